@@ -1,0 +1,101 @@
+package dev.taskcheck.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.taskcheck.FhirRelease;
+import dev.taskcheck.RuleInfo;
+import dev.taskcheck.TaskCheck;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code taskcheck rules}: the rule catalog and the ids structure findings are reported under. */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+    description = "Lists the rule catalog and the stable ids of structure findings.")
+final class RulesCommand implements Callable<Integer> {
+
+  private final PrintStream out;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text (default) or json.")
+  private String format = "text";
+
+  RulesCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public Integer call() {
+    List<RuleInfo> catalog = TaskCheck.catalog();
+    switch (format.toLowerCase(Locale.ROOT)) {
+      case "text" -> text(catalog);
+      case "json" -> json(catalog);
+      default -> throw new CommandLine.ParameterException(spec.commandLine(),
+          "--format: unknown format '" + format + "' (expected text or json)");
+    }
+    out.flush();
+    return Main.OK;
+  }
+
+  private void text(List<RuleInfo> catalog) {
+    List<RuleInfo> rules = catalog.stream().filter(r -> r.kind() != RuleInfo.Kind.ENGINE).toList();
+    List<RuleInfo> engine = catalog.stream().filter(r -> r.kind() == RuleInfo.Kind.ENGINE).toList();
+    out.println("Task rules (" + rules.size() + ")");
+    if (rules.isEmpty()) {
+      out.println("  none yet: the rule catalog arrives in a later release");
+    }
+    for (RuleInfo r : rules) {
+      out.printf(Locale.ROOT, "  %-14s %-11s %-8s %-7s %s%n", r.id(), r.category(), r.severity().code(),
+          r.kind().code(), r.summary());
+    }
+    out.println();
+    out.println("Structure findings (" + engine.size() + " ids; base invariants keep their FHIR key, e.g. inv-1)");
+    for (RuleInfo r : engine) {
+      out.printf(Locale.ROOT, "  %-26s %s%n", r.id(), r.summary());
+    }
+  }
+
+  private void json(List<RuleInfo> catalog) {
+    try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeObjectFieldStart("tool");
+      g.writeStringField("name", "taskcheck");
+      g.writeStringField("version", TaskCheck.version());
+      g.writeEndObject();
+      g.writeArrayFieldStart("rules");
+      for (RuleInfo r : catalog) {
+        g.writeStartObject();
+        g.writeStringField("id", r.id());
+        g.writeStringField("name", r.name());
+        g.writeStringField("category", r.category());
+        g.writeStringField("severity", r.severity().code());
+        g.writeArrayFieldStart("versions");
+        for (FhirRelease v : r.versions()) {
+          g.writeString(v.code());
+        }
+        g.writeEndArray();
+        g.writeStringField("summary", r.summary());
+        g.writeStringField("kind", r.kind().code());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.flush();
+      out.println();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

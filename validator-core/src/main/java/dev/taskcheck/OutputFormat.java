@@ -1,0 +1,62 @@
+package dev.taskcheck;
+
+import dev.taskcheck.report.ReportWriters;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The report formats, each rendered from the same report model. */
+public enum OutputFormat {
+  /** One line per issue, {@code path:line:col severity rule-id expression message}, then a summary. */
+  TEXT("text", "taskcheck.txt"),
+  /** The TaskCheck JSON report. */
+  JSON("json", "taskcheck.json"),
+  /** One FHIR OperationOutcome per result, a Bundle of them when there are several. */
+  OPERATIONOUTCOME("operationoutcome", "taskcheck.operationoutcome.json");
+
+  private final String code;
+  private final String fileName;
+
+  OutputFormat(String code, String fileName) {
+    this.code = code;
+    this.fileName = fileName;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  /** The file name used for this format under {@code --output DIR}. */
+  public String fileName() {
+    return fileName;
+  }
+
+  public static OutputFormat fromCode(String text) {
+    String t = text.trim().toLowerCase(Locale.ROOT);
+    for (OutputFormat f : values()) {
+      if (f.code.equals(t)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown format '" + text + "' (expected "
+            + Arrays.stream(values()).map(OutputFormat::code).collect(Collectors.joining(", "))
+            + ")");
+  }
+
+  /** A writer to a stream the caller owns; closing the output flushes but does not close the stream. */
+  public ReportOutput toStream(OutputStream out, RenderOptions options) {
+    return ReportWriters.toStream(this, out, options);
+  }
+
+  /**
+   * A writer to a file, written atomically: the content goes to a temporary file beside {@code file}
+   * and is renamed onto it when the output is closed after {@link ReportListener#finish}.
+   */
+  public ReportOutput toFile(Path file, RenderOptions options) throws IOException {
+    return ReportWriters.toFile(this, file, options);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.taskcheck;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A whole run held in memory: what was asked, every result, the counts. Every output format renders the
+ * same information; {@link #replay} feeds a report to any {@link ReportListener}.
+ */
+public record Report(RunInfo run, List<Result> results, Summary summary, Timings timings) {
+
+  public Report {
+    Objects.requireNonNull(run);
+    results = List.copyOf(results);
+    Objects.requireNonNull(summary);
+    Objects.requireNonNull(timings);
+  }
+
+  /** True when some issue is at or above {@code threshold}. */
+  public boolean hasIssuesAtLeast(Severity threshold) {
+    return summary.countAtLeast(threshold) > 0;
+  }
+
+  /** Plays this report to a listener, as a live run would. */
+  public void replay(ReportListener listener) {
+    listener.start(run);
+    for (Result r : results) {
+      listener.result(r);
+    }
+    listener.finish(summary, timings);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.taskcheck;
+
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome for one validated resource, or for one document that could not be read as one.
+ *
+ * @param source the input as the user named it: a file path, {@code -} for standard input
+ * @param location where the resource sits inside the document ({@code Bundle.entry[2].resource}), or null
+ *     when the resource is the whole document
+ * @param line the 1-based line where the resource starts in the source (for an NDJSON line, that line);
+ *     null when unknown
+ * @param resource {@code Task/abc}, {@code Task} when it has no id, null when the document did not parse
+ * @param versionId {@code meta.versionId}, null when absent
+ * @param fhirVersion the FHIR release the resource was validated against; null when it was not validated
+ * @param fhirVersionReason why that release was used (for example "element Task.requestedPerformer exists
+ *     only in R5", or "set by --fhir-version")
+ * @param issues the findings, in a stable order (line, column, rule id)
+ */
+public record Result(
+    String source,
+    @Nullable String location,
+    @Nullable Integer line,
+    @Nullable String resource,
+    @Nullable String versionId,
+    @Nullable FhirRelease fhirVersion,
+    @Nullable String fhirVersionReason,
+    List<Issue> issues) {
+
+  public Result {
+    Objects.requireNonNull(source, "source");
+    issues = List.copyOf(issues);
+  }
+
+  /** The worst severity among the issues, or null when there are none. */
+  public @Nullable Severity worstSeverity() {
+    Severity worst = null;
+    for (Issue i : issues) {
+      if (worst == null || i.severity().isAtLeast(worst)) {
+        worst = i.severity();
+      }
+    }
+    return worst;
+  }
+
+  /** True when at least one issue is at or above {@code threshold}. */
+  public boolean hasIssuesAtLeast(Severity threshold) {
+    for (Issue i : issues) {
+      if (i.severity().isAtLeast(threshold)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

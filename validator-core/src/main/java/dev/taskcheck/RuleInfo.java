@@ -1,0 +1,48 @@
+package dev.taskcheck;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One entry of the catalog {@code taskcheck rules} prints: a TaskCheck rule, or a stable id the structure
+ * engine reports under.
+ *
+ * @param category the catalog section ({@code status}, {@code date}, ...) or {@code structure}
+ * @param severity the default severity in the {@code recommended} rule set
+ * @param versions the FHIR releases it applies to
+ * @param kind where it is implemented
+ */
+public record RuleInfo(
+    String id,
+    String name,
+    String category,
+    Severity severity,
+    List<FhirRelease> versions,
+    String summary,
+    Kind kind) {
+
+  /** Where a catalog entry is implemented. */
+  public enum Kind {
+    /** An invariant in a TaskCheck StructureDefinition (portable to other validators). */
+    PROFILE,
+    /** A Java rule class. */
+    JAVA,
+    /** An id the structure engine reports its own findings under. */
+    ENGINE;
+
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  public RuleInfo {
+    Objects.requireNonNull(id);
+    Objects.requireNonNull(name);
+    Objects.requireNonNull(category);
+    Objects.requireNonNull(severity);
+    versions = List.copyOf(versions);
+    Objects.requireNonNull(summary);
+    Objects.requireNonNull(kind);
+  }
+}

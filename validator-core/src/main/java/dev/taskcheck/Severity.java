@@ -1,0 +1,33 @@
+package dev.taskcheck;
+
+import java.util.Locale;
+
+/** How serious an issue is, from the worst ({@link #FATAL}) to the mildest ({@link #INFORMATION}). */
+public enum Severity {
+  /** The document could not be processed at all (it does not parse, or cannot be read). */
+  FATAL,
+  ERROR,
+  WARNING,
+  INFORMATION;
+
+  /** The lower-case code used in every report format ({@code fatal}, {@code error}, ...). */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** True when this severity is as serious as {@code threshold} or more. */
+  public boolean isAtLeast(Severity threshold) {
+    return ordinal() <= threshold.ordinal();
+  }
+
+  /** Parses a code such as {@code error} (case-insensitive). */
+  public static Severity fromCode(String code) {
+    for (Severity s : values()) {
+      if (s.code().equalsIgnoreCase(code.trim())) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown severity '" + code + "' (expected fatal, error, warning or information)");
+  }
+}

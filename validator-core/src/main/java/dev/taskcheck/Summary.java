@@ -1,0 +1,57 @@
+package dev.taskcheck;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Counts over a whole run.
+ *
+ * @param inputs files and streams read (a directory counts each file in it; an NDJSON file counts once)
+ * @param documents documents read: a file, each NDJSON line, standard input
+ * @param resources Task resources validated (each Task in a Bundle counts)
+ * @param skipped resources that are not Tasks: counted, not validated
+ * @param fatal issues at fatal severity
+ * @param error issues at error severity
+ * @param warning issues at warning severity
+ * @param information issues at information severity
+ * @param releases how many Task resources were validated against each FHIR release
+ */
+public record Summary(
+    long inputs,
+    long documents,
+    long resources,
+    long skipped,
+    long fatal,
+    long error,
+    long warning,
+    long information,
+    Map<FhirRelease, Long> releases) {
+
+  public Summary {
+    EnumMap<FhirRelease, Long> copy = new EnumMap<>(FhirRelease.class);
+    copy.putAll(releases);
+    releases = Collections.unmodifiableMap(copy);
+  }
+
+  /** The number of issues at exactly {@code severity}. */
+  public long count(Severity severity) {
+    return switch (severity) {
+      case FATAL -> fatal;
+      case ERROR -> error;
+      case WARNING -> warning;
+      case INFORMATION -> information;
+    };
+  }
+
+  /** The number of issues at {@code threshold} or worse. */
+  public long countAtLeast(Severity threshold) {
+    long n = 0;
+    for (Severity s : Severity.values()) {
+      if (s.isAtLeast(threshold)) {
+        n += count(s);
+      }
+    }
+    return n;
+  }
+}

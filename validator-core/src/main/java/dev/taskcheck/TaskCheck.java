@@ -1,0 +1,261 @@
+package dev.taskcheck;
+
+import dev.taskcheck.engine.DocumentProcessor;
+import dev.taskcheck.engine.Pipeline;
+import dev.taskcheck.engine.ReferenceEngine;
+import dev.taskcheck.engine.Stage;
+import dev.taskcheck.engine.StructureIds;
+import dev.taskcheck.rules.RuleCatalog;
+import dev.taskcheck.source.SourceLimits;
+import dev.taskcheck.source.Sources;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The TaskCheck library. Build one with {@link #builder()}, then validate any number of inputs with it,
+ * from any number of threads: it is immutable and thread-safe, definitions load once (on first use of each
+ * FHIR release) and the validators are reused.
+ *
+ * <pre>{@code
+ * TaskCheck taskCheck = TaskCheck.builder().build();
+ * Report report = taskCheck.validate(ValidationRequest.of("payloads/"));
+ * if (report.hasIssuesAtLeast(Severity.ERROR)) { ... }
+ * }</pre>
+ */
+public final class TaskCheck {
+
+  private static final Properties BUILD = readBuildProperties();
+  private static final String VERSION = BUILD.getProperty("version", "unknown");
+
+  private final @Nullable FhirRelease fhirVersion;
+  private final RuleSet ruleSet;
+  private final Clock clock;
+  private final @Nullable Instant now;
+  private final int threads;
+  private final SourceLimits limits;
+  private final Consumer<Throwable> internalErrors;
+  private final ReferenceEngine engine;
+  private final DocumentProcessor processor;
+
+  private TaskCheck(Builder b) {
+    this.fhirVersion = b.fhirVersion;
+    this.ruleSet = b.ruleSet;
+    this.clock = b.clock;
+    this.now = b.now;
+    this.threads = b.threads;
+    this.limits = b.limits;
+    this.internalErrors = b.internalErrors;
+    this.engine = new ReferenceEngine();
+    List<Stage> stages = new ArrayList<>();
+    stages.add(engine);
+    this.processor = new DocumentProcessor(stages, fhirVersion, internalErrors);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The HAPI FHIR version the reference engine runs on. */
+  public static String hapiVersion() {
+    return BUILD.getProperty("hapi.version", "unknown");
+  }
+
+  /** The TaskCheck version, such as {@code 0.1.0}. */
+  public static String version() {
+    return VERSION;
+  }
+
+  /**
+   * The catalog: every built-in rule, then the ids the structure engine reports under
+   * ({@code structure-type}, ...). Base invariants keep their FHIR keys ({@code inv-1}) and are not listed.
+   */
+  public static List<RuleInfo> catalog() {
+    List<RuleInfo> out = new ArrayList<>(RuleCatalog.builtIn());
+    for (Map.Entry<String, String> e : StructureIds.SUMMARIES.entrySet()) {
+      Severity severity = e.getKey().equals(StructureIds.PARSE) || e.getKey().equals(StructureIds.INPUT)
+          || e.getKey().equals(StructureIds.INTERNAL) ? Severity.FATAL : Severity.ERROR;
+      out.add(new RuleInfo(e.getKey(), engineName(e.getKey()), "structure", severity,
+          List.of(FhirRelease.values()), e.getValue(), RuleInfo.Kind.ENGINE));
+    }
+    return List.copyOf(out);
+  }
+
+  private static String engineName(String id) {
+    StringBuilder b = new StringBuilder();
+    for (String part : id.split("-")) {
+      b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return b.toString();
+  }
+
+  /** The FHIR release every input is validated against, or null when it is decided per document. */
+  public @Nullable FhirRelease fhirVersion() {
+    return fhirVersion;
+  }
+
+  public RuleSet ruleSet() {
+    return ruleSet;
+  }
+
+  /**
+   * Loads the definitions of a FHIR release now, rather than when the first document needs them (useful
+   * in a server, so the first request does not pay for it).
+   */
+  public TaskCheck preload(FhirRelease release) {
+    engine.preload(release);
+    return this;
+  }
+
+  /** Validates the request and keeps every result in memory. For large inputs, prefer the listener form. */
+  public Report validate(ValidationRequest request) {
+    List<Result> results = new ArrayList<>();
+    RunInfo[] info = new RunInfo[1];
+    RunTotals outcome = validate(request, new ReportListener() {
+      @Override
+      public void start(RunInfo run) {
+        info[0] = run;
+      }
+
+      @Override
+      public void result(Result result) {
+        results.add(result);
+      }
+    });
+    return new Report(info[0], results, outcome.summary(), outcome.timings());
+  }
+
+  /**
+   * Validates the request, handing each result to {@code listener} in input order as soon as it is ready;
+   * nothing is kept in memory. Returns the run's counts and timings.
+   */
+  public RunTotals validate(ValidationRequest request, ReportListener listener) {
+    Objects.requireNonNull(request);
+    Objects.requireNonNull(listener);
+    RunInfo run = new RunInfo("taskcheck", VERSION, fhirVersion == null ? "auto" : fhirVersion.code(), ruleSet,
+        engine.name(), now != null ? now : clock.instant(), Instant.now());
+    try (Sources sources = Sources.open(request.inputs(), request.workingDirectory(), request.stdin(), limits)) {
+      return new Pipeline(processor, threads).run(sources, run, listener);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TaskCheckException("the validation was interrupted", e);
+    }
+  }
+
+  /** Validates one document given as text (JSON, XML or NDJSON); {@code sourceName} names it in results. */
+  public List<Result> validateText(String text, String sourceName) {
+    Objects.requireNonNull(text);
+    ValidationRequest request = ValidationRequest.builder()
+        .input("-")
+        .stdin(() -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
+        .build();
+    List<Result> results = new ArrayList<>();
+    validate(request, results::add);
+    List<Result> renamed = new ArrayList<>(results.size());
+    for (Result r : results) {
+      renamed.add(new Result(sourceName, r.location(), r.line(), r.resource(), r.versionId(), r.fhirVersion(),
+          r.fhirVersionReason(), r.issues()));
+    }
+    return renamed;
+  }
+
+  private static Properties readBuildProperties() {
+    Properties p = new Properties();
+    try (InputStream in = TaskCheck.class.getResourceAsStream("taskcheck.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p;
+  }
+
+  /** Configures a {@link TaskCheck}; every setting has a default. */
+  public static final class Builder {
+    private @Nullable FhirRelease fhirVersion;
+    private RuleSet ruleSet = RuleSet.RECOMMENDED;
+    private Clock clock = Clock.systemUTC();
+    private @Nullable Instant now;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private SourceLimits limits = SourceLimits.defaults();
+    private Consumer<Throwable> internalErrors = t -> {};
+
+    private Builder() {}
+
+    /** Validate every input against this release; by default the release is decided per document. */
+    public Builder fhirVersion(@Nullable FhirRelease release) {
+      this.fhirVersion = release;
+      return this;
+    }
+
+    /** {@code auto}, {@code R4}, {@code R4B} or {@code R5}. */
+    public Builder fhirVersion(String release) {
+      return fhirVersion("auto".equalsIgnoreCase(release.trim()) ? null : FhirRelease.parse(release));
+    }
+
+    public Builder ruleSet(RuleSet set) {
+      this.ruleSet = Objects.requireNonNull(set);
+      return this;
+    }
+
+    /** The clock time-relative rules read; the system clock by default. */
+    public Builder clock(Clock c) {
+      this.clock = Objects.requireNonNull(c);
+      return this;
+    }
+
+    /** A fixed "now" for time-relative rules (reproducible runs); overrides the clock. */
+    public Builder now(@Nullable Instant instant) {
+      this.now = instant;
+      return this;
+    }
+
+    /** Worker threads; all cores by default. */
+    public Builder threads(int count) {
+      if (count < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, got " + count);
+      }
+      this.threads = count;
+      return this;
+    }
+
+    /** The largest document read into memory, in bytes (NDJSON lines are bounded separately). */
+    public Builder maxDocumentBytes(long bytes) {
+      this.limits = new SourceLimits(bytes, limits.maxLineBytes());
+      return this;
+    }
+
+    /** The longest NDJSON line, in bytes. */
+    public Builder maxLineBytes(int bytes) {
+      this.limits = new SourceLimits(limits.maxDocumentBytes(), bytes);
+      return this;
+    }
+
+    /**
+     * Told about every failure of TaskCheck itself on a document (the document then gets an
+     * {@code internal-error} issue and the run goes on). Nothing by default.
+     */
+    public Builder onInternalError(Consumer<Throwable> handler) {
+      this.internalErrors = Objects.requireNonNull(handler);
+      return this;
+    }
+
+    public TaskCheck build() {
+      return new TaskCheck(this);
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package dev.taskcheck.engine;
+
+import dev.taskcheck.FhirRelease;
+import dev.taskcheck.Issue;
+import dev.taskcheck.IssueSource;
+import dev.taskcheck.Result;
+import dev.taskcheck.Severity;
+import dev.taskcheck.fhir.ResourceTypes;
+import dev.taskcheck.parse.DocumentParser;
+import dev.taskcheck.parse.ParseFailure;
+import dev.taskcheck.parse.ParseOutcome;
+import dev.taskcheck.parse.ParsedDocument;
+import dev.taskcheck.source.LocatedResource;
+import dev.taskcheck.source.RawDocument;
+import dev.taskcheck.source.ResourceLocator;
+import dev.taskcheck.source.SourceItem;
+import dev.taskcheck.source.SourceProblem;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything that happens to one source item, on a worker thread: parse, find the Tasks, choose the
+ * release, run the stages, and put each finding on the Task it concerns. Never throws: a failure of
+ * TaskCheck itself becomes an {@code internal-error} issue on that document.
+ */
+public final class DocumentProcessor {
+
+  private static final Comparator<Issue> ORDER = Comparator
+      .comparing((Issue i) -> i.line() == null ? Integer.MAX_VALUE : i.line())
+      .thenComparing(i -> i.column() == null ? Integer.MAX_VALUE : i.column())
+      .thenComparing(Issue::ruleId)
+      .thenComparing(i -> Objects.toString(i.expression(), ""));
+
+  private final List<Stage> stages;
+  private final @Nullable FhirRelease fixedRelease;
+  private final Consumer<Throwable> internalErrors;
+
+  /**
+   * @param fixedRelease the release every document is validated against, or null to decide per document
+   * @param internalErrors told about every failure of TaskCheck itself (the CLI prints them with --debug)
+   */
+  public DocumentProcessor(List<Stage> stages, @Nullable FhirRelease fixedRelease, Consumer<Throwable> internalErrors) {
+    this.stages = List.copyOf(stages);
+    this.fixedRelease = fixedRelease;
+    this.internalErrors = internalErrors;
+  }
+
+  public Processed process(SourceItem item) {
+    try {
+      if (item instanceof SourceProblem p) {
+        Issue issue = new Issue(StructureIds.INPUT, Severity.FATAL, p.issueType(), null, p.line(), null,
+            p.message(), IssueSource.PARSER, null);
+        return new Processed(List.of(unparsed(p.source(), p.line(), issue)), 0, 0, 0, null);
+      }
+      return processDocument((RawDocument) item);
+    } catch (RuntimeException | StackOverflowError e) {
+      internalErrors.accept(e);
+      Integer line = item instanceof RawDocument d ? d.firstLine() : null;
+      Issue issue = new Issue(StructureIds.INTERNAL, Severity.FATAL, "exception", null, line, null,
+          "TaskCheck failed on this document (" + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + "); the other documents were checked. Run with --debug for details, and please report it.",
+          IssueSource.PARSER, null);
+      return new Processed(List.of(unparsed(item.source(), line, issue)), 1, 0, 0, null);
+    }
+  }
+
+  private Processed processDocument(RawDocument raw) {
+    ParseOutcome outcome = DocumentParser.parse(raw.bytes(), raw.firstLine());
+    if (outcome instanceof ParseFailure f) {
+      Issue issue = new Issue(StructureIds.PARSE, Severity.FATAL, f.issueType(), null, f.line(), f.column(),
+          f.message(), IssueSource.PARSER, null);
+      return new Processed(List.of(unparsed(raw.source(), raw.firstLine(), issue)), 1, 0, 0, null);
+    }
+    ParsedDocument doc = (ParsedDocument) outcome;
+    if (!ResourceTypes.isKnown(doc.resourceType())) {
+      Issue issue = new Issue(StructureIds.PARSE, Severity.FATAL, "structure", null, doc.root().line(),
+          doc.root().column(),
+          "'" + doc.resourceType() + "' is not a FHIR resource type, so this is not a FHIR resource",
+          IssueSource.PARSER, null);
+      return new Processed(List.of(unparsed(raw.source(), raw.firstLine(), issue)), 1, 0, 0, null);
+    }
+    List<LocatedResource> all = ResourceLocator.resources(doc);
+    List<LocatedResource> tasks = new ArrayList<>();
+    for (LocatedResource r : all) {
+      if (r.resourceType().equals("Task")) {
+        tasks.add(r);
+      }
+    }
+    int skipped = all.size() - tasks.size();
+    if (tasks.isEmpty()) {
+      return new Processed(List.of(), 1, 0, skipped, null);
+    }
+    ReleaseChoice release = fixedRelease != null
+        ? new ReleaseChoice(fixedRelease, "set by the fhirVersion option")
+        : ReleaseDetector.detect(tasks);
+    DocumentUnit unit = new DocumentUnit(raw.source(), doc, release, tasks);
+
+    List<List<Issue>> perTask = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      perTask.add(new ArrayList<>());
+    }
+    List<Issue> documentLevel = new ArrayList<>();
+    IssueSink sink = issue -> route(issue, tasks, perTask, documentLevel);
+    for (Stage stage : stages) {
+      stage.check(unit, sink);
+    }
+
+    List<Result> results = new ArrayList<>();
+    List<Issue> envelope = documentLevel.stream().filter(i -> i.severity().isAtLeast(Severity.ERROR)).toList();
+    if (!envelope.isEmpty()) {
+      // errors in a Bundle outside every Task (its type, its fullUrls): the Tasks' container is broken
+      String id = doc.root().childValue("id");
+      results.add(new Result(raw.source(), null, doc.root().line(),
+          id == null ? doc.resourceType() : doc.resourceType() + "/" + id, null, release.release(), release.reason(),
+          sorted(envelope)));
+    }
+    for (int i = 0; i < tasks.size(); i++) {
+      LocatedResource t = tasks.get(i);
+      results.add(new Result(raw.source(), t.location(), t.node().line(), t.label(), t.versionId(),
+          release.release(), release.reason(), sorted(perTask.get(i))));
+    }
+    return new Processed(results, 1, tasks.size(), skipped, release.release());
+  }
+
+  /**
+   * Puts an issue on the Task whose path its expression starts with. Issues about a Bundle entry's own
+   * elements ({@code Bundle.entry[2].fullUrl}) belong to the Task in that entry; issues about other
+   * resources in the document are dropped (those resources are skipped); the rest are document-level.
+   */
+  private static void route(Issue issue, List<LocatedResource> tasks, List<List<Issue>> perTask, List<Issue> documentLevel) {
+    String expr = issue.expression();
+    if (expr == null) {
+      documentLevel.add(issue);
+      return;
+    }
+    int best = -1;
+    int bestLength = -1;
+    for (int i = 0; i < tasks.size(); i++) {
+      String path = tasks.get(i).path();
+      String entry = path.endsWith(".resource") ? path.substring(0, path.length() - ".resource".length()) : path;
+      if (within(expr, path) && path.length() > bestLength) {
+        best = i;
+        bestLength = path.length();
+      } else if (!entry.equals(path) && within(expr, entry) && entry.length() > bestLength) {
+        best = i;
+        bestLength = entry.length();
+      }
+    }
+    if (best >= 0) {
+      perTask.get(best).add(issue);
+      return;
+    }
+    if (tasks.size() == 1 && tasks.get(0).location() == null) {
+      perTask.get(0).add(issue);
+      return;
+    }
+    if (isInsideOtherEntry(expr)) {
+      return;
+    }
+    documentLevel.add(issue);
+  }
+
+  private static boolean within(String expression, String path) {
+    return expression.equals(path) || expression.startsWith(path + ".") || expression.startsWith(path + "[");
+  }
+
+  private static boolean isInsideOtherEntry(String expression) {
+    return expression.matches("^Bundle\\.entry\\[\\d+].*");
+  }
+
+  private static List<Issue> sorted(List<Issue> issues) {
+    List<Issue> copy = new ArrayList<>(issues);
+    copy.sort(ORDER);
+    return copy;
+  }
+
+  private static Result unparsed(String source, @Nullable Integer line, Issue issue) {
+    return new Result(source, null, line, null, null, null, null, List.of(issue));
+  }
+}

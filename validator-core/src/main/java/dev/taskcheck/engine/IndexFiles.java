@@ -1,0 +1,33 @@
+package dev.taskcheck.engine;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the {@code filename} entries of a FHIR package's {@code .index.json}. */
+final class IndexFiles {
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private IndexFiles() {}
+
+  static List<String> filenames(String indexJson) {
+    List<String> out = new ArrayList<>();
+    try (JsonParser p = JSON.createParser(indexJson)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.FIELD_NAME && "filename".equals(p.currentName())) {
+          p.nextToken();
+          out.add(p.getText());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("the profiles package index is not valid JSON", e);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,203 @@
+package dev.taskcheck.engine;
+
+import dev.taskcheck.Issue;
+import dev.taskcheck.IssueSource;
+import dev.taskcheck.Severity;
+import dev.taskcheck.parse.Node;
+import dev.taskcheck.parse.NodePath;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hl7.fhir.utilities.validation.ValidationMessage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the reference engine's messages into TaskCheck issues: a stable id whatever the HL7 wording, a
+ * FHIRPath expression that names the element concerned, and the position of that element in our own
+ * parse tree (so both engines locate an element the same way, and NDJSON lines and Bundle entries carry
+ * their position in the file).
+ */
+final class MessageMapper {
+
+  static final String CORE_SD = "http://hl7.org/fhir/StructureDefinition/";
+  private static final Pattern FROM_PROFILE = Pattern.compile("\\(from ([^\\s|)]+)");
+  private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private final StructureIds ids;
+  private final ParserMessages parserMessages;
+
+  MessageMapper(StructureIds ids, ParserMessages parserMessages) {
+    this.ids = ids;
+    this.parserMessages = parserMessages;
+  }
+
+  /** The issue for one message; {@code root} is the parsed document the message is about. */
+  Issue map(ValidationMessage m, Node root) {
+    String text = m.getMessage() == null ? "" : m.getMessage().strip();
+    String messageId = usableId(m.getMessageId());
+    ParserMessages.Match parsed = null;
+    if (messageId == null) {
+      parsed = parserMessages.match(text);
+      if (parsed != null) {
+        messageId = parsed.key();
+      }
+    }
+    String ruleId = ruleId(m, messageId);
+    String expression = expression(m, root, messageId, parsed);
+    Node at = NodePath.resolve(root, expression);
+    return new Issue(
+        ruleId,
+        severity(m),
+        m.getType() == null || m.getType().toCode() == null ? "processing" : m.getType().toCode(),
+        expression,
+        at.line(),
+        at.column(),
+        text.isEmpty() ? "(no message)" : text,
+        source(m, text),
+        messageId);
+  }
+
+  /** HAPI sometimes puts a whole sentence where the id belongs; that is not an id. */
+  private static @Nullable String usableId(@Nullable String id) {
+    return id == null || id.isBlank() || id.contains(" ") ? null : id;
+  }
+
+  private String ruleId(ValidationMessage m, @Nullable String messageId) {
+    String invariant = invariantKey(m);
+    if (invariant != null) {
+      return invariant;
+    }
+    if (messageId == null) {
+      return m.getLevel() == ValidationMessage.IssueSeverity.FATAL ? StructureIds.PARSE : StructureIds.OTHER;
+    }
+    if (messageId.equals("Terminology_PassThrough_TX_Message")) {
+      return m.getType() == ValidationMessage.IssueType.CODEINVALID ? StructureIds.BINDING : StructureIds.OTHER;
+    }
+    String id = ids.lookup(messageId);
+    return id != null ? id : StructureIds.OTHER;
+  }
+
+  /** The constraint key of a failed invariant ({@code inv-1} from {@code .../Task#inv-1}), or null. */
+  static @Nullable String invariantKey(ValidationMessage m) {
+    String inv = m.getInvId();
+    if (inv == null && m.getType() == ValidationMessage.IssueType.INVARIANT && m.getMessageId() != null
+        && m.getMessageId().contains("#")) {
+      inv = m.getMessageId();
+    }
+    if (inv == null) {
+      return null;
+    }
+    int hash = inv.lastIndexOf('#');
+    String key = hash >= 0 ? inv.substring(hash + 1) : inv;
+    return key.isBlank() ? null : key;
+  }
+
+  private static Severity severity(ValidationMessage m) {
+    if (m.getLevel() == null) {
+      return Severity.INFORMATION;
+    }
+    return switch (m.getLevel()) {
+      case FATAL -> Severity.FATAL;
+      case ERROR -> Severity.ERROR;
+      case WARNING -> Severity.WARNING;
+      case INFORMATION, NULL -> Severity.INFORMATION;
+    };
+  }
+
+  /** {@code profile} when the finding comes from a non-core profile, otherwise {@code structure}. */
+  private static IssueSource source(ValidationMessage m, String text) {
+    String inv = m.getInvId();
+    if (inv != null) {
+      return inv.startsWith(CORE_SD) ? IssueSource.STRUCTURE : IssueSource.PROFILE;
+    }
+    Matcher from = FROM_PROFILE.matcher(text);
+    if (from.find() && !from.group(1).startsWith(CORE_SD)) {
+      return IssueSource.PROFILE;
+    }
+    return IssueSource.STRUCTURE;
+  }
+
+  private static String expression(
+      ValidationMessage m, Node root, @Nullable String messageId, ParserMessages.@Nullable Match parsed) {
+    String location = m.getLocation();
+    String base;
+    if (location == null || location.isBlank()) {
+      base = root.name();
+    } else if (location.startsWith("/")) {
+      base = fromXPath(location);
+    } else {
+      base = NodePath.stripComments(location).strip();
+    }
+    if (base.isEmpty()) {
+      base = root.name();
+    }
+    if (parsed != null && messageId != null) {
+      List<String> args = parsed.arguments();
+      String key = messageId;
+      if ((key.equals("Unrecognised_property_") || key.equals("Undefined_element_")
+          || key.equals("RESOURCEDEFINITION_PROPERTY_UNKNOWN")) && !args.isEmpty()) {
+        return appendName(base, args.get(0));
+      }
+      if (key.equals("Undefined_attribute__on__for_type__properties__") && !args.isEmpty()) {
+        return base;
+      }
+    }
+    if (messageId != null && messageId.startsWith("Validation_VAL_Profile_Minimum") && m.getMessage() != null) {
+      // "Task.input.value[x]: minimum required = 1, but only found 0": the missing element is the last step
+      String msg = m.getMessage();
+      int colon = msg.indexOf(':');
+      if (colon > 0) {
+        String path = msg.substring(0, colon).strip();
+        int dot = path.lastIndexOf('.');
+        String last = (dot >= 0 ? path.substring(dot + 1) : path).replace("[x]", "");
+        if (SIMPLE_NAME.matcher(last).matches() && !base.endsWith("." + last) && !base.equals(last)) {
+          return base + "." + last;
+        }
+      }
+    }
+    return base;
+  }
+
+  private static String appendName(String base, String name) {
+    String n = name.strip();
+    if (n.startsWith("_")) {
+      n = n.substring(1);
+    }
+    return SIMPLE_NAME.matcher(n).matches() ? base + "." + n : base;
+  }
+
+  /** {@code /f:Bundle/f:entry[2]/f:resource/f:Task} to {@code Bundle.entry[1].resource}. */
+  static String fromXPath(String xpath) {
+    StringBuilder b = new StringBuilder();
+    for (String step : xpath.split("/")) {
+      if (step.isBlank()) {
+        continue;
+      }
+      String s = step.strip();
+      int colon = s.indexOf(':');
+      if (colon >= 0 && colon < s.indexOf('[') || (colon >= 0 && s.indexOf('[') < 0)) {
+        s = s.substring(colon + 1);
+      }
+      int bracket = s.indexOf('[');
+      if (bracket > 0 && s.endsWith("]")) {
+        try {
+          int index = Integer.parseInt(s.substring(bracket + 1, s.length() - 1)) - 1;
+          s = s.substring(0, bracket) + "[" + Math.max(0, index) + "]";
+        } catch (NumberFormatException e) {
+          s = s.substring(0, bracket);
+        }
+      }
+      // a resource inside resource/contained appears as an extra step named by its type
+      if (b.length() > 0 && !s.isEmpty() && Character.isUpperCase(s.charAt(0))
+          && (b.toString().endsWith(".resource") || b.toString().endsWith(".contained")
+              || b.toString().matches(".*\\.contained\\[\\d+]$"))) {
+        continue;
+      }
+      if (b.length() > 0) {
+        b.append('.');
+      }
+      b.append(s);
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,154 @@
+package dev.taskcheck.engine;
+
+import dev.taskcheck.FhirRelease;
+import dev.taskcheck.Issue;
+import dev.taskcheck.ReportListener;
+import dev.taskcheck.Result;
+import dev.taskcheck.RunInfo;
+import dev.taskcheck.RunTotals;
+import dev.taskcheck.Summary;
+import dev.taskcheck.Timings;
+import dev.taskcheck.source.SourceItem;
+import dev.taskcheck.source.Sources;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs a whole validation: reads the sources in order, processes documents on all cores, and hands the
+ * results to the listener in input order. At most a small window of documents is in flight, so memory
+ * stays flat however many documents there are.
+ */
+public final class Pipeline {
+
+  private final DocumentProcessor processor;
+  private final int threads;
+
+  public Pipeline(DocumentProcessor processor, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
+    this.processor = processor;
+    this.threads = threads;
+  }
+
+  public RunTotals run(Sources sources, RunInfo run, ReportListener listener) throws InterruptedException {
+    long start = System.nanoTime();
+    Counter counter = new Counter(start);
+    listener.start(run);
+    if (threads == 1) {
+      while (sources.hasNext()) {
+        counter.emit(processor.process(sources.next()), listener);
+      }
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
+      try {
+        Deque<Future<Processed>> window = new ArrayDeque<>();
+        int maxInFlight = threads * 4;
+        while (sources.hasNext()) {
+          SourceItem item = sources.next();
+          window.addLast(pool.submit(() -> processor.process(item)));
+          while (window.size() >= maxInFlight || (!window.isEmpty() && window.peekFirst().isDone())) {
+            counter.emit(take(window.removeFirst()), listener);
+          }
+        }
+        while (!window.isEmpty()) {
+          counter.emit(take(window.removeFirst()), listener);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    RunTotals outcome = counter.outcome(sources.inputs());
+    listener.finish(outcome.summary(), outcome.timings());
+    return outcome;
+  }
+
+  private static Processed take(Future<Processed> f) throws InterruptedException {
+    try {
+      return f.get();
+    } catch (ExecutionException e) {
+      // process() never throws; anything here is an Error such as OutOfMemoryError
+      Throwable cause = e.getCause();
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** Running counts, updated on the calling thread as results are emitted. */
+  private static final class Counter {
+    private final long start;
+    private long documents;
+    private long resources;
+    private long skipped;
+    private long fatal;
+    private long error;
+    private long warning;
+    private long information;
+    private final Map<FhirRelease, Long> releases = new EnumMap<>(FhirRelease.class);
+    private @Nullable Long firstResultNanos;
+
+    Counter(long start) {
+      this.start = start;
+    }
+
+    void emit(Processed p, ReportListener listener) {
+      documents += p.documents();
+      resources += p.resources();
+      skipped += p.skipped();
+      if (p.release() != null && p.resources() > 0) {
+        releases.merge(p.release(), (long) p.resources(), Long::sum);
+      }
+      for (Result r : p.results()) {
+        if (firstResultNanos == null) {
+          firstResultNanos = System.nanoTime();
+        }
+        for (Issue i : r.issues()) {
+          switch (i.severity()) {
+            case FATAL -> fatal++;
+            case ERROR -> error++;
+            case WARNING -> warning++;
+            case INFORMATION -> information++;
+          }
+        }
+        listener.result(r);
+      }
+    }
+
+    RunTotals outcome(long inputs) {
+      long end = System.nanoTime();
+      Long firstMs = firstResultNanos == null ? null : (firstResultNanos - start) / 1_000_000;
+      Long processMs = null;
+      if (firstResultNanos != null) {
+        long uptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime() - (end - start) / 1_000_000;
+        processMs = uptimeAtStart + firstMs;
+      }
+      Summary summary = new Summary(inputs, documents, resources, skipped, fatal, error, warning, information,
+          releases);
+      return new RunTotals(summary, new Timings((end - start) / 1_000_000, firstMs, processMs));
+    }
+  }
+
+  /** Daemon worker threads with recognisable names. */
+  private static final class WorkerThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "taskcheck-worker-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
+  }
+}

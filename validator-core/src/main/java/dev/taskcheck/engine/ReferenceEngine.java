@@ -1,0 +1,112 @@
+package dev.taskcheck.engine;
+
+import dev.taskcheck.FhirRelease;
+import dev.taskcheck.Issue;
+import dev.taskcheck.IssueSource;
+import dev.taskcheck.Severity;
+import dev.taskcheck.parse.Node;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.hl7.fhir.exceptions.FHIRFormatError;
+import org.hl7.fhir.utilities.validation.ValidationMessage;
+
+/**
+ * The reference structure engine: HAPI's {@code FhirInstanceValidator} (the HL7 core instance validator)
+ * over an offline support chain, covering base-spec structure and profiles (stages 1 and 2). Definitions
+ * load once per release and process, on first use; the validators are shared by all threads and instances.
+ */
+public final class ReferenceEngine implements Stage {
+
+  private final MessageMapper mapper = new MessageMapper(StructureIds.load(), ParserMessages.load());
+
+  @Override
+  public String name() {
+    return "reference";
+  }
+
+  /** Loads the definitions of a release now rather than on the first document that needs them. */
+  public void preload(FhirRelease release) {
+    validator(release);
+  }
+
+  private static ReleaseValidator validator(FhirRelease release) {
+    return ReleaseValidator.shared(release);
+  }
+
+  @Override
+  public void check(DocumentUnit unit, IssueSink sink) {
+    ReleaseValidator v = validator(unit.release().release());
+    List<ValidationMessage> messages;
+    Node root = unit.document().root();
+    try {
+      messages = v.validate(unit.document().text());
+    } catch (RuntimeException e) {
+      Throwable cause = rootCause(e);
+      boolean format = cause instanceof FHIRFormatError;
+      sink.add(new Issue(
+          format ? StructureIds.PARSE : StructureIds.INTERNAL,
+          Severity.FATAL,
+          format ? "structure" : "exception",
+          root.name(),
+          root.line(),
+          root.column(),
+          (format ? "the structure engine cannot read this resource: " : "the structure engine failed: ")
+              + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+          format ? IssueSource.STRUCTURE : IssueSource.STRUCTURE,
+          null));
+      return;
+    }
+    for (Issue issue : postProcess(messages, root)) {
+      sink.add(issue);
+    }
+  }
+
+  /**
+   * Maps every message, then removes what only repeats another finding: HAPI's copy of an unknown-profile
+   * message without a location, and the code-system echo of a binding failure at the same element.
+   */
+  private List<Issue> postProcess(List<ValidationMessage> messages, Node root) {
+    Set<String> locatedIds = new HashSet<>();
+    for (ValidationMessage m : messages) {
+      if (m.getLocation() != null && m.getMessageId() != null) {
+        locatedIds.add(m.getMessageId());
+      }
+    }
+    List<Issue> mapped = new ArrayList<>();
+    for (ValidationMessage m : messages) {
+      if (m.getLocation() == null && m.getMessageId() != null && locatedIds.contains(m.getMessageId())) {
+        continue;
+      }
+      mapped.add(mapper.map(m, root));
+    }
+    Set<String> bindingAt = new HashSet<>();
+    for (Issue i : mapped) {
+      if (i.ruleId().equals(StructureIds.BINDING) && !"Terminology_PassThrough_TX_Message".equals(i.messageId())) {
+        bindingAt.add(i.expression() + "|" + i.severity());
+      }
+    }
+    List<Issue> out = new ArrayList<>();
+    Set<List<Object>> seen = new HashSet<>();
+    for (Issue i : mapped) {
+      if (i.ruleId().equals(StructureIds.BINDING) && "Terminology_PassThrough_TX_Message".equals(i.messageId())
+          && bindingAt.contains(i.expression() + "|" + i.severity())) {
+        continue;
+      }
+      if (seen.add(List.of(i.ruleId(), i.severity(), Objects.toString(i.expression()), i.message()))) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    return c;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.taskcheck.engine;
+
+import dev.taskcheck.FhirRelease;
+import dev.taskcheck.fhir.TaskElements;
+import dev.taskcheck.parse.Node;
+import dev.taskcheck.source.LocatedResource;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides which FHIR release a document was written for, from its content: a versioned core
+ * {@code meta.profile} canonical ({@code http://hl7.org/fhir/StructureDefinition/Task|4.0.1}) first, then elements of Task that exist in only one
+ * release ({@code requestedPerformer} only in R5, {@code performerType} only in R4), and R4 when nothing
+ * tells. R4 and R4B Tasks have the same elements, so only a profile version tells R4B.
+ */
+public final class ReleaseDetector {
+
+  private static final FhirRelease DEFAULT = FhirRelease.R4;
+  private static final String CORE_PROFILE_PREFIX = "http://hl7.org/fhir/StructureDefinition/";
+  private static final Set<String> R5_ONLY = TaskElements.onlyIn(FhirRelease.R5, FhirRelease.R4);
+  private static final Set<String> R4_ONLY = TaskElements.onlyIn(FhirRelease.R4, FhirRelease.R5);
+
+  private ReleaseDetector() {}
+
+  /** Chooses the release for a document holding these Task resources. */
+  public static ReleaseChoice detect(List<LocatedResource> tasks) {
+    for (LocatedResource t : tasks) {
+      ReleaseChoice byProfile = fromProfiles(t.node());
+      if (byProfile != null) {
+        return byProfile;
+      }
+    }
+    Set<String> r5 = new LinkedHashSet<>();
+    Set<String> r4 = new LinkedHashSet<>();
+    for (LocatedResource t : tasks) {
+      for (Node child : t.node().children()) {
+        String name = child.name().startsWith("_") ? child.name().substring(1) : child.name();
+        if (R5_ONLY.contains(name)) {
+          r5.add("Task." + name);
+        } else if (R4_ONLY.contains(name)) {
+          r4.add("Task." + name);
+        } else if (name.equals("statusReason")) {
+          // R5 statusReason is a CodeableReference (concept, reference), R4 a CodeableConcept (coding, text)
+          if (child.child("concept") != null || child.child("reference") != null) {
+            r5.add("Task.statusReason.concept");
+          } else if (child.child("coding") != null || child.child("text") != null) {
+            r4.add("Task.statusReason.coding");
+          }
+        }
+      }
+    }
+    if (r5.isEmpty() && r4.isEmpty()) {
+      return new ReleaseChoice(DEFAULT, "no version-specific content; " + DEFAULT.code() + " is the default");
+    }
+    if (r4.isEmpty()) {
+      return new ReleaseChoice(FhirRelease.R5, describe(r5, "R5"));
+    }
+    if (r5.isEmpty()) {
+      return new ReleaseChoice(FhirRelease.R4, describe(r4, "R4"));
+    }
+    FhirRelease chosen = r5.size() > r4.size() ? FhirRelease.R5 : FhirRelease.R4;
+    return new ReleaseChoice(chosen,
+        "conflicting content: " + describe(r5, "R5") + ", but " + describe(r4, "R4") + "; chose " + chosen.code()
+            + (r5.size() == r4.size() ? " (the default on a tie)" : " (more elements point to it)"));
+  }
+
+  private static @Nullable ReleaseChoice fromProfiles(Node task) {
+    Node meta = task.child("meta");
+    if (meta == null) {
+      return null;
+    }
+    for (Node profile : meta.children("profile")) {
+      String url = profile.value();
+      if (url == null) {
+        continue;
+      }
+      int bar = url.lastIndexOf('|');
+      // only core profiles carry a FHIR version; an IG's profile version (US Core 5.0.0) is the IG's own
+      if (bar < 0 || !url.startsWith(CORE_PROFILE_PREFIX)) {
+        continue;
+      }
+      String version = url.substring(bar + 1);
+      FhirRelease release = releaseOfVersion(version);
+      if (release != null) {
+        return new ReleaseChoice(release, "meta.profile " + url + " names FHIR " + version);
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable FhirRelease releaseOfVersion(String version) {
+    if (version.startsWith("4.0")) {
+      return FhirRelease.R4;
+    }
+    if (version.startsWith("4.3")) {
+      return FhirRelease.R4B;
+    }
+    if (version.startsWith("5.0")) {
+      return FhirRelease.R5;
+    }
+    return null;
+  }
+
+  private static String describe(Set<String> elements, String release) {
+    List<String> list = new ArrayList<>(elements);
+    String shown = String.join(", ", list.subList(0, Math.min(3, list.size())))
+        + (list.size() > 3 ? " and " + (list.size() - 3) + " more" : "");
+    return (list.size() == 1 ? "element " + shown + " exists" : "elements " + shown + " exist") + " only in "
+        + release;
+  }
+}

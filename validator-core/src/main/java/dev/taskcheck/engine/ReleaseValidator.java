@@ -1,0 +1,146 @@
+package dev.taskcheck.engine;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.i18n.HapiLocalizer;
+import ca.uhn.fhir.validation.IValidationContext;
+import ca.uhn.fhir.validation.ValidationContext;
+import ca.uhn.fhir.validation.ValidationOptions;
+import dev.taskcheck.FhirRelease;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.Locale;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.utilities.validation.ValidationMessage;
+
+/**
+ * HAPI's instance validator for one FHIR release, fully offline: core definitions from the
+ * {@code hapi-fhir-validation-resources-*} jars, TaskCheck's profiles package, in-memory terminology with the
+ * common code systems (UCUM, languages, MIME types, ...), snapshot generation. No remote terminology
+ * server, no resource fetcher: nothing is ever fetched. Built once per release and shared by all threads.
+ */
+final class ReleaseValidator {
+
+  /**
+   * One validator per release for the whole process: definitions load once, however many
+   * {@link dev.taskcheck.TaskCheck} instances there are. The validators hold no per-run state and are
+   * configured identically, so sharing them is safe; this is a cache of immutable values, filled lazily.
+   */
+  private static final Map<FhirRelease, FutureTask<ReleaseValidator>> SHARED = new EnumMap<>(FhirRelease.class);
+
+  /** The process's validator for a release, built by the first thread that needs it while others wait. */
+  static ReleaseValidator shared(FhirRelease release) {
+    FutureTask<ReleaseValidator> task;
+    boolean mine = false;
+    synchronized (SHARED) {
+      task = SHARED.get(release);
+      if (task == null) {
+        task = new FutureTask<>(() -> new ReleaseValidator(release));
+        SHARED.put(release, task);
+        mine = true;
+      }
+    }
+    if (mine) {
+      task.run();
+    }
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the FHIR " + release.code() + " definitions", e);
+    } catch (ExecutionException e) {
+      synchronized (SHARED) {
+        // a failed load is not cached: the next caller tries again and sees the error itself
+        SHARED.remove(release, task);
+      }
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException("cannot load the FHIR " + release.code() + " definitions", cause);
+    }
+  }
+
+  private final FhirRelease release;
+  private final FhirContext context;
+  private final RawInstanceValidator validator;
+
+  ReleaseValidator(FhirRelease release) {
+    this.release = release;
+    this.context = switch (release) {
+      case R4 -> FhirContext.forR4();
+      case R4B -> FhirContext.forR4B();
+      case R5 -> FhirContext.forR5();
+    };
+    // HL7 messages are formatted in the JVM's default locale unless told otherwise; TaskCheck reads them in
+    // English whatever the machine's locale, so reports and id mapping never depend on it
+    context.setLocalizer(new EnglishLocalizer());
+
+    PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(context);
+    for (IBaseResource r : ProfilePackage.load(release, context)) {
+      ours.addResource(r);
+    }
+    ValidationSupportChain chain = new ValidationSupportChain(
+        ValidationSupportChain.CacheConfiguration.defaultValues().setCacheSize(10_000).setCacheTimeout(Duration.ofDays(365)),
+        new DefaultProfileValidationSupport(context),
+        ours,
+        new CommonCodeSystemsTerminologyService(context),
+        new InMemoryTerminologyServerValidationSupport(context),
+        new SnapshotGeneratingValidationSupport(context));
+
+    RawInstanceValidator v = new RawInstanceValidator(chain);
+    v.setAnyExtensionsAllowed(true);
+    // a profile the payload claims but nobody gave us is a warning: offline, it cannot be checked
+    v.setErrorForUnknownProfiles(false);
+    // check the type a reference URL implies (requester -> Medication/x) without resolving it, as the HL7
+    // validator does; references to resources outside the input are not errors
+    v.setAssumeValidRestReferences(true);
+    this.validator = v;
+    // the first validation loads the definitions Task needs (lazily, inside HAPI); doing it here, once and
+    // on one thread, keeps worker threads from each loading the same definitions at the same time
+    validate(WARM_UP);
+  }
+
+  /** A small Task touching the common datatypes, validated once when the validator is built. */
+  private static final String WARM_UP = "{\"resourceType\":\"Task\",\"id\":\"warm-up\","
+      + "\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">w</div>\"},"
+      + "\"identifier\":[{\"system\":\"urn:ietf:rfc:3986\",\"value\":\"urn:uuid:1\"}],"
+      + "\"status\":\"in-progress\",\"intent\":\"order\",\"priority\":\"routine\","
+      + "\"code\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/CodeSystem/task-code\",\"code\":\"fulfill\"}]},"
+      + "\"for\":{\"reference\":\"Patient/p\"},\"authoredOn\":\"2024-01-01T00:00:00Z\","
+      + "\"lastModified\":\"2024-01-02\",\"executionPeriod\":{\"start\":\"2024-01-01\"},"
+      + "\"input\":[{\"type\":{\"text\":\"t\"},\"valueQuantity\":{\"value\":1,"
+      + "\"system\":\"http://unitsofmeasure.org\",\"code\":\"mg\"}}],"
+      + "\"output\":[{\"type\":{\"text\":\"p\"},\"valueRatio\":{\"numerator\":{\"value\":1},"
+      + "\"denominator\":{\"value\":2}}}]}";
+
+  FhirRelease release() {
+    return release;
+  }
+
+  /** The HL7 messages for one document (JSON or XML text; the encoding is detected from the text). */
+  List<ValidationMessage> validate(String text) {
+    IValidationContext<IBaseResource> vc = ValidationContext.forText(context, text, new ValidationOptions());
+    return validator.validateRaw(vc);
+  }
+
+  /** HAPI's localizer, fixed to English. */
+  private static final class EnglishLocalizer extends HapiLocalizer {
+    @Override
+    public Locale getLocale() {
+      return Locale.ENGLISH;
+    }
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.taskcheck.engine;
+
+import org.jspecify.annotations.NullMarked;

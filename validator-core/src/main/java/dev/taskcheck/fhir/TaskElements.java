@@ -1,0 +1,45 @@
+package dev.taskcheck.fhir;
+
+import dev.taskcheck.FhirRelease;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The top-level elements of Task in each release (from the core StructureDefinitions; a test keeps this
+ * table equal to them). Elements that exist in only one release tell which release a Task was written for.
+ */
+public final class TaskElements {
+
+  private static final List<String> R4 = List.of(
+      "id", "meta", "implicitRules", "language", "text", "contained", "extension", "modifierExtension",
+      "identifier", "instantiatesCanonical", "instantiatesUri", "basedOn", "groupIdentifier", "partOf", "status",
+      "statusReason", "businessStatus", "intent", "priority", "code", "description", "focus", "for", "encounter",
+      "executionPeriod", "authoredOn", "lastModified", "requester", "performerType", "owner", "location",
+      "reasonCode", "reasonReference", "insurance", "note", "relevantHistory", "restriction", "input", "output");
+
+  private static final List<String> R5 = List.of(
+      "id", "meta", "implicitRules", "language", "text", "contained", "extension", "modifierExtension",
+      "identifier", "instantiatesCanonical", "instantiatesUri", "basedOn", "groupIdentifier", "partOf", "status",
+      "statusReason", "businessStatus", "intent", "priority", "doNotPerform", "code", "description", "focus",
+      "for", "encounter", "requestedPeriod", "executionPeriod", "authoredOn", "lastModified", "requester",
+      "requestedPerformer", "owner", "performer", "location", "reason", "insurance", "note", "relevantHistory",
+      "restriction", "input", "output");
+
+  private TaskElements() {}
+
+  /** The top-level element names of Task in {@code release}, in definition order. */
+  public static List<String> of(FhirRelease release) {
+    return switch (release) {
+      case R4, R4B -> R4;
+      case R5 -> R5;
+    };
+  }
+
+  /** Elements of Task in {@code release} that Task does not have in {@code other}. */
+  public static Set<String> onlyIn(FhirRelease release, FhirRelease other) {
+    Set<String> out = new LinkedHashSet<>(of(release));
+    out.removeAll(of(other));
+    return out;
+  }
+}

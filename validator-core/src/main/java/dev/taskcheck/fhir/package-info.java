@@ -1,0 +1,4 @@
+@NullMarked
+package dev.taskcheck.fhir;
+
+import org.jspecify.annotations.NullMarked;

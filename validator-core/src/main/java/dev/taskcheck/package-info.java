@@ -1,0 +1,4 @@
+@NullMarked
+package dev.taskcheck;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,58 @@
+package dev.taskcheck.parse;
+
+/**
+ * Parses one FHIR document (JSON or XML, decided by its content) into a {@link Node} tree with positions,
+ * or says precisely why it cannot: never throws for bad input.
+ */
+public final class DocumentParser {
+
+  private DocumentParser() {}
+
+  /**
+   * Decodes UTF-8 bytes (strictly) and parses them.
+   *
+   * @param firstLine the line of the enclosing source where these bytes start (1 for a whole file)
+   */
+  public static ParseOutcome parse(byte[] bytes, int offset, int length, int firstLine) {
+    Object decoded = Utf8.decode(bytes, offset, length, firstLine);
+    if (decoded instanceof ParseFailure failure) {
+      return failure;
+    }
+    return parseText((String) decoded, firstLine);
+  }
+
+  public static ParseOutcome parse(byte[] bytes, int firstLine) {
+    return parse(bytes, 0, bytes.length, firstLine);
+  }
+
+  /** Parses text that is already decoded. */
+  public static ParseOutcome parseText(String text, int firstLine) {
+    int line = firstLine;
+    int lineStart = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+        lineStart = i + 1;
+      } else if (c == '\uFEFF' && i == 0) {
+        continue;
+      } else if (!Character.isWhitespace(c)) {
+        if (c == '<') {
+          return XmlTreeParser.parse(text, firstLine);
+        }
+        if (c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f'
+            || c == 'n') {
+          return JsonTreeParser.parse(text, firstLine);
+        }
+        int column = i - lineStart + 1;
+        String shown = Character.isISOControl(c) ? String.format("U+%04X", (int) c) : "'" + c + "'";
+        return new ParseFailure(
+            "not a JSON or XML document: it starts with " + shown + " at line " + line + ", column " + column,
+            line, column, "structure");
+      }
+    }
+    return new ParseFailure(
+        text.isEmpty() ? "the document is empty" : "the document is empty: it holds only whitespace",
+        firstLine, 1, "structure");
+  }
+}

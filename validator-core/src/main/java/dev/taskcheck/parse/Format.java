@@ -1,0 +1,7 @@
+package dev.taskcheck.parse;
+
+/** The two FHIR serialisations TaskCheck reads. */
+public enum Format {
+  JSON,
+  XML
+}

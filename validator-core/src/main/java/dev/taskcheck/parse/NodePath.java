@@ -1,0 +1,123 @@
+package dev.taskcheck.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the node a FHIRPath location names, such as {@code Bundle.entry[1].resource.input[0].value.ofType(Ratio)}.
+ * Understands element names, {@code [index]}, {@code ofType(T)} on choice elements and engine comments
+ * ({@code /*Task/1*}{@code /}). Where the path names something absent, the deepest node that exists is
+ * returned, so a missing element is located at its parent.
+ */
+public final class NodePath {
+
+  private NodePath() {}
+
+  /** The deepest node of {@code root} that the expression reaches; {@code root} when nothing matches. */
+  public static Node resolve(Node root, String expression) {
+    List<String> steps = split(stripComments(expression));
+    if (steps.isEmpty()) {
+      return root;
+    }
+    Node current = root;
+    Node parent = null;
+    int start = steps.get(0).equals(root.name()) || steps.get(0).equals(root.resourceType()) ? 1 : 0;
+    for (int s = start; s < steps.size(); s++) {
+      String step = steps.get(s);
+      if (step.startsWith("ofType(") || step.startsWith("resolve(") || step.startsWith("where(")
+          || step.startsWith("extension(")) {
+        continue;
+      }
+      String name = step;
+      int index = 0;
+      int bracket = step.indexOf('[');
+      if (bracket > 0 && step.endsWith("]")) {
+        name = step.substring(0, bracket);
+        try {
+          index = Integer.parseInt(step.substring(bracket + 1, step.length() - 1));
+        } catch (NumberFormatException e) {
+          return current;
+        }
+      }
+      List<Node> candidates = current.children(name);
+      if (candidates.isEmpty()) {
+        candidates = choiceCandidates(current, name, s + 1 < steps.size() ? steps.get(s + 1) : null);
+      }
+      if (candidates.isEmpty() && parent != null && current.value() != null) {
+        // a JSON primitive's id and extensions sit in its "_name" sibling
+        Node shadow = parent.child("_" + current.name());
+        if (shadow != null) {
+          candidates = shadow.children(name);
+        }
+      }
+      if (index < 0 || index >= candidates.size()) {
+        return current;
+      }
+      parent = current;
+      current = candidates.get(index);
+    }
+    return current;
+  }
+
+  private static List<Node> choiceCandidates(Node current, String name, String next) {
+    List<Node> out = new ArrayList<>();
+    String wantedType = null;
+    if (next != null && next.startsWith("ofType(") && next.endsWith(")")) {
+      wantedType = next.substring("ofType(".length(), next.length() - 1);
+    }
+    for (Node c : current.children()) {
+      String n = c.name();
+      if (n.length() > name.length() && n.startsWith(name) && Character.isUpperCase(n.charAt(name.length()))) {
+        if (wantedType == null || n.substring(name.length()).equalsIgnoreCase(wantedType)) {
+          out.add(c);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Removes engine comments such as {@code /*Task/abc*}{@code /}. */
+  public static String stripComments(String expression) {
+    StringBuilder b = new StringBuilder(expression.length());
+    int i = 0;
+    while (i < expression.length()) {
+      int open = expression.indexOf("/*", i);
+      if (open < 0) {
+        b.append(expression, i, expression.length());
+        break;
+      }
+      int close = expression.indexOf("*/", open + 2);
+      if (close < 0) {
+        b.append(expression, i, expression.length());
+        break;
+      }
+      b.append(expression, i, open);
+      i = close + 2;
+    }
+    return b.toString();
+  }
+
+  /** Splits on dots that are not inside parentheses or brackets. */
+  static List<String> split(String expression) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < expression.length(); i++) {
+      char c = expression.charAt(i);
+      if (c == '(' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == ']') {
+        depth--;
+      } else if (c == '.' && depth == 0) {
+        if (i > start) {
+          out.add(expression.substring(start, i));
+        }
+        start = i + 1;
+      }
+    }
+    if (start < expression.length()) {
+      out.add(expression.substring(start));
+    }
+    return out;
+  }
+}

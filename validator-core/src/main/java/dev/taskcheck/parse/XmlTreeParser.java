@@ -1,0 +1,275 @@
+package dev.taskcheck.parse;
+
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link Node} tree from FHIR XML with the JDK's StAX parser. A document type declaration is
+ * refused before anything in it is read: no entity is ever expanded, resolved or fetched.
+ */
+final class XmlTreeParser {
+
+  static final String FHIR_NS = "http://hl7.org/fhir";
+  static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
+
+  private static final XMLInputFactory FACTORY = newFactory();
+
+  private final int lineOffset;
+  private final String text;
+  private final int[] lineStarts;
+  private int lastLine = 1;
+  private int lastColumn = 1;
+
+  private XmlTreeParser(String text, int firstLine) {
+    this.lineOffset = firstLine - 1;
+    this.text = text;
+    this.lineStarts = lineStarts(text);
+  }
+
+  private static int[] lineStarts(String text) {
+    int count = 1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        count++;
+      }
+    }
+    int[] starts = new int[count];
+    int n = 1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        starts[n++] = i + 1;
+      }
+    }
+    return starts;
+  }
+
+  /** Line (with the document's offset) and column of a character offset. */
+  private int[] position(int offset) {
+    int idx = java.util.Arrays.binarySearch(lineStarts, offset);
+    int lineIndex = idx >= 0 ? idx : -idx - 2;
+    return new int[] {lineIndex + 1 + lineOffset, offset - lineStarts[lineIndex] + 1};
+  }
+
+  /**
+   * Where the markup that ended at the reader's current location starts: StAX reports where an event ends,
+   * and a start tag or DOCTYPE starts at the last {@code <} (or {@code <!DOCTYPE}) before that.
+   */
+  private int[] markupStart(XMLStreamReader r, String opener) {
+    int end = r.getLocation().getCharacterOffset();
+    if (end > 0 && end <= text.length()) {
+      int start = text.lastIndexOf(opener, end - 1);
+      if (start >= 0) {
+        return position(start);
+      }
+    }
+    return new int[] {lastLine + lineOffset, lastColumn};
+  }
+
+  private static XMLInputFactory newFactory() {
+    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
+    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
+    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
+    f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.FALSE);
+    f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+      throw new XMLStreamException("external entities are never resolved (" + systemId + ")");
+    });
+    return f;
+  }
+
+  static ParseOutcome parse(String text, int firstLine) {
+    return new XmlTreeParser(text, firstLine).parseDocument(text, firstLine);
+  }
+
+  private ParseOutcome parseDocument(String text, int firstLine) {
+    XMLStreamReader r = null;
+    try {
+      synchronized (FACTORY) {
+        r = FACTORY.createXMLStreamReader(new StringReader(text));
+      }
+      while (r.hasNext()) {
+        int startLine = lastLine + lineOffset;
+        int startColumn = lastColumn;
+        int event = r.next();
+        remember(r.getLocation());
+        switch (event) {
+          case XMLStreamConstants.DTD -> {
+            int[] at = markupStart(r, "<!DOCTYPE");
+            startLine = at[0];
+            startColumn = at[1];
+            return new ParseFailure(
+                "XML with a DOCTYPE declaration is refused: FHIR XML must not contain one, and TaskCheck never"
+                    + " expands, resolves or fetches entities",
+                startLine, startColumn, "security");
+          }
+          case XMLStreamConstants.ENTITY_REFERENCE -> {
+            return new ParseFailure(
+                "XML entity reference '&" + r.getLocalName() + ";' is refused: entities are never expanded",
+                startLine, startColumn, "security");
+          }
+          case XMLStreamConstants.START_ELEMENT -> {
+            int[] at = markupStart(r, "<");
+            startLine = at[0];
+            startColumn = at[1];
+            if (!FHIR_NS.equals(r.getNamespaceURI())) {
+              return new ParseFailure(
+                  "this XML is not a FHIR resource: the root element <" + r.getLocalName() + "> is in namespace '"
+                      + nullToEmpty(r.getNamespaceURI()) + "', not '" + FHIR_NS + "'",
+                  startLine, startColumn, "structure");
+            }
+            String type = r.getLocalName();
+            List<Node> children = readChildren(r);
+            Node root = new Node(type, null, type, startLine, startColumn, children);
+            // the rest of the document may only hold comments, processing instructions and whitespace
+            while (r.hasNext()) {
+              int l = lastLine + lineOffset;
+              int c = lastColumn;
+              int e = r.next();
+              remember(r.getLocation());
+              if (e == XMLStreamConstants.START_ELEMENT
+                  || (e == XMLStreamConstants.CHARACTERS && !r.isWhiteSpace())) {
+                return new ParseFailure(
+                    "unexpected content after the end of the resource: an XML document holds one resource", l, c,
+                    "structure");
+              }
+            }
+            return new ParsedDocument(Format.XML, root, text, firstLine);
+          }
+          default -> {
+            // prolog: declaration, comments, processing instructions, whitespace
+          }
+        }
+      }
+      return new ParseFailure("the document is empty: no XML element found", firstLine, 1, "structure");
+    } catch (XMLStreamException e) {
+      Location loc = e.getLocation();
+      int line = loc == null ? lastLine + lineOffset : Math.max(1, loc.getLineNumber()) + lineOffset;
+      int column = loc == null ? lastColumn : Math.max(1, loc.getColumnNumber());
+      return new ParseFailure("invalid XML: " + clean(e.getMessage()), line, column, classify(e.getMessage()));
+    } finally {
+      if (r != null) {
+        try {
+          r.close();
+        } catch (XMLStreamException ignored) {
+          // nothing left to release
+        }
+      }
+    }
+  }
+
+  /** Reads the content of the current start element up to its end element. */
+  private List<Node> readChildren(XMLStreamReader r) throws XMLStreamException {
+    List<Node> children = new ArrayList<>();
+    addAttributes(r, children);
+    while (r.hasNext()) {
+      int event = r.next();
+      remember(r.getLocation());
+      switch (event) {
+        case XMLStreamConstants.START_ELEMENT -> {
+          int[] at = markupStart(r, "<");
+          children.add(readElement(r, at[0], at[1]));
+        }
+        case XMLStreamConstants.END_ELEMENT -> {
+          return children;
+        }
+        case XMLStreamConstants.ENTITY_REFERENCE -> throw new XMLStreamException(
+            "entity reference '&" + r.getLocalName() + ";' is refused: entities are never expanded",
+            r.getLocation());
+        case XMLStreamConstants.DTD -> throw new XMLStreamException("DOCTYPE is refused", r.getLocation());
+        default -> {
+          // text, comments and processing instructions carry no FHIR content
+        }
+      }
+    }
+    return children;
+  }
+
+  private Node readElement(XMLStreamReader r, int line, int column) throws XMLStreamException {
+    String name = r.getLocalName();
+    String ns = r.getNamespaceURI();
+    if (XHTML_NS.equals(ns)) {
+      skipElement(r);
+      return new Node(name, null, null, line, column, List.of());
+    }
+    String value = r.getAttributeValue(null, "value");
+    List<Node> children = readChildren(r);
+    // a resource container (entry.resource, contained, parameter.resource, ...) holds exactly one resource
+    // element, whose name starts with an upper-case letter
+    if (children.size() == 1 && value == null && isResourceName(children.get(0))) {
+      Node inner = children.get(0);
+      return new Node(name, null, inner.name(), line, column, inner.children());
+    }
+    return new Node(name, value, null, line, column, children);
+  }
+
+  private static boolean isResourceName(Node n) {
+    return !n.name().isEmpty() && Character.isUpperCase(n.name().charAt(0)) && n.value() == null;
+  }
+
+  private void addAttributes(XMLStreamReader r, List<Node> into) {
+    int line = lastLine + lineOffset;
+    for (int i = 0; i < r.getAttributeCount(); i++) {
+      String attr = r.getAttributeLocalName(i);
+      String attrNs = r.getAttributeNamespace(i);
+      if ((attrNs == null || attrNs.isEmpty()) && ("url".equals(attr) || "id".equals(attr))) {
+        into.add(new Node(attr, r.getAttributeValue(i), null, line, lastColumn, List.of()));
+      }
+    }
+  }
+
+  private void skipElement(XMLStreamReader r) throws XMLStreamException {
+    int level = 1;
+    while (level > 0 && r.hasNext()) {
+      int e = r.next();
+      remember(r.getLocation());
+      if (e == XMLStreamConstants.START_ELEMENT) {
+        level++;
+      } else if (e == XMLStreamConstants.END_ELEMENT) {
+        level--;
+      } else if (e == XMLStreamConstants.ENTITY_REFERENCE) {
+        throw new XMLStreamException(
+            "entity reference '&" + r.getLocalName() + ";' is refused: entities are never expanded",
+            r.getLocation());
+      }
+    }
+  }
+
+  private void remember(@Nullable Location loc) {
+    if (loc != null && loc.getLineNumber() > 0) {
+      lastLine = loc.getLineNumber();
+      lastColumn = Math.max(1, loc.getColumnNumber());
+    }
+  }
+
+  private static String nullToEmpty(@Nullable String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String classify(@Nullable String message) {
+    String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+    return m.contains("entity") || m.contains("doctype") || m.contains("dtd") ? "security" : "structure";
+  }
+
+  private static String clean(@Nullable String message) {
+    if (message == null) {
+      return "unreadable XML";
+    }
+    String m = message;
+    int idx = m.indexOf("Message: ");
+    if (idx >= 0) {
+      m = m.substring(idx + "Message: ".length());
+    }
+    return m.replace('\n', ' ').replace('\r', ' ').strip();
+  }
+}

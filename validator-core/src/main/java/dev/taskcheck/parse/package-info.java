@@ -1,0 +1,4 @@
+@NullMarked
+package dev.taskcheck.parse;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,202 @@
+package dev.taskcheck.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.taskcheck.FhirRelease;
+import dev.taskcheck.Issue;
+import dev.taskcheck.ReportOutput;
+import dev.taskcheck.Result;
+import dev.taskcheck.RunInfo;
+import dev.taskcheck.Summary;
+import dev.taskcheck.Timings;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The TaskCheck JSON report. The summary and timings come before the results in the document but are
+ * known only at the end, so each result is written as it arrives to a {@link SpillBuffer} (memory, then
+ * a temporary file) and copied out behind the head at {@link #finish}.
+ */
+final class JsonReportWriter implements ReportOutput {
+
+  private final OutputStream sink;
+  private final JsonFactory factory = Json.factory();
+  private final SpillBuffer spill;
+  private final JsonGenerator results;
+  /** Where the results array (its {@code [}) starts in the spill buffer. */
+  private final long resultsOffset;
+
+  private @Nullable RunInfo run;
+  private boolean finished;
+  private boolean closed;
+
+  /**
+   * @param sink the stream the report goes to; closed by {@link #close()}
+   * @param spillDirectory where a temporary file may be created; null for the system temporary directory
+   * @param memoryLimit how many bytes of results stay in memory before spilling to a file
+   */
+  JsonReportWriter(OutputStream sink, @Nullable Path spillDirectory, int memoryLimit) {
+    this.sink = sink;
+    this.spill = new SpillBuffer(spillDirectory, memoryLimit);
+    try {
+      // The results array is written nested in an object so that its indentation matches the
+      // final document; only the array itself is copied out.
+      results = Json.generator(factory, spill);
+      results.writeStartObject();
+      results.writeFieldName("results");
+      results.writeStartArray();
+      results.flush();
+      resultsOffset = spill.size() - 1;
+      if (spill.byteAt(resultsOffset) != '[') {
+        throw new IllegalStateException("unexpected JSON prefix");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The spill buffer, for tests. */
+  SpillBuffer spill() {
+    return spill;
+  }
+
+  @Override
+  public void start(RunInfo run) {
+    ensureOpen();
+    this.run = run;
+  }
+
+  @Override
+  public void result(Result result) {
+    ensureOpen();
+    try {
+      writeResult(results, result);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void finish(Summary summary, Timings timings) {
+    ensureOpen();
+    RunInfo r = run;
+    if (r == null) {
+      throw new IllegalStateException("finish called before start");
+    }
+    try {
+      results.writeEndArray();
+      results.close();
+
+      JsonGenerator g = Json.generator(factory, sink);
+      g.writeStartObject();
+      g.writeObjectFieldStart("tool");
+      g.writeStringField("name", r.toolName());
+      g.writeStringField("version", r.toolVersion());
+      g.writeEndObject();
+      g.writeStringField("fhirVersion", r.effectiveFhirVersion(summary));
+      g.writeStringField("fhirVersionSetting", r.fhirVersion());
+      g.writeStringField("ruleSet", r.ruleSet().code());
+      g.writeStringField("engine", r.engine());
+      g.writeStringField("now", r.now().toString());
+      g.writeStringField("startedAt", r.startedAt().toString());
+      writeSummary(g, summary);
+      writeTimings(g, timings);
+      g.writeFieldName("results");
+      // Tell the generator a value follows (it writes the separator), then put the array in directly.
+      g.writeRawValue("");
+      g.flush();
+      spill.copyTo(sink, resultsOffset);
+      g.writeEndObject();
+      g.writeRaw('\n');
+      g.close();
+      sink.flush();
+      finished = true;
+      spill.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writeSummary(JsonGenerator g, Summary s) throws IOException {
+    g.writeObjectFieldStart("summary");
+    g.writeNumberField("inputs", s.inputs());
+    g.writeNumberField("documents", s.documents());
+    g.writeNumberField("resources", s.resources());
+    g.writeNumberField("skipped", s.skipped());
+    g.writeNumberField("fatal", s.fatal());
+    g.writeNumberField("error", s.error());
+    g.writeNumberField("warning", s.warning());
+    g.writeNumberField("information", s.information());
+    g.writeObjectFieldStart("releases");
+    for (FhirRelease release : FhirRelease.values()) {
+      Long n = s.releases().get(release);
+      if (n != null) {
+        g.writeNumberField(release.code(), n.longValue());
+      }
+    }
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void writeTimings(JsonGenerator g, Timings t) throws IOException {
+    g.writeObjectFieldStart("timings");
+    g.writeNumberField("elapsedMs", t.elapsedMillis());
+    Json.numberField(g, "firstResultMs", t.firstResultMillis());
+    Json.numberField(g, "processFirstResultMs", t.processFirstResultMillis());
+    g.writeEndObject();
+  }
+
+  private static void writeResult(JsonGenerator g, Result r) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("source", r.source());
+    Json.stringField(g, "location", r.location());
+    Json.numberField(g, "line", r.line());
+    Json.stringField(g, "resource", r.resource());
+    Json.stringField(g, "versionId", r.versionId());
+    FhirRelease release = r.fhirVersion();
+    Json.stringField(g, "fhirVersion", release == null ? null : release.code());
+    Json.stringField(g, "fhirVersionReason", r.fhirVersionReason());
+    g.writeArrayFieldStart("issues");
+    for (Issue i : r.issues()) {
+      writeIssue(g, i);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeIssue(JsonGenerator g, Issue i) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("ruleId", i.ruleId());
+    g.writeStringField("severity", i.severity().code());
+    g.writeStringField("type", i.type());
+    Json.stringField(g, "expression", i.expression());
+    Json.numberField(g, "line", i.line());
+    Json.numberField(g, "column", i.column());
+    g.writeStringField("message", i.message());
+    g.writeStringField("source", i.source().code());
+    Json.stringField(g, "messageId", i.messageId());
+    g.writeEndObject();
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("report output is closed");
+    }
+    if (finished) {
+      throw new IllegalStateException("report already finished");
+    }
+  }
+
+  /** Flushes the report (when finished) and deletes any temporary file; does not write a partial report. */
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    Closeables.closeAll(results, spill, sink);
+  }
+}

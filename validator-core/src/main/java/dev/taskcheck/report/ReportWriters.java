@@ -1,0 +1,65 @@
+package dev.taskcheck.report;
+
+import dev.taskcheck.OutputFormat;
+import dev.taskcheck.RenderOptions;
+import dev.taskcheck.ReportOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Creates report writers, the {@link ReportOutput}s behind {@link OutputFormat#toStream} and {@link
+ * OutputFormat#toFile}.
+ *
+ * <p>Every writer streams: its memory use does not grow with the number of results. The JSON writer,
+ * which must put the summary before the results, keeps the results written so far in memory up to 8 MiB
+ * and in a temporary file beyond that (the system temporary directory for a stream, the target's
+ * directory for a file); the file is deleted on close. Writers are not thread-safe: one thread, or
+ * external synchronisation, per writer. Listener methods report I/O failures as {@link
+ * java.io.UncheckedIOException}.
+ */
+public final class ReportWriters {
+
+  private ReportWriters() {}
+
+  /**
+   * A writer to a stream the caller owns. Output is UTF-8. Closing the writer flushes the stream but does
+   * not close it; a writer closed without {@code finish} may have written part of a report (text and
+   * OperationOutcome formats) or nothing (JSON).
+   */
+  public static ReportOutput toStream(OutputFormat format, OutputStream out, RenderOptions options) {
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(options, "options");
+    return create(format, new NonClosingOutputStream(out), options, null);
+  }
+
+  /**
+   * A writer to {@code file}, written atomically: missing parent directories are created, the content
+   * goes to a hidden temporary file beside {@code file}, and {@link ReportOutput#close()} after a
+   * successful {@code finish} forces it to disk and renames it onto {@code file}. Closed without a
+   * successful {@code finish}, the writer deletes the temporary file and leaves an existing {@code file}
+   * untouched.
+   *
+   * @throws IOException if the directory or the temporary file cannot be created, or {@code file} is a
+   *     directory
+   */
+  public static ReportOutput toFile(OutputFormat format, Path file, RenderOptions options)
+      throws IOException {
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(options, "options");
+    return AtomicFileOutput.open(file, (sink, directory) -> create(format, sink, options, directory));
+  }
+
+  static ReportOutput create(
+      OutputFormat format, OutputStream sink, RenderOptions options, @Nullable Path spillDirectory) {
+    return switch (format) {
+      case TEXT -> new TextReportWriter(sink, options);
+      case JSON -> new JsonReportWriter(sink, spillDirectory, SpillBuffer.DEFAULT_MEMORY_LIMIT);
+      case OPERATIONOUTCOME -> new OperationOutcomeWriter(sink);
+    };
+  }
+}

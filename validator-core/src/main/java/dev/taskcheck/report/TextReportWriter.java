@@ -1,0 +1,208 @@
+package dev.taskcheck.report;
+
+import dev.taskcheck.FhirRelease;
+import dev.taskcheck.Issue;
+import dev.taskcheck.RenderOptions;
+import dev.taskcheck.ReportOutput;
+import dev.taskcheck.Result;
+import dev.taskcheck.RunInfo;
+import dev.taskcheck.Severity;
+import dev.taskcheck.Summary;
+import dev.taskcheck.Timings;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The text format: one line per issue, {@code source:line:col severity rule-id expression message}, then
+ * optionally a summary. UTF-8 with {@code \n} line ends.
+ */
+final class TextReportWriter implements ReportOutput {
+
+  private static final String RED = "\u001b[31m";
+  private static final String YELLOW = "\u001b[33m";
+  private static final String CYAN = "\u001b[36m";
+  private static final String RESET = "\u001b[0m";
+
+  private final Writer out;
+  private final RenderOptions options;
+  private final StringBuilder line = new StringBuilder(256);
+  private @Nullable RunInfo run;
+  private boolean closed;
+
+  /** @param sink the stream the report goes to; closed by {@link #close()} */
+  TextReportWriter(OutputStream sink, RenderOptions options) {
+    this.out = new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 16 << 10);
+    this.options = options;
+  }
+
+  @Override
+  public void start(RunInfo run) {
+    ensureOpen();
+    this.run = run;
+  }
+
+  @Override
+  public void result(Result result) {
+    ensureOpen();
+    try {
+      for (Issue issue : result.issues()) {
+        line.setLength(0);
+        appendIssue(line, result.source(), issue);
+        line.append('\n');
+        out.append(line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void appendIssue(StringBuilder b, String source, Issue issue) {
+    appendOneLine(b, source);
+    Integer ln = issue.line();
+    if (ln != null) {
+      b.append(':').append(ln.intValue());
+      Integer col = issue.column();
+      if (col != null) {
+        b.append(':').append(col.intValue());
+      }
+    }
+    b.append(' ');
+    Severity severity = issue.severity();
+    if (options.color()) {
+      b.append(color(severity)).append(severity.code()).append(RESET);
+    } else {
+      b.append(severity.code());
+    }
+    b.append(' ');
+    appendOneLine(b, issue.ruleId());
+    b.append(' ');
+    String expression = issue.expression();
+    appendOneLine(b, expression == null || expression.isEmpty() ? "-" : expression);
+    String message = issue.message().strip();
+    if (!message.isEmpty()) {
+      b.append(' ');
+      appendOneLine(b, message);
+    }
+  }
+
+  private static String color(Severity severity) {
+    return switch (severity) {
+      case FATAL, ERROR -> RED;
+      case WARNING -> YELLOW;
+      case INFORMATION -> CYAN;
+    };
+  }
+
+  /**
+   * Appends {@code text} on one line: each run of control characters (CR, LF, tab, escape, ...) and
+   * Unicode line or paragraph separators becomes a single space.
+   */
+  static void appendOneLine(StringBuilder b, String text) {
+    boolean inBreak = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        if (!inBreak) {
+          b.append(' ');
+          inBreak = true;
+        }
+      } else {
+        b.append(c);
+        inBreak = false;
+      }
+    }
+  }
+
+  @Override
+  public void finish(Summary summary, Timings timings) {
+    ensureOpen();
+    try {
+      if (options.summary()) {
+        RunInfo r = run;
+        out.write(summaryLine(r == null ? "taskcheck" : r.toolName(), summary, timings));
+        out.write('\n');
+        String releases = releasesLine(summary.releases());
+        if (releases != null) {
+          out.write(releases);
+          out.write('\n');
+        }
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code taskcheck: 3 inputs, 5 Tasks validated (...): 0 fatal, 2 errors, ... in 1.2 s}. */
+  static String summaryLine(String toolName, Summary s, Timings t) {
+    StringBuilder b = new StringBuilder(128);
+    b.append(toolName).append(": ");
+    b.append(count(s.inputs(), "input", "inputs")).append(", ");
+    b.append(count(s.resources(), "Task", "Tasks")).append(" validated");
+    if (s.skipped() > 0) {
+      b.append(" (")
+          .append(count(s.skipped(), "other resource", "other resources"))
+          .append(" skipped)");
+    }
+    b.append(": ");
+    b.append(s.fatal()).append(" fatal, ");
+    b.append(count(s.error(), "error", "errors")).append(", ");
+    b.append(count(s.warning(), "warning", "warnings")).append(", ");
+    b.append(s.information()).append(" information");
+    b.append(" in ").append(elapsed(t.elapsedMillis()));
+    return b.toString();
+  }
+
+  /** {@code FHIR versions: R4 (4), R5 (1)}, or null when no release was used. */
+  static @Nullable String releasesLine(Map<FhirRelease, Long> releases) {
+    StringBuilder b = new StringBuilder("FHIR versions: ");
+    boolean any = false;
+    for (FhirRelease release : FhirRelease.values()) {
+      Long n = releases.get(release);
+      if (n != null && n > 0) {
+        if (any) {
+          b.append(", ");
+        }
+        b.append(release.code()).append(" (").append(n.longValue()).append(')');
+        any = true;
+      }
+    }
+    return any ? b.toString() : null;
+  }
+
+  private static String count(long n, String singular, String plural) {
+    return n + " " + (n == 1 ? singular : plural);
+  }
+
+  /** Milliseconds below one second, else seconds with one decimal. */
+  static String elapsed(long millis) {
+    if (millis < 1000) {
+      return millis + " ms";
+    }
+    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("report output is closed");
+    }
+  }
+
+  /** Flushes what was written and closes the sink. */
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    out.close();
+  }
+}

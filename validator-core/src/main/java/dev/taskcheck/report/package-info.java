@@ -1,0 +1,4 @@
+@NullMarked
+package dev.taskcheck.report;
+
+import org.jspecify.annotations.NullMarked;

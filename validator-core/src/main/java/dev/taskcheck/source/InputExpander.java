@@ -1,0 +1,202 @@
+package dev.taskcheck.source;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the user's arguments into a lazy, ordered sequence of inputs: a file, standard input, or a
+ * problem. Directories are walked depth-first in name order, one directory listing in memory at a time.
+ */
+final class InputExpander {
+
+  /** One input: a file ({@code path}), standard input (no path, no problem), or a problem. */
+  record Entry(String display, @Nullable Path path, @Nullable SourceProblem problem) {}
+
+  /** File name endings read from a directory; a file named explicitly is read whatever its name. */
+  private static final List<String> DIRECTORY_EXTENSIONS = List.of(".json", ".xml", ".ndjson", ".jsonl");
+
+  private final Iterator<String> arguments;
+  private final Path workingDirectory;
+  private final Deque<Walk> walks = new ArrayDeque<>();
+  private boolean stdinUsed;
+
+  /** A directory being walked: its remaining entries, and the filter for files (null: every data file). */
+  private record Walk(String display, Iterator<Path> entries, Path root, String rootDisplay,
+      @Nullable PathMatcher matcher) {}
+
+  InputExpander(List<String> arguments, Path workingDirectory) {
+    this.arguments = List.copyOf(arguments).iterator();
+    this.workingDirectory = workingDirectory;
+  }
+
+  @Nullable Entry next() throws IOException {
+    while (true) {
+      Entry fromWalk = nextFromWalks();
+      if (fromWalk != null) {
+        return fromWalk;
+      }
+      if (!arguments.hasNext()) {
+        return null;
+      }
+      Entry e = expand(arguments.next());
+      if (e != null) {
+        return e;
+      }
+    }
+  }
+
+  private @Nullable Entry expand(String argument) throws IOException {
+    if (argument.equals("-")) {
+      if (stdinUsed) {
+        return new Entry("-", null, new SourceProblem("-", null, "standard input can be read only once", "invalid"));
+      }
+      stdinUsed = true;
+      return new Entry("-", null, null);
+    }
+    Path path = workingDirectory.resolve(argument);
+    if (Files.isDirectory(path)) {
+      startWalk(argument, path, argument, path, null);
+      return null;
+    }
+    if (Files.exists(path)) {
+      if (!Files.isRegularFile(path)) {
+        return new Entry(argument, null,
+            new SourceProblem(argument, null, "cannot read: not a regular file (a device, socket or pipe)",
+                "exception"));
+      }
+      return new Entry(argument, path, null);
+    }
+    if (isGlob(argument)) {
+      return startGlob(argument);
+    }
+    return new Entry(argument, null,
+        new SourceProblem(argument, null, "no such file or directory", "not-found"));
+  }
+
+  private static boolean isGlob(String argument) {
+    return argument.indexOf('*') >= 0 || argument.indexOf('?') >= 0 || argument.indexOf('[') >= 0
+        || argument.indexOf('{') >= 0;
+  }
+
+  /** Walks the longest directory prefix without glob characters and keeps files matching the pattern. */
+  private @Nullable Entry startGlob(String argument) throws IOException {
+    String normalised = argument.replace('\\', '/');
+    int firstMeta = firstGlobChar(normalised);
+    int slash = normalised.lastIndexOf('/', firstMeta);
+    String baseText = slash < 0 ? "" : normalised.substring(0, slash + 1);
+    String pattern = slash < 0 ? normalised : normalised.substring(slash + 1);
+    Path base = baseText.isEmpty() ? workingDirectory : workingDirectory.resolve(baseText);
+    if (!Files.isDirectory(base)) {
+      return new Entry(argument, null,
+          new SourceProblem(argument, null, "no file matches the pattern (" + base + " is not a directory)",
+              "not-found"));
+    }
+    PathMatcher full = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    // like a shell's globstar, a leading **/ also matches files directly in the base directory
+    PathMatcher matcher = pattern.startsWith("**/")
+        ? orMatcher(full, FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3)))
+        : full;
+    long before = walks.size();
+    startWalk(baseText.isEmpty() ? "" : stripTrailingSlash(baseText), base,
+        baseText.isEmpty() ? "" : stripTrailingSlash(baseText), base, matcher);
+    Entry first = nextFromWalks();
+    if (first == null && walks.size() == before) {
+      return new Entry(argument, null, new SourceProblem(argument, null, "no file matches the pattern", "not-found"));
+    }
+    return first;
+  }
+
+  private static PathMatcher orMatcher(PathMatcher a, PathMatcher b) {
+    return p -> a.matches(p) || b.matches(p);
+  }
+
+  private static String stripTrailingSlash(String s) {
+    return s.endsWith("/") && s.length() > 1 ? s.substring(0, s.length() - 1) : s;
+  }
+
+  private static int firstGlobChar(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == '{') {
+        return i;
+      }
+    }
+    return s.length();
+  }
+
+  private void startWalk(String display, Path dir, String rootDisplay, Path root, @Nullable PathMatcher matcher)
+      throws IOException {
+    List<Path> children = new ArrayList<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      s.forEach(children::add);
+    }
+    children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+    walks.push(new Walk(display, children.iterator(), root, rootDisplay, matcher));
+  }
+
+  private @Nullable Entry nextFromWalks() throws IOException {
+    while (!walks.isEmpty()) {
+      Walk w = walks.peek();
+      if (!w.entries().hasNext()) {
+        walks.pop();
+        continue;
+      }
+      Path p = w.entries().next();
+      String name = p.getFileName().toString();
+      if (name.startsWith(".")) {
+        continue;
+      }
+      String display = join(w.display(), name);
+      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          startWalk(display, p, w.rootDisplay(), w.root(), w.matcher());
+        } catch (IOException e) {
+          return new Entry(display, null,
+              new SourceProblem(display, null, "cannot read the directory: " + Sources.describe(e),
+                  Sources.issueType(e)));
+        }
+        continue;
+      }
+      if (!Files.isRegularFile(p)) {
+        continue;
+      }
+      if (w.matcher() != null) {
+        if (w.matcher().matches(w.root().relativize(p))) {
+          return new Entry(display, p, null);
+        }
+      } else if (hasDataExtension(name)) {
+        return new Entry(display, p, null);
+      }
+    }
+    return null;
+  }
+
+  private static boolean hasDataExtension(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String ext : DIRECTORY_EXTENSIONS) {
+      if (lower.endsWith(ext)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String join(String dir, String name) {
+    if (dir.isEmpty()) {
+      return name;
+    }
+    return dir.endsWith("/") ? dir + name : dir + "/" + name;
+  }
+}

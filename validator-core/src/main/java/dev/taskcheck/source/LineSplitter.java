@@ -1,0 +1,102 @@
+package dev.taskcheck.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Splits a byte stream into lines without decoding it, holding one line at a time. A line longer than the
+ * limit is skipped (reported, not buffered), so memory stays bounded whatever the input.
+ */
+final class LineSplitter {
+
+  /** One line: its 1-based number, and its bytes without the line terminator; null bytes when too long. */
+  record Line(int number, byte @Nullable [] bytes, long length) {}
+
+  private final InputStream in;
+  private final int maxLineBytes;
+  private final byte[] chunk = new byte[64 * 1024];
+  private int chunkPos;
+  private int chunkLen;
+  private int lineNumber;
+  private boolean eof;
+
+  LineSplitter(InputStream in, int maxLineBytes, int firstLineNumber) {
+    this.in = in;
+    this.maxLineBytes = maxLineBytes;
+    this.lineNumber = firstLineNumber - 1;
+  }
+
+  /** The rest of the stream after the lines read so far, including what is already buffered. */
+  InputStream remaining() {
+    InputStream buffered = new java.io.ByteArrayInputStream(chunk, chunkPos, Math.max(0, chunkLen - chunkPos));
+    chunkPos = chunkLen;
+    return eof ? buffered : new java.io.SequenceInputStream(buffered, in);
+  }
+
+  /** The next line, or null at the end of the stream. */
+  @Nullable Line next() throws IOException {
+    if (eof && chunkPos >= chunkLen) {
+      return null;
+    }
+    byte[] buf = new byte[256];
+    int len = 0;
+    long total = 0;
+    boolean tooLong = false;
+    boolean sawAny = false;
+    while (true) {
+      if (chunkPos >= chunkLen) {
+        if (eof) {
+          break;
+        }
+        chunkLen = in.read(chunk);
+        chunkPos = 0;
+        if (chunkLen <= 0) {
+          chunkLen = 0;
+          eof = true;
+          break;
+        }
+      }
+      sawAny = true;
+      int start = chunkPos;
+      int nl = -1;
+      for (int i = chunkPos; i < chunkLen; i++) {
+        if (chunk[i] == '\n') {
+          nl = i;
+          break;
+        }
+      }
+      int end = nl < 0 ? chunkLen : nl;
+      int n = end - start;
+      total += n;
+      if (!tooLong) {
+        if (total > maxLineBytes) {
+          tooLong = true;
+          buf = null;
+        } else {
+          if (len + n > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(len + n, Math.min(maxLineBytes, buf.length * 2)));
+          }
+          System.arraycopy(chunk, start, buf, len, n);
+          len += n;
+        }
+      }
+      chunkPos = nl < 0 ? chunkLen : nl + 1;
+      if (nl >= 0) {
+        break;
+      }
+    }
+    if (!sawAny) {
+      return null;
+    }
+    lineNumber++;
+    if (tooLong) {
+      return new Line(lineNumber, null, total);
+    }
+    if (len > 0 && buf[len - 1] == '\r') {
+      len--;
+    }
+    return new Line(lineNumber, Arrays.copyOf(buf, len), len);
+  }
+}

@@ -1,0 +1,342 @@
+package dev.taskcheck.source;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the inputs a user named, in order: files, directories (recursively), glob patterns and {@code -}
+ * for standard input. Each file is one document, except NDJSON (a {@code .ndjson}/{@code .jsonl} file, or
+ * one whose lines each hold a whole JSON object), which is streamed a line at a time. Problems (a missing
+ * path, an unreadable file, an oversized document) are items too, so the run goes on with the rest.
+ */
+public final class Sources implements Iterator<SourceItem>, Closeable {
+
+  /** Opens a file for reading; a seam for tests that need a file to fail. */
+  @FunctionalInterface
+  public interface Opener {
+    InputStream open(Path path) throws IOException;
+  }
+
+  private final InputExpander expander;
+  private final Supplier<InputStream> stdin;
+  private final SourceLimits limits;
+  private final Opener opener;
+  private final Deque<SourceItem> ready = new ArrayDeque<>();
+  private @Nullable NdjsonReader current;
+  private long inputs;
+
+  private Sources(InputExpander expander, Supplier<InputStream> stdin, SourceLimits limits, Opener opener) {
+    this.expander = expander;
+    this.stdin = stdin;
+    this.limits = limits;
+    this.opener = opener;
+  }
+
+  /**
+   * @param arguments paths, directories, glob patterns or {@code -}, as the user gave them
+   * @param workingDirectory where relative arguments start
+   * @param stdin standard input, opened only if an argument is {@code -}
+   */
+  public static Sources open(
+      List<String> arguments, Path workingDirectory, Supplier<InputStream> stdin, SourceLimits limits) {
+    return open(arguments, workingDirectory, stdin, limits, Files::newInputStream);
+  }
+
+  public static Sources open(
+      List<String> arguments, Path workingDirectory, Supplier<InputStream> stdin, SourceLimits limits,
+      Opener opener) {
+    return new Sources(new InputExpander(arguments, workingDirectory), stdin, limits, opener);
+  }
+
+  /** How many inputs (files, standard input, names that matched nothing) have been started so far. */
+  public long inputs() {
+    return inputs;
+  }
+
+  @Override
+  public boolean hasNext() {
+    try {
+      fill();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return !ready.isEmpty();
+  }
+
+  @Override
+  public SourceItem next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    return ready.removeFirst();
+  }
+
+  private void fill() throws IOException {
+    while (ready.isEmpty()) {
+      if (current != null) {
+        SourceItem item = current.next();
+        if (item != null) {
+          ready.add(item);
+          return;
+        }
+        current.close();
+        current = null;
+      }
+      InputExpander.Entry entry = expander.next();
+      if (entry == null) {
+        return;
+      }
+      inputs++;
+      if (entry.problem() != null) {
+        ready.add(entry.problem());
+      } else if (entry.path() == null) {
+        openStream(entry.display(), stdin.get(), false);
+      } else {
+        Path path = entry.path();
+        InputStream in;
+        try {
+          in = opener.open(path);
+        } catch (IOException e) {
+          ready.add(new SourceProblem(entry.display(), null, "cannot read the file: " + describe(e), issueType(e)));
+          continue;
+        }
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        openStream(entry.display(), in, name.endsWith(".ndjson") || name.endsWith(".jsonl"));
+      }
+    }
+  }
+
+  /** Decides between one document and NDJSON, then queues the document or starts streaming lines. */
+  private void openStream(String display, InputStream raw, boolean ndjsonByName) throws IOException {
+    InputStream in = new BufferedInputStream(raw, 64 * 1024);
+    try {
+      if (ndjsonByName) {
+        current = new NdjsonReader(display, in, limits);
+        return;
+      }
+      LineSplitter splitter = new LineSplitter(in, limits.maxLineBytes(), 1);
+      LineSplitter.Line first = splitter.next();
+      if (first == null) {
+        in.close();
+        ready.add(new RawDocument(display, 1, new byte[0], false));
+        return;
+      }
+      if (first.bytes() != null && isWholeJsonObject(first.bytes())) {
+        // a first line holding one complete JSON object: NDJSON, unless nothing else follows
+        LineSplitter.Line second = splitter.next();
+        while (second != null && second.bytes() != null && isBlank(second.bytes())) {
+          second = splitter.next();
+        }
+        if (second == null) {
+          in.close();
+          ready.add(new RawDocument(display, 1, first.bytes(), false));
+          return;
+        }
+        current = NdjsonReader.resume(display, first, second, splitter, in, limits);
+        return;
+      }
+      if (first.bytes() == null) {
+        in.close();
+        ready.add(new SourceProblem(display, 1,
+            "line 1 is longer than " + limits.maxLineBytes() + " bytes; TaskCheck reads documents with lines of"
+                + " at most that length (pretty-print the JSON, or write one resource per line as NDJSON)",
+            "too-long"));
+        return;
+      }
+      byte[] prefix = concatNewline(first.bytes());
+      InputStream whole = new SequenceInputStream(new ByteArrayInputStream(prefix), splitter.remaining());
+      byte[] bytes = readAll(whole, limits.maxDocumentBytes());
+      in.close();
+      ready.add(bytes == null ? tooLarge(display) : new RawDocument(display, 1, bytes, false));
+    } catch (IOException e) {
+      in.close();
+      ready.add(new SourceProblem(display, null, "cannot read: " + describe(e), issueType(e)));
+    }
+  }
+
+  private SourceProblem tooLarge(String display) {
+    return new SourceProblem(display, null,
+        "the document is larger than " + (limits.maxDocumentBytes() / (1024 * 1024))
+            + " MiB; split it, or write one resource per line (NDJSON), which is streamed",
+        "too-long");
+  }
+
+  private static byte[] concatNewline(byte[] line) {
+    byte[] out = new byte[line.length + 1];
+    System.arraycopy(line, 0, out, 0, line.length);
+    out[line.length] = '\n';
+    return out;
+  }
+
+  private static byte @Nullable [] readAll(InputStream in, long max) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+    byte[] buf = new byte[64 * 1024];
+    long total = 0;
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      total += n;
+      if (total > max) {
+        return null;
+      }
+      out.write(buf, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  static boolean isBlank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when the bytes hold exactly one JSON object (strings and escapes respected), ignoring blanks. */
+  static boolean isWholeJsonObject(byte[] bytes) {
+    int i = 0;
+    int n = bytes.length;
+    if (n >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+      i = 3;
+    }
+    while (i < n && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r')) {
+      i++;
+    }
+    if (i >= n || bytes[i] != '{') {
+      return false;
+    }
+    int depth = 0;
+    boolean inString = false;
+    for (; i < n; i++) {
+      byte b = bytes[i];
+      if (inString) {
+        if (b == '\\') {
+          i++;
+        } else if (b == '"') {
+          inString = false;
+        }
+      } else if (b == '"') {
+        inString = true;
+      } else if (b == '{' || b == '[') {
+        depth++;
+      } else if (b == '}' || b == ']') {
+        depth--;
+        if (depth == 0) {
+          for (int j = i + 1; j < n; j++) {
+            if (bytes[j] != ' ' && bytes[j] != '\t' && bytes[j] != '\r') {
+              return false;
+            }
+          }
+          return b == '}';
+        }
+      }
+    }
+    return false;
+  }
+
+  static String describe(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof FileSystemException fse && fse.getReason() != null) {
+      return fse.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  static String issueType(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "security";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "not-found";
+    }
+    return "exception";
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (current != null) {
+      current.close();
+      current = null;
+    }
+  }
+
+  /** Streams the lines of one NDJSON input as documents. */
+  private static final class NdjsonReader implements Closeable {
+    private final String display;
+    private final LineSplitter splitter;
+    private final InputStream in;
+    private final Deque<LineSplitter.Line> pushedBack = new ArrayDeque<>();
+    private final int maxLineBytes;
+
+    NdjsonReader(String display, InputStream in, SourceLimits limits) {
+      this.display = display;
+      this.in = in;
+      this.maxLineBytes = limits.maxLineBytes();
+      this.splitter = new LineSplitter(in, limits.maxLineBytes(), 1);
+    }
+
+    private NdjsonReader(String display, LineSplitter splitter, InputStream in, int maxLineBytes) {
+      this.display = display;
+      this.in = in;
+      this.splitter = splitter;
+      this.maxLineBytes = maxLineBytes;
+    }
+
+    static NdjsonReader resume(
+        String display, LineSplitter.Line first, LineSplitter.Line second, LineSplitter splitter, InputStream in,
+        SourceLimits limits) {
+      NdjsonReader r = new NdjsonReader(display, splitter, in, limits.maxLineBytes());
+      r.pushedBack.add(first);
+      r.pushedBack.add(second);
+      return r;
+    }
+
+    @Nullable SourceItem next() throws IOException {
+      while (true) {
+        LineSplitter.Line line = pushedBack.isEmpty() ? splitter.next() : pushedBack.removeFirst();
+        if (line == null) {
+          return null;
+        }
+        if (line.bytes() == null) {
+          return new SourceProblem(display, line.number(),
+              "NDJSON line " + line.number() + " is " + line.length() + " bytes long, more than the limit of "
+                  + maxLineBytes + " bytes; the line was skipped",
+              "too-long");
+        }
+        if (isBlank(line.bytes())) {
+          continue;
+        }
+        return new RawDocument(display, line.number(), line.bytes(), true);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+}

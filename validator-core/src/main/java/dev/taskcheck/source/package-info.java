@@ -1,0 +1,4 @@
+@NullMarked
+package dev.taskcheck.source;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,50 @@
+package dev.taskcheck.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class NodePathTest {
+
+  private static final Node ROOT = ((ParsedDocument) DocumentParser.parseText("""
+      {"resourceType": "Bundle", "entry": [
+        {"resource": {"resourceType": "Patient", "id": "p"}},
+        {"resource": {"resourceType": "Task", "id": "t",
+          "status": "draft",
+          "_status": {"extension": [{"url": "u", "valueCode": "x"}]},
+          "input": [
+            {"type": {"text": "a"}, "valueRatio": {"numerator": {"value": 4}}},
+            {"type": {"text": "b"}, "valueQuantity": {"value": 1}}
+          ]}}
+      ]}""", 1)).root();
+
+  @Test
+  void walksNamesIndexesAndChoices() {
+    assertThat(NodePath.resolve(ROOT, "Bundle.entry[1].resource").line()).isEqualTo(3);
+    Node ratio = NodePath.resolve(ROOT, "Bundle.entry[1].resource/*Task/t*/.input[0].value.ofType(Ratio)");
+    assertThat(ratio.name()).isEqualTo("valueRatio");
+    Node quantity = NodePath.resolve(ROOT, "Bundle.entry[1].resource.input[1].value.ofType(Quantity).value");
+    assertThat(quantity.value()).isEqualTo("1");
+    assertThat(quantity.line()).isEqualTo(8);
+  }
+
+  @Test
+  void missingElementsResolveToTheirParent() {
+    Node n = NodePath.resolve(ROOT, "Bundle.entry[1].resource.input[0].value.ofType(Ratio).denominator");
+    assertThat(n.name()).isEqualTo("valueRatio");
+    assertThat(NodePath.resolve(ROOT, "Bundle.entry[7].resource").name()).isEqualTo("Bundle");
+  }
+
+  @Test
+  void primitiveExtensionsLiveInTheUnderscoreSibling() {
+    Node ext = NodePath.resolve(ROOT, "Bundle.entry[1].resource.status.extension[0]");
+    assertThat(ext.name()).isEqualTo("extension");
+    assertThat(ext.line()).isEqualTo(5);
+  }
+
+  @Test
+  void stripsEngineComments() {
+    assertThat(NodePath.stripComments("Bundle.entry[0].resource/*Task/x*/.status")).isEqualTo(
+        "Bundle.entry[0].resource.status");
+  }
+}

@@ -1,0 +1,160 @@
+package dev.taskcheck.report;
+
+import dev.taskcheck.FhirRelease;
+import dev.taskcheck.Issue;
+import dev.taskcheck.IssueSource;
+import dev.taskcheck.OutputFormat;
+import dev.taskcheck.RenderOptions;
+import dev.taskcheck.Report;
+import dev.taskcheck.ReportOutput;
+import dev.taskcheck.Result;
+import dev.taskcheck.RuleSet;
+import dev.taskcheck.RunInfo;
+import dev.taskcheck.Severity;
+import dev.taskcheck.Summary;
+import dev.taskcheck.Timings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Small hand-built reports shared by the writer tests. */
+final class ReportFixtures {
+
+  static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
+  static final Instant STARTED = Instant.parse("2026-11-21T10:00:00.123Z");
+
+  static final Issue BINDING =
+      new Issue(
+          "structure-binding",
+          Severity.ERROR,
+          "code-invalid",
+          "Task.status",
+          5,
+          13,
+          "The value provided ('foo')\r\nwas not found\tin the value set",
+          IssueSource.STRUCTURE,
+          "Terminology_TX_NoValid_16");
+  static final Issue INTENT =
+      new Issue(
+          "status-1",
+          Severity.WARNING,
+          "business-rule",
+          "Task.intent",
+          6,
+          null,
+          "intent should be order",
+          IssueSource.RULE,
+          null);
+  static final Issue PARSE =
+      new Issue(
+          "parse-json",
+          Severity.FATAL,
+          "structure",
+          null,
+          null,
+          null,
+          "Unexpected end of input",
+          IssueSource.PARSER,
+          null);
+  static final Issue NOTE =
+      new Issue(
+          "inv-1",
+          Severity.INFORMATION,
+          "invariant",
+          "Bundle.entry[2].resource.note[0]",
+          30,
+          7,
+          "note \"quoted\" \u00e9\u4e2d",
+          IssueSource.PROFILE,
+          null);
+
+  /** A Task with an error and a warning. */
+  static final Result WITH_ISSUES =
+      new Result(
+          "samples/task-1.json",
+          null,
+          1,
+          "Task/abc",
+          "2",
+          FhirRelease.R4,
+          "no version-specific content; R4 is the default",
+          List.of(BINDING, INTENT));
+  /** A Task with no issues. */
+  static final Result CLEAN =
+      new Result(
+          "samples/task-2.json",
+          null,
+          1,
+          "Task/def",
+          null,
+          FhirRelease.R5,
+          "element Task.requestedPerformer exists only in R5",
+          List.of());
+  /** A document that did not parse. */
+  static final Result UNPARSED =
+      new Result("samples/broken.json", null, null, null, null, null, null, List.of(PARSE));
+  /** A Task inside a Bundle. */
+  static final Result IN_BUNDLE =
+      new Result(
+          "samples/bundle.json",
+          "Bundle.entry[2].resource",
+          20,
+          "Task/xyz",
+          null,
+          FhirRelease.R4,
+          "set by --fhir-version",
+          List.of(NOTE));
+
+  static final List<Result> RESULTS = List.of(WITH_ISSUES, CLEAN, UNPARSED, IN_BUNDLE);
+
+  private ReportFixtures() {}
+
+  static RunInfo run(String fhirVersion) {
+    return new RunInfo("taskcheck", "0.1.0", fhirVersion, RuleSet.RECOMMENDED, "reference", NOW, STARTED);
+  }
+
+  static Summary summary() {
+    return new Summary(
+        3, 3, 3, 2, 1, 1, 1, 1, Map.of(FhirRelease.R5, 1L, FhirRelease.R4, 2L));
+  }
+
+  static Summary summary(List<Result> results) {
+    long[] counts = new long[Severity.values().length];
+    for (Result r : results) {
+      for (Issue i : r.issues()) {
+        counts[i.severity().ordinal()]++;
+      }
+    }
+    return new Summary(
+        results.size(), results.size(), results.size(), 0, counts[0], counts[1], counts[2], counts[3],
+        Map.of());
+  }
+
+  static Timings timings() {
+    return new Timings(1234, 900L, 5000L);
+  }
+
+  /** The four results above, run under {@code auto}. */
+  static Report report() {
+    return new Report(run("auto"), RESULTS, summary(), timings());
+  }
+
+  static Report report(List<Result> results) {
+    return new Report(run("auto"), results, summary(results), timings());
+  }
+
+  /** Renders {@code report} in {@code format} to a string, through the public stream API. */
+  static String render(OutputFormat format, Report report, RenderOptions options) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ReportOutput out = format.toStream(bytes, options)) {
+      report.replay(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,170 @@
+package dev.taskcheck.report;
+
+import static dev.taskcheck.report.ReportFixtures.render;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.taskcheck.FhirRelease;
+import dev.taskcheck.Issue;
+import dev.taskcheck.IssueSource;
+import dev.taskcheck.OutputFormat;
+import dev.taskcheck.RenderOptions;
+import dev.taskcheck.Report;
+import dev.taskcheck.ReportOutput;
+import dev.taskcheck.Result;
+import dev.taskcheck.Severity;
+import dev.taskcheck.Summary;
+import dev.taskcheck.Timings;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TextReportWriterTest {
+
+  private static final RenderOptions PLAIN = new RenderOptions(false, true);
+  private static final RenderOptions NO_SUMMARY = new RenderOptions(false, false);
+  private static final RenderOptions COLOR = new RenderOptions(true, false);
+
+  @Test
+  void oneLinePerIssueThenSummary() {
+    String text = render(OutputFormat.TEXT, ReportFixtures.report(), PLAIN);
+
+    assertThat(text.split("\n", -1))
+        .containsExactly(
+            "samples/task-1.json:5:13 error structure-binding Task.status"
+                + " The value provided ('foo') was not found in the value set",
+            "samples/task-1.json:6 warning status-1 Task.intent intent should be order",
+            "samples/broken.json fatal parse-json - Unexpected end of input",
+            "samples/bundle.json:30:7 information inv-1 Bundle.entry[2].resource.note[0]"
+                + " note \"quoted\" \u00e9\u4e2d",
+            "taskcheck: 3 inputs, 3 Tasks validated (2 other resources skipped):"
+                + " 1 fatal, 1 error, 1 warning, 1 information in 1.2 s",
+            "FHIR versions: R4 (2), R5 (1)",
+            "");
+  }
+
+  @Test
+  void resultsWithoutIssuesPrintNothing() {
+    Report report = ReportFixtures.report(List.of(ReportFixtures.CLEAN, ReportFixtures.CLEAN));
+    assertThat(render(OutputFormat.TEXT, report, NO_SUMMARY)).isEmpty();
+  }
+
+  @Test
+  void noSummaryWhenNotAsked() {
+    String text = render(OutputFormat.TEXT, ReportFixtures.report(), NO_SUMMARY);
+    assertThat(text.split("\n")).hasSize(4);
+    assertThat(text).doesNotContain("taskcheck:").doesNotContain("FHIR versions");
+  }
+
+  @Test
+  void noColourUnlessAsked() {
+    assertThat(render(OutputFormat.TEXT, ReportFixtures.report(), PLAIN)).doesNotContain("\u001b");
+  }
+
+  @Test
+  void colourOnlyTheSeverityWord() {
+    String text = render(OutputFormat.TEXT, ReportFixtures.report(), COLOR);
+    String[] lines = text.split("\n");
+    assertThat(lines[0])
+        .isEqualTo(
+            "samples/task-1.json:5:13 \u001b[31merror\u001b[0m structure-binding Task.status"
+                + " The value provided ('foo') was not found in the value set");
+    assertThat(lines[1]).contains(" \u001b[33mwarning\u001b[0m status-1 ");
+    assertThat(lines[2]).contains(" \u001b[31mfatal\u001b[0m parse-json ");
+    assertThat(lines[3]).contains(" \u001b[36minformation\u001b[0m inv-1 ");
+  }
+
+  @Test
+  void messagesAndFieldsStayOnOneLine() {
+    Issue issue =
+        new Issue(
+            "r-1",
+            Severity.ERROR,
+            "invalid",
+            "Task.note[0].text",
+            3,
+            4,
+            "\n first\r\n\r\nsecond\u2028third\tfourth\u001b[2J\n",
+            IssueSource.RULE,
+            null);
+    Result result =
+        new Result("dir/with\nnewline.json", null, 1, "Task/1", null, FhirRelease.R4, null, List.of(issue));
+
+    String text = render(OutputFormat.TEXT, ReportFixtures.report(List.of(result)), NO_SUMMARY);
+
+    assertThat(text)
+        .isEqualTo("dir/with newline.json:3:4 error r-1 Task.note[0].text first second third fourth [2J\n");
+  }
+
+  @Test
+  void columnWithoutLineIsNotPrinted() {
+    Issue issue = new Issue("r-1", Severity.ERROR, "invalid", "Task", null, 9, "m", IssueSource.RULE, null);
+    Result result = new Result("a.json", null, null, "Task", null, FhirRelease.R4, null, List.of(issue));
+
+    String text = render(OutputFormat.TEXT, ReportFixtures.report(List.of(result)), NO_SUMMARY);
+
+    assertThat(text).isEqualTo("a.json error r-1 Task m\n");
+  }
+
+  @Test
+  void summaryPluralisesAndLeavesOutAbsentParts() {
+    Summary one = new Summary(1, 1, 1, 0, 0, 1, 1, 0, Map.of(FhirRelease.R4, 1L));
+    assertThat(TextReportWriter.summaryLine("taskcheck", one, new Timings(850, null, null)))
+        .isEqualTo(
+            "taskcheck: 1 input, 1 Task validated: 0 fatal, 1 error, 1 warning, 0 information in 850 ms");
+
+    Summary many = new Summary(2, 5, 0, 1, 3, 0, 2, 4, Map.of());
+    assertThat(TextReportWriter.summaryLine("taskcheck", many, new Timings(61_049, 3L, 4L)))
+        .isEqualTo(
+            "taskcheck: 2 inputs, 0 Tasks validated (1 other resource skipped):"
+                + " 3 fatal, 0 errors, 2 warnings, 4 information in 61.0 s");
+  }
+
+  @Test
+  void elapsedTime() {
+    assertThat(TextReportWriter.elapsed(0)).isEqualTo("0 ms");
+    assertThat(TextReportWriter.elapsed(999)).isEqualTo("999 ms");
+    assertThat(TextReportWriter.elapsed(1000)).isEqualTo("1.0 s");
+    assertThat(TextReportWriter.elapsed(1234)).isEqualTo("1.2 s");
+  }
+
+  @Test
+  void releasesLineOnlyForUsedReleasesInEnumOrder() {
+    assertThat(TextReportWriter.releasesLine(Map.of())).isNull();
+    assertThat(TextReportWriter.releasesLine(Map.of(FhirRelease.R4, 0L))).isNull();
+    assertThat(
+            TextReportWriter.releasesLine(
+                Map.of(FhirRelease.R5, 1L, FhirRelease.R4B, 0L, FhirRelease.R4, 4L)))
+        .isEqualTo("FHIR versions: R4 (4), R5 (1)");
+  }
+
+  @Test
+  void summaryWithoutReleasesIsOneLine() {
+    Report report = ReportFixtures.report(List.of(ReportFixtures.CLEAN));
+    String text = render(OutputFormat.TEXT, report, PLAIN);
+    assertThat(text.split("\n", -1))
+        .containsExactly(
+            "taskcheck: 1 input, 1 Task validated: 0 fatal, 0 errors, 0 warnings, 0 information in 1.2 s",
+            "");
+  }
+
+  @Test
+  void flushesAtFinishAndDoesNotCloseTheCallersStream() throws Exception {
+    CloseTrackingStream bytes = new CloseTrackingStream();
+    ReportOutput out = OutputFormat.TEXT.toStream(bytes, PLAIN);
+    ReportFixtures.report().replay(out);
+    assertThat(bytes.size()).isPositive();
+    out.close();
+    assertThat(bytes.closed).isFalse();
+  }
+
+  /** A byte sink that records whether it was closed. */
+  static final class CloseTrackingStream extends ByteArrayOutputStream {
+    boolean closed;
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+}
