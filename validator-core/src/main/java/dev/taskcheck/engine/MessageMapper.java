@@ -142,8 +142,10 @@ final class MessageMapper {
         return base;
       }
     }
-    if (messageId != null && messageId.startsWith("Validation_VAL_Profile_Minimum") && m.getMessage() != null) {
-      // "Task.input.value[x]: minimum required = 1, but only found 0": the missing element is the last step
+    if (messageId != null && m.getMessage() != null
+        && (messageId.startsWith("Validation_VAL_Profile_Minimum") || messageId.startsWith("Validation_VAL_Profile_Maximum"))) {
+      // "Task.input.value[x]: minimum required = 1, but only found 0" (or "max allowed = 1, but found 2"): the
+      // element concerned is the last step of the path the message names, under the location HL7 gives
       String msg = m.getMessage();
       int colon = msg.indexOf(':');
       if (colon > 0) {

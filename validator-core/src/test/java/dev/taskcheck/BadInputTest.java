@@ -1,0 +1,116 @@
+package dev.taskcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every file of {@code testdata/bad-input} in one run: each gives one fatal issue with its position and the
+ * run goes on to the valid Task after them.
+ */
+class BadInputTest {
+
+  private static Report report;
+
+  /** file -> expected line:column of its single fatal issue (see testdata/bad-input/README.md). */
+  private static final Map<String, String> EXPECTED = Map.ofEntries(
+      Map.entry("truncated.json", "18:42"),
+      Map.entry("invalid-utf8.json", "11:38"),
+      Map.entry("empty.json", "1:1"),
+      Map.entry("whitespace-only.json", "1:1"),
+      Map.entry("top-level-array.json", "1:1"),
+      Map.entry("top-level-string.json", "1:1"),
+      Map.entry("not-a-resource.json", "1:1"),
+      Map.entry("unknown-resource-type.json", "1:1"),
+      Map.entry("doctype.xml", "2:1"),
+      Map.entry("xxe.xml", "2:1"),
+      Map.entry("xxe-remote.xml", "2:1"),
+      Map.entry("binary.bin", "1:142"),
+      Map.entry("not-xml.xml", "21:3"),
+      Map.entry("json-with-comments.json", "8:3"),
+      Map.entry("trailing-garbage.json", "22:1"));
+
+  @BeforeAll
+  static void run() {
+    ValidationRequest.Builder b = ValidationRequest.builder();
+    EXPECTED.keySet().stream().sorted().forEach(f -> b.input(TestData.path("bad-input/" + f)));
+    b.input(TestData.path("bad-input/ndjson-mixed.ndjson"));
+    b.input(TestData.path("fixtures/structure/valid-r4.json"));
+    report = TaskCheck.builder().fhirVersion(FhirRelease.R4).build().validate(b.build());
+  }
+
+  private static List<Result> resultsFor(String file) {
+    return report.results().stream().filter(r -> r.source().endsWith("/" + file)).toList();
+  }
+
+  @Test
+  void eachBadFileGivesOneFatalParseIssueAtItsPosition() {
+    for (Map.Entry<String, String> e : EXPECTED.entrySet()) {
+      List<Result> rs = resultsFor(e.getKey());
+      assertThat(rs).as(e.getKey()).hasSize(1);
+      Result r = rs.get(0);
+      assertThat(r.resource()).as(e.getKey()).isNull();
+      assertThat(r.issues()).as(e.getKey()).singleElement().satisfies(i -> {
+        assertThat(i.ruleId()).isEqualTo("structure-parse");
+        assertThat(i.severity()).isEqualTo(Severity.FATAL);
+        assertThat(i.source()).isEqualTo(IssueSource.PARSER);
+        assertThat(i.line() + ":" + i.column()).as(e.getKey()).isEqualTo(e.getValue());
+        assertThat(i.message()).isNotBlank();
+      });
+    }
+  }
+
+  @Test
+  void xmlEntitiesAreRefusedAndNeverExpanded() {
+    for (String f : List.of("doctype.xml", "xxe.xml", "xxe-remote.xml")) {
+      Issue i = resultsFor(f).get(0).issues().get(0);
+      assertThat(i.type()).isEqualTo("security");
+      assertThat(i.message()).contains("DOCTYPE").doesNotContain("root:");
+    }
+  }
+
+  @Test
+  void ndjsonLinesAreIndependentDocuments() {
+    List<Result> rs = resultsFor("ndjson-mixed.ndjson");
+    assertThat(rs).extracting(Result::line).containsExactly(1, 2, 5);
+    assertThat(rs.get(0).resource()).isEqualTo("Task/ndjson-line-1");
+    assertThat(rs.get(1).issues()).singleElement().satisfies(i -> {
+      assertThat(i.ruleId()).isEqualTo("structure-parse");
+      assertThat(i.line()).isEqualTo(2);
+      assertThat(i.column()).isEqualTo(394);
+    });
+    assertThat(rs.get(2).resource()).isEqualTo("Task/ndjson-line-5");
+    for (Result r : List.of(rs.get(0), rs.get(2))) {
+      assertThat(r.issues()).filteredOn(i -> i.severity().isAtLeast(Severity.ERROR)).isEmpty();
+      assertThat(r.issues()).allSatisfy(i -> assertThat(i.line()).isEqualTo(r.line()));
+    }
+  }
+
+  @Test
+  void theRunGoesOnAndCountsEverything() {
+    Result last = report.results().get(report.results().size() - 1);
+    assertThat(last.source()).endsWith("valid-r4.json");
+    assertThat(last.issues()).isEmpty();
+    Summary s = report.summary();
+    assertThat(s.inputs()).isEqualTo(EXPECTED.size() + 2);
+    assertThat(s.fatal()).isEqualTo(EXPECTED.size() + 1);
+    assertThat(s.resources()).isEqualTo(3);
+    assertThat(s.skipped()).isEqualTo(1);
+    Map<String, Long> perSource = report.results().stream()
+        .collect(Collectors.groupingBy(Result::source, Collectors.counting()));
+    assertThat(perSource).hasSize(EXPECTED.size() + 2);
+  }
+
+  @Test
+  void validateTextNamesItsSource() {
+    List<Result> rs = TaskCheck.builder().fhirVersion(FhirRelease.R4).build().validateText("[1,2]", "inline");
+    assertThat(rs).singleElement().satisfies(r -> {
+      assertThat(r.source()).isEqualTo("inline");
+      assertThat(r.issues().get(0).ruleId()).isEqualTo("structure-parse");
+    });
+  }
+}
