@@ -31,8 +31,11 @@ final class MessageMapper {
     this.parserMessages = parserMessages;
   }
 
-  /** The issue for one message; {@code root} is the parsed document the message is about. */
-  Issue map(ValidationMessage m, Node root) {
+  /**
+   * The issue for one message; {@code root} is the parsed document the message is about and
+   * {@code firstLine} the line of the source where the text the engine read starts.
+   */
+  Issue map(ValidationMessage m, Node root, int firstLine) {
     String text = m.getMessage() == null ? "" : m.getMessage().strip();
     String messageId = usableId(m.getMessageId());
     ParserMessages.Match parsed = null;
@@ -43,7 +46,7 @@ final class MessageMapper {
       }
     }
     String ruleId = ruleId(m, messageId);
-    String expression = expression(m, root, messageId, parsed);
+    String expression = expression(m, root, firstLine, messageId, parsed);
     Node at = NodePath.resolve(root, expression);
     return new Issue(
         ruleId,
@@ -117,11 +120,19 @@ final class MessageMapper {
     return IssueSource.STRUCTURE;
   }
 
-  private static String expression(
-      ValidationMessage m, Node root, @Nullable String messageId, ParserMessages.@Nullable Match parsed) {
+  private static String expression(ValidationMessage m, Node root, int firstLine, @Nullable String messageId,
+      ParserMessages.@Nullable Match parsed) {
     String location = m.getLocation();
     String base;
-    if (location == null || location.isBlank()) {
+    if (parsed != null && m.getLine() > 0 && location != null && !location.startsWith(root.name())) {
+      // the XML parser names elements of a resource inside a Bundle relative to that resource
+      // ("Task/f:input"), without saying which entry: its line and column do
+      base = NodePath.pathAt(root, m.getLine() + firstLine - 1, m.getCol());
+      String name = parsed.arguments().isEmpty() ? "" : parsed.arguments().get(0);
+      if (base.endsWith("." + name) || base.matches(".*\\." + java.util.regex.Pattern.quote(name) + "\\[\\d+]$")) {
+        return base;
+      }
+    } else if (location == null || location.isBlank()) {
       base = root.name();
     } else if (location.startsWith("/")) {
       base = fromXPath(location);

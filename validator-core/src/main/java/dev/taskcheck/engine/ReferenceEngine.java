@@ -59,7 +59,7 @@ public final class ReferenceEngine implements Stage {
           null));
       return;
     }
-    for (Issue issue : postProcess(messages, root)) {
+    for (Issue issue : postProcess(messages, root, unit.document().firstLine())) {
       sink.add(issue);
     }
   }
@@ -68,7 +68,7 @@ public final class ReferenceEngine implements Stage {
    * Maps every message, then removes what only repeats another finding: HAPI's copy of an unknown-profile
    * message without a location, and the code-system echo of a binding failure at the same element.
    */
-  private List<Issue> postProcess(List<ValidationMessage> messages, Node root) {
+  private List<Issue> postProcess(List<ValidationMessage> messages, Node root, int firstLine) {
     Set<String> locatedIds = new HashSet<>();
     for (ValidationMessage m : messages) {
       if (m.getLocation() != null && m.getMessageId() != null) {
@@ -80,7 +80,7 @@ public final class ReferenceEngine implements Stage {
       if (m.getLocation() == null && m.getMessageId() != null && locatedIds.contains(m.getMessageId())) {
         continue;
       }
-      mapped.add(mapper.map(m, root));
+      mapped.add(mapper.map(m, root, firstLine));
     }
     Set<String> bindingAt = new HashSet<>();
     for (Issue i : mapped) {

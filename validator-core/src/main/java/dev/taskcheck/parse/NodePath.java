@@ -76,6 +76,52 @@ public final class NodePath {
     return out;
   }
 
+  /**
+   * The FHIRPath of the last node (in document order) that starts at or before a position: the element a
+   * parser message at that position is about. The root's path is its name.
+   */
+  public static String pathAt(Node root, int line, int column) {
+    String[] best = {root.name()};
+    walk(root, root.name(), line, column, best);
+    return best[0];
+  }
+
+  private static boolean walk(Node node, String path, int line, int column, String[] best) {
+    if (node.line() > line || (node.line() == line && node.column() > column)) {
+      return false;
+    }
+    best[0] = path;
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+    for (Node c : node.children()) {
+      int index = seen.merge(c.name(), 1, Integer::sum) - 1;
+      int count = 0;
+      for (Node other : node.children()) {
+        if (other.name().equals(c.name())) {
+          count++;
+        }
+      }
+      String childPath = path + "." + c.name() + (count > 1 || isRepeating(c.name()) ? "[" + index + "]" : "");
+      if (!walk(c, childPath, line, column, best)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Elements that repeat (0..*) wherever they occur in Task and the datatypes it uses, in every release: a
+   * path names them with an index even when there is only one, as the HL7 validator does. XML does not
+   * say whether a single element repeats; JSON arrays do, and other elements are indexed when repeated.
+   */
+  private static final java.util.Set<String> ALWAYS_REPEATING = java.util.Set.of(
+      "extension", "modifierExtension", "identifier", "contained", "entry", "link", "coding", "input", "output",
+      "note", "basedOn", "partOf", "insurance", "relevantHistory", "profile", "tag", "security", "telecom",
+      "given", "prefix", "suffix", "line", "performerType", "requestedPerformer", "performer", "reason");
+
+  private static boolean isRepeating(String name) {
+    return ALWAYS_REPEATING.contains(name);
+  }
+
   /** Removes engine comments such as {@code /*Task/abc*}{@code /}. */
   public static String stripComments(String expression) {
     StringBuilder b = new StringBuilder(expression.length());

@@ -58,19 +58,55 @@ final class XmlTreeParser {
     return new int[] {lineIndex + 1 + lineOffset, offset - lineStarts[lineIndex] + 1};
   }
 
+  /** Where the search for the next start tag resumes: tags come in document order. */
+  private int cursor;
+
   /**
-   * Where the markup that ended at the reader's current location starts: StAX reports where an event ends,
-   * and a start tag or DOCTYPE starts at the last {@code <} (or {@code <!DOCTYPE}) before that.
+   * The position of the start tag of the element the reader is on. StAX reports where an event ends, and
+   * not reliably (it may have read ahead), so TaskCheck finds the tag itself: the next {@code <name}
+   * after the previous start tag, skipping end tags, comments, CDATA sections and processing instructions
+   * (text cannot hold a raw {@code <}).
    */
-  private int[] markupStart(XMLStreamReader r, String opener) {
-    int end = r.getLocation().getCharacterOffset();
-    if (end > 0 && end <= text.length()) {
-      int start = text.lastIndexOf(opener, end - 1);
-      if (start >= 0) {
-        return position(start);
+  private int[] startTag(XMLStreamReader r) {
+    String prefix = r.getPrefix();
+    String qname = prefix == null || prefix.isEmpty() ? r.getLocalName() : prefix + ":" + r.getLocalName();
+    int i = cursor;
+    while ((i = text.indexOf('<', i)) >= 0) {
+      if (text.startsWith("<!--", i)) {
+        i = skipTo(i, "-->");
+      } else if (text.startsWith("<![CDATA[", i)) {
+        i = skipTo(i, "]]>");
+      } else if (text.startsWith("<?", i)) {
+        i = skipTo(i, "?>");
+      } else if (text.startsWith("</", i) || text.startsWith("<!", i)) {
+        i = skipTo(i, ">");
+      } else if (text.startsWith(qname, i + 1) && i + 1 + qname.length() < text.length()
+          && isNameEnd(text.charAt(i + 1 + qname.length()))) {
+        cursor = i + 1;
+        return position(i);
+      } else {
+        i++;
+      }
+      if (i < 0) {
+        break;
       }
     }
     return new int[] {lastLine + lineOffset, lastColumn};
+  }
+
+  /** The position of the DOCTYPE declaration. */
+  private int[] doctype() {
+    int i = text.indexOf("<!DOCTYPE", cursor);
+    return i >= 0 ? position(i) : new int[] {lastLine + lineOffset, lastColumn};
+  }
+
+  private int skipTo(int from, String end) {
+    int e = text.indexOf(end, from + 1);
+    return e < 0 ? -1 : e + end.length();
+  }
+
+  private static boolean isNameEnd(char c) {
+    return c == '>' || c == '/' || Character.isWhitespace(c);
   }
 
   private static XMLInputFactory newFactory() {
@@ -105,7 +141,7 @@ final class XmlTreeParser {
         remember(r.getLocation());
         switch (event) {
           case XMLStreamConstants.DTD -> {
-            int[] at = markupStart(r, "<!DOCTYPE");
+            int[] at = doctype();
             startLine = at[0];
             startColumn = at[1];
             return new ParseFailure(
@@ -119,7 +155,7 @@ final class XmlTreeParser {
                 startLine, startColumn, "security");
           }
           case XMLStreamConstants.START_ELEMENT -> {
-            int[] at = markupStart(r, "<");
+            int[] at = startTag(r);
             startLine = at[0];
             startColumn = at[1];
             if (!FHIR_NS.equals(r.getNamespaceURI())) {
@@ -177,7 +213,7 @@ final class XmlTreeParser {
       remember(r.getLocation());
       switch (event) {
         case XMLStreamConstants.START_ELEMENT -> {
-          int[] at = markupStart(r, "<");
+          int[] at = startTag(r);
           children.add(readElement(r, at[0], at[1]));
         }
         case XMLStreamConstants.END_ELEMENT -> {
@@ -234,6 +270,7 @@ final class XmlTreeParser {
       int e = r.next();
       remember(r.getLocation());
       if (e == XMLStreamConstants.START_ELEMENT) {
+        startTag(r);
         level++;
       } else if (e == XMLStreamConstants.END_ELEMENT) {
         level--;

@@ -37,6 +37,11 @@ class MessageMapperTest {
     assertThat(ids.lookup("Reference_REF_BadTargetType2")).isEqualTo(StructureIds.REFERENCE);
     assertThat(ids.lookup("Unrecognised_property_")).isEqualTo(StructureIds.UNKNOWN_ELEMENT);
     assertThat(ids.lookup("XHTML_XHTML_DUPLICATE_IDS")).isNull();
+    assertThat(ids.lookup("Type_Specific_Checks_DT_Integer_LT1")).isEqualTo(StructureIds.TYPE);
+    assertThat(ids.lookup("Type_Specific_Checks_DT_Primitive_NotEmpty")).isEqualTo(StructureIds.TYPE);
+    // a best-practice note about UCUM annotations is not a type error
+    assertThat(ids.lookup("TYPE_SPECIFIC_CHECKS_DT_QTY_UCUM_ANNOTATIONS")).isNull();
+    assertThat(ids.lookup("TYPE_SPECIFIC_CHECKS_DT_CANONICAL_RESOLVE")).isNull();
   }
 
   @Test

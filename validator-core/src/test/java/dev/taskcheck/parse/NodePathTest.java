@@ -47,4 +47,23 @@ class NodePathTest {
     assertThat(NodePath.stripComments("Bundle.entry[0].resource/*Task/x*/.status")).isEqualTo(
         "Bundle.entry[0].resource.status");
   }
+
+  @Test
+  void pathAtFindsTheElementAtAPosition() {
+    Node xml = ((ParsedDocument) DocumentParser.parseText("""
+        <Bundle xmlns="http://hl7.org/fhir">
+          <entry><resource><Patient><id value="p"/></Patient></resource></entry>
+          <entry>
+            <resource>
+              <Task>
+                <status value="draft"/>
+                <input><type><text value="a"/></type><odd value="2"/></input>
+              </Task>
+            </resource>
+          </entry>
+        </Bundle>""", 1)).root();
+    assertThat(NodePath.pathAt(xml, 6, 30)).isEqualTo("Bundle.entry[1].resource.status");
+    assertThat(NodePath.pathAt(xml, 7, 60)).isEqualTo("Bundle.entry[1].resource.input[0].odd");
+    assertThat(NodePath.pathAt(xml, 1, 1)).isEqualTo("Bundle");
+  }
 }
