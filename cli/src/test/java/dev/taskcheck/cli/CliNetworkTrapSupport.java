@@ -3,8 +3,10 @@ package dev.taskcheck.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +43,6 @@ final class CliNetworkTrapSupport implements AutoCloseable {
       try (Socket s = server.accept()) {
         connections.incrementAndGet();
         acceptedPorts.add(s.getPort());
-        s.setSoLinger(true, 0);
       } catch (IOException e) {
         // closed: the loop ends
       }
@@ -59,9 +60,14 @@ final class CliNetworkTrapSupport implements AutoCloseable {
    */
   int connections() {
     try (Socket sentinel = new Socket()) {
-      sentinel.connect(server.getLocalSocketAddress(), 5_000);
-      sentinels.incrementAndGet();
+      sentinel.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
       int port = sentinel.getLocalPort();
+      sentinels.incrementAndGet();
+      try {
+        sentinel.connect(server.getLocalSocketAddress(), 5_000);
+      } catch (SocketException e) {
+        // the trap may accept and close the sentinel before connect() returns: it arrived all the same
+      }
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (!acceptedPorts.contains(port)) {
         if (System.nanoTime() > deadline) {

@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +49,13 @@ final class CliProcessSupport {
   static final Duration VALIDATING = Duration.ofMinutes(5);
 
   static final int BACKGROUND_LAUNCHES = 3;
+
+  /**
+   * JVM options every launch gets unless {@link Launch#defaultJvmOptions(boolean) turned off}: the client
+   * compiler only. It changes how fast the JVM gets, never what the program does, and halves the time
+   * (and CPU) to load the FHIR definitions, which dominates almost every launch here.
+   */
+  static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -158,10 +168,12 @@ final class CliProcessSupport {
   static final class Launch {
     private final List<String> args;
     private final List<String> jvmOptions = new ArrayList<>();
+    private boolean defaultJvmOptions = true;
     private Path workingDirectory = repoRoot();
     private byte @Nullable [] stdinBytes;
     private @Nullable Path stdinFile;
     private Duration timeout = VALIDATING;
+    private final Map<String, Optional<String>> environment = new LinkedHashMap<>();
 
     private Launch(List<String> args) {
       this.args = List.copyOf(args);
@@ -175,6 +187,12 @@ final class CliProcessSupport {
 
     Launch jvm(List<String> options) {
       jvmOptions.addAll(options);
+      return this;
+    }
+
+    /** Whether {@link #DEFAULT_JVM_OPTIONS} are added (yes by default). */
+    Launch defaultJvmOptions(boolean add) {
+      this.defaultJvmOptions = add;
       return this;
     }
 
@@ -195,6 +213,18 @@ final class CliProcessSupport {
       return this;
     }
 
+    /** Sets an environment variable of the process. */
+    Launch env(String name, String value) {
+      environment.put(name, Optional.of(value));
+      return this;
+    }
+
+    /** Removes an environment variable from the process's environment. */
+    Launch unsetEnv(String name) {
+      environment.put(name, Optional.empty());
+      return this;
+    }
+
     Launch timeout(Duration t) {
       this.timeout = t;
       return this;
@@ -203,6 +233,9 @@ final class CliProcessSupport {
     List<String> command() {
       List<String> c = new ArrayList<>();
       c.add(javaExecutable());
+      if (defaultJvmOptions) {
+        c.addAll(DEFAULT_JVM_OPTIONS);
+      }
       c.addAll(jvmOptions);
       c.add("-jar");
       c.add(jar().toString());
@@ -289,6 +322,13 @@ final class CliProcessSupport {
     pb.environment().remove("JAVA_TOOL_OPTIONS");
     pb.environment().remove("_JAVA_OPTIONS");
     pb.environment().remove("JDK_JAVA_OPTIONS");
+    launch.environment.forEach((k, v) -> {
+      if (v.isPresent()) {
+        pb.environment().put(k, v.get());
+      } else {
+        pb.environment().remove(k);
+      }
+    });
     if (launch.stdinFile != null) {
       pb.redirectInput(launch.stdinFile.toFile());
     }

@@ -125,8 +125,8 @@ class SamplesQuickStartIT {
     List<TextIssue> ndjsonIssues = issuesOf("tasks-physiotherapy-course.ndjson");
     assertThat(ndjsonIssues).isNotEmpty();
     assertThat(ndjsonIssues).allSatisfy(i -> assertThat(i.line()).isNotNull());
-    assertThat(ndjsonIssues.stream().map(TextIssue::line).collect(Collectors.toCollection(TreeSet::new)))
-        .as("NDJSON issue lines are the lines of the Tasks with a progress output")
+    Set<Integer> actual = ndjsonIssues.stream().map(TextIssue::line).collect(Collectors.toCollection(TreeSet::new));
+    assertThat(actual).as("NDJSON issue lines are the lines of the Tasks with a progress output")
         .isEqualTo(withOutput);
     for (TextIssue i : ndjsonIssues) {
       // each line is its own document: the column lies within that line

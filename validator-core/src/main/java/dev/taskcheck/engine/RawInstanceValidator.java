@@ -2,21 +2,146 @@ package dev.taskcheck.engine;
 
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.IValidationContext;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.r5.context.IWorkerContext;
+import org.hl7.fhir.r5.elementmodel.Manager;
+import org.hl7.fhir.r5.model.StructureDefinition;
+import org.hl7.fhir.r5.utils.validation.ValidatorSession;
+import org.hl7.fhir.r5.utils.validation.constants.IdStatus;
+import org.hl7.fhir.r5.utils.xver.XVerExtensionManagerOld;
+import org.hl7.fhir.utilities.i18n.I18nConstants;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
+import org.hl7.fhir.validation.ValidatorSettings;
+import org.hl7.fhir.validation.instance.InstanceValidator;
 
 /**
- * HAPI's {@link FhirInstanceValidator}, giving back the HL7 messages themselves rather than HAPI's
- * simplified copies, which drop the issue type and the invariant key TaskCheck maps ids from.
+ * HAPI's {@link FhirInstanceValidator} (its worker context over the validation support chain, its policy
+ * advisor, its settings), driven by TaskCheck instead of HAPI's per-call wrapper, for three reasons:
+ *
+ * <ul>
+ *   <li>TaskCheck gets the HL7 messages themselves (issue type, invariant key), which HAPI's simplified copies
+ *       drop;
+ *   <li>the profiles a resource claims come from TaskCheck's own parse tree: HAPI's wrapper re-reads the JSON
+ *       with Gson and fails on {@code "profile": [null]}, which is valid FHIR JSON (a primitive array whose
+ *       values are all in {@code _profile});
+ *   <li>the HL7 {@code InstanceValidator} can be reused for a number of validations on the same thread: HAPI
+ *       builds a new one per resource, and its constructor parses a 1.5 MB OID registry each time (about
+ *       two thirds of the time per resource). A reused validator keeps per-resource state, so it is replaced
+ *       after {@code reuseLimit} validations to keep memory bounded.
+ * </ul>
+ *
+ * The configuration of each {@code InstanceValidator} and the handling of its messages are those of HAPI
+ * 8.8.1's wrapper, and {@code ReferenceDriverTest} checks that both give the same messages on the corpus.
  */
 final class RawInstanceValidator extends FhirInstanceValidator {
 
-  RawInstanceValidator(IValidationSupport support) {
-    super(support);
+  private final int reuseLimit;
+  private final ThreadLocal<Reused> perThread = ThreadLocal.withInitial(Reused::new);
+
+  /** A thread's current instance validator and how many documents it has validated. */
+  private static final class Reused {
+    InstanceValidator validator;
+    int uses;
   }
 
-  List<ValidationMessage> validateRaw(IValidationContext<?> context) {
+  /**
+   * @param reuseLimit how many documents one {@code InstanceValidator} validates before it is replaced; 1
+   *     builds a new one for every document, as HAPI does
+   */
+  RawInstanceValidator(IValidationSupport support, int reuseLimit) {
+    super(support);
+    if (reuseLimit < 1) {
+      throw new IllegalArgumentException("reuseLimit must be at least 1");
+    }
+    this.reuseLimit = reuseLimit;
+  }
+
+  /**
+   * The HL7 messages for one document.
+   *
+   * @param xml whether the text is XML (otherwise JSON)
+   * @param declaredProfiles the canonical URLs in the document's root {@code meta.profile}
+   */
+  List<ValidationMessage> validate(String text, boolean xml, List<String> declaredProfiles) {
+    IWorkerContext context = provideWorkerContext();
+    List<StructureDefinition> profiles = new ArrayList<>();
+    List<ValidationMessage> unknownProfiles = new ArrayList<>();
+    for (String url : declaredProfiles) {
+      StructureDefinition sd = context.fetchResource(StructureDefinition.class, url);
+      if (sd != null) {
+        profiles.add(sd);
+      } else {
+        ValidationMessage m = new ValidationMessage();
+        m.setMessageId(I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN);
+        m.setLevel(ValidationMessage.IssueSeverity.ERROR);
+        m.setMessage("Invalid profile. Failed to retrieve profile with url=" + url);
+        unknownProfiles.add(m);
+      }
+    }
+    List<ValidationMessage> messages = new ArrayList<>();
+    instanceValidator(context).validate(null, messages,
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+        xml ? Manager.FhirFormat.XML : Manager.FhirFormat.JSON, profiles);
+    if (profiles.isEmpty() && !unknownProfiles.isEmpty()) {
+      messages.addAll(unknownProfiles);
+    }
+    List<ValidationMessage> out = new ArrayList<>(messages.size());
+    for (ValidationMessage m : messages) {
+      String id = m.getMessageId();
+      // HAPI drops these two: a binding without a value set, and its own unsupported MIME-type value set
+      if (id != null && (id.equals(I18nConstants.TERMINOLOGY_TX_BINDING_NOSOURCE)
+          || (id.equals(I18nConstants.TERMINOLOGY_TX_VALUESET_NOTFOUND)
+              && m.getMessage().contains("http://hl7.org/fhir/ValueSet/mimetypes")))) {
+        continue;
+      }
+      if (I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN.equals(id)
+          || I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY.equals(id)) {
+        m.setLevel(isErrorForUnknownProfiles()
+            ? ValidationMessage.IssueSeverity.ERROR
+            : ValidationMessage.IssueSeverity.WARNING);
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** HAPI's own path, for the differential test: a new InstanceValidator, HAPI's Gson pre-scan. */
+  List<ValidationMessage> validateAsHapiDoes(IValidationContext<?> context) {
     return validate(context);
+  }
+
+  private InstanceValidator instanceValidator(IWorkerContext context) {
+    Reused r = perThread.get();
+    if (r.validator == null || r.uses >= reuseLimit) {
+      r.validator = newInstanceValidator(context);
+      r.uses = 0;
+    }
+    r.uses++;
+    return r.validator;
+  }
+
+  /** An HL7 instance validator configured as HAPI 8.8.1 configures it, with this validator's settings. */
+  private InstanceValidator newInstanceValidator(IWorkerContext context) {
+    InstanceValidator v = new InstanceValidator(context, new FhirInstanceValidator.NullEvaluationContext(),
+        new XVerExtensionManagerOld(context), new ValidatorSession(), new ValidatorSettings());
+    v.setAssumeValidRestReferences(isAssumeValidRestReferences());
+    v.setBestPracticeWarningLevel(getBestPracticeWarningLevel());
+    v.setAnyExtensionsAllowed(isAnyExtensionsAllowed());
+    v.setResourceIdRule(IdStatus.OPTIONAL);
+    v.setNoTerminologyChecks(isNoTerminologyChecks());
+    v.setErrorForUnknownProfiles(isErrorForUnknownProfiles());
+    v.setUnknownCodeSystemsCauseErrors(true);
+    v.getExtensionDomains().addAll(getExtensionDomains());
+    v.setFetcher(getValidatorResourceFetcher());
+    v.setPolicyAdvisor(getValidatorPolicyAdvisor());
+    v.setNoExtensibleWarnings(isNoExtensibleWarnings());
+    v.setNoBindingMsgSuppressed(isNoBindingMsgSuppressed());
+    v.setAllowExamples(isAllowExamples());
+    v.setAllowXsiLocation(true);
+    return v;
   }
 }

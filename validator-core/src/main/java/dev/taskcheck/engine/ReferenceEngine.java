@@ -4,6 +4,7 @@ import dev.taskcheck.FhirRelease;
 import dev.taskcheck.Issue;
 import dev.taskcheck.IssueSource;
 import dev.taskcheck.Severity;
+import dev.taskcheck.parse.Format;
 import dev.taskcheck.parse.Node;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -39,25 +40,31 @@ public final class ReferenceEngine implements Stage {
   @Override
   public void check(DocumentUnit unit, IssueSink sink) {
     ReleaseValidator v = validator(unit.release().release());
-    List<ValidationMessage> messages;
     Node root = unit.document().root();
+    boolean xml = unit.document().format() == Format.XML;
+    String text = unit.document().text();
+    List<ValidationMessage> messages;
     try {
-      messages = v.validate(unit.document().text());
+      messages = v.validate(text, xml, declaredProfiles(root));
     } catch (RuntimeException e) {
-      Throwable cause = rootCause(e);
-      boolean format = cause instanceof FHIRFormatError;
-      sink.add(new Issue(
-          format ? StructureIds.PARSE : StructureIds.INTERNAL,
-          Severity.FATAL,
-          format ? "structure" : "exception",
-          root.name(),
-          root.line(),
-          root.column(),
-          (format ? "the structure engine cannot read this resource: " : "the structure engine failed: ")
-              + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
-          format ? IssueSource.STRUCTURE : IssueSource.STRUCTURE,
-          null));
-      return;
+      ProfileRewrite.Rewritten rewritten = xml ? null : ProfileRewrite.withoutValuelessProfiles(text, root.name());
+      if (rewritten == null) {
+        sink.add(engineFailure(e, root));
+        return;
+      }
+      try {
+        messages = v.validate(rewritten.text(), false, declaredProfiles(root));
+      } catch (RuntimeException again) {
+        sink.add(engineFailure(again, root));
+        return;
+      }
+      for (String path : rewritten.removed()) {
+        Node at = dev.taskcheck.parse.NodePath.resolve(root, path);
+        sink.add(new Issue(StructureIds.OTHER, Severity.INFORMATION, "not-supported", path, at.line(), at.column(),
+            "this meta.profile entry has no value (only extensions); the structure engine cannot check such an"
+                + " entry, so it was left out of the structure check, and the rest of the resource was checked",
+            IssueSource.STRUCTURE, "taskcheck-valueless-profile"));
+      }
     }
     for (Issue issue : postProcess(messages, root, unit.document().firstLine())) {
       sink.add(issue);
@@ -97,6 +104,38 @@ public final class ReferenceEngine implements Stage {
       }
       if (seen.add(List.of(i.ruleId(), i.severity(), Objects.toString(i.expression()), i.message()))) {
         out.add(i);
+      }
+    }
+    return out;
+  }
+
+  private static Issue engineFailure(RuntimeException e, Node root) {
+    Throwable cause = rootCause(e);
+    boolean format = cause instanceof FHIRFormatError;
+    return new Issue(
+        format ? StructureIds.PARSE : StructureIds.INTERNAL,
+        Severity.FATAL,
+        format ? "structure" : "exception",
+        root.name(),
+        root.line(),
+        root.column(),
+        (format ? "the structure engine cannot read this resource: "
+            : "the structure engine (HAPI FHIR / HL7 core) failed on this resource, so it was not checked: ")
+            + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+        IssueSource.STRUCTURE,
+        null);
+  }
+
+  /** The canonical URLs of the root resource's {@code meta.profile}, as HAPI reads them. */
+  static List<String> declaredProfiles(Node root) {
+    Node meta = root.child("meta");
+    if (meta == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Node p : meta.children("profile")) {
+      if (p.value() != null && !p.value().isBlank()) {
+        out.add(p.value());
       }
     }
     return out;

@@ -77,7 +77,18 @@ final class ReleaseValidator {
   private final FhirContext context;
   private final RawInstanceValidator validator;
 
+  /**
+   * How many documents one HL7 instance validator checks before it is replaced (see RawInstanceValidator).
+   * The system property {@code taskcheck.reference.reuse} sets it for benchmarks: 1 behaves as HAPI does,
+   * a new instance validator per document.
+   */
+  static final int DEFAULT_REUSE = Math.max(1, Integer.getInteger("taskcheck.reference.reuse", 250));
+
   ReleaseValidator(FhirRelease release) {
+    this(release, DEFAULT_REUSE);
+  }
+
+  ReleaseValidator(FhirRelease release, int reuseLimit) {
     this.release = release;
     this.context = switch (release) {
       case R4 -> FhirContext.forR4();
@@ -100,7 +111,7 @@ final class ReleaseValidator {
         new InMemoryTerminologyServerValidationSupport(context),
         new SnapshotGeneratingValidationSupport(context));
 
-    RawInstanceValidator v = new RawInstanceValidator(chain);
+    RawInstanceValidator v = new RawInstanceValidator(chain, reuseLimit);
     v.setAnyExtensionsAllowed(true);
     // a profile the payload claims but nobody gave us is a warning: offline, it cannot be checked
     v.setErrorForUnknownProfiles(false);
@@ -110,7 +121,7 @@ final class ReleaseValidator {
     this.validator = v;
     // the first validation loads the definitions Task needs (lazily, inside HAPI); doing it here, once and
     // on one thread, keeps worker threads from each loading the same definitions at the same time
-    validate(WARM_UP);
+    validate(WARM_UP, false, List.of());
   }
 
   /** A small Task touching the common datatypes, validated once when the validator is built. */
@@ -130,10 +141,19 @@ final class ReleaseValidator {
     return release;
   }
 
-  /** The HL7 messages for one document (JSON or XML text; the encoding is detected from the text). */
-  List<ValidationMessage> validate(String text) {
+  /**
+   * The HL7 messages for one document.
+   *
+   * @param declaredProfiles the canonical URLs of the document's root {@code meta.profile}
+   */
+  List<ValidationMessage> validate(String text, boolean xml, List<String> declaredProfiles) {
+    return validator.validate(text, xml, declaredProfiles);
+  }
+
+  /** The messages HAPI's own wrapper gives for the same text (for the differential test). */
+  List<ValidationMessage> validateAsHapiDoes(String text) {
     IValidationContext<IBaseResource> vc = ValidationContext.forText(context, text, new ValidationOptions());
-    return validator.validateRaw(vc);
+    return validator.validateAsHapiDoes(vc);
   }
 
   /** HAPI's localizer, fixed to English. */
