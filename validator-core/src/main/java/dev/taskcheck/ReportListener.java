@@ -11,5 +11,12 @@ public interface ReportListener {
 
   void result(Result result);
 
+  /**
+   * Called after each document, with the running totals of documents read and Task resources validated
+   * (results alone do not show progress: a document of skipped resources gives none). For progress
+   * displays; report writers ignore it.
+   */
+  default void progress(long documents, long resources) {}
+
   default void finish(Summary summary, Timings timings) {}
 }

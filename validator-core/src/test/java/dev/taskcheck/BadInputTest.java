@@ -30,7 +30,7 @@ class BadInputTest {
       Map.entry("xxe.xml", "2:1"),
       Map.entry("xxe-remote.xml", "2:1"),
       Map.entry("binary.bin", "1:142"),
-      Map.entry("not-xml.xml", "21:3"),
+      Map.entry("not-xml.xml", "21:1"),
       Map.entry("json-with-comments.json", "8:3"),
       Map.entry("trailing-garbage.json", "22:1"));
 

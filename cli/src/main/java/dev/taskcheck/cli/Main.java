@@ -66,7 +66,17 @@ public final class Main implements Runnable {
       w.flush();
       return USAGE;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println("taskcheck: out of memory. The FHIR definitions alone need about 256 MB of heap (R5: about"
+          + " 700 MB); run java with a larger heap, for example: java -Xmx1g -jar taskcheck.jar ...");
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return USAGE;
+    }
   }
 
   /**

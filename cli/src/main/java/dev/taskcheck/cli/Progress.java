@@ -16,7 +16,8 @@ final class Progress implements ReportListener {
   private final PrintStream err;
   private final boolean enabled;
   private final boolean interactive = Terminal.interactive();
-  private final AtomicLong results = new AtomicLong();
+  private final AtomicLong documents = new AtomicLong();
+  private final AtomicLong resources = new AtomicLong();
   private final long startNanos = System.nanoTime();
   private volatile boolean running = true;
   private volatile boolean drew;
@@ -50,7 +51,13 @@ final class Progress implements ReportListener {
 
   @Override
   public void result(Result result) {
-    results.incrementAndGet();
+    // counted through progress()
+  }
+
+  @Override
+  public void progress(long documentsRead, long resourcesValidated) {
+    documents.set(documentsRead);
+    resources.set(resourcesValidated);
   }
 
   private synchronized void draw() {
@@ -58,10 +65,12 @@ final class Progress implements ReportListener {
       return;
     }
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    long n = results.get();
-    String line = n == 0
+    long docs = documents.get();
+    long tasks = resources.get();
+    String line = docs == 0
         ? String.format(Locale.ROOT, "taskcheck: loading FHIR definitions... %.0f s", seconds)
-        : String.format(Locale.ROOT, "taskcheck: %,d results in %.0f s (%,.0f/s)", n, seconds, n / seconds);
+        : String.format(Locale.ROOT, "taskcheck: %,d documents read, %,d Tasks validated in %.0f s (%,.0f documents/s)",
+            docs, tasks, seconds, docs / seconds);
     if (interactive) {
       err.print("\r" + line + "\u001b[K");
     } else {

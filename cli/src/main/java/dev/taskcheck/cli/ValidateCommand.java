@@ -308,6 +308,13 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     @Override
+    public void progress(long documents, long resources) {
+      for (ReportListener l : listeners) {
+        l.progress(documents, resources);
+      }
+    }
+
+    @Override
     public void finish(Summary summary, Timings timings) {
       listeners.forEach(l -> l.finish(summary, timings));
     }

@@ -103,8 +103,9 @@ class InputSelectionIT {
     List<JsonNode> results = resultsFor(report, bundle);
     assertThat(results).extracting(r -> r.path("location").asText() + " " + r.path("resource").asText())
         .containsExactly("Bundle.entry[0].resource Task/it-task-ok", "Bundle.entry[2].resource Task/it-task-broken");
-    assertThat(results.get(0).path("line").asInt()).isEqualTo(8);
-    assertThat(results.get(1).path("line").asInt()).isEqualTo(36);
+    // a Task in a Bundle starts at the line of its entry
+    assertThat(results.get(0).path("line").asInt()).isEqualTo(6);
+    assertThat(results.get(1).path("line").asInt()).isEqualTo(34);
     assertThat(issues(results.get(0))).noneMatch(CliReportSupport::isAtLeastError);
     assertThat(issues(results.get(1))).extracting(CliReportSupport::brief).containsExactlyInAnyOrder(
         "structure-binding error Bundle.entry[2].resource.status 43:9",

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,10 +47,13 @@ class LargeNdjsonIT {
   }
 
   @Test
-  @Disabled("BUG: with -Xmx128m the R4 definitions do not load: java.lang.OutOfMemoryError stack trace on stderr,"
-      + " no report, exit code 1 (the 'findings' code) instead of a clear setup error")
-  void streamsWithA128MbHeap() throws IOException {
-    streamOneGibibyte("-Xmx128m");
+  void tooSmallAHeapIsASetupErrorWithoutAStackTrace() {
+    // the R4 definitions need about 256 MB: with 128 MB the run cannot start, and says so
+    CliRun run = taskcheck("validate", CliProcessSupport.testdata().resolve("samples/broken-status-done.json").toString())
+        .jvm("-Xmx128m").run();
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+    assertThat(run.stderr()).contains("out of memory").contains("-Xmx");
+    CliReportSupport.assertNoStackTrace(run);
   }
 
   private void streamOneGibibyte(String heap) throws IOException {

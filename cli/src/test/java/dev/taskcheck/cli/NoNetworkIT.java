@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +57,7 @@ class NoNetworkIT {
       Process p = new ProcessBuilder(command).directory(tmp.toFile()).redirectErrorStream(true)
           .redirectOutput(tmp.resolve("probe.log").toFile()).start();
       try {
-        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("the probe finished").isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the probe finished").isTrue();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError(e);

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -112,7 +113,7 @@ class OutputDirectoryIT {
     Files.writeString(file, "keep me\n", StandardCharsets.UTF_8);
     for (List<String> formats : List.of(List.of("--format", "json"),
         List.of("--format", "text", "--format", "json", "--format", "operationoutcome"))) {
-      List<String> args = new java.util.ArrayList<>(List.of("validate", "--output", file.toString()));
+      List<String> args = new ArrayList<>(List.of("validate", "--output", file.toString()));
       args.addAll(formats);
       args.add("testdata/bad-input/empty.json");
       CliRun run = taskcheck(args).timeout(CliProcessSupport.QUICK).run();

@@ -52,8 +52,8 @@ public final class DocumentProcessor {
   public Processed process(SourceItem item) {
     try {
       if (item instanceof SourceProblem p) {
-        Issue issue = new Issue(StructureIds.INPUT, Severity.FATAL, p.issueType(), null, p.line(), null,
-            p.message(), IssueSource.PARSER, null);
+        Issue issue = new Issue(StructureIds.INPUT, p.severity(), p.issueType(), null, p.line(), null,
+            "'" + p.source() + "': " + p.message(), IssueSource.PARSER, null);
         return new Processed(List.of(unparsed(p.source(), p.line(), issue)), 0, 0, 0, null);
       }
       return processDocument((RawDocument) item);
@@ -121,7 +121,7 @@ public final class DocumentProcessor {
     }
     for (int i = 0; i < tasks.size(); i++) {
       LocatedResource t = tasks.get(i);
-      results.add(new Result(raw.source(), t.location(), t.node().line(), t.label(), t.versionId(),
+      results.add(new Result(raw.source(), t.location(), t.line(), t.label(), t.versionId(),
           release.release(), release.reason(), sorted(perTask.get(i))));
     }
     return new Processed(results, 1, tasks.size(), skipped, release.release());

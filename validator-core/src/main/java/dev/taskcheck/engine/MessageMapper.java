@@ -47,14 +47,14 @@ final class MessageMapper {
     }
     String ruleId = ruleId(m, messageId);
     String expression = expression(m, root, firstLine, messageId, parsed);
-    Node at = NodePath.resolve(root, expression);
+    int[] at = NodePath.position(root, expression);
     return new Issue(
         ruleId,
         severity(m),
         m.getType() == null || m.getType().toCode() == null ? "processing" : m.getType().toCode(),
         expression,
-        at.line(),
-        at.column(),
+        at[0],
+        at[1],
         text.isEmpty() ? "(no message)" : text,
         source(m, text),
         messageId);

@@ -124,6 +124,7 @@ public final class Pipeline {
         }
         listener.result(r);
       }
+      listener.progress(documents, resources);
     }
 
     RunTotals outcome(long inputs) {

@@ -59,8 +59,8 @@ public final class ReferenceEngine implements Stage {
         return;
       }
       for (String path : rewritten.removed()) {
-        Node at = dev.taskcheck.parse.NodePath.resolve(root, path);
-        sink.add(new Issue(StructureIds.OTHER, Severity.INFORMATION, "not-supported", path, at.line(), at.column(),
+        int[] at = dev.taskcheck.parse.NodePath.position(root, path);
+        sink.add(new Issue(StructureIds.OTHER, Severity.INFORMATION, "not-supported", path, at[0], at[1],
             "this meta.profile entry has no value (only extensions); the structure engine cannot check such an"
                 + " entry, so it was left out of the structure check, and the rest of the resource was checked",
             IssueSource.STRUCTURE, "taskcheck-valueless-profile"));

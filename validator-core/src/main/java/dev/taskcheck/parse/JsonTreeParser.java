@@ -109,10 +109,10 @@ final class JsonTreeParser {
       if (value == JsonToken.START_ARRAY) {
         JsonToken item;
         while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
-          content.children.add(readValue(p, name, item, p.currentTokenLocation()));
+          content.children.add(readValue(p, name, item, p.currentTokenLocation(), at));
         }
       } else {
-        content.children.add(readValue(p, name, value, at));
+        content.children.add(readValue(p, name, value, at, at));
       }
     }
     if (t != JsonToken.END_OBJECT) {
@@ -121,22 +121,28 @@ final class JsonTreeParser {
     return content;
   }
 
-  private Node readValue(JsonParser p, String name, JsonToken token, JsonLocation at) throws IOException {
+  /** Reads a value at {@code at}; {@code member} is where its property starts (differs inside arrays). */
+  private Node readValue(JsonParser p, String name, JsonToken token, JsonLocation at, JsonLocation member)
+      throws IOException {
+    int l = line(at);
+    int c = column(at);
+    int ml = line(member);
+    int mc = column(member);
     switch (token) {
       case START_OBJECT -> {
-        ObjectContent c = readObject(p);
-        return new Node(name, null, c.resourceType, line(at), column(at), c.children);
+        ObjectContent content = readObject(p);
+        return new Node(name, null, content.resourceType, l, c, ml, mc, content.children);
       }
       case START_ARRAY -> {
         // arrays of arrays are not FHIR; keep the position, the structure engine reports the shape
         p.skipChildren();
-        return new Node(name, null, null, line(at), column(at), List.of());
+        return new Node(name, null, null, l, c, ml, mc, List.of());
       }
       case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> {
-        return new Node(name, p.getText(), null, line(at), column(at), List.of());
+        return new Node(name, p.getText(), null, l, c, ml, mc, List.of());
       }
       default -> {
-        return new Node(name, null, null, line(at), column(at), List.of());
+        return new Node(name, null, null, l, c, ml, mc, List.of());
       }
     }
   }
@@ -182,8 +188,16 @@ final class JsonTreeParser {
     return new ParseFailure(message, line, column, "structure");
   }
 
-  private static String firstSentence(String message) {
+  private static final java.util.regex.Pattern START_MARKER = java.util.regex.Pattern.compile(
+      "\\(start marker at \\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]\\)");
+
+  private String firstSentence(String message) {
     String m = message.replace('\n', ' ').replace('\r', ' ');
+    java.util.regex.Matcher marker = START_MARKER.matcher(m);
+    if (marker.find()) {
+      m = m.substring(0, marker.start()) + "(opened at line " + (Integer.parseInt(marker.group(1)) + lineOffset)
+          + ", column " + marker.group(2) + ")" + m.substring(marker.end());
+    }
     int cut = m.indexOf(" at [Source");
     if (cut > 0) {
       m = m.substring(0, cut);

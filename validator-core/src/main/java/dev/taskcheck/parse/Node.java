@@ -22,14 +22,23 @@ public final class Node {
   private final @Nullable String resourceType;
   private final int line;
   private final int column;
+  private final int memberLine;
+  private final int memberColumn;
   private final List<Node> children;
 
   Node(String name, @Nullable String value, @Nullable String resourceType, int line, int column, List<Node> children) {
+    this(name, value, resourceType, line, column, line, column, children);
+  }
+
+  Node(String name, @Nullable String value, @Nullable String resourceType, int line, int column, int memberLine,
+      int memberColumn, List<Node> children) {
     this.name = name;
     this.value = value;
     this.resourceType = resourceType;
     this.line = line;
     this.column = column;
+    this.memberLine = memberLine;
+    this.memberColumn = memberColumn;
     this.children = children.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(children));
   }
 
@@ -54,6 +63,18 @@ public final class Node {
 
   public int column() {
     return column;
+  }
+
+  /**
+   * Where the element as a whole starts: for an item of a JSON array, its property name (the position of
+   * {@code "input": [}); otherwise the same as {@link #line()}.
+   */
+  public int memberLine() {
+    return memberLine;
+  }
+
+  public int memberColumn() {
+    return memberColumn;
   }
 
   public List<Node> children() {

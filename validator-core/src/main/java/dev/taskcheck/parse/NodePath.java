@@ -13,6 +13,19 @@ public final class NodePath {
 
   private NodePath() {}
 
+  /**
+   * The line and column an expression points at: the node it reaches, at its property when the last step
+   * names a repeating element without an index ({@code Task.requestedPerformer} points at the property,
+   * {@code Task.requestedPerformer[1]} at the second item).
+   */
+  public static int[] position(Node root, String expression) {
+    Node n = resolve(root, expression);
+    List<String> steps = split(stripComments(expression));
+    String last = steps.isEmpty() ? "" : steps.get(steps.size() - 1);
+    boolean indexed = last.endsWith("]");
+    return indexed ? new int[] {n.line(), n.column()} : new int[] {n.memberLine(), n.memberColumn()};
+  }
+
   /** The deepest node of {@code root} that the expression reaches; {@code root} when nothing matches. */
   public static Node resolve(Node root, String expression) {
     List<String> steps = split(stripComments(expression));
@@ -42,6 +55,10 @@ public final class NodePath {
       List<Node> candidates = current.children(name);
       if (candidates.isEmpty()) {
         candidates = choiceCandidates(current, name, s + 1 < steps.size() ? steps.get(s + 1) : null);
+      }
+      if (candidates.isEmpty()) {
+        // a JSON primitive with only an id or extensions: "_status": {...} and no "status"
+        candidates = current.children("_" + name);
       }
       if (candidates.isEmpty() && parent != null && current.value() != null) {
         // a JSON primitive's id and extensions sit in its "_name" sibling

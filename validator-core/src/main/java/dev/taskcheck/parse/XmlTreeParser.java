@@ -58,6 +58,20 @@ final class XmlTreeParser {
     return new int[] {lineIndex + 1 + lineOffset, offset - lineStarts[lineIndex] + 1};
   }
 
+  /**
+   * StAX reports an error where it noticed it, inside a tag; TaskCheck points at the start of that markup
+   * (the {@code <} before the position on the same line), as it does for elements.
+   */
+  private int markupColumn(int line, int column) {
+    if (line < 1 || line > lineStarts.length) {
+      return column;
+    }
+    int lineStart = lineStarts[line - 1];
+    int offset = Math.min(text.length(), lineStart + column - 1);
+    int open = text.lastIndexOf('<', Math.max(lineStart, offset - 1));
+    return open >= lineStart ? open - lineStart + 1 : column;
+  }
+
   /** Where the search for the next start tag resumes: tags come in document order. */
   private int cursor;
 
@@ -191,7 +205,7 @@ final class XmlTreeParser {
     } catch (XMLStreamException e) {
       Location loc = e.getLocation();
       int line = loc == null ? lastLine + lineOffset : Math.max(1, loc.getLineNumber()) + lineOffset;
-      int column = loc == null ? lastColumn : Math.max(1, loc.getColumnNumber());
+      int column = loc == null ? lastColumn : markupColumn(line - lineOffset, Math.max(1, loc.getColumnNumber()));
       return new ParseFailure("invalid XML: " + clean(e.getMessage()), line, column, classify(e.getMessage()));
     } finally {
       if (r != null) {

@@ -34,7 +34,7 @@ final class InputExpander {
 
   /** A directory being walked: its remaining entries, and the filter for files (null: every data file). */
   private record Walk(String display, Iterator<Path> entries, Path root, String rootDisplay,
-      @Nullable PathMatcher matcher) {}
+      @Nullable PathMatcher matcher, int[] emitted, boolean isRoot) {}
 
   InputExpander(List<String> arguments, Path workingDirectory) {
     this.arguments = List.copyOf(arguments).iterator();
@@ -67,7 +67,7 @@ final class InputExpander {
     }
     Path path = workingDirectory.resolve(argument);
     if (Files.isDirectory(path)) {
-      startWalk(argument, path, argument, path, null);
+      startWalk(argument, path, argument, path, null, new int[1], true);
       return null;
     }
     if (Files.exists(path)) {
@@ -110,7 +110,7 @@ final class InputExpander {
         : full;
     long before = walks.size();
     startWalk(baseText.isEmpty() ? "" : stripTrailingSlash(baseText), base,
-        baseText.isEmpty() ? "" : stripTrailingSlash(baseText), base, matcher);
+        baseText.isEmpty() ? "" : stripTrailingSlash(baseText), base, matcher, new int[1], false);
     Entry first = nextFromWalks();
     if (first == null && walks.size() == before) {
       return new Entry(argument, null, new SourceProblem(argument, null, "no file matches the pattern", "not-found"));
@@ -136,14 +136,14 @@ final class InputExpander {
     return s.length();
   }
 
-  private void startWalk(String display, Path dir, String rootDisplay, Path root, @Nullable PathMatcher matcher)
-      throws IOException {
+  private void startWalk(String display, Path dir, String rootDisplay, Path root, @Nullable PathMatcher matcher,
+      int[] emitted, boolean isRoot) throws IOException {
     List<Path> children = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
       s.forEach(children::add);
     }
     children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-    walks.push(new Walk(display, children.iterator(), root, rootDisplay, matcher));
+    walks.push(new Walk(display, children.iterator(), root, rootDisplay, matcher, emitted, isRoot));
   }
 
   private @Nullable Entry nextFromWalks() throws IOException {
@@ -151,6 +151,11 @@ final class InputExpander {
       Walk w = walks.peek();
       if (!w.entries().hasNext()) {
         walks.pop();
+        if (w.isRoot() && w.emitted()[0] == 0) {
+          return new Entry(w.display(), null, new SourceProblem(w.display(), null,
+              "the directory holds no FHIR file (*.json, *.xml, *.ndjson, *.jsonl); nothing was validated there",
+              "not-found", dev.taskcheck.Severity.WARNING));
+        }
         continue;
       }
       Path p = w.entries().next();
@@ -161,7 +166,7 @@ final class InputExpander {
       String display = join(w.display(), name);
       if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
         try {
-          startWalk(display, p, w.rootDisplay(), w.root(), w.matcher());
+          startWalk(display, p, w.rootDisplay(), w.root(), w.matcher(), w.emitted(), false);
         } catch (IOException e) {
           return new Entry(display, null,
               new SourceProblem(display, null, "cannot read the directory: " + Sources.describe(e),
@@ -172,11 +177,8 @@ final class InputExpander {
       if (!Files.isRegularFile(p)) {
         continue;
       }
-      if (w.matcher() != null) {
-        if (w.matcher().matches(w.root().relativize(p))) {
-          return new Entry(display, p, null);
-        }
-      } else if (hasDataExtension(name)) {
+      if (w.matcher() != null ? w.matcher().matches(w.root().relativize(p)) : hasDataExtension(name)) {
+        w.emitted()[0]++;
         return new Entry(display, p, null);
       }
     }

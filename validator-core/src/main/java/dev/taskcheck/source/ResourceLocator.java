@@ -16,21 +16,21 @@ public final class ResourceLocator {
   /** Every resource that is not itself a Bundle, in document order. */
   public static List<LocatedResource> resources(ParsedDocument doc) {
     List<LocatedResource> out = new ArrayList<>();
-    collect(doc.root(), doc.resourceType(), true, out);
+    collect(doc.root(), doc.resourceType(), true, doc.root().line(), out);
     return out;
   }
 
-  private static void collect(Node resource, String path, boolean isRoot, List<LocatedResource> out) {
+  private static void collect(Node resource, String path, boolean isRoot, int line, List<LocatedResource> out) {
     if ("Bundle".equals(resource.resourceType())) {
       List<Node> entries = resource.children("entry");
       for (int i = 0; i < entries.size(); i++) {
         Node inner = entries.get(i).child("resource");
         if (inner != null && inner.resourceType() != null) {
-          collect(inner, path + ".entry[" + i + "].resource", false, out);
+          collect(inner, path + ".entry[" + i + "].resource", false, entries.get(i).line(), out);
         }
       }
       return;
     }
-    out.add(new LocatedResource(resource, path, isRoot ? null : path));
+    out.add(new LocatedResource(resource, path, isRoot ? null : path, line));
   }
 }

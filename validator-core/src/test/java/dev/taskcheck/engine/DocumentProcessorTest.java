@@ -71,7 +71,7 @@ class DocumentProcessorTest {
     Result t1 = p.results().get(0);
     assertThat(t1.location()).isEqualTo("Bundle.entry[1].resource");
     assertThat(t1.versionId()).isEqualTo("2");
-    assertThat(t1.line()).isEqualTo(3);
+    assertThat(t1.line()).as("the entry's line").isEqualTo(3);
     assertThat(t1.issues()).extracting(Issue::expression)
         .containsExactlyInAnyOrder("Bundle.entry[1].resource.status", "Bundle.entry[1].fullUrl");
     assertThat(p.results().get(1).issues()).extracting(Issue::expression).containsExactly("Bundle.entry[2].resource");

@@ -66,4 +66,13 @@ class NodePathTest {
     assertThat(NodePath.pathAt(xml, 7, 60)).isEqualTo("Bundle.entry[1].resource.input[0].odd");
     assertThat(NodePath.pathAt(xml, 1, 1)).isEqualTo("Bundle");
   }
+
+  @Test
+  void anUnindexedRepeatingElementPointsAtItsProperty() {
+    Node task = ((ParsedDocument) DocumentParser.parseText(
+        "{\"resourceType\":\"Task\",\n  \"note\": [\n    {\"text\": \"a\"},\n    {\"text\": \"b\"}]}", 1)).root();
+    assertThat(NodePath.position(task, "Task.note")).containsExactly(2, 3);
+    assertThat(NodePath.position(task, "Task.note[1]")).containsExactly(4, 5);
+    assertThat(NodePath.position(task, "Task.note[1].text")).containsExactly(4, 6);
+  }
 }

@@ -60,6 +60,18 @@ class SourcesTest {
   }
 
   @Test
+  void aDirectoryWithoutFhirFilesIsAWarning() throws IOException {
+    write("empty/notes.txt", "nothing");
+    write("full/a.json", TASK);
+    List<SourceItem> items = read(List.of("empty", "full"));
+    assertThat(items).hasSize(2);
+    SourceProblem p = (SourceProblem) items.get(0);
+    assertThat(p.source()).isEqualTo("empty");
+    assertThat(p.severity()).isEqualTo(dev.taskcheck.Severity.WARNING);
+    assertThat(items.get(1).source()).isEqualTo("full/a.json");
+  }
+
+  @Test
   void anExplicitFileIsReadWhateverItsName() throws IOException {
     write("payload.txt", TASK);
     List<SourceItem> items = read(List.of("payload.txt"));
