@@ -52,13 +52,15 @@ read -r _ _ _ _ cold_r4 rss_r4 wall_r4 <<< "$(run cold-r4 --fhir-version R4 "$wo
 read -r _ _ _ _ cold_r5 rss_r5 wall_r5 <<< "$(run cold-r5 --fhir-version R5 "$work/one.ndjson")"
 read -r _ n1 e1 f1 p1 rss1 w1 <<< "$(run t1 --threads 1 --fhir-version R4 "$work/tasks.ndjson")"
 read -r _ nn en fn pn rssn wn <<< "$(run tn --threads "$THREADS" --fhir-version R4 "$work/tasks.ndjson")"
+read -r _ nm em fm pm rssm wm <<< "$(JAVA_OPTS="${JAVA_OPTS:-} -Xmx512m" run tn-512m --threads "$THREADS" --fhir-version R4 "$work/tasks.ndjson")"
 # baseline in the same run: HAPI's own way, a new HL7 InstanceValidator for every document
 read -r _ nb eb fb pb rssb wb <<< "$(JAVA_OPTS="${JAVA_OPTS:-} -Dtaskcheck.reference.reuse=1" run hapi-way --threads 1 --fhir-version R4 "$work/tasks.ndjson")"
 
 awk -v c4="$cold_r4" -v c5="$cold_r5" -v r4="$rss_r4" -v r5="$rss_r5" \
     -v n1="$n1" -v e1="$e1" -v f1="$f1" -v rss1="$rss1" \
     -v nn="$nn" -v en="$en" -v fn="$fn" -v rssn="$rssn" -v t="$THREADS" \
-    -v nb="$nb" -v eb="$eb" -v fb="$fb" -v rssb="$rssb" 'BEGIN {
+    -v nb="$nb" -v eb="$eb" -v fb="$fb" -v rssb="$rssb" \
+    -v nm="$nm" -v em="$em" -v fm="$fm" -v rssm="$rssm" 'BEGIN {
   printf "%-44s %10s %12s\n", "", "value", "peak RSS";
   printf "%-44s %8.2f s %9.0f MiB\n", "cold start to first result, R4 (process)", c4/1000, r4/1024;
   printf "%-44s %8.2f s %9.0f MiB\n", "cold start to first result, R5 (process)", c5/1000, r5/1024;
@@ -67,6 +69,8 @@ awk -v c4="$cold_r4" -v c5="$cold_r5" -v r4="$rss_r4" -v r5="$rss_r5" \
   printf "%-44s %6.0f /s %9.0f MiB\n", "baseline: new InstanceValidator per document", sb, rssb/1024;
   printf "%-44s %6.0f /s %9.0f MiB\n", "Tasks per second after the first, 1 thread", s1, rss1/1024;
   printf "%-44s %6.0f /s %9.0f MiB\n", "Tasks per second after the first, " t " threads", sn, rssn/1024;
+  sm = (nm - 1) / ((em - fm) / 1000);
+  printf "%-44s %6.0f /s %9.0f MiB\n", "the same with -Xmx512m", sm, rssm/1024;
   printf "%-44s %8.2f s\n", "whole run, " nn " Tasks, " t " threads", en/1000;
   printf "\n";
   printf "ratio reused / new InstanceValidator, 1 thread  %5.2fx\n", s1 / sb;
