@@ -57,7 +57,7 @@ public final class TaskCheck {
     this.threads = b.threads;
     this.limits = b.limits;
     this.internalErrors = b.internalErrors;
-    this.engine = new ReferenceEngine();
+    this.engine = new ReferenceEngine(internalErrors);
     List<Stage> stages = new ArrayList<>();
     stages.add(engine);
     this.processor = new DocumentProcessor(stages, fhirVersion, internalErrors);

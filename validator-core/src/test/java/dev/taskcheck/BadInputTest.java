@@ -16,23 +16,9 @@ class BadInputTest {
 
   private static Report report;
 
-  /** file -> expected line:column of its single fatal issue (see testdata/bad-input/README.md). */
-  private static final Map<String, String> EXPECTED = Map.ofEntries(
-      Map.entry("truncated.json", "18:42"),
-      Map.entry("invalid-utf8.json", "11:38"),
-      Map.entry("empty.json", "1:1"),
-      Map.entry("whitespace-only.json", "1:1"),
-      Map.entry("top-level-array.json", "1:1"),
-      Map.entry("top-level-string.json", "1:1"),
-      Map.entry("not-a-resource.json", "1:1"),
-      Map.entry("unknown-resource-type.json", "1:1"),
-      Map.entry("doctype.xml", "2:1"),
-      Map.entry("xxe.xml", "2:1"),
-      Map.entry("xxe-remote.xml", "2:1"),
-      Map.entry("binary.bin", "1:142"),
-      Map.entry("not-xml.xml", "21:1"),
-      Map.entry("json-with-comments.json", "8:3"),
-      Map.entry("trailing-garbage.json", "22:1"));
+  /** file -> line:column of its single fatal issue, from testdata/bad-input/expected.tsv. */
+  private static final Map<String, String> EXPECTED =
+      dev.taskcheck.testdata.BadInputs.expectedPositions(TestData.path("bad-input"));
 
   @BeforeAll
   static void run() {

@@ -44,23 +44,9 @@ class BadInputIT {
   private static final String BAD = "testdata/bad-input/";
   private static final String MISSING = BAD + "does-not-exist.json";
 
-  /** TaskCheck's position of the single fatal issue of each file (testdata/bad-input/README.md). */
-  private static final Map<String, String> EXPECTED = Map.ofEntries(
-      Map.entry("truncated.json", "18:42"),
-      Map.entry("invalid-utf8.json", "11:38"),
-      Map.entry("empty.json", "1:1"),
-      Map.entry("whitespace-only.json", "1:1"),
-      Map.entry("top-level-array.json", "1:1"),
-      Map.entry("top-level-string.json", "1:1"),
-      Map.entry("not-a-resource.json", "1:1"),
-      Map.entry("unknown-resource-type.json", "1:1"),
-      Map.entry("doctype.xml", "2:1"),
-      Map.entry("xxe.xml", "2:1"),
-      Map.entry("xxe-remote.xml", "2:1"),
-      Map.entry("binary.bin", "1:142"),
-      Map.entry("not-xml.xml", "21:1"),
-      Map.entry("json-with-comments.json", "8:3"),
-      Map.entry("trailing-garbage.json", "22:1"));
+  /** TaskCheck's position of the single fatal issue of each file (testdata/bad-input/expected.tsv). */
+  private static final Map<String, String> EXPECTED =
+      dev.taskcheck.testdata.BadInputs.expectedPositions(CliProcessSupport.testdata().resolve("bad-input"));
 
   @TempDir
   static Path tmp;
@@ -76,7 +62,8 @@ class BadInputIT {
   static void runEveryBadInput() throws IOException, URISyntaxException {
     List<String> files;
     try (Stream<Path> list = Files.list(CliProcessSupport.testdata().resolve("bad-input"))) {
-      files = list.map(p -> p.getFileName().toString()).filter(n -> !n.equals("README.md")).sorted().toList();
+      files = list.map(p -> p.getFileName().toString())
+          .filter(n -> !n.equals("README.md") && !n.equals("expected.tsv")).sorted().toList();
     }
     List<String> single = files.stream().filter(n -> !n.equals("ndjson-mixed.ndjson")).toList();
     assertThat(single).as("every bad-input file has an expected position here")

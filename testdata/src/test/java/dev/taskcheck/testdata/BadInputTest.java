@@ -40,6 +40,7 @@ class BadInputTest {
     String readme = TestData.text(dir().resolve("README.md"));
     List<String> files = new ArrayList<>(TestData.files(dir()));
     files.remove("README.md");
+    files.remove("expected.tsv");
     assertThat(files).allSatisfy(f -> assertThat(readme).contains("| `" + f + "` |"));
     assertThat(new TreeSet<>(files)).containsExactlyInAnyOrderElementsOf(Documents.backtickedFileNames(readme));
     assertThat(files).containsExactlyInAnyOrder(
@@ -47,6 +48,17 @@ class BadInputTest {
         "top-level-string.json", "not-a-resource.json", "unknown-resource-type.json", "doctype.xml", "xxe.xml",
         "xxe-remote.xml", "binary.bin", "not-xml.xml", "json-with-comments.json", "trailing-garbage.json",
         "ndjson-mixed.ndjson");
+  }
+
+  @Test
+  void expectedPositionsListEveryFileWithOneFatalFinding() {
+    List<String> listed = TestData.text(dir().resolve("expected.tsv")).lines()
+        .filter(l -> !l.startsWith("#") && !l.isBlank())
+        .map(l -> l.substring(0, l.indexOf('\t')))
+        .toList();
+    List<String> files = new ArrayList<>(TestData.files(dir()));
+    files.removeAll(List.of("README.md", "expected.tsv", "ndjson-mixed.ndjson"));
+    assertThat(listed).containsExactlyInAnyOrderElementsOf(files);
   }
 
   @Test

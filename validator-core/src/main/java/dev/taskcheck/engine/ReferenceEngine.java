@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.hl7.fhir.exceptions.FHIRFormatError;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 
@@ -22,6 +23,12 @@ import org.hl7.fhir.utilities.validation.ValidationMessage;
 public final class ReferenceEngine implements Stage {
 
   private final MessageMapper mapper = new MessageMapper(StructureIds.load(), ParserMessages.load());
+  private final Consumer<Throwable> failures;
+
+  /** @param failures told about every failure of the underlying engine (shown with {@code --debug}) */
+  public ReferenceEngine(Consumer<Throwable> failures) {
+    this.failures = failures;
+  }
 
   @Override
   public String name() {
@@ -49,12 +56,14 @@ public final class ReferenceEngine implements Stage {
     } catch (RuntimeException e) {
       ProfileRewrite.Rewritten rewritten = xml ? null : ProfileRewrite.withoutValuelessProfiles(text, root.name());
       if (rewritten == null) {
+        failures.accept(e);
         sink.add(engineFailure(e, root));
         return;
       }
       try {
         messages = v.validate(rewritten.text(), false, declaredProfiles(root));
       } catch (RuntimeException again) {
+        failures.accept(again);
         sink.add(engineFailure(again, root));
         return;
       }

@@ -51,6 +51,21 @@ class DocumentProcessorTest {
     }
   }
 
+  /** A stage that runs {@code body}. */
+  private static Stage stage(java.util.function.BiConsumer<DocumentUnit, IssueSink> body) {
+    return new Stage() {
+      @Override
+      public String name() {
+        return "test";
+      }
+
+      @Override
+      public void check(DocumentUnit unit, IssueSink sink) {
+        body.accept(unit, sink);
+      }
+    };
+  }
+
   private static RawDocument doc(String text) {
     return new RawDocument("in.json", 1, text.getBytes(StandardCharsets.UTF_8), false);
   }
@@ -112,17 +127,9 @@ class DocumentProcessorTest {
   @Test
   void aFailingStageBecomesAnInternalErrorAndIsReported() {
     List<Throwable> seen = new ArrayList<>();
-    Stage broken = new Stage() {
-      @Override
-      public String name() {
-        return "broken";
-      }
-
-      @Override
-      public void check(DocumentUnit unit, IssueSink sink) {
-        throw new IllegalStateException("boom");
-      }
-    };
+    Stage broken = stage((unit, sink) -> {
+      throw new IllegalStateException("boom");
+    });
     Processed p = new DocumentProcessor(List.of(broken), null, seen::add)
         .process(doc("{\"resourceType\":\"Task\",\"id\":\"a\"}"));
     assertThat(seen).hasSize(1);
@@ -142,23 +149,15 @@ class DocumentProcessorTest {
       ndjson.append("{\"resourceType\":\"Task\",\"id\":\"t").append(i).append("\"}\n");
     }
     // a stage that takes longer on some documents, so that they finish out of order
-    Stage slow = new Stage() {
-      @Override
-      public String name() {
-        return "slow";
-      }
-
-      @Override
-      public void check(DocumentUnit unit, IssueSink sink) {
-        if (unit.document().firstLine() % 7 == 0) {
-          try {
-            Thread.sleep(3);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
+    Stage slow = stage((unit, sink) -> {
+      if (unit.document().firstLine() % 7 == 0) {
+        try {
+          Thread.sleep(3);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
         }
       }
-    };
+    });
     DocumentProcessor processor = new DocumentProcessor(List.of(slow), FhirRelease.R4, t -> {});
     List<Integer> lines = new CopyOnWriteArrayList<>();
     byte[] bytes = ndjson.toString().getBytes(StandardCharsets.UTF_8);
