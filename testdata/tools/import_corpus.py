@@ -25,6 +25,7 @@ What it does (Python 3.8+, standard library only):
 """
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -158,7 +159,7 @@ def index_bytes(shared, pairs):
     for src, _, _ in provenance_folders(shared):
         for e in json.load(open(os.path.join(shared, src, "_provenance.json"), encoding="utf-8")):
             prov[src + "/" + e["file"]] = e
-    out = ["\t".join(INDEX_COLUMNS + ["shared_corpus_path"])]
+    out = ["\t".join(INDEX_COLUMNS + ["shared_corpus_path", "sha256"])]
     for src, dst in sorted(pairs, key=lambda p: p[1]):
         if src in rows:
             cols = list(rows[src])
@@ -168,7 +169,9 @@ def index_bytes(shared, pairs):
             version, believed, reason = EXTRA_ROWS[dst]
             cols = [dst, e["repo"], e["path"], e["commit"], version, "0", believed, reason,
                     "Apache-2.0"]
-        out.append("\t".join(cols + [src]))
+        with open(os.path.join(shared, src), "rb") as f:
+            digest = hashlib.sha256(f.read()).hexdigest()
+        out.append("\t".join(cols + [src, digest]))
     return ("\n".join(out) + "\n").encode("utf-8")
 
 
