@@ -157,7 +157,6 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     if (output != null && !quiet) {
-      printSummaryOnly(totals);
       out.println("Reports written to " + output + ": "
           + String.join(", ", chosen.stream().map(OutputFormat::fileName).toList()));
     }
@@ -183,6 +182,9 @@ final class ValidateCommand implements Callable<Integer> {
       for (OutputFormat f : chosen) {
         outputs.add(f.toFile(output.resolve(f.fileName()), new RenderOptions(false, true)));
       }
+      if (!quiet) {
+        outputs.add(summaryOnly());
+      }
     } catch (IOException e) {
       closeQuietly(outputs);
       throw new TaskCheckException("cannot write reports to " + output + ": " + e.getMessage(), e);
@@ -190,15 +192,30 @@ final class ValidateCommand implements Callable<Integer> {
     return outputs;
   }
 
-  /** The text summary alone, on standard output, when the reports went to files. */
-  private void printSummaryOnly(RunTotals totals) {
-    try (ReportOutput summary = OutputFormat.TEXT.toStream(out, new RenderOptions(false, true))) {
-      summary.start(new RunInfo("taskcheck", TaskCheck.version(), fhirVersion, parseRuleSet(), "reference",
-          Instant.now(), Instant.now()));
-      summary.finish(totals.summary(), totals.timings());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The text format's summary alone (no findings), for standard output when the reports go to files. */
+  private ReportOutput summaryOnly() {
+    ReportOutput text = OutputFormat.TEXT.toStream(out, new RenderOptions(false, true));
+    return new ReportOutput() {
+      @Override
+      public void start(RunInfo run) {
+        text.start(run);
+      }
+
+      @Override
+      public void result(Result result) {
+        // findings go to the files; only the summary is printed
+      }
+
+      @Override
+      public void finish(Summary summary, Timings timings) {
+        text.finish(summary, timings);
+      }
+
+      @Override
+      public void close() throws IOException {
+        text.close();
+      }
+    };
   }
 
   private List<OutputFormat> parseFormats() {

@@ -159,18 +159,14 @@ public final class DocumentProcessor {
       perTask.get(0).add(issue);
       return;
     }
-    if (isInsideOtherEntry(expr)) {
-      return;
+    if (expr.startsWith("Bundle.entry[")) {
+      return; // about another (skipped) resource of the Bundle, or its entry
     }
     documentLevel.add(issue);
   }
 
   private static boolean within(String expression, String path) {
     return expression.equals(path) || expression.startsWith(path + ".") || expression.startsWith(path + "[");
-  }
-
-  private static boolean isInsideOtherEntry(String expression) {
-    return expression.matches("^Bundle\\.entry\\[\\d+].*");
   }
 
   private static List<Issue> sorted(List<Issue> issues) {

@@ -14,11 +14,11 @@ public final class DocumentParser {
    * @param firstLine the line of the enclosing source where these bytes start (1 for a whole file)
    */
   public static ParseOutcome parse(byte[] bytes, int offset, int length, int firstLine) {
-    Object decoded = Utf8.decode(bytes, offset, length, firstLine);
-    if (decoded instanceof ParseFailure failure) {
-      return failure;
+    Utf8.Decoded decoded = Utf8.decode(bytes, offset, length, firstLine);
+    if (decoded.failure() != null) {
+      return decoded.failure();
     }
-    return parseText((String) decoded, firstLine);
+    return parseText(java.util.Objects.requireNonNull(decoded.text()), firstLine);
   }
 
   public static ParseOutcome parse(byte[] bytes, int firstLine) {

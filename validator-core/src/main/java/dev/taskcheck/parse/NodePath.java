@@ -108,15 +108,14 @@ public final class NodePath {
       return false;
     }
     best[0] = path;
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    for (Node c : node.children()) {
+      counts.merge(c.name(), 1, Integer::sum);
+    }
     java.util.Map<String, Integer> seen = new java.util.HashMap<>();
     for (Node c : node.children()) {
       int index = seen.merge(c.name(), 1, Integer::sum) - 1;
-      int count = 0;
-      for (Node other : node.children()) {
-        if (other.name().equals(c.name())) {
-          count++;
-        }
-      }
+      int count = counts.get(c.name());
       String childPath = path + "." + c.name() + (count > 1 || isRepeating(c.name()) ? "[" + index + "]" : "");
       if (!walk(c, childPath, line, column, best)) {
         return false;

@@ -16,11 +16,13 @@ final class Utf8 {
 
   private Utf8() {}
 
-  /** The decoded text without a byte-order mark, or the failure that explains why there is none. */
-  static Object decode(byte[] bytes, int offset, int length, int firstLine) {
+  /** The decoded text (without a byte-order mark), or the failure that explains why there is none. */
+  record Decoded(@Nullable String text, @Nullable ParseFailure failure) {}
+
+  static Decoded decode(byte[] bytes, int offset, int length, int firstLine) {
     ParseFailure binary = sniffBinary(bytes, offset, length, firstLine);
     if (binary != null) {
-      return binary;
+      return new Decoded(null, binary);
     }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
@@ -31,16 +33,16 @@ final class Utf8 {
     if (r.isError()) {
       int bad = in.position();
       out.flip();
-      return invalidAt(out, bytes[bad], firstLine);
+      return new Decoded(null, invalidAt(out, bytes[bad], firstLine));
     }
     r = decoder.flush(out);
     if (r.isError()) {
       out.flip();
-      return invalidAt(out, bytes[offset + length - 1], firstLine);
+      return new Decoded(null, invalidAt(out, bytes[offset + length - 1], firstLine));
     }
     out.flip();
     String text = out.toString();
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    return new Decoded(text.startsWith("\uFEFF") ? text.substring(1) : text, null);
   }
 
   private static ParseFailure invalidAt(CharSequence before, byte badByte, int firstLine) {

@@ -25,8 +25,6 @@ final class XmlTreeParser {
   private final int lineOffset;
   private final String text;
   private final int[] lineStarts;
-  private int lastLine = 1;
-  private int lastColumn = 1;
 
   private XmlTreeParser(String text, int firstLine) {
     this.lineOffset = firstLine - 1;
@@ -105,13 +103,22 @@ final class XmlTreeParser {
         break;
       }
     }
-    return new int[] {lastLine + lineOffset, lastColumn};
+    return reported(r.getLocation());
   }
 
   /** The position of the DOCTYPE declaration. */
-  private int[] doctype() {
+  private int[] doctype(XMLStreamReader r) {
     int i = text.indexOf("<!DOCTYPE", cursor);
-    return i >= 0 ? position(i) : new int[] {lastLine + lineOffset, lastColumn};
+    return i >= 0 ? position(i) : reported(r.getLocation());
+  }
+
+  /** Where StAX says something is, moved back to the start of its markup (see markupColumn). */
+  private int[] reported(@Nullable Location loc) {
+    if (loc == null || loc.getLineNumber() < 1) {
+      return new int[] {1 + lineOffset, 1};
+    }
+    int line = loc.getLineNumber();
+    return new int[] {line + lineOffset, markupColumn(line, Math.max(1, loc.getColumnNumber()))};
   }
 
   private int skipTo(int from, String end) {
@@ -139,39 +146,35 @@ final class XmlTreeParser {
   }
 
   static ParseOutcome parse(String text, int firstLine) {
-    return new XmlTreeParser(text, firstLine).parseDocument(text, firstLine);
+    return new XmlTreeParser(text, firstLine).parseDocument(firstLine);
   }
 
-  private ParseOutcome parseDocument(String text, int firstLine) {
+  private ParseOutcome parseDocument(int firstLine) {
     XMLStreamReader r = null;
     try {
       synchronized (FACTORY) {
         r = FACTORY.createXMLStreamReader(new StringReader(text));
       }
       while (r.hasNext()) {
-        int startLine = lastLine + lineOffset;
-        int startColumn = lastColumn;
         int event = r.next();
-        remember(r.getLocation());
         switch (event) {
           case XMLStreamConstants.DTD -> {
-            int[] at = doctype();
-            startLine = at[0];
-            startColumn = at[1];
+            int[] at = doctype(r);
             return new ParseFailure(
                 "XML with a DOCTYPE declaration is refused: FHIR XML must not contain one, and TaskCheck never"
                     + " expands, resolves or fetches entities",
-                startLine, startColumn, "security");
+                at[0], at[1], "security");
           }
           case XMLStreamConstants.ENTITY_REFERENCE -> {
+            int[] at = reported(r.getLocation());
             return new ParseFailure(
                 "XML entity reference '&" + r.getLocalName() + ";' is refused: entities are never expanded",
-                startLine, startColumn, "security");
+                at[0], at[1], "security");
           }
           case XMLStreamConstants.START_ELEMENT -> {
             int[] at = startTag(r);
-            startLine = at[0];
-            startColumn = at[1];
+            int startLine = at[0];
+            int startColumn = at[1];
             if (!FHIR_NS.equals(r.getNamespaceURI())) {
               return new ParseFailure(
                   "this XML is not a FHIR resource: the root element <" + r.getLocalName() + "> is in namespace '"
@@ -179,19 +182,17 @@ final class XmlTreeParser {
                   startLine, startColumn, "structure");
             }
             String type = r.getLocalName();
-            List<Node> children = readChildren(r);
+            List<Node> children = readChildren(r, startLine, startColumn);
             Node root = new Node(type, null, type, startLine, startColumn, children);
             // the rest of the document may only hold comments, processing instructions and whitespace
             while (r.hasNext()) {
-              int l = lastLine + lineOffset;
-              int c = lastColumn;
               int e = r.next();
-              remember(r.getLocation());
               if (e == XMLStreamConstants.START_ELEMENT
                   || (e == XMLStreamConstants.CHARACTERS && !r.isWhiteSpace())) {
+                int[] after = reported(r.getLocation());
                 return new ParseFailure(
-                    "unexpected content after the end of the resource: an XML document holds one resource", l, c,
-                    "structure");
+                    "unexpected content after the end of the resource: an XML document holds one resource",
+                    after[0], after[1], "structure");
               }
             }
             return new ParsedDocument(Format.XML, root, text, firstLine);
@@ -203,10 +204,8 @@ final class XmlTreeParser {
       }
       return new ParseFailure("the document is empty: no XML element found", firstLine, 1, "structure");
     } catch (XMLStreamException e) {
-      Location loc = e.getLocation();
-      int line = loc == null ? lastLine + lineOffset : Math.max(1, loc.getLineNumber()) + lineOffset;
-      int column = loc == null ? lastColumn : markupColumn(line - lineOffset, Math.max(1, loc.getColumnNumber()));
-      return new ParseFailure("invalid XML: " + clean(e.getMessage()), line, column, classify(e.getMessage()));
+      int[] at = reported(e.getLocation());
+      return new ParseFailure("invalid XML: " + clean(e.getMessage()), at[0], at[1], classify(e.getMessage()));
     } finally {
       if (r != null) {
         try {
@@ -218,13 +217,12 @@ final class XmlTreeParser {
     }
   }
 
-  /** Reads the content of the current start element up to its end element. */
-  private List<Node> readChildren(XMLStreamReader r) throws XMLStreamException {
+  /** Reads the content of the current start element (which starts at line:column) up to its end element. */
+  private List<Node> readChildren(XMLStreamReader r, int line, int column) throws XMLStreamException {
     List<Node> children = new ArrayList<>();
-    addAttributes(r, children);
+    addAttributes(r, children, line, column);
     while (r.hasNext()) {
       int event = r.next();
-      remember(r.getLocation());
       switch (event) {
         case XMLStreamConstants.START_ELEMENT -> {
           int[] at = startTag(r);
@@ -253,7 +251,7 @@ final class XmlTreeParser {
       return new Node(name, null, null, line, column, List.of());
     }
     String value = r.getAttributeValue(null, "value");
-    List<Node> children = readChildren(r);
+    List<Node> children = readChildren(r, line, column);
     // a resource container (entry.resource, contained, parameter.resource, ...) holds exactly one resource
     // element, whose name starts with an upper-case letter
     if (children.size() == 1 && value == null && isResourceName(children.get(0))) {
@@ -267,13 +265,13 @@ final class XmlTreeParser {
     return !n.name().isEmpty() && Character.isUpperCase(n.name().charAt(0)) && n.value() == null;
   }
 
-  private void addAttributes(XMLStreamReader r, List<Node> into) {
-    int line = lastLine + lineOffset;
+  /** An element's {@code url} and {@code id} attributes are its children in JSON: they get its position. */
+  private static void addAttributes(XMLStreamReader r, List<Node> into, int line, int column) {
     for (int i = 0; i < r.getAttributeCount(); i++) {
       String attr = r.getAttributeLocalName(i);
       String attrNs = r.getAttributeNamespace(i);
       if ((attrNs == null || attrNs.isEmpty()) && ("url".equals(attr) || "id".equals(attr))) {
-        into.add(new Node(attr, r.getAttributeValue(i), null, line, lastColumn, List.of()));
+        into.add(new Node(attr, r.getAttributeValue(i), null, line, column, List.of()));
       }
     }
   }
@@ -282,7 +280,6 @@ final class XmlTreeParser {
     int level = 1;
     while (level > 0 && r.hasNext()) {
       int e = r.next();
-      remember(r.getLocation());
       if (e == XMLStreamConstants.START_ELEMENT) {
         startTag(r);
         level++;
@@ -293,13 +290,6 @@ final class XmlTreeParser {
             "entity reference '&" + r.getLocalName() + ";' is refused: entities are never expanded",
             r.getLocation());
       }
-    }
-  }
-
-  private void remember(@Nullable Location loc) {
-    if (loc != null && loc.getLineNumber() > 0) {
-      lastLine = loc.getLineNumber();
-      lastColumn = Math.max(1, loc.getColumnNumber());
     }
   }
 

@@ -108,11 +108,10 @@ final class InputExpander {
     PathMatcher matcher = pattern.startsWith("**/")
         ? orMatcher(full, FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3)))
         : full;
-    long before = walks.size();
     startWalk(baseText.isEmpty() ? "" : stripTrailingSlash(baseText), base,
         baseText.isEmpty() ? "" : stripTrailingSlash(baseText), base, matcher, new int[1], false);
     Entry first = nextFromWalks();
-    if (first == null && walks.size() == before) {
+    if (first == null) {
       return new Entry(argument, null, new SourceProblem(argument, null, "no file matches the pattern", "not-found"));
     }
     return first;
