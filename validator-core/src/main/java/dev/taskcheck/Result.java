@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param fhirVersionReason why that release was used (for example "element Task.requestedPerformer exists
  *     only in R5", or "set by --fhir-version")
  * @param issues the findings, in a stable order (line, column, rule id)
+ * @param suppressed the findings a suppression removed, with its reason
  */
 public record Result(
     String source,
@@ -27,11 +28,20 @@ public record Result(
     @Nullable String versionId,
     @Nullable FhirRelease fhirVersion,
     @Nullable String fhirVersionReason,
-    List<Issue> issues) {
+    List<Issue> issues,
+    List<SuppressedIssue> suppressed) {
 
   public Result {
     Objects.requireNonNull(source, "source");
     issues = List.copyOf(issues);
+    suppressed = List.copyOf(suppressed);
+  }
+
+  /** A result with nothing suppressed. */
+  public Result(String source, @Nullable String location, @Nullable Integer line, @Nullable String resource,
+      @Nullable String versionId, @Nullable FhirRelease fhirVersion, @Nullable String fhirVersionReason,
+      List<Issue> issues) {
+    this(source, location, line, resource, versionId, fhirVersion, fhirVersionReason, issues, List.of());
   }
 
   /** The worst severity among the issues, or null when there are none. */

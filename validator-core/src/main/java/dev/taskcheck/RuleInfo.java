@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param severity the default severity in the {@code recommended} rule set
  * @param versions the FHIR releases it applies to
  * @param kind where it is implemented
+ * @param basis where the rule comes from ({@code SPEC}, {@code TEXT}, {@code IG}, {@code BP}); the
+ *     {@code core} rule set keeps {@code SPEC} rules only
+ * @param since the TaskCheck version that introduced it
  */
 public record RuleInfo(
     String id,
@@ -20,7 +23,9 @@ public record RuleInfo(
     Severity severity,
     List<FhirRelease> versions,
     String summary,
-    Kind kind) {
+    Kind kind,
+    List<String> basis,
+    String since) {
 
   /** Where a catalog entry is implemented. */
   public enum Kind {
@@ -44,5 +49,12 @@ public record RuleInfo(
     versions = List.copyOf(versions);
     Objects.requireNonNull(summary);
     Objects.requireNonNull(kind);
+    basis = List.copyOf(basis);
+    Objects.requireNonNull(since);
+  }
+
+  /** True when the {@code core} rule set keeps this rule: it is mandated by the specification. */
+  public boolean isSpec() {
+    return basis.contains("SPEC");
   }
 }

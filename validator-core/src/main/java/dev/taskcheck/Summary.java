@@ -16,6 +16,7 @@ import java.util.Map;
  * @param warning issues at warning severity
  * @param information issues at information severity
  * @param releases how many Task resources were validated against each FHIR release
+ * @param suppressed findings removed by suppressions (listed in the JSON report with their reasons)
  */
 public record Summary(
     long inputs,
@@ -26,7 +27,14 @@ public record Summary(
     long error,
     long warning,
     long information,
-    Map<FhirRelease, Long> releases) {
+    Map<FhirRelease, Long> releases,
+    long suppressed) {
+
+  /** Counts with nothing suppressed. */
+  public Summary(long inputs, long documents, long resources, long skipped, long fatal, long error, long warning,
+      long information, Map<FhirRelease, Long> releases) {
+    this(inputs, documents, resources, skipped, fatal, error, warning, information, releases, 0);
+  }
 
   public Summary {
     EnumMap<FhirRelease, Long> copy = new EnumMap<>(FhirRelease.class);

@@ -1,6 +1,8 @@
 package dev.taskcheck;
 
 import dev.taskcheck.engine.DocumentProcessor;
+import dev.taskcheck.engine.IssuePolicy;
+import dev.taskcheck.engine.RuleStage;
 import dev.taskcheck.engine.Pipeline;
 import dev.taskcheck.engine.ReferenceEngine;
 import dev.taskcheck.engine.Stage;
@@ -16,10 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -46,8 +52,11 @@ public final class TaskCheck {
   private final int threads;
   private final SourceLimits limits;
   private final Consumer<Throwable> internalErrors;
+  private final RuleConfig config;
+  private final Map<String, Severity> severities;
+  private final Set<String> off;
+  private final List<Suppression> suppressions;
   private final ReferenceEngine engine;
-  private final DocumentProcessor processor;
 
   private TaskCheck(Builder b) {
     this.fhirVersion = b.fhirVersion;
@@ -57,10 +66,20 @@ public final class TaskCheck {
     this.threads = b.threads;
     this.limits = b.limits;
     this.internalErrors = b.internalErrors;
+    this.config = b.config;
+    this.severities = Map.copyOf(b.severities);
+    this.off = Set.copyOf(b.off);
+    this.suppressions = List.copyOf(b.suppressions);
     this.engine = new ReferenceEngine(internalErrors);
+  }
+
+  /** The pipeline of one run: the structure engine, then the rules, then the policy, at the run's "now". */
+  private DocumentProcessor processor(Instant runNow) {
+    IssuePolicy policy = new IssuePolicy(ruleSet, severities, off, suppressions, runNow);
     List<Stage> stages = new ArrayList<>();
     stages.add(engine);
-    this.processor = new DocumentProcessor(stages, fhirVersion, internalErrors);
+    stages.add(new RuleStage(config, runNow, policy::runs, internalErrors));
+    return new DocumentProcessor(stages, fhirVersion, policy, internalErrors);
   }
 
   public static Builder builder() {
@@ -87,7 +106,7 @@ public final class TaskCheck {
       Severity severity = e.getKey().equals(StructureIds.PARSE) || e.getKey().equals(StructureIds.INPUT)
           || e.getKey().equals(StructureIds.INTERNAL) ? Severity.FATAL : Severity.ERROR;
       out.add(new RuleInfo(e.getKey(), engineName(e.getKey()), "structure", severity,
-          List.of(FhirRelease.values()), e.getValue(), RuleInfo.Kind.ENGINE));
+          List.of(FhirRelease.values()), e.getValue(), RuleInfo.Kind.ENGINE, List.of("SPEC"), "0.1.0"));
     }
     return List.copyOf(out);
   }
@@ -108,6 +127,36 @@ public final class TaskCheck {
   public RuleSet ruleSet() {
     return ruleSet;
   }
+
+  /** The suppressions in force, including expired ones (which no longer apply). */
+  public List<Suppression> suppressions() {
+    return suppressions;
+  }
+
+  /**
+   * Checks that {@code id} can be overridden or suppressed: a catalog rule, a structure id that is not
+   * fatal, or a base invariant key such as {@code dom-6}.
+   *
+   * @throws IllegalArgumentException naming the problem
+   */
+  public static void checkRuleId(String id) {
+    if (RuleCatalog.find(id) != null) {
+      return;
+    }
+    if (id.equals(StructureIds.PARSE) || id.equals(StructureIds.INPUT) || id.equals(StructureIds.INTERNAL)) {
+      throw new IllegalArgumentException("'" + id + "' reports input that cannot be read; it cannot be overridden"
+          + " or suppressed");
+    }
+    if (StructureIds.SUMMARIES.containsKey(id)) {
+      return;
+    }
+    if (RuleCatalog.isCatalogCategory(id) || !BASE_INVARIANT_KEY.matcher(id).matches()) {
+      throw new IllegalArgumentException("unknown rule id '" + id + "' ('taskcheck rules' lists them)");
+    }
+  }
+
+  /** The form of a FHIR constraint key ({@code dom-6}, {@code tsk-1}, {@code ext-1}). */
+  private static final Pattern BASE_INVARIANT_KEY = Pattern.compile("[a-z][a-z0-9]*-[0-9]+");
 
   /**
    * Loads the definitions of a FHIR release now, rather than when the first document needs them (useful
@@ -146,7 +195,7 @@ public final class TaskCheck {
     RunInfo run = new RunInfo("taskcheck", VERSION, fhirVersion == null ? "auto" : fhirVersion.code(), ruleSet,
         engine.name(), now != null ? now : clock.instant(), Instant.now());
     try (Sources sources = Sources.open(request.inputs(), request.workingDirectory(), request.stdin(), limits)) {
-      return new Pipeline(processor, threads).run(sources, run, listener);
+      return new Pipeline(processor(run.now()), threads).run(sources, run, listener);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -167,7 +216,7 @@ public final class TaskCheck {
     List<Result> renamed = new ArrayList<>(results.size());
     for (Result r : results) {
       renamed.add(new Result(sourceName, r.location(), r.line(), r.resource(), r.versionId(), r.fhirVersion(),
-          r.fhirVersionReason(), r.issues()));
+          r.fhirVersionReason(), r.issues(), r.suppressed()));
     }
     return renamed;
   }
@@ -193,8 +242,84 @@ public final class TaskCheck {
     private int threads = Runtime.getRuntime().availableProcessors();
     private SourceLimits limits = SourceLimits.defaults();
     private Consumer<Throwable> internalErrors = t -> {};
+    private RuleConfig config = RuleConfig.defaults();
+    private final Map<String, Severity> severities = new LinkedHashMap<>();
+    private final Set<String> off = new LinkedHashSet<>();
+    private final List<Suppression> suppressions = new ArrayList<>();
 
     private Builder() {}
+
+    /** What the rules need to know (progress output types, over-delivery, clock skew, counting). */
+    public Builder config(RuleConfig c) {
+      this.config = Objects.requireNonNull(c);
+      return this;
+    }
+
+    /**
+     * Sets one rule's severity, whatever the rule set says; this also switches on a rule the rule set
+     * leaves out.
+     *
+     * @throws IllegalArgumentException for an unknown id or a fatal severity
+     */
+    public Builder ruleSeverity(String id, Severity severity) {
+      checkRuleId(id);
+      if (severity == Severity.FATAL) {
+        throw new IllegalArgumentException("a rule cannot be made fatal (" + id + "): use error");
+      }
+      off.remove(id);
+      severities.put(id, severity);
+      return this;
+    }
+
+    /** Switches a rule off. @throws IllegalArgumentException for an unknown id */
+    public Builder ruleOff(String id) {
+      checkRuleId(id);
+      severities.remove(id);
+      off.add(id);
+      return this;
+    }
+
+    /**
+     * Applies an override written {@code ID=off|information|warning|error} (the CLI's {@code --rule}).
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public Builder rule(String override) {
+      int eq = override.indexOf('=');
+      if (eq <= 0 || eq == override.length() - 1) {
+        throw new IllegalArgumentException("'" + override + "' is not ID=LEVEL (e.g. status-8=off, date-3=error)");
+      }
+      String id = override.substring(0, eq).trim();
+      String level = override.substring(eq + 1).trim();
+      if (level.equalsIgnoreCase("off")) {
+        return ruleOff(id);
+      }
+      Severity s;
+      try {
+        s = Severity.fromCode(level);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("'" + override + "': unknown level '" + level
+            + "' (expected off, information, warning or error)", e);
+      }
+      return ruleSeverity(id, s);
+    }
+
+    /**
+     * Adds suppressions (see {@link ConfigFiles#readSuppressions}).
+     *
+     * @throws IllegalArgumentException when one names an unknown rule id
+     */
+    public Builder suppressions(List<Suppression> list) {
+      for (Suppression s : list) {
+        try {
+          checkRuleId(s.ruleId());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(s.origin() + ": " + e.getMessage(), e);
+        }
+      }
+      suppressions.addAll(list);
+      return this;
+    }
 
     /** Validate every input against this release; by default the release is decided per document. */
     public Builder fhirVersion(@Nullable FhirRelease release) {

@@ -51,13 +51,9 @@ final class RulesCommand implements Callable<Integer> {
   private void text(List<RuleInfo> catalog) {
     List<RuleInfo> rules = catalog.stream().filter(r -> r.kind() != RuleInfo.Kind.ENGINE).toList();
     List<RuleInfo> engine = catalog.stream().filter(r -> r.kind() == RuleInfo.Kind.ENGINE).toList();
-    out.println("Task rules (" + rules.size() + ")");
-    if (rules.isEmpty()) {
-      out.println("  none yet: the rule catalog arrives in a later release");
-    }
+    out.println("Task rules (" + rules.size() + "; severities of the recommended rule set; docs: docs/rules/<id>.md)");
     for (RuleInfo r : rules) {
-      out.printf(Locale.ROOT, "  %-14s %-11s %-8s %-7s %s%n", r.id(), r.category(), r.severity().code(),
-          r.kind().code(), r.summary());
+      out.printf(Locale.ROOT, "  %-12s %-12s %-8s %s%n", r.id(), r.severity().code(), r.kind().code(), r.summary());
     }
     out.println();
     out.println("Structure findings (" + engine.size() + " ids; base invariants keep their FHIR key, e.g. inv-1)");
@@ -88,6 +84,12 @@ final class RulesCommand implements Callable<Integer> {
         g.writeEndArray();
         g.writeStringField("summary", r.summary());
         g.writeStringField("kind", r.kind().code());
+        g.writeArrayFieldStart("basis");
+        for (String b : r.basis()) {
+          g.writeString(b);
+        }
+        g.writeEndArray();
+        g.writeStringField("since", r.since());
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -1,5 +1,6 @@
 package dev.taskcheck.cli;
 
+import dev.taskcheck.ConfigFiles;
 import dev.taskcheck.FhirRelease;
 import dev.taskcheck.OutputFormat;
 import dev.taskcheck.RenderOptions;
@@ -11,6 +12,7 @@ import dev.taskcheck.RunInfo;
 import dev.taskcheck.RunTotals;
 import dev.taskcheck.Severity;
 import dev.taskcheck.Summary;
+import dev.taskcheck.Suppression;
 import dev.taskcheck.TaskCheck;
 import dev.taskcheck.TaskCheckException;
 import dev.taskcheck.Timings;
@@ -74,6 +76,19 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Which rules run and at which severity (default: recommended).")
   private String ruleSet = "recommended";
 
+  @Option(names = "--rule", paramLabel = "ID=LEVEL",
+      description = "Override one rule: ID=off|information|warning|error (repeatable), e.g. --rule status-8=off.")
+  private List<String> ruleOverrides = new ArrayList<>();
+
+  @Option(names = "--suppressions", paramLabel = "FILE",
+      description = "Suppressions file (JSON): rule id, expression pattern, reason, optional file pattern and"
+          + " expiry date. Suppressed findings are listed, with their reason, in the JSON report.")
+  private @Nullable Path suppressionsFile;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Rule configuration (JSON): progress output types, over-delivery, clock skew, counted outputs.")
+  private @Nullable Path configFile;
+
   @Option(names = "--format", paramLabel = "text|json|operationoutcome", split = ",",
       description = "Report format; repeat for several (they then need --output). Default: text.")
   private List<String> formats = new ArrayList<>();
@@ -125,6 +140,32 @@ final class ValidateCommand implements Callable<Integer> {
             }
           }
         });
+    for (String o : ruleOverrides) {
+      try {
+        builder.rule(o);
+      } catch (IllegalArgumentException e) {
+        throw usage("--rule " + e.getMessage());
+      }
+    }
+    if (configFile != null) {
+      builder.config(ConfigFiles.readConfig(configFile));
+    }
+    if (suppressionsFile != null) {
+      List<Suppression> list = ConfigFiles.readSuppressions(suppressionsFile);
+      try {
+        builder.suppressions(list);
+      } catch (IllegalArgumentException e) {
+        throw new TaskCheckException("--suppressions " + e.getMessage(), e);
+      }
+      Instant runNow = parseNow();
+      Instant clock = runNow != null ? runNow : Instant.now();
+      for (Suppression s : list) {
+        if (s.isExpired(clock) && !quiet) {
+          err.println("taskcheck: warning: the suppression at " + s.origin() + " (" + s.ruleId() + " at "
+              + s.expression() + ") expired on " + s.expires() + " and no longer applies");
+        }
+      }
+    }
     if (threads != null) {
       if (threads < 1) {
         throw usage("--threads must be at least 1");

@@ -34,7 +34,7 @@ class JsonReportIT {
   private static final Set<String> TOP_LEVEL = Set.of("tool", "fhirVersion", "fhirVersionSetting", "ruleSet",
       "engine", "now", "startedAt", "summary", "timings", "results");
   private static final Set<String> SUMMARY = Set.of("inputs", "documents", "resources", "skipped", "fatal",
-      "error", "warning", "information", "releases");
+      "error", "warning", "information", "suppressed", "releases");
   private static final Set<String> TIMINGS = Set.of("elapsedMs", "firstResultMs", "processFirstResultMs");
   private static final Set<String> RESULT = Set.of("source", "location", "line", "resource", "versionId",
       "fhirVersion", "fhirVersionReason", "issues");

@@ -4,6 +4,7 @@ import dev.taskcheck.FhirRelease;
 import dev.taskcheck.Issue;
 import dev.taskcheck.IssueSource;
 import dev.taskcheck.Result;
+import dev.taskcheck.RuleSet;
 import dev.taskcheck.Severity;
 import dev.taskcheck.fhir.ResourceTypes;
 import dev.taskcheck.parse.DocumentParser;
@@ -17,7 +18,10 @@ import dev.taskcheck.source.SourceItem;
 import dev.taskcheck.source.SourceProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -38,15 +42,25 @@ public final class DocumentProcessor {
   private final List<Stage> stages;
   private final @Nullable FhirRelease fixedRelease;
   private final Consumer<Throwable> internalErrors;
+  private final IssuePolicy policy;
 
   /**
    * @param fixedRelease the release every document is validated against, or null to decide per document
+   * @param policy what happens to each Task's findings after the stages (rule set, overrides, suppressions)
    * @param internalErrors told about every failure of TaskCheck itself (the CLI prints them with --debug)
    */
-  public DocumentProcessor(List<Stage> stages, @Nullable FhirRelease fixedRelease, Consumer<Throwable> internalErrors) {
+  public DocumentProcessor(List<Stage> stages, @Nullable FhirRelease fixedRelease, IssuePolicy policy,
+      Consumer<Throwable> internalErrors) {
     this.stages = List.copyOf(stages);
     this.fixedRelease = fixedRelease;
+    this.policy = policy;
     this.internalErrors = internalErrors;
+  }
+
+  /** A processor with the default policy: the recommended rule set, no overrides, no suppressions. */
+  public DocumentProcessor(List<Stage> stages, @Nullable FhirRelease fixedRelease, Consumer<Throwable> internalErrors) {
+    this(stages, fixedRelease, new IssuePolicy(RuleSet.RECOMMENDED, Map.of(), Set.of(), List.of(), Instant.now()),
+        internalErrors);
   }
 
   public Processed process(SourceItem item) {
@@ -111,18 +125,23 @@ public final class DocumentProcessor {
     }
 
     List<Result> results = new ArrayList<>();
-    List<Issue> envelope = documentLevel.stream().filter(i -> i.severity().isAtLeast(Severity.ERROR)).toList();
-    if (!envelope.isEmpty()) {
+    IssuePolicy.Outcome envelopeOutcome = policy.apply(
+        documentLevel.stream().filter(i -> i.severity().isAtLeast(Severity.ERROR)).toList(), null, false,
+        raw.source());
+    List<Issue> envelope = envelopeOutcome.kept();
+    if (!envelope.isEmpty() || !envelopeOutcome.suppressed().isEmpty()) {
       // errors in a Bundle outside every Task (its type, its fullUrls): the Tasks' container is broken
       String id = doc.root().childValue("id");
       results.add(new Result(raw.source(), null, doc.root().line(),
           id == null ? doc.resourceType() : doc.resourceType() + "/" + id, null, release.release(), release.reason(),
-          sorted(envelope)));
+          sorted(envelope), envelopeOutcome.suppressed()));
     }
     for (int i = 0; i < tasks.size(); i++) {
       LocatedResource t = tasks.get(i);
+      boolean enteredInError = "entered-in-error".equals(t.node().childValue("status"));
+      IssuePolicy.Outcome applied = policy.apply(perTask.get(i), t.path(), enteredInError, raw.source());
       results.add(new Result(raw.source(), t.location(), t.line(), t.label(), t.versionId(),
-          release.release(), release.reason(), sorted(perTask.get(i))));
+          release.release(), release.reason(), sorted(applied.kept()), applied.suppressed()));
     }
     return new Processed(results, 1, tasks.size(), skipped, release.release());
   }

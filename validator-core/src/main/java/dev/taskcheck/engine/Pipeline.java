@@ -98,6 +98,7 @@ public final class Pipeline {
     private long information;
     private final Map<FhirRelease, Long> releases = new EnumMap<>(FhirRelease.class);
     private @Nullable Long firstResultNanos;
+    private long suppressed;
 
     Counter(long start) {
       this.start = start;
@@ -122,6 +123,7 @@ public final class Pipeline {
             case INFORMATION -> information++;
           }
         }
+        suppressed += r.suppressed().size();
         listener.result(r);
       }
       listener.progress(documents, resources);
@@ -136,7 +138,7 @@ public final class Pipeline {
         processMs = uptimeAtStart + firstMs;
       }
       Summary summary = new Summary(inputs, documents, resources, skipped, fatal, error, warning, information,
-          releases);
+          releases, suppressed);
       return new RunTotals(summary, new Timings((end - start) / 1_000_000, firstMs, processMs));
     }
   }

@@ -109,6 +109,11 @@ final class RawInstanceValidator extends FhirInstanceValidator {
     return out;
   }
 
+  /** The worker context (definitions, terminology) the instance validators use. */
+  IWorkerContext workerContext() {
+    return provideWorkerContext();
+  }
+
   /** HAPI's own path, for the differential test: a new InstanceValidator, HAPI's Gson pre-scan. */
   List<ValidationMessage> validateAsHapiDoes(IValidationContext<?> context) {
     return validate(context);

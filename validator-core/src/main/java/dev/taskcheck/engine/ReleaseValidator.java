@@ -118,6 +118,8 @@ final class ReleaseValidator {
     // check the type a reference URL implies (requester -> Medication/x) without resolving it, as the HL7
     // validator does; references to resources outside the input are not errors
     v.setAssumeValidRestReferences(true);
+    // every Task is also checked against TaskCheck's Task profile: its invariants are catalog rules
+    v.setValidatorPolicyAdvisor(new TaskProfileAdvisor(v::workerContext));
     this.validator = v;
     // the first validation loads the definitions Task needs (lazily, inside HAPI); doing it here, once and
     // on one thread, keeps worker threads from each loading the same definitions at the same time

@@ -8,6 +8,7 @@ import dev.taskcheck.ReportOutput;
 import dev.taskcheck.Result;
 import dev.taskcheck.RunInfo;
 import dev.taskcheck.Summary;
+import dev.taskcheck.SuppressedIssue;
 import dev.taskcheck.Timings;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -130,6 +131,7 @@ final class JsonReportWriter implements ReportOutput {
     g.writeNumberField("error", s.error());
     g.writeNumberField("warning", s.warning());
     g.writeNumberField("information", s.information());
+    g.writeNumberField("suppressed", s.suppressed());
     g.writeObjectFieldStart("releases");
     for (FhirRelease release : FhirRelease.values()) {
       Long n = s.releases().get(release);
@@ -164,6 +166,18 @@ final class JsonReportWriter implements ReportOutput {
       writeIssue(g, i);
     }
     g.writeEndArray();
+    if (!r.suppressed().isEmpty()) {
+      g.writeArrayFieldStart("suppressed");
+      for (SuppressedIssue s : r.suppressed()) {
+        g.writeStartObject();
+        g.writeStringField("reason", s.reason());
+        g.writeStringField("suppression", s.suppression());
+        g.writeFieldName("issue");
+        writeIssue(g, s.issue());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 

@@ -157,6 +157,9 @@ final class TextReportWriter implements ReportOutput {
     b.append(count(s.error(), "error", "errors")).append(", ");
     b.append(count(s.warning(), "warning", "warnings")).append(", ");
     b.append(s.information()).append(" information");
+    if (s.suppressed() > 0) {
+      b.append(" (").append(s.suppressed()).append(" suppressed)");
+    }
     b.append(" in ").append(elapsed(t.elapsedMillis()));
     return b.toString();
   }

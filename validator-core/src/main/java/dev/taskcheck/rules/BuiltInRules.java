@@ -1,14 +1,109 @@
 package dev.taskcheck.rules;
 
+import static dev.taskcheck.FhirRelease.R4;
+import static dev.taskcheck.FhirRelease.R4B;
+import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.rules.ProfileRule.RATIO_PROFILE;
+import static dev.taskcheck.rules.ProfileRule.TASK_PROFILE;
+import static dev.taskcheck.rules.RuleBasis.BP;
+import static dev.taskcheck.rules.RuleBasis.IG;
+import static dev.taskcheck.rules.RuleBasis.TEXT;
+import static dev.taskcheck.rules.RuleCategory.FAILURE;
+import static dev.taskcheck.rules.RuleCategory.PROGRESS;
+import static dev.taskcheck.rules.RuleCategory.STATUS;
+
+import dev.taskcheck.FhirRelease;
+import dev.taskcheck.Severity;
+import dev.taskcheck.rules.date.CompletedAfterDueDate;
+import dev.taskcheck.rules.date.ExecutionNotBeforeAuthoring;
+import dev.taskcheck.rules.date.LastModifiedNotBeforeAuthoredOn;
+import dev.taskcheck.rules.date.LastModifiedNotBeforeExecution;
+import dev.taskcheck.rules.date.NoDateInFuture;
+import dev.taskcheck.rules.date.PeriodEndNotBeforeStart;
+import dev.taskcheck.rules.failure.StatusReasonOnActiveTask;
+import dev.taskcheck.rules.progress.CommensurableUnits;
+import dev.taskcheck.rules.progress.CompletedProgressIsFull;
+import dev.taskcheck.rules.progress.DenominatorMatchesRepetitions;
+import dev.taskcheck.rules.progress.NumeratorMatchesCountedOutputs;
+import dev.taskcheck.rules.progress.NumeratorWithinDenominator;
+import dev.taskcheck.rules.progress.ProgressMatchesStatus;
+import dev.taskcheck.rules.progress.TypedProgressOutput;
+import dev.taskcheck.rules.progress.WholeCounts;
+import dev.taskcheck.rules.status.EnteredInError;
+import dev.taskcheck.rules.status.SinglePartOf;
 import java.util.List;
 
 /**
  * Every rule TaskCheck ships, listed explicitly (no class-path scanning): a list one can read beats
- * discovery. Empty until the rule catalog lands.
+ * discovery. {@link #JAVA} are rule classes, whose metadata is their {@link TaskRule} annotation;
+ * {@link #PROFILE} are invariants of TaskCheck's StructureDefinitions (profiles module), declared here.
  */
 public final class BuiltInRules {
 
-  public static final List<Class<? extends Rule>> ALL = List.of();
+  private static final List<FhirRelease> R4_ON = List.of(R4, R4B, R5);
+
+  public static final List<Class<? extends Rule>> JAVA = List.of(
+      SinglePartOf.class,
+      EnteredInError.class,
+      StatusReasonOnActiveTask.class,
+      LastModifiedNotBeforeAuthoredOn.class,
+      PeriodEndNotBeforeStart.class,
+      ExecutionNotBeforeAuthoring.class,
+      LastModifiedNotBeforeExecution.class,
+      CompletedAfterDueDate.class,
+      NoDateInFuture.class,
+      NumeratorWithinDenominator.class,
+      WholeCounts.class,
+      CommensurableUnits.class,
+      TypedProgressOutput.class,
+      CompletedProgressIsFull.class,
+      ProgressMatchesStatus.class,
+      DenominatorMatchesRepetitions.class,
+      NumeratorMatchesCountedOutputs.class);
+
+  public static final List<ProfileRule> PROFILE = List.of(
+      new ProfileRule("status-1", "ActiveTaskHasOwner", STATUS, Severity.WARNING, R4_ON,
+          "A received, accepted, rejected, in-progress, on-hold, completed or failed Task has an owner",
+          List.of(TEXT), "0.1.0", TASK_PROFILE),
+      new ProfileRule("status-2", "StartedTaskHasStart", STATUS, Severity.WARNING, R4_ON,
+          "An in-progress, on-hold, completed or failed Task has executionPeriod.start",
+          List.of(TEXT), "0.1.0", TASK_PROFILE),
+      new ProfileRule("status-3", "CompletedTaskHasEnd", STATUS, Severity.WARNING, R4_ON,
+          "A completed Task has executionPeriod.end",
+          List.of(TEXT), "0.1.0", TASK_PROFILE),
+      new ProfileRule("status-4", "OpenTaskHasNoEnd", STATUS, Severity.WARNING, R4_ON,
+          "A Task that is not in a terminal status has no executionPeriod.end",
+          List.of(TEXT), "0.1.0", TASK_PROFILE),
+      new ProfileRule("status-5", "RejectedTaskNeverStarted", STATUS, Severity.WARNING, R4_ON,
+          "A rejected Task has no executionPeriod.start: it was rejected before any action",
+          List.of(TEXT), "0.1.0", TASK_PROFILE),
+      new ProfileRule("status-6", "BusinessStatusNotTaskStatus", STATUS, Severity.WARNING, R4_ON,
+          "businessStatus does not restate Task.status (no task-status coding, no status code as text)",
+          List.of(BP, IG), "0.1.0", TASK_PROFILE),
+      new ProfileRule("status-7", "BasedOnIsNotFocus", STATUS, Severity.WARNING, R4_ON,
+          "basedOn never holds the same reference as focus",
+          List.of(TEXT), "0.1.0", TASK_PROFILE),
+      new ProfileRule("status-9", "CompletedTaskHasOutput", STATUS, Severity.WARNING, R4_ON,
+          "A completed Task has at least one output",
+          List.of(IG), "0.1.0", TASK_PROFILE),
+      new ProfileRule("failure-2", "FailedTaskHasReason", FAILURE, Severity.WARNING, R4_ON,
+          "A failed or rejected Task says why in statusReason",
+          List.of(IG, TEXT), "0.1.0", TASK_PROFILE),
+      new ProfileRule("failure-3", "CancelledOrHeldTaskHasReason", FAILURE, Severity.WARNING, R4_ON,
+          "A cancelled or on-hold Task says why in statusReason",
+          List.of(IG), "0.1.0", TASK_PROFILE),
+      new ProfileRule("failure-4", "ReadableStatusReason", FAILURE, Severity.WARNING, R4_ON,
+          "A statusReason is readable by a person: text, a coding display, or (R5) a reference",
+          List.of(IG), "0.1.0", TASK_PROFILE),
+      new ProfileRule("progress-1", "PositiveDenominator", PROGRESS, Severity.ERROR, R4_ON,
+          "A progress Ratio has a denominator value greater than 0",
+          List.of(BP), "0.1.0", RATIO_PROFILE),
+      new ProfileRule("progress-4", "NoComparator", PROGRESS, Severity.ERROR, R4_ON,
+          "A progress Ratio has no comparator on its numerator or denominator",
+          List.of(BP), "0.1.0", RATIO_PROFILE),
+      new ProfileRule("progress-11", "PercentWithinRange", PROGRESS, Severity.WARNING, R4_ON,
+          "A percentage (unit %) output lies between 0 and 100",
+          List.of(IG), "0.1.0", TASK_PROFILE));
 
   private BuiltInRules() {}
 }

@@ -1,8 +1,13 @@
 package dev.taskcheck.rules;
 
+import dev.taskcheck.fhir.TaskView;
+
 /**
- * A TaskCheck rule over one Task. Implementations are small final classes annotated with
- * {@link TaskRule} and listed in {@link BuiltInRules#ALL}; they report through their context and never
- * throw for a finding. The Task view and the rule context arrive with the rule catalog.
+ * A TaskCheck rule over one Task. Implementations are small final classes annotated with {@link TaskRule}
+ * and listed in {@link BuiltInRules#JAVA}. A rule reads the Task through its {@link TaskView} and reports
+ * through its {@link RuleContext}: it never builds an issue, never throws for a finding, never logs.
  */
-public interface Rule {}
+public interface Rule {
+
+  void check(TaskView task, RuleContext ctx);
+}

@@ -30,6 +30,9 @@ public @interface TaskRule {
   /** One line, no trailing period. */
   String summary();
 
+  /** Where the rule comes from; {@code core} keeps the rules whose basis includes {@link RuleBasis#SPEC}. */
+  RuleBasis[] basis();
+
   /** The TaskCheck version that introduced the rule. */
   String since();
 }

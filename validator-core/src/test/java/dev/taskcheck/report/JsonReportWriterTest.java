@@ -9,12 +9,17 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskcheck.FhirRelease;
+import dev.taskcheck.Issue;
+import dev.taskcheck.IssueSource;
 import dev.taskcheck.OutputFormat;
 import dev.taskcheck.RenderOptions;
 import dev.taskcheck.Report;
 import dev.taskcheck.ReportOutput;
 import dev.taskcheck.Result;
+import dev.taskcheck.RunInfo;
+import dev.taskcheck.Severity;
 import dev.taskcheck.Summary;
+import dev.taskcheck.SuppressedIssue;
 import dev.taskcheck.Timings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -66,6 +71,29 @@ class JsonReportWriterTest {
   }
 
   @Test
+  void suppressedFindingsAreListedWithTheirReason() throws IOException {
+    Issue issue = new Issue("status-1", Severity.WARNING, "invariant", "Task", 3, 1, "no owner",
+        IssueSource.PROFILE, null);
+    Result result = new Result("a.json", null, 1, "Task/1", null, FhirRelease.R4, null, List.of(),
+        List.of(new SuppressedIssue(issue, "owners are assigned downstream", "suppressions.json:4")));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ReportOutput out = OutputFormat.JSON.toStream(bytes, OPTIONS);
+    RunInfo run = ReportFixtures.report().run();
+    out.start(run);
+    out.result(result);
+    out.finish(new Summary(1, 1, 1, 0, 0, 0, 0, 0, Map.of(FhirRelease.R4, 1L), 1), new Timings(1, 1L, 1L));
+    out.close();
+    JsonNode root = parse(bytes.toString(StandardCharsets.UTF_8));
+    assertThat(root.path("summary").path("suppressed").asLong()).isEqualTo(1);
+    JsonNode s = root.path("results").get(0).path("suppressed").get(0);
+    assertThat(s.path("reason").asText()).isEqualTo("owners are assigned downstream");
+    assertThat(s.path("suppression").asText()).isEqualTo("suppressions.json:4");
+    assertThat(s.path("issue").path("ruleId").asText()).isEqualTo("status-1");
+    assertThat(s.path("issue").path("expression").asText()).isEqualTo("Task");
+    assertThat(root.path("results").get(0).path("issues")).isEmpty();
+  }
+
+  @Test
   void summaryAndTimings() throws IOException {
     JsonNode root = parse(render(OutputFormat.JSON, ReportFixtures.report(), OPTIONS));
 
@@ -73,7 +101,8 @@ class JsonReportWriterTest {
     assertThat(keys(summary))
         .containsExactly(
             "inputs", "documents", "resources", "skipped", "fatal", "error", "warning", "information",
-            "releases");
+            "suppressed", "releases");
+    assertThat(summary.get("suppressed").asLong()).isZero();
     assertThat(summary.get("inputs").asLong()).isEqualTo(3);
     assertThat(summary.get("documents").asLong()).isEqualTo(3);
     assertThat(summary.get("resources").asLong()).isEqualTo(3);

@@ -1,0 +1,173 @@
+package dev.taskcheck.engine;
+
+import dev.taskcheck.Issue;
+import dev.taskcheck.IssueSource;
+import dev.taskcheck.RuleInfo;
+import dev.taskcheck.RuleSet;
+import dev.taskcheck.Severity;
+import dev.taskcheck.SuppressedIssue;
+import dev.taskcheck.Suppression;
+import dev.taskcheck.rules.RuleCatalog;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What happens to the findings of one Task after every stage ran, in this order: the base invariants
+ * TaskCheck replaces are dropped (inv-1 by date-1, per-1 by date-2); an entered-in-error Task loses its
+ * progress findings (status-10); catalog rules take their catalog severity and then the rule set's
+ * (core keeps spec rules only, strict raises warnings to errors); per-rule overrides apply; suppressions
+ * remove matching findings, which are kept aside with their reason. An expired suppression no longer
+ * applies, and the finding says so.
+ */
+public final class IssuePolicy {
+
+  /** The base invariants whose findings a precision-aware rule replaces. */
+  private static final Map<String, String> REPLACED = Map.of("inv-1", "date-1", "per-1", "date-2");
+
+  private final RuleSet ruleSet;
+  private final Map<String, Severity> severities;
+  private final Set<String> off;
+  private final List<Compiled> suppressions;
+  private final LocalDate today;
+  private final Instant now;
+
+  /**
+   * @param severities per-rule severity overrides
+   * @param off rules switched off
+   * @param now the run's clock, which decides whether a suppression has expired
+   */
+  public IssuePolicy(RuleSet ruleSet, Map<String, Severity> severities, Set<String> off, List<Suppression> suppressions,
+      Instant now) {
+    this.ruleSet = Objects.requireNonNull(ruleSet);
+    this.severities = Map.copyOf(severities);
+    this.off = Set.copyOf(off);
+    List<Compiled> compiled = new ArrayList<>();
+    for (Suppression s : suppressions) {
+      compiled.add(new Compiled(s, Suppression.expressionPattern(s.expression()),
+          s.file() == null ? null : Suppression.filePattern(s.file())));
+    }
+    this.suppressions = List.copyOf(compiled);
+    this.now = now;
+    this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+  }
+
+  /** True when the rule runs at all under this policy (rule set and overrides). */
+  public boolean runs(String ruleId) {
+    if (off.contains(ruleId)) {
+      return false;
+    }
+    RuleInfo rule = RuleCatalog.find(ruleId);
+    return rule == null || ruleSet != RuleSet.CORE || rule.isSpec() || severities.containsKey(ruleId);
+  }
+
+  /** The findings of one Task after the policy, and the ones suppressions removed. */
+  public record Outcome(List<Issue> kept, List<SuppressedIssue> suppressed) {}
+
+  /**
+   * @param taskPath the Task's path in its document ({@code Task}, {@code Bundle.entry[2].resource}); null
+   *     for findings that belong to no Task
+   * @param enteredInError whether the Task's status is entered-in-error
+   * @param source the input the findings are about, for suppressions limited to some files
+   */
+  public Outcome apply(List<Issue> issues, @Nullable String taskPath, boolean enteredInError, String source) {
+    List<Issue> kept = new ArrayList<>();
+    List<SuppressedIssue> suppressed = new ArrayList<>();
+    for (Issue original : issues) {
+      if (taskPath != null && replaced(original, taskPath)) {
+        continue;
+      }
+      RuleInfo rule = RuleCatalog.find(original.ruleId());
+      if (enteredInError && rule != null && rule.category().equals("progress")) {
+        continue;
+      }
+      Issue issue = graded(original, rule);
+      if (issue == null) {
+        continue;
+      }
+      Compiled match = null;
+      for (Compiled c : suppressions) {
+        if (c.matches(issue, source)) {
+          match = c;
+          if (!c.suppression().isExpired(now)) {
+            break;
+          }
+        }
+      }
+      if (match != null && !match.suppression().isExpired(now)) {
+        suppressed.add(new SuppressedIssue(issue, match.suppression().reason(), match.suppression().origin()));
+        continue;
+      }
+      if (match != null) {
+        issue = new Issue(issue.ruleId(), issue.severity(), issue.type(), issue.expression(), issue.line(),
+            issue.column(), issue.message() + " [the suppression at " + match.suppression().origin()
+                + " expired on " + match.suppression().expires() + " (today is " + today + "): "
+                + match.suppression().reason() + "]",
+            issue.source(), issue.messageId());
+      }
+      kept.add(issue);
+    }
+    return new Outcome(kept, suppressed);
+  }
+
+  /**
+   * inv-1 on the Task itself and per-1 anywhere in it (outside contained resources): date-1 and date-2
+   * check the same thing without the precision false positives.
+   */
+  private static boolean replaced(Issue issue, String taskPath) {
+    if (!REPLACED.containsKey(issue.ruleId()) || issue.source() == IssueSource.RULE) {
+      return false;
+    }
+    String expr = issue.expression();
+    if (expr == null) {
+      return false;
+    }
+    if (issue.ruleId().equals("inv-1")) {
+      return expr.equals(taskPath);
+    }
+    boolean inTask = expr.equals(taskPath) || expr.startsWith(taskPath + ".");
+    return inTask && !expr.startsWith(taskPath + ".contained");
+  }
+
+  /** The finding at the severity the catalog, the rule set and the overrides give it; null when off. */
+  private @Nullable Issue graded(Issue issue, @Nullable RuleInfo rule) {
+    String id = issue.ruleId();
+    if (off.contains(id)) {
+      return null;
+    }
+    Severity override = severities.get(id);
+    if (override != null) {
+      return issue.withSeverity(override);
+    }
+    if (rule == null) {
+      return issue;
+    }
+    if (ruleSet == RuleSet.CORE && !rule.isSpec()) {
+      return null;
+    }
+    Severity s = issue.severity();
+    if (rule.kind() == RuleInfo.Kind.PROFILE) {
+      // the HL7 validator reports the constraint's own severity; the catalog's is the one that counts
+      s = rule.severity();
+    }
+    if (ruleSet == RuleSet.STRICT && s == Severity.WARNING) {
+      s = Severity.ERROR;
+    }
+    return s == issue.severity() ? issue : issue.withSeverity(s);
+  }
+
+  private record Compiled(Suppression suppression, Pattern expression, @Nullable Pattern file) {
+    boolean matches(Issue issue, String source) {
+      return suppression.ruleId().equals(issue.ruleId())
+          && expression.matcher(issue.expression() == null ? "" : issue.expression()).matches()
+          && (file == null || file.matcher(source.replace('\\', '/')).matches());
+    }
+  }
+}

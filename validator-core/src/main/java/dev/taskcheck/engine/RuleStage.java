@@ -1,0 +1,128 @@
+package dev.taskcheck.engine;
+
+import dev.taskcheck.FhirRelease;
+import dev.taskcheck.Issue;
+import dev.taskcheck.IssueSource;
+import dev.taskcheck.RuleConfig;
+import dev.taskcheck.Severity;
+import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.parse.Node;
+import dev.taskcheck.parse.NodePath;
+import dev.taskcheck.rules.Rule;
+import dev.taskcheck.rules.RuleCatalog;
+import dev.taskcheck.rules.RuleContext;
+import dev.taskcheck.rules.RuleMessages;
+import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.source.LocatedResource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Stage 3: the Java rules of the catalog over each Task, through its {@link TaskView}. A rule that fails
+ * gives an {@code internal-error} finding on its Task; the other rules still run.
+ */
+public final class RuleStage implements Stage {
+
+  private final Map<FhirRelease, List<Rule>> rules = new EnumMap<>(FhirRelease.class);
+  private final RuleConfig config;
+  private final Instant now;
+  private final Consumer<Throwable> failures;
+
+  /**
+   * @param runs which rule ids run (rule set and overrides); the others are not even evaluated
+   * @param now the run's clock reading
+   */
+  public RuleStage(RuleConfig config, Instant now, Predicate<String> runs, Consumer<Throwable> failures) {
+    this.config = Objects.requireNonNull(config);
+    this.now = Objects.requireNonNull(now);
+    this.failures = Objects.requireNonNull(failures);
+    for (FhirRelease release : FhirRelease.values()) {
+      List<Rule> enabled = new ArrayList<>();
+      for (Rule r : RuleCatalog.javaRules(release)) {
+        if (runs.test(RuleCatalog.meta(r.getClass()).id())) {
+          enabled.add(r);
+        }
+      }
+      rules.put(release, List.copyOf(enabled));
+    }
+  }
+
+  @Override
+  public String name() {
+    return "rules";
+  }
+
+  @Override
+  public void check(DocumentUnit unit, IssueSink sink) {
+    FhirRelease release = unit.release().release();
+    Node root = unit.document().root();
+    for (LocatedResource task : unit.tasks()) {
+      TaskView view = TaskView.of(new NodeElement(task.node()), release);
+      for (Rule rule : rules.get(release)) {
+        TaskRule meta = RuleCatalog.meta(rule.getClass());
+        Context ctx = new Context(meta, task.path(), root, sink);
+        try {
+          rule.check(view, ctx);
+        } catch (RuntimeException e) {
+          failures.accept(e);
+          int[] at = {task.node().line(), task.node().column()};
+          sink.add(new Issue(StructureIds.INTERNAL, Severity.FATAL, "exception", task.path(), at[0], at[1],
+              "rule " + meta.id() + " failed on this Task (" + e.getClass().getSimpleName()
+                  + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                  + "); the other rules ran. Run with --debug for details, and please report it.",
+              IssueSource.RULE, meta.id()));
+        }
+      }
+    }
+  }
+
+  /** A rule's view of the run: its findings go to the sink, placed in the document. */
+  private final class Context implements RuleContext {
+    private final TaskRule meta;
+    private final String taskPath;
+    private final Node root;
+    private final IssueSink sink;
+
+    Context(TaskRule meta, String taskPath, Node root, IssueSink sink) {
+      this.meta = meta;
+      this.taskPath = taskPath;
+      this.root = root;
+      this.sink = sink;
+    }
+
+    @Override
+    public void report(String expression, String messageKey, Object... args) {
+      report(meta.severity(), expression, messageKey, args);
+    }
+
+    @Override
+    public void report(Severity severity, String expression, String messageKey, Object... args) {
+      if (severity == Severity.FATAL) {
+        throw new IllegalArgumentException("a rule never reports fatal findings");
+      }
+      if (!expression.equals("Task") && !expression.startsWith("Task.")) {
+        throw new IllegalArgumentException("rule expressions start at the Task: " + expression);
+      }
+      String inDocument = taskPath + expression.substring("Task".length());
+      int[] at = NodePath.position(root, inDocument);
+      sink.add(new Issue(meta.id(), severity, "business-rule", inDocument, at[0], at[1],
+          RuleMessages.format(meta.id(), messageKey, args), IssueSource.RULE, meta.id() + "." + messageKey));
+    }
+
+    @Override
+    public RuleConfig config() {
+      return config;
+    }
+
+    @Override
+    public Instant now() {
+      return now;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.taskcheck.fhir;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One element of a FHIR resource as the rules see it, whatever it was parsed from: a name, a primitive
+ * value or children. A repeating element appears as several children with the same name (as in XML); a
+ * JSON primitive's extension sibling ({@code _status}) keeps its underscore name. The engine adapts its
+ * parse tree to this interface, so {@code fhir} and the rules never depend on a parser.
+ */
+public interface FhirElement {
+
+  String name();
+
+  /** The primitive value as written, or null for a complex element. */
+  @Nullable String value();
+
+  List<? extends FhirElement> children();
+
+  /** The first child called {@code name}, or null. */
+  default @Nullable FhirElement child(String name) {
+    for (FhirElement c : children()) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /** Every child called {@code name}, in document order. */
+  default List<FhirElement> children(String name) {
+    List<FhirElement> out = new ArrayList<>();
+    for (FhirElement c : children()) {
+      if (c.name().equals(name)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /** The value of the first child called {@code name}, or null when absent or blank. */
+  default @Nullable String childValue(String name) {
+    FhirElement c = child(name);
+    String v = c == null ? null : c.value();
+    return v == null || v.isBlank() ? null : v;
+  }
+}

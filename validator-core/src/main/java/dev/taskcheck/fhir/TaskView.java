@@ -1,0 +1,273 @@
+package dev.taskcheck.fhir;
+
+import dev.taskcheck.FhirRelease;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A version-neutral view of one Task for the rules: the elements they read, each with the FHIRPath
+ * expression of where it is (relative to the Task: {@code Task.output[1].value.ofType(Ratio)}). The
+ * release-specific shapes (R4's CodeableConcept {@code statusReason}, R5's CodeableReference, R5's
+ * {@code requestedPeriod}) live in the adapters {@link #of} picks. Values are read as written; a value that
+ * does not parse reads as absent, because the structure stage reports it.
+ */
+public abstract class TaskView {
+
+  /** Top-level Task elements that repeat (so their expressions carry an index). */
+  private static final Set<String> REPEATING = Set.of("identifier", "instantiatesUri", "basedOn", "partOf",
+      "performerType", "reasonReference", "reason", "insurance", "note", "relevantHistory", "input", "output",
+      "extension", "modifierExtension", "contained", "location", "performer", "requestedPerformer");
+
+  /** Elements that repeat wherever they occur. */
+  private static final Set<String> ALWAYS_REPEATING = Set.of("extension", "modifierExtension", "coding",
+      "recipient");
+
+  /**
+   * Element names whose value is a Period (besides choice elements of type Period): Task's own, and the
+   * {@code period} of Identifier, ContactPoint, HumanName, Address; R5 Availability's {@code during}.
+   */
+  private static final Set<String> PERIOD_NAMES = Set.of("period", "executionPeriod", "requestedPeriod", "during");
+
+  /** Choice elements ({@code [x]}) that can hold a Period inside a Task: {@code value[x]}, Timing's {@code bounds[x]}. */
+  private static final List<String> CHOICE_BASES = List.of("value", "bounds");
+
+  private final FhirElement task;
+  private final FhirRelease release;
+
+  TaskView(FhirElement task, FhirRelease release) {
+    this.task = Objects.requireNonNull(task);
+    this.release = Objects.requireNonNull(release);
+  }
+
+  /** The adapter for {@code release} over {@code task} (R4 and R4B share one: Task is identical in both). */
+  public static TaskView of(FhirElement task, FhirRelease release) {
+    return switch (release) {
+      case R4, R4B -> new R4TaskView(task, release);
+      case R5 -> new R5TaskView(task);
+    };
+  }
+
+  public final FhirRelease release() {
+    return release;
+  }
+
+  /** The Task's id, or null. */
+  public final @Nullable String id() {
+    return task.childValue("id");
+  }
+
+  /** The status, or null when absent or not a Task status code. */
+  public final @Nullable TaskStatus status() {
+    return TaskStatus.fromCode(task.childValue("status"));
+  }
+
+  /** True when the status is one of {@code statuses}. */
+  public final boolean statusIs(TaskStatus... statuses) {
+    TaskStatus s = status();
+    return s != null && s.isIn(statuses);
+  }
+
+  public final @Nullable Located<String> authoredOn() {
+    return primitive(task, "authoredOn", "Task.authoredOn");
+  }
+
+  public final @Nullable Located<String> lastModified() {
+    return primitive(task, "lastModified", "Task.lastModified");
+  }
+
+  public final @Nullable Located<String> executionStart() {
+    return primitive(task.child("executionPeriod"), "start", "Task.executionPeriod.start");
+  }
+
+  public final @Nullable Located<String> executionEnd() {
+    return primitive(task.child("executionPeriod"), "end", "Task.executionPeriod.end");
+  }
+
+  /** {@code restriction.period.end}: when the Task is due. */
+  public final @Nullable Located<String> dueDate() {
+    FhirElement restriction = task.child("restriction");
+    return primitive(restriction == null ? null : restriction.child("period"), "end", "Task.restriction.period.end");
+  }
+
+  /** {@code restriction.repetitions}, or null when absent or not a number. */
+  public final @Nullable Located<BigDecimal> repetitions() {
+    Located<String> r = primitive(task.child("restriction"), "repetitions", "Task.restriction.repetitions");
+    BigDecimal n = r == null ? null : QuantityView.decimal(r.value());
+    return n == null ? null : new Located<>(n, r.expression());
+  }
+
+  /** True when the Task has a {@code statusReason}. */
+  public final boolean hasStatusReason() {
+    return task.child("statusReason") != null;
+  }
+
+  /** The statusReason's text for a person (R4 {@code text}, R5 {@code concept.text}), or null. */
+  public abstract @Nullable String statusReasonText();
+
+  /** The {@code partOf} references, as expressions of where each is. */
+  public final List<String> partOf() {
+    List<String> out = new ArrayList<>();
+    List<FhirElement> parts = task.children("partOf");
+    for (int i = 0; i < parts.size(); i++) {
+      out.add("Task.partOf[" + i + "]");
+    }
+    return out;
+  }
+
+  /** The outputs, in order. */
+  public final List<OutputView> outputs() {
+    return entries("output");
+  }
+
+  /** The inputs, in order. */
+  public final List<OutputView> inputs() {
+    return entries("input");
+  }
+
+  private List<OutputView> entries(String name) {
+    List<OutputView> out = new ArrayList<>();
+    List<FhirElement> items = task.children(name);
+    for (int i = 0; i < items.size(); i++) {
+      FhirElement o = items.get(i);
+      String expr = "Task." + name + "[" + i + "]";
+      List<Coding> codings = new ArrayList<>();
+      FhirElement type = o.child("type");
+      if (type != null) {
+        for (FhirElement c : type.children("coding")) {
+          codings.add(new Coding(c.childValue("system"), c.childValue("code")));
+        }
+      }
+      String valueType = null;
+      RatioView ratio = null;
+      QuantityView quantity = null;
+      String referenced = null;
+      for (FhirElement c : o.children()) {
+        String t = choiceType(c.name());
+        if (t == null) {
+          continue;
+        }
+        valueType = t;
+        String valueExpr = expr + ".value.ofType(" + t + ")";
+        switch (t) {
+          case "Ratio" -> ratio = RatioView.read(c, valueExpr);
+          case "Quantity" -> quantity = QuantityView.read(c, valueExpr);
+          case "Reference" -> referenced = referencedType(c.childValue("reference"));
+          default -> {
+            // other types carry nothing the rules read
+          }
+        }
+      }
+      out.add(new OutputView(i, expr, codings, valueType, ratio, quantity, referenced));
+    }
+    return out;
+  }
+
+  /**
+   * Every Period in the Task outside contained resources and the narrative: executionPeriod,
+   * restriction.period, R5 requestedPeriod, identifier periods, Period values of inputs, outputs and
+   * extensions.
+   */
+  public final List<PeriodView> periods() {
+    List<PeriodView> out = new ArrayList<>();
+    collectPeriods(task, "Task", true, out);
+    return out;
+  }
+
+  private static void collectPeriods(FhirElement element, String expression, boolean root, List<PeriodView> out) {
+    List<? extends FhirElement> children = element.children();
+    Map<String, Integer> seen = new HashMap<>();
+    Map<String, Integer> counts = new HashMap<>();
+    for (FhirElement c : children) {
+      counts.merge(c.name(), 1, Integer::sum);
+    }
+    for (FhirElement c : children) {
+      String name = c.name();
+      int index = seen.merge(name, 1, Integer::sum) - 1;
+      if (c.value() != null || name.startsWith("_") || (root && (name.equals("contained") || name.equals("text")))) {
+        continue;
+      }
+      String base = choiceBase(name);
+      String choice = base == null ? null : choiceType(name, base);
+      String step;
+      if (choice != null) {
+        step = "." + base + ".ofType(" + choice + ")";
+      } else {
+        boolean repeats = counts.get(name) > 1 || ALWAYS_REPEATING.contains(name) || (root && REPEATING.contains(name));
+        step = "." + name + (repeats ? "[" + index + "]" : "");
+      }
+      String childExpr = expression + step;
+      if ("Period".equals(choice) || (choice == null && PERIOD_NAMES.contains(name))) {
+        out.add(new PeriodView(childExpr, c.childValue("start"), c.childValue("end")));
+        continue;
+      }
+      collectPeriods(c, childExpr, false, out);
+    }
+  }
+
+  /** The choice element a name belongs to ({@code bounds} for {@code boundsPeriod}), or null. */
+  private static @Nullable String choiceBase(String elementName) {
+    for (String base : CHOICE_BASES) {
+      if (choiceType(elementName, base) != null) {
+        return base;
+      }
+    }
+    return null;
+  }
+
+  /** {@code Ratio} for {@code valueRatio}, {@code string} for {@code valueString}; null for other names. */
+  static @Nullable String choiceType(String elementName) {
+    return choiceType(elementName, "value");
+  }
+
+  private static @Nullable String choiceType(String elementName, String base) {
+    int n = base.length();
+    if (!elementName.startsWith(base) || elementName.length() <= n || !Character.isUpperCase(elementName.charAt(n))) {
+      return null;
+    }
+    String type = elementName.substring(n);
+    boolean primitive = PRIMITIVES.contains(type);
+    return primitive ? Character.toLowerCase(type.charAt(0)) + type.substring(1) : type;
+  }
+
+  private static final Set<String> PRIMITIVES = Set.of("Base64Binary", "Boolean", "Canonical", "Code", "Date",
+      "DateTime", "Decimal", "Id", "Instant", "Integer", "Integer64", "Markdown", "Oid", "PositiveInt", "String",
+      "Time", "UnsignedInt", "Uri", "Url", "Uuid");
+
+  /** {@code Encounter} from {@code Encounter/123} or {@code http://x/fhir/Encounter/123/_history/2}. */
+  static @Nullable String referencedType(@Nullable String reference) {
+    if (reference == null || reference.startsWith("#") || reference.startsWith("urn:")) {
+      return null;
+    }
+    String[] parts = reference.split("/");
+    int history = -1;
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i].equals("_history")) {
+        history = i;
+      }
+    }
+    int end = history >= 0 ? history : parts.length;
+    if (end < 2) {
+      return null;
+    }
+    String type = parts[end - 2];
+    return !type.isEmpty() && Character.isUpperCase(type.charAt(0)) ? type : null;
+  }
+
+  final FhirElement element() {
+    return task;
+  }
+
+  static @Nullable Located<String> primitive(@Nullable FhirElement parent, String name, String expression) {
+    if (parent == null) {
+      return null;
+    }
+    String v = parent.childValue(name);
+    return v == null ? null : new Located<>(v.trim(), expression);
+  }
+}

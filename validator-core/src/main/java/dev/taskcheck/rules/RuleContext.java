@@ -1,0 +1,31 @@
+package dev.taskcheck.rules;
+
+import dev.taskcheck.RuleConfig;
+import dev.taskcheck.Severity;
+import java.time.Instant;
+
+/** What a rule may do besides reading the Task: report findings, read configuration and the clock. */
+public interface RuleContext {
+
+  /**
+   * Reports a finding at the rule's default severity.
+   *
+   * @param expression where, relative to the Task ({@code Task.output[1].value.ofType(Ratio).numerator})
+   * @param messageKey the message, {@code <rule id>.<messageKey>} in the rules' message bundle
+   * @param args the message arguments
+   */
+  void report(String expression, String messageKey, Object... args);
+
+  /**
+   * Reports a finding at a severity other than the default, for the rules whose catalog entry grades
+   * findings (progress-5: W when the units are commensurable; progress-8: I when in progress and full).
+   * Rule sets and overrides still apply to it.
+   */
+  void report(Severity severity, String expression, String messageKey, Object... args);
+
+  /** The run's rule configuration. */
+  RuleConfig config();
+
+  /** The run's clock reading, for time-relative rules. */
+  Instant now();
+}

@@ -1,0 +1,54 @@
+package dev.taskcheck.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The rules' messages, {@code <rule id>.<key>=text with {0} arguments}, from {@code messages.properties} next
+ * to this class (UTF-8). Tests never repeat message text; a catalog test checks every rule has messages.
+ */
+public final class RuleMessages {
+
+  private static final Properties MESSAGES = load();
+
+  private RuleMessages() {}
+
+  /** The formatted message, or an explicit placeholder naming the missing key (a catalog test forbids that). */
+  public static String format(String ruleId, String key, Object... args) {
+    String pattern = MESSAGES.getProperty(ruleId + "." + key);
+    if (pattern == null) {
+      return ruleId + "." + key + " (no message)";
+    }
+    return new MessageFormat(pattern, Locale.ROOT).format(args);
+  }
+
+  /** True when the bundle has {@code <ruleId>.<key>}. */
+  public static boolean has(String ruleId, String key) {
+    return MESSAGES.containsKey(ruleId + "." + key);
+  }
+
+  /** Every key of the bundle. */
+  public static Set<String> keys() {
+    return MESSAGES.stringPropertyNames();
+  }
+
+  private static Properties load() {
+    Properties p = new Properties();
+    try (InputStream in = RuleMessages.class.getResourceAsStream("messages.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("dev/taskcheck/rules/messages.properties is missing from the class path");
+      }
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.taskcheck.rules.date;
+
+import static dev.taskcheck.FhirRelease.R4;
+import static dev.taskcheck.FhirRelease.R4B;
+import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.rules.RuleCategory.DATE;
+
+import static dev.taskcheck.rules.RuleBasis.SPEC;
+
+import dev.taskcheck.Severity;
+import dev.taskcheck.fhir.FhirTemporal;
+import dev.taskcheck.fhir.PeriodView;
+import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.rules.Rule;
+import dev.taskcheck.rules.RuleContext;
+import dev.taskcheck.rules.TaskRule;
+
+/**
+ * The base invariant per-1 is wrong both ways: R4's {@code start <= end} reports a same-day date/dateTime
+ * pair (mixed precision yields empty), R5's {@code start.lowBoundary() <= end.highBoundary()} lets a
+ * date-only reversal of one or two days pass. This rule replaces it for every Period of the Task: an error
+ * only when the end is certainly before the start.
+ */
+@TaskRule(id = "date-2", name = "PeriodEndNotBeforeStart", category = DATE, severity = Severity.ERROR,
+    versions = {R4, R4B, R5}, basis = SPEC, since = "0.1.0",
+    summary = "No Period of the Task ends before it starts (precision-aware; replaces the base per-1)")
+public final class PeriodEndNotBeforeStart implements Rule {
+
+  @Override
+  public void check(TaskView task, RuleContext ctx) {
+    for (PeriodView p : task.periods()) {
+      FhirTemporal start = Dates.parse(p.start());
+      FhirTemporal end = Dates.parse(p.end());
+      if (start != null && end != null && end.certainlyBefore(start)) {
+        ctx.report(p.expression(), "reversed", end.text(), start.text());
+      }
+    }
+  }
+}

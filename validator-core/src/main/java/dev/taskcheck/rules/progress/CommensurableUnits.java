@@ -1,0 +1,68 @@
+package dev.taskcheck.rules.progress;
+
+import static dev.taskcheck.FhirRelease.R4;
+import static dev.taskcheck.FhirRelease.R4B;
+import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.rules.RuleBasis.BP;
+import static dev.taskcheck.rules.RuleCategory.PROGRESS;
+
+import dev.taskcheck.Severity;
+import dev.taskcheck.fhir.OutputView;
+import dev.taskcheck.fhir.QuantityView;
+import dev.taskcheck.fhir.RatioView;
+import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.fhir.UcumUnits;
+import dev.taskcheck.rules.Rule;
+import dev.taskcheck.rules.RuleContext;
+import dev.taskcheck.rules.TaskRule;
+import java.util.Objects;
+
+/**
+ * The numerator and denominator of progress measure the same thing. UCUM decides (not FHIRPath, whose
+ * engines call {@code 4 '{session}' <= 10 'mg'} true): an error when the units are not commensurable, a
+ * warning when they differ but convert (mg of g) or differ only in annotation ({@code {session}} of
+ * {@code {visit}}), or when units outside UCUM differ.
+ */
+@TaskRule(id = "progress-5", name = "CommensurableUnits", category = PROGRESS, severity = Severity.ERROR,
+    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+    summary = "Progress numerator and denominator have the same unit (error when UCUM says they cannot convert)")
+public final class CommensurableUnits implements Rule {
+
+  @Override
+  public void check(TaskView task, RuleContext ctx) {
+    for (OutputView o : ProgressOutputs.of(task, ctx)) {
+      RatioView r = o.ratio();
+      if (r == null || r.numerator() == null || r.denominator() == null) {
+        continue;
+      }
+      QuantityView num = r.numerator();
+      QuantityView den = r.denominator();
+      if (Objects.equals(num.unitKey(), den.unitKey())) {
+        continue;
+      }
+      String a = num.ucumCode();
+      String b = den.ucumCode();
+      String shownA = shown(num);
+      String shownB = shown(den);
+      if (a != null && b != null) {
+        switch (UcumUnits.shared().compare(a, b)) {
+          case NOT_COMMENSURABLE -> ctx.report(r.expression(), "incommensurable", shownA, shownB);
+          case COMMENSURABLE -> ctx.report(Severity.WARNING, r.expression(), "convertible", shownA, shownB);
+          case ANNOTATION_ONLY -> ctx.report(Severity.WARNING, r.expression(), "annotation", shownA, shownB);
+          case SAME, INVALID -> {
+            // same code; or not UCUM at all, which the structure stage reports
+          }
+        }
+      } else {
+        ctx.report(Severity.WARNING, r.expression(), "differ", shownA, shownB);
+      }
+    }
+  }
+
+  private static String shown(QuantityView q) {
+    if (q.code() != null) {
+      return q.code();
+    }
+    return q.unit() != null ? q.unit() : "(no unit)";
+  }
+}

@@ -1,0 +1,59 @@
+package dev.taskcheck.rules.progress;
+
+import static dev.taskcheck.FhirRelease.R4;
+import static dev.taskcheck.FhirRelease.R4B;
+import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.rules.RuleBasis.BP;
+import static dev.taskcheck.rules.RuleCategory.PROGRESS;
+
+import static dev.taskcheck.fhir.TaskStatus.ACCEPTED;
+import static dev.taskcheck.fhir.TaskStatus.DRAFT;
+import static dev.taskcheck.fhir.TaskStatus.IN_PROGRESS;
+import static dev.taskcheck.fhir.TaskStatus.READY;
+import static dev.taskcheck.fhir.TaskStatus.RECEIVED;
+import static dev.taskcheck.fhir.TaskStatus.REQUESTED;
+
+import dev.taskcheck.Severity;
+import dev.taskcheck.fhir.OutputView;
+import dev.taskcheck.fhir.RatioView;
+import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.rules.Rule;
+import dev.taskcheck.rules.RuleContext;
+import dev.taskcheck.rules.TaskRule;
+import java.math.BigDecimal;
+
+/**
+ * No work has been done on a Task that has not started (draft, requested, received, accepted, ready), so
+ * its progress is zero; an in-progress Task whose progress is full may be ready to complete.
+ */
+@TaskRule(id = "progress-8", name = "ProgressMatchesStatus", category = PROGRESS, severity = Severity.WARNING,
+    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+    summary = "A Task not yet started has zero progress; a full in-progress Task may be ready to complete")
+public final class ProgressMatchesStatus implements Rule {
+
+  @Override
+  public void check(TaskView task, RuleContext ctx) {
+    boolean notStarted = task.statusIs(DRAFT, REQUESTED, RECEIVED, ACCEPTED, READY);
+    boolean inProgress = task.statusIs(IN_PROGRESS);
+    if (!notStarted && !inProgress) {
+      return;
+    }
+    for (OutputView o : ProgressOutputs.of(task, ctx)) {
+      RatioView r = o.ratio();
+      if (r == null || r.numerator() == null) {
+        continue;
+      }
+      BigDecimal n = ProgressOutputs.value(r.numerator());
+      BigDecimal d = ProgressOutputs.value(r.denominator());
+      if (n == null) {
+        continue;
+      }
+      if (notStarted && n.signum() != 0) {
+        ctx.report(r.numerator().expression(), "notStarted", task.status(), ProgressOutputs.plain(n));
+      } else if (inProgress && d != null && d.signum() > 0 && ProgressOutputs.comparable(r.numerator(), r.denominator())
+          && n.compareTo(d) == 0) {
+        ctx.report(Severity.INFORMATION, r.numerator().expression(), "full", ProgressOutputs.plain(n));
+      }
+    }
+  }
+}

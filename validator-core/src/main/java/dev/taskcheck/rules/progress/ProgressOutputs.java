@@ -1,0 +1,77 @@
+package dev.taskcheck.rules.progress;
+
+import dev.taskcheck.fhir.Coding;
+import dev.taskcheck.fhir.OutputView;
+import dev.taskcheck.fhir.QuantityView;
+import dev.taskcheck.fhir.TaskStatus;
+import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.fhir.UcumUnits;
+import dev.taskcheck.rules.RuleContext;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which outputs are progress outputs: every output whose value is a Ratio, and every output whose type
+ * matches a configured progress output type. None on an entered-in-error Task (status-10).
+ */
+final class ProgressOutputs {
+
+  private ProgressOutputs() {}
+
+  static List<OutputView> of(TaskView task, RuleContext ctx) {
+    if (task.statusIs(TaskStatus.ENTERED_IN_ERROR)) {
+      return List.of();
+    }
+    List<OutputView> out = new ArrayList<>();
+    for (OutputView o : task.outputs()) {
+      if (o.ratio() != null || configured(o, ctx.config().progressOutputTypes())) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  private static boolean configured(OutputView o, List<Coding> types) {
+    for (Coding c : types) {
+      if (o.hasType(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static @Nullable BigDecimal value(@Nullable QuantityView q) {
+    return q == null ? null : q.value();
+  }
+
+  /**
+   * True when the numbers of two quantities can be compared as they are: the same unit, or units that
+   * differ only in annotation. Progress rules never compare numbers in different units (1000 mg of 1 g):
+   * progress-5 reports the units instead.
+   */
+  static boolean comparable(QuantityView a, QuantityView b) {
+    if (Objects.equals(a.unitKey(), b.unitKey())) {
+      return true;
+    }
+    String ua = a.ucumCode();
+    String ub = b.ucumCode();
+    if (ua == null || ub == null) {
+      return false;
+    }
+    UcumUnits.Relation rel = UcumUnits.shared().compare(ua, ub);
+    return rel == UcumUnits.Relation.SAME || rel == UcumUnits.Relation.ANNOTATION_ONLY;
+  }
+
+  /** True when the quantity counts things: UCUM unit {@code 1} or an annotation such as {@code {session}}. */
+  static boolean counted(QuantityView q) {
+    String code = q.ucumCode();
+    return code != null && UcumUnits.shared().isCount(code);
+  }
+
+  static String plain(BigDecimal d) {
+    return d.stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,45 @@
+package dev.taskcheck.rules.progress;
+
+import static dev.taskcheck.FhirRelease.R4;
+import static dev.taskcheck.FhirRelease.R4B;
+import static dev.taskcheck.FhirRelease.R5;
+
+import static dev.taskcheck.rules.RuleCategory.PROGRESS;
+
+import static dev.taskcheck.rules.RuleBasis.IG;
+
+import dev.taskcheck.Severity;
+import dev.taskcheck.fhir.Coding;
+import dev.taskcheck.fhir.OutputView;
+import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.rules.Rule;
+import dev.taskcheck.rules.RuleContext;
+import dev.taskcheck.rules.TaskRule;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Clinical Order Workflows: "systems should know what task.outputs to count". A progress output says
+ * what it measures with a coded type (system and code), and one type is measured once.
+ */
+@TaskRule(id = "progress-6", name = "TypedProgressOutput", category = PROGRESS, severity = Severity.WARNING,
+    versions = {R4, R4B, R5}, basis = IG, since = "0.1.0",
+    summary = "Each progress output has a coded type, and no two progress outputs share one")
+public final class TypedProgressOutput implements Rule {
+
+  @Override
+  public void check(TaskView task, RuleContext ctx) {
+    Map<Coding, Integer> first = new HashMap<>();
+    for (OutputView o : ProgressOutputs.of(task, ctx)) {
+      Coding type = o.codedType();
+      if (type == null) {
+        ctx.report(o.expression() + ".type", "uncoded");
+        continue;
+      }
+      Integer earlier = first.putIfAbsent(type, o.index());
+      if (earlier != null) {
+        ctx.report(o.expression() + ".type", "duplicate", type.toString(), earlier);
+      }
+    }
+  }
+}

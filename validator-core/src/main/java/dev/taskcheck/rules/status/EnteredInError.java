@@ -1,0 +1,31 @@
+package dev.taskcheck.rules.status;
+
+import static dev.taskcheck.FhirRelease.R4;
+import static dev.taskcheck.FhirRelease.R4B;
+import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.rules.RuleBasis.TEXT;
+import static dev.taskcheck.rules.RuleCategory.STATUS;
+
+import dev.taskcheck.Severity;
+import dev.taskcheck.fhir.TaskStatus;
+import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.rules.Rule;
+import dev.taskcheck.rules.RuleContext;
+import dev.taskcheck.rules.TaskRule;
+
+/**
+ * Task.status is a modifier: entered-in-error means the Task is not to be treated as valid. Says so, and
+ * the progress rules skip such a Task.
+ */
+@TaskRule(id = "status-10", name = "EnteredInError", category = STATUS, severity = Severity.INFORMATION,
+    versions = {R4, R4B, R5}, basis = TEXT, since = "0.1.0",
+    summary = "An entered-in-error Task is not to be treated as valid; progress rules skip it")
+public final class EnteredInError implements Rule {
+
+  @Override
+  public void check(TaskView task, RuleContext ctx) {
+    if (task.statusIs(TaskStatus.ENTERED_IN_ERROR)) {
+      ctx.report("Task.status", "skipped");
+    }
+  }
+}

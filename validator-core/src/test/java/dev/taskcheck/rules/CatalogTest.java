@@ -1,0 +1,214 @@
+package dev.taskcheck.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import dev.taskcheck.FhirRelease;
+import dev.taskcheck.RuleInfo;
+import dev.taskcheck.Severity;
+import dev.taskcheck.TaskCheck;
+import dev.taskcheck.TestData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Catalog meta-tests, after Checkstyle's AllChecksTest: the registry, the annotations, the profiles, the
+ * messages, the docs and the fixtures agree with each other and with RULES.md's v1 sections.
+ */
+class CatalogTest {
+
+  /** RULES.md v1, sections status, failure, date and progress, for R4, R4B and R5. */
+  private static final Set<String> V1 = ids("status", 10, "date", 6, "progress", 11);
+
+  static {
+    V1.addAll(List.of("failure-2", "failure-3", "failure-4", "failure-5"));
+  }
+
+  private static final Pattern ID = Pattern.compile("([a-z]+)-([1-9][0-9]*)");
+  private static final Path REPO = TestData.root().getParent();
+
+  private static Set<String> ids(Object... categoryAndCount) {
+    Set<String> out = new TreeSet<>();
+    for (int i = 0; i < categoryAndCount.length; i += 2) {
+      for (int n = 1; n <= (Integer) categoryAndCount[i + 1]; n++) {
+        out.add(categoryAndCount[i] + "-" + n);
+      }
+    }
+    return out;
+  }
+
+  private static List<RuleInfo> rules() {
+    return RuleCatalog.builtIn();
+  }
+
+  @Test
+  void theCatalogIsRulesMdVersionOne() {
+    Set<String> ids = new TreeSet<>();
+    rules().forEach(r -> ids.add(r.id()));
+    assertThat(ids).isEqualTo(V1);
+  }
+
+  @Test
+  void idsAreUniqueAndNamedAfterTheirCategory() {
+    Set<String> seen = new HashSet<>();
+    Set<String> names = new HashSet<>();
+    for (RuleInfo r : rules()) {
+      assertThat(seen.add(r.id())).as("duplicate id %s", r.id()).isTrue();
+      assertThat(names.add(r.name())).as("duplicate name %s", r.name()).isTrue();
+      Matcher m = ID.matcher(r.id());
+      assertThat(m.matches()).as("id %s is <category>-<n>", r.id()).isTrue();
+      assertThat(m.group(1)).isEqualTo(r.category());
+      assertThat(r.name()).matches("[A-Z][A-Za-z0-9]+");
+    }
+  }
+
+  @Test
+  void metadataIsComplete() {
+    for (RuleInfo r : rules()) {
+      assertThat(r.summary()).as(r.id()).isNotBlank().doesNotContain("\n").doesNotEndWith(".");
+      assertThat(r.summary().length()).as(r.id() + " summary is one short line").isLessThanOrEqualTo(110);
+      assertThat(r.severity()).as(r.id()).isNotEqualTo(Severity.FATAL);
+      assertThat(r.versions()).as(r.id()).isNotEmpty();
+      assertThat(r.basis()).as(r.id()).isNotEmpty();
+      assertThat(r.since()).as(r.id()).matches("[0-9]+\\.[0-9]+\\.[0-9]+");
+    }
+    assertThat(TaskCheck.catalog()).extracting(RuleInfo::id).containsAll(V1);
+  }
+
+  @Test
+  void everyRuleClassIsRegisteredAndEveryRegisteredClassIsARule() {
+    Set<Class<?>> registered = new HashSet<>(BuiltInRules.JAVA);
+    Set<String> found = new TreeSet<>();
+    for (JavaClass c : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("dev.taskcheck.rules")) {
+      if (c.isAssignableTo(Rule.class) && !c.isInterface()) {
+        found.add(c.getName());
+      }
+    }
+    Set<String> names = new TreeSet<>();
+    registered.forEach(c -> names.add(c.getName()));
+    assertThat(found).isEqualTo(names);
+    for (Class<? extends Rule> type : BuiltInRules.JAVA) {
+      assertThat(Modifier.isFinal(type.getModifiers())).as("%s is final", type).isTrue();
+      TaskRule meta = type.getAnnotation(TaskRule.class);
+      assertThat(meta).as("%s has @TaskRule", type).isNotNull();
+      assertThat(type.getSimpleName()).as("class name of %s", meta.id()).isEqualTo(meta.name());
+      assertThat(type.getPackageName()).as("package of %s", meta.id()).endsWith("." + meta.category().code());
+    }
+  }
+
+  @Test
+  void everyJavaRuleHasTheMessagesItUses() throws IOException {
+    Pattern report = Pattern.compile("report\\((?:Severity\\.[A-Z]+,\\s*)?[^;]*?,\\s*\"([A-Za-z]+)\"");
+    Set<String> used = new TreeSet<>();
+    for (Class<? extends Rule> type : BuiltInRules.JAVA) {
+      String id = RuleCatalog.meta(type).id();
+      Path source = REPO.resolve("validator-core/src/main/java/" + type.getName().replace('.', '/') + ".java");
+      String text = Files.readString(source);
+      Matcher m = report.matcher(text);
+      int n = 0;
+      while (m.find()) {
+        n++;
+        used.add(id + "." + m.group(1));
+        assertThat(RuleMessages.has(id, m.group(1))).as("messages.properties has %s.%s", id, m.group(1)).isTrue();
+      }
+      assertThat(n).as("%s reports something", id).isPositive();
+    }
+    assertThat(new TreeSet<>(RuleMessages.keys())).as("no unused message").isEqualTo(used);
+  }
+
+  @Test
+  void everyProfileInvariantIsACatalogRuleWithTheSameSeverity() throws IOException {
+    Map<String, Set<FhirRelease>> keysByRelease = new HashMap<>();
+    for (FhirRelease release : FhirRelease.values()) {
+      for (JsonNode sd : structureDefinitions(release)) {
+        for (JsonNode element : sd.path("differential").path("element")) {
+          for (JsonNode c : element.path("constraint")) {
+            String key = c.get("key").asText();
+            RuleInfo rule = RuleCatalog.find(key);
+            assertThat(rule).as("invariant %s in %s (%s) is a catalog rule", key, sd.get("url").asText(), release)
+                .isNotNull();
+            assertThat(rule.kind()).isEqualTo(RuleInfo.Kind.PROFILE);
+            assertThat(c.get("severity").asText()).as("severity of %s", key)
+                .isEqualTo(rule.severity() == Severity.ERROR ? "error" : "warning");
+            assertThat(c.get("source").asText()).as("source of %s", key).isEqualTo(sd.get("url").asText());
+            ProfileRule declared = BuiltInRules.PROFILE.stream().filter(p -> p.id().equals(key)).findFirst().orElseThrow();
+            assertThat(sd.get("url").asText()).as("profile of %s", key).isEqualTo(declared.profile());
+            keysByRelease.computeIfAbsent(key, k -> new HashSet<>()).add(release);
+          }
+        }
+      }
+    }
+    for (ProfileRule p : BuiltInRules.PROFILE) {
+      assertThat(keysByRelease.get(p.id())).as("%s is an invariant in every release it declares", p.id())
+          .containsExactlyInAnyOrderElementsOf(p.versions());
+    }
+  }
+
+  @Test
+  void everyRuleIsDocumented() throws IOException {
+    for (RuleInfo r : rules()) {
+      Path doc = REPO.resolve("docs/rules/" + r.id() + ".md");
+      assertThat(doc).as("docs/rules/%s.md", r.id()).exists();
+      String text = Files.readString(doc);
+      assertThat(text).as(r.id()).startsWith("# " + r.id() + ": " + r.name() + "\n")
+          .contains("\n## Why\n", "\n## Passing example\n", "\n## Failing example\n", "\n## Source\n");
+    }
+  }
+
+  @Test
+  void everyRuleHasPassingAndFailingFixturesForEveryVersion() throws IOException {
+    List<RuleFixturesTest.Case> cases = RuleFixturesTest.all();
+    for (RuleInfo r : rules()) {
+      for (FhirRelease v : r.versions()) {
+        List<RuleFixturesTest.Case> mine = new ArrayList<>();
+        for (RuleFixturesTest.Case c : cases) {
+          if (c.rule().equals(r.id()) && c.release() == v) {
+            mine.add(c);
+          }
+        }
+        assertThat(mine).as("%s has a passing case in %s", r.id(), v)
+            .anyMatch(c -> c.expected().stream().noneMatch(e -> e.startsWith(r.id() + " ")));
+        assertThat(mine).as("%s has a failing case in %s", r.id(), v)
+            .anyMatch(c -> c.expected().stream().anyMatch(e -> e.startsWith(r.id() + " ")));
+      }
+    }
+  }
+
+  private static List<JsonNode> structureDefinitions(FhirRelease release) throws IOException {
+    String folder = "dev/taskcheck/profiles/" + release.code().toLowerCase(java.util.Locale.ROOT) + "/package/";
+    ObjectMapper json = new ObjectMapper();
+    JsonNode index;
+    try (InputStream in = CatalogTest.class.getClassLoader().getResourceAsStream(folder + ".index.json")) {
+      assertThat(in).as(folder + ".index.json").isNotNull();
+      index = json.readTree(in);
+    }
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode f : index.get("files")) {
+      if (!"StructureDefinition".equals(f.path("resourceType").asText())) {
+        continue;
+      }
+      try (InputStream in = CatalogTest.class.getClassLoader().getResourceAsStream(folder + f.get("filename").asText())) {
+        out.add(json.readTree(in));
+      }
+    }
+    return out;
+  }
+}
