@@ -7,6 +7,7 @@ import dev.taskcheck.engine.Pipeline;
 import dev.taskcheck.engine.ReferenceEngine;
 import dev.taskcheck.engine.Stage;
 import dev.taskcheck.engine.StructureIds;
+import dev.taskcheck.rules.BuiltInRules;
 import dev.taskcheck.rules.RuleCatalog;
 import dev.taskcheck.source.SourceLimits;
 import dev.taskcheck.source.Sources;
@@ -70,7 +71,9 @@ public final class TaskCheck {
     this.severities = Map.copyOf(b.severities);
     this.off = Set.copyOf(b.off);
     this.suppressions = List.copyOf(b.suppressions);
-    this.engine = new ReferenceEngine(internalErrors);
+    IssuePolicy policy = new IssuePolicy(ruleSet, severities, off, List.of(), Instant.EPOCH);
+    boolean anyProfileRule = BuiltInRules.PROFILE.stream().anyMatch(p -> policy.runs(p.id()));
+    this.engine = new ReferenceEngine(internalErrors, anyProfileRule);
   }
 
   /** The pipeline of one run: the structure engine, then the rules, then the policy, at the run's "now". */

@@ -24,10 +24,21 @@ public final class ReferenceEngine implements Stage {
 
   private final MessageMapper mapper = new MessageMapper(StructureIds.load(), ParserMessages.load());
   private final Consumer<Throwable> failures;
+  private final boolean taskProfile;
 
   /** @param failures told about every failure of the underlying engine (shown with {@code --debug}) */
   public ReferenceEngine(Consumer<Throwable> failures) {
+    this(failures, true);
+  }
+
+  /**
+   * @param failures told about every failure of the underlying engine (shown with {@code --debug})
+   * @param taskProfile whether each Task is also validated against TaskCheck's Task profile (false when
+   *     no profile rule can report in the run, to save the profile's second pass)
+   */
+  public ReferenceEngine(Consumer<Throwable> failures, boolean taskProfile) {
     this.failures = failures;
+    this.taskProfile = taskProfile;
   }
 
   @Override
@@ -52,7 +63,7 @@ public final class ReferenceEngine implements Stage {
     String text = unit.document().text();
     List<ValidationMessage> messages;
     try {
-      messages = v.validate(text, xml, declaredProfiles(root));
+      messages = v.validate(text, xml, declaredProfiles(root), taskProfile);
     } catch (RuntimeException e) {
       ProfileRewrite.Rewritten rewritten = xml ? null : ProfileRewrite.withoutValuelessProfiles(text, root.name());
       if (rewritten == null) {
@@ -61,7 +72,7 @@ public final class ReferenceEngine implements Stage {
         return;
       }
       try {
-        messages = v.validate(rewritten.text(), false, declaredProfiles(root));
+        messages = v.validate(rewritten.text(), false, declaredProfiles(root), taskProfile);
       } catch (RuntimeException again) {
         failures.accept(again);
         sink.add(engineFailure(again, root));

@@ -76,6 +76,7 @@ final class ReleaseValidator {
   private final FhirRelease release;
   private final FhirContext context;
   private final RawInstanceValidator validator;
+  private final TaskProfileAdvisor advisor;
 
   /**
    * How many documents one HL7 instance validator checks before it is replaced (see RawInstanceValidator).
@@ -119,7 +120,8 @@ final class ReleaseValidator {
     // validator does; references to resources outside the input are not errors
     v.setAssumeValidRestReferences(true);
     // every Task is also checked against TaskCheck's Task profile: its invariants are catalog rules
-    v.setValidatorPolicyAdvisor(new TaskProfileAdvisor(v::workerContext));
+    this.advisor = new TaskProfileAdvisor(v::workerContext);
+    v.setValidatorPolicyAdvisor(advisor);
     this.validator = v;
     // the first validation loads the definitions Task needs (lazily, inside HAPI); doing it here, once and
     // on one thread, keeps worker threads from each loading the same definitions at the same time
@@ -149,7 +151,15 @@ final class ReleaseValidator {
    * @param declaredProfiles the canonical URLs of the document's root {@code meta.profile}
    */
   List<ValidationMessage> validate(String text, boolean xml, List<String> declaredProfiles) {
-    return validator.validate(text, xml, declaredProfiles);
+    return validate(text, xml, declaredProfiles, true);
+  }
+
+  /**
+   * The HL7 messages for one document, with or without TaskCheck's Task profile (whose invariants are
+   * catalog rules; without it, no profile rule can report and the profile's second pass is saved).
+   */
+  List<ValidationMessage> validate(String text, boolean xml, List<String> declaredProfiles, boolean taskProfile) {
+    return advisor.withTaskProfile(taskProfile, () -> validator.validate(text, xml, declaredProfiles));
   }
 
   /** The messages HAPI's own wrapper gives for the same text (for the differential test). */

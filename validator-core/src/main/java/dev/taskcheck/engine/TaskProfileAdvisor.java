@@ -23,6 +23,11 @@ final class TaskProfileAdvisor extends FhirDefaultPolicyAdvisor {
 
   private final Supplier<IWorkerContext> context;
   private volatile @Nullable StructureDefinition taskProfile;
+  /**
+   * Whether the validation running on this thread applies the Task profile: a run in which no profile
+   * rule can report (rule set core, or every profile rule off) skips the profile's second pass.
+   */
+  private final ThreadLocal<Boolean> applying = ThreadLocal.withInitial(() -> Boolean.TRUE);
 
   TaskProfileAdvisor(Supplier<IWorkerContext> context) {
     this.context = context;
@@ -34,12 +39,23 @@ final class TaskProfileAdvisor extends FhirDefaultPolicyAdvisor {
       IMessagingServices msgServices, List<ValidationMessage> messages) {
     List<StructureDefinition> implied = super.getImpliedProfilesForResource(validator, appContext, stackPath,
         definition, structure, resource, valid, msgServices, messages);
-    if (!"Task".equals(resource.fhirType())) {
+    if (!"Task".equals(resource.fhirType()) || !applying.get()) {
       return implied;
     }
     List<StructureDefinition> out = new ArrayList<>(implied);
     out.add(taskProfile());
     return out;
+  }
+
+  /** Runs {@code validation} on this thread with the Task profile applied or not. */
+  <T> T withTaskProfile(boolean apply, Supplier<T> validation) {
+    Boolean before = applying.get();
+    applying.set(apply);
+    try {
+      return validation.get();
+    } finally {
+      applying.set(before);
+    }
   }
 
   private StructureDefinition taskProfile() {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -82,6 +83,20 @@ class RuleFixturesTest {
 
   static Stream<Case> cases() throws IOException {
     return all().stream();
+  }
+
+  @Test
+  void everyFixtureFileIsACase() throws IOException {
+    Set<Path> listed = new TreeSet<>();
+    for (Case c : all()) {
+      listed.add(c.file().normalize());
+    }
+    Set<Path> present = new TreeSet<>();
+    try (Stream<Path> s = Files.walk(DIR)) {
+      s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("cases.json"))
+          .forEach(p -> present.add(p.normalize()));
+    }
+    assertThat(listed).isEqualTo(present);
   }
 
   @ParameterizedTest(name = "{0}")
