@@ -46,18 +46,6 @@ public record Suppression(
     return expires != null && LocalDate.ofInstant(now, ZoneOffset.UTC).isAfter(expires);
   }
 
-  /** True when the suppression names this finding (whether or not it has expired). */
-  public boolean matches(Issue issue, String source) {
-    if (!ruleId.equals(issue.ruleId())) {
-      return false;
-    }
-    String expr = issue.expression() == null ? "" : issue.expression();
-    if (!expressionPattern(expression).matcher(expr).matches()) {
-      return false;
-    }
-    return file == null || filePattern(file).matcher(source.replace('\\', '/')).matches();
-  }
-
   /** The regular expression of an expression pattern ({@code *} matches any run of characters). */
   public static Pattern expressionPattern(String pattern) {
     List<String> parts = new ArrayList<>();

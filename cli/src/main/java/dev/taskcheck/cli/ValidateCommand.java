@@ -128,10 +128,11 @@ final class ValidateCommand implements Callable<Integer> {
     }
     List<OutputFormat> chosen = parseFormats();
     Severity failLevel = parseFailOn();
+    Instant runNow = parseNow();
     TaskCheck.Builder builder = TaskCheck.builder()
         .fhirVersion(parseFhirVersion())
         .ruleSet(parseRuleSet())
-        .now(parseNow())
+        .now(runNow)
         .onInternalError(t -> {
           if (debug) {
             synchronized (err) {
@@ -157,7 +158,6 @@ final class ValidateCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new TaskCheckException("--suppressions " + e.getMessage(), e);
       }
-      Instant runNow = parseNow();
       Instant clock = runNow != null ? runNow : Instant.now();
       for (Suppression s : list) {
         if (s.isExpired(clock) && !quiet) {

@@ -29,7 +29,10 @@ import java.util.function.Predicate;
  */
 public final class RuleStage implements Stage {
 
-  private final Map<FhirRelease, List<Rule>> rules = new EnumMap<>(FhirRelease.class);
+  /** A rule with its metadata, read once rather than per Task. */
+  private record Enabled(Rule rule, TaskRule meta) {}
+
+  private final Map<FhirRelease, List<Enabled>> rules = new EnumMap<>(FhirRelease.class);
   private final RuleConfig config;
   private final Instant now;
   private final Consumer<Throwable> failures;
@@ -43,10 +46,11 @@ public final class RuleStage implements Stage {
     this.now = Objects.requireNonNull(now);
     this.failures = Objects.requireNonNull(failures);
     for (FhirRelease release : FhirRelease.values()) {
-      List<Rule> enabled = new ArrayList<>();
+      List<Enabled> enabled = new ArrayList<>();
       for (Rule r : RuleCatalog.javaRules(release)) {
-        if (runs.test(RuleCatalog.meta(r.getClass()).id())) {
-          enabled.add(r);
+        TaskRule meta = RuleCatalog.meta(r.getClass());
+        if (runs.test(meta.id())) {
+          enabled.add(new Enabled(r, meta));
         }
       }
       rules.put(release, List.copyOf(enabled));
@@ -64,11 +68,11 @@ public final class RuleStage implements Stage {
     Node root = unit.document().root();
     for (LocatedResource task : unit.tasks()) {
       TaskView view = TaskView.of(new NodeElement(task.node()), release);
-      for (Rule rule : rules.get(release)) {
-        TaskRule meta = RuleCatalog.meta(rule.getClass());
+      for (Enabled enabled : rules.get(release)) {
+        TaskRule meta = enabled.meta();
         Context ctx = new Context(meta, task.path(), root, sink);
         try {
-          rule.check(view, ctx);
+          enabled.rule().check(view, ctx);
         } catch (RuntimeException e) {
           failures.accept(e);
           int[] at = {task.node().line(), task.node().column()};

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * expression of where it is (relative to the Task: {@code Task.output[1].value.ofType(Ratio)}). The
  * release-specific shapes (R4's CodeableConcept {@code statusReason}, R5's CodeableReference, R5's
  * {@code requestedPeriod}) live in the adapters {@link #of} picks. Values are read as written; a value that
- * does not parse reads as absent, because the structure stage reports it.
+ * does not parse reads as absent, because the structure stage reports it. A view belongs to one check of
+ * one Task on one thread (it reads some elements once and keeps them).
  */
 public abstract class TaskView {
 
@@ -39,6 +40,9 @@ public abstract class TaskView {
 
   private final FhirElement task;
   private final FhirRelease release;
+  /** Read on first use: several rules read the outputs of the same Task. */
+  private @Nullable List<OutputView> outputs;
+  private @Nullable List<OutputView> inputs;
 
   TaskView(FhirElement task, FhirRelease release) {
     this.task = Objects.requireNonNull(task);
@@ -122,12 +126,22 @@ public abstract class TaskView {
 
   /** The outputs, in order. */
   public final List<OutputView> outputs() {
-    return entries("output");
+    List<OutputView> o = outputs;
+    if (o == null) {
+      o = entries("output");
+      outputs = o;
+    }
+    return o;
   }
 
   /** The inputs, in order. */
   public final List<OutputView> inputs() {
-    return entries("input");
+    List<OutputView> i = inputs;
+    if (i == null) {
+      i = entries("input");
+      inputs = i;
+    }
+    return i;
   }
 
   private List<OutputView> entries(String name) {
@@ -165,7 +179,7 @@ public abstract class TaskView {
       }
       out.add(new OutputView(i, expr, codings, valueType, ratio, quantity, referenced));
     }
-    return out;
+    return List.copyOf(out);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.taskcheck.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskcheck.FhirRelease;
+import dev.taskcheck.GoldenFile;
 import dev.taskcheck.Issue;
 import dev.taskcheck.Report;
 import dev.taskcheck.Result;
@@ -10,7 +11,6 @@ import dev.taskcheck.TaskCheck;
 import dev.taskcheck.TestData;
 import dev.taskcheck.ValidationRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -69,15 +69,7 @@ class RealDataGoldenTest {
     assertThat(tasks).as("real Tasks checked").isGreaterThan(400);
     StringBuilder b = new StringBuilder("rule\tseverity\tfile\tresource\texpression\n");
     rows.forEach(r -> b.append(r).append('\n'));
-    String expected = b.toString();
-    if (Boolean.getBoolean("taskcheck.updateGolden")) {
-      Files.createDirectories(GOLDEN.getParent());
-      Files.writeString(GOLDEN, expected, StandardCharsets.UTF_8);
-    }
-    assertThat(GOLDEN).as("testdata/golden/rules-real-data.tsv (create with -Dtaskcheck.updateGolden=true)").exists();
-    assertThat(Files.readString(GOLDEN))
-        .as("the rules' findings on real data changed: review the diff, then regenerate with"
-            + " ./mvnw -pl validator-core test -Dtest=RealDataGoldenTest -Dtaskcheck.updateGolden=true")
-        .isEqualTo(expected);
+    GoldenFile.assertCurrent(GOLDEN, b.toString(), "taskcheck.updateGolden",
+        "./mvnw -pl validator-core test -Dtest=RealDataGoldenTest -Dtaskcheck.updateGolden=true");
   }
 }

@@ -1,14 +1,11 @@
 package dev.taskcheck.rules;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.taskcheck.FhirRelease;
+import dev.taskcheck.GoldenFile;
 import dev.taskcheck.RuleInfo;
 import dev.taskcheck.TaskCheck;
 import dev.taskcheck.TestData;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -61,15 +58,7 @@ class RuleDocsIndexTest {
 
   @Test
   void theIndexIsCurrent() throws IOException {
-    String expected = generate();
-    if (Boolean.getBoolean("taskcheck.updateDocs")) {
-      Files.createDirectories(INDEX.getParent());
-      Files.writeString(INDEX, expected, StandardCharsets.UTF_8);
-    }
-    assertThat(INDEX).as("docs/rules/README.md exists (regenerate with -Dtaskcheck.updateDocs=true)").exists();
-    assertThat(Files.readString(INDEX))
-        .as("docs/rules/README.md is current; regenerate: ./mvnw -pl validator-core test -Dtest=RuleDocsIndexTest"
-            + " -Dtaskcheck.updateDocs=true")
-        .isEqualTo(expected);
+    GoldenFile.assertCurrent(INDEX, generate(), "taskcheck.updateDocs",
+        "./mvnw -pl validator-core test -Dtest=RuleDocsIndexTest -Dtaskcheck.updateDocs=true");
   }
 }
