@@ -2,12 +2,19 @@ package dev.taskcheck;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A whole run held in memory: what was asked, every result, the counts. Every output format renders the
  * same information; {@link #replay} feeds a report to any {@link ReportListener}.
  */
-public record Report(RunInfo run, List<Result> results, Summary summary, Timings timings) {
+public record Report(RunInfo run, List<Result> results, Summary summary, Timings timings,
+    @Nullable LifecycleMetrics metrics) {
+
+  /** A report without histories. */
+  public Report(RunInfo run, List<Result> results, Summary summary, Timings timings) {
+    this(run, results, summary, timings, null);
+  }
 
   public Report {
     Objects.requireNonNull(run);
@@ -26,6 +33,9 @@ public record Report(RunInfo run, List<Result> results, Summary summary, Timings
     listener.start(run);
     for (Result r : results) {
       listener.result(r);
+    }
+    if (metrics != null) {
+      listener.metrics(metrics);
     }
     listener.finish(summary, timings);
   }

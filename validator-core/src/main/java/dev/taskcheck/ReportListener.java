@@ -18,5 +18,11 @@ public interface ReportListener {
    */
   default void progress(long documents, long resources) {}
 
+  /**
+   * Called once, just before {@link #finish}, when the run read Task histories or checked for stuck Tasks:
+   * the lifecycle metrics (time in each status, stuck Tasks).
+   */
+  default void metrics(LifecycleMetrics metrics) {}
+
   default void finish(Summary summary, Timings timings) {}
 }

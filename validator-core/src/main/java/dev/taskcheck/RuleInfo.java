@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param basis where the rule comes from ({@code SPEC}, {@code TEXT}, {@code IG}, {@code BP}); the
  *     {@code core} rule set keeps {@code SPEC} rules only
  * @param since the TaskCheck version that introduced it
+ * @param ruleSets the rule sets that run it when it belongs to an implementation guide's set only
+ *     ({@code cow-1} runs in {@code cow}); empty when every set that keeps it runs it
  */
 public record RuleInfo(
     String id,
@@ -25,7 +27,8 @@ public record RuleInfo(
     String summary,
     Kind kind,
     List<String> basis,
-    String since) {
+    String since,
+    List<String> ruleSets) {
 
   /** Where a catalog entry is implemented. */
   public enum Kind {
@@ -51,6 +54,13 @@ public record RuleInfo(
     Objects.requireNonNull(kind);
     basis = List.copyOf(basis);
     Objects.requireNonNull(since);
+    ruleSets = List.copyOf(ruleSets);
+  }
+
+  /** An entry every rule set that keeps it runs. */
+  public RuleInfo(String id, String name, String category, Severity severity, List<FhirRelease> versions,
+      String summary, Kind kind, List<String> basis, String since) {
+    this(id, name, category, severity, versions, summary, kind, basis, since, List.of());
   }
 
   /** True when the {@code core} rule set keeps this rule: it is mandated by the specification. */

@@ -6,7 +6,10 @@ import dev.taskcheck.engine.RuleStage;
 import dev.taskcheck.engine.Pipeline;
 import dev.taskcheck.engine.ReferenceEngine;
 import dev.taskcheck.engine.Stage;
+import dev.taskcheck.engine.StateMachineFiles;
 import dev.taskcheck.engine.StructureIds;
+import dev.taskcheck.engine.TransitionEngine;
+import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.rules.BuiltInRules;
 import dev.taskcheck.rules.RuleCatalog;
 import dev.taskcheck.source.SourceLimits;
@@ -16,7 +19,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,6 +62,9 @@ public final class TaskCheck {
   private final Map<String, Severity> severities;
   private final Set<String> off;
   private final List<Suppression> suppressions;
+  private final @Nullable StateMachine stateMachine;
+  private final @Nullable Duration stuckAfter;
+  private final boolean history;
   private final ReferenceEngine engine;
 
   private TaskCheck(Builder b) {
@@ -71,18 +79,39 @@ public final class TaskCheck {
     this.severities = Map.copyOf(b.severities);
     this.off = Set.copyOf(b.off);
     this.suppressions = List.copyOf(b.suppressions);
+    this.stateMachine = b.stateMachine;
+    this.stuckAfter = b.stuckAfter;
+    this.history = b.history;
     IssuePolicy policy = new IssuePolicy(ruleSet, severities, off, List.of(), Instant.EPOCH);
     boolean anyProfileRule = BuiltInRules.PROFILE.stream().anyMatch(p -> policy.runs(p.id()));
     this.engine = new ReferenceEngine(internalErrors, anyProfileRule);
   }
 
   /** The pipeline of one run: the structure engine, then the rules, then the policy, at the run's "now". */
-  private DocumentProcessor processor(Instant runNow) {
+  private DocumentProcessor processor(Instant runNow, boolean collectVersions) {
     IssuePolicy policy = new IssuePolicy(ruleSet, severities, off, suppressions, runNow);
     List<Stage> stages = new ArrayList<>();
     stages.add(engine);
-    stages.add(new RuleStage(config, runNow, policy::runs, internalErrors));
-    return new DocumentProcessor(stages, fhirVersion, policy, internalErrors);
+    stages.add(new RuleStage(config, runNow, policy::runs, internalErrors, this::stateMachine));
+    TransitionEngine transitions = new TransitionEngine(config, runNow, policy::runs, this::stateMachine, stuckAfter,
+        internalErrors);
+    return new DocumentProcessor(stages, fhirVersion, policy, internalErrors, transitions, collectVersions);
+  }
+
+  /**
+   * The state machine in force for a release: the user's table when it covers the release, else the rule
+   * set's built-in one.
+   */
+  public StateMachine stateMachine(FhirRelease release) {
+    if (stateMachine != null && stateMachine.appliesTo(release)) {
+      return stateMachine;
+    }
+    return StateMachineFiles.builtIn(ruleSet, release);
+  }
+
+  /** The transition-15 threshold ({@code --stuck-after}), null when none is set. */
+  public @Nullable Duration stuckAfter() {
+    return stuckAfter;
   }
 
   public static Builder builder() {
@@ -185,7 +214,7 @@ public final class TaskCheck {
         results.add(result);
       }
     });
-    return new Report(info[0], results, outcome.summary(), outcome.timings());
+    return new Report(info[0], results, outcome.summary(), outcome.timings(), outcome.metrics());
   }
 
   /**
@@ -197,8 +226,10 @@ public final class TaskCheck {
     Objects.requireNonNull(listener);
     RunInfo run = new RunInfo("taskcheck", VERSION, fhirVersion == null ? "auto" : fhirVersion.code(), ruleSet,
         engine.name(), now != null ? now : clock.instant(), Instant.now());
+    boolean given = request.versionsInGivenOrder();
     try (Sources sources = Sources.open(request.inputs(), request.workingDirectory(), request.stdin(), limits)) {
-      return new Pipeline(processor(run.now()), threads).run(sources, run, listener);
+      return new Pipeline(processor(run.now(), history || given), threads).histories(stuckAfter, given)
+          .run(sources, run, listener);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -249,6 +280,9 @@ public final class TaskCheck {
     private final Map<String, Severity> severities = new LinkedHashMap<>();
     private final Set<String> off = new LinkedHashSet<>();
     private final List<Suppression> suppressions = new ArrayList<>();
+    private @Nullable StateMachine stateMachine;
+    private @Nullable Duration stuckAfter;
+    private boolean history;
 
     private Builder() {}
 
@@ -379,6 +413,46 @@ public final class TaskCheck {
      */
     public Builder onInternalError(Consumer<Throwable> handler) {
       this.internalErrors = Objects.requireNonNull(handler);
+      return this;
+    }
+
+    /**
+     * Uses this state machine instead of the rule set's built-in one, for the releases the table lists
+     * (see {@link #stateMachine(Path)}).
+     */
+    public Builder stateMachine(@Nullable StateMachine table) {
+      this.stateMachine = table;
+      return this;
+    }
+
+    /**
+     * Reads a state machine table ({@code --state-machine FILE}; the format is in docs/state-machines.md).
+     *
+     * @throws IllegalArgumentException {@code file:line: what is wrong}
+     */
+    public Builder stateMachine(Path file) {
+      return stateMachine(StateMachineFiles.read(file));
+    }
+
+    /**
+     * Reports Tasks not in a terminal status whose latest version is older than this (transition-15), and
+     * lists them in the lifecycle metrics; off (null) by default.
+     */
+    public Builder stuckAfter(@Nullable Duration threshold) {
+      if (threshold != null && (threshold.isNegative() || threshold.isZero())) {
+        throw new IllegalArgumentException("the stuck threshold must be positive, got " + threshold);
+      }
+      this.stuckAfter = threshold;
+      return this;
+    }
+
+    /**
+     * Groups the Tasks of all inputs into histories (by id, or by a shared identifier when ids differ) and
+     * checks the transitions between their versions ({@code --history}). A history Bundle is always read as
+     * a history, with or without this.
+     */
+    public Builder history(boolean groupVersions) {
+      this.history = groupVersions;
       return this;
     }
 

@@ -16,8 +16,10 @@ public final class ValidationRequest {
   private final List<String> inputs;
   private final Path workingDirectory;
   private final Supplier<InputStream> stdin;
+  private final boolean versionsInGivenOrder;
 
   private ValidationRequest(Builder b) {
+    this.versionsInGivenOrder = b.versionsInGivenOrder;
     this.inputs = List.copyOf(b.inputs);
     this.workingDirectory = b.workingDirectory;
     this.stdin = b.stdin;
@@ -44,12 +46,28 @@ public final class ValidationRequest {
     return stdin;
   }
 
+  /**
+   * True when the Tasks of all inputs are versions grouped into histories (by id, or a shared identifier)
+   * and kept in the order given, oldest first ({@code taskcheck diff BEFORE AFTER}, a replay of a
+   * recorded workflow), rather than ordered by versionId, lastModified and meta.lastUpdated.
+   */
+  public boolean versionsInGivenOrder() {
+    return versionsInGivenOrder;
+  }
+
   public static final class Builder {
     private final List<String> inputs = new ArrayList<>();
     private Path workingDirectory = Path.of("").toAbsolutePath();
     private Supplier<InputStream> stdin = () -> System.in;
+    private boolean versionsInGivenOrder;
 
     private Builder() {}
+
+    /** Reads the Tasks of all inputs as one history in the order given (see {@link #versionsInGivenOrder()}). */
+    public Builder versionsInGivenOrder(boolean given) {
+      this.versionsInGivenOrder = given;
+      return this;
+    }
 
     /** Adds a path, a directory, a glob pattern such as {@code data/**}{@code /*.json}, or {@code -}. */
     public Builder input(String input) {

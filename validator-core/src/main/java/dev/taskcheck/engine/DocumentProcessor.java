@@ -7,6 +7,8 @@ import dev.taskcheck.Result;
 import dev.taskcheck.RuleSet;
 import dev.taskcheck.Severity;
 import dev.taskcheck.fhir.ResourceTypes;
+import dev.taskcheck.fhir.TaskHistory;
+import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.parse.DocumentParser;
 import dev.taskcheck.parse.ParseFailure;
 import dev.taskcheck.parse.ParseOutcome;
@@ -43,6 +45,8 @@ public final class DocumentProcessor {
   private final @Nullable FhirRelease fixedRelease;
   private final Consumer<Throwable> internalErrors;
   private final IssuePolicy policy;
+  private final @Nullable TransitionEngine transitions;
+  private final boolean collectVersions;
 
   /**
    * @param fixedRelease the release every document is validated against, or null to decide per document
@@ -51,10 +55,23 @@ public final class DocumentProcessor {
    */
   public DocumentProcessor(List<Stage> stages, @Nullable FhirRelease fixedRelease, IssuePolicy policy,
       Consumer<Throwable> internalErrors) {
+    this(stages, fixedRelease, policy, internalErrors, null, false);
+  }
+
+  /**
+   * @param transitions the per-history stage: run on history Bundles, and on single Tasks for the stuck
+   *     check; null for none
+   * @param collectVersions true to hand every Task version to the pipeline, which groups them into
+   *     histories across documents ({@code --history}) and calls {@link #histories}
+   */
+  public DocumentProcessor(List<Stage> stages, @Nullable FhirRelease fixedRelease, IssuePolicy policy,
+      Consumer<Throwable> internalErrors, @Nullable TransitionEngine transitions, boolean collectVersions) {
     this.stages = List.copyOf(stages);
     this.fixedRelease = fixedRelease;
     this.policy = policy;
     this.internalErrors = internalErrors;
+    this.transitions = transitions;
+    this.collectVersions = collectVersions && transitions != null;
   }
 
   /** A processor with the default policy: the recommended rule set, no overrides, no suppressions. */
@@ -123,6 +140,11 @@ public final class DocumentProcessor {
     for (Stage stage : stages) {
       stage.check(unit, sink);
     }
+    List<TaskVersion> versions = new ArrayList<>();
+    List<MetricsCollector.HistoryMetrics> histories = new ArrayList<>();
+    if (transitions != null) {
+      checkHistories(unit, sink, versions, histories);
+    }
 
     List<Result> results = new ArrayList<>();
     IssuePolicy.Outcome envelopeOutcome = policy.apply(
@@ -143,7 +165,79 @@ public final class DocumentProcessor {
       results.add(new Result(raw.source(), t.location(), t.line(), t.label(), t.versionId(),
           release.release(), release.reason(), sorted(applied.kept()), applied.suppressed()));
     }
-    return new Processed(results, 1, tasks.size(), skipped, release.release());
+    return new Processed(results, 1, tasks.size(), skipped, release.release(), versions, histories);
+  }
+
+  /**
+   * The per-history stage of one document: a history Bundle's Tasks are grouped into histories and checked
+   * here; with {@code --history} every version is handed on instead; a Task on its own is checked for
+   * being stuck when a threshold is set.
+   */
+  private void checkHistories(DocumentUnit unit, IssueSink sink, List<TaskVersion> collected,
+      List<MetricsCollector.HistoryMetrics> histories) {
+    TransitionEngine engine = java.util.Objects.requireNonNull(transitions);
+    boolean historyBundle = "Bundle".equals(unit.document().resourceType())
+        && "history".equals(unit.document().root().childValue("type"));
+    if (!collectVersions && !historyBundle && engine.stuckAfter() == null) {
+      return;
+    }
+    List<TaskVersion> versions = new ArrayList<>();
+    for (int i = 0; i < unit.tasks().size(); i++) {
+      versions.add(VersionReader.read(unit.tasks().get(i), unit.source(), unit.release().release(),
+          unit.release().reason(), i));
+    }
+    if (collectVersions) {
+      collected.addAll(versions);
+      return;
+    }
+    List<TaskHistory> found = new ArrayList<>();
+    if (historyBundle) {
+      for (List<TaskVersion> group : Histories.group(versions)) {
+        found.add(Histories.ordered(group));
+      }
+    } else {
+      for (TaskVersion v : versions) {
+        found.add(Histories.given(List.of(v), TaskHistory.Kind.SINGLE));
+      }
+    }
+    for (TaskHistory h : found) {
+      engine.check(h).values().forEach(list -> list.forEach(sink::add));
+      MetricsCollector.HistoryMetrics m = MetricsCollector.measure(h, engine.stuck(h));
+      if (m.history() || m.stuck() != null) {
+        histories.add(m);
+      }
+    }
+  }
+
+  /**
+   * The per-history stage over versions gathered from many documents ({@code --history}, {@code diff}):
+   * groups them by Task (ordered by versionId, ..., or kept in the given order), checks each history, and
+   * returns a result for every version with findings, plus the histories' measures.
+   */
+  public Processed histories(List<TaskVersion> versions, boolean givenOrder) {
+    TransitionEngine engine = java.util.Objects.requireNonNull(transitions);
+    List<TaskHistory> found = new ArrayList<>();
+    for (List<TaskVersion> group : Histories.group(versions)) {
+      found.add(givenOrder ? Histories.given(group, TaskHistory.Kind.HISTORY) : Histories.ordered(group));
+    }
+    List<Result> results = new ArrayList<>();
+    List<MetricsCollector.HistoryMetrics> measures = new ArrayList<>();
+    for (TaskHistory h : found) {
+      Map<TaskVersion, List<Issue>> issues = engine.check(h);
+      for (TaskVersion v : h.versions()) {
+        List<Issue> mine = issues.get(v);
+        if (mine == null) {
+          continue;
+        }
+        IssuePolicy.Outcome applied = policy.apply(mine, v.taskPath(), false, v.source());
+        if (!applied.kept().isEmpty() || !applied.suppressed().isEmpty()) {
+          results.add(new Result(v.source(), v.location(), v.line(), v.label(), v.versionId(), v.release(),
+              v.releaseReason(), sorted(applied.kept()), applied.suppressed()));
+        }
+      }
+      measures.add(MetricsCollector.measure(h, engine.stuck(h)));
+    }
+    return new Processed(results, 0, 0, 0, null, List.of(), measures);
   }
 
   /**

@@ -64,8 +64,17 @@ public final class IssuePolicy {
     if (off.contains(ruleId)) {
       return false;
     }
+    if (severities.containsKey(ruleId)) {
+      return true;
+    }
     RuleInfo rule = RuleCatalog.find(ruleId);
-    return rule == null || ruleSet != RuleSet.CORE || rule.isSpec() || severities.containsKey(ruleId);
+    if (rule == null) {
+      return true;
+    }
+    if (!rule.ruleSets().isEmpty()) {
+      return rule.ruleSets().contains(ruleSet.code());
+    }
+    return ruleSet != RuleSet.CORE || rule.isSpec();
   }
 
   /** The findings of one Task after the policy, and the ones suppressions removed. */
@@ -149,13 +158,18 @@ public final class IssuePolicy {
     if (rule == null) {
       return issue;
     }
-    if (ruleSet == RuleSet.CORE && !rule.isSpec()) {
+    if (!runs(id)) {
       return null;
     }
     Severity s = issue.severity();
     if (rule.kind() == RuleInfo.Kind.PROFILE) {
       // the HL7 validator reports the constraint's own severity; the catalog's is the one that counts
       s = rule.severity();
+    }
+    Severity regraded = ruleSet.regrades().get(id);
+    if (regraded != null && s == rule.severity()) {
+      // the set re-grades the rule's default; a finding the rule graded itself (progress-5's W) keeps its grade
+      s = regraded;
     }
     if (ruleSet == RuleSet.STRICT && s == Severity.WARNING) {
       s = Severity.ERROR;

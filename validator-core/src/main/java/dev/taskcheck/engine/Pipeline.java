@@ -10,7 +10,11 @@ import dev.taskcheck.Summary;
 import dev.taskcheck.Timings;
 import dev.taskcheck.source.SourceItem;
 import dev.taskcheck.source.Sources;
+import dev.taskcheck.fhir.TaskVersion;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -32,6 +36,8 @@ public final class Pipeline {
 
   private final DocumentProcessor processor;
   private final int threads;
+  private @Nullable Duration stuckAfter;
+  private boolean givenOrder;
 
   public Pipeline(DocumentProcessor processor, int threads) {
     if (threads < 1) {
@@ -41,9 +47,19 @@ public final class Pipeline {
     this.threads = threads;
   }
 
+  /**
+   * Sets what the lifecycle metrics report: the stuck threshold, and whether versions gathered across
+   * documents form one history in input order ({@code diff}) rather than being grouped and sorted.
+   */
+  public Pipeline histories(@Nullable Duration stuckThreshold, boolean inGivenOrder) {
+    this.stuckAfter = stuckThreshold;
+    this.givenOrder = inGivenOrder;
+    return this;
+  }
+
   public RunTotals run(Sources sources, RunInfo run, ReportListener listener) throws InterruptedException {
     long start = System.nanoTime();
-    Counter counter = new Counter(start);
+    Counter counter = new Counter(start, stuckAfter);
     listener.start(run);
     if (threads == 1) {
       while (sources.hasNext()) {
@@ -68,7 +84,15 @@ public final class Pipeline {
         pool.shutdownNow();
       }
     }
+    if (!counter.versions.isEmpty()) {
+      List<TaskVersion> versions = counter.versions;
+      counter.versions = new ArrayList<>();
+      counter.emit(processor.histories(versions, givenOrder), listener);
+    }
     RunTotals outcome = counter.outcome(sources.inputs());
+    if (outcome.metrics() != null) {
+      listener.metrics(outcome.metrics());
+    }
     listener.finish(outcome.summary(), outcome.timings());
     return outcome;
   }
@@ -99,15 +123,25 @@ public final class Pipeline {
     private final Map<FhirRelease, Long> releases = new EnumMap<>(FhirRelease.class);
     private @Nullable Long firstResultNanos;
     private long suppressed;
+    private List<TaskVersion> versions = new ArrayList<>();
+    private final MetricsCollector metrics;
+    private boolean measured;
 
-    Counter(long start) {
+    Counter(long start, @Nullable Duration stuckAfter) {
       this.start = start;
+      this.metrics = new MetricsCollector(stuckAfter);
+      this.measured = stuckAfter != null;
     }
 
     void emit(Processed p, ReportListener listener) {
       documents += p.documents();
       resources += p.resources();
       skipped += p.skipped();
+      versions.addAll(p.versions());
+      for (MetricsCollector.HistoryMetrics m : p.histories()) {
+        metrics.add(m);
+        measured = true;
+      }
       if (p.release() != null && p.resources() > 0) {
         releases.merge(p.release(), (long) p.resources(), Long::sum);
       }
@@ -139,7 +173,8 @@ public final class Pipeline {
       }
       Summary summary = new Summary(inputs, documents, resources, skipped, fatal, error, warning, information,
           releases, suppressed);
-      return new RunTotals(summary, new Timings((end - start) / 1_000_000, firstMs, processMs));
+      return new RunTotals(summary, new Timings((end - start) / 1_000_000, firstMs, processMs),
+          measured ? metrics.result() : null);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.taskcheck.engine;
 
 import dev.taskcheck.FhirRelease;
 import dev.taskcheck.Result;
+import dev.taskcheck.fhir.TaskVersion;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -12,10 +13,19 @@ import org.jspecify.annotations.Nullable;
  * @param resources Task resources validated
  * @param skipped resources that are not Tasks
  * @param release the release the Tasks were validated against, null when none were
+ * @param versions the Task versions to group into histories across documents ({@code --history}), else empty
+ * @param histories the lifecycle measures of the histories (and stuck single Tasks) the item held
  */
-public record Processed(List<Result> results, int documents, int resources, int skipped, @Nullable FhirRelease release) {
+public record Processed(List<Result> results, int documents, int resources, int skipped, @Nullable FhirRelease release,
+    List<TaskVersion> versions, List<MetricsCollector.HistoryMetrics> histories) {
 
   public Processed {
     results = List.copyOf(results);
+    versions = List.copyOf(versions);
+    histories = List.copyOf(histories);
+  }
+
+  public Processed(List<Result> results, int documents, int resources, int skipped, @Nullable FhirRelease release) {
+    this(results, documents, resources, skipped, release, List.of(), List.of());
   }
 }

@@ -4,7 +4,9 @@ import dev.taskcheck.FhirRelease;
 import dev.taskcheck.Issue;
 import dev.taskcheck.IssueSource;
 import dev.taskcheck.RuleConfig;
+import dev.taskcheck.RuleSet;
 import dev.taskcheck.Severity;
+import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.parse.Node;
 import dev.taskcheck.parse.NodePath;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -36,12 +39,20 @@ public final class RuleStage implements Stage {
   private final RuleConfig config;
   private final Instant now;
   private final Consumer<Throwable> failures;
+  private final Function<FhirRelease, StateMachine> machines;
+
+  /** A stage with the recommended rule set's state machines. */
+  public RuleStage(RuleConfig config, Instant now, Predicate<String> runs, Consumer<Throwable> failures) {
+    this(config, now, runs, failures, r -> StateMachineFiles.builtIn(RuleSet.RECOMMENDED, r));
+  }
 
   /**
    * @param runs which rule ids run (rule set and overrides); the others are not even evaluated
    * @param now the run's clock reading
    */
-  public RuleStage(RuleConfig config, Instant now, Predicate<String> runs, Consumer<Throwable> failures) {
+  public RuleStage(RuleConfig config, Instant now, Predicate<String> runs, Consumer<Throwable> failures,
+      Function<FhirRelease, StateMachine> machines) {
+    this.machines = Objects.requireNonNull(machines);
     this.config = Objects.requireNonNull(config);
     this.now = Objects.requireNonNull(now);
     this.failures = Objects.requireNonNull(failures);
@@ -70,7 +81,7 @@ public final class RuleStage implements Stage {
       TaskView view = TaskView.of(new NodeElement(task.node()), release);
       for (Enabled enabled : rules.get(release)) {
         TaskRule meta = enabled.meta();
-        Context ctx = new Context(meta, task.path(), root, sink);
+        Context ctx = new Context(meta, task.path(), root, sink, release);
         try {
           enabled.rule().check(view, ctx);
         } catch (RuntimeException e) {
@@ -92,8 +103,10 @@ public final class RuleStage implements Stage {
     private final String taskPath;
     private final Node root;
     private final IssueSink sink;
+    private final FhirRelease release;
 
-    Context(TaskRule meta, String taskPath, Node root, IssueSink sink) {
+    Context(TaskRule meta, String taskPath, Node root, IssueSink sink, FhirRelease release) {
+      this.release = release;
       this.meta = meta;
       this.taskPath = taskPath;
       this.root = root;
@@ -127,6 +140,11 @@ public final class RuleStage implements Stage {
     @Override
     public Instant now() {
       return now;
+    }
+
+    @Override
+    public StateMachine stateMachine() {
+      return machines.apply(release);
     }
   }
 }

@@ -31,6 +31,21 @@ import dev.taskcheck.rules.progress.TypedProgressOutput;
 import dev.taskcheck.rules.progress.WholeCounts;
 import dev.taskcheck.rules.status.EnteredInError;
 import dev.taskcheck.rules.status.SinglePartOf;
+import dev.taskcheck.rules.transition.AllowedStatusChange;
+import dev.taskcheck.rules.transition.LeavesTerminalStatus;
+import dev.taskcheck.rules.transition.LeavesEnteredInError;
+import dev.taskcheck.rules.transition.InProgressCancelled;
+import dev.taskcheck.rules.transition.ResumesWhereItWas;
+import dev.taskcheck.rules.transition.IntentUnchanged;
+import dev.taskcheck.rules.transition.AuthoredOnUnchanged;
+import dev.taskcheck.rules.transition.LastModifiedMovesOn;
+import dev.taskcheck.rules.transition.ReasonFollowsStatus;
+import dev.taskcheck.rules.transition.ExecutionStartUnchanged;
+import dev.taskcheck.rules.transition.ProgressNeverDecreases;
+import dev.taskcheck.rules.transition.OutputsKeptAfterCompletion;
+import dev.taskcheck.rules.transition.InitialStatus;
+import dev.taskcheck.rules.transition.ConsistentHistory;
+import dev.taskcheck.rules.transition.StuckTask;
 import java.util.List;
 
 /**
@@ -60,6 +75,24 @@ public final class BuiltInRules {
       ProgressMatchesStatus.class,
       DenominatorMatchesRepetitions.class,
       NumeratorMatchesCountedOutputs.class);
+
+  /** The rules over the versions of one Task (transition-1..15). */
+  public static final List<Class<? extends TransitionRule>> TRANSITION = List.of(
+      AllowedStatusChange.class,
+      LeavesTerminalStatus.class,
+      LeavesEnteredInError.class,
+      InProgressCancelled.class,
+      ResumesWhereItWas.class,
+      IntentUnchanged.class,
+      AuthoredOnUnchanged.class,
+      LastModifiedMovesOn.class,
+      ReasonFollowsStatus.class,
+      ExecutionStartUnchanged.class,
+      ProgressNeverDecreases.class,
+      OutputsKeptAfterCompletion.class,
+      InitialStatus.class,
+      ConsistentHistory.class,
+      StuckTask.class);
 
   public static final List<ProfileRule> PROFILE = List.of(
       new ProfileRule("status-1", "ActiveTaskHasOwner", STATUS, Severity.WARNING, R4_ON,

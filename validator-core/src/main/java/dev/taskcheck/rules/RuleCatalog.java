@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /** The catalog of the built-in rules: Java rules from their {@link TaskRule} annotations, profile invariants. */
 public final class RuleCatalog {
 
-  private static final Pattern ID = Pattern.compile("([a-z]+)-([1-9][0-9]*)");
+  private static final Pattern ID = Pattern.compile("([a-z][a-z-]*)-([1-9][0-9]*)");
   private static final List<RuleInfo> BUILT_IN = build();
   private static final Map<String, RuleInfo> BY_ID = index(BUILT_IN);
 
@@ -51,19 +51,34 @@ public final class RuleCatalog {
     List<Rule> out = new ArrayList<>();
     for (Class<? extends Rule> type : BuiltInRules.JAVA) {
       if (Arrays.asList(meta(type).versions()).contains(release)) {
-        try {
-          out.add(type.getDeclaredConstructor().newInstance());
-        } catch (ReflectiveOperationException e) {
-          Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-          throw new IllegalStateException("cannot create rule " + type.getName(), cause);
-        }
+        out.add(instantiate(type));
       }
     }
     return out;
   }
 
-  /** The metadata of a Java rule class. */
-  public static TaskRule meta(Class<? extends Rule> type) {
+  /** A fresh instance of every transition rule that applies to {@code release}. */
+  public static List<TransitionRule> transitionRules(FhirRelease release) {
+    List<TransitionRule> out = new ArrayList<>();
+    for (Class<? extends TransitionRule> type : BuiltInRules.TRANSITION) {
+      if (Arrays.asList(meta(type).versions()).contains(release)) {
+        out.add(instantiate(type));
+      }
+    }
+    return out;
+  }
+
+  private static <T> T instantiate(Class<T> type) {
+    try {
+      return type.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+      throw new IllegalStateException("cannot create rule " + type.getName(), cause);
+    }
+  }
+
+  /** The metadata of a Java rule class (a {@link Rule} or a {@link TransitionRule}). */
+  public static TaskRule meta(Class<?> type) {
     TaskRule meta = type.getAnnotation(TaskRule.class);
     if (meta == null) {
       throw new IllegalStateException(type.getName() + " is listed in BuiltInRules but has no @TaskRule");
@@ -73,10 +88,12 @@ public final class RuleCatalog {
 
   private static List<RuleInfo> build() {
     List<RuleInfo> out = new ArrayList<>();
-    for (Class<? extends Rule> type : BuiltInRules.JAVA) {
+    List<Class<?>> classes = new ArrayList<>(BuiltInRules.JAVA);
+    classes.addAll(BuiltInRules.TRANSITION);
+    for (Class<?> type : classes) {
       TaskRule m = meta(type);
       out.add(new RuleInfo(m.id(), m.name(), m.category().code(), m.severity(), List.of(m.versions()), m.summary(),
-          RuleInfo.Kind.JAVA, Arrays.stream(m.basis()).map(Enum::name).toList(), m.since()));
+          RuleInfo.Kind.JAVA, Arrays.stream(m.basis()).map(Enum::name).toList(), m.since(), List.of(m.ruleSets())));
     }
     for (ProfileRule p : BuiltInRules.PROFILE) {
       out.add(new RuleInfo(p.id(), p.name(), p.category().code(), p.severity(), p.versions(), p.summary(),

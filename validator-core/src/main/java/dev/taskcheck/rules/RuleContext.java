@@ -2,6 +2,7 @@ package dev.taskcheck.rules;
 
 import dev.taskcheck.RuleConfig;
 import dev.taskcheck.Severity;
+import dev.taskcheck.fhir.StateMachine;
 import java.time.Instant;
 
 /** What a rule may do besides reading the Task: report findings, read configuration and the clock. */
@@ -28,4 +29,7 @@ public interface RuleContext {
 
   /** The run's clock reading, for time-relative rules. */
   Instant now();
+
+  /** The state machine in force for the Task's release: the statuses the rule set's workflow uses, ... */
+  StateMachine stateMachine();
 }

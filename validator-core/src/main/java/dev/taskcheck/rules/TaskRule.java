@@ -35,4 +35,10 @@ public @interface TaskRule {
 
   /** The TaskCheck version that introduced the rule. */
   String since();
+
+  /**
+   * The rule sets (codes such as {@code cow}) that run this rule when it belongs to an implementation
+   * guide's set only; empty (the default) when every set that keeps it runs it.
+   */
+  String[] ruleSets() default {};
 }

@@ -1,0 +1,177 @@
+package dev.taskcheck.engine;
+
+import dev.taskcheck.FhirRelease;
+import dev.taskcheck.Issue;
+import dev.taskcheck.IssueSource;
+import dev.taskcheck.LifecycleMetrics.StuckTask;
+import dev.taskcheck.RuleConfig;
+import dev.taskcheck.Severity;
+import dev.taskcheck.fhir.StateMachine;
+import dev.taskcheck.fhir.TaskHistory;
+import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.rules.RuleCatalog;
+import dev.taskcheck.rules.RuleMessages;
+import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.TransitionContext;
+import dev.taskcheck.rules.TransitionRule;
+import dev.taskcheck.rules.transition.Versions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The per-Task-history stage: runs the transition rules over a {@link TaskHistory} and returns each
+ * version's findings, placed in that version's document. Thread-safe: it holds only configuration.
+ */
+public final class TransitionEngine {
+
+  private record Enabled(TransitionRule rule, TaskRule meta) {}
+
+  private final Map<FhirRelease, List<Enabled>> rules = new EnumMap<>(FhirRelease.class);
+  private final RuleConfig config;
+  private final Instant now;
+  private final Function<FhirRelease, StateMachine> machines;
+  private final @Nullable Duration stuckAfter;
+  private final Consumer<Throwable> failures;
+
+  /**
+   * @param runs which rule ids run (rule set and overrides)
+   * @param machines the state machine in force for each release
+   * @param stuckAfter the transition-15 threshold, null for none
+   */
+  public TransitionEngine(RuleConfig config, Instant now, Predicate<String> runs,
+      Function<FhirRelease, StateMachine> machines, @Nullable Duration stuckAfter, Consumer<Throwable> failures) {
+    this.config = Objects.requireNonNull(config);
+    this.now = Objects.requireNonNull(now);
+    this.machines = Objects.requireNonNull(machines);
+    this.stuckAfter = stuckAfter;
+    this.failures = Objects.requireNonNull(failures);
+    for (FhirRelease release : FhirRelease.values()) {
+      List<Enabled> enabled = new ArrayList<>();
+      for (TransitionRule r : RuleCatalog.transitionRules(release)) {
+        TaskRule meta = RuleCatalog.meta(r.getClass());
+        if (runs.test(meta.id())) {
+          enabled.add(new Enabled(r, meta));
+        }
+      }
+      rules.put(release, List.copyOf(enabled));
+    }
+  }
+
+  public @Nullable Duration stuckAfter() {
+    return stuckAfter;
+  }
+
+  public Instant now() {
+    return now;
+  }
+
+  public StateMachine machine(FhirRelease release) {
+    return machines.apply(release);
+  }
+
+  /** The findings of each version of the history (only versions with findings appear). */
+  public Map<TaskVersion, List<Issue>> check(TaskHistory history) {
+    Map<TaskVersion, List<Issue>> out = new IdentityHashMap<>();
+    if (history.versions().isEmpty()) {
+      return out;
+    }
+    FhirRelease release = history.latest().release();
+    for (Enabled enabled : rules.get(release)) {
+      if (history.kind() == TaskHistory.Kind.SINGLE && !enabled.meta().id().equals("transition-15")) {
+        continue;
+      }
+      Context ctx = new Context(enabled.meta(), out);
+      try {
+        enabled.rule().check(history, ctx);
+      } catch (RuntimeException e) {
+        failures.accept(e);
+        TaskVersion at = history.latest();
+        int[] pos = at.positions().get("Task");
+        out.computeIfAbsent(at, k -> new ArrayList<>()).add(new Issue(StructureIds.INTERNAL, Severity.FATAL,
+            "exception", at.taskPath(), pos[0], pos[1], "rule " + enabled.meta().id()
+                + " failed on this Task's history (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                + "); the other rules ran. Run with --debug for details, and please report it.",
+            IssueSource.TRANSITION, enabled.meta().id()));
+      }
+    }
+    return out;
+  }
+
+  /** The stuck entry of a history's latest version, or null when it is not stuck (or no threshold is set). */
+  public @Nullable StuckTask stuck(TaskHistory history) {
+    if (history.kind() == TaskHistory.Kind.PAIR || history.versions().isEmpty()) {
+      return null;
+    }
+    TaskVersion latest = history.latest();
+    Duration idle = Versions.stuckFor(latest, machine(latest.release()), now, stuckAfter);
+    if (idle == null) {
+      return null;
+    }
+    return new StuckTask(latest.label(), latest.versionId(), latest.source(), latest.line(), latest.status().code(),
+        latest.lastModified() != null ? latest.lastModified() : Objects.requireNonNull(latest.lastUpdated()), idle);
+  }
+
+  private final class Context implements TransitionContext {
+    private final TaskRule meta;
+    private final Map<TaskVersion, List<Issue>> out;
+
+    Context(TaskRule meta, Map<TaskVersion, List<Issue>> out) {
+      this.meta = meta;
+      this.out = out;
+    }
+
+    @Override
+    public void report(TaskVersion at, String expression, String messageKey, Object... args) {
+      report(meta.severity(), at, expression, messageKey, args);
+    }
+
+    @Override
+    public void report(Severity severity, TaskVersion at, String expression, String messageKey, Object... args) {
+      if (severity == Severity.FATAL) {
+        throw new IllegalArgumentException("a rule never reports fatal findings");
+      }
+      if (!expression.equals("Task") && !expression.startsWith("Task.")) {
+        throw new IllegalArgumentException("rule expressions start at the Task: " + expression);
+      }
+      int[] pos = at.positions().get(expression);
+      if (pos == null) {
+        pos = at.positions().get("Task");
+      }
+      String inDocument = at.taskPath() + expression.substring("Task".length());
+      out.computeIfAbsent(at, k -> new ArrayList<>()).add(new Issue(meta.id(), severity, "business-rule", inDocument,
+          pos[0], pos[1], RuleMessages.format(meta.id(), messageKey, args), IssueSource.TRANSITION,
+          meta.id() + "." + messageKey));
+    }
+
+    @Override
+    public StateMachine stateMachine(TaskVersion version) {
+      return machines.apply(version.release());
+    }
+
+    @Override
+    public RuleConfig config() {
+      return config;
+    }
+
+    @Override
+    public Instant now() {
+      return now;
+    }
+
+    @Override
+    public @Nullable Duration stuckAfter() {
+      return stuckAfter;
+    }
+  }
+}

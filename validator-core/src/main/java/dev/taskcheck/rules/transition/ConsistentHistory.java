@@ -1,0 +1,66 @@
+package dev.taskcheck.rules.transition;
+
+import static dev.taskcheck.FhirRelease.R4;
+import static dev.taskcheck.FhirRelease.R4B;
+import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.rules.RuleBasis.BP;
+import static dev.taskcheck.rules.RuleBasis.IG;
+import static dev.taskcheck.rules.RuleBasis.TEXT;
+import static dev.taskcheck.rules.RuleCategory.TRANSITION;
+
+import dev.taskcheck.Severity;
+import dev.taskcheck.fhir.StateMachine;
+import dev.taskcheck.fhir.TaskHistory;
+import dev.taskcheck.fhir.TaskStatus;
+import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.TransitionContext;
+import dev.taskcheck.rules.TransitionRule;
+import java.util.List;
+import dev.taskcheck.fhir.FhirTemporal;
+
+/**
+ * A history must agree with itself: one versionId names one content, and numbered versions do not go back
+ * in time (by lastModified or meta.lastUpdated). Versions given in an order (a pair, {@code diff}) must not
+ * contradict their versionIds.
+ */
+@TaskRule(id = "transition-14", name = "ConsistentHistory", category = TRANSITION, severity = Severity.ERROR,
+    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+    summary = "A history is consistent: one content per versionId, versionIds in time order")
+public final class ConsistentHistory implements TransitionRule {
+
+  @Override
+  public void check(TaskHistory history, TransitionContext ctx) {
+    for (TaskHistory.Conflict c : history.conflicts()) {
+      ctx.report(c.second(), "Task.meta.versionId", "conflict", c.second().versionId(), c.first().source(),
+          c.first().line());
+    }
+    List<TaskVersion> v = history.versions();
+    for (int i = 1; i < v.size(); i++) {
+      TaskVersion prev = v.get(i - 1);
+      TaskVersion cur = v.get(i);
+      Long a = prev.versionNumber();
+      Long b = cur.versionNumber();
+      if (a == null || b == null) {
+        continue;
+      }
+      if (b < a) {
+        ctx.report(cur, "Task.meta.versionId", "givenOrder", cur.versionId(), prev.versionId());
+        continue;
+      }
+      if (backwards(prev.lastModified(), cur.lastModified())) {
+        ctx.report(cur, "Task.lastModified", "timeOrder", "lastModified", cur.versionId(), cur.lastModified(),
+            prev.versionId(), prev.lastModified());
+      } else if (backwards(prev.lastUpdated(), cur.lastUpdated())) {
+        ctx.report(cur, "Task.meta.lastUpdated", "timeOrder", "meta.lastUpdated", cur.versionId(),
+            cur.lastUpdated(), prev.versionId(), prev.lastUpdated());
+      }
+    }
+  }
+
+  private static boolean backwards(String before, String after) {
+    FhirTemporal a = Versions.time(before);
+    FhirTemporal b = Versions.time(after);
+    return a != null && b != null && b.certainlyBefore(a);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.taskcheck.rules.transition;
+
+import static dev.taskcheck.FhirRelease.R4;
+import static dev.taskcheck.FhirRelease.R4B;
+import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.rules.RuleBasis.BP;
+import static dev.taskcheck.rules.RuleBasis.IG;
+import static dev.taskcheck.rules.RuleBasis.TEXT;
+import static dev.taskcheck.rules.RuleCategory.TRANSITION;
+
+import dev.taskcheck.Severity;
+import dev.taskcheck.fhir.StateMachine;
+import dev.taskcheck.fhir.TaskHistory;
+import dev.taskcheck.fhir.TaskStatus;
+import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.TransitionContext;
+import dev.taskcheck.rules.TransitionRule;
+import java.util.List;
+import dev.taskcheck.fhir.FhirTemporal;
+
+/**
+ * lastModified moves forward: an error when a later version is certainly older (unless both versions are
+ * numbered, where transition-14 reports the contradiction with the versionIds), a warning when the status
+ * changed but lastModified stayed the same.
+ */
+@TaskRule(id = "transition-8", name = "LastModifiedMovesOn", category = TRANSITION, severity = Severity.ERROR,
+    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+    summary = "lastModified never goes backwards, and moves when the status changes")
+public final class LastModifiedMovesOn implements TransitionRule {
+
+  @Override
+  public void check(TaskHistory history, TransitionContext ctx) {
+    List<TaskVersion> v = history.versions();
+    for (int i = 1; i < v.size(); i++) {
+      TaskVersion prev = v.get(i - 1);
+      TaskVersion cur = v.get(i);
+      FhirTemporal before = Versions.time(prev.lastModified());
+      FhirTemporal after = Versions.time(cur.lastModified());
+      if (before == null || after == null) {
+        continue;
+      }
+      boolean numbered = prev.versionNumber() != null && cur.versionNumber() != null;
+      if (after.certainlyBefore(before)) {
+        if (!numbered) {
+          ctx.report(cur, "Task.lastModified", "backwards", cur.lastModified(), prev.lastModified());
+        }
+      } else if (Versions.statusChanged(prev, cur) && prev.lastModified().equals(cur.lastModified())) {
+        ctx.report(Severity.WARNING, cur, "Task.lastModified", "unchanged", prev.status(), cur.status(),
+            cur.lastModified());
+      }
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package dev.taskcheck.rules.transition;
+
+import static dev.taskcheck.FhirRelease.R4;
+import static dev.taskcheck.FhirRelease.R4B;
+import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.rules.RuleBasis.BP;
+import static dev.taskcheck.rules.RuleBasis.IG;
+import static dev.taskcheck.rules.RuleBasis.TEXT;
+import static dev.taskcheck.rules.RuleCategory.TRANSITION;
+
+import dev.taskcheck.Severity;
+import dev.taskcheck.fhir.StateMachine;
+import dev.taskcheck.fhir.TaskHistory;
+import dev.taskcheck.fhir.TaskStatus;
+import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.TransitionContext;
+import dev.taskcheck.rules.TransitionRule;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Progress does not go backwards: a numerator that decreases is a warning, or information when the
+ * denominator changed too (the work was re-planned). Outputs are matched by their coded type, or by their
+ * position among the untyped progress outputs; numerators in different units are not compared.
+ */
+@TaskRule(id = "transition-11", name = "ProgressNeverDecreases", category = TRANSITION, severity = Severity.WARNING,
+    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+    summary = "A progress numerator does not decrease; information when the denominator changed")
+public final class ProgressNeverDecreases implements TransitionRule {
+
+  @Override
+  public void check(TaskHistory history, TransitionContext ctx) {
+    List<TaskVersion> v = history.versions();
+    for (int i = 1; i < v.size(); i++) {
+      TaskVersion prev = v.get(i - 1);
+      TaskVersion cur = v.get(i);
+      if (Versions.enteredInError(prev, cur) || prev.progress().isEmpty()) {
+        continue;
+      }
+      Map<String, TaskVersion.Progress> before = new HashMap<>();
+      for (TaskVersion.Progress p : prev.progress()) {
+        before.putIfAbsent(p.key(), p);
+      }
+      for (TaskVersion.Progress p : cur.progress()) {
+        TaskVersion.Progress old = before.get(p.key());
+        if (old == null || old.numerator() == null || p.numerator() == null
+            || !Objects.equals(old.numeratorUnit(), p.numeratorUnit()) || p.numerator().compareTo(old.numerator()) >= 0) {
+          continue;
+        }
+        boolean replanned = !Objects.equals(old.denominatorUnit(), p.denominatorUnit())
+            || (old.denominator() == null) != (p.denominator() == null)
+            || (old.denominator() != null && old.denominator().compareTo(p.denominator()) != 0);
+        if (replanned) {
+          ctx.report(Severity.INFORMATION, cur, p.expression(), "replanned", old.numerator().toPlainString(),
+              p.numerator().toPlainString());
+        } else {
+          ctx.report(cur, p.expression(), "decreased", old.numerator().toPlainString(), p.numerator().toPlainString());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.taskcheck.rules.transition;
+
+import static dev.taskcheck.FhirRelease.R4;
+import static dev.taskcheck.FhirRelease.R4B;
+import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.rules.RuleBasis.BP;
+import static dev.taskcheck.rules.RuleBasis.IG;
+import static dev.taskcheck.rules.RuleBasis.TEXT;
+import static dev.taskcheck.rules.RuleCategory.TRANSITION;
+
+import dev.taskcheck.Severity;
+import dev.taskcheck.fhir.StateMachine;
+import dev.taskcheck.fhir.TaskHistory;
+import dev.taskcheck.fhir.TaskStatus;
+import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.TransitionContext;
+import dev.taskcheck.rules.TransitionRule;
+import java.util.List;
+import java.time.Duration;
+
+/**
+ * The Task page's "tasks that are long running, perhaps stuck in some queue": a Task whose latest version is
+ * not terminal and was last modified longer ago than {@code --stuck-after}, relative to the run's clock. Off
+ * unless a threshold is set.
+ */
+@TaskRule(id = "transition-15", name = "StuckTask", category = TRANSITION, severity = Severity.WARNING,
+    versions = {R4, R4B, R5}, basis = TEXT, since = "0.1.0",
+    summary = "A non-terminal Task has not been modified for longer than the stuck threshold")
+public final class StuckTask implements TransitionRule {
+
+  @Override
+  public void check(TaskHistory history, TransitionContext ctx) {
+    if (history.kind() == TaskHistory.Kind.PAIR || ctx.stuckAfter() == null) {
+      return;
+    }
+    TaskVersion latest = history.latest();
+    Duration idle = Versions.stuckFor(latest, ctx.stateMachine(latest), ctx.now(), ctx.stuckAfter());
+    if (idle != null) {
+      ctx.report(latest, Versions.timestampExpression(latest), "stuck", latest.status(),
+          latest.lastModified() != null ? latest.lastModified() : latest.lastUpdated(), Versions.format(idle),
+          Versions.format(ctx.stuckAfter()));
+    }
+  }
+}

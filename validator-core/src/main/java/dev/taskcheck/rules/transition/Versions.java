@@ -1,0 +1,92 @@
+package dev.taskcheck.rules.transition;
+
+import dev.taskcheck.fhir.FhirTemporal;
+import dev.taskcheck.fhir.StateMachine;
+import dev.taskcheck.fhir.TaskStatus;
+import dev.taskcheck.fhir.TaskVersion;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** What several transition rules read from consecutive versions. */
+public final class Versions {
+
+  private Versions() {}
+
+  /** True when both versions have a status and they differ. */
+  static boolean statusChanged(TaskVersion prev, TaskVersion cur) {
+    return prev.status() != null && cur.status() != null && prev.status() != cur.status();
+  }
+
+  /** True when either version is entered-in-error: its content is not to be trusted, so content rules skip the pair. */
+  static boolean enteredInError(TaskVersion prev, TaskVersion cur) {
+    return prev.status() == TaskStatus.ENTERED_IN_ERROR || cur.status() == TaskStatus.ENTERED_IN_ERROR;
+  }
+
+  /**
+   * The status the Task had before it entered the status of {@code versions[index - 1]} (for a Task that
+   * leaves on-hold, the status it was in before the hold), or null when the history does not show it.
+   */
+  static @Nullable TaskStatus statusBefore(List<TaskVersion> versions, int index) {
+    TaskStatus held = versions.get(index - 1).status();
+    for (int i = index - 2; i >= 0; i--) {
+      TaskStatus s = versions.get(i).status();
+      if (s != held) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** True when the two values are both present and differ as written. */
+  static boolean changed(@Nullable String before, @Nullable String after) {
+    return before != null && !Objects.equals(before, after);
+  }
+
+  static @Nullable FhirTemporal time(@Nullable String value) {
+    return value == null ? null : FhirTemporal.parse(value).orElse(null);
+  }
+
+  /**
+   * How long a Task whose latest version is {@code latest} has gone unmodified when that is certainly longer
+   * than {@code threshold} and the Task is not in a terminal status of {@code machine}; null otherwise. A
+   * Task with no usable timestamp, or no status, is never stuck.
+   */
+  public static @Nullable Duration stuckFor(TaskVersion latest, StateMachine machine, Instant now,
+      @Nullable Duration threshold) {
+    if (threshold == null || latest.status() == null || machine.isTerminal(latest.status())) {
+      return null;
+    }
+    FhirTemporal t = latest.timestamp();
+    if (t == null) {
+      return null;
+    }
+    // certain: even the latest instant the value can denote is longer ago than the threshold
+    if (!t.high().plus(threshold).isBefore(now)) {
+      return null;
+    }
+    return Duration.between(t.high(), now);
+  }
+
+  /** The element a version's timestamp came from: {@code Task.lastModified}, else {@code Task.meta.lastUpdated}. */
+  static String timestampExpression(TaskVersion v) {
+    return v.lastModified() != null && time(v.lastModified()) != null ? "Task.lastModified" : "Task.meta.lastUpdated";
+  }
+
+  /** A duration for people: {@code 3d 4h}, {@code 2h 5m}, {@code 45s}. */
+  public static String format(Duration d) {
+    long seconds = d.getSeconds();
+    long days = seconds / 86_400;
+    long hours = seconds % 86_400 / 3_600;
+    long minutes = seconds % 3_600 / 60;
+    if (days > 0) {
+      return days + "d " + hours + "h";
+    }
+    if (hours > 0) {
+      return hours + "h " + minutes + "m";
+    }
+    return minutes > 0 ? minutes + "m " + seconds % 60 + "s" : seconds + "s";
+  }
+}
