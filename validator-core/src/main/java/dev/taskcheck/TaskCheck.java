@@ -8,6 +8,7 @@ import dev.taskcheck.engine.ReferenceEngine;
 import dev.taskcheck.engine.Stage;
 import dev.taskcheck.engine.StateMachineFiles;
 import dev.taskcheck.engine.StructureIds;
+import dev.taskcheck.engine.TransitionCheck;
 import dev.taskcheck.engine.TransitionEngine;
 import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.rules.BuiltInRules;
@@ -33,6 +34,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.function.Consumer;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,6 +68,9 @@ public final class TaskCheck {
   private final @Nullable Duration stuckAfter;
   private final boolean history;
   private final ReferenceEngine engine;
+  private final TransitionCheck transitionCheck;
+  /** The policy of {@link #checkTransition}: rebuilt when the day changes, for suppressions that expire. */
+  private volatile IssuePolicy pairPolicy;
 
   private TaskCheck(Builder b) {
     this.fhirVersion = b.fhirVersion;
@@ -85,6 +90,10 @@ public final class TaskCheck {
     IssuePolicy policy = new IssuePolicy(ruleSet, severities, off, List.of(), Instant.EPOCH);
     boolean anyProfileRule = BuiltInRules.PROFILE.stream().anyMatch(p -> policy.runs(p.id()));
     this.engine = new ReferenceEngine(internalErrors, anyProfileRule);
+    this.pairPolicy = new IssuePolicy(ruleSet, severities, off, suppressions, now());
+    // a pair is not checked for being stuck, so the engine's clock reading is never used
+    this.transitionCheck = new TransitionCheck(new TransitionEngine(config, Instant.EPOCH, policy::runs,
+        this::stateMachine, null, internalErrors), this::pairPolicy, fhirVersion);
   }
 
   /** The pipeline of one run: the structure engine, then the rules, then the policy, at the run's "now". */
@@ -107,6 +116,38 @@ public final class TaskCheck {
       return stateMachine;
     }
     return StateMachineFiles.builtIn(ruleSet, release);
+  }
+
+  private Instant now() {
+    return now != null ? now : clock.instant();
+  }
+
+  private IssuePolicy pairPolicy() {
+    IssuePolicy p = pairPolicy;
+    Instant current = now();
+    if (!p.sameDay(current)) {
+      p = new IssuePolicy(ruleSet, severities, off, suppressions, current);
+      pairPolicy = p;
+    }
+    return p;
+  }
+
+  /**
+   * The transition findings of one update of a Task, from its previous version to its new one: what a server
+   * can run on every update (no structure validation; microseconds per call). Uses this instance's rule
+   * set, overrides, suppressions and state machine. The findings are located in {@code after}.
+   *
+   * @param before the previous version, FHIR JSON or XML
+   * @param after the new version, FHIR JSON or XML
+   * @throws IllegalArgumentException when a version does not parse or is not a Task
+   */
+  public List<Issue> checkTransition(String before, String after) {
+    return transitionCheck.check(before, after);
+  }
+
+  /** As {@link #checkTransition(String, String)}, for HAPI model Tasks (R4, R4B or R5). */
+  public List<Issue> checkTransition(IBaseResource before, IBaseResource after) {
+    return transitionCheck.check(before, after);
   }
 
   /** The transition-15 threshold ({@code --stuck-after}), null when none is set. */

@@ -59,6 +59,11 @@ public final class IssuePolicy {
     this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
   }
 
+  /** True when {@code instant} falls on the day (UTC) this policy judges suppression expiry by. */
+  public boolean sameDay(Instant instant) {
+    return today.equals(LocalDate.ofInstant(instant, ZoneOffset.UTC));
+  }
+
   /** True when the rule runs at all under this policy (rule set and overrides). */
   public boolean runs(String ruleId) {
     if (off.contains(ruleId)) {

@@ -16,6 +16,7 @@ import dev.taskcheck.ValidationRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ class RuleFixturesTest {
 
   /** One case of one rule in one release. */
   record Case(String rule, Path file, FhirRelease release, String description, RuleSet ruleSet, Instant now,
-      String config, List<String> overrides, Set<String> expected) {
+      String config, List<String> overrides, Set<String> expected, Duration stuckAfter, Path stateMachine) {
     @Override
     public String toString() {
       return rule + " " + DIR.resolve(rule).relativize(file) + " " + release.code();
@@ -73,7 +74,9 @@ class RuleFixturesTest {
                 c.path("description").asText(),
                 c.has("ruleSet") ? RuleSet.fromCode(c.get("ruleSet").asText()) : RuleSet.RECOMMENDED,
                 c.has("now") ? Instant.parse(c.get("now").asText()) : NOW,
-                c.has("config") ? c.get("config").toString() : null, overrides, expected));
+                c.has("config") ? c.get("config").toString() : null, overrides, expected,
+                c.has("stuckAfter") ? Duration.parse(c.get("stuckAfter").asText()) : null,
+                c.has("stateMachine") ? dir.resolve(c.get("stateMachine").asText()) : null));
           }
         }
       }
@@ -93,7 +96,14 @@ class RuleFixturesTest {
     }
     Set<Path> present = new TreeSet<>();
     try (Stream<Path> s = Files.walk(DIR)) {
+      Set<Path> tables = new TreeSet<>();
+      for (Case c : all()) {
+        if (c.stateMachine() != null) {
+          tables.add(c.stateMachine().normalize());
+        }
+      }
       s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("cases.json"))
+          .filter(p -> !tables.contains(p.normalize()))
           .forEach(p -> present.add(p.normalize()));
     }
     assertThat(listed).isEqualTo(present);
@@ -108,6 +118,10 @@ class RuleFixturesTest {
       b.config(ConfigFiles.parseConfig(c.config(), c.file().resolveSibling("cases.json")));
     }
     c.overrides().forEach(b::rule);
+    b.stuckAfter(c.stuckAfter());
+    if (c.stateMachine() != null) {
+      b.stateMachine(c.stateMachine());
+    }
     Report report = b.build().validate(ValidationRequest.of(c.file().toString()));
     Set<String> actual = new TreeSet<>();
     for (Result r : report.results()) {
