@@ -218,12 +218,26 @@ class GematikReplayTest {
     return out;
   }
 
-  /** {@code 001 005 007}, or {@code 009#3} for the fourth Task of step 009. */
+  /**
+   * {@code 001 005 007}, or {@code 009#3} for the fourth Task of step 009; {@code =} marks a version that repeats
+   * the one before it (same content and lastModified: the server returned the Task again, unchanged).
+   */
   private static String steps(TaskHistory h) {
-    return h.versions().stream().map(v -> {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < h.versions().size(); i++) {
+      TaskVersion v = h.versions().get(i);
       String step = v.source().substring(0, v.source().indexOf('_'));
-      return v.location() == null ? step : step + "#" + entry(v.location());
-    }).collect(Collectors.joining(" "));
+      step = v.location() == null ? step : step + "#" + entry(v.location());
+      if (i > 0 && repeats(h.versions().get(i - 1), v)) {
+        step += "=";
+      }
+      out.add(step);
+    }
+    return String.join(" ", out);
+  }
+
+  private static boolean repeats(TaskVersion before, TaskVersion after) {
+    return before.content().equals(after.content()) && Objects.equals(before.lastModified(), after.lastModified());
   }
 
   private static String entry(String location) {
