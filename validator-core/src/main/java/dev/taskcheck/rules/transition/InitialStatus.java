@@ -33,6 +33,11 @@ public final class InitialStatus implements TransitionRule {
       return;
     }
     TaskVersion first = history.versions().get(0);
+    if (history.versions().size() == 1 && first.versionNumber() == null) {
+      // a lone version without a versionId is a snapshot from any point of the Task's life (a search result,
+      // an export), not evidence of its creation; read without --history it is a single Task, never judged here
+      return;
+    }
     StateMachine machine = ctx.stateMachine(first);
     if (first.status() != null && !machine.isInitial(first.status())) {
       ctx.report(first, "Task.status", "notInitial", first.status(), String.join(", ",
