@@ -9,11 +9,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * The lifecycle of the Tasks whose histories a run read (the Task page: "wait time, or time in progress, or
  * time to completion"), and the Tasks that look stuck. Times come from each version's {@code lastModified}
- * (else {@code meta.lastUpdated}): a status lasts from the version that entered it to the next version with
- * another status. A Task's current status has no end yet and is not counted.
+ * (else {@code meta.lastUpdated}): a spell in a status lasts from the version that entered it to the first
+ * later version with another status. A Task's current status has no end yet and is not counted.
  *
  * @param histories Task histories read (a history Bundle's Task, or a group of versions)
- * @param versions the distinct versions in them
+ * @param versions the versions in them (an identical repeat with the same versionId is counted once; a
+ *     repeated read without a versionId counts again)
  * @param timeInStatus by status code, how long the histories spent in it (each history counts once per
  *     status, with the total of its spells in it)
  * @param waitTime from the first version to the first in-progress version

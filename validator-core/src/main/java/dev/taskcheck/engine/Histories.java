@@ -16,15 +16,15 @@ import org.jspecify.annotations.Nullable;
  * Turns versions into histories: groups the versions of one Task (same id, or a shared identifier when the
  * ids differ) and orders them oldest first by versionId, then lastModified, then meta.lastUpdated, then
  * input order. A version repeated with the same content is kept once; the same versionId with different
- * content is a conflict (transition-14).
+ * content is a conflict (transition-14). The sort is stable: versions that tie on all three keep the order
+ * in which they were read.
  */
 public final class Histories {
 
   private static final Comparator<TaskVersion> ORDER = Comparator
       .comparing(TaskVersion::versionNumber, Comparator.nullsLast(Comparator.naturalOrder()))
       .thenComparing(v -> low(v.lastModified()), Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(v -> low(v.lastUpdated()), Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparingLong(TaskVersion::order);
+      .thenComparing(v -> low(v.lastUpdated()), Comparator.nullsLast(Comparator.naturalOrder()));
 
   private Histories() {}
 

@@ -61,12 +61,22 @@ public final class MetricsCollector {
           }
         }
       }
-      if (i + 1 < v.size() && cur.status() != null && t != null) {
-        FhirTemporal next = v.get(i + 1).timestamp();
-        if (next != null && !next.low().isBefore(t.low())) {
-          in.merge(cur.status(), Duration.between(t.low(), next.low()), Duration::plus);
-        }
+    }
+    // a spell in a status runs from the version that entered it to the first later version with another
+    // status; a spell no later version ends (the current status) is not counted
+    int i = 0;
+    while (i < v.size()) {
+      TaskStatus s = v.get(i).status();
+      int j = i + 1;
+      while (j < v.size() && v.get(j).status() == s) {
+        j++;
       }
+      FhirTemporal from = v.get(i).timestamp();
+      FhirTemporal to = j < v.size() ? v.get(j).timestamp() : null;
+      if (s != null && from != null && to != null && !to.low().isBefore(from.low())) {
+        in.merge(s, Duration.between(from.low(), to.low()), Duration::plus);
+      }
+      i = j;
     }
     return new HistoryMetrics(history.kind() == TaskHistory.Kind.HISTORY, v.size(), in, wait, toCompletion, stuck);
   }

@@ -9,9 +9,6 @@ import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.parse.Node;
 import dev.taskcheck.parse.NodePath;
 import dev.taskcheck.source.LocatedResource;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -65,7 +62,7 @@ final class VersionReader {
       positions.put(expression, NodePath.position(node, expression));
     }
     for (String expression : REPORTED) {
-      positions.put(expression, NodePath.position(node, expression));
+      positions.put(expression, position(node, expression));
     }
     String statusCode = trimmed(node.childValue("status"));
     Node reason = node.child("statusReason");
@@ -78,6 +75,25 @@ final class VersionReader {
         trimmed(node.childValue("lastModified")), period == null ? null : trimmed(period.childValue("start")),
         reason == null ? null : canonical(reason), business == null ? null : canonical(business), outputs, progress,
         contentHash(node), positions);
+  }
+
+  /**
+   * Where a reported element is: {@code Task.x} or {@code Task.x.y} looked up directly (the first of a
+   * repeating element), at its property; an absent element is placed at the deepest element present.
+   */
+  private static int[] position(Node task, String expression) {
+    Node at = task;
+    int[] pos = {task.line(), task.column()};
+    String[] steps = expression.split("\\.");
+    for (int i = 1; i < steps.length; i++) {
+      Node next = at.child(steps[i]);
+      if (next == null) {
+        break;
+      }
+      at = next;
+      pos = new int[] {next.memberLine(), next.memberColumn()};
+    }
+    return pos;
   }
 
   private static @Nullable String trimmed(@Nullable String s) {
@@ -94,11 +110,11 @@ final class VersionReader {
    */
   static String canonical(Node node) {
     StringBuilder b = new StringBuilder();
-    canonical(node, b, false);
+    canonical(node, b);
     return b.toString();
   }
 
-  private static void canonical(Node node, StringBuilder b, boolean skipNonContent) {
+  private static void canonical(Node node, StringBuilder b) {
     String name = node.name().startsWith("_") ? node.name().substring(1) : node.name();
     b.append(name);
     if (node.value() != null) {
@@ -109,10 +125,7 @@ final class VersionReader {
       children.sort((x, y) -> key(x).compareTo(key(y)));
       b.append('{');
       for (Node c : children) {
-        if (skipNonContent && NOT_CONTENT.contains(c.name())) {
-          continue;
-        }
-        canonical(c, b, false);
+        canonical(c, b);
         b.append(';');
       }
       b.append('}');
@@ -123,14 +136,38 @@ final class VersionReader {
     return n.name().startsWith("_") ? n.name().substring(1) : n.name();
   }
 
+  /**
+   * A 64-bit FNV-1a hash of the Task's content without {@code meta} and {@code text}, over names and values
+   * in document order (FHIR fixes the element order, in JSON and XML alike), as 16 hex digits. Cheap enough
+   * for every update a server checks; collisions only matter between two versions with the same versionId.
+   */
   private static String contentHash(Node task) {
-    StringBuilder b = new StringBuilder();
-    canonical(task, b, true);
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    long h = 0xcbf29ce484222325L;
+    for (Node c : task.children()) {
+      if (!NOT_CONTENT.contains(c.name())) {
+        h = hash(c, h);
+      }
     }
+    return HexFormat.of().toHexDigits(h);
+  }
+
+  private static long hash(Node node, long h) {
+    h = mix(h, node.name());
+    if (node.value() != null) {
+      h = mix(h, node.value());
+    }
+    for (Node c : node.children()) {
+      h = hash(c, h);
+    }
+    return mix(h, ")");
+  }
+
+  private static long mix(long h, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    h ^= 0xff; // a separator, so "ab" + "c" differs from "a" + "bc"
+    return h * 0x100000001b3L;
   }
 }

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param line where the Task starts in its source
  * @param label {@code Task/abc}, or {@code Task} without an id
  * @param release the release the version was validated against, and {@code releaseReason} why
- * @param order the version's position among all versions read in this run (input order)
+ * @param order the version's position in its document (ties in a history keep input order without it)
  * @param id {@code Task.id}
  * @param identifiers {@code system|value} of each identifier
  * @param versionId {@code meta.versionId}
@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param businessStatus the businessStatus in a canonical form, null when absent
  * @param outputs each output in a canonical form
  * @param progress the Ratio progress outputs
- * @param content the whole Task except {@code meta} and {@code text}, canonical and hashed (SHA-256, 16 hex)
+ * @param content a hash of the whole Task except {@code meta} and {@code text} (16 hex digits), to tell
+ *     two versions with the same versionId apart
  * @param positions line and column of the elements the rules report on, by expression relative to the
  *     Task ({@code Task.status}); an absent element is placed at its parent
  */

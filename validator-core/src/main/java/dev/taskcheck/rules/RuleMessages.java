@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -17,16 +19,25 @@ import java.util.Set;
 public final class RuleMessages {
 
   private static final Properties MESSAGES = load();
+  /** Parsed patterns, so a finding does not re-parse its message. */
+  private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
 
   private RuleMessages() {}
 
   /** The formatted message, or an explicit placeholder naming the missing key (a catalog test forbids that). */
   public static String format(String ruleId, String key, Object... args) {
-    String pattern = MESSAGES.getProperty(ruleId + "." + key);
-    if (pattern == null) {
-      return ruleId + "." + key + " (no message)";
+    String id = ruleId + "." + key;
+    MessageFormat parsed = FORMATS.get(id);
+    if (parsed == null) {
+      String pattern = MESSAGES.getProperty(id);
+      if (pattern == null) {
+        return id + " (no message)";
+      }
+      parsed = new MessageFormat(pattern, Locale.ROOT);
+      FORMATS.putIfAbsent(id, parsed);
     }
-    return new MessageFormat(pattern, Locale.ROOT).format(args);
+    // a MessageFormat is not thread-safe: format with a copy of the parsed pattern
+    return ((MessageFormat) parsed.clone()).format(args);
   }
 
   /** True when the bundle has {@code <ruleId>.<key>}. */
