@@ -114,6 +114,70 @@ public abstract class TaskView {
   /** The statusReason's text for a person (R4 {@code text}, R5 {@code concept.text}), or null. */
   public abstract @Nullable String statusReasonText();
 
+  /** True when the Task has at least one {@code identifier}. */
+  public final boolean hasIdentifier() {
+    return task.child("identifier") != null;
+  }
+
+  /** True when the Task has a {@code code}. */
+  public final boolean hasCode() {
+    return task.child("code") != null;
+  }
+
+  /** The codings of {@code code}, in order (empty when absent). */
+  public final List<Coding> codeCodings() {
+    return codings(task.child("code"));
+  }
+
+  /** The codings of {@code businessStatus}, in order (empty when absent). */
+  public final List<Coding> businessStatusCodings() {
+    return codings(task.child("businessStatus"));
+  }
+
+  /** True when the Task has a {@code focus}. */
+  public final boolean hasFocus() {
+    return task.child("focus") != null;
+  }
+
+  /**
+   * The resource type {@code focus} points at: its {@code type} element, else the type in its literal
+   * reference; null when there is no focus or it does not say (a contained or identifier-only reference).
+   */
+  public final @Nullable String focusType() {
+    FhirElement focus = task.child("focus");
+    if (focus == null) {
+      return null;
+    }
+    String type = focus.childValue("type");
+    return type != null ? type.trim() : referencedType(focus.childValue("reference"));
+  }
+
+  /** The canonical URLs in {@code meta.profile}, as written (a version suffix {@code |1.0} kept). */
+  public final List<String> profiles() {
+    FhirElement meta = task.child("meta");
+    List<String> out = new ArrayList<>();
+    if (meta != null) {
+      for (FhirElement p : meta.children("profile")) {
+        String v = p.value();
+        if (v != null && !v.isBlank()) {
+          out.add(v.trim());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Coding> codings(@Nullable FhirElement concept) {
+    if (concept == null) {
+      return List.of();
+    }
+    List<Coding> out = new ArrayList<>();
+    for (FhirElement c : concept.children("coding")) {
+      out.add(new Coding(c.childValue("system"), c.childValue("code")));
+    }
+    return out;
+  }
+
   /** The {@code partOf} references, as expressions of where each is. */
   public final List<String> partOf() {
     List<String> out = new ArrayList<>();

@@ -14,6 +14,12 @@ import static dev.taskcheck.rules.RuleCategory.STATUS;
 
 import dev.taskcheck.FhirRelease;
 import dev.taskcheck.Severity;
+import dev.taskcheck.rules.au.AuStatus;
+import dev.taskcheck.rules.au.ReasonTextForStop;
+import dev.taskcheck.rules.cow.AwaitingInformationHasReason;
+import dev.taskcheck.rules.cow.CancellationRequestTaskElements;
+import dev.taskcheck.rules.cow.CoordinationTaskElements;
+import dev.taskcheck.rules.cow.PreliminaryOutcomeHasOutput;
 import dev.taskcheck.rules.date.CompletedAfterDueDate;
 import dev.taskcheck.rules.date.ExecutionNotBeforeAuthoring;
 import dev.taskcheck.rules.date.LastModifiedNotBeforeAuthoredOn;
@@ -21,6 +27,7 @@ import dev.taskcheck.rules.date.LastModifiedNotBeforeExecution;
 import dev.taskcheck.rules.date.NoDateInFuture;
 import dev.taskcheck.rules.date.PeriodEndNotBeforeStart;
 import dev.taskcheck.rules.failure.StatusReasonOnActiveTask;
+import dev.taskcheck.rules.hrex.HrexStatus;
 import dev.taskcheck.rules.progress.CommensurableUnits;
 import dev.taskcheck.rules.progress.CompletedProgressIsFull;
 import dev.taskcheck.rules.progress.DenominatorMatchesRepetitions;
@@ -74,7 +81,14 @@ public final class BuiltInRules {
       CompletedProgressIsFull.class,
       ProgressMatchesStatus.class,
       DenominatorMatchesRepetitions.class,
-      NumeratorMatchesCountedOutputs.class);
+      NumeratorMatchesCountedOutputs.class,
+      CoordinationTaskElements.class,
+      CancellationRequestTaskElements.class,
+      PreliminaryOutcomeHasOutput.class,
+      AwaitingInformationHasReason.class,
+      HrexStatus.class,
+      AuStatus.class,
+      ReasonTextForStop.class);
 
   /** The rules over the versions of one Task (transition-1..15). */
   public static final List<Class<? extends TransitionRule>> TRANSITION = List.of(

@@ -9,7 +9,12 @@ public enum RuleCategory {
   DATE,
   PROGRESS,
   TRANSITION,
-  COW;
+  /** HL7 Clinical Order Workflows (rule set {@code cow}). */
+  COW,
+  /** Da Vinci HRex/CDex (rule set {@code hrex}). */
+  HREX,
+  /** AU eRequesting (rule set {@code au-erequesting}). */
+  AU;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -1,0 +1,40 @@
+package dev.taskcheck.rules.au;
+
+import static dev.taskcheck.FhirRelease.R4;
+import static dev.taskcheck.FhirRelease.R4B;
+import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.fhir.TaskStatus.CANCELLED;
+import static dev.taskcheck.fhir.TaskStatus.FAILED;
+import static dev.taskcheck.fhir.TaskStatus.ON_HOLD;
+import static dev.taskcheck.fhir.TaskStatus.REJECTED;
+import static dev.taskcheck.rules.RuleBasis.IG;
+import static dev.taskcheck.rules.RuleCategory.AU;
+
+import dev.taskcheck.Severity;
+import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.rules.Rule;
+import dev.taskcheck.rules.RuleContext;
+import dev.taskcheck.rules.TaskRule;
+
+/**
+ * AU eRequesting's workflow guidance: statusReason explains a rejected, cancelled, on-hold or failed Task,
+ * and, having no value set, is expected to carry a human-readable {@code statusReason.text} (R5:
+ * {@code statusReason.concept.text}). A coding display alone does not count here.
+ */
+@TaskRule(id = "au-2", name = "ReasonTextForStop", category = AU, severity = Severity.WARNING,
+    versions = {R4, R4B, R5}, basis = IG, since = "0.1.0", ruleSets = "au-erequesting",
+    summary = "A rejected, cancelled, on-hold or failed Task explains why in statusReason text")
+public final class ReasonTextForStop implements Rule {
+
+  @Override
+  public void check(TaskView task, RuleContext ctx) {
+    if (!task.statusIs(REJECTED, CANCELLED, ON_HOLD, FAILED) || task.statusReasonText() != null) {
+      return;
+    }
+    if (task.hasStatusReason()) {
+      ctx.report("Task.statusReason", "noText", task.status());
+    } else {
+      ctx.report("Task", "missing", task.status());
+    }
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.taskcheck.rules.au;
+
+import org.jspecify.annotations.NullMarked;

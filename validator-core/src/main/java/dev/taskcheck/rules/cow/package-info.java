@@ -1,0 +1,4 @@
+@NullMarked
+package dev.taskcheck.rules.cow;
+
+import org.jspecify.annotations.NullMarked;

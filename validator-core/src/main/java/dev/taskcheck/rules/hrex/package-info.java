@@ -1,0 +1,4 @@
+@NullMarked
+package dev.taskcheck.rules.hrex;
+
+import org.jspecify.annotations.NullMarked;
