@@ -34,7 +34,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.function.Consumer;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -140,13 +139,9 @@ public final class TaskCheck {
    * @param before the previous version, FHIR JSON or XML
    * @param after the new version, FHIR JSON or XML
    * @throws IllegalArgumentException when a version does not parse or is not a Task
+   * @see dev.taskcheck.hapi.HapiTasks#checkTransition for HAPI model objects
    */
   public List<Issue> checkTransition(String before, String after) {
-    return transitionCheck.check(before, after);
-  }
-
-  /** As {@link #checkTransition(String, String)}, for HAPI model Tasks (R4, R4B or R5). */
-  public List<Issue> checkTransition(IBaseResource before, IBaseResource after) {
     return transitionCheck.check(before, after);
   }
 

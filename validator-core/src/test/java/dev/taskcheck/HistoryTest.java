@@ -95,7 +95,8 @@ class HistoryTest {
     before.setIntent(org.hl7.fhir.r4.model.Task.TaskIntent.ORDER);
     org.hl7.fhir.r4.model.Task after = before.copy();
     after.setStatus(org.hl7.fhir.r4.model.Task.TaskStatus.INPROGRESS);
-    assertThat(ids(taskCheck.checkTransition(before, after))).containsExactly("transition-2 warning Task.status");
+    assertThat(ids(dev.taskcheck.hapi.HapiTasks.checkTransition(taskCheck, before, after)))
+        .containsExactly("transition-2 warning Task.status");
   }
 
   @Test

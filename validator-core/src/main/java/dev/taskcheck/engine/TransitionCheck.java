@@ -1,6 +1,5 @@
 package dev.taskcheck.engine;
 
-import ca.uhn.fhir.context.FhirContext;
 import dev.taskcheck.FhirRelease;
 import dev.taskcheck.Issue;
 import dev.taskcheck.fhir.TaskHistory;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,17 +60,6 @@ public final class TransitionCheck {
       }
     }
     return out;
-  }
-
-  /** As {@link #check(String, String)}, for HAPI model objects (R4, R4B or R5 {@code Task}). */
-  public List<Issue> check(IBaseResource before, IBaseResource after) {
-    return check(json(before, "before"), json(after, "after"));
-  }
-
-  private static String json(IBaseResource resource, String which) {
-    Objects.requireNonNull(resource, which);
-    FhirContext context = FhirContext.forCached(resource.getStructureFhirVersionEnum());
-    return context.newJsonParser().encodeResourceToString(resource);
   }
 
   private TaskVersion version(String text, String which, int order) {
