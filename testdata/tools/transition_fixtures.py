@@ -128,6 +128,9 @@ CASES = {
          None, [("transition-1", "error", 3, "status")], {"ruleSet": "strict"}),
         ("pass-requested-to-in-progress-own-table", "a user's state machine allows requested to in-progress",
          [s("requested"), s("in-progress")], [], {"stateMachine": "direct-start.json"}),
+        ("fail-hrex-received", "hrex: received is not an HRex status, so requested to received is no edge of its table",
+         [s("requested"), s("received")],
+         [("hrex-1", "error", 2, "status"), ("transition-1", "error", 2, "status")], {"ruleSet": "hrex"}),
     ],
     "transition-2": [
         ("pass-completed-then-entered-in-error", "a completed Task marked entered-in-error: any status may go there",
@@ -150,6 +153,9 @@ CASES = {
         ("fail-in-progress-cancelled", "a started Task cancelled directly",
          [s("ready"), s("in-progress"), s("cancelled", start=day(2), end=day(3))],
          [("transition-4", "warning", 3, "status")], {}),
+        ("fail-in-progress-cancelled-au", "au-erequesting: a started Task cancelled directly is an error",
+         [s("requested"), s("accepted"), s("in-progress"), s("cancelled", start=day(3), end=day(4))],
+         [("transition-4", "error", 4, "status")], {"ruleSet": "au-erequesting"}),
     ],
     "transition-5": [
         ("pass-hold-and-resume", "in progress, on hold, resumed in progress, completed",
