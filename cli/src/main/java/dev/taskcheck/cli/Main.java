@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Validates FHIR Task resources: base-spec structure, profiles and Task rules, offline.",
-    subcommands = {ValidateCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ValidateCommand.class, DiffCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:nothing at or above the fail level",
@@ -121,6 +121,9 @@ public final class Main implements Runnable {
     public <K> K create(Class<K> type) throws Exception {
       if (type == ValidateCommand.class) {
         return type.cast(new ValidateCommand(out, err, debug));
+      }
+      if (type == DiffCommand.class) {
+        return type.cast(new DiffCommand(out, err, debug));
       }
       if (type == RulesCommand.class) {
         return type.cast(new RulesCommand(out));

@@ -1,44 +1,14 @@
 package dev.taskcheck.cli;
 
-import dev.taskcheck.ConfigFiles;
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.OutputFormat;
-import dev.taskcheck.RenderOptions;
-import dev.taskcheck.ReportListener;
-import dev.taskcheck.ReportOutput;
-import dev.taskcheck.Result;
-import dev.taskcheck.RuleSet;
-import dev.taskcheck.RunInfo;
-import dev.taskcheck.RunTotals;
-import dev.taskcheck.Severity;
-import dev.taskcheck.Summary;
-import dev.taskcheck.Suppression;
-import dev.taskcheck.TaskCheck;
-import dev.taskcheck.TaskCheckException;
-import dev.taskcheck.Timings;
 import dev.taskcheck.ValidationRequest;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code taskcheck validate}: validates files, directories, glob patterns or standard input. */
 @Command(
@@ -49,7 +19,8 @@ import picocli.CommandLine.Spec;
         "Validates the FHIR Tasks in the given inputs and reports every finding.",
         "Inputs are files (JSON or XML, told apart by content), directories (read recursively: *.json, *.xml,"
             + " *.ndjson, *.jsonl), glob patterns ('data/**/*.json') or - for standard input. A Bundle is"
-            + " unpacked; NDJSON is streamed one line at a time."},
+            + " unpacked; NDJSON is streamed one line at a time. A history Bundle is read as the versions of its"
+            + " Tasks, and the changes between versions are checked (transition rules)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:nothing at or above the fail level",
@@ -61,59 +32,18 @@ final class ValidateCommand implements Callable<Integer> {
   private final PrintStream err;
   private final boolean debug;
 
-  @Spec
-  private CommandSpec spec;
-
   @Parameters(arity = "1..*", paramLabel = "<path>", description = "Files, directories, glob patterns, or - for stdin.")
   private List<String> inputs = new ArrayList<>();
 
-  @Option(names = "--fhir-version", paramLabel = "R4|R4B|R5|auto", defaultValue = "auto",
-      description = "FHIR release to validate against; auto (default) decides per document from its content"
-          + " and falls back to R4.")
-  private String fhirVersion = "auto";
+  @Option(names = "--history",
+      description = "Read the Tasks of all inputs as versions: group them into one history per Task (same id, or"
+          + " a shared identifier), order each by meta.versionId, then lastModified, then meta.lastUpdated, and"
+          + " check the changes between versions (transition rules). Without it, only history Bundles are read"
+          + " as histories.")
+  private boolean history;
 
-  @Option(names = "--rule-set", paramLabel = "core|recommended|strict", defaultValue = "recommended",
-      description = "Which rules run and at which severity (default: recommended).")
-  private String ruleSet = "recommended";
-
-  @Option(names = "--rule", paramLabel = "ID=LEVEL",
-      description = "Override one rule: ID=off|information|warning|error (repeatable), e.g. --rule status-8=off.")
-  private List<String> ruleOverrides = new ArrayList<>();
-
-  @Option(names = "--suppressions", paramLabel = "FILE",
-      description = "Suppressions file (JSON): rule id, expression pattern, reason, optional file pattern and"
-          + " expiry date. Suppressed findings are listed, with their reason, in the JSON report.")
-  private @Nullable Path suppressionsFile;
-
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Rule configuration (JSON): progress output types, over-delivery, clock skew, counted outputs.")
-  private @Nullable Path configFile;
-
-  @Option(names = "--format", paramLabel = "text|json|operationoutcome", split = ",",
-      description = "Report format; repeat for several (they then need --output). Default: text.")
-  private List<String> formats = new ArrayList<>();
-
-  @Option(names = "--output", paramLabel = "DIR",
-      description = "Write each format to a file in DIR (taskcheck.txt, taskcheck.json,"
-          + " taskcheck.operationoutcome.json), atomically.")
-  private @Nullable Path output;
-
-  @Option(names = "--fail-on", paramLabel = "fatal|error|warning|information|none", defaultValue = "error",
-      description = "Exit with 1 when a finding is at or above this severity (default: error).")
-  private String failOn = "error";
-
-  @Option(names = "--now", paramLabel = "INSTANT",
-      description = "The clock for time-relative rules, e.g. 2026-11-21T10:00:00Z (default: now).")
-  private @Nullable String now;
-
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
-  private @Nullable Integer threads;
-
-  @Option(names = "--quiet", description = "Print findings only: no progress, no summary.")
-  private boolean quiet;
-
-  @Option(names = "--debug", description = "Show internal details and stack traces on standard error.")
-  private boolean debugFlag;
+  @Mixin
+  private RunOptions options = new RunOptions();
 
   ValidateCommand(PrintStream out, PrintStream err, boolean debug) {
     this.out = out;
@@ -123,258 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (quiet && debugFlag) {
-      throw usage("--quiet and --debug cannot be used together");
-    }
-    List<OutputFormat> chosen = parseFormats();
-    Severity failLevel = parseFailOn();
-    Instant runNow = parseNow();
-    TaskCheck.Builder builder = TaskCheck.builder()
-        .fhirVersion(parseFhirVersion())
-        .ruleSet(parseRuleSet())
-        .now(runNow)
-        .onInternalError(t -> {
-          if (debug) {
-            synchronized (err) {
-              err.println("taskcheck: internal error (the document was reported and the run went on):");
-              t.printStackTrace(err);
-            }
-          }
-        });
-    for (String o : ruleOverrides) {
-      try {
-        builder.rule(o);
-      } catch (IllegalArgumentException e) {
-        throw usage("--rule " + e.getMessage());
-      }
-    }
-    if (configFile != null) {
-      builder.config(ConfigFiles.readConfig(configFile));
-    }
-    if (suppressionsFile != null) {
-      List<Suppression> list = ConfigFiles.readSuppressions(suppressionsFile);
-      try {
-        builder.suppressions(list);
-      } catch (IllegalArgumentException e) {
-        throw new TaskCheckException("--suppressions " + e.getMessage(), e);
-      }
-      Instant clock = runNow != null ? runNow : Instant.now();
-      for (Suppression s : list) {
-        if (s.isExpired(clock) && !quiet) {
-          err.println("taskcheck: warning: the suppression at " + s.origin() + " (" + s.ruleId() + " at "
-              + s.expression() + ") expired on " + s.expires() + " and no longer applies");
-        }
-      }
-    }
-    if (threads != null) {
-      if (threads < 1) {
-        throw usage("--threads must be at least 1");
-      }
-      builder.threads(threads);
-    }
-    TaskCheck taskCheck = builder.build();
-
-    List<ReportOutput> outputs = openOutputs(chosen);
-    Progress progress = new Progress(err, !quiet);
-    List<ReportListener> listeners = new ArrayList<>(outputs);
-    listeners.add(progress);
     ValidationRequest request = ValidationRequest.builder().inputs(inputs).build();
-    RunTotals totals;
-    try {
-      totals = taskCheck.validate(request, new Tee(listeners));
-    } catch (RuntimeException e) {
-      progress.stop();
-      closeQuietly(outputs);
-      throw e instanceof UncheckedIOException u
-          ? new TaskCheckException("cannot write the report: " + u.getCause().getMessage(), u)
-          : e;
-    }
-    progress.stop();
-    for (ReportOutput o : outputs) {
-      try {
-        o.close();
-      } catch (IOException e) {
-        throw new TaskCheckException("cannot write the report: " + e.getMessage(), e);
-      }
-    }
-    if (output != null && !quiet) {
-      out.println("Reports written to " + output + ": "
-          + String.join(", ", chosen.stream().map(OutputFormat::fileName).toList()));
-    }
-    out.flush();
-    if (failLevel == null) {
-      return Main.OK;
-    }
-    return totals.summary().countAtLeast(failLevel) > 0 ? Main.FINDINGS : Main.OK;
+    return options.run(request, history, out, err, debug);
   }
-
-  private List<ReportOutput> openOutputs(List<OutputFormat> chosen) {
-    List<ReportOutput> outputs = new ArrayList<>();
-    if (output == null) {
-      boolean color = Terminal.colorsOnStdout();
-      outputs.add(chosen.get(0).toStream(out, new RenderOptions(color, !quiet)));
-      return outputs;
-    }
-    try {
-      if (Files.exists(output) && !Files.isDirectory(output)) {
-        throw new TaskCheckException("--output " + output + " exists and is not a directory");
-      }
-      Files.createDirectories(output);
-      for (OutputFormat f : chosen) {
-        outputs.add(f.toFile(output.resolve(f.fileName()), new RenderOptions(false, true)));
-      }
-      if (!quiet) {
-        outputs.add(summaryOnly());
-      }
-    } catch (IOException e) {
-      closeQuietly(outputs);
-      throw new TaskCheckException("cannot write reports to " + output + ": " + e.getMessage(), e);
-    }
-    return outputs;
-  }
-
-  /** The text format's summary alone (no findings), for standard output when the reports go to files. */
-  private ReportOutput summaryOnly() {
-    ReportOutput text = OutputFormat.TEXT.toStream(out, new RenderOptions(false, true));
-    return new ReportOutput() {
-      @Override
-      public void start(RunInfo run) {
-        text.start(run);
-      }
-
-      @Override
-      public void result(Result result) {
-        // findings go to the files; only the summary is printed
-      }
-
-      @Override
-      public void finish(Summary summary, Timings timings) {
-        text.finish(summary, timings);
-      }
-
-      @Override
-      public void close() throws IOException {
-        text.close();
-      }
-    };
-  }
-
-  private List<OutputFormat> parseFormats() {
-    Set<OutputFormat> out = new LinkedHashSet<>();
-    for (String f : formats) {
-      try {
-        out.add(OutputFormat.fromCode(f));
-      } catch (IllegalArgumentException e) {
-        throw usage("--format: " + e.getMessage());
-      }
-    }
-    if (out.isEmpty()) {
-      out.add(OutputFormat.TEXT);
-    }
-    if (out.size() > 1 && output == null) {
-      throw usage("several --format values need --output DIR (standard output takes one format)");
-    }
-    return List.copyOf(out);
-  }
-
-  private @Nullable FhirRelease parseFhirVersion() {
-    if (fhirVersion.equalsIgnoreCase("auto")) {
-      return null;
-    }
-    try {
-      return FhirRelease.parse(fhirVersion);
-    } catch (IllegalArgumentException e) {
-      throw usage("--fhir-version: " + e.getMessage().replace("(expected R4, R4B or R5)", "(expected R4, R4B, R5 or auto)"));
-    }
-  }
-
-  private RuleSet parseRuleSet() {
-    try {
-      return RuleSet.fromCode(ruleSet);
-    } catch (IllegalArgumentException e) {
-      throw usage("--rule-set: " + e.getMessage());
-    }
-  }
-
-  private @Nullable Severity parseFailOn() {
-    if (failOn.equalsIgnoreCase("none")) {
-      return null;
-    }
-    try {
-      return Severity.fromCode(failOn);
-    } catch (IllegalArgumentException e) {
-      throw usage("--fail-on: unknown level '" + failOn + "' (expected fatal, error, warning, information or none)");
-    }
-  }
-
-  private @Nullable Instant parseNow() {
-    if (now == null) {
-      return null;
-    }
-    String t = now.trim();
-    try {
-      return Instant.parse(t);
-    } catch (DateTimeParseException e) {
-      // fall through to the other accepted forms
-    }
-    try {
-      return OffsetDateTime.parse(t).toInstant();
-    } catch (DateTimeParseException e) {
-      // fall through
-    }
-    try {
-      return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
-    } catch (DateTimeParseException e) {
-      throw usage("--now: '" + now + "' is not an instant (expected e.g. 2026-11-21T10:00:00Z,"
-          + " 2026-11-21T11:00:00+01:00 or 2026-11-21)");
-    }
-  }
-
-  private CommandLine.ParameterException usage(String message) {
-    return new CommandLine.ParameterException(spec.commandLine(), message);
-  }
-
-  private static void closeQuietly(List<ReportOutput> outputs) {
-    for (ReportOutput o : outputs) {
-      try {
-        o.close();
-      } catch (IOException | RuntimeException ignored) {
-        // discarding an unfinished report: nothing more to do
-      }
-    }
-  }
-
-  /** Sends every event to several listeners, in order. */
-  private static final class Tee implements ReportListener {
-    private final List<ReportListener> listeners;
-
-    Tee(List<ReportListener> listeners) {
-      this.listeners = List.copyOf(listeners);
-    }
-
-    @Override
-    public void start(RunInfo run) {
-      listeners.forEach(l -> l.start(run));
-    }
-
-    @Override
-    public void result(Result result) {
-      for (ReportListener l : listeners) {
-        l.result(result);
-      }
-    }
-
-    @Override
-    public void progress(long documents, long resources) {
-      for (ReportListener l : listeners) {
-        l.progress(documents, resources);
-      }
-    }
-
-    @Override
-    public void finish(Summary summary, Timings timings) {
-      listeners.forEach(l -> l.finish(summary, timings));
-    }
-  }
-
 }

@@ -1,5 +1,6 @@
 package dev.taskcheck.report;
 
+import dev.taskcheck.LifecycleMetrics;
 import dev.taskcheck.ReportOutput;
 import dev.taskcheck.Result;
 import dev.taskcheck.RunInfo;
@@ -130,6 +131,17 @@ final class AtomicFileOutput implements ReportOutput {
     ensureOpen();
     try {
       delegate.result(result);
+    } catch (RuntimeException | Error e) {
+      failed = true;
+      throw e;
+    }
+  }
+
+  @Override
+  public void metrics(LifecycleMetrics metrics) {
+    ensureOpen();
+    try {
+      delegate.metrics(metrics);
     } catch (RuntimeException | Error e) {
       failed = true;
       throw e;

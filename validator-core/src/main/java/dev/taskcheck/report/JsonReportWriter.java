@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.taskcheck.FhirRelease;
 import dev.taskcheck.Issue;
+import dev.taskcheck.LifecycleMetrics;
 import dev.taskcheck.ReportOutput;
 import dev.taskcheck.Result;
 import dev.taskcheck.RunInfo;
@@ -14,6 +15,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +35,7 @@ final class JsonReportWriter implements ReportOutput {
   private final long resultsOffset;
 
   private @Nullable RunInfo run;
+  private @Nullable LifecycleMetrics metrics;
   private boolean finished;
   private boolean closed;
 
@@ -81,6 +86,12 @@ final class JsonReportWriter implements ReportOutput {
   }
 
   @Override
+  public void metrics(LifecycleMetrics lifecycle) {
+    ensureOpen();
+    this.metrics = lifecycle;
+  }
+
+  @Override
   public void finish(Summary summary, Timings timings) {
     ensureOpen();
     RunInfo r = run;
@@ -105,6 +116,9 @@ final class JsonReportWriter implements ReportOutput {
       g.writeStringField("startedAt", r.startedAt().toString());
       writeSummary(g, summary);
       writeTimings(g, timings);
+      if (metrics != null) {
+        writeMetrics(g, metrics);
+      }
       g.writeFieldName("results");
       // Tell the generator a value follows (it writes the separator), then put the array in directly.
       g.writeRawValue("");
@@ -149,6 +163,58 @@ final class JsonReportWriter implements ReportOutput {
     Json.numberField(g, "firstResultMs", t.firstResultMillis());
     Json.numberField(g, "processFirstResultMs", t.processFirstResultMillis());
     g.writeEndObject();
+  }
+
+  /**
+   * The lifecycle metrics: every duration in whole milliseconds under a name ending in {@code Ms} (as in
+   * {@code timings}), null when there is none; statuses in code order.
+   */
+  private static void writeMetrics(JsonGenerator g, LifecycleMetrics m) throws IOException {
+    g.writeObjectFieldStart("metrics");
+    g.writeNumberField("histories", m.histories());
+    g.writeNumberField("versions", m.versions());
+    g.writeObjectFieldStart("timeInStatus");
+    for (Map.Entry<String, LifecycleMetrics.Stat> e : new TreeMap<>(m.timeInStatus()).entrySet()) {
+      writeStat(g, e.getKey(), e.getValue());
+    }
+    g.writeEndObject();
+    writeStat(g, "waitTime", m.waitTime());
+    writeStat(g, "timeInProgress", m.timeInProgress());
+    writeStat(g, "timeToCompletion", m.timeToCompletion());
+    millisField(g, "stuckAfterMs", m.stuckAfter());
+    g.writeNumberField("stuckCount", m.stuckCount());
+    g.writeArrayFieldStart("stuck");
+    for (LifecycleMetrics.StuckTask s : m.stuck()) {
+      g.writeStartObject();
+      g.writeStringField("resource", s.resource());
+      Json.stringField(g, "versionId", s.versionId());
+      g.writeStringField("source", s.source());
+      g.writeNumberField("line", s.line());
+      g.writeStringField("status", s.status());
+      g.writeStringField("since", s.since());
+      millisField(g, "idleMs", s.idle());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void writeStat(JsonGenerator g, String name, LifecycleMetrics.Stat s) throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeNumberField("count", s.count());
+    millisField(g, "medianMs", s.median());
+    millisField(g, "p90Ms", s.p90());
+    millisField(g, "maxMs", s.max());
+    g.writeEndObject();
+  }
+
+  private static void millisField(JsonGenerator g, String name, @Nullable Duration d) throws IOException {
+    g.writeFieldName(name);
+    if (d == null) {
+      g.writeNull();
+    } else {
+      g.writeNumber(d.toMillis());
+    }
   }
 
   private static void writeResult(JsonGenerator g, Result r) throws IOException {

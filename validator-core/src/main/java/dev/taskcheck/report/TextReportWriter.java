@@ -1,7 +1,9 @@
 package dev.taskcheck.report;
 
+import dev.taskcheck.Durations;
 import dev.taskcheck.FhirRelease;
 import dev.taskcheck.Issue;
+import dev.taskcheck.LifecycleMetrics;
 import dev.taskcheck.RenderOptions;
 import dev.taskcheck.ReportOutput;
 import dev.taskcheck.Result;
@@ -16,13 +18,16 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The text format: one line per issue, {@code source:line:col severity rule-id expression message}, then
- * optionally a summary. UTF-8 with {@code \n} line ends.
+ * optionally a summary, and after it, when the run read Task histories or looked for stuck Tasks, a short
+ * lifecycle block. UTF-8 with {@code \n} line ends.
  */
 final class TextReportWriter implements ReportOutput {
 
@@ -30,11 +35,14 @@ final class TextReportWriter implements ReportOutput {
   private static final String YELLOW = "\u001b[33m";
   private static final String CYAN = "\u001b[36m";
   private static final String RESET = "\u001b[0m";
+  /** How many stuck Tasks the text lists (the JSON report lists more). */
+  static final int STUCK_LISTED = 10;
 
   private final Writer out;
   private final RenderOptions options;
   private final StringBuilder line = new StringBuilder(256);
   private @Nullable RunInfo run;
+  private @Nullable LifecycleMetrics metrics;
   private boolean closed;
 
   /** @param sink the stream the report goes to; closed by {@link #close()} */
@@ -122,6 +130,12 @@ final class TextReportWriter implements ReportOutput {
   }
 
   @Override
+  public void metrics(LifecycleMetrics lifecycle) {
+    ensureOpen();
+    this.metrics = lifecycle;
+  }
+
+  @Override
   public void finish(Summary summary, Timings timings) {
     ensureOpen();
     try {
@@ -133,6 +147,13 @@ final class TextReportWriter implements ReportOutput {
         if (releases != null) {
           out.write(releases);
           out.write('\n');
+        }
+        LifecycleMetrics m = metrics;
+        if (m != null) {
+          for (String l : metricsLines(m)) {
+            out.write(l);
+            out.write('\n');
+          }
         }
       }
       out.flush();
@@ -162,6 +183,57 @@ final class TextReportWriter implements ReportOutput {
     }
     b.append(" in ").append(elapsed(t.elapsedMillis()));
     return b.toString();
+  }
+
+  /**
+   * The lifecycle block: {@code histories: 12 Tasks, 40 versions; wait time median 2h 5m (p90 1d 3h); ...;
+   * stuck (older than 7d): 3}, then one line per stuck Task (at most {@link #STUCK_LISTED}),
+   * {@code   source:line Task/x status since <lastModified> (idle 9d 2h)}.
+   */
+  static List<String> metricsLines(LifecycleMetrics m) {
+    List<String> parts = new ArrayList<>();
+    if (m.histories() > 0) {
+      parts.add("histories: " + count(m.histories(), "Task", "Tasks") + ", "
+          + count(m.versions(), "version", "versions"));
+      parts.add(stat("wait time", m.waitTime()));
+      parts.add(stat("time in progress", m.timeInProgress()));
+      parts.add(stat("time to completion", m.timeToCompletion()));
+    }
+    if (m.stuckAfter() != null) {
+      parts.add("stuck (older than " + Durations.format(m.stuckAfter()) + "): " + m.stuckCount());
+    }
+    List<String> lines = new ArrayList<>();
+    if (parts.isEmpty()) {
+      return lines;
+    }
+    lines.add(String.join("; ", parts));
+    List<LifecycleMetrics.StuckTask> stuck = m.stuck();
+    int shown = Math.min(stuck.size(), STUCK_LISTED);
+    for (int i = 0; i < shown; i++) {
+      LifecycleMetrics.StuckTask t = stuck.get(i);
+      StringBuilder b = new StringBuilder("  ");
+      appendOneLine(b, t.source());
+      b.append(':').append(t.line()).append(' ');
+      appendOneLine(b, t.resource());
+      b.append(' ');
+      appendOneLine(b, t.status());
+      b.append(" since ");
+      appendOneLine(b, t.since());
+      b.append(" (idle ").append(Durations.format(t.idle())).append(')');
+      lines.add(b.toString());
+    }
+    if (m.stuckCount() > shown) {
+      lines.add("  ... and " + (m.stuckCount() - shown) + " more (the JSON report lists up to "
+          + LifecycleMetrics.MAX_STUCK_LISTED + ")");
+    }
+    return lines;
+  }
+
+  private static String stat(String what, LifecycleMetrics.Stat s) {
+    if (s.count() == 0 || s.median() == null || s.p90() == null) {
+      return what + ": none";
+    }
+    return what + " median " + Durations.format(s.median()) + " (p90 " + Durations.format(s.p90()) + ")";
   }
 
   /** {@code FHIR versions: R4 (4), R5 (1)}, or null when no release was used. */

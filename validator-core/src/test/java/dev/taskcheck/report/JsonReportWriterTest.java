@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskcheck.FhirRelease;
 import dev.taskcheck.Issue;
 import dev.taskcheck.IssueSource;
+import dev.taskcheck.LifecycleMetrics;
 import dev.taskcheck.OutputFormat;
 import dev.taskcheck.RenderOptions;
 import dev.taskcheck.Report;
@@ -327,6 +328,106 @@ class JsonReportWriterTest {
     }
     assertThat(bytes.closed).isFalse();
     assertThat(parse(bytes.toString(StandardCharsets.UTF_8)).get("results").size()).isEqualTo(4);
+  }
+
+  @Test
+  void noMetricsObjectWithoutMetrics() throws IOException {
+    JsonNode root = parse(render(OutputFormat.JSON, ReportFixtures.report(), OPTIONS));
+    assertThat(root.has("metrics")).isFalse();
+  }
+
+  @Test
+  void metricsComeAfterTimingsWithDurationsInMilliseconds() throws IOException {
+    JsonNode root = parse(render(OutputFormat.JSON, ReportFixtures.withMetrics(ReportFixtures.metrics()), OPTIONS));
+
+    assertThat(keys(root))
+        .containsExactly(
+            "tool", "fhirVersion", "fhirVersionSetting", "ruleSet", "engine", "now", "startedAt",
+            "summary", "timings", "metrics", "results");
+    JsonNode m = root.get("metrics");
+    assertThat(keys(m))
+        .containsExactly(
+            "histories", "versions", "timeInStatus", "waitTime", "timeInProgress", "timeToCompletion",
+            "stuckAfterMs", "stuckCount", "stuck");
+    assertThat(m.get("histories").asLong()).isEqualTo(12);
+    assertThat(m.get("versions").asLong()).isEqualTo(40);
+    // statuses in code order, whatever order the map had
+    assertThat(keys(m.get("timeInStatus"))).containsExactly("in-progress", "requested");
+    JsonNode requested = m.at("/timeInStatus/requested");
+    assertThat(keys(requested)).containsExactly("count", "medianMs", "p90Ms", "maxMs");
+    assertThat(requested.get("count").asLong()).isEqualTo(12);
+    assertThat(requested.get("medianMs").asLong()).isEqualTo(125 * 60_000L);
+    assertThat(requested.get("p90Ms").asLong()).isEqualTo(27 * 3_600_000L);
+    assertThat(requested.get("maxMs").asLong()).isEqualTo(2 * 86_400_000L);
+    assertThat(m.at("/waitTime/medianMs").asLong()).isEqualTo(125 * 60_000L);
+    assertThat(m.at("/timeInProgress/count").asLong()).isEqualTo(9);
+    assertThat(m.at("/timeInProgress/maxMs").asLong()).isEqualTo(3 * 86_400_000L);
+    // nothing completed: a count of 0 and null durations
+    JsonNode completion = m.get("timeToCompletion");
+    assertThat(keys(completion)).containsExactly("count", "medianMs", "p90Ms", "maxMs");
+    assertThat(completion.get("count").asLong()).isZero();
+    for (String k : List.of("medianMs", "p90Ms", "maxMs")) {
+      assertThat(completion.get(k).isNull()).as(k).isTrue();
+    }
+    assertThat(m.get("stuckAfterMs").asLong()).isEqualTo(7 * 86_400_000L);
+    assertThat(m.get("stuckCount").asLong()).isEqualTo(2);
+    assertThat(m.get("stuck").size()).isEqualTo(2);
+    JsonNode first = m.at("/stuck/0");
+    assertThat(keys(first)).containsExactly("resource", "versionId", "source", "line", "status", "since", "idleMs");
+    assertThat(first.get("resource").asText()).isEqualTo("Task/t-1");
+    assertThat(first.get("versionId").asText()).isEqualTo("4");
+    assertThat(first.get("source").asText()).isEqualTo("tasks/t-1.json");
+    assertThat(first.get("line").asInt()).isEqualTo(1);
+    assertThat(first.get("status").asText()).isEqualTo("in-progress");
+    assertThat(first.get("since").asText()).isEqualTo("2026-11-01T08:00:00Z");
+    assertThat(first.get("idleMs").asLong()).isEqualTo(20 * 86_400_000L + 2 * 3_600_000L);
+    assertThat(m.at("/stuck/1/versionId").isNull()).isTrue();
+    assertThat(m.at("/stuck/1/since").asText()).isEqualTo("2026-11-10");
+
+    JsonNode result = root.at("/results/0");
+    assertThat(result.get("resource").asText()).isEqualTo("Task/lab-order-7");
+    assertThat(result.get("versionId").asText()).isEqualTo("3");
+    assertThat(result.at("/issues/0/ruleId").asText()).isEqualTo("transition-1");
+    assertThat(result.at("/issues/0/source").asText()).isEqualTo("transition");
+  }
+
+  @Test
+  void stuckTasksWithoutHistories() throws IOException {
+    JsonNode m = parse(render(OutputFormat.JSON, ReportFixtures.withMetrics(ReportFixtures.stuckOnly(3)), OPTIONS))
+        .get("metrics");
+    assertThat(m.get("histories").asLong()).isZero();
+    assertThat(m.get("versions").asLong()).isZero();
+    assertThat(m.get("timeInStatus").isObject()).isTrue();
+    assertThat(m.get("timeInStatus").size()).isZero();
+    assertThat(m.at("/waitTime/count").asLong()).isZero();
+    assertThat(m.at("/waitTime/medianMs").isNull()).isTrue();
+    assertThat(m.get("stuckAfterMs").asLong()).isEqualTo(36 * 3_600_000L);
+    assertThat(m.get("stuckCount").asLong()).isEqualTo(3);
+    assertThat(m.get("stuck").size()).isEqualTo(3);
+  }
+
+  @Test
+  void noStuckThresholdIsNull() throws IOException {
+    LifecycleMetrics full = ReportFixtures.metrics();
+    LifecycleMetrics noThreshold = new LifecycleMetrics(full.histories(), full.versions(), full.timeInStatus(),
+        full.waitTime(), full.timeInProgress(), full.timeToCompletion(), null, 0, List.of());
+    JsonNode m = parse(render(OutputFormat.JSON, ReportFixtures.withMetrics(noThreshold), OPTIONS)).get("metrics");
+    assertThat(m.get("stuckAfterMs").isNull()).isTrue();
+    assertThat(m.get("stuckCount").asLong()).isZero();
+    assertThat(m.get("stuck").isArray()).isTrue();
+    assertThat(m.get("stuck").size()).isZero();
+  }
+
+  @Test
+  void metricsReachAFileReportWrittenAtomically(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("out").resolve("taskcheck.json");
+    try (ReportOutput out = OutputFormat.JSON.toFile(file, OPTIONS)) {
+      ReportFixtures.withMetrics(ReportFixtures.metrics()).replay(out);
+    }
+    assertThat(listFiles(file.getParent())).containsExactly(file);
+    JsonNode root = parse(Files.readString(file));
+    assertThat(root.at("/metrics/stuckCount").asLong()).isEqualTo(2);
+    assertThat(root.at("/metrics/histories").asLong()).isEqualTo(12);
   }
 
   static List<Path> listFiles(Path dir) throws IOException {

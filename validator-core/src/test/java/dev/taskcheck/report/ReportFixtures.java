@@ -3,6 +3,9 @@ package dev.taskcheck.report;
 import dev.taskcheck.FhirRelease;
 import dev.taskcheck.Issue;
 import dev.taskcheck.IssueSource;
+import dev.taskcheck.LifecycleMetrics;
+import dev.taskcheck.LifecycleMetrics.Stat;
+import dev.taskcheck.LifecycleMetrics.StuckTask;
 import dev.taskcheck.OutputFormat;
 import dev.taskcheck.RenderOptions;
 import dev.taskcheck.Report;
@@ -17,7 +20,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -110,6 +115,70 @@ final class ReportFixtures {
           List.of(NOTE));
 
   static final List<Result> RESULTS = List.of(WITH_ISSUES, CLEAN, UNPARSED, IN_BUNDLE);
+
+  /** A transition finding on version 3 of a Task read from a history Bundle. */
+  static final Result TRANSITION =
+      new Result(
+          "history/lab-order-7.json",
+          "Bundle.entry[0].resource",
+          5,
+          "Task/lab-order-7",
+          "3",
+          FhirRelease.R4,
+          "no version-specific content; R4 is the default",
+          List.of(
+              new Issue(
+                  "transition-1",
+                  Severity.ERROR,
+                  "business-rule",
+                  "Bundle.entry[0].resource.status",
+                  11,
+                  9,
+                  "The status changed from in-progress to requested",
+                  IssueSource.TRANSITION,
+                  "transition-1.notAllowed")));
+
+  /** A stuck Task: in progress since 2026-11-01, 20 days 2 hours before {@link #NOW}. */
+  static final StuckTask STUCK_1 =
+      new StuckTask("Task/t-1", "4", "tasks/t-1.json", 1, "in-progress", "2026-11-01T08:00:00Z",
+          Duration.ofDays(20).plusHours(2));
+  static final StuckTask STUCK_2 =
+      new StuckTask("Task/t-2", null, "tasks.ndjson", 7, "on-hold", "2026-11-10", Duration.ofDays(11).plusHours(10));
+
+  /**
+   * Lifecycle metrics of 12 histories with 40 versions: wait time median 2h 5m (p90 1d 3h), nothing
+   * completed, two stuck Tasks past a 7-day threshold.
+   */
+  static LifecycleMetrics metrics() {
+    return new LifecycleMetrics(
+        12,
+        40,
+        Map.of(
+            "requested", new Stat(12, Duration.ofMinutes(125), Duration.ofHours(27), Duration.ofDays(2)),
+            "in-progress", new Stat(9, Duration.ofHours(5), Duration.ofHours(30), Duration.ofDays(3))),
+        new Stat(9, Duration.ofMinutes(125), Duration.ofHours(27), Duration.ofDays(2)),
+        new Stat(9, Duration.ofHours(5), Duration.ofHours(30), Duration.ofDays(3)),
+        Stat.EMPTY,
+        Duration.ofDays(7),
+        2,
+        List.of(STUCK_1, STUCK_2));
+  }
+
+  /** Metrics of a run that checked single Tasks for being stuck: no history, {@code count} stuck Tasks. */
+  static LifecycleMetrics stuckOnly(int count) {
+    List<StuckTask> stuck = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      stuck.add(new StuckTask("Task/s-" + i, null, "tasks.ndjson", i + 1, "requested", "2026-10-01",
+          Duration.ofDays(51).minusHours(i)));
+    }
+    return new LifecycleMetrics(0, 0, Map.of(), Stat.EMPTY, Stat.EMPTY, Stat.EMPTY, Duration.ofHours(36), count,
+        stuck);
+  }
+
+  /** The transition result, with {@code metrics}. */
+  static Report withMetrics(LifecycleMetrics metrics) {
+    return new Report(run("auto"), List.of(TRANSITION), summary(List.of(TRANSITION)), timings(), metrics);
+  }
 
   private ReportFixtures() {}
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskcheck.FhirRelease;
 import dev.taskcheck.Issue;
 import dev.taskcheck.IssueSource;
+import dev.taskcheck.LifecycleMetrics;
 import dev.taskcheck.OutputFormat;
 import dev.taskcheck.RenderOptions;
 import dev.taskcheck.Report;
@@ -15,6 +16,7 @@ import dev.taskcheck.Severity;
 import dev.taskcheck.Summary;
 import dev.taskcheck.Timings;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -156,6 +158,61 @@ class TextReportWriterTest {
     assertThat(bytes.size()).isPositive();
     out.close();
     assertThat(bytes.closed).isFalse();
+  }
+
+  @Test
+  void lifecycleBlockFollowsTheSummary() {
+    String text = render(OutputFormat.TEXT, ReportFixtures.withMetrics(ReportFixtures.metrics()), PLAIN);
+
+    assertThat(text.split("\n", -1))
+        .containsExactly(
+            "history/lab-order-7.json:11:9 error transition-1 Bundle.entry[0].resource.status"
+                + " The status changed from in-progress to requested",
+            "taskcheck: 1 input, 1 Task validated: 0 fatal, 1 error, 0 warnings, 0 information in 1.2 s",
+            "histories: 12 Tasks, 40 versions; wait time median 2h 5m (p90 1d 3h);"
+                + " time in progress median 5h (p90 1d 6h); time to completion: none; stuck (older than 7d): 2",
+            "  tasks/t-1.json:1 Task/t-1 in-progress since 2026-11-01T08:00:00Z (idle 20d 2h)",
+            "  tasks.ndjson:7 Task/t-2 on-hold since 2026-11-10 (idle 11d 10h)",
+            "");
+  }
+
+  @Test
+  void stuckTasksAloneListAtMostTen() {
+    List<String> lines = TextReportWriter.metricsLines(ReportFixtures.stuckOnly(12));
+
+    assertThat(lines).hasSize(12);
+    assertThat(lines.get(0)).isEqualTo("stuck (older than 1d 12h): 12");
+    assertThat(lines.get(1)).isEqualTo("  tasks.ndjson:1 Task/s-0 requested since 2026-10-01 (idle 51d)");
+    assertThat(lines.get(10)).isEqualTo("  tasks.ndjson:10 Task/s-9 requested since 2026-10-01 (idle 50d 15h)");
+    assertThat(lines.get(11)).isEqualTo("  ... and 2 more (the JSON report lists up to 1000)");
+  }
+
+  @Test
+  void historiesWithoutAStuckThreshold() {
+    LifecycleMetrics one = new LifecycleMetrics(1, 2, Map.of(), LifecycleMetrics.Stat.EMPTY,
+        LifecycleMetrics.Stat.EMPTY, new LifecycleMetrics.Stat(1, Duration.ofSeconds(45), Duration.ofSeconds(45),
+            Duration.ofSeconds(45)), null, 0, List.of());
+
+    assertThat(TextReportWriter.metricsLines(one))
+        .containsExactly("histories: 1 Task, 2 versions; wait time: none; time in progress: none;"
+            + " time to completion median 45s (p90 45s)");
+  }
+
+  @Test
+  void noLifecycleBlockWithoutTheSummary() {
+    String text = render(OutputFormat.TEXT, ReportFixtures.withMetrics(ReportFixtures.metrics()), NO_SUMMARY);
+    assertThat(text.split("\n")).hasSize(1);
+    assertThat(text).doesNotContain("histories:").doesNotContain("stuck");
+  }
+
+  @Test
+  void lifecycleLinesStayOnOneLine() {
+    LifecycleMetrics m = new LifecycleMetrics(0, 0, Map.of(), LifecycleMetrics.Stat.EMPTY,
+        LifecycleMetrics.Stat.EMPTY, LifecycleMetrics.Stat.EMPTY, Duration.ofDays(7), 1,
+        List.of(new LifecycleMetrics.StuckTask("Task/a\nb", null, "dir\r\nx.json", 3, "ready", "2026-01-01",
+            Duration.ofDays(8))));
+    assertThat(TextReportWriter.metricsLines(m))
+        .containsExactly("stuck (older than 7d): 1", "  dir x.json:3 Task/a b ready since 2026-01-01 (idle 8d)");
   }
 
   /** A byte sink that records whether it was closed. */
