@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  *     repeated read without a versionId counts again)
  * @param timeInStatus by status code, how long the histories spent in it (each history counts once per
  *     status, with the total of its spells in it)
- * @param waitTime from the first version to the first in-progress version
+ * @param waitTime from the first version to the first in-progress version (histories that start in
+ *     progress began before their first version and are left out; likewise for time to completion)
  * @param timeInProgress the total time in in-progress, for histories that were in progress
  * @param timeToCompletion from the first version to the first completed version
  * @param stuckAfter the stuck threshold, null when none was set
@@ -39,7 +40,7 @@ public record LifecycleMetrics(
   public static final int MAX_STUCK_LISTED = 1000;
 
   public LifecycleMetrics {
-    timeInStatus = Map.copyOf(timeInStatus);
+    timeInStatus = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timeInStatus));
     Objects.requireNonNull(waitTime);
     Objects.requireNonNull(timeInProgress);
     Objects.requireNonNull(timeToCompletion);

@@ -90,6 +90,14 @@ final class RulesCommand implements Callable<Integer> {
         }
         g.writeEndArray();
         g.writeStringField("since", r.since());
+        if (!r.ruleSets().isEmpty()) {
+          // a rule of an implementation guide's set runs only there (or when switched on with --rule)
+          g.writeArrayFieldStart("ruleSets");
+          for (String set : r.ruleSets()) {
+            g.writeString(set);
+          }
+          g.writeEndArray();
+        }
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -55,8 +55,9 @@ final class RunOptions {
           + " and falls back to R4.")
   private String fhirVersion = "auto";
 
-  @Option(names = "--rule-set", paramLabel = "core|recommended|strict", defaultValue = "recommended",
-      description = "Which rules run and at which severity (default: recommended).")
+  @Option(names = "--rule-set", paramLabel = "SET", defaultValue = "recommended",
+      description = "Which rules run and at which severity: core, recommended (default), strict, or an"
+          + " implementation guide's set: cow, hrex, au-erequesting.")
   private String ruleSet = "recommended";
 
   @Option(names = "--rule", paramLabel = "ID=LEVEL",

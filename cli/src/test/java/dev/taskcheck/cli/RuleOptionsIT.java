@@ -204,7 +204,9 @@ class RuleOptionsIT {
       }
     }
     assertThat(profile).contains("status-1", "failure-2", "progress-1");
-    assertThat(java).contains("date-1", "date-2", "progress-5", "progress-10");
-    assertThat(profile.size() + java.size()).isEqualTo(31);
+    assertThat(java).contains("date-1", "date-2", "progress-5", "progress-10", "transition-1", "transition-15",
+        "cow-1", "hrex-1", "au-2");
+    // RULES.md v1 for R4, R4B and R5: 31 single-Task rules, 15 transition rules, 7 IG-set rules
+    assertThat(profile.size() + java.size()).isEqualTo(53);
   }
 }

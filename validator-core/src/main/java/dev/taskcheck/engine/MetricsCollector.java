@@ -47,16 +47,20 @@ public final class MetricsCollector {
     Duration wait = null;
     Duration toCompletion = null;
     FhirTemporal first = v.get(0).timestamp();
+    // a history that starts in progress (or completed) began before its first version: its wait (or its
+    // time to completion) is unknown, not zero
+    boolean waited = v.get(0).status() != TaskStatus.IN_PROGRESS;
+    boolean open = v.get(0).status() != TaskStatus.COMPLETED;
     for (int i = 0; i < v.size(); i++) {
       TaskVersion cur = v.get(i);
       FhirTemporal t = cur.timestamp();
       if (first != null && t != null) {
         Duration since = Duration.between(first.low(), t.low());
         if (!since.isNegative()) {
-          if (wait == null && cur.status() == TaskStatus.IN_PROGRESS) {
+          if (waited && wait == null && cur.status() == TaskStatus.IN_PROGRESS) {
             wait = since;
           }
-          if (toCompletion == null && cur.status() == TaskStatus.COMPLETED) {
+          if (open && toCompletion == null && cur.status() == TaskStatus.COMPLETED) {
             toCompletion = since;
           }
         }

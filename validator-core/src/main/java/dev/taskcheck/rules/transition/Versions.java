@@ -75,18 +75,9 @@ public final class Versions {
     return v.lastModified() != null && time(v.lastModified()) != null ? "Task.lastModified" : "Task.meta.lastUpdated";
   }
 
-  /** A duration for people: {@code 3d 4h}, {@code 2h 5m}, {@code 45s}. */
+  /** A duration for people ({@code 3d 4h}), as every report writes it. */
   public static String format(Duration d) {
-    long seconds = d.getSeconds();
-    long days = seconds / 86_400;
-    long hours = seconds % 86_400 / 3_600;
-    long minutes = seconds % 3_600 / 60;
-    if (days > 0) {
-      return days + "d " + hours + "h";
-    }
-    if (hours > 0) {
-      return hours + "h " + minutes + "m";
-    }
-    return minutes > 0 ? minutes + "m " + seconds % 60 + "s" : seconds + "s";
+    return dev.taskcheck.Durations.format(d);
   }
+
 }
