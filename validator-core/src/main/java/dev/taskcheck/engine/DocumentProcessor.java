@@ -2,6 +2,7 @@ package dev.taskcheck.engine;
 
 import dev.taskcheck.FhirRelease;
 import dev.taskcheck.Issue;
+import dev.taskcheck.LifecycleMetrics;
 import dev.taskcheck.IssueSource;
 import dev.taskcheck.Result;
 import dev.taskcheck.RuleSet;
@@ -175,7 +176,7 @@ public final class DocumentProcessor {
    */
   private void checkHistories(DocumentUnit unit, IssueSink sink, List<TaskVersion> collected,
       List<MetricsCollector.HistoryMetrics> histories) {
-    TransitionEngine engine = java.util.Objects.requireNonNull(transitions);
+    TransitionEngine engine = Objects.requireNonNull(transitions);
     boolean historyBundle = "Bundle".equals(unit.document().resourceType())
         && "history".equals(unit.document().root().childValue("type"));
     if (!collectVersions && !historyBundle && engine.stuckAfter() == null) {
@@ -184,7 +185,7 @@ public final class DocumentProcessor {
     List<TaskVersion> versions = new ArrayList<>();
     for (int i = 0; i < unit.tasks().size(); i++) {
       versions.add(VersionReader.read(unit.tasks().get(i), unit.source(), unit.release().release(),
-          unit.release().reason(), i));
+          unit.release().reason()));
     }
     if (collectVersions) {
       collected.addAll(versions);
@@ -202,9 +203,9 @@ public final class DocumentProcessor {
     }
     for (TaskHistory h : found) {
       engine.check(h).values().forEach(list -> list.forEach(sink::add));
-      MetricsCollector.HistoryMetrics m = MetricsCollector.measure(h, engine.stuck(h));
-      if (m.history() || m.stuck() != null) {
-        histories.add(m);
+      LifecycleMetrics.StuckTask stuck = engine.stuck(h);
+      if (h.kind() == TaskHistory.Kind.HISTORY || stuck != null) {
+        histories.add(MetricsCollector.measure(h, stuck));
       }
     }
   }
@@ -215,7 +216,7 @@ public final class DocumentProcessor {
    * returns a result for every version with findings, plus the histories' measures.
    */
   public Processed histories(List<TaskVersion> versions, boolean givenOrder) {
-    TransitionEngine engine = java.util.Objects.requireNonNull(transitions);
+    TransitionEngine engine = Objects.requireNonNull(transitions);
     List<TaskHistory> found = new ArrayList<>();
     for (List<TaskVersion> group : Histories.group(versions)) {
       found.add(givenOrder ? Histories.given(group, TaskHistory.Kind.HISTORY) : Histories.ordered(group));

@@ -1,10 +1,8 @@
 package dev.taskcheck.engine;
 
 import dev.taskcheck.FhirRelease;
-import dev.taskcheck.Issue;
 import dev.taskcheck.IssueSource;
 import dev.taskcheck.RuleConfig;
-import dev.taskcheck.RuleSet;
 import dev.taskcheck.Severity;
 import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.TaskView;
@@ -13,7 +11,6 @@ import dev.taskcheck.parse.NodePath;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleCatalog;
 import dev.taskcheck.rules.RuleContext;
-import dev.taskcheck.rules.RuleMessages;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.source.LocatedResource;
 import java.time.Instant;
@@ -40,11 +37,6 @@ public final class RuleStage implements Stage {
   private final Instant now;
   private final Consumer<Throwable> failures;
   private final Function<FhirRelease, StateMachine> machines;
-
-  /** A stage with the recommended rule set's state machines. */
-  public RuleStage(RuleConfig config, Instant now, Predicate<String> runs, Consumer<Throwable> failures) {
-    this(config, now, runs, failures, r -> StateMachineFiles.builtIn(RuleSet.RECOMMENDED, r));
-  }
 
   /**
    * @param runs which rule ids run (rule set and overrides); the others are not even evaluated
@@ -86,12 +78,8 @@ public final class RuleStage implements Stage {
           enabled.rule().check(view, ctx);
         } catch (RuntimeException e) {
           failures.accept(e);
-          int[] at = {task.node().line(), task.node().column()};
-          sink.add(new Issue(StructureIds.INTERNAL, Severity.FATAL, "exception", task.path(), at[0], at[1],
-              "rule " + meta.id() + " failed on this Task (" + e.getClass().getSimpleName()
-                  + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                  + "); the other rules ran. Run with --debug for details, and please report it.",
-              IssueSource.RULE, meta.id()));
+          sink.add(RuleIssues.failure(meta.id(), "this Task", task.path(), task.node().line(), task.node().column(),
+              e, IssueSource.RULE));
         }
       }
     }
@@ -120,16 +108,9 @@ public final class RuleStage implements Stage {
 
     @Override
     public void report(Severity severity, String expression, String messageKey, Object... args) {
-      if (severity == Severity.FATAL) {
-        throw new IllegalArgumentException("a rule never reports fatal findings");
-      }
-      if (!expression.equals("Task") && !expression.startsWith("Task.")) {
-        throw new IllegalArgumentException("rule expressions start at the Task: " + expression);
-      }
-      String inDocument = taskPath + expression.substring("Task".length());
-      int[] at = NodePath.position(root, inDocument);
-      sink.add(new Issue(meta.id(), severity, "business-rule", inDocument, at[0], at[1],
-          RuleMessages.format(meta.id(), messageKey, args), IssueSource.RULE, meta.id() + "." + messageKey));
+      String inDocument = RuleIssues.inDocument(taskPath, severity, expression);
+      sink.add(RuleIssues.finding(meta.id(), severity, inDocument, NodePath.position(root, inDocument),
+          IssueSource.RULE, messageKey, args));
     }
 
     @Override

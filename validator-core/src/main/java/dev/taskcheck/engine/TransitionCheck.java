@@ -44,12 +44,16 @@ public final class TransitionCheck {
    * @throws IllegalArgumentException when a version does not parse or is not a Task, naming which and where
    */
   public List<Issue> check(String before, String after) {
-    TaskVersion b = version(before, "before", 0);
-    TaskVersion a = version(after, "after", 1);
-    if (b.release() != a.release()) {
+    LocatedResource beforeTask = parse(before, "before");
+    LocatedResource afterTask = parse(after, "after");
+    ReleaseChoice afterRelease = release(afterTask);
+    ReleaseChoice beforeRelease = release(beforeTask);
+    if (beforeRelease.release() != afterRelease.release()) {
       // a Task does not change release between versions; read both as the newer one's
-      b = version(before, "before", 0, a.release(), "as the after version");
+      beforeRelease = new ReleaseChoice(afterRelease.release(), "as the after version");
     }
+    TaskVersion b = VersionReader.read(beforeTask, "before", beforeRelease.release(), beforeRelease.reason());
+    TaskVersion a = VersionReader.read(afterTask, "after", afterRelease.release(), afterRelease.reason());
     TaskHistory pair = Histories.given(List.of(b, a), TaskHistory.Kind.PAIR);
     Map<TaskVersion, List<Issue>> found = engine.check(pair);
     List<Issue> out = new ArrayList<>();
@@ -62,11 +66,12 @@ public final class TransitionCheck {
     return out;
   }
 
-  private TaskVersion version(String text, String which, int order) {
-    return version(text, which, order, fixedRelease, "set by the fhirVersion option");
+  private ReleaseChoice release(LocatedResource task) {
+    return fixedRelease != null ? new ReleaseChoice(fixedRelease, "set by the fhirVersion option")
+        : ReleaseDetector.detect(List.of(task));
   }
 
-  private TaskVersion version(String text, String which, int order, @Nullable FhirRelease release, String reason) {
+  private static LocatedResource parse(String text, String which) {
     Objects.requireNonNull(text, which);
     ParseOutcome outcome = DocumentParser.parseText(text, 1);
     if (outcome instanceof ParseFailure f) {
@@ -76,9 +81,6 @@ public final class TransitionCheck {
     if (!"Task".equals(doc.resourceType())) {
       throw new IllegalArgumentException(which + ": expected a Task, got a " + doc.resourceType());
     }
-    LocatedResource task = new LocatedResource(doc.root(), "Task", null, doc.root().line());
-    ReleaseChoice choice = release != null ? new ReleaseChoice(release, reason)
-        : ReleaseDetector.detect(List.of(task));
-    return VersionReader.read(task, which, choice.release(), choice.reason(), order);
+    return new LocatedResource(doc.root(), "Task", null, doc.root().line());
   }
 }

@@ -10,7 +10,6 @@ import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.RuleCatalog;
-import dev.taskcheck.rules.RuleMessages;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
@@ -97,12 +96,8 @@ public final class TransitionEngine {
         failures.accept(e);
         TaskVersion at = history.latest();
         int[] pos = at.positions().get("Task");
-        out.computeIfAbsent(at, k -> new ArrayList<>()).add(new Issue(StructureIds.INTERNAL, Severity.FATAL,
-            "exception", at.taskPath(), pos[0], pos[1], "rule " + enabled.meta().id()
-                + " failed on this Task's history (" + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                + "); the other rules ran. Run with --debug for details, and please report it.",
-            IssueSource.TRANSITION, enabled.meta().id()));
+        out.computeIfAbsent(at, k -> new ArrayList<>()).add(RuleIssues.failure(enabled.meta().id(),
+            "this Task's history", at.taskPath(), pos[0], pos[1], e, IssueSource.TRANSITION));
       }
     }
     return out;
@@ -138,20 +133,10 @@ public final class TransitionEngine {
 
     @Override
     public void report(Severity severity, TaskVersion at, String expression, String messageKey, Object... args) {
-      if (severity == Severity.FATAL) {
-        throw new IllegalArgumentException("a rule never reports fatal findings");
-      }
-      if (!expression.equals("Task") && !expression.startsWith("Task.")) {
-        throw new IllegalArgumentException("rule expressions start at the Task: " + expression);
-      }
-      int[] pos = at.positions().get(expression);
-      if (pos == null) {
-        pos = at.positions().get("Task");
-      }
-      String inDocument = at.taskPath() + expression.substring("Task".length());
-      out.computeIfAbsent(at, k -> new ArrayList<>()).add(new Issue(meta.id(), severity, "business-rule", inDocument,
-          pos[0], pos[1], RuleMessages.format(meta.id(), messageKey, args), IssueSource.TRANSITION,
-          meta.id() + "." + messageKey));
+      String inDocument = RuleIssues.inDocument(at.taskPath(), severity, expression);
+      int[] pos = at.positions().getOrDefault(expression, at.positions().get("Task"));
+      out.computeIfAbsent(at, k -> new ArrayList<>()).add(RuleIssues.finding(meta.id(), severity, inDocument, pos,
+          IssueSource.TRANSITION, messageKey, args));
     }
 
     @Override

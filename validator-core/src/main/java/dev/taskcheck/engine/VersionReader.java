@@ -30,7 +30,7 @@ final class VersionReader {
 
   private VersionReader() {}
 
-  static TaskVersion read(LocatedResource task, String source, FhirRelease release, String releaseReason, long order) {
+  static TaskVersion read(LocatedResource task, String source, FhirRelease release, String releaseReason) {
     Node node = task.node();
     TaskView view = TaskView.of(new NodeElement(node), release);
     Node meta = node.child("meta");
@@ -69,7 +69,7 @@ final class VersionReader {
     Node business = node.child("businessStatus");
     Node period = node.child("executionPeriod");
     return new TaskVersion(source, task.path(), task.location(), task.line(), task.label(), release, releaseReason,
-        order, trimmed(node.childValue("id")), identifiers, meta == null ? null : trimmed(meta.childValue("versionId")),
+        trimmed(node.childValue("id")), identifiers, meta == null ? null : trimmed(meta.childValue("versionId")),
         meta == null ? null : trimmed(meta.childValue("lastUpdated")), statusCode, TaskStatus.fromCode(statusCode),
         trimmed(node.childValue("intent")), trimmed(node.childValue("authoredOn")),
         trimmed(node.childValue("lastModified")), period == null ? null : trimmed(period.childValue("start")),

@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
  * @param line where the Task starts in its source
  * @param label {@code Task/abc}, or {@code Task} without an id
  * @param release the release the version was validated against, and {@code releaseReason} why
- * @param order the version's position in its document (ties in a history keep input order without it)
  * @param id {@code Task.id}
  * @param identifiers {@code system|value} of each identifier
  * @param versionId {@code meta.versionId}
@@ -41,7 +40,6 @@ public record TaskVersion(
     String label,
     FhirRelease release,
     String releaseReason,
-    long order,
     @Nullable String id,
     List<String> identifiers,
     @Nullable String versionId,

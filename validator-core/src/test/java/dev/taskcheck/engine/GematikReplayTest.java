@@ -208,10 +208,9 @@ class GematikReplayTest {
     List<TaskVersion> out = new ArrayList<>();
     for (Path step : steps) {
       ParsedDocument doc = (ParsedDocument) DocumentParser.parse(Files.readAllBytes(step), 1);
-      int i = 0;
       for (LocatedResource r : ResourceLocator.resources(doc)) {
         if (r.resourceType().equals("Task")) {
-          out.add(VersionReader.read(r, dir.relativize(step).toString(), FhirRelease.R4, "replay", i++));
+          out.add(VersionReader.read(r, dir.relativize(step).toString(), FhirRelease.R4, "replay"));
         }
       }
     }

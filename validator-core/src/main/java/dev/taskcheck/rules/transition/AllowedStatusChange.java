@@ -3,8 +3,6 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.FhirRelease.R4;
 import static dev.taskcheck.FhirRelease.R4B;
 import static dev.taskcheck.FhirRelease.R5;
-import static dev.taskcheck.rules.RuleBasis.BP;
-import static dev.taskcheck.rules.RuleBasis.IG;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 

@@ -3,8 +3,6 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.FhirRelease.R4;
 import static dev.taskcheck.FhirRelease.R4B;
 import static dev.taskcheck.FhirRelease.R5;
-import static dev.taskcheck.rules.RuleBasis.BP;
-import static dev.taskcheck.rules.RuleBasis.IG;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
@@ -16,7 +14,6 @@ import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
-import java.util.List;
 
 /**
  * A Task is created in one of the state machine's initial statuses (draft, requested or ready in the spec's

@@ -3,15 +3,11 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.FhirRelease.R4;
 import static dev.taskcheck.FhirRelease.R4B;
 import static dev.taskcheck.FhirRelease.R5;
-import static dev.taskcheck.rules.RuleBasis.BP;
-import static dev.taskcheck.rules.RuleBasis.IG;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
 import dev.taskcheck.Severity;
-import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.TaskHistory;
-import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;

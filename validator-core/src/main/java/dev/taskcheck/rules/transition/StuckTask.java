@@ -3,20 +3,16 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.FhirRelease.R4;
 import static dev.taskcheck.FhirRelease.R4B;
 import static dev.taskcheck.FhirRelease.R5;
-import static dev.taskcheck.rules.RuleBasis.BP;
-import static dev.taskcheck.rules.RuleBasis.IG;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
+import dev.taskcheck.Durations;
 import dev.taskcheck.Severity;
-import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.TaskHistory;
-import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
-import java.util.List;
 import java.time.Duration;
 
 /**
@@ -38,8 +34,8 @@ public final class StuckTask implements TransitionRule {
     Duration idle = Versions.stuckFor(latest, ctx.stateMachine(latest), ctx.now(), ctx.stuckAfter());
     if (idle != null) {
       ctx.report(latest, Versions.timestampExpression(latest), "stuck", latest.status(),
-          latest.lastModified() != null ? latest.lastModified() : latest.lastUpdated(), Versions.format(idle),
-          Versions.format(ctx.stuckAfter()));
+          latest.lastModified() != null ? latest.lastModified() : latest.lastUpdated(), Durations.format(idle),
+          Durations.format(ctx.stuckAfter()));
     }
   }
 }

@@ -6,7 +6,9 @@ import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -75,9 +77,26 @@ public final class Versions {
     return v.lastModified() != null && time(v.lastModified()) != null ? "Task.lastModified" : "Task.meta.lastUpdated";
   }
 
-  /** A duration for people ({@code 3d 4h}), as every report writes it. */
-  public static String format(Duration d) {
-    return dev.taskcheck.Durations.format(d);
+  /** A value that changed once set: the version that changed it, the value before, and after ("(removed)"). */
+  record Change(TaskVersion at, String before, String after) {}
+
+  /**
+   * Where a once-set value changes or disappears between consecutive versions (pairs with an entered-in-error
+   * version are skipped: their content is not to be trusted).
+   */
+  static List<Change> changesOnceSet(List<TaskVersion> versions, Function<TaskVersion, @Nullable String> value) {
+    List<Change> out = new ArrayList<>();
+    for (int i = 1; i < versions.size(); i++) {
+      TaskVersion prev = versions.get(i - 1);
+      TaskVersion cur = versions.get(i);
+      String before = value.apply(prev);
+      String after = value.apply(cur);
+      if (!enteredInError(prev, cur) && changed(before, after)) {
+        out.add(new Change(cur, before, after == null ? "(removed)" : after));
+      }
+    }
+    return out;
   }
+
 
 }
