@@ -15,7 +15,18 @@ public enum OutputFormat {
   /** The TaskCheck JSON report. */
   JSON("json", "taskcheck.json"),
   /** One FHIR OperationOutcome per result, a Bundle of them when there are several. */
-  OPERATIONOUTCOME("operationoutcome", "taskcheck.operationoutcome.json");
+  OPERATIONOUTCOME("operationoutcome", "taskcheck.operationoutcome.json"),
+  /**
+   * JUnit XML as Maven Surefire writes it: a test suite per input file, a test case per rule checked on it,
+   * failed when the rule has a finding at or above the fail level.
+   */
+  JUNIT("junit", "TEST-taskcheck.xml"),
+  /** SARIF 2.1.0 for code scanning: the rules checked, results with physical and logical locations. */
+  SARIF("sarif", "taskcheck.sarif"),
+  /** The XML form of the report, which the HTML report is rendered from. */
+  XML("xml", "taskcheck.xml"),
+  /** A self-contained HTML conformance report (no scripts, no network resources). */
+  HTML("html", "taskcheck.html");
 
   private final String code;
   private final String fileName;

@@ -63,6 +63,22 @@ public record RuleInfo(
     this(id, name, category, severity, versions, summary, kind, basis, since, List.of());
   }
 
+  /** Where TaskCheck's documentation is published (the repository's files under the project site). */
+  public static final String SITE = "https://taskcheck.dev/";
+
+  /**
+   * The rule's documentation page: {@code docs/rules/<id>.md} for a TaskCheck rule, the README's list of
+   * finding ids for an id the structure engine reports under.
+   */
+  public String docUrl() {
+    return kind == Kind.ENGINE ? SITE + "README.md#finding-ids" : SITE + "docs/rules/" + id + ".md";
+  }
+
+  /** This entry with another severity (the one a run gives it). */
+  public RuleInfo withSeverity(Severity s) {
+    return s == severity ? this : new RuleInfo(id, name, category, s, versions, summary, kind, basis, since, ruleSets);
+  }
+
   /** True when the {@code core} rule set keeps this rule: it is mandated by the specification. */
   public boolean isSpec() {
     return basis.contains("SPEC");

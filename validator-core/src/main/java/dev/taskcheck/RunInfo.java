@@ -1,6 +1,7 @@
 package dev.taskcheck;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param engine the structure engine ({@code reference})
  * @param now the clock used for time-relative rules
  * @param startedAt when the run started
+ * @param rules the catalog entries the run checks (switched-off rules and other rule sets' rules left out),
+ *     each with the severity it has in this run (rule set and overrides applied); a report lists them as
+ *     the rules checked (JUnit test cases, SARIF rules, the HTML rule table)
  */
 public record RunInfo(
     String toolName,
@@ -22,7 +26,8 @@ public record RunInfo(
     RuleSet ruleSet,
     String engine,
     Instant now,
-    Instant startedAt) {
+    Instant startedAt,
+    List<RuleInfo> rules) {
 
   public RunInfo {
     Objects.requireNonNull(toolName);
@@ -32,6 +37,23 @@ public record RunInfo(
     Objects.requireNonNull(engine);
     Objects.requireNonNull(now);
     Objects.requireNonNull(startedAt);
+    rules = List.copyOf(rules);
+  }
+
+  /** A run description without a rule list (tests, tools that check no catalog rules). */
+  public RunInfo(String toolName, String toolVersion, String fhirVersion, RuleSet ruleSet, String engine,
+      Instant now, Instant startedAt) {
+    this(toolName, toolVersion, fhirVersion, ruleSet, engine, now, startedAt, List.of());
+  }
+
+  /** The entry for {@code ruleId} in {@link #rules}, null when the run does not list it. */
+  public @Nullable RuleInfo rule(String ruleId) {
+    for (RuleInfo r : rules) {
+      if (r.id().equals(ruleId)) {
+        return r;
+      }
+    }
+    return null;
   }
 
   /**

@@ -261,7 +261,7 @@ public final class TaskCheck {
     Objects.requireNonNull(request);
     Objects.requireNonNull(listener);
     RunInfo run = new RunInfo("taskcheck", VERSION, fhirVersion == null ? "auto" : fhirVersion.code(), ruleSet,
-        engine.name(), now != null ? now : clock.instant(), Instant.now());
+        engine.name(), now != null ? now : clock.instant(), Instant.now(), rulesInForce());
     boolean given = request.versionsInGivenOrder();
     try (Sources sources = Sources.open(request.inputs(), request.workingDirectory(), request.stdin(), limits)) {
       return new Pipeline(processor(run.now(), history || given), threads).histories(stuckAfter, given)
@@ -272,6 +272,22 @@ public final class TaskCheck {
       Thread.currentThread().interrupt();
       throw new TaskCheckException("the validation was interrupted", e);
     }
+  }
+
+  /**
+   * The catalog entries this instance checks, each at the severity it has here (rule set and overrides
+   * applied): the rules a report lists as checked.
+   */
+  public List<RuleInfo> rulesInForce() {
+    IssuePolicy policy = new IssuePolicy(ruleSet, severities, off, List.of(), Instant.EPOCH);
+    List<RuleInfo> out = new ArrayList<>();
+    for (RuleInfo r : catalog()) {
+      Severity s = policy.severityOf(r);
+      if (s != null && (fhirVersion == null || r.versions().contains(fhirVersion))) {
+        out.add(r.withSeverity(s));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Validates one document given as text (JSON, XML or NDJSON); {@code sourceName} names it in results. */

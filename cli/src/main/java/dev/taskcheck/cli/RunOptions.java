@@ -84,13 +84,15 @@ final class RunOptions {
           + " or ISO-8601 (P7D, PT12H). Off by default.")
   private @Nullable String stuckAfter;
 
-  @Option(names = "--format", paramLabel = "text|json|operationoutcome", split = ",",
-      description = "Report format; repeat for several (they then need --output). Default: text.")
+  @Option(names = "--format", paramLabel = "text|json|operationoutcome|junit|sarif|xml|html", split = ",",
+      description = "Report format; repeat or separate with commas for several (they then need --output)."
+          + " Default: text.")
   private List<String> formats = new ArrayList<>();
 
   @Option(names = "--output", paramLabel = "DIR",
       description = "Write each format to a file in DIR (taskcheck.txt, taskcheck.json,"
-          + " taskcheck.operationoutcome.json), atomically.")
+          + " taskcheck.operationoutcome.json, TEST-taskcheck.xml, taskcheck.sarif, taskcheck.xml, taskcheck.html),"
+          + " atomically.")
   private @Nullable Path output;
 
   @Option(names = "--fail-on", paramLabel = "fatal|error|warning|information|none", defaultValue = "error",
@@ -182,7 +184,7 @@ final class RunOptions {
     }
     TaskCheck taskCheck = builder.build();
 
-    List<ReportOutput> outputs = openOutputs(chosen, out);
+    List<ReportOutput> outputs = openOutputs(chosen, out, failLevel);
     Progress progress = new Progress(err, !quiet);
     List<ReportListener> listeners = new ArrayList<>(outputs);
     listeners.add(progress);
@@ -237,11 +239,11 @@ final class RunOptions {
     return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 
-  private List<ReportOutput> openOutputs(List<OutputFormat> chosen, PrintStream out) {
+  private List<ReportOutput> openOutputs(List<OutputFormat> chosen, PrintStream out, @Nullable Severity failLevel) {
     List<ReportOutput> outputs = new ArrayList<>();
     if (output == null) {
       boolean color = Terminal.colorsOnStdout();
-      outputs.add(chosen.get(0).toStream(out, new RenderOptions(color, !quiet)));
+      outputs.add(chosen.get(0).toStream(out, new RenderOptions(color, !quiet, failLevel)));
       return outputs;
     }
     try {
@@ -250,7 +252,7 @@ final class RunOptions {
       }
       Files.createDirectories(output);
       for (OutputFormat f : chosen) {
-        outputs.add(f.toFile(output.resolve(f.fileName()), new RenderOptions(false, true)));
+        outputs.add(f.toFile(output.resolve(f.fileName()), new RenderOptions(false, true, failLevel)));
       }
       if (!quiet) {
         outputs.add(summaryOnly(out));

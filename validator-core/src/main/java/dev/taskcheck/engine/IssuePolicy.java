@@ -82,6 +82,22 @@ public final class IssuePolicy {
     return ruleSet != RuleSet.CORE || rule.isSpec();
   }
 
+  /**
+   * The severity a rule's findings have under this policy when the rule reports at its catalog severity
+   * (override, rule set re-grade, {@code strict}); null when the rule does not run.
+   */
+  public @Nullable Severity severityOf(RuleInfo rule) {
+    if (!runs(rule.id())) {
+      return null;
+    }
+    Severity override = severities.get(rule.id());
+    if (override != null) {
+      return override;
+    }
+    Severity s = ruleSet.regrades().getOrDefault(rule.id(), rule.severity());
+    return ruleSet == RuleSet.STRICT && s == Severity.WARNING ? Severity.ERROR : s;
+  }
+
   /** The findings of one Task after the policy, and the ones suppressions removed. */
   public record Outcome(List<Issue> kept, List<SuppressedIssue> suppressed) {}
 

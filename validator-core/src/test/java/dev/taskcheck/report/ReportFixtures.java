@@ -11,10 +11,12 @@ import dev.taskcheck.RenderOptions;
 import dev.taskcheck.Report;
 import dev.taskcheck.ReportOutput;
 import dev.taskcheck.Result;
+import dev.taskcheck.RuleInfo;
 import dev.taskcheck.RuleSet;
 import dev.taskcheck.RunInfo;
 import dev.taskcheck.Severity;
 import dev.taskcheck.Summary;
+import dev.taskcheck.TaskCheck;
 import dev.taskcheck.Timings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -183,8 +185,12 @@ final class ReportFixtures {
   private ReportFixtures() {}
 
   static RunInfo run(String fhirVersion) {
-    return new RunInfo("taskcheck", "0.1.0", fhirVersion, RuleSet.RECOMMENDED, "reference", NOW, STARTED);
+    return new RunInfo("taskcheck", "0.1.0", fhirVersion, RuleSet.RECOMMENDED, "reference", NOW, STARTED,
+        RULES);
   }
+
+  /** The rules the fixture run checks: the recommended set's, from the real catalog. */
+  static final List<RuleInfo> RULES = TaskCheck.builder().build().rulesInForce();
 
   static Summary summary() {
     return new Summary(
