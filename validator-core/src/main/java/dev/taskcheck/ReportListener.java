@@ -1,5 +1,7 @@
 package dev.taskcheck;
 
+import java.util.List;
+
 /**
  * Receives a run as it happens: {@link #start} once, {@link #result} for every result in input order,
  * {@link #finish} once. Report writers are listeners, so a run over millions of resources never holds its
@@ -25,4 +27,45 @@ public interface ReportListener {
   default void metrics(LifecycleMetrics metrics) {}
 
   default void finish(Summary summary, Timings timings) {}
+
+  /** A listener that hands every event to each of {@code listeners}, in list order. */
+  static ReportListener all(List<? extends ReportListener> listeners) {
+    List<ReportListener> copy = List.copyOf(listeners);
+    return new ReportListener() {
+      @Override
+      public void start(RunInfo run) {
+        for (ReportListener l : copy) {
+          l.start(run);
+        }
+      }
+
+      @Override
+      public void result(Result result) {
+        for (ReportListener l : copy) {
+          l.result(result);
+        }
+      }
+
+      @Override
+      public void progress(long documents, long resources) {
+        for (ReportListener l : copy) {
+          l.progress(documents, resources);
+        }
+      }
+
+      @Override
+      public void metrics(LifecycleMetrics metrics) {
+        for (ReportListener l : copy) {
+          l.metrics(metrics);
+        }
+      }
+
+      @Override
+      public void finish(Summary summary, Timings timings) {
+        for (ReportListener l : copy) {
+          l.finish(summary, timings);
+        }
+      }
+    };
+  }
 }

@@ -3,6 +3,7 @@ package dev.taskcheck.cli;
 import dev.taskcheck.ConfigFiles;
 import dev.taskcheck.Durations;
 import dev.taskcheck.FhirRelease;
+import dev.taskcheck.Instants;
 import dev.taskcheck.LifecycleMetrics;
 import dev.taskcheck.OutputFormat;
 import dev.taskcheck.RenderOptions;
@@ -26,10 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -190,7 +187,7 @@ final class RunOptions {
     listeners.add(progress);
     RunTotals totals;
     try {
-      totals = taskCheck.validate(request, new Tee(listeners));
+      totals = taskCheck.validate(request, ReportListener.all(listeners));
     } catch (RuntimeException e) {
       progress.stop();
       closeQuietly(outputs);
@@ -347,22 +344,10 @@ final class RunOptions {
     if (now == null) {
       return null;
     }
-    String t = now.trim();
     try {
-      return Instant.parse(t);
-    } catch (DateTimeParseException e) {
-      // fall through to the other accepted forms
-    }
-    try {
-      return OffsetDateTime.parse(t).toInstant();
-    } catch (DateTimeParseException e) {
-      // fall through
-    }
-    try {
-      return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
-    } catch (DateTimeParseException e) {
-      throw usage("--now: '" + now + "' is not an instant (expected e.g. 2026-11-21T10:00:00Z,"
-          + " 2026-11-21T11:00:00+01:00 or 2026-11-21)");
+      return Instants.parse(now);
+    } catch (IllegalArgumentException e) {
+      throw usage("--now: " + e.getMessage());
     }
   }
 
@@ -375,43 +360,4 @@ final class RunOptions {
       }
     }
   }
-
-  /** Sends every event to several listeners, in order. */
-  private static final class Tee implements ReportListener {
-    private final List<ReportListener> listeners;
-
-    Tee(List<ReportListener> listeners) {
-      this.listeners = List.copyOf(listeners);
-    }
-
-    @Override
-    public void start(RunInfo run) {
-      listeners.forEach(l -> l.start(run));
-    }
-
-    @Override
-    public void result(Result result) {
-      for (ReportListener l : listeners) {
-        l.result(result);
-      }
-    }
-
-    @Override
-    public void progress(long documents, long resources) {
-      for (ReportListener l : listeners) {
-        l.progress(documents, resources);
-      }
-    }
-
-    @Override
-    public void metrics(LifecycleMetrics metrics) {
-      listeners.forEach(l -> l.metrics(metrics));
-    }
-
-    @Override
-    public void finish(Summary summary, Timings timings) {
-      listeners.forEach(l -> l.finish(summary, timings));
-    }
-  }
-
 }

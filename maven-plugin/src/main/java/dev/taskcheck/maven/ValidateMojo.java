@@ -1,116 +1,144 @@
 package dev.taskcheck.maven;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
-import org.apache.maven.plugin.AbstractMojo;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Validates the FHIR Task payloads of a project and fails the build on findings at or above
- * {@code failOn}. A first version: report files, file sets, rule sets and one engine per reactor come with
- * the Maven plugin work.
+ * Validates the project's FHIR Task payloads, writes the reports, and fails the build when a finding is at
+ * or above {@code failOn}.
+ *
+ * <p>The Mojo maps its parameters to a request, has the build's one engine ({@link Engines}) run it, logs
+ * the findings and decides pass or fail. Findings at or above {@code failOn}: BUILD FAILURE. A setup fault (a
+ * bad parameter, an unreadable configuration file, an unknown rule id): BUILD ERROR saying what to fix. No
+ * inputs: a warning.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class ValidateMojo extends AbstractMojo {
+public class ValidateMojo extends AbstractTaskCheckMojo {
 
-  private static final List<String> LEVELS = List.of("fatal", "error", "warning", "information");
+  /** How many findings a failure message lists. */
+  static final int FIRST_FINDINGS = 5;
 
-  /** Skip TaskCheck. */
-  @Parameter(property = "taskcheck.skip", defaultValue = "false")
-  private boolean skip;
+  /** How many findings the build log lists before pointing at the reports. */
+  static final int LOGGED_FINDINGS = 100;
 
-  /** Directories or files to validate; by default src/main/fhir and src/test/fhir when they exist. */
-  @Parameter(property = "taskcheck.inputs")
-  private List<File> inputs;
-
-  /** This plugin, to find its own jars. */
-  @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-  private PluginDescriptor plugin;
-
-  /** The base directory of the project. */
-  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-  private File basedir;
-
-  /** auto (default), R4, R4B or R5. */
-  @Parameter(property = "taskcheck.fhirVersion", defaultValue = "auto")
-  private String fhirVersion;
-
-  /** Fail the build on findings at or above this severity: fatal, error (default), warning, information, none. */
+  /**
+   * Fail the build on findings at or above this severity: {@code fatal}, {@code error} (default), {@code
+   * warning}, {@code information} or {@code none}.
+   */
   @Parameter(property = "taskcheck.failOn", defaultValue = "error")
-  private String failOn;
+  private String failOn = "error";
+
+  /**
+   * The reports to write into {@code outputDirectory}: {@code html} (taskcheck.html), {@code junit}
+   * (TEST-taskcheck.xml), {@code sarif} (taskcheck.sarif), {@code json} (taskcheck.json), {@code xml}
+   * (taskcheck.xml), {@code operationoutcome} (taskcheck.operationoutcome.json), {@code text}
+   * (taskcheck.txt).
+   */
+  @Parameter(property = "taskcheck.formats", defaultValue = "html,junit,sarif,json")
+  private List<String> formats = new ArrayList<>();
+
+  /** Where the reports go. */
+  @Parameter(property = "taskcheck.outputDirectory", defaultValue = "${project.build.directory}/taskcheck")
+  private File outputDirectory;
+
+  @Inject
+  public ValidateMojo(Engines engines) {
+    super(engines);
+  }
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
-      getLog().info("TaskCheck is skipped");
+      getLog().info("TaskCheck: skipped (taskcheck.skip)");
       return;
     }
-    String threshold = failOn.trim().toLowerCase(Locale.ROOT);
-    if (!threshold.equals("none") && !LEVELS.contains(threshold)) {
-      throw new MojoExecutionException("TaskCheck: failOn is '" + failOn
-          + "'; use fatal, error, warning, information or none");
+    RunAnswer answer = run(outputDirectory, failOn, formats);
+    if (answer != null) {
+      report(answer);
     }
-    List<String> paths = new ArrayList<>();
-    if (inputs == null || inputs.isEmpty()) {
-      for (String d : List.of("src/main/fhir", "src/test/fhir")) {
-        File f = new File(basedir, d);
-        if (f.isDirectory()) {
-          paths.add(f.getPath());
+  }
+
+  /** Logs the findings and the summary; fails the build when a finding is at or above the fail level. */
+  private void report(RunAnswer a) throws MojoFailureException {
+    Log log = getLog();
+    int logged = 0;
+    List<String> first = new ArrayList<>();
+    for (List<String> f : a.findings()) {
+      String severity = f.get(0);
+      String message = oneLine(f.get(4));
+      if (Boolean.parseBoolean(f.get(5)) && first.size() < FIRST_FINDINGS) {
+        first.add(f.get(1) + " " + f.get(2) + " " + message);
+      }
+      if (logged >= LOGGED_FINDINGS) {
+        continue;
+      }
+      String line = f.get(1) + " " + severity + " " + f.get(2) + " " + (f.get(3).isEmpty() ? "-" : f.get(3)) + " "
+          + message;
+      switch (severity) {
+        case "fatal", "error" -> log.error(line);
+        case "warning" -> log.warn(line);
+        default -> log.info(line);
+      }
+      logged++;
+    }
+    long total = a.count("fatal") + a.count("error") + a.count("warning") + a.count("information");
+    if (total > logged) {
+      log.info("TaskCheck: " + (total - logged) + " more finding(s) in the reports");
+    }
+    String summary = summary(a);
+    log.info("TaskCheck: " + summary);
+    String where = reportPath(a.reports());
+    if (where != null) {
+      log.info("TaskCheck: reports in " + Path.of(where).getParent() + " ("
+          + String.join(", ", a.reports().stream().map(r -> Path.of(r).getFileName().toString()).toList()) + ")");
+    }
+    if (a.failing() > 0) {
+      StringBuilder m = new StringBuilder();
+      m.append("TaskCheck found ").append(a.failing()).append(a.failing() == 1 ? " finding" : " findings")
+          .append(" at or above ").append(failOn.trim().toLowerCase(Locale.ROOT)).append(" (")
+          .append(summary).append(")");
+      if (!first.isEmpty()) {
+        m.append("; first:");
+        for (String f : first) {
+          m.append("\n  ").append(f);
         }
       }
-    } else {
-      inputs.forEach(f -> paths.add(f.getPath()));
+      m.append("\nReport: ").append(where == null ? "add html to <formats> for a readable report" : where);
+      m.append("\nFix the payloads, or change a rule's severity (<rules>), suppress a finding with a reason"
+          + " (<suppressions>) or raise failOn.");
+      throw new MojoFailureException(m.toString());
     }
-    if (paths.isEmpty()) {
-      getLog().warn("TaskCheck: no inputs found (src/main/fhir and src/test/fhir do not exist); nothing validated");
-      return;
-    }
-    Map<String, Object> answer;
-    try {
-      Function<Map<String, Object>, Map<String, Object>> engine = EngineLoader.load(plugin);
-      Map<String, Object> request = new LinkedHashMap<>();
-      request.put("inputs", paths);
-      request.put("fhirVersion", fhirVersion);
-      answer = engine.apply(request);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new MojoExecutionException("TaskCheck could not run: " + e.getMessage(), e);
-    }
-    @SuppressWarnings("unchecked")
-    List<List<String>> findings = (List<List<String>>) answer.get("findings");
-    @SuppressWarnings("unchecked")
-    Map<String, Long> counts = (Map<String, Long>) answer.get("counts");
-    int limit = threshold.equals("none") ? -1 : LEVELS.indexOf(threshold);
-    List<String> failing = new ArrayList<>();
-    for (List<String> f : findings) {
-      int level = LEVELS.indexOf(f.get(0));
-      String line = f.get(0) + " " + f.get(1);
-      if (level <= 1) {
-        getLog().error(line);
-      } else if (level == 2) {
-        getLog().warn(line);
-      } else {
-        getLog().info(line);
-      }
-      if (level <= limit) {
-        failing.add(f.get(1));
+  }
+
+  private static String summary(RunAnswer a) {
+    String s = a.resources() + (a.resources() == 1 ? " Task" : " Tasks") + " in " + a.inputs()
+        + (a.inputs() == 1 ? " file: " : " files: ") + a.count("fatal") + " fatal, " + a.count("error") + " errors, "
+        + a.count("warning") + " warnings, " + a.count("information") + " information";
+    return a.count("suppressed") > 0 ? s + ", " + a.count("suppressed") + " suppressed" : s;
+  }
+
+  /** The report a person should open: the HTML one, else the first written. */
+  private static @Nullable String reportPath(List<String> reports) {
+    for (String r : reports) {
+      if (r.endsWith(".html")) {
+        return r;
       }
     }
-    String summary = answer.get("resources") + " Tasks: " + counts.get("fatal") + " fatal, " + counts.get("error")
-        + " errors, " + counts.get("warning") + " warnings, " + counts.get("information") + " information";
-    getLog().info("TaskCheck: " + summary);
-    if (!failing.isEmpty()) {
-      throw new MojoFailureException("TaskCheck found " + failing.size() + " finding(s) at or above " + threshold
-          + " (" + summary + "), first:\n  " + String.join("\n  ", failing.subList(0, Math.min(5, failing.size()))));
-    }
+    return reports.isEmpty() ? null : reports.get(0);
+  }
+
+  private static String oneLine(String message) {
+    return message.replaceAll("\\s*[\\r\\n]+\\s*", " ");
   }
 }

@@ -1,0 +1,12 @@
+import groovy.json.JsonSlurper
+import groovy.xml.XmlSlurper
+
+def log = new File(basedir, 'build.log').text
+def out = new File(basedir, 'target/taskcheck')
+def json = { String name -> new JsonSlurper().parse(new File(out, name)) }
+def xml = { String name -> new XmlSlurper(false, true).parse(new File(out, name)) }
+assert !log.contains('NoSuchMethodError') && !log.contains('NoClassDefFoundError') && !log.contains('ServiceConfigurationError')
+// no src/main/fhir or src/test/fhir: a warning, not a failure
+assert log.contains('BUILD SUCCESS')
+assert log.contains('[WARNING] TaskCheck: no inputs')
+assert !out.exists()

@@ -1,0 +1,83 @@
+package dev.taskcheck.maven;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the Mojo asks the isolated engine to do, carried across the class loader boundary as a map of JDK
+ * types ({@link #toMap}, {@link #fromMap}): the same class is loaded on both sides.
+ *
+ * @param inputs files and directories, relative to {@code workingDirectory} or absolute
+ * @param pom the POM the settings come from, to name it in error messages
+ * @param suppressions the POM's suppressions, each with the keys rule, expression, file, reason, expires
+ * @param log receives progress lines of long runs
+ */
+record RunRequest(
+    List<String> inputs,
+    String workingDirectory,
+    String outputDirectory,
+    String pom,
+    String fhirVersion,
+    String ruleSet,
+    String failOn,
+    List<String> formats,
+    List<String> rules,
+    @Nullable String config,
+    @Nullable String suppressionsFile,
+    List<Map<String, String>> suppressions,
+    @Nullable String stateMachine,
+    @Nullable String stuckAfter,
+    boolean history,
+    @Nullable String now,
+    @Nullable Integer threads,
+    Consumer<String> log) {
+
+  Map<String, Object> toMap() {
+    Map<String, Object> m = new HashMap<>();
+    m.put("inputs", List.copyOf(inputs));
+    m.put("workingDirectory", workingDirectory);
+    m.put("outputDirectory", outputDirectory);
+    m.put("pom", pom);
+    m.put("fhirVersion", fhirVersion);
+    m.put("ruleSet", ruleSet);
+    m.put("failOn", failOn);
+    m.put("formats", List.copyOf(formats));
+    m.put("rules", List.copyOf(rules));
+    m.put("config", config);
+    m.put("suppressionsFile", suppressionsFile);
+    m.put("suppressions", List.copyOf(suppressions));
+    m.put("stateMachine", stateMachine);
+    m.put("stuckAfter", stuckAfter);
+    m.put("history", history);
+    m.put("now", now);
+    m.put("threads", threads);
+    m.put("log", log);
+    return m;
+  }
+
+  @SuppressWarnings("unchecked")
+  static RunRequest fromMap(Map<String, Object> m) {
+    return new RunRequest(
+        (List<String>) m.get("inputs"),
+        (String) m.get("workingDirectory"),
+        (String) m.get("outputDirectory"),
+        (String) m.get("pom"),
+        (String) m.get("fhirVersion"),
+        (String) m.get("ruleSet"),
+        (String) m.get("failOn"),
+        (List<String>) m.get("formats"),
+        (List<String>) m.get("rules"),
+        (String) m.get("config"),
+        (String) m.get("suppressionsFile"),
+        (List<Map<String, String>>) m.get("suppressions"),
+        (String) m.get("stateMachine"),
+        (String) m.get("stuckAfter"),
+        (Boolean) m.get("history"),
+        (String) m.get("now"),
+        (Integer) m.get("threads"),
+        (Consumer<String>) m.get("log"));
+  }
+}
