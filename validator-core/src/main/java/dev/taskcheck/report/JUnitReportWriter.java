@@ -1,22 +1,564 @@
 package dev.taskcheck.report;
 
+import dev.taskcheck.FhirRelease;
+import dev.taskcheck.Issue;
+import dev.taskcheck.IssueSource;
 import dev.taskcheck.RenderOptions;
 import dev.taskcheck.ReportOutput;
 import dev.taskcheck.Result;
+import dev.taskcheck.RuleInfo;
+import dev.taskcheck.RunInfo;
+import dev.taskcheck.Severity;
+import dev.taskcheck.Summary;
+import dev.taskcheck.SuppressedIssue;
+import dev.taskcheck.Timings;
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
-/** PLACEHOLDER on the issue5 branch: the JUnit XML report writer, replaced by its implementation before merge. */
+/**
+ * JUnit XML as Maven Surefire writes it, so that CI test tabs (Jenkins, GitLab, GitHub test-report
+ * actions, Azure DevOps) show TaskCheck's rules as tests.
+ *
+ * <p>The document is a {@code <testsuites name="TaskCheck">} root holding one {@code <testsuite>} per input
+ * ({@link Result#source()}), each valid against Surefire's {@code surefire-test-report-3.0.xsd}. A suite
+ * has one {@code <testcase name="rule-id">} per rule checked on that input: the run's rules ({@link
+ * RunInfo#rules()}, in catalog order) whose FHIR releases include a release the input's Tasks were
+ * validated against, then every other id that reported a finding there (base invariants such as {@code
+ * dom-6}), in the order first seen. A test case
+ *
+ * <ul>
+ *   <li>has an {@code <error type="fatal">} when the rule has a fatal finding and fatal reaches the fail
+ *       level ({@link RenderOptions#fails}); else
+ *   <li>a {@code <failure type="<worst severity>">} when it has findings at or above the fail level; the
+ *       element's text lists them, one {@code file:line:col severity rule-id expression message} line
+ *       each;
+ *   <li>a {@code <skipped>} when the input did not parse or could not be read and nothing in it was
+ *       validated (every finding of the input is fatal and comes from reading it, or its result has no
+ *       FHIR release): the rules did not run. The document-reading checks themselves (rules whose run
+ *       severity is fatal, such as {@code structure-parse}) did run and are not skipped. An NDJSON file of
+ *       which some lines parsed is checked normally; its parse failures are error test cases;
+ *   <li>otherwise passes.
+ * </ul>
+ *
+ * Findings below the fail level, and suppressed findings with their reason, go to the test case's {@code
+ * <system-out>}: visible, never failing. So failures plus errors are non-zero exactly when the run fails
+ * at its fail level; under {@code --fail-on none} nothing fails.
+ *
+ * <p>Times: results carry no per-input timing, so every test case and suite says {@code time="0"}; the
+ * root carries the run's elapsed time. Surefire's schema has no {@code timestamp} or {@code hostname}, so
+ * the suites carry neither; each has a few {@code <properties>} (TaskCheck version, rule set, fail level,
+ * the input's FHIR releases).
+ *
+ * <p>Memory: an input can come back after others (transition findings of histories arrive at the end of a
+ * run), so the writer keeps an aggregate per input until {@link #finish}, in input order: the releases
+ * seen, and per rule that reported there the finding counts by severity and the first {@value
+ * #MAX_LISTED} lines of failing, other and suppressed findings (each line at most {@value #MAX_LINE}
+ * characters). Memory is thus O(inputs x rules touched per input) plus that capped detail, never the
+ * findings themselves; nothing is written before {@link #finish}, so a run that fails leaves no
+ * complete-looking document. Characters XML 1.0 does not allow (control characters, unpaired surrogates)
+ * are dropped; finding lines have their line breaks and tabs turned into spaces.
+ */
 final class JUnitReportWriter implements ReportOutput {
 
-  JUnitReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory) {
-    throw new UnsupportedOperationException("JUnit XML is not written yet");
+  /** How many findings of one kind (failing, other, suppressed) a test case lists before "... and N more". */
+  static final int MAX_LISTED = 100;
+  /** The longest finding line kept, in characters; a longer one is cut and ends with an ellipsis. */
+  static final int MAX_LINE = 1000;
+  /** The message of a skipped test case. */
+  static final String NOT_PARSED = "the document did not parse or could not be read";
+  /** The Surefire report schema version the suites follow. */
+  static final String SCHEMA_VERSION = "3.0";
+
+  private final OutputStream sink;
+  private final RenderOptions options;
+  private final Map<String, Suite> suites = new LinkedHashMap<>();
+  private @Nullable RunInfo run;
+  private @Nullable Writer out;
+  private boolean finished;
+  private boolean closed;
+
+  /** @param sink the stream the report goes to; closed by {@link #close()} */
+  JUnitReportWriter(OutputStream sink, RenderOptions options) {
+    this.sink = sink;
+    this.options = options;
   }
 
   @Override
-  public void result(Result result) {}
+  public void start(RunInfo run) {
+    ensureOpen();
+    this.run = run;
+  }
 
   @Override
-  public void close() {}
+  public void result(Result result) {
+    ensureOpen();
+    suites.computeIfAbsent(result.source(), Suite::new).add(result, options);
+  }
+
+  @Override
+  public void finish(Summary summary, Timings timings) {
+    ensureOpen();
+    RunInfo r = run;
+    if (r == null) {
+      throw new IllegalStateException("finish called before start");
+    }
+    // Two passes over the aggregates: the root's totals come first in the document, and holding every
+    // suite's full list of test cases (all rules x all inputs) at once would cost more than the aggregates.
+    long tests = 0;
+    long failures = 0;
+    long errors = 0;
+    long skipped = 0;
+    for (Suite s : suites.values()) {
+      SuiteOutcome o = s.outcome(r.rules(), options);
+      tests += o.cases.size();
+      failures += o.count(Status.FAILURE);
+      errors += o.count(Status.ERROR);
+      skipped += o.count(Status.SKIPPED);
+    }
+    try {
+      Writer w = new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 16 << 10);
+      out = w;
+      w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+      w.write("<testsuites");
+      attribute(w, "name", "TaskCheck");
+      attribute(w, "tests", Long.toString(tests));
+      attribute(w, "failures", Long.toString(failures));
+      attribute(w, "errors", Long.toString(errors));
+      attribute(w, "skipped", Long.toString(skipped));
+      attribute(w, "time", seconds(timings.elapsedMillis()));
+      w.write(suites.isEmpty() ? "/>\n" : ">\n");
+      for (Suite s : suites.values()) {
+        writeSuite(w, r, s.outcome(r.rules(), options));
+      }
+      if (!suites.isEmpty()) {
+        w.write("</testsuites>\n");
+      }
+      w.flush();
+      finished = true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void writeSuite(Writer w, RunInfo r, SuiteOutcome o) throws IOException {
+    Suite s = o.suite;
+    w.write("  <testsuite");
+    attribute(w, "version", SCHEMA_VERSION);
+    attribute(w, "name", s.source);
+    attribute(w, "time", "0");
+    attribute(w, "tests", Integer.toString(o.cases.size()));
+    attribute(w, "errors", Long.toString(o.count(Status.ERROR)));
+    attribute(w, "skipped", Long.toString(o.count(Status.SKIPPED)));
+    attribute(w, "failures", Long.toString(o.count(Status.FAILURE)));
+    w.write(">\n");
+    w.write("    <properties>\n");
+    property(w, "taskcheck.version", r.toolVersion());
+    property(w, "taskcheck.ruleSet", r.ruleSet().code());
+    Severity failOn = options.failOn();
+    property(w, "taskcheck.failOn", failOn == null ? "none" : failOn.code());
+    property(w, "taskcheck.fhirVersion", releases(s.releases));
+    w.write("    </properties>\n");
+    String classname = classname(s.source);
+    for (CaseOutcome c : o.cases) {
+      writeCase(w, classname, c);
+    }
+    w.write("  </testsuite>\n");
+  }
+
+  private static void property(Writer w, String name, String value) throws IOException {
+    w.write("      <property");
+    attribute(w, "name", name);
+    attribute(w, "value", value);
+    w.write("/>\n");
+  }
+
+  private void writeCase(Writer w, String classname, CaseOutcome c) throws IOException {
+    w.write("    <testcase");
+    attribute(w, "name", c.ruleId);
+    attribute(w, "classname", classname);
+    attribute(w, "time", "0");
+    Case detail = c.detail;
+    String systemOut = detail == null ? "" : detail.systemOut();
+    if (c.status == Status.PASSED && systemOut.isEmpty()) {
+      w.write("/>\n");
+      return;
+    }
+    w.write(">\n");
+    // Surefire's schema orders the children: failure, skipped, error, system-out.
+    if (detail != null && (c.status == Status.FAILURE || c.status == Status.ERROR)) {
+      String element = c.status == Status.FAILURE ? "failure" : "error";
+      w.write("      <");
+      w.write(element);
+      attribute(w, "message", detail.failureMessage());
+      attribute(w, "type", detail.worstFailing(options).code());
+      w.write('>');
+      text(w, detail.failureText());
+      w.write("</");
+      w.write(element);
+      w.write(">\n");
+    }
+    if (c.status == Status.SKIPPED) {
+      w.write("      <skipped");
+      attribute(w, "message", NOT_PARSED);
+      w.write("/>\n");
+    }
+    if (!systemOut.isEmpty()) {
+      w.write("      <system-out>");
+      text(w, systemOut);
+      w.write("</system-out>\n");
+    }
+    w.write("    </testcase>\n");
+  }
+
+  /** {@code R4,R5}, or {@code none} when nothing in the input was validated. */
+  private static String releases(Set<FhirRelease> releases) {
+    if (releases.isEmpty()) {
+      return "none";
+    }
+    StringJoiner j = new StringJoiner(",");
+    for (FhirRelease release : releases) {
+      j.add(release.code());
+    }
+    return j.toString();
+  }
+
+  /**
+   * A test-case class name from a source path, stable across runs: the path's folders and file name
+   * joined by dots, with the dots inside each part (the file extension, {@code ..}) made underscores,
+   * so that CI tools that split a class name at its last dot (Jenkins: package and class) show the
+   * folder as the package and the file as the class. {@code samples/task-1.json} gives {@code
+   * samples.task-1_json}, {@code -} (standard input) stays {@code -}. Distinct paths can map to one
+   * name ({@code a.b.json} and {@code a_b.json}); the suite name keeps the exact path.
+   */
+  static String classname(String source) {
+    StringJoiner j = new StringJoiner(".");
+    for (String part : source.split("[/\\\\]")) {
+      if (!part.isEmpty() && !part.equals(".")) {
+        j.add(part.replace('.', '_'));
+      }
+    }
+    String name = j.toString();
+    return name.isEmpty() ? source : name;
+  }
+
+  /** Milliseconds as seconds, without grouping or trailing zeros: {@code 0}, {@code 1.5}, {@code 1.234}. */
+  static String seconds(long millis) {
+    return BigDecimal.valueOf(Math.max(0, millis), 3).stripTrailingZeros().toPlainString();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // XML output
+
+  private static void attribute(Writer w, String name, String value) throws IOException {
+    w.write(' ');
+    w.write(name);
+    w.write("=\"");
+    escape(w, value, true);
+    w.write('"');
+  }
+
+  private static void text(Writer w, String value) throws IOException {
+    escape(w, value, false);
+  }
+
+  /**
+   * Writes {@code s} escaped for XML 1.0 element content or a double-quoted attribute, dropping the
+   * characters XML 1.0 does not allow (C0 controls other than tab, line feed and carriage return, unpaired
+   * surrogates, U+FFFE and U+FFFF). In attributes tab, line feed and carriage return are written as
+   * character references so that attribute-value normalisation keeps them; in content carriage return is.
+   */
+  static void escape(Writer w, String s, boolean attribute) throws IOException {
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      switch (cp) {
+        case '<' -> w.write("&lt;");
+        case '>' -> w.write("&gt;");
+        case '&' -> w.write("&amp;");
+        case '"' -> w.write(attribute ? "&quot;" : "\"");
+        case '\r' -> w.write("&#13;");
+        case '\n' -> w.write(attribute ? "&#10;" : "\n");
+        case '\t' -> w.write(attribute ? "&#9;" : "\t");
+        default -> {
+          if (isXmlChar(cp)) {
+            if (Character.isSupplementaryCodePoint(cp)) {
+              w.write(Character.highSurrogate(cp));
+              w.write(Character.lowSurrogate(cp));
+            } else {
+              w.write(cp);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** The XML 1.0 {@code Char} production. */
+  static boolean isXmlChar(int cp) {
+    return cp == 0x9 || cp == 0xA || cp == 0xD
+        || (cp >= 0x20 && cp <= 0xD7FF)
+        || (cp >= 0xE000 && cp <= 0xFFFD)
+        || (cp >= 0x10000 && cp <= 0x10FFFF);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Aggregates
+
+  /** What became of one test case. */
+  private enum Status {
+    PASSED,
+    FAILURE,
+    ERROR,
+    SKIPPED
+  }
+
+  /** One test case to write: its rule id, status and findings (null when it had none). */
+  private record CaseOutcome(String ruleId, Status status, @Nullable Case detail) {}
+
+  /** One suite to write, with its test cases in order. */
+  private record SuiteOutcome(Suite suite, List<CaseOutcome> cases) {
+
+    long count(Status status) {
+      long n = 0;
+      for (CaseOutcome c : cases) {
+        if (c.status == status) {
+          n++;
+        }
+      }
+      return n;
+    }
+  }
+
+  /** Everything kept about one input until the end of the run. */
+  private static final class Suite {
+
+    final String source;
+    final EnumSet<FhirRelease> releases = EnumSet.noneOf(FhirRelease.class);
+    /** A document of this input did not parse or could not be read. */
+    boolean documentFailed;
+    /** By rule id, in the order first seen: the rules that reported (or had suppressed) findings here. */
+    final Map<String, Case> cases = new LinkedHashMap<>();
+
+    Suite(String source) {
+      this.source = source;
+    }
+
+    void add(Result r, RenderOptions options) {
+      FhirRelease release = r.fhirVersion();
+      if (release != null) {
+        releases.add(release);
+      }
+      for (Issue i : r.issues()) {
+        if (i.severity() == Severity.FATAL && (i.source() == IssueSource.PARSER || release == null)) {
+          documentFailed = true;
+        }
+        caseFor(i.ruleId()).add(source, i, options.fails(i.severity()));
+      }
+      for (SuppressedIssue s : r.suppressed()) {
+        caseFor(s.issue().ruleId()).addSuppressed(source, s);
+      }
+    }
+
+    private Case caseFor(String ruleId) {
+      return cases.computeIfAbsent(ruleId, k -> new Case());
+    }
+
+    /** Nothing in the input was validated because it did not parse: its rules did not run. */
+    boolean unparsed() {
+      return documentFailed && releases.isEmpty();
+    }
+
+    /**
+     * The test cases: the run's rules for the releases seen (all of them when the input did not parse, to
+     * list what was skipped), then the other ids that reported here.
+     */
+    SuiteOutcome outcome(List<RuleInfo> rules, RenderOptions options) {
+      boolean unparsed = unparsed();
+      List<CaseOutcome> out = new ArrayList<>();
+      Set<String> listed = new HashSet<>();
+      for (RuleInfo rule : rules) {
+        if ((unparsed || appliesTo(rule, releases)) && listed.add(rule.id())) {
+          Case c = cases.get(rule.id());
+          boolean skip = unparsed && c == null && rule.severity() != Severity.FATAL;
+          out.add(new CaseOutcome(rule.id(), skip ? Status.SKIPPED : status(c, options), c));
+        }
+      }
+      for (Map.Entry<String, Case> e : cases.entrySet()) {
+        if (listed.add(e.getKey())) {
+          out.add(new CaseOutcome(e.getKey(), status(e.getValue(), options), e.getValue()));
+        }
+      }
+      return new SuiteOutcome(this, out);
+    }
+
+    private static boolean appliesTo(RuleInfo rule, Set<FhirRelease> releases) {
+      for (FhirRelease r : rule.versions()) {
+        if (releases.contains(r)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static Status status(@Nullable Case c, RenderOptions options) {
+      if (c == null || c.failingTotal == 0) {
+        return Status.PASSED;
+      }
+      return c.counts[Severity.FATAL.ordinal()] > 0 && options.fails(Severity.FATAL)
+          ? Status.ERROR
+          : Status.FAILURE;
+    }
+  }
+
+  /** The findings of one rule on one input: counts by severity and the first lines of each kind. */
+  private static final class Case {
+
+    /** All findings, by severity. */
+    final long[] counts = new long[Severity.values().length];
+    /** Findings at or above the fail level: how many, and the first of them. */
+    long failingTotal;
+    final List<String> failing = new ArrayList<>();
+    /** Findings below the fail level. */
+    long otherTotal;
+    final List<String> other = new ArrayList<>();
+    long suppressedTotal;
+    final List<String> suppressed = new ArrayList<>();
+
+    void add(String source, Issue issue, boolean fails) {
+      counts[issue.severity().ordinal()]++;
+      if (fails) {
+        failingTotal++;
+      } else {
+        otherTotal++;
+      }
+      List<String> lines = fails ? failing : other;
+      if (lines.size() < MAX_LISTED) {
+        lines.add(line(source, issue));
+      }
+    }
+
+    void addSuppressed(String source, SuppressedIssue s) {
+      suppressedTotal++;
+      if (suppressed.size() < MAX_LISTED) {
+        StringBuilder b = new StringBuilder(line(source, s.issue()));
+        b.append(" (suppressed by ");
+        TextReportWriter.appendOneLine(b, s.suppression());
+        b.append(": ");
+        TextReportWriter.appendOneLine(b, s.reason());
+        b.append(')');
+        suppressed.add(cut(b));
+      }
+    }
+
+    /** The worst severity among the failing findings; call only when there is one. */
+    Severity worstFailing(RenderOptions options) {
+      for (Severity s : Severity.values()) {
+        if (counts[s.ordinal()] > 0 && options.fails(s)) {
+          return s;
+        }
+      }
+      throw new IllegalStateException("no failing finding");
+    }
+
+    /** {@code 3 findings, first: file:line:col severity rule-id expression message}. */
+    String failureMessage() {
+      return failingTotal + (failingTotal == 1 ? " finding" : " findings") + ", first: " + failing.get(0);
+    }
+
+    String failureText() {
+      StringBuilder b = new StringBuilder();
+      appendLines(b, failing, failingTotal, "more");
+      return b.toString();
+    }
+
+    /** Findings below the fail level, then the suppressed ones; empty when there are none. */
+    String systemOut() {
+      StringBuilder b = new StringBuilder();
+      appendLines(b, other, otherTotal, "more");
+      appendLines(b, suppressed, suppressedTotal, "more suppressed");
+      return b.toString();
+    }
+
+    private static void appendLines(StringBuilder b, List<String> lines, long total, String more) {
+      for (String l : lines) {
+        b.append(l).append('\n');
+      }
+      if (total > lines.size()) {
+        b.append("... and ").append(total - lines.size()).append(' ').append(more).append('\n');
+      }
+    }
+
+    /** {@code file:line:col severity rule-id expression message} on one line, as the text format prints it. */
+    private static String line(String source, Issue issue) {
+      StringBuilder b = new StringBuilder(128);
+      TextReportWriter.appendOneLine(b, source);
+      Integer ln = issue.line();
+      if (ln != null) {
+        b.append(':').append(ln.intValue());
+        Integer col = issue.column();
+        if (col != null) {
+          b.append(':').append(col.intValue());
+        }
+      }
+      b.append(' ').append(issue.severity().code()).append(' ');
+      TextReportWriter.appendOneLine(b, issue.ruleId());
+      b.append(' ');
+      String expression = issue.expression();
+      TextReportWriter.appendOneLine(b, expression == null || expression.isEmpty() ? "-" : expression);
+      String message = issue.message().strip();
+      if (!message.isEmpty()) {
+        b.append(' ');
+        TextReportWriter.appendOneLine(b, message);
+      }
+      return cut(b);
+    }
+
+    /** At most {@link #MAX_LINE} characters, never splitting a surrogate pair; a cut line ends with "…". */
+    private static String cut(StringBuilder b) {
+      if (b.length() <= MAX_LINE) {
+        return b.toString();
+      }
+      int end = MAX_LINE - 1;
+      if (Character.isHighSurrogate(b.charAt(end - 1))) {
+        end--;
+      }
+      return b.substring(0, end) + "\u2026";
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("report output is closed");
+    }
+    if (finished) {
+      throw new IllegalStateException("report already finished");
+    }
+  }
+
+  /** Closes the sink; before {@link #finish} nothing has been written, so there is no partial report. */
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    suites.clear();
+    Closeables.closeAll(out, sink);
+  }
 }

@@ -60,7 +60,7 @@ public final class ReportWriters {
       case TEXT -> new TextReportWriter(sink, options);
       case JSON -> new JsonReportWriter(sink, spillDirectory, SpillBuffer.DEFAULT_MEMORY_LIMIT);
       case OPERATIONOUTCOME -> new OperationOutcomeWriter(sink);
-      case JUNIT -> new JUnitReportWriter(sink, options, spillDirectory);
+      case JUNIT -> new JUnitReportWriter(sink, options);
       case SARIF -> new SarifReportWriter(sink, options, spillDirectory);
       case XML -> new XmlReportWriter(sink, options, spillDirectory);
       case HTML -> new HtmlReportWriter(sink, options, spillDirectory);

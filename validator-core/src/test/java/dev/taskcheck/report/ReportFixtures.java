@@ -232,4 +232,20 @@ final class ReportFixtures {
     }
     return bytes.toString(StandardCharsets.UTF_8);
   }
+
+  /**
+   * Skips the calling test for a format whose writer is still the branch's placeholder (its constructor
+   * throws {@link UnsupportedOperationException}), so that the cross-format tests run for every writer that
+   * exists while the others are written in parallel. Once every format has its writer this skips nothing
+   * and can go.
+   */
+  static void assumeWriterExists(OutputFormat format) {
+    try {
+      ReportWriters.toStream(format, java.io.OutputStream.nullOutputStream(), RenderOptions.defaults()).close();
+    } catch (UnsupportedOperationException e) {
+      org.junit.jupiter.api.Assumptions.abort("the " + format.code() + " writer is not written yet");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }
