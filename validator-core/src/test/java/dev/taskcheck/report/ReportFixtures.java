@@ -16,6 +16,7 @@ import dev.taskcheck.RuleSet;
 import dev.taskcheck.RunInfo;
 import dev.taskcheck.Severity;
 import dev.taskcheck.Summary;
+import dev.taskcheck.SuppressedIssue;
 import dev.taskcheck.TaskCheck;
 import dev.taskcheck.Timings;
 import java.io.ByteArrayOutputStream;
@@ -232,4 +233,22 @@ final class ReportFixtures {
     }
     return bytes.toString(StandardCharsets.UTF_8);
   }
+
+  /** A Task whose one finding a suppression removed: nothing reported, one suppressed issue. */
+  static final Result WITH_SUPPRESSED =
+      new Result(
+          "samples/task-3.json",
+          null,
+          1,
+          "Task/ghi",
+          null,
+          FhirRelease.R4,
+          "no version-specific content; R4 is the default",
+          List.of(),
+          List.of(
+              new SuppressedIssue(
+                  new Issue("status-1", Severity.WARNING, "business-rule", "Task.intent", 4, 3,
+                      "intent should be order", IssueSource.RULE, null),
+                  "plans are tracked as proposals here",
+                  "suppressions.json:4")));
 }
