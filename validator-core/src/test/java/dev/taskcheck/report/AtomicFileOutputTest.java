@@ -44,6 +44,7 @@ class AtomicFileOutputTest {
   @ParameterizedTest
   @EnumSource(OutputFormat.class)
   void targetAppearsOnlyOnCloseAfterFinish(OutputFormat format) throws IOException {
+    ReportWritersTest.assumeWritten(format);
     Path target = dir.resolve("out/nested").resolve(format.fileName());
     Report report = ReportFixtures.report();
 
@@ -65,6 +66,7 @@ class AtomicFileOutputTest {
   @ParameterizedTest
   @EnumSource(OutputFormat.class)
   void closeWithoutFinishLeavesNoTargetAndNoTempFile(OutputFormat format) throws IOException {
+    ReportWritersTest.assumeWritten(format);
     Path target = dir.resolve(format.fileName());
 
     ReportOutput out = format.toFile(target, OPTIONS);
@@ -81,6 +83,7 @@ class AtomicFileOutputTest {
   @ParameterizedTest
   @EnumSource(OutputFormat.class)
   void closeWithoutFinishKeepsAnExistingTarget(OutputFormat format) throws IOException {
+    ReportWritersTest.assumeWritten(format);
     Path target = dir.resolve(format.fileName());
     Files.writeString(target, "previous report");
 
