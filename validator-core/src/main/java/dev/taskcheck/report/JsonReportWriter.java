@@ -135,7 +135,8 @@ final class JsonReportWriter implements ReportOutput {
     }
   }
 
-  private static void writeSummary(JsonGenerator g, Summary s) throws IOException {
+  /** The {@code summary} object (also in the SARIF log's invocation properties). */
+  static void writeSummary(JsonGenerator g, Summary s) throws IOException {
     g.writeObjectFieldStart("summary");
     g.writeNumberField("inputs", s.inputs());
     g.writeNumberField("documents", s.documents());
@@ -157,7 +158,8 @@ final class JsonReportWriter implements ReportOutput {
     g.writeEndObject();
   }
 
-  private static void writeTimings(JsonGenerator g, Timings t) throws IOException {
+  /** The {@code timings} object (also in the SARIF log's invocation properties). */
+  static void writeTimings(JsonGenerator g, Timings t) throws IOException {
     g.writeObjectFieldStart("timings");
     g.writeNumberField("elapsedMs", t.elapsedMillis());
     Json.numberField(g, "firstResultMs", t.firstResultMillis());
@@ -167,9 +169,10 @@ final class JsonReportWriter implements ReportOutput {
 
   /**
    * The lifecycle metrics: every duration in whole milliseconds under a name ending in {@code Ms} (as in
-   * {@code timings}), null when there is none; statuses in code order.
+   * {@code timings}), null when there is none; statuses in code order. The SARIF log's run properties hold
+   * the same object.
    */
-  private static void writeMetrics(JsonGenerator g, LifecycleMetrics m) throws IOException {
+  static void writeMetrics(JsonGenerator g, LifecycleMetrics m) throws IOException {
     g.writeObjectFieldStart("metrics");
     g.writeNumberField("histories", m.histories());
     g.writeNumberField("versions", m.versions());

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * OutputFormat#toFile}.
  *
  * <p>Every writer streams: its memory use does not grow with the number of results. The JSON writer,
- * which must put the summary before the results, keeps the results written so far in memory up to 8 MiB
+ * which must put the summary before the results (and the SARIF writer, the rules), keeps the results
+ * written so far in memory up to 8 MiB
  * and in a temporary file beyond that (the system temporary directory for a stream, the target's
  * directory for a file); the file is deleted on close. Writers are not thread-safe: one thread, or
  * external synchronisation, per writer. Listener methods report I/O failures as {@link
@@ -27,7 +28,7 @@ public final class ReportWriters {
   /**
    * A writer to a stream the caller owns. Output is UTF-8. Closing the writer flushes the stream but does
    * not close it; a writer closed without {@code finish} may have written part of a report (text and
-   * OperationOutcome formats) or nothing (JSON).
+   * OperationOutcome formats) or nothing (JSON, SARIF).
    */
   public static ReportOutput toStream(OutputFormat format, OutputStream out, RenderOptions options) {
     Objects.requireNonNull(format, "format");

@@ -16,6 +16,7 @@ import dev.taskcheck.RuleSet;
 import dev.taskcheck.RunInfo;
 import dev.taskcheck.Severity;
 import dev.taskcheck.Summary;
+import dev.taskcheck.SuppressedIssue;
 import dev.taskcheck.TaskCheck;
 import dev.taskcheck.Timings;
 import java.io.ByteArrayOutputStream;
@@ -233,19 +234,21 @@ final class ReportFixtures {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
-  /**
-   * Skips the calling test for a format whose writer is still the branch's placeholder (its constructor
-   * throws {@link UnsupportedOperationException}), so that the cross-format tests run for every writer that
-   * exists while the others are written in parallel. Once every format has its writer this skips nothing
-   * and can go.
-   */
-  static void assumeWriterExists(OutputFormat format) {
-    try {
-      ReportWriters.toStream(format, java.io.OutputStream.nullOutputStream(), RenderOptions.defaults()).close();
-    } catch (UnsupportedOperationException e) {
-      org.junit.jupiter.api.Assumptions.abort("the " + format.code() + " writer is not written yet");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+  /** A Task whose one finding a suppression removed: nothing reported, one suppressed issue. */
+  static final Result WITH_SUPPRESSED =
+      new Result(
+          "samples/task-3.json",
+          null,
+          1,
+          "Task/ghi",
+          null,
+          FhirRelease.R4,
+          "no version-specific content; R4 is the default",
+          List.of(),
+          List.of(
+              new SuppressedIssue(
+                  new Issue("status-1", Severity.WARNING, "business-rule", "Task.intent", 4, 3,
+                      "intent should be order", IssueSource.RULE, null),
+                  "plans are tracked as proposals here",
+                  "suppressions.json:4")));
 }
