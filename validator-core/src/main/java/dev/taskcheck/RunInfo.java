@@ -1,5 +1,6 @@
 package dev.taskcheck;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param rules the catalog entries the run checks (switched-off rules and other rule sets' rules left out),
  *     each with the severity it has in this run (rule set and overrides applied); a report lists them as
  *     the rules checked (JUnit test cases, SARIF rules, the HTML rule table)
+ * @param workingDirectory the absolute directory relative inputs are read from (a result's relative
+ *     {@code source} is relative to it)
  */
 public record RunInfo(
     String toolName,
@@ -27,7 +30,8 @@ public record RunInfo(
     String engine,
     Instant now,
     Instant startedAt,
-    List<RuleInfo> rules) {
+    List<RuleInfo> rules,
+    String workingDirectory) {
 
   public RunInfo {
     Objects.requireNonNull(toolName);
@@ -38,12 +42,20 @@ public record RunInfo(
     Objects.requireNonNull(now);
     Objects.requireNonNull(startedAt);
     rules = List.copyOf(rules);
+    Objects.requireNonNull(workingDirectory);
   }
 
   /** A run description without a rule list (tests, tools that check no catalog rules). */
   public RunInfo(String toolName, String toolVersion, String fhirVersion, RuleSet ruleSet, String engine,
       Instant now, Instant startedAt) {
     this(toolName, toolVersion, fhirVersion, ruleSet, engine, now, startedAt, List.of());
+  }
+
+  /** A run description whose relative inputs are read from the current directory. */
+  public RunInfo(String toolName, String toolVersion, String fhirVersion, RuleSet ruleSet, String engine,
+      Instant now, Instant startedAt, List<RuleInfo> rules) {
+    this(toolName, toolVersion, fhirVersion, ruleSet, engine, now, startedAt, rules,
+        Path.of("").toAbsolutePath().toString());
   }
 
   /** The entry for {@code ruleId} in {@link #rules}, null when the run does not list it. */

@@ -261,7 +261,8 @@ public final class TaskCheck {
     Objects.requireNonNull(request);
     Objects.requireNonNull(listener);
     RunInfo run = new RunInfo("taskcheck", VERSION, fhirVersion == null ? "auto" : fhirVersion.code(), ruleSet,
-        engine.name(), now != null ? now : clock.instant(), Instant.now(), rulesInForce());
+        engine.name(), now != null ? now : clock.instant(), Instant.now(), rulesInForce(),
+        request.workingDirectory().toAbsolutePath().normalize().toString());
     boolean given = request.versionsInGivenOrder();
     try (Sources sources = Sources.open(request.inputs(), request.workingDirectory(), request.stdin(), limits)) {
       return new Pipeline(processor(run.now(), history || given), threads).histories(stuckAfter, given)

@@ -92,7 +92,7 @@ final class SarifReportWriter implements ReportOutput {
   /** Where the results array (its {@code [}) starts in the spill buffer. */
   private final long resultsOffset;
   /** The file URI of the directory relative sources are resolved against, ending with {@code /}. */
-  private final String sourceRoot;
+  private @Nullable String sourceRoot;
   private final MessageDigest sha256;
 
   /** Rule id to its index in {@code tool.driver.rules}: the listed rules, then the ones found unlisted. */
@@ -110,24 +110,26 @@ final class SarifReportWriter implements ReportOutput {
   private boolean closed;
 
   /**
-   * A writer that resolves relative sources against the current directory.
+   * A writer that resolves relative sources against the run's working directory ({@link
+   * RunInfo#workingDirectory()}).
    *
    * @param sink the stream the report goes to; closed by {@link #close()}
    * @param spillDirectory where a temporary file may be created; null for the system temporary directory
    */
   SarifReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory) {
-    this(sink, options, spillDirectory, Path.of("").toAbsolutePath(), SpillBuffer.DEFAULT_MEMORY_LIMIT);
+    this(sink, options, spillDirectory, null, SpillBuffer.DEFAULT_MEMORY_LIMIT);
   }
 
   /**
-   * @param sourceRoot the absolute directory relative sources are resolved against ({@code %SRCROOT%})
+   * @param sourceRoot the absolute directory relative sources are resolved against ({@code %SRCROOT%}); null
+   *     for the run's working directory
    * @param memoryLimit how many bytes of results stay in memory before spilling to a file
    */
-  SarifReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory, Path sourceRoot,
-      int memoryLimit) {
+  SarifReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory,
+      @Nullable Path sourceRoot, int memoryLimit) {
     this.sink = sink;
     this.options = options;
-    this.sourceRoot = FileUris.directoryUri(sourceRoot.toAbsolutePath().toString());
+    this.sourceRoot = sourceRoot == null ? null : FileUris.directoryUri(sourceRoot.toAbsolutePath().toString());
     this.spill = new SpillBuffer(spillDirectory, memoryLimit);
     try {
       this.sha256 = MessageDigest.getInstance("SHA-256");
@@ -162,6 +164,9 @@ final class SarifReportWriter implements ReportOutput {
   public void start(RunInfo runInfo) {
     ensureOpen();
     this.run = runInfo;
+    if (sourceRoot == null) {
+      sourceRoot = FileUris.directoryUri(runInfo.workingDirectory());
+    }
     for (RuleInfo rule : runInfo.rules()) {
       if (!ruleIndexes.containsKey(rule.id())) {
         ruleIndexes.put(rule.id(), listedRules.size());

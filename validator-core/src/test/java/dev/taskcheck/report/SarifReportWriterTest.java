@@ -22,6 +22,7 @@ import dev.taskcheck.Report;
 import dev.taskcheck.ReportOutput;
 import dev.taskcheck.Result;
 import dev.taskcheck.RuleInfo;
+import dev.taskcheck.RunInfo;
 import dev.taskcheck.Severity;
 import dev.taskcheck.Summary;
 import dev.taskcheck.Suppression;
@@ -330,6 +331,19 @@ class SarifReportWriterTest {
     assertThat(s.at("/suppressions/0/status").asText()).isEqualTo("accepted");
     assertThat(s.at("/suppressions/0/justification").asText()).isEqualTo("plans are tracked as proposals here");
     assertThat(s.at("/suppressions/0/properties/declaredAt").asText()).isEqualTo("suppressions.json:4");
+  }
+
+  @Test
+  void srcrootIsTheRunsWorkingDirectory() {
+    RunInfo base = ReportFixtures.run("R4");
+    RunInfo elsewhere = new RunInfo(base.toolName(), base.toolVersion(), base.fhirVersion(), base.ruleSet(),
+        base.engine(), base.now(), base.startedAt(), base.rules(), ROOT.resolve("module-a").toString());
+    Report report = ReportFixtures.report();
+    Report moved = new Report(elsewhere, report.results(), report.summary(), report.timings(), report.metrics());
+    JsonNode log = sarif(moved);
+    assertValid(log);
+    assertThat(run(log).at("/originalUriBaseIds/%SRCROOT%/uri").asText())
+        .isEqualTo(FileUris.directoryUri(ROOT.resolve("module-a").toString())).endsWith("/my%20project/module-a/");
   }
 
   @Test
