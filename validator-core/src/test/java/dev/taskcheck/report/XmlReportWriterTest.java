@@ -35,8 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.xml.XMLConstants;
-import javax.xml.namespace.NamespaceContext;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -44,18 +42,11 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import javax.xml.xpath.XPath;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathExpressionException;
-import javax.xml.xpath.XPathFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 class XmlReportWriterTest {
@@ -86,79 +77,10 @@ class XmlReportWriterTest {
     }
   }
 
-  static Document parse(String xml) {
-    try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-      f.setNamespaceAware(true);
-      return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-    } catch (Exception e) {
-      throw new AssertionError("not well-formed: " + e.getMessage(), e);
-    }
-  }
-
-  /** XPath with the prefix {@code t} bound to the report namespace. */
-  private static final class Doc {
-    final Document dom;
-    final XPath xpath = XPathFactory.newInstance().newXPath();
-
-    Doc(String xml) {
-      dom = parse(xml);
-      xpath.setNamespaceContext(new NamespaceContext() {
-        @Override
-        public String getNamespaceURI(String prefix) {
-          return "t".equals(prefix) ? NS : XMLConstants.NULL_NS_URI;
-        }
-
-        @Override
-        public String getPrefix(String uri) {
-          return null;
-        }
-
-        @Override
-        public java.util.Iterator<String> getPrefixes(String uri) {
-          return Collections.emptyIterator();
-        }
-      });
-    }
-
-    String s(String expr) {
-      try {
-        return xpath.evaluate(expr, dom);
-      } catch (XPathExpressionException e) {
-        throw new AssertionError(expr, e);
-      }
-    }
-
-    long n(String expr) {
-      return Math.round((Double) eval(expr, XPathConstants.NUMBER));
-    }
-
-    boolean b(String expr) {
-      return (Boolean) eval(expr, XPathConstants.BOOLEAN);
-    }
-
-    List<String> list(String expr) {
-      NodeList nodes = (NodeList) eval(expr, XPathConstants.NODESET);
-      List<String> out = new ArrayList<>();
-      for (int i = 0; i < nodes.getLength(); i++) {
-        out.add(nodes.item(i).getTextContent());
-      }
-      return out;
-    }
-
-    private Object eval(String expr, javax.xml.namespace.QName type) {
-      try {
-        return xpath.evaluate(expr, dom, type);
-      } catch (XPathExpressionException e) {
-        throw new AssertionError(expr, e);
-      }
-    }
-  }
-
-  private static Doc xml(Report report) {
+  private static XPathDoc xml(Report report) {
     String text = render(OutputFormat.XML, report, OPTIONS);
     assertValid(text);
-    return new Doc(text);
+    return new XPathDoc(text);
   }
 
   static List<Report> reports() {
@@ -197,7 +119,7 @@ class XmlReportWriterTest {
 
   @Test
   void rootRunSummaryAndTimings() {
-    Doc d = xml(ReportFixtures.report());
+    XPathDoc d = xml(ReportFixtures.report());
 
     Element root = d.dom.getDocumentElement();
     assertThat(root.getNamespaceURI()).isEqualTo(NS);
@@ -236,22 +158,22 @@ class XmlReportWriterTest {
   @Test
   void failLevelNoneAndWarning() {
     String none = render(OutputFormat.XML, ReportFixtures.report(), OPTIONS.withFailOn(null));
-    Doc d = new Doc(none);
+    XPathDoc d = new XPathDoc(none);
     assertThat(d.s("/t:report/t:run/@failOn")).isEqualTo("none");
     assertThat(d.n("/t:report/t:summary/@failing")).isZero();
     assertThat(d.s("/t:report/t:summary/@verdict")).isEqualTo("pass");
 
-    Doc w = new Doc(render(OutputFormat.XML, ReportFixtures.report(), OPTIONS.withFailOn(Severity.WARNING)));
+    XPathDoc w = new XPathDoc(render(OutputFormat.XML, ReportFixtures.report(), OPTIONS.withFailOn(Severity.WARNING)));
     assertThat(w.s("/t:report/t:run/@failOn")).isEqualTo("warning");
     assertThat(w.n("/t:report/t:summary/@failing")).isEqualTo(3);
 
-    Doc clean = new Doc(render(OutputFormat.XML, ReportFixtures.report(List.of(ReportFixtures.CLEAN)), OPTIONS));
+    XPathDoc clean = new XPathDoc(render(OutputFormat.XML, ReportFixtures.report(List.of(ReportFixtures.CLEAN)), OPTIONS));
     assertThat(clean.s("/t:report/t:summary/@verdict")).isEqualTo("pass");
   }
 
   @Test
   void rulesInCatalogOrderWithThisRunsCountsThenIdsOutsideTheCatalog() {
-    Doc d = xml(ReportFixtures.report());
+    XPathDoc d = xml(ReportFixtures.report());
 
     List<String> catalog = ReportFixtures.RULES.stream().map(RuleInfo::id).toList();
     List<String> ids = d.list("/t:report/t:rules/t:rule/@id");
@@ -294,7 +216,7 @@ class XmlReportWriterTest {
     Issue error = warning.withSeverity(Severity.ERROR);
     Result a = new Result("a.json", null, 1, "Task/a", null, FhirRelease.R4, null, List.of(warning));
     Result b = new Result("b.json", null, 1, "Task/b", null, FhirRelease.R4, null, List.of(error, warning));
-    Doc d = xml(ReportFixtures.report(List.of(a, b)));
+    XPathDoc d = xml(ReportFixtures.report(List.of(a, b)));
     assertThat(d.n("/t:report/t:rules/t:rule[@id='status-1']/@findings")).isEqualTo(3);
     assertThat(d.s("/t:report/t:rules/t:rule[@id='status-1']/@worstSeverity")).isEqualTo("error");
   }
@@ -305,7 +227,7 @@ class XmlReportWriterTest {
         List.of(ReportFixtures.INTENT));
     List<Result> results = new ArrayList<>(ReportFixtures.RESULTS);
     results.add(again);
-    Doc d = xml(ReportFixtures.report(results));
+    XPathDoc d = xml(ReportFixtures.report(results));
 
     assertThat(d.list("/t:report/t:files/t:file/@source"))
         .containsExactly("samples/task-1.json", "samples/task-2.json", "samples/broken.json", "samples/bundle.json");
@@ -324,7 +246,7 @@ class XmlReportWriterTest {
 
   @Test
   void resultsInOrderWithTheirIssues() {
-    Doc d = xml(ReportFixtures.report());
+    XPathDoc d = xml(ReportFixtures.report());
 
     assertThat(d.s("/t:report/t:results/@listing")).isEqualTo("complete");
     assertThat(d.list("/t:report/t:results/t:result/@source"))
@@ -370,7 +292,7 @@ class XmlReportWriterTest {
 
   @Test
   void suppressedFindingsAreListedWithTheirReason() {
-    Doc d = xml(suppressedReport());
+    XPathDoc d = xml(suppressedReport());
     assertThat(d.n("/t:report/t:summary/@suppressed")).isEqualTo(1);
     assertThat(d.n("/t:report/t:rules/t:rule[@id='status-1']/@suppressed")).isEqualTo(1);
     assertThat(d.n("/t:report/t:rules/t:rule[@id='status-1']/@findings")).isZero();
@@ -401,7 +323,7 @@ class XmlReportWriterTest {
         List.of(issue));
     String text = render(OutputFormat.XML, ReportFixtures.report(List.of(r)), OPTIONS);
     assertValid(text);
-    Doc d = new Doc(text);
+    XPathDoc d = new XPathDoc(text);
     assertThat(d.s("//t:result/t:issue/t:message"))
         .isEqualTo("abc d e f g\ud83d\ude00 <script>alert(1)</script> ]]> & \"q\"");
     assertThat(d.s("//t:result/t:issue/@expression")).isEqualTo("Task.note[0].text");
@@ -415,13 +337,13 @@ class XmlReportWriterTest {
     Issue issue = new Issue("status-1", Severity.WARNING, "business-rule", "Task.a\nb\r\tc", 2, 3, "m",
         IssueSource.RULE, null);
     Result r = new Result("a.json", null, 1, "Task/a", null, FhirRelease.R4, null, List.of(issue));
-    Doc d = xml(ReportFixtures.report(List.of(r)));
+    XPathDoc d = xml(ReportFixtures.report(List.of(r)));
     assertThat(d.s("//t:issue/@expression")).isEqualTo("Task.a\nb\r\tc");
   }
 
   @Test
   void metricsWithDurationsInIso8601() {
-    Doc d = xml(ReportFixtures.withMetrics(ReportFixtures.metrics()));
+    XPathDoc d = xml(ReportFixtures.withMetrics(ReportFixtures.metrics()));
 
     String m = "/t:report/t:metrics";
     assertThat(d.n(m + "/@histories")).isEqualTo(12);
@@ -457,7 +379,7 @@ class XmlReportWriterTest {
 
   @Test
   void noThresholdAndNoHistories() {
-    Doc d = xml(ReportFixtures.withMetrics(ReportFixtures.stuckOnly(3)));
+    XPathDoc d = xml(ReportFixtures.withMetrics(ReportFixtures.stuckOnly(3)));
     assertThat(d.n("/t:report/t:metrics/@histories")).isZero();
     assertThat(d.n("count(/t:report/t:metrics/t:timeInStatus/*)")).isZero();
     assertThat(d.n("count(/t:report/t:metrics/t:stuckTask)")).isEqualTo(3);
@@ -501,7 +423,7 @@ class XmlReportWriterTest {
     }
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertValid(text);
-    Doc d = new Doc(text);
+    XPathDoc d = new XPathDoc(text);
 
     assertThat(d.s("/t:report/t:results/@listing")).isEqualTo("findings");
     assertThat(d.n("/t:report/t:results/@findingLimit")).isEqualTo(7);
