@@ -13,13 +13,16 @@ import dev.taskcheck.Report;
 import dev.taskcheck.ReportOutput;
 import dev.taskcheck.Result;
 import dev.taskcheck.RuleInfo;
+import dev.taskcheck.RunInfo;
 import dev.taskcheck.Severity;
 import dev.taskcheck.SuppressedIssue;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +113,7 @@ class HtmlReportWriterTest {
     assertThat(d.b(summary + "//*[@data-severity='error' and contains(@class, 'badge')]")).isTrue();
     String facts = d.text(summary + "//h:dl");
     assertThat(facts).contains("3 inputs").contains("3 documents").contains("3 validated")
-        .contains("R4: 2").contains("R5: 1").contains("2 resources that are not Tasks")
+        .contains("R4: 2").contains("R5: 1").contains("2 resources other than Task")
         .contains("mixed").contains("recommended").contains("0.1.0").contains("reference")
         .contains("2026-11-21 10:00:00 UTC").contains("1.2 s");
     assertThat(d.text(summary + "//h:dt[. = 'Fail level']/following-sibling::h:dd")).isEqualTo("error");
@@ -340,6 +343,29 @@ class HtmlReportWriterTest {
     }
     assertThat(bytes.closed).isFalse();
     new XPathDoc(bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aClockSetApartFromTheStartIsStated() {
+    Report r = ReportFixtures.report();
+    RunInfo run = r.run();
+    RunInfo earlier = new RunInfo(run.toolName(), run.toolVersion(), run.fhirVersion(), run.ruleSet(), run.engine(),
+        Instant.parse("2025-06-01T00:00:00Z"), run.startedAt(), run.rules());
+    XPathDoc d = new XPathDoc(html(new Report(earlier, r.results(), r.summary(), r.timings())));
+    assertThat(d.text("//h:dt[. = 'Time rules as of']/following-sibling::h:dd")).isEqualTo("2025-06-01 00:00:00 UTC");
+    assertThat(new XPathDoc(html(r)).b("//h:dt[. = 'Time rules as of']")).isFalse();
+  }
+
+  @Test
+  void theStylesheetAlsoRendersTheCompleteXmlForm() throws IOException {
+    String xml = render(OutputFormat.XML, full(), OPTIONS);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    HtmlStylesheet.transform(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), bytes);
+    XPathDoc d = new XPathDoc(bytes.toString(StandardCharsets.UTF_8));
+    String files = "//h:section[@id='files']";
+    assertThat(d.list(files + "/h:section/h:h3/h:code")).hasSize(5).doesNotContain("samples/task-2.json");
+    assertThat(d.list(files + "/h:details//h:li/h:code")).containsExactly("samples/task-2.json");
+    assertThat(d.b("//h:section[@id='metrics']")).isTrue();
   }
 
   @Test
