@@ -1,22 +1,106 @@
 package dev.taskcheck.report;
 
+import dev.taskcheck.LifecycleMetrics;
 import dev.taskcheck.RenderOptions;
 import dev.taskcheck.ReportOutput;
 import dev.taskcheck.Result;
+import dev.taskcheck.RunInfo;
+import dev.taskcheck.Summary;
+import dev.taskcheck.Timings;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
-/** PLACEHOLDER on the issue5 branch: the HTML report writer, replaced by its implementation before merge. */
+/**
+ * The HTML conformance report: one self-contained XHTML5 page (inline CSS, no scripts, nothing loaded from
+ * the network) with a summary, the rules checked, the findings per file and, when the run read Task
+ * histories, their lifecycle metrics.
+ *
+ * <p>The run is first written in the XML form ({@link XmlReportWriter}) to a {@link SpillBuffer}, then
+ * transformed at {@link #finish} by the XSLT 3.0 stylesheet ({@link HtmlStylesheet}). Saxon builds the XML
+ * form as a tree in memory, so that form lists only results with findings, at most {@link
+ * #MAX_LISTED_FINDINGS} findings (the first ones, in input order) and {@link #MAX_LISTED_FILES} files; the
+ * counts stay complete and the page says how many findings it leaves out.
+ */
 final class HtmlReportWriter implements ReportOutput {
 
+  /**
+   * The most findings (issues and suppressed findings) the page lists. Ten thousand rows are still a page a
+   * browser shows at once and a person can search; past that the JSON and SARIF reports are the tools.
+   */
+  static final int MAX_LISTED_FINDINGS = 10_000;
+
+  /** The most input files the page names. */
+  static final int MAX_LISTED_FILES = 10_000;
+
+  private final OutputStream sink;
+  private final SpillBuffer xml;
+  private final XmlReportWriter form;
+  private boolean finished;
+  private boolean closed;
+
   HtmlReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory) {
-    throw new UnsupportedOperationException("HTML is not written yet");
+    this(sink, options, spillDirectory, MAX_LISTED_FINDINGS, MAX_LISTED_FILES);
+  }
+
+  /** A writer with other limits, for tests. */
+  HtmlReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory, int findingLimit,
+      int fileLimit) {
+    this.sink = sink;
+    this.xml = new SpillBuffer(spillDirectory, SpillBuffer.DEFAULT_MEMORY_LIMIT);
+    this.form = XmlReportWriter.findingsOnly(new NonClosingOutputStream(xml), options, spillDirectory,
+        findingLimit, fileLimit);
   }
 
   @Override
-  public void result(Result result) {}
+  public void start(RunInfo run) {
+    ensureOpen();
+    form.start(run);
+  }
 
   @Override
-  public void close() {}
+  public void result(Result result) {
+    ensureOpen();
+    form.result(result);
+  }
+
+  @Override
+  public void metrics(LifecycleMetrics metrics) {
+    ensureOpen();
+    form.metrics(metrics);
+  }
+
+  @Override
+  public void finish(Summary summary, Timings timings) {
+    ensureOpen();
+    form.finish(summary, timings);
+    try (InputStream in = xml.inputStream()) {
+      HtmlStylesheet.transform(in, sink);
+      finished = true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("report output is closed");
+    }
+    if (finished) {
+      throw new IllegalStateException("report already finished");
+    }
+  }
+
+  /** Deletes the temporary files and flushes the sink; writes nothing when the report was not finished. */
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    Closeables.closeAll(form, xml, sink);
+  }
 }

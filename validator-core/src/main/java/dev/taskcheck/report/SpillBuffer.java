@@ -1,6 +1,7 @@
 package dev.taskcheck.report;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -139,6 +140,18 @@ final class SpillBuffer extends OutputStream {
         remaining -= n;
       }
     }
+  }
+
+  /** Reads everything written so far; the stream must be closed before this buffer is. */
+  InputStream inputStream() throws IOException {
+    ensureOpen();
+    OutputStream fo = fileOut;
+    Path f = file;
+    if (fo == null || f == null) {
+      return new ByteArrayInputStream(memory, 0, count);
+    }
+    fo.flush();
+    return Files.newInputStream(f);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,23 @@ class SpillBufferTest {
       assertThat(out.toByteArray()).isEqualTo(Arrays.copyOfRange(data, 5, data.length));
     }
     assertThat(file).doesNotExist();
+    assertThat(JsonReportWriterTest.listFiles(dir)).isEmpty();
+  }
+
+  @Test
+  void readsBackWhatWasWrittenFromMemoryAndFromTheFile() throws IOException {
+    byte[] data = bytes(5000);
+    try (SpillBuffer spill = new SpillBuffer(dir, 1000)) {
+      spill.write(data, 0, 800);
+      try (InputStream in = spill.inputStream()) {
+        assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(data, 0, 800));
+      }
+      spill.write(data, 800, data.length - 800);
+      assertThat(spill.file()).isNotNull();
+      try (InputStream in = spill.inputStream()) {
+        assertThat(in.readAllBytes()).isEqualTo(data);
+      }
+    }
     assertThat(JsonReportWriterTest.listFiles(dir)).isEmpty();
   }
 }
