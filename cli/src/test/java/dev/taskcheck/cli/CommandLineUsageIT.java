@@ -104,7 +104,7 @@ class CommandLineUsageIT {
         Arguments.of(List.of("validate", "--fail-on", "sometimes", INPUT), List.of("--fail-on", "sometimes")),
         Arguments.of(List.of("validate", "--fhir-version", "R3", INPUT), List.of("--fhir-version", "R3")),
         Arguments.of(List.of("validate", "--rule-set", "lenient", INPUT), List.of("--rule-set", "lenient")),
-        Arguments.of(List.of("validate", "--format", "xml", INPUT), List.of("--format", "xml")),
+        Arguments.of(List.of("validate", "--format", "pdf", INPUT), List.of("--format", "pdf")),
         Arguments.of(List.of("validate", "--now", "yesterday", INPUT), List.of("--now", "yesterday")),
         Arguments.of(List.of("validate", "--now", "2026-13-45", INPUT), List.of("--now")),
         Arguments.of(List.of("validate", "--now", "2026-11-21T10:00", INPUT), List.of("--now")),
