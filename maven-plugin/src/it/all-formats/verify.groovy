@@ -21,7 +21,7 @@ assert json('taskcheck.sarif').runs[0].results.any { it.ruleId == 'structure-bin
 assert xml('taskcheck.xml').name() != null
 
 // the HTML report is well-formed XHTML with its sections
-def html = new XmlSlurper(false, true).parse(new File(out, 'taskcheck.html'))
+def html = new XmlSlurper(false, true, true).parse(new File(out, 'taskcheck.html'))
 assert html.name() == 'html'
 ['summary', 'rules', 'files'].each { id -> assert html.'**'.find { it.@id == id } != null }
 assert html.'**'.findAll { it.name() == 'script' }.size() == 0

@@ -8,7 +8,7 @@ def xml = { String name -> new XmlSlurper(false, true).parse(new File(out, name)
 assert !log.contains('NoSuchMethodError') && !log.contains('NoClassDefFoundError') && !log.contains('ServiceConfigurationError')
 // status-1 raised to error fails the build; failure-2 switched off is reported nowhere
 assert log.contains('BUILD FAILURE')
-assert log =~ /\n  src\/main\/fhir\/completed-without-owner\.json:\d+(:\d+)? status-1 /
+assert log =~ /\[ERROR\]   src\/main\/fhir\/completed-without-owner\.json:\d+(:\d+)? status-1 /
 def issues = json('taskcheck.json').results*.issues.flatten()
 assert issues.find { it.ruleId == 'status-1' }.severity == 'error'
 assert !issues.any { it.ruleId == 'failure-2' }

@@ -122,10 +122,14 @@ public class ValidateMojo extends AbstractTaskCheckMojo {
   }
 
   private static String summary(RunAnswer a) {
-    String s = a.resources() + (a.resources() == 1 ? " Task" : " Tasks") + " in " + a.inputs()
-        + (a.inputs() == 1 ? " file: " : " files: ") + a.count("fatal") + " fatal, " + a.count("error") + " errors, "
-        + a.count("warning") + " warnings, " + a.count("information") + " information";
+    String s = count(a.resources(), "Task", "Tasks") + " in " + count(a.inputs(), "file", "files") + ": "
+        + a.count("fatal") + " fatal, " + count(a.count("error"), "error", "errors") + ", "
+        + count(a.count("warning"), "warning", "warnings") + ", " + a.count("information") + " information";
     return a.count("suppressed") > 0 ? s + ", " + a.count("suppressed") + " suppressed" : s;
+  }
+
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   /** The report a person should open: the HTML one, else the first written. */
