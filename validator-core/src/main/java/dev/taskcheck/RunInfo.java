@@ -45,16 +45,13 @@ public record RunInfo(
     Objects.requireNonNull(workingDirectory);
   }
 
-  /** A run description without a rule list (tests, tools that check no catalog rules). */
+  /**
+   * A run description without a rule list (tests, tools that check no catalog rules), reading relative inputs
+   * from the current directory.
+   */
   public RunInfo(String toolName, String toolVersion, String fhirVersion, RuleSet ruleSet, String engine,
       Instant now, Instant startedAt) {
-    this(toolName, toolVersion, fhirVersion, ruleSet, engine, now, startedAt, List.of());
-  }
-
-  /** A run description whose relative inputs are read from the current directory. */
-  public RunInfo(String toolName, String toolVersion, String fhirVersion, RuleSet ruleSet, String engine,
-      Instant now, Instant startedAt, List<RuleInfo> rules) {
-    this(toolName, toolVersion, fhirVersion, ruleSet, engine, now, startedAt, rules,
+    this(toolName, toolVersion, fhirVersion, ruleSet, engine, now, startedAt, List.of(),
         Path.of("").toAbsolutePath().toString());
   }
 

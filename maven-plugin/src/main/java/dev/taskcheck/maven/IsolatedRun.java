@@ -17,7 +17,6 @@ import dev.taskcheck.Summary;
 import dev.taskcheck.Suppression;
 import dev.taskcheck.TaskCheck;
 import dev.taskcheck.TaskCheckException;
-import dev.taskcheck.Timings;
 import dev.taskcheck.ValidationRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -252,8 +251,5 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
             + " s)");
       }
     }
-
-    @Override
-    public void finish(Summary summary, Timings timings) {}
   }
 }

@@ -182,17 +182,13 @@ public final class IssuePolicy {
     if (!runs(id)) {
       return null;
     }
-    Severity s = issue.severity();
-    if (rule.kind() == RuleInfo.Kind.PROFILE) {
-      // the HL7 validator reports the constraint's own severity; the catalog's is the one that counts
-      s = rule.severity();
-    }
-    Severity regraded = ruleSet.regrades().get(id);
-    if (regraded != null && s == rule.severity()) {
-      // the set re-grades the rule's default; a finding the rule graded itself (progress-5's W) keeps its grade
-      s = regraded;
-    }
-    if (ruleSet == RuleSet.STRICT && s == Severity.WARNING) {
+    // the HL7 validator reports a profile constraint's own severity; the catalog's is the one that counts
+    Severity s = rule.kind() == RuleInfo.Kind.PROFILE ? rule.severity() : issue.severity();
+    if (s == rule.severity()) {
+      // at the rule's default: the rule set's grade for it
+      s = Objects.requireNonNull(severityOf(rule));
+    } else if (ruleSet == RuleSet.STRICT && s == Severity.WARNING) {
+      // a finding the rule graded itself (progress-5's W) keeps its grade, raised only by strict
       s = Severity.ERROR;
     }
     return s == issue.severity() ? issue : issue.withSeverity(s);

@@ -268,53 +268,12 @@ final class JUnitReportWriter implements ReportOutput {
     w.write(' ');
     w.write(name);
     w.write("=\"");
-    escape(w, value, true);
+    XmlWriter.escape(w, value, true);
     w.write('"');
   }
 
   private static void text(Writer w, String value) throws IOException {
-    escape(w, value, false);
-  }
-
-  /**
-   * Writes {@code s} escaped for XML 1.0 element content or a double-quoted attribute, dropping the
-   * characters XML 1.0 does not allow (C0 controls other than tab, line feed and carriage return, unpaired
-   * surrogates, U+FFFE and U+FFFF). In attributes tab, line feed and carriage return are written as
-   * character references so that attribute-value normalisation keeps them; in content carriage return is.
-   */
-  static void escape(Writer w, String s, boolean attribute) throws IOException {
-    int i = 0;
-    while (i < s.length()) {
-      int cp = s.codePointAt(i);
-      i += Character.charCount(cp);
-      switch (cp) {
-        case '<' -> w.write("&lt;");
-        case '>' -> w.write("&gt;");
-        case '&' -> w.write("&amp;");
-        case '"' -> w.write(attribute ? "&quot;" : "\"");
-        case '\r' -> w.write("&#13;");
-        case '\n' -> w.write(attribute ? "&#10;" : "\n");
-        case '\t' -> w.write(attribute ? "&#9;" : "\t");
-        default -> {
-          if (isXmlChar(cp)) {
-            if (Character.isSupplementaryCodePoint(cp)) {
-              w.write(Character.highSurrogate(cp));
-              w.write(Character.lowSurrogate(cp));
-            } else {
-              w.write(cp);
-            }
-          }
-        }
-      }
-    }
-  }
-
-  /** The XML 1.0 {@code Char} production. */
-  static boolean isXmlChar(int cp) {
-    return cp == 0x9 || cp == 0xA || cp == 0xD
-        || (cp >= 0x20 && cp <= 0xD7FF)
-        || (cp >= 0xE000 && cp <= 0xFFFD)
-        || (cp >= 0x10000 && cp <= 0x10FFFF);
+    XmlWriter.escape(w, value, false);
   }
 
   // ---------------------------------------------------------------------------------------------

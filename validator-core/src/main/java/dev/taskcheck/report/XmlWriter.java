@@ -152,33 +152,47 @@ final class XmlWriter {
   }
 
   private void escape(String s, boolean inAttribute) throws IOException {
-    int n = s.length();
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.write("&amp;");
-        case '<' -> out.write("&lt;");
-        case '>' -> out.write("&gt;");
-        case '"' -> out.write(inAttribute ? "&quot;" : "\"");
-        case '\r' -> out.write("&#13;");
-        case '\n' -> out.write(inAttribute ? "&#10;" : "\n");
-        case '\t' -> out.write(inAttribute ? "&#9;" : "\t");
+    escape(out, s, inAttribute);
+  }
+
+  /**
+   * Writes {@code s} escaped for XML 1.0 element content or a double-quoted attribute, dropping the
+   * characters XML 1.0 does not allow (C0 controls other than tab, line feed and carriage return, unpaired
+   * surrogates, U+FFFE and U+FFFF). In attributes tab, line feed and carriage return are written as
+   * character references so that attribute-value normalisation keeps them; in content carriage return is.
+   */
+  static void escape(Writer w, String s, boolean attribute) throws IOException {
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      switch (cp) {
+        case '<' -> w.write("&lt;");
+        case '>' -> w.write("&gt;");
+        case '&' -> w.write("&amp;");
+        case '"' -> w.write(attribute ? "&quot;" : "\"");
+        case '\r' -> w.write("&#13;");
+        case '\n' -> w.write(attribute ? "&#10;" : "\n");
+        case '\t' -> w.write(attribute ? "&#9;" : "\t");
         default -> {
-          if (Character.isHighSurrogate(c)) {
-            if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-              out.write(c);
-              out.write(s.charAt(++i));
+          if (isXmlChar(cp)) {
+            if (Character.isSupplementaryCodePoint(cp)) {
+              w.write(Character.highSurrogate(cp));
+              w.write(Character.lowSurrogate(cp));
+            } else {
+              w.write(cp);
             }
-          } else if (isXmlChar(c)) {
-            out.write(c);
           }
         }
       }
     }
   }
 
-  /** True for a BMP character XML 1.0 allows (surrogates are handled in pairs by the caller). */
-  private static boolean isXmlChar(char c) {
-    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+  /** The XML 1.0 {@code Char} production. */
+  static boolean isXmlChar(int cp) {
+    return cp == 0x9 || cp == 0xA || cp == 0xD
+        || (cp >= 0x20 && cp <= 0xD7FF)
+        || (cp >= 0xE000 && cp <= 0xFFFD)
+        || (cp >= 0x10000 && cp <= 0x10FFFF);
   }
 }

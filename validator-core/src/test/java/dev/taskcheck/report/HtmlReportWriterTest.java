@@ -350,7 +350,7 @@ class HtmlReportWriterTest {
     Report r = ReportFixtures.report();
     RunInfo run = r.run();
     RunInfo earlier = new RunInfo(run.toolName(), run.toolVersion(), run.fhirVersion(), run.ruleSet(), run.engine(),
-        Instant.parse("2025-06-01T00:00:00Z"), run.startedAt(), run.rules());
+        Instant.parse("2025-06-01T00:00:00Z"), run.startedAt(), run.rules(), run.workingDirectory());
     XPathDoc d = new XPathDoc(html(new Report(earlier, r.results(), r.summary(), r.timings())));
     assertThat(d.text("//h:dt[. = 'Time rules as of']/following-sibling::h:dd")).isEqualTo("2025-06-01 00:00:00 UTC");
     assertThat(new XPathDoc(html(r)).b("//h:dt[. = 'Time rules as of']")).isFalse();

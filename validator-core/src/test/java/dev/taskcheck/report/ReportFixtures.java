@@ -23,6 +23,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -187,7 +188,7 @@ final class ReportFixtures {
 
   static RunInfo run(String fhirVersion) {
     return new RunInfo("taskcheck", "0.1.0", fhirVersion, RuleSet.RECOMMENDED, "reference", NOW, STARTED,
-        RULES);
+        RULES, Path.of("").toAbsolutePath().toString());
   }
 
   /** The rules the fixture run checks: the recommended set's, from the real catalog. */
