@@ -5,7 +5,7 @@
 //   ./mvnw -q -DskipTests package && bench/transition-check.sh
 //
 // Single-file Java program, run with the CLI jar on the class path (see transition-check.sh).
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.TaskCheck;
 import java.time.Instant;
 import java.util.List;

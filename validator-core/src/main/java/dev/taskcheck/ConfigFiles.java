@@ -1,5 +1,7 @@
 package dev.taskcheck;
 
+import dev.taskcheck.model.RuleConfig;
+import dev.taskcheck.model.Suppression;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -10,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.taskcheck.fhir.Coding;
+import dev.taskcheck.model.Coding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +45,7 @@ import org.jspecify.annotations.Nullable;
  *                                   "expires": "2027-03-31"}]}
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ConfigFiles {
 
   private static final ObjectMapper MAPPER = JsonMapper.builder()

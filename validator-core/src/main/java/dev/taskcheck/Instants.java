@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import org.apiguardian.api.API;
 
 /** Instants as a user writes them for {@code --now}: {@code 2026-11-21T10:00:00Z}, with an offset, or a date. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Instants {
 
   private Instants() {}

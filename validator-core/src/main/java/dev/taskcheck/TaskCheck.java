@@ -1,5 +1,17 @@
 package dev.taskcheck;
 
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.Report;
+import dev.taskcheck.model.ReportListener;
+import dev.taskcheck.model.Result;
+import dev.taskcheck.model.RuleConfig;
+import dev.taskcheck.model.RuleInfo;
+import dev.taskcheck.model.RuleSet;
+import dev.taskcheck.model.RunInfo;
+import dev.taskcheck.model.RunTotals;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.model.Suppression;
 import dev.taskcheck.engine.DocumentProcessor;
 import dev.taskcheck.engine.IssuePolicy;
 import dev.taskcheck.engine.RuleStage;
@@ -11,8 +23,8 @@ import dev.taskcheck.engine.StructureIds;
 import dev.taskcheck.engine.TransitionCheck;
 import dev.taskcheck.engine.TransitionEngine;
 import dev.taskcheck.fhir.StateMachine;
-import dev.taskcheck.rules.BuiltInRules;
-import dev.taskcheck.rules.RuleCatalog;
+import dev.taskcheck.rules.catalog.BuiltInRules;
+import dev.taskcheck.rules.catalog.RuleCatalog;
 import dev.taskcheck.source.SourceLimits;
 import dev.taskcheck.source.Sources;
 import java.io.ByteArrayInputStream;
@@ -34,6 +46,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +60,7 @@ import org.jspecify.annotations.Nullable;
  * if (report.hasIssuesAtLeast(Severity.ERROR)) { ... }
  * }</pre>
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class TaskCheck {
 
   private static final Properties BUILD = readBuildProperties();
@@ -110,7 +124,7 @@ public final class TaskCheck {
    * The state machine in force for a release: the user's table when it covers the release, else the rule
    * set's built-in one.
    */
-  public StateMachine stateMachine(FhirRelease release) {
+  private StateMachine stateMachine(FhirRelease release) {
     if (stateMachine != null && stateMachine.appliesTo(release)) {
       return stateMachine;
     }
@@ -470,21 +484,13 @@ public final class TaskCheck {
     }
 
     /**
-     * Uses this state machine instead of the rule set's built-in one, for the releases the table lists
-     * (see {@link #stateMachine(Path)}).
-     */
-    public Builder stateMachine(@Nullable StateMachine table) {
-      this.stateMachine = table;
-      return this;
-    }
-
-    /**
      * Reads a state machine table ({@code --state-machine FILE}; the format is in docs/state-machines.md).
      *
      * @throws IllegalArgumentException {@code file:line: what is wrong}
      */
-    public Builder stateMachine(Path file) {
-      return stateMachine(StateMachineFiles.read(file));
+    public Builder stateMachine(@Nullable Path file) {
+      this.stateMachine = file == null ? null : StateMachineFiles.read(file);
+      return this;
     }
 
     /**

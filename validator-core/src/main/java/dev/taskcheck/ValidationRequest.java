@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * What to validate: paths, directories, glob patterns, or {@code -} for standard input, read in the order
  * given. Immutable; build with {@link #of} or {@link #builder()}.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class ValidationRequest {
 
   private final List<String> inputs;

@@ -1,18 +1,37 @@
 package dev.taskcheck;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.Set;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package arrows of ARCHITECTURE.md: {@code rules -> fhir -> (HAPI model)}, {@code engine -> rules,
- * parse, fhir, source}, {@code source -> parse}, {@code report -> dev.taskcheck model only}; nothing
- * imports Maven; HAPI and the HL7 core stay inside {@code engine} (and {@code fhir}, for the model).
+ * The package arrows of ARCHITECTURE.md, for every package of validator-core including the root:
+ *
+ * <pre>
+ * hapi -> dev.taskcheck (facade) -> engine -> rules.catalog -> rules.* -> rules -> fhir -> model
+ *                                    engine -> source -> parse;  report -> model
+ * </pre>
+ *
+ * <p>{@code model} is a leaf; nothing but the HAPI adapters imports the facade; no package cycle anywhere;
+ * nothing imports Maven; HAPI and the HL7 core stay inside {@code engine} and {@code hapi}; the public API
+ * (facade, model, the report formats) carries {@link API} status markers and exposes no internal type.
  */
 class ArchitectureTest {
 
@@ -26,6 +45,43 @@ class ArchitectureTest {
   }
 
   private static final String[] HAPI = {"ca.uhn..", "org.hl7.."};
+  private static final String FACADE = "dev.taskcheck";
+  private static final String MODEL = "dev.taskcheck.model..";
+  /** What any package may use besides TaskCheck's own: the JDK (XML APIs included) and the annotations. */
+  private static final String[] PLATFORM = {"java..", "javax.annotation..", "javax.xml..", "org.w3c.dom..", "org.xml.sax..",
+      "org.jspecify..", "org.apiguardian.."};
+
+  @Test
+  void theModelIsALeaf() {
+    classes().that().resideInAPackage(MODEL)
+        .should().onlyDependOnClassesThat().resideInAnyPackage(concat(PLATFORM, MODEL))
+        .check(classes);
+  }
+
+  @Test
+  void nothingButTheHapiAdaptersImportsTheFacade() {
+    noClasses().that().resideOutsideOfPackages(FACADE, "dev.taskcheck.hapi..")
+        .should().dependOnClassesThat().resideInAPackage(FACADE)
+        .check(classes);
+  }
+
+  /** Every package is a slice of its own (the root too), and no two depend on each other. */
+  @Test
+  void noPackageCycles() {
+    slices().assignedFrom(new SliceAssignment() {
+      @Override
+      public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+        return javaClass.getPackageName().startsWith("dev.taskcheck")
+            ? SliceIdentifier.of(javaClass.getPackageName())
+            : SliceIdentifier.ignore();
+      }
+
+      @Override
+      public String getDescription() {
+        return "every package of dev.taskcheck";
+      }
+    }).should().beFreeOfCycles().check(classes);
+  }
 
   @Test
   void nothingImportsMaven() {
@@ -33,45 +89,54 @@ class ArchitectureTest {
   }
 
   @Test
-  void subpackagesHaveNoCycles() {
-    slices().matching("dev.taskcheck.(*)..").should().beFreeOfCycles().check(classes);
-  }
-
-  @Test
-  void rulesSeeTasksThroughTheFhirViewOnly() {
-    noClasses().that().resideInAPackage("dev.taskcheck.rules..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "dev.taskcheck.engine..", "dev.taskcheck.parse..", "dev.taskcheck.source..", "dev.taskcheck.report..")
-        .check(classes);
-    noClasses().that().resideInAPackage("dev.taskcheck.rules..")
+  void hapiStaysInTheEngineAndTheAdapters() {
+    noClasses().that().resideOutsideOfPackages("dev.taskcheck.engine..", "dev.taskcheck.hapi..")
         .should().dependOnClassesThat().resideInAnyPackage(HAPI)
         .check(classes);
   }
 
   @Test
   void fhirDependsOnTheModelOnly() {
-    noClasses().that().resideInAPackage("dev.taskcheck.fhir..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.taskcheck.rules..", "dev.taskcheck.engine..",
-            "dev.taskcheck.parse..", "dev.taskcheck.source..", "dev.taskcheck.report..")
+    classes().that().resideInAPackage("dev.taskcheck.fhir..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(concat(PLATFORM, MODEL, "dev.taskcheck.fhir..",
+            "org.fhir.ucum.."))
         .check(classes);
   }
 
   @Test
-  void reportDependsOnTheReportModelOnly() {
-    noClasses().that().resideInAPackage("dev.taskcheck.report..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.taskcheck.engine..", "dev.taskcheck.rules..",
-            "dev.taskcheck.fhir..", "dev.taskcheck.parse..", "dev.taskcheck.source..", "ca.uhn..", "org.hl7..")
+  void rulesSeeTasksThroughTheFhirViewOnly() {
+    classes().that().resideInAPackage("dev.taskcheck.rules")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(concat(PLATFORM, MODEL, "dev.taskcheck.rules",
+            "dev.taskcheck.fhir.."))
+        .check(classes);
+    // a rule package knows the rule API and the FHIR view, not the catalog nor another rule package
+    classes().that().resideInAPackage("dev.taskcheck.rules.(*)").and().resideOutsideOfPackage(
+            "dev.taskcheck.rules.catalog")
+        .should(dependOnlyOnOwnPackageOr(concat(PLATFORM, MODEL, "dev.taskcheck.rules", "dev.taskcheck.fhir..")))
+        .check(classes);
+    classes().that().resideInAPackage("dev.taskcheck.rules.catalog")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(concat(PLATFORM, MODEL, "dev.taskcheck.rules..",
+            "dev.taskcheck.fhir.."))
         .check(classes);
   }
 
   @Test
-  void parseAndSourceKnowNothingOfEnginesOrHapi() {
-    noClasses().that().resideInAnyPackage("dev.taskcheck.parse..", "dev.taskcheck.source..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.taskcheck.engine..", "dev.taskcheck.rules..",
-            "dev.taskcheck.report..", "ca.uhn..", "org.hl7..")
+  void reportDependsOnTheModelOnly() {
+    classes().that().resideInAPackage("dev.taskcheck.report..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(concat(PLATFORM, MODEL, "dev.taskcheck.report..",
+            "com.fasterxml.jackson..", "net.sf.saxon.."))
         .check(classes);
-    noClasses().that().resideInAPackage("dev.taskcheck.parse..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.taskcheck.source..", "dev.taskcheck.fhir..")
+  }
+
+  @Test
+  void parseAndSourceKnowNothingOfEnginesRulesOrHapi() {
+    classes().that().resideInAPackage("dev.taskcheck.parse..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(concat(PLATFORM, "dev.taskcheck.parse..",
+            "com.fasterxml.jackson.."))
+        .check(classes);
+    classes().that().resideInAPackage("dev.taskcheck.source..")
+        .should().onlyDependOnClassesThat().resideInAnyPackage(concat(PLATFORM, MODEL, "dev.taskcheck.source..",
+            "dev.taskcheck.parse.."))
         .check(classes);
   }
 
@@ -84,8 +149,77 @@ class ArchitectureTest {
 
   @Test
   void theFacadeExposesNoHapiType() {
-    noClasses().that().resideInAPackage("dev.taskcheck")
+    noClasses().that().resideInAPackage(FACADE)
         .should().dependOnClassesThat().resideInAnyPackage(HAPI)
         .check(classes);
+  }
+
+  /** The public API: the facade, the model, the report formats and the HAPI adapters. */
+  private static final DescribedPredicate<JavaClass> PUBLIC_API = new DescribedPredicate<>("public API types") {
+    @Override
+    public boolean test(JavaClass c) {
+      return c.getModifiers().contains(JavaModifier.PUBLIC) && c.isTopLevelClass()
+          && (c.getPackageName().equals(FACADE) || c.getPackageName().equals("dev.taskcheck.model")
+              || c.getPackageName().equals("dev.taskcheck.report") || c.getPackageName().equals("dev.taskcheck.hapi"));
+    }
+  };
+
+  @Test
+  void everyPublicApiTypeHasAnApiStatus() {
+    classes().that(PUBLIC_API).should().beAnnotatedWith(API.class).check(classes);
+  }
+
+  /** A user of the public API never meets an internal type in a public signature. */
+  @Test
+  void thePublicApiExposesOnlyPublicApiTypes() {
+    classes().that(PUBLIC_API).should(new ArchCondition<>("expose only API types in public signatures") {
+      @Override
+      public void check(JavaClass c, ConditionEvents events) {
+        for (JavaMethod m : c.getMethods()) {
+          if (!m.getModifiers().contains(JavaModifier.PUBLIC)) {
+            continue;
+          }
+          Set<JavaClass> types = new java.util.HashSet<>(m.getRawParameterTypes());
+          types.add(m.getRawReturnType());
+          for (JavaClass t : types) {
+            String pkg = t.getPackageName();
+            boolean internal = pkg.startsWith("dev.taskcheck.") && !pkg.equals("dev.taskcheck.model")
+                && !pkg.equals("dev.taskcheck.report") && !pkg.equals("dev.taskcheck.hapi");
+            boolean internalReportType = pkg.equals("dev.taskcheck.report") && !PUBLIC_API.test(t.getBaseComponentType());
+            if (internal || internalReportType) {
+              events.add(SimpleConditionEvent.violated(m, m.getFullName() + " exposes " + t.getName()));
+            }
+          }
+        }
+      }
+    }).check(classes);
+  }
+
+  private static ArchCondition<JavaClass> dependOnlyOnOwnPackageOr(String[] allowed) {
+    return new ArchCondition<>("depend only on their own package and " + String.join(", ", allowed)) {
+      @Override
+      public void check(JavaClass c, ConditionEvents events) {
+        c.getDirectDependenciesFromSelf().forEach(d -> {
+          JavaClass target = d.getTargetClass().getBaseComponentType();
+          String pkg = target.getPackageName();
+          if (target.isPrimitive() || pkg.equals(c.getPackageName())) {
+            return;
+          }
+          for (String a : allowed) {
+            if (com.tngtech.archunit.core.domain.PackageMatcher.of(a).matches(pkg)) {
+              return;
+            }
+          }
+          events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+        });
+      }
+    };
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] out = new String[first.length + more.length];
+    System.arraycopy(first, 0, out, 0, first.length);
+    System.arraycopy(more, 0, out, first.length, more.length);
+    return out;
   }
 }

@@ -1,9 +1,11 @@
 package dev.taskcheck;
 
+import dev.taskcheck.model.RuleConfig;
+import dev.taskcheck.model.Suppression;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.taskcheck.fhir.Coding;
+import dev.taskcheck.model.Coding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.taskcheck.cli;
 
-import dev.taskcheck.ReportListener;
-import dev.taskcheck.Result;
-import dev.taskcheck.RunInfo;
+import dev.taskcheck.model.ReportListener;
+import dev.taskcheck.model.Result;
+import dev.taskcheck.model.RunInfo;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;

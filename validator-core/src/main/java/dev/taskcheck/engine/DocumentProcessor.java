@@ -1,12 +1,12 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.Issue;
-import dev.taskcheck.LifecycleMetrics;
-import dev.taskcheck.IssueSource;
-import dev.taskcheck.Result;
-import dev.taskcheck.RuleSet;
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.LifecycleMetrics;
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.Result;
+import dev.taskcheck.model.RuleSet;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.ResourceTypes;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;

@@ -1,13 +1,13 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.Issue;
-import dev.taskcheck.IssueSource;
-import dev.taskcheck.RuleInfo;
-import dev.taskcheck.RuleSet;
-import dev.taskcheck.Severity;
-import dev.taskcheck.SuppressedIssue;
-import dev.taskcheck.Suppression;
-import dev.taskcheck.rules.RuleCatalog;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.RuleInfo;
+import dev.taskcheck.model.RuleSet;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.model.SuppressedIssue;
+import dev.taskcheck.model.Suppression;
+import dev.taskcheck.rules.catalog.RuleCatalog;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.Issue;
+import dev.taskcheck.model.Issue;
 
 /**
  * Where stages put their findings. An issue's expression, from the document root, says which resource it

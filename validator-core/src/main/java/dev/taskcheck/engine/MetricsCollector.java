@@ -1,8 +1,8 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.LifecycleMetrics;
-import dev.taskcheck.LifecycleMetrics.Stat;
-import dev.taskcheck.LifecycleMetrics.StuckTask;
+import dev.taskcheck.model.LifecycleMetrics;
+import dev.taskcheck.model.LifecycleMetrics.Stat;
+import dev.taskcheck.model.LifecycleMetrics.StuckTask;
 import dev.taskcheck.fhir.FhirTemporal;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;

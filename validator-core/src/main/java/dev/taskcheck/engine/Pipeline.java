@@ -1,13 +1,13 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.Issue;
-import dev.taskcheck.ReportListener;
-import dev.taskcheck.Result;
-import dev.taskcheck.RunInfo;
-import dev.taskcheck.RunTotals;
-import dev.taskcheck.Summary;
-import dev.taskcheck.Timings;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.ReportListener;
+import dev.taskcheck.model.Result;
+import dev.taskcheck.model.RunInfo;
+import dev.taskcheck.model.RunTotals;
+import dev.taskcheck.model.Summary;
+import dev.taskcheck.model.Timings;
 import dev.taskcheck.source.SourceItem;
 import dev.taskcheck.source.Sources;
 import dev.taskcheck.fhir.TaskVersion;

@@ -1,7 +1,7 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.Result;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Result;
 import dev.taskcheck.fhir.TaskVersion;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

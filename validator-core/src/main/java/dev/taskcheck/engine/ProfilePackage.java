@@ -2,7 +2,7 @@ package dev.taskcheck.engine;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.FhirRelease;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.FhirRelease;
 import java.util.Objects;
 
 /** The FHIR release a document is validated against, and why. */

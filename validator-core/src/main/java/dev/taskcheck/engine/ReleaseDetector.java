@@ -1,6 +1,6 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.fhir.TaskElements;
 import dev.taskcheck.parse.Node;
 import dev.taskcheck.source.LocatedResource;

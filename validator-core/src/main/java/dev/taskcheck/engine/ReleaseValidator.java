@@ -6,7 +6,7 @@ import ca.uhn.fhir.i18n.HapiLocalizer;
 import ca.uhn.fhir.validation.IValidationContext;
 import ca.uhn.fhir.validation.ValidationContext;
 import ca.uhn.fhir.validation.ValidationOptions;
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.FhirRelease;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.Issue;
-import dev.taskcheck.IssueSource;
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.RuleMessages;
 
 /** How a rule's report becomes an issue, the same for single-Task and transition rules. */

@@ -1,15 +1,15 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.IssueSource;
-import dev.taskcheck.RuleConfig;
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.RuleConfig;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.parse.Node;
 import dev.taskcheck.parse.NodePath;
 import dev.taskcheck.rules.Rule;
-import dev.taskcheck.rules.RuleCatalog;
+import dev.taskcheck.rules.catalog.RuleCatalog;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.source.LocatedResource;

@@ -1,7 +1,7 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.Issue;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.parse.DocumentParser;

@@ -1,19 +1,18 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.Issue;
-import dev.taskcheck.IssueSource;
-import dev.taskcheck.LifecycleMetrics.StuckTask;
-import dev.taskcheck.RuleConfig;
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.LifecycleMetrics.StuckTask;
+import dev.taskcheck.model.RuleConfig;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
-import dev.taskcheck.rules.RuleCatalog;
+import dev.taskcheck.rules.catalog.RuleCatalog;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
-import dev.taskcheck.rules.transition.Versions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,7 +108,7 @@ public final class TransitionEngine {
       return null;
     }
     TaskVersion latest = history.latest();
-    Duration idle = Versions.stuckFor(latest, machine(latest.release()), now, stuckAfter);
+    Duration idle = machine(latest.release()).stuckFor(latest, now, stuckAfter);
     if (idle == null) {
       return null;
     }

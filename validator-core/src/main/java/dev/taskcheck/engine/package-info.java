@@ -1,4 +1,6 @@
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 @NullMarked
 package dev.taskcheck.engine;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,6 @@
 package dev.taskcheck.fhir;
 
+import dev.taskcheck.model.Coding;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,6 @@
 package dev.taskcheck.fhir;
 
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.FhirRelease;
 import org.jspecify.annotations.Nullable;
 
 /** The R4 and R4B Task (identical in both): statusReason is a CodeableConcept. */

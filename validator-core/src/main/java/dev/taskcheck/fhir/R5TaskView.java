@@ -1,6 +1,6 @@
 package dev.taskcheck.fhir;
 
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.FhirRelease;
 import org.jspecify.annotations.Nullable;
 
 /** The R5 Task: statusReason is a CodeableReference ({@code statusReason.concept.text}). */

@@ -1,6 +1,6 @@
 package dev.taskcheck.fhir;
 
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.FhirRelease;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,8 @@
 package dev.taskcheck.fhir;
 
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.FhirRelease;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -92,5 +94,25 @@ public record StateMachine(
 
   public boolean appliesTo(FhirRelease release) {
     return fhirVersions.contains(release);
+  }
+
+  /**
+   * How long a Task whose latest version is {@code latest} has gone unmodified when that is certainly longer
+   * than {@code threshold} and the Task is not in a terminal status of this machine; null otherwise. A
+   * Task with no usable timestamp, or no status, is never stuck.
+   */
+  public @Nullable Duration stuckFor(TaskVersion latest, Instant now, @Nullable Duration threshold) {
+    if (threshold == null || latest.status() == null || isTerminal(latest.status())) {
+      return null;
+    }
+    FhirTemporal t = latest.timestamp();
+    if (t == null) {
+      return null;
+    }
+    // certain: even the latest instant the value can denote is longer ago than the threshold
+    if (!t.high().plus(threshold).isBefore(now)) {
+      return null;
+    }
+    return Duration.between(t.high(), now);
   }
 }

@@ -1,6 +1,6 @@
 package dev.taskcheck.fhir;
 
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.FhirRelease;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;

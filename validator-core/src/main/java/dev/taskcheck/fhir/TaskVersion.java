@@ -1,6 +1,6 @@
 package dev.taskcheck.fhir;
 
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.FhirRelease;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

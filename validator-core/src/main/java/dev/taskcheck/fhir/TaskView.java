@@ -1,6 +1,7 @@
 package dev.taskcheck.fhir;
 
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.Coding;
+import dev.taskcheck.model.FhirRelease;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;

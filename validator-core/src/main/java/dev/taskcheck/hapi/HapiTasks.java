@@ -1,10 +1,11 @@
 package dev.taskcheck.hapi;
 
 import ca.uhn.fhir.context.FhirContext;
-import dev.taskcheck.Issue;
+import dev.taskcheck.model.Issue;
 import dev.taskcheck.TaskCheck;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /**
@@ -15,6 +16,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
  * List<Issue> findings = HapiTasks.checkTransition(taskCheck, previousTask, updatedTask);
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class HapiTasks {
 
   private HapiTasks() {}

@@ -1,11 +1,10 @@
 package dev.taskcheck.report;
 
-import dev.taskcheck.LifecycleMetrics;
-import dev.taskcheck.ReportOutput;
-import dev.taskcheck.Result;
-import dev.taskcheck.RunInfo;
-import dev.taskcheck.Summary;
-import dev.taskcheck.Timings;
+import dev.taskcheck.model.LifecycleMetrics;
+import dev.taskcheck.model.Result;
+import dev.taskcheck.model.RunInfo;
+import dev.taskcheck.model.Summary;
+import dev.taskcheck.model.Timings;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

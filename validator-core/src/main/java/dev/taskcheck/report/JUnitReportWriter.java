@@ -1,17 +1,15 @@
 package dev.taskcheck.report;
 
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.Issue;
-import dev.taskcheck.IssueSource;
-import dev.taskcheck.RenderOptions;
-import dev.taskcheck.ReportOutput;
-import dev.taskcheck.Result;
-import dev.taskcheck.RuleInfo;
-import dev.taskcheck.RunInfo;
-import dev.taskcheck.Severity;
-import dev.taskcheck.Summary;
-import dev.taskcheck.SuppressedIssue;
-import dev.taskcheck.Timings;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.Result;
+import dev.taskcheck.model.RuleInfo;
+import dev.taskcheck.model.RunInfo;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.model.Summary;
+import dev.taskcheck.model.SuppressedIssue;
+import dev.taskcheck.model.Timings;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

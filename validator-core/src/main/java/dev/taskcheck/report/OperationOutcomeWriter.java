@@ -1,13 +1,12 @@
 package dev.taskcheck.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.Issue;
-import dev.taskcheck.ReportOutput;
-import dev.taskcheck.Result;
-import dev.taskcheck.RunInfo;
-import dev.taskcheck.Summary;
-import dev.taskcheck.Timings;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.Result;
+import dev.taskcheck.model.RunInfo;
+import dev.taskcheck.model.Summary;
+import dev.taskcheck.model.Timings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,5 @@
 package dev.taskcheck.report;
 
-import dev.taskcheck.OutputFormat;
-import dev.taskcheck.RenderOptions;
-import dev.taskcheck.ReportOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -21,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * external synchronisation, per writer. Listener methods report I/O failures as {@link
  * java.io.UncheckedIOException}.
  */
-public final class ReportWriters {
+final class ReportWriters {
 
   private ReportWriters() {}
 

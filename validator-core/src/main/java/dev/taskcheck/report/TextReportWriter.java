@@ -1,16 +1,14 @@
 package dev.taskcheck.report;
 
-import dev.taskcheck.Durations;
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.Issue;
-import dev.taskcheck.LifecycleMetrics;
-import dev.taskcheck.RenderOptions;
-import dev.taskcheck.ReportOutput;
-import dev.taskcheck.Result;
-import dev.taskcheck.RunInfo;
-import dev.taskcheck.Severity;
-import dev.taskcheck.Summary;
-import dev.taskcheck.Timings;
+import dev.taskcheck.model.Durations;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.LifecycleMetrics;
+import dev.taskcheck.model.Result;
+import dev.taskcheck.model.RunInfo;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.model.Summary;
+import dev.taskcheck.model.Timings;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package dev.taskcheck.rules;
 
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Severity;
 import java.util.List;
 import java.util.Objects;
 

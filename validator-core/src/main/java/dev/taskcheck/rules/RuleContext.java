@@ -1,7 +1,7 @@
 package dev.taskcheck.rules;
 
-import dev.taskcheck.RuleConfig;
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.RuleConfig;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.StateMachine;
 import java.time.Instant;
 

@@ -153,7 +153,7 @@ final class InputExpander {
         if (w.isRoot() && w.emitted()[0] == 0) {
           return new Entry(w.display(), null, new SourceProblem(w.display(), null,
               "the directory holds no FHIR file (*.json, *.xml, *.ndjson, *.jsonl); nothing was validated there",
-              "not-found", dev.taskcheck.Severity.WARNING));
+              "not-found", dev.taskcheck.model.Severity.WARNING));
         }
         continue;
       }

@@ -1,6 +1,6 @@
 package dev.taskcheck.source;
 
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.Severity;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 

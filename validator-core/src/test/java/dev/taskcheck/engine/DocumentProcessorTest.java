@@ -2,15 +2,15 @@ package dev.taskcheck.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.Issue;
-import dev.taskcheck.IssueSource;
-import dev.taskcheck.ReportListener;
-import dev.taskcheck.Result;
-import dev.taskcheck.RuleSet;
-import dev.taskcheck.RunInfo;
-import dev.taskcheck.RunTotals;
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.ReportListener;
+import dev.taskcheck.model.Result;
+import dev.taskcheck.model.RuleSet;
+import dev.taskcheck.model.RunInfo;
+import dev.taskcheck.model.RunTotals;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.source.RawDocument;
 import dev.taskcheck.source.SourceLimits;
 import dev.taskcheck.source.Sources;

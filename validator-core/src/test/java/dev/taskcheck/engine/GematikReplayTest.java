@@ -2,16 +2,16 @@ package dev.taskcheck.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.GoldenFile;
-import dev.taskcheck.Issue;
-import dev.taskcheck.IssueSource;
-import dev.taskcheck.LifecycleMetrics;
-import dev.taskcheck.LifecycleMetrics.Stat;
-import dev.taskcheck.LifecycleMetrics.StuckTask;
-import dev.taskcheck.Report;
-import dev.taskcheck.Result;
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.LifecycleMetrics;
+import dev.taskcheck.model.LifecycleMetrics.Stat;
+import dev.taskcheck.model.LifecycleMetrics.StuckTask;
+import dev.taskcheck.model.Report;
+import dev.taskcheck.model.Result;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.TaskCheck;
 import dev.taskcheck.TestData;
 import dev.taskcheck.ValidationRequest;

@@ -2,11 +2,11 @@ package dev.taskcheck.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskcheck.Issue;
-import dev.taskcheck.IssueSource;
-import dev.taskcheck.RuleSet;
-import dev.taskcheck.Severity;
-import dev.taskcheck.Suppression;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.RuleSet;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.model.Suppression;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

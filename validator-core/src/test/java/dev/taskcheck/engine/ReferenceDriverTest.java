@@ -3,7 +3,7 @@ package dev.taskcheck.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.TestData;
 import dev.taskcheck.parse.DocumentParser;
 import dev.taskcheck.parse.Format;
@@ -113,7 +113,7 @@ class ReferenceDriverTest {
     assertThatThrownBy(() -> v.validate(text, false, List.of())).isInstanceOf(NullPointerException.class);
     // the engine works around it: the entry is left out, the rest is checked, and the report says so
     var issues = dev.taskcheck.TaskCheck.builder().fhirVersion(FhirRelease.R4).build().validateText(text, "t").get(0).issues();
-    assertThat(issues).extracting(dev.taskcheck.Issue::ruleId).doesNotContain("internal-error");
+    assertThat(issues).extracting(dev.taskcheck.model.Issue::ruleId).doesNotContain("internal-error");
     assertThat(issues).anySatisfy(i -> assertThat(i.expression()).isEqualTo("Task.meta.profile[0]"));
   }
 }

@@ -2,7 +2,7 @@ package dev.taskcheck.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.parse.DocumentParser;
 import dev.taskcheck.parse.ParsedDocument;
 import dev.taskcheck.source.ResourceLocator;

@@ -3,8 +3,8 @@ package dev.taskcheck.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.RuleSet;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.RuleSet;
 import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.StateMachine.EdgeKind;
 import dev.taskcheck.fhir.TaskStatus;

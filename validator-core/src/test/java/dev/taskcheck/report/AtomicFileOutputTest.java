@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.taskcheck.OutputFormat;
-import dev.taskcheck.RenderOptions;
-import dev.taskcheck.Report;
-import dev.taskcheck.ReportOutput;
-import dev.taskcheck.Result;
+import dev.taskcheck.model.Report;
+import dev.taskcheck.model.Result;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

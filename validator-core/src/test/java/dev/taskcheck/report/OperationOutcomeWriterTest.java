@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.taskcheck.OutputFormat;
-import dev.taskcheck.RenderOptions;
-import dev.taskcheck.Report;
-import dev.taskcheck.ReportOutput;
-import dev.taskcheck.Result;
+import dev.taskcheck.model.Report;
+import dev.taskcheck.model.Result;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.taskcheck.OutputFormat;
-import dev.taskcheck.RenderOptions;
-import dev.taskcheck.Report;
-import dev.taskcheck.ReportOutput;
+import dev.taskcheck.model.Report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,7 @@
 package dev.taskcheck.rules;
 
+import dev.taskcheck.rules.catalog.BuiltInRules;
+import dev.taskcheck.rules.catalog.RuleCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.RuleInfo;
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.RuleInfo;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.TaskCheck;
 import dev.taskcheck.TestData;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package dev.taskcheck.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.Issue;
-import dev.taskcheck.Result;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.Result;
 import dev.taskcheck.TaskCheck;
 import java.time.Instant;
 import java.util.List;

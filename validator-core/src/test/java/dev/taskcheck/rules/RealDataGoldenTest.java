@@ -1,12 +1,13 @@
 package dev.taskcheck.rules;
 
+import dev.taskcheck.rules.catalog.RuleCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.GoldenFile;
-import dev.taskcheck.Issue;
-import dev.taskcheck.Report;
-import dev.taskcheck.Result;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.Report;
+import dev.taskcheck.model.Result;
 import dev.taskcheck.TaskCheck;
 import dev.taskcheck.TestData;
 import dev.taskcheck.ValidationRequest;

@@ -1,8 +1,9 @@
 package dev.taskcheck.rules;
 
-import dev.taskcheck.FhirRelease;
+import dev.taskcheck.rules.catalog.RuleCatalog;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.GoldenFile;
-import dev.taskcheck.RuleInfo;
+import dev.taskcheck.model.RuleInfo;
 import dev.taskcheck.TaskCheck;
 import dev.taskcheck.TestData;
 import java.io.IOException;

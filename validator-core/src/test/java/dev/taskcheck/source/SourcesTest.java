@@ -67,7 +67,7 @@ class SourcesTest {
     assertThat(items).hasSize(2);
     SourceProblem p = (SourceProblem) items.get(0);
     assertThat(p.source()).isEqualTo("empty");
-    assertThat(p.severity()).isEqualTo(dev.taskcheck.Severity.WARNING);
+    assertThat(p.severity()).isEqualTo(dev.taskcheck.model.Severity.WARNING);
     assertThat(items.get(1).source()).isEqualTo("full/a.json");
   }
 

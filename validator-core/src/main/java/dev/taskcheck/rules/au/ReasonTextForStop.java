@@ -1,8 +1,8 @@
 package dev.taskcheck.rules.au;
 
-import static dev.taskcheck.FhirRelease.R4;
-import static dev.taskcheck.FhirRelease.R4B;
-import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.model.FhirRelease.R4;
+import static dev.taskcheck.model.FhirRelease.R4B;
+import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.fhir.TaskStatus.CANCELLED;
 import static dev.taskcheck.fhir.TaskStatus.FAILED;
 import static dev.taskcheck.fhir.TaskStatus.ON_HOLD;
@@ -10,7 +10,7 @@ import static dev.taskcheck.fhir.TaskStatus.REJECTED;
 import static dev.taskcheck.rules.RuleBasis.IG;
 import static dev.taskcheck.rules.RuleCategory.AU;
 
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;

@@ -1,6 +1,6 @@
 package dev.taskcheck.rules.cow;
 
-import dev.taskcheck.fhir.Coding;
+import dev.taskcheck.model.Coding;
 import dev.taskcheck.fhir.TaskView;
 import java.util.List;
 import java.util.Set;

@@ -1,13 +1,13 @@
 package dev.taskcheck.rules.date;
 
-import static dev.taskcheck.FhirRelease.R4;
-import static dev.taskcheck.FhirRelease.R4B;
-import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.model.FhirRelease.R4;
+import static dev.taskcheck.model.FhirRelease.R4B;
+import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleCategory.DATE;
 
 import static dev.taskcheck.rules.RuleBasis.BP;
 
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.FhirTemporal;
 import dev.taskcheck.fhir.Located;
 import dev.taskcheck.fhir.TaskView;

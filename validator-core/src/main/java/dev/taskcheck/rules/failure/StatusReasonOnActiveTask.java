@@ -1,8 +1,8 @@
 package dev.taskcheck.rules.failure;
 
-import static dev.taskcheck.FhirRelease.R4;
-import static dev.taskcheck.FhirRelease.R4B;
-import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.model.FhirRelease.R4;
+import static dev.taskcheck.model.FhirRelease.R4B;
+import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.fhir.TaskStatus.ACCEPTED;
 import static dev.taskcheck.fhir.TaskStatus.DRAFT;
 import static dev.taskcheck.fhir.TaskStatus.IN_PROGRESS;
@@ -11,7 +11,7 @@ import static dev.taskcheck.fhir.TaskStatus.REQUESTED;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.FAILURE;
 
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;

@@ -1,12 +1,12 @@
 package dev.taskcheck.rules.progress;
 
-import static dev.taskcheck.FhirRelease.R4;
-import static dev.taskcheck.FhirRelease.R4B;
-import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.model.FhirRelease.R4;
+import static dev.taskcheck.model.FhirRelease.R4B;
+import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.OutputView;
 import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;

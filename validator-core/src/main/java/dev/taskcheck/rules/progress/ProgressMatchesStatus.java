@@ -1,8 +1,8 @@
 package dev.taskcheck.rules.progress;
 
-import static dev.taskcheck.FhirRelease.R4;
-import static dev.taskcheck.FhirRelease.R4B;
-import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.model.FhirRelease.R4;
+import static dev.taskcheck.model.FhirRelease.R4B;
+import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
@@ -13,7 +13,7 @@ import static dev.taskcheck.fhir.TaskStatus.READY;
 import static dev.taskcheck.fhir.TaskStatus.RECEIVED;
 import static dev.taskcheck.fhir.TaskStatus.REQUESTED;
 
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.OutputView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;

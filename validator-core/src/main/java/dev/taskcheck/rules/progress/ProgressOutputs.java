@@ -1,6 +1,6 @@
 package dev.taskcheck.rules.progress;
 
-import dev.taskcheck.fhir.Coding;
+import dev.taskcheck.model.Coding;
 import dev.taskcheck.fhir.OutputView;
 import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.TaskStatus;

@@ -1,15 +1,15 @@
 package dev.taskcheck.rules.progress;
 
-import static dev.taskcheck.FhirRelease.R4;
-import static dev.taskcheck.FhirRelease.R4B;
-import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.model.FhirRelease.R4;
+import static dev.taskcheck.model.FhirRelease.R4B;
+import static dev.taskcheck.model.FhirRelease.R5;
 
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
 import static dev.taskcheck.rules.RuleBasis.IG;
 
-import dev.taskcheck.Severity;
-import dev.taskcheck.fhir.Coding;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.model.Coding;
 import dev.taskcheck.fhir.OutputView;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;

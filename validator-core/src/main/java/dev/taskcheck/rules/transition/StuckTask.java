@@ -1,13 +1,13 @@
 package dev.taskcheck.rules.transition;
 
-import static dev.taskcheck.FhirRelease.R4;
-import static dev.taskcheck.FhirRelease.R4B;
-import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.model.FhirRelease.R4;
+import static dev.taskcheck.model.FhirRelease.R4B;
+import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
-import dev.taskcheck.Durations;
-import dev.taskcheck.Severity;
+import dev.taskcheck.model.Durations;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
@@ -31,7 +31,7 @@ public final class StuckTask implements TransitionRule {
       return;
     }
     TaskVersion latest = history.latest();
-    Duration idle = Versions.stuckFor(latest, ctx.stateMachine(latest), ctx.now(), ctx.stuckAfter());
+    Duration idle = ctx.stateMachine(latest).stuckFor(latest, ctx.now(), ctx.stuckAfter());
     if (idle != null) {
       ctx.report(latest, Versions.timestampExpression(latest), "stuck", latest.status(),
           latest.lastModified() != null ? latest.lastModified() : latest.lastUpdated(), Durations.format(idle),

@@ -1,11 +1,8 @@
 package dev.taskcheck.rules.transition;
 
 import dev.taskcheck.fhir.FhirTemporal;
-import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -13,7 +10,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** What several transition rules read from consecutive versions. */
-public final class Versions {
+final class Versions {
 
   private Versions() {}
 
@@ -51,27 +48,6 @@ public final class Versions {
     return value == null ? null : FhirTemporal.parse(value).orElse(null);
   }
 
-  /**
-   * How long a Task whose latest version is {@code latest} has gone unmodified when that is certainly longer
-   * than {@code threshold} and the Task is not in a terminal status of {@code machine}; null otherwise. A
-   * Task with no usable timestamp, or no status, is never stuck.
-   */
-  public static @Nullable Duration stuckFor(TaskVersion latest, StateMachine machine, Instant now,
-      @Nullable Duration threshold) {
-    if (threshold == null || latest.status() == null || machine.isTerminal(latest.status())) {
-      return null;
-    }
-    FhirTemporal t = latest.timestamp();
-    if (t == null) {
-      return null;
-    }
-    // certain: even the latest instant the value can denote is longer ago than the threshold
-    if (!t.high().plus(threshold).isBefore(now)) {
-      return null;
-    }
-    return Duration.between(t.high(), now);
-  }
-
   /** The element a version's timestamp came from: {@code Task.lastModified}, else {@code Task.meta.lastUpdated}. */
   static String timestampExpression(TaskVersion v) {
     return v.lastModified() != null && time(v.lastModified()) != null ? "Task.lastModified" : "Task.meta.lastUpdated";
@@ -97,6 +73,4 @@ public final class Versions {
     }
     return out;
   }
-
-
 }

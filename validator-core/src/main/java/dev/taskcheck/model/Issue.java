@@ -1,6 +1,7 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param messageId the underlying engine's message id, kept for {@code structure-other} and for
  *     tracing; null when TaskCheck produced the finding itself
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record Issue(
     String ruleId,
     Severity severity,

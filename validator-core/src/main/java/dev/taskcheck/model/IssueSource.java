@@ -1,8 +1,10 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** Which part of the pipeline produced an issue. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum IssueSource {
   /** Reading and parsing the input (the document did not parse, or could not be read). */
   PARSER,

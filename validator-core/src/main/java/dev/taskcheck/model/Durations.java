@@ -1,10 +1,11 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * {@code PT12H}) in; {@code 3d 4h}, {@code 2h 5m} out. For options such as {@code --stuck-after} and for the
  * text report.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Durations {
 
   private static final Pattern FRIENDLY = Pattern.compile("(\\d{1,9})\\s*([smhdw])");

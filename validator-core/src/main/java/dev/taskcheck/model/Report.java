@@ -1,13 +1,15 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A whole run held in memory: what was asked, every result, the counts. Every output format renders the
  * same information; {@link #replay} feeds a report to any {@link ReportListener}.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record Report(RunInfo run, List<Result> results, Summary summary, Timings timings,
     @Nullable LifecycleMetrics metrics) {
 

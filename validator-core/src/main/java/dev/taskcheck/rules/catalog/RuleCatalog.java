@@ -1,7 +1,12 @@
-package dev.taskcheck.rules;
+package dev.taskcheck.rules.catalog;
 
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.RuleInfo;
+import dev.taskcheck.rules.ProfileRule;
+import dev.taskcheck.rules.Rule;
+import dev.taskcheck.rules.TransitionRule;
+import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.RuleCategory;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.RuleInfo;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,9 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One entry of the catalog {@code taskcheck rules} prints: a TaskCheck rule, or a stable id the structure
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param ruleSets the rule sets that run it when it belongs to an implementation guide's set only
  *     ({@code cow-1} runs in {@code cow}); empty when every set that keeps it runs it
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record RuleInfo(
     String id,
     String name,

@@ -1,4 +1,4 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param expires the last day the suppression applies (UTC), or null for no expiry
  * @param origin where it was declared ({@code suppressions.json:12}), for reports
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record Suppression(
     String ruleId,
     String expression,

@@ -1,4 +1,4 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

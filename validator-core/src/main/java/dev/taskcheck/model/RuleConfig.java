@@ -1,9 +1,9 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
-import dev.taskcheck.fhir.Coding;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param clockSkew how far in the future a date may be before date-6 reports it
  * @param countedOutputs what progress-10 counts; empty switches progress-10 off
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record RuleConfig(
     List<Coding> progressOutputTypes,
     boolean overDeliveryAllowed,

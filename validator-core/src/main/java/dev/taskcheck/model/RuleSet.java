@@ -1,13 +1,15 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Which rules run and at which severity; see RULES.md. The IG sets are {@code recommended} plus the rules
  * of their implementation guide ({@code cow-1}, ...), with some severities re-graded and their own state
  * machine tables.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum RuleSet {
   /** Only what the FHIR specification mandates. */
   CORE("base", Map.of()),

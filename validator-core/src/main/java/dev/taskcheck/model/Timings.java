@@ -1,5 +1,6 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,4 +11,5 @@ import org.jspecify.annotations.Nullable;
  * @param processFirstResultMillis from the start of the Java process to the first result (the cold-start
  *     figure a user waits for), null when there was none
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record Timings(long elapsedMillis, @Nullable Long firstResultMillis, @Nullable Long processFirstResultMillis) {}

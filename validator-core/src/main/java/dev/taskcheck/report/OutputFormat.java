@@ -1,14 +1,15 @@
-package dev.taskcheck;
+package dev.taskcheck.report;
 
-import dev.taskcheck.report.ReportWriters;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** The report formats, each rendered from the same report model. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum OutputFormat {
   /** One line per issue, {@code path:line:col severity rule-id expression message}, then a summary. */
   TEXT("text", "taskcheck.txt"),

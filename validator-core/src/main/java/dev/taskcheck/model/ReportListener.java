@@ -1,12 +1,14 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Receives a run as it happens: {@link #start} once, {@link #result} for every result in input order,
  * {@link #finish} once. Report writers are listeners, so a run over millions of resources never holds its
  * results in memory.
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface ReportListener {
 
   default void start(RunInfo run) {}

@@ -1,7 +1,8 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param issues the findings, in a stable order (line, column, rule id)
  * @param suppressed the findings a suppression removed, with its reason
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record Result(
     String source,
     @Nullable String location,

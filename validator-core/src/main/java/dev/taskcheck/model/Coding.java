@@ -1,6 +1,7 @@
-package dev.taskcheck.fhir;
+package dev.taskcheck.model;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param system the code system URI, or null when absent
  * @param code the code, or null when absent
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Coding(@Nullable String system, @Nullable String code) {
 
   /** True when both are present. */

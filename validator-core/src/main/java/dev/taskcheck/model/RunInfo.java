@@ -1,9 +1,10 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param workingDirectory the absolute directory relative inputs are read from (a result's relative
  *     {@code source} is relative to it)
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record RunInfo(
     String toolName,
     String toolVersion,

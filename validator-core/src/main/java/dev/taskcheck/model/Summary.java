@@ -1,8 +1,9 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Counts over a whole run.
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param releases how many Task resources were validated against each FHIR release
  * @param suppressed findings removed by suppressions (listed in the JSON report with their reasons)
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record Summary(
     long inputs,
     long documents,

@@ -1,8 +1,10 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** A FHIR release TaskCheck can validate against. */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum FhirRelease {
   R4("4.0.1"),
   /** Structurally identical to R4 for Task; validated with the R4B core definitions. */

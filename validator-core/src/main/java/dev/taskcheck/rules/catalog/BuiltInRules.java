@@ -1,8 +1,8 @@
-package dev.taskcheck.rules;
+package dev.taskcheck.rules.catalog;
 
-import static dev.taskcheck.FhirRelease.R4;
-import static dev.taskcheck.FhirRelease.R4B;
-import static dev.taskcheck.FhirRelease.R5;
+import static dev.taskcheck.model.FhirRelease.R4;
+import static dev.taskcheck.model.FhirRelease.R4B;
+import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.ProfileRule.RATIO_PROFILE;
 import static dev.taskcheck.rules.ProfileRule.TASK_PROFILE;
 import static dev.taskcheck.rules.RuleBasis.BP;
@@ -12,8 +12,11 @@ import static dev.taskcheck.rules.RuleCategory.FAILURE;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 import static dev.taskcheck.rules.RuleCategory.STATUS;
 
-import dev.taskcheck.FhirRelease;
-import dev.taskcheck.Severity;
+import dev.taskcheck.rules.ProfileRule;
+import dev.taskcheck.rules.Rule;
+import dev.taskcheck.rules.TransitionRule;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.au.AuStatus;
 import dev.taskcheck.rules.au.ReasonTextForStop;
 import dev.taskcheck.rules.cow.AwaitingInformationHasReason;

@@ -1,9 +1,10 @@
-package dev.taskcheck;
+package dev.taskcheck.model;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param stuckCount how many Tasks are stuck
  * @param stuck the stuck Tasks, longest idle first (at most {@link #MAX_STUCK_LISTED})
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record LifecycleMetrics(
     long histories,
     long versions,

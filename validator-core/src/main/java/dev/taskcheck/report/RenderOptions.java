@@ -1,5 +1,7 @@
-package dev.taskcheck;
+package dev.taskcheck.report;
 
+import dev.taskcheck.model.Severity;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *     {@code none}: JUnit XML reports a rule's test case as failed when it has a finding at or above it,
  *     and the HTML report states it
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record RenderOptions(boolean color, boolean summary, @Nullable Severity failOn) {
 
   /** Options with the default fail level, {@code error}. */
