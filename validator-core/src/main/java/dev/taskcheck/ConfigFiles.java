@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.taskcheck.model.Coding;
+import dev.taskcheck.model.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -54,7 +55,6 @@ public final class ConfigFiles {
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .build();
 
-  private static final Pattern SHORT_DURATION = Pattern.compile("([0-9]+)\\s*(ms|s|m|min|h|d)");
 
   private ConfigFiles() {}
 
@@ -171,29 +171,13 @@ public final class ConfigFiles {
     return new Coding(dto.system().trim(), dto.code().trim());
   }
 
-  /** {@code PT5M}, or a short form such as {@code 5m}, {@code 30s}, {@code 2h}, {@code 1d}. */
+  /** The {@code clockSkew} setting, in the duration grammar of {@link Durations}. */
   static Duration duration(String text, Path file) {
-    String t = text.trim();
     try {
-      Duration d = Duration.parse(t.toUpperCase(Locale.ROOT));
-      if (!d.isNegative()) {
-        return d;
-      }
-    } catch (DateTimeParseException e) {
-      Matcher m = SHORT_DURATION.matcher(t.toLowerCase(Locale.ROOT));
-      if (m.matches()) {
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m", "min" -> Duration.ofMinutes(n);
-          case "h" -> Duration.ofHours(n);
-          default -> Duration.ofDays(n);
-        };
-      }
+      return Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new TaskCheckException(file + ": \"clockSkew\": " + e.getMessage(), e);
     }
-    throw new TaskCheckException(file + ": \"clockSkew\" is '" + text
-        + "', expected a duration that is not negative such as PT5M, 5m, 30s or 1h");
   }
 
   private static String read(Path file, String what) {

@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import dev.taskcheck.model.Durations;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The --config and --suppressions files: what they hold, and clear errors naming file and line. */
 class ConfigFilesTest {
@@ -25,6 +28,23 @@ class ConfigFilesTest {
     Path p = dir.resolve(name);
     Files.writeString(p, text);
     return p;
+  }
+
+  /** clockSkew reads the one duration grammar of every option ({@link Durations}): same values, same refusals. */
+  @ParameterizedTest
+  @ValueSource(strings = {"PT5M", "5m", "5min", "300s", "300000ms", "2w", "1d", "P1D", "PT0S", "-P1D", "PT-5M", "soon",
+      "7d12h", "36501d"})
+  void clockSkewTakesTheDurationGrammarOfEveryOption(String text) throws IOException {
+    Path file = write("skew.json", "{\"clockSkew\": \"" + text + "\"}");
+    Duration expected;
+    try {
+      expected = Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      assertThatThrownBy(() -> ConfigFiles.readConfig(file)).isInstanceOf(TaskCheckException.class)
+          .hasMessageContaining("skew.json").hasMessageContaining("clockSkew").hasMessageContaining(text);
+      return;
+    }
+    assertThat(ConfigFiles.readConfig(file).clockSkew()).isEqualTo(expected);
   }
 
   @Test

@@ -21,12 +21,18 @@ class DurationsTest {
     assertThat(Durations.parse("2w")).isEqualTo(Duration.ofDays(14));
     assertThat(Durations.parse(" 45s ")).isEqualTo(Duration.ofSeconds(45));
     assertThat(Durations.parse("7D")).isEqualTo(Duration.ofDays(7));
+    assertThat(Durations.parse("5min")).isEqualTo(Duration.ofMinutes(5));
+    assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(Durations.parse("PT0S")).isEqualTo(Duration.ZERO);
+    assertThat(Durations.parse("36500d")).isEqualTo(Durations.MAX);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "7", "d", "7x", "7 days", "1.5d", "-7d", "P", "P7", "PT", "7d12h", "9999999999d"})
+  @ValueSource(strings = {"", "7", "d", "7x", "7 days", "1.5d", "-7d", "P", "P7", "PT", "7d12h", "9999999999d",
+      "PT-5M", "-P1D", "5 minutes", "P106751991167300D", "36501d", "P99999999999999999999D"})
   void refusesAnythingElse(String text) {
-    assertThatIllegalArgumentException().isThrownBy(() -> Durations.parse(text)).withMessageContaining("duration");
+    assertThatIllegalArgumentException().isThrownBy(() -> Durations.parse(text)).withMessageContaining(text.strip().isEmpty() ? "duration" : text.strip())
+        .withMessageContaining("duration");
   }
 
   @Test
