@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.progress;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
@@ -14,6 +11,7 @@ import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
@@ -21,10 +19,11 @@ import java.util.Arrays;
  * Counted progress (unit {@code 1}, or an annotation-only unit such as {@code {session}}) counts things:
  * whole numbers, as the Count datatype's cnt-3 requires.
  */
-@TaskRule(id = "progress-3", name = "WholeCounts", category = PROGRESS, severity = Severity.WARNING,
-    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+@TaskRule(id = "progress-3", category = PROGRESS, severity = Severity.WARNING, basis = BP, skipsEnteredInError = true,
     summary = "Counted progress (unit 1 or an annotation such as {session}) uses whole numbers")
 public final class WholeCounts implements Rule {
+
+  @MessageKey static final String FRACTION = "fraction";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
@@ -39,7 +38,7 @@ public final class WholeCounts implements Rule {
         }
         BigDecimal v = q.value();
         if (v.stripTrailingZeros().scale() > 0) {
-          ctx.report(q.expression(), "fraction", ProgressOutputs.plain(v), q.code());
+          ctx.report(q.expression(), FRACTION, ProgressOutputs.plain(v), q.code());
         }
       }
     }

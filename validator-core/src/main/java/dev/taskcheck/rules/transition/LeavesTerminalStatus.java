@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.transition;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
@@ -11,15 +8,17 @@ import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 import java.util.List;
 
 /** A terminal status is final: the spec allows leaving one only as something "some workflows may support". */
-@TaskRule(id = "transition-2", name = "LeavesTerminalStatus", category = TRANSITION, severity = Severity.WARNING,
-    versions = {R4, R4B, R5}, basis = TEXT, since = "0.1.0",
+@TaskRule(id = "transition-2", category = TRANSITION, severity = Severity.WARNING, basis = TEXT,
     summary = "A Task leaves a terminal status (completed, failed, cancelled, rejected)")
 public final class LeavesTerminalStatus implements TransitionRule {
+
+  @MessageKey static final String LEFT = "left";
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
@@ -32,7 +31,7 @@ public final class LeavesTerminalStatus implements TransitionRule {
         continue;
       }
       if (ctx.stateMachine(cur).isTerminal(prev.status())) {
-        ctx.report(cur, "Task.status", "left", prev.status(), cur.status());
+        ctx.report(cur, "Task.status", LEFT, prev.status(), cur.status());
       }
     }
   }

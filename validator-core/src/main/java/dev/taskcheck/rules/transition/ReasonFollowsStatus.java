@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.transition;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.IG;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
@@ -11,15 +8,18 @@ import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 import java.util.List;
 
 /** statusReason "applies to the current status", and businessStatus refines it: both go stale when the status moves on. */
-@TaskRule(id = "transition-9", name = "ReasonFollowsStatus", category = TRANSITION, severity = Severity.WARNING,
-    versions = {R4, R4B, R5}, basis = {IG, TEXT}, since = "0.1.0",
+@TaskRule(id = "transition-9", category = TRANSITION, severity = Severity.WARNING, basis = {IG, TEXT},
     summary = "When the status changes, a statusReason or businessStatus does not stay the same")
 public final class ReasonFollowsStatus implements TransitionRule {
+
+  @MessageKey static final String STALE_REASON = "staleReason";
+  @MessageKey static final String STALE_BUSINESS_STATUS = "staleBusinessStatus";
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
@@ -31,10 +31,10 @@ public final class ReasonFollowsStatus implements TransitionRule {
         continue;
       }
       if (prev.statusReason() != null && prev.statusReason().equals(cur.statusReason())) {
-        ctx.report(cur, "Task.statusReason", "staleReason", prev.status(), cur.status());
+        ctx.report(cur, "Task.statusReason", STALE_REASON, prev.status(), cur.status());
       }
       if (prev.businessStatus() != null && prev.businessStatus().equals(cur.businessStatus())) {
-        ctx.report(cur, "Task.businessStatus", "staleBusinessStatus", prev.status(), cur.status());
+        ctx.report(cur, "Task.businessStatus", STALE_BUSINESS_STATUS, prev.status(), cur.status());
       }
     }
   }

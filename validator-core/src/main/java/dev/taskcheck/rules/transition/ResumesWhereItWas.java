@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.transition;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
@@ -12,15 +9,17 @@ import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 import java.util.List;
 
 /** A held Task "is resumed in the state it was in" before the hold. */
-@TaskRule(id = "transition-5", name = "ResumesWhereItWas", category = TRANSITION, severity = Severity.WARNING,
-    versions = {R4, R4B, R5}, basis = TEXT, since = "0.1.0",
+@TaskRule(id = "transition-5", category = TRANSITION, severity = Severity.WARNING, basis = TEXT,
     summary = "A Task leaving on-hold resumes in the status it had before the hold")
 public final class ResumesWhereItWas implements TransitionRule {
+
+  @MessageKey static final String ELSEWHERE = "elsewhere";
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
@@ -37,7 +36,7 @@ public final class ResumesWhereItWas implements TransitionRule {
       }
       TaskStatus before = Versions.statusBefore(v, i);
       if (before != null && before != cur.status()) {
-        ctx.report(cur, "Task.status", "elsewhere", prev.status(), cur.status(), before);
+        ctx.report(cur, "Task.status", ELSEWHERE, prev.status(), cur.status(), before);
       }
     }
   }
