@@ -4,12 +4,11 @@ import static dev.taskcheck.rules.RuleBasis.IG;
 import static dev.taskcheck.rules.RuleCategory.AU;
 
 import dev.taskcheck.model.Severity;
-import dev.taskcheck.fhir.StateMachine;
-import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.WorkflowStatus;
 import dev.taskcheck.model.RuleSet;
 import dev.taskcheck.rules.MessageKey;
 
@@ -26,10 +25,6 @@ public final class AuStatus implements Rule {
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
-    TaskStatus status = task.status();
-    StateMachine machine = ctx.stateMachine();
-    if (status != null && !machine.uses(status)) {
-      ctx.report("Task.status", NOT_USED, status, machine.name());
-    }
+    WorkflowStatus.check(task, ctx, NOT_USED);
   }
 }

@@ -4,7 +4,6 @@ import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
 import dev.taskcheck.model.Severity;
-import dev.taskcheck.fhir.OutputView;
 import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
@@ -32,14 +31,10 @@ public final class CommensurableUnits implements Rule {
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
-    for (OutputView o : ProgressOutputs.of(task, ctx)) {
-      RatioView r = o.ratio();
-      if (r == null || r.numerator() == null || r.denominator() == null) {
-        continue;
-      }
+    for (RatioView r : ProgressOutputs.ratios(task, ctx)) {
       QuantityView num = r.numerator();
       QuantityView den = r.denominator();
-      if (Objects.equals(num.unitKey(), den.unitKey())) {
+      if (num == null || den == null || Objects.equals(num.unitKey(), den.unitKey())) {
         continue;
       }
       String a = num.ucumCode();

@@ -4,7 +4,6 @@ import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
 import dev.taskcheck.model.Severity;
-import dev.taskcheck.fhir.OutputView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskView;
@@ -12,7 +11,6 @@ import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.MessageKey;
-import java.math.BigDecimal;
 
 /**
  * A completed Task has done all of it: no progress numerator is below its denominator. Numbers in
@@ -29,16 +27,11 @@ public final class CompletedProgressIsFull implements Rule {
     if (!task.statusIs(TaskStatus.COMPLETED)) {
       return;
     }
-    for (OutputView o : ProgressOutputs.of(task, ctx)) {
-      RatioView r = o.ratio();
-      if (r == null || r.numerator() == null) {
-        continue;
-      }
-      BigDecimal n = ProgressOutputs.value(r.numerator());
-      BigDecimal d = ProgressOutputs.value(r.denominator());
+    for (RatioView r : ProgressOutputs.ratios(task, ctx)) {
+      ProgressOutputs.Fraction f = ProgressOutputs.fraction(r);
       // more than the denominator is progress-2's finding (or allowed by configuration)
-      if (n != null && d != null && ProgressOutputs.comparable(r.numerator(), r.denominator()) && n.compareTo(d) < 0) {
-        ctx.report(r.numerator().expression(), PARTIAL, ProgressOutputs.plain(n), ProgressOutputs.plain(d));
+      if (f != null && f.n().compareTo(f.d()) < 0) {
+        ctx.report(f.numerator().expression(), PARTIAL, ProgressOutputs.plain(f.n()), ProgressOutputs.plain(f.d()));
       }
     }
   }

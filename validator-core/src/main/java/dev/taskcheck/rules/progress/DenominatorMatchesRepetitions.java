@@ -5,7 +5,7 @@ import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.Located;
-import dev.taskcheck.fhir.OutputView;
+import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
@@ -27,14 +27,13 @@ public final class DenominatorMatchesRepetitions implements Rule {
     if (repetitions == null) {
       return;
     }
-    for (OutputView o : ProgressOutputs.of(task, ctx)) {
-      RatioView r = o.ratio();
-      BigDecimal d = r == null ? null : ProgressOutputs.value(r.denominator());
+    for (RatioView r : ProgressOutputs.ratios(task, ctx)) {
+      QuantityView den = r.denominator();
+      BigDecimal d = ProgressOutputs.value(den);
       // repetitions count times: only a denominator that counts (unit 1, {session}, or none) is compared
-      boolean counts = d != null && (r.denominator().unitKey() == null || ProgressOutputs.counted(r.denominator()));
+      boolean counts = den != null && d != null && (den.unitKey() == null || ProgressOutputs.counted(den));
       if (counts && d.compareTo(repetitions.value()) != 0) {
-        ctx.report(r.denominator().expression(), MISMATCH, ProgressOutputs.plain(d),
-            ProgressOutputs.plain(repetitions.value()));
+        ctx.report(den.expression(), MISMATCH, ProgressOutputs.plain(d), ProgressOutputs.plain(repetitions.value()));
       }
     }
   }

@@ -4,7 +4,6 @@ import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
 import dev.taskcheck.model.Severity;
-import dev.taskcheck.fhir.OutputView;
 import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
@@ -29,11 +28,7 @@ public final class NumeratorWithinDenominator implements Rule {
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
-    for (OutputView o : ProgressOutputs.of(task, ctx)) {
-      RatioView r = o.ratio();
-      if (r == null) {
-        continue;
-      }
+    for (RatioView r : ProgressOutputs.ratios(task, ctx)) {
       QuantityView num = r.numerator();
       BigDecimal n = ProgressOutputs.value(num);
       if (num == null || n == null) {
@@ -44,11 +39,9 @@ public final class NumeratorWithinDenominator implements Rule {
         ctx.report(num.expression(), NEGATIVE, ProgressOutputs.plain(n));
         continue;
       }
-      QuantityView den = r.denominator();
-      BigDecimal d = ProgressOutputs.value(den);
-      if (den != null && d != null && d.signum() > 0 && ProgressOutputs.comparable(num, den) && n.compareTo(d) > 0
-          && !ctx.config().overDeliveryAllowed()) {
-        ctx.report(num.expression(), OVER, ProgressOutputs.plain(n), ProgressOutputs.plain(d));
+      ProgressOutputs.Fraction f = ProgressOutputs.fraction(r);
+      if (f != null && f.d().signum() > 0 && n.compareTo(f.d()) > 0 && !ctx.config().overDeliveryAllowed()) {
+        ctx.report(num.expression(), OVER, ProgressOutputs.plain(n), ProgressOutputs.plain(f.d()));
       }
     }
   }

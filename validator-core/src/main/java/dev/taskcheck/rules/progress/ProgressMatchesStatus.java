@@ -11,7 +11,7 @@ import static dev.taskcheck.fhir.TaskStatus.RECEIVED;
 import static dev.taskcheck.fhir.TaskStatus.REQUESTED;
 
 import dev.taskcheck.model.Severity;
-import dev.taskcheck.fhir.OutputView;
+import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
@@ -38,21 +38,17 @@ public final class ProgressMatchesStatus implements Rule {
     if (!notStarted && !inProgress) {
       return;
     }
-    for (OutputView o : ProgressOutputs.of(task, ctx)) {
-      RatioView r = o.ratio();
-      if (r == null || r.numerator() == null) {
+    for (RatioView r : ProgressOutputs.ratios(task, ctx)) {
+      QuantityView num = r.numerator();
+      BigDecimal n = ProgressOutputs.value(num);
+      if (num == null || n == null) {
         continue;
       }
-      BigDecimal n = ProgressOutputs.value(r.numerator());
-      BigDecimal d = ProgressOutputs.value(r.denominator());
-      if (n == null) {
-        continue;
-      }
+      ProgressOutputs.Fraction f = ProgressOutputs.fraction(r);
       if (notStarted && n.signum() != 0) {
-        ctx.report(r.numerator().expression(), NOT_STARTED, task.status(), ProgressOutputs.plain(n));
-      } else if (inProgress && d != null && d.signum() > 0 && ProgressOutputs.comparable(r.numerator(), r.denominator())
-          && n.compareTo(d) == 0) {
-        ctx.report(Severity.INFORMATION, r.numerator().expression(), FULL, ProgressOutputs.plain(n));
+        ctx.report(num.expression(), NOT_STARTED, task.status(), ProgressOutputs.plain(n));
+      } else if (inProgress && f != null && f.d().signum() > 0 && n.compareTo(f.d()) == 0) {
+        ctx.report(Severity.INFORMATION, num.expression(), FULL, ProgressOutputs.plain(n));
       }
     }
   }

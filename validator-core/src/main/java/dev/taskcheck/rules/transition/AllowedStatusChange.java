@@ -29,26 +29,21 @@ public final class AllowedStatusChange implements TransitionRule {
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
     List<TaskVersion> v = history.versions();
-    for (int i = 1; i < v.size(); i++) {
-      TaskVersion prev = v.get(i - 1);
-      TaskVersion cur = v.get(i);
-      if (!Versions.statusChanged(prev, cur)) {
-        continue;
-      }
-      TaskStatus from = prev.status();
-      TaskStatus to = cur.status();
-      StateMachine machine = ctx.stateMachine(cur);
+    for (Versions.StatusChange c : Versions.statusChanges(v)) {
+      TaskStatus from = c.from();
+      TaskStatus to = c.to();
+      StateMachine machine = ctx.stateMachine(c.cur());
       if (machine.isTerminal(from) || (from == TaskStatus.IN_PROGRESS && to == TaskStatus.CANCELLED)) {
         continue;
       }
-      if (machine.resumes(from) && to == Versions.statusBefore(v, i)) {
+      if (machine.resumes(from) && to == Versions.statusBefore(v, c.index())) {
         continue;
       }
       StateMachine.EdgeKind kind = machine.edge(from, to);
       if (kind == null) {
-        ctx.report(cur, "Task.status", NOT_ALLOWED, from, to, machine.name());
+        ctx.report(c.cur(), "Task.status", NOT_ALLOWED, from, to, machine.name());
       } else if (kind == StateMachine.EdgeKind.NARRATIVE) {
-        ctx.report(Severity.WARNING, cur, "Task.status", NARRATIVE, from, to, machine.name());
+        ctx.report(Severity.WARNING, c.cur(), "Task.status", NARRATIVE, from, to, machine.name());
       }
     }
   }

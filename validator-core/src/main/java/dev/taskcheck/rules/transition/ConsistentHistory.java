@@ -10,7 +10,6 @@ import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
-import java.util.List;
 import dev.taskcheck.fhir.FhirTemporal;
 
 /**
@@ -32,10 +31,9 @@ public final class ConsistentHistory implements TransitionRule {
       ctx.report(c.second(), "Task.meta.versionId", CONFLICT, c.second().versionId(), c.first().source(),
           c.first().line());
     }
-    List<TaskVersion> v = history.versions();
-    for (int i = 1; i < v.size(); i++) {
-      TaskVersion prev = v.get(i - 1);
-      TaskVersion cur = v.get(i);
+    for (Versions.Step s : Versions.steps(history.versions())) {
+      TaskVersion prev = s.prev();
+      TaskVersion cur = s.cur();
       Long a = prev.versionNumber();
       Long b = cur.versionNumber();
       if (a == null || b == null) {

@@ -6,12 +6,10 @@ import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
-import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
-import java.util.List;
 
 /**
  * The spec's narrative lets a started Task be cancelled; COW and AU eRequesting ask for a separate
@@ -25,10 +23,9 @@ public final class InProgressCancelled implements TransitionRule {
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
-    List<TaskVersion> v = history.versions();
-    for (int i = 1; i < v.size(); i++) {
-      if (v.get(i - 1).status() == TaskStatus.IN_PROGRESS && v.get(i).status() == TaskStatus.CANCELLED) {
-        ctx.report(v.get(i), "Task.status", CANCELLED);
+    for (Versions.StatusChange c : Versions.statusChanges(history.versions())) {
+      if (c.from() == TaskStatus.IN_PROGRESS && c.to() == TaskStatus.CANCELLED) {
+        ctx.report(c.cur(), "Task.status", CANCELLED);
       }
     }
   }

@@ -5,12 +5,10 @@ import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
-import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
-import java.util.List;
 
 /** Task.intent "is immutable": a Task that changes its intent is a different request. */
 @TaskRule(id = "transition-6", category = TRANSITION, severity = Severity.ERROR, basis = TEXT,
@@ -21,13 +19,11 @@ public final class IntentUnchanged implements TransitionRule {
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
-    List<TaskVersion> v = history.versions();
-    for (int i = 1; i < v.size(); i++) {
-      TaskVersion prev = v.get(i - 1);
-      TaskVersion cur = v.get(i);
-      if (!Versions.enteredInError(prev, cur) && prev.intent() != null && cur.intent() != null
-          && !prev.intent().equals(cur.intent())) {
-        ctx.report(cur, "Task.intent", CHANGED, prev.intent(), cur.intent());
+    for (Versions.Step s : Versions.steps(history.versions())) {
+      String before = s.prev().intent();
+      String after = s.cur().intent();
+      if (!Versions.enteredInError(s.prev(), s.cur()) && before != null && after != null && !before.equals(after)) {
+        ctx.report(s.cur(), "Task.intent", CHANGED, before, after);
       }
     }
   }

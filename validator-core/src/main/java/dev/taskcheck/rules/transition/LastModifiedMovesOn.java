@@ -10,7 +10,6 @@ import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
-import java.util.List;
 import dev.taskcheck.fhir.FhirTemporal;
 
 /**
@@ -27,10 +26,9 @@ public final class LastModifiedMovesOn implements TransitionRule {
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
-    List<TaskVersion> v = history.versions();
-    for (int i = 1; i < v.size(); i++) {
-      TaskVersion prev = v.get(i - 1);
-      TaskVersion cur = v.get(i);
+    for (Versions.Step s : Versions.steps(history.versions())) {
+      TaskVersion prev = s.prev();
+      TaskVersion cur = s.cur();
       FhirTemporal before = Versions.time(prev.lastModified());
       FhirTemporal after = Versions.time(cur.lastModified());
       if (before == null || after == null) {

@@ -6,12 +6,10 @@ import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
-import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
-import java.util.List;
 
 /** entered-in-error means the Task should never have existed: nothing follows it. */
 @TaskRule(id = "transition-3", category = TRANSITION, severity = Severity.ERROR, basis = TEXT,
@@ -22,13 +20,9 @@ public final class LeavesEnteredInError implements TransitionRule {
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
-    List<TaskVersion> v = history.versions();
-    for (int i = 1; i < v.size(); i++) {
-      TaskVersion prev = v.get(i - 1);
-      TaskVersion cur = v.get(i);
-      if (prev.status() == TaskStatus.ENTERED_IN_ERROR && cur.status() != null
-          && cur.status() != TaskStatus.ENTERED_IN_ERROR) {
-        ctx.report(cur, "Task.status", LEFT, cur.status());
+    for (Versions.StatusChange c : Versions.statusChanges(history.versions())) {
+      if (c.from() == TaskStatus.ENTERED_IN_ERROR) {
+        ctx.report(c.cur(), "Task.status", LEFT, c.to());
       }
     }
   }

@@ -23,10 +23,9 @@ public final class OutputsKeptAfterCompletion implements TransitionRule {
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
-    List<TaskVersion> v = history.versions();
-    for (int i = 1; i < v.size(); i++) {
-      TaskVersion prev = v.get(i - 1);
-      TaskVersion cur = v.get(i);
+    for (Versions.Step s : Versions.steps(history.versions())) {
+      TaskVersion prev = s.prev();
+      TaskVersion cur = s.cur();
       if (prev.status() != TaskStatus.COMPLETED || cur.status() == TaskStatus.ENTERED_IN_ERROR) {
         continue;
       }

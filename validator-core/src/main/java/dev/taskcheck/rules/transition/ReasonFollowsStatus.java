@@ -11,7 +11,6 @@ import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
-import java.util.List;
 
 /** statusReason "applies to the current status", and businessStatus refines it: both go stale when the status moves on. */
 @TaskRule(id = "transition-9", category = TRANSITION, severity = Severity.WARNING, basis = {IG, TEXT},
@@ -23,11 +22,10 @@ public final class ReasonFollowsStatus implements TransitionRule {
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
-    List<TaskVersion> v = history.versions();
-    for (int i = 1; i < v.size(); i++) {
-      TaskVersion prev = v.get(i - 1);
-      TaskVersion cur = v.get(i);
-      if (!Versions.statusChanged(prev, cur) || Versions.enteredInError(prev, cur)) {
+    for (Versions.StatusChange c : Versions.statusChanges(history.versions())) {
+      TaskVersion prev = c.prev();
+      TaskVersion cur = c.cur();
+      if (Versions.enteredInError(prev, cur)) {
         continue;
       }
       if (prev.statusReason() != null && prev.statusReason().equals(cur.statusReason())) {

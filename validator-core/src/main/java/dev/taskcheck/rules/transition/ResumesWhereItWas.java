@@ -24,19 +24,14 @@ public final class ResumesWhereItWas implements TransitionRule {
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
     List<TaskVersion> v = history.versions();
-    for (int i = 1; i < v.size(); i++) {
-      TaskVersion prev = v.get(i - 1);
-      TaskVersion cur = v.get(i);
-      if (!Versions.statusChanged(prev, cur)) {
+    for (Versions.StatusChange c : Versions.statusChanges(v)) {
+      StateMachine machine = ctx.stateMachine(c.cur());
+      if (!machine.resumes(c.from()) || machine.isTerminal(c.to()) || machine.resumes(c.to())) {
         continue;
       }
-      StateMachine machine = ctx.stateMachine(cur);
-      if (!machine.resumes(prev.status()) || machine.isTerminal(cur.status()) || machine.resumes(cur.status())) {
-        continue;
-      }
-      TaskStatus before = Versions.statusBefore(v, i);
-      if (before != null && before != cur.status()) {
-        ctx.report(cur, "Task.status", ELSEWHERE, prev.status(), cur.status(), before);
+      TaskStatus before = Versions.statusBefore(v, c.index());
+      if (before != null && before != c.to()) {
+        ctx.report(c.cur(), "Task.status", ELSEWHERE, c.from(), c.to(), before);
       }
     }
   }
