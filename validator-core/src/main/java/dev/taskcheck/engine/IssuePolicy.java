@@ -24,10 +24,10 @@ import org.jspecify.annotations.Nullable;
  * What happens to the findings of one Task after every stage ran, in this order: the base invariants a
  * catalog rule replaces are dropped (its {@code replaces}: inv-1 by date-1, per-1 by date-2); an
  * entered-in-error Task loses the findings of the rules that skip such Tasks (their
- * {@code skipsEnteredInError}: the progress rules, status-10); catalog rules take their catalog severity and then the rule set's
- * (core keeps spec rules only, strict raises warnings to errors); per-rule overrides apply; suppressions
- * remove matching findings, which are kept aside with their reason. An expired suppression no longer
- * applies, and the finding says so.
+ * {@code skipsEnteredInError}: the progress rules, status-10); catalog rules take their catalog severity
+ * and then the rule set's (core keeps spec rules only, strict raises warnings to errors); per-rule overrides
+ * apply; suppressions remove matching findings, which are kept aside with their reason. An expired
+ * suppression no longer applies, and the finding says so.
  */
 public final class IssuePolicy {
 

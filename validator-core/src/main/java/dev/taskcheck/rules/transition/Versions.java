@@ -51,7 +51,7 @@ final class Versions {
     return out;
   }
 
-  /** A status change between consecutive versions: {@code prev} with status {@code from}, {@code cur} with {@code to}. */
+  /** A status change between consecutive versions: {@code prev} in status {@code from}, {@code cur} in {@code to}. */
   record StatusChange(int index, TaskVersion prev, TaskVersion cur, TaskStatus from, TaskStatus to) {}
 
   /** Every status change of the history, oldest first: consecutive versions that both have a status and differ. */
