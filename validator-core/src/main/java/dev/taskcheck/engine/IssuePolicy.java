@@ -7,6 +7,7 @@ import dev.taskcheck.model.RuleSet;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.model.SuppressedIssue;
 import dev.taskcheck.model.Suppression;
+import dev.taskcheck.rules.catalog.CatalogEntry;
 import dev.taskcheck.rules.catalog.RuleCatalog;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,17 +21,15 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What happens to the findings of one Task after every stage ran, in this order: the base invariants
- * TaskCheck replaces are dropped (inv-1 by date-1, per-1 by date-2); an entered-in-error Task loses its
- * progress findings (status-10); catalog rules take their catalog severity and then the rule set's
- * (core keeps spec rules only, strict raises warnings to errors); per-rule overrides apply; suppressions
- * remove matching findings, which are kept aside with their reason. An expired suppression no longer
- * applies, and the finding says so.
+ * What happens to the findings of one Task after every stage ran, in this order: the base invariants a
+ * catalog rule replaces are dropped (its {@code replaces}: inv-1 by date-1, per-1 by date-2); an
+ * entered-in-error Task loses the findings of the rules that skip such Tasks (their
+ * {@code skipsEnteredInError}: the progress rules, status-10); catalog rules take their catalog severity
+ * and then the rule set's (core keeps spec rules only, strict raises warnings to errors); per-rule overrides
+ * apply; suppressions remove matching findings, which are kept aside with their reason. An expired
+ * suppression no longer applies, and the finding says so.
  */
 public final class IssuePolicy {
-
-  /** The base invariants whose findings a precision-aware rule replaces. */
-  private static final Map<String, String> REPLACED = Map.of("inv-1", "date-1", "per-1", "date-2");
 
   private final RuleSet ruleSet;
   private final Map<String, Severity> severities;
@@ -114,10 +113,11 @@ public final class IssuePolicy {
       if (taskPath != null && replaced(original, taskPath)) {
         continue;
       }
-      RuleInfo rule = RuleCatalog.find(original.ruleId());
-      if (enteredInError && rule != null && rule.category().equals("progress")) {
+      CatalogEntry entry = RuleCatalog.entry(original.ruleId());
+      if (enteredInError && entry != null && entry.skipsEnteredInError()) {
         continue;
       }
+      RuleInfo rule = entry == null ? null : entry.info();
       Issue issue = graded(original, rule);
       if (issue == null) {
         continue;
@@ -148,22 +148,14 @@ public final class IssuePolicy {
   }
 
   /**
-   * inv-1 on the Task itself and per-1 anywhere in it (outside contained resources): date-1 and date-2
-   * check the same thing without the precision false positives.
+   * A base invariant's finding where the rule replacing it drops it (inv-1 on the Task itself, per-1
+   * anywhere in it outside contained resources): date-1 and date-2 check the same thing without the
+   * precision false positives.
    */
   private static boolean replaced(Issue issue, String taskPath) {
-    if (!REPLACED.containsKey(issue.ruleId()) || issue.source() == IssueSource.RULE) {
-      return false;
-    }
+    CatalogEntry by = RuleCatalog.replacing(issue.ruleId());
     String expr = issue.expression();
-    if (expr == null) {
-      return false;
-    }
-    if (issue.ruleId().equals("inv-1")) {
-      return expr.equals(taskPath);
-    }
-    boolean inTask = expr.equals(taskPath) || expr.startsWith(taskPath + ".");
-    return inTask && !expr.startsWith(taskPath + ".contained");
+    return by != null && issue.source() != IssueSource.RULE && expr != null && by.replacedIn().covers(expr, taskPath);
   }
 
   /** The finding at the severity the catalog, the rule set and the overrides give it; null when off. */

@@ -1,14 +1,73 @@
 package dev.taskcheck.engine;
 
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.RuleConfig;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.RuleMessages;
+import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.catalog.RuleCatalog;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
-/** How a rule's report becomes an issue, the same for single-Task and transition rules. */
+/**
+ * How a rule's report becomes an issue, the same for single-Task and transition rules, and what their
+ * stages share: the rules that run, and the run's configuration and clock in each rule's context.
+ */
 final class RuleIssues {
 
   private RuleIssues() {}
+
+  /** A rule that runs, with its metadata, read once rather than per Task. */
+  record Enabled<R>(R rule, TaskRule meta) {}
+
+  /**
+   * The rules of each release that run.
+   *
+   * @param rules a fresh instance of each rule that applies to a release ({@link RuleCatalog#javaRules})
+   * @param runs which rule ids run (rule set and overrides); the others are not even evaluated
+   */
+  static <R> Map<FhirRelease, List<Enabled<R>>> enabled(Function<FhirRelease, List<R>> rules,
+      Predicate<String> runs) {
+    Map<FhirRelease, List<Enabled<R>>> out = new EnumMap<>(FhirRelease.class);
+    for (FhirRelease release : FhirRelease.values()) {
+      List<Enabled<R>> enabled = new ArrayList<>();
+      for (R r : rules.apply(release)) {
+        TaskRule meta = RuleCatalog.meta(r.getClass());
+        if (runs.test(meta.id())) {
+          enabled.add(new Enabled<>(r, meta));
+        }
+      }
+      out.put(release, List.copyOf(enabled));
+    }
+    return out;
+  }
+
+  /** What every rule context answers alike: the run's rule configuration and clock. */
+  abstract static class RunContext {
+    private final RuleConfig config;
+    private final Instant now;
+
+    RunContext(RuleConfig config, Instant now) {
+      this.config = Objects.requireNonNull(config);
+      this.now = Objects.requireNonNull(now);
+    }
+
+    public final RuleConfig config() {
+      return config;
+    }
+
+    public final Instant now() {
+      return now;
+    }
+  }
 
   /**
    * The expression of a rule's finding placed in its document ({@code Task.status} in the Task at

@@ -14,8 +14,6 @@ import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.source.LocatedResource;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,10 +27,7 @@ import java.util.function.Predicate;
  */
 public final class RuleStage implements Stage {
 
-  /** A rule with its metadata, read once rather than per Task. */
-  private record Enabled(Rule rule, TaskRule meta) {}
-
-  private final Map<FhirRelease, List<Enabled>> rules = new EnumMap<>(FhirRelease.class);
+  private final Map<FhirRelease, List<RuleIssues.Enabled<Rule>>> rules;
   private final RuleConfig config;
   private final Instant now;
   private final Consumer<Throwable> failures;
@@ -48,16 +43,7 @@ public final class RuleStage implements Stage {
     this.config = Objects.requireNonNull(config);
     this.now = Objects.requireNonNull(now);
     this.failures = Objects.requireNonNull(failures);
-    for (FhirRelease release : FhirRelease.values()) {
-      List<Enabled> enabled = new ArrayList<>();
-      for (Rule r : RuleCatalog.javaRules(release)) {
-        TaskRule meta = RuleCatalog.meta(r.getClass());
-        if (runs.test(meta.id())) {
-          enabled.add(new Enabled(r, meta));
-        }
-      }
-      rules.put(release, List.copyOf(enabled));
-    }
+    this.rules = RuleIssues.enabled(RuleCatalog::javaRules, runs);
   }
 
   @Override
@@ -71,7 +57,7 @@ public final class RuleStage implements Stage {
     Node root = unit.document().root();
     for (LocatedResource task : unit.tasks()) {
       TaskView view = TaskView.of(new NodeElement(task.node()), release);
-      for (Enabled enabled : rules.get(release)) {
+      for (RuleIssues.Enabled<Rule> enabled : rules.get(release)) {
         TaskRule meta = enabled.meta();
         Context ctx = new Context(meta, task.path(), root, sink, release);
         try {
@@ -86,7 +72,7 @@ public final class RuleStage implements Stage {
   }
 
   /** A rule's view of the run: its findings go to the sink, placed in the document. */
-  private final class Context implements RuleContext {
+  private final class Context extends RuleIssues.RunContext implements RuleContext {
     private final TaskRule meta;
     private final String taskPath;
     private final Node root;
@@ -94,6 +80,7 @@ public final class RuleStage implements Stage {
     private final FhirRelease release;
 
     Context(TaskRule meta, String taskPath, Node root, IssueSink sink, FhirRelease release) {
+      super(config, now);
       this.release = release;
       this.meta = meta;
       this.taskPath = taskPath;
@@ -111,16 +98,6 @@ public final class RuleStage implements Stage {
       String inDocument = RuleIssues.inDocument(taskPath, severity, expression);
       sink.add(RuleIssues.finding(meta.id(), severity, inDocument, NodePath.position(root, inDocument),
           IssueSource.RULE, messageKey, args));
-    }
-
-    @Override
-    public RuleConfig config() {
-      return config;
-    }
-
-    @Override
-    public Instant now() {
-      return now;
     }
 
     @Override

@@ -16,7 +16,6 @@ import dev.taskcheck.rules.TransitionRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +31,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TransitionEngine {
 
-  private record Enabled(TransitionRule rule, TaskRule meta) {}
-
-  private final Map<FhirRelease, List<Enabled>> rules = new EnumMap<>(FhirRelease.class);
+  private final Map<FhirRelease, List<RuleIssues.Enabled<TransitionRule>>> rules;
   private final RuleConfig config;
   private final Instant now;
   private final Function<FhirRelease, StateMachine> machines;
@@ -53,16 +50,7 @@ public final class TransitionEngine {
     this.machines = Objects.requireNonNull(machines);
     this.stuckAfter = stuckAfter;
     this.failures = Objects.requireNonNull(failures);
-    for (FhirRelease release : FhirRelease.values()) {
-      List<Enabled> enabled = new ArrayList<>();
-      for (TransitionRule r : RuleCatalog.transitionRules(release)) {
-        TaskRule meta = RuleCatalog.meta(r.getClass());
-        if (runs.test(meta.id())) {
-          enabled.add(new Enabled(r, meta));
-        }
-      }
-      rules.put(release, List.copyOf(enabled));
-    }
+    this.rules = RuleIssues.enabled(RuleCatalog::transitionRules, runs);
   }
 
   public @Nullable Duration stuckAfter() {
@@ -84,7 +72,7 @@ public final class TransitionEngine {
       return out;
     }
     FhirRelease release = history.latest().release();
-    for (Enabled enabled : rules.get(release)) {
+    for (RuleIssues.Enabled<TransitionRule> enabled : rules.get(release)) {
       if (history.kind() == TaskHistory.Kind.SINGLE && !enabled.meta().id().equals("transition-15")) {
         continue;
       }
@@ -116,11 +104,12 @@ public final class TransitionEngine {
         latest.lastModified() != null ? latest.lastModified() : Objects.requireNonNull(latest.lastUpdated()), idle);
   }
 
-  private final class Context implements TransitionContext {
+  private final class Context extends RuleIssues.RunContext implements TransitionContext {
     private final TaskRule meta;
     private final Map<TaskVersion, List<Issue>> out;
 
     Context(TaskRule meta, Map<TaskVersion, List<Issue>> out) {
+      super(config, now);
       this.meta = meta;
       this.out = out;
     }
@@ -141,16 +130,6 @@ public final class TransitionEngine {
     @Override
     public StateMachine stateMachine(TaskVersion version) {
       return machines.apply(version.release());
-    }
-
-    @Override
-    public RuleConfig config() {
-      return config;
-    }
-
-    @Override
-    public Instant now() {
-      return now;
     }
 
     @Override

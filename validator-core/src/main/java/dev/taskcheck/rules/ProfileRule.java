@@ -1,6 +1,7 @@
 package dev.taskcheck.rules;
 
 import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.RuleSet;
 import dev.taskcheck.model.Severity;
 import java.util.List;
 import java.util.Objects;
@@ -8,10 +9,14 @@ import java.util.Objects;
 /**
  * The catalog entry of a rule implemented as an invariant in one of TaskCheck's StructureDefinitions
  * (constraint key = {@link #id}), so that any FHIR validator loading the package enforces it. The FHIRPath
- * lives in the profile; this is its metadata, declared once in {@link BuiltInRules#PROFILE}. A catalog
- * meta-test keeps the two in step (key, severity, releases).
+ * lives in the profile; this is its metadata, declared once in {@code BuiltInRules.PROFILE}, with the
+ * attributes of {@link TaskRule} and the same defaults (the short constructor). Having no class, it names
+ * itself. A catalog meta-test keeps the profiles and these entries in step (key, severity, releases).
  *
  * @param profile the canonical URL of the StructureDefinition holding the invariant
+ * @param ruleSets as {@link TaskRule#ruleSets}
+ * @param replaces as {@link TaskRule#replaces}: empty for none
+ * @param skipsEnteredInError as {@link TaskRule#skipsEnteredInError}
  */
 public record ProfileRule(
     String id,
@@ -22,11 +27,18 @@ public record ProfileRule(
     String summary,
     List<RuleBasis> basis,
     String since,
-    String profile) {
+    String profile,
+    List<RuleSet> ruleSets,
+    String replaces,
+    ReplacedIn replacedIn,
+    boolean skipsEnteredInError) {
 
   public static final String TASK_PROFILE = "https://taskcheck.dev/fhir/StructureDefinition/taskcheck-task";
   public static final String RATIO_PROFILE =
       "https://taskcheck.dev/fhir/StructureDefinition/taskcheck-progress-ratio";
+
+  /** The releases of catalog v1, every rule's releases unless it declares others (as {@link TaskRule#versions}). */
+  public static final List<FhirRelease> V1_RELEASES = List.of(FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5);
 
   public ProfileRule {
     Objects.requireNonNull(id);
@@ -38,5 +50,24 @@ public record ProfileRule(
     basis = List.copyOf(basis);
     Objects.requireNonNull(since);
     Objects.requireNonNull(profile);
+    ruleSets = List.copyOf(ruleSets);
+    Objects.requireNonNull(replaces);
+    Objects.requireNonNull(replacedIn);
+  }
+
+  /**
+   * A rule with the defaults of {@link TaskRule}: the releases of catalog v1, since the first release, every
+   * rule set that keeps it, replacing nothing, applying to entered-in-error Tasks too.
+   */
+  public ProfileRule(String id, String name, RuleCategory category, Severity severity, String profile,
+      List<RuleBasis> basis, String summary) {
+    this(id, name, category, severity, V1_RELEASES, summary, basis, TaskRule.FIRST_RELEASE, profile, List.of(), "",
+        ReplacedIn.TASK, false);
+  }
+
+  /** This rule, not applying to entered-in-error Tasks (as {@link TaskRule#skipsEnteredInError}). */
+  public ProfileRule skippingEnteredInError() {
+    return new ProfileRule(id, name, category, severity, versions, summary, basis, since, profile, ruleSets, replaces,
+        replacedIn, true);
   }
 }

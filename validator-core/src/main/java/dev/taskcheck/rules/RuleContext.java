@@ -12,7 +12,8 @@ public interface RuleContext {
    * Reports a finding at the rule's default severity.
    *
    * @param expression where, relative to the Task ({@code Task.output[1].value.ofType(Ratio).numerator})
-   * @param messageKey the message, {@code <rule id>.<messageKey>} in the rules' message bundle
+   * @param messageKey one of the rule's {@link MessageKey} constants: the message is
+   *     {@code <rule id>.<messageKey>} in the rules' message bundle
    * @param args the message arguments
    */
   void report(String expression, String messageKey, Object... args);

@@ -16,7 +16,8 @@ public interface TransitionContext {
    *
    * @param at the version where the finding happens
    * @param expression where in that version, relative to the Task ({@code Task.status})
-   * @param messageKey {@code <rule id>.<messageKey>} in the rules' message bundle
+   * @param messageKey one of the rule's {@link MessageKey} constants: the message is
+   *     {@code <rule id>.<messageKey>} in the rules' message bundle
    */
   void report(TaskVersion at, String expression, String messageKey, Object... args);
 

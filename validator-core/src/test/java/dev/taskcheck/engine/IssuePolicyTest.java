@@ -48,6 +48,19 @@ class IssuePolicyTest {
   }
 
   @Test
+  void aReplacedInvariantIsDroppedOnlyWhereItsRuleSaysSo() {
+    List<Issue> issues = List.of(
+        issue("inv-1", Severity.ERROR, TASK + ".restriction", IssueSource.STRUCTURE),
+        issue("per-1", Severity.ERROR, TASK, IssueSource.STRUCTURE),
+        issue("per-1", Severity.ERROR, TASK + ".input[0].value.ofType(Period)", IssueSource.STRUCTURE),
+        issue("per-1", Severity.ERROR, "Bundle.entry[2].resource.executionPeriod", IssueSource.STRUCTURE),
+        issue("inv-1", Severity.ERROR, TASK, IssueSource.PROFILE));
+    assertThat(kept(policy(RuleSet.RECOMMENDED), issues)).containsExactly(
+        "inv-1 error " + TASK + ".restriction",
+        "per-1 error Bundle.entry[2].resource.executionPeriod");
+  }
+
+  @Test
   void ruleSetsSelectAndRegrade() {
     List<Issue> issues = List.of(
         issue("status-1", Severity.WARNING, TASK, IssueSource.PROFILE),
@@ -84,9 +97,14 @@ class IssuePolicyTest {
   @Test
   void anEnteredInErrorTaskLosesItsProgressFindings() {
     List<Issue> issues = List.of(issue("progress-1", Severity.ERROR, TASK + ".output[0].value.ofType(Ratio)",
-        IssueSource.PROFILE), issue("status-10", Severity.INFORMATION, TASK + ".status", IssueSource.RULE));
+        IssueSource.PROFILE), issue("status-10", Severity.INFORMATION, TASK + ".status", IssueSource.RULE),
+        issue("progress-2", Severity.ERROR, TASK + ".output[0].value.ofType(Ratio).numerator", IssueSource.RULE),
+        issue("transition-11", Severity.WARNING, TASK + ".output[0].value.ofType(Ratio).numerator",
+            IssueSource.TRANSITION),
+        issue("date-1", Severity.ERROR, TASK + ".lastModified", IssueSource.RULE));
     IssuePolicy.Outcome o = policy(RuleSet.RECOMMENDED).apply(issues, TASK, true, "a.json");
-    assertThat(o.kept()).extracting(Issue::ruleId).containsExactly("status-10");
+    assertThat(o.kept()).extracting(Issue::ruleId).containsExactly("status-10", "transition-11", "date-1");
+    assertThat(policy(RuleSet.RECOMMENDED).apply(issues, TASK, false, "a.json").kept()).hasSize(5);
   }
 
   @Test

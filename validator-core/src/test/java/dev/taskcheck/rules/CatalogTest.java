@@ -1,6 +1,7 @@
 package dev.taskcheck.rules;
 
 import dev.taskcheck.rules.catalog.BuiltInRules;
+import dev.taskcheck.rules.catalog.CatalogEntry;
 import dev.taskcheck.rules.catalog.RuleCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +14,10 @@ import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.RuleInfo;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.TaskCheck;
-import dev.taskcheck.TestData;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,24 +34,24 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Catalog meta-tests, after Checkstyle's AllChecksTest: the registry, the annotations, the profiles, the
- * messages, the docs and the fixtures agree with each other and with RULES.md's v1 sections.
+ * messages, the docs and the fixtures agree with each other and with the catalog of RULES.md.
  */
 class CatalogTest {
 
   /**
-   * RULES.md v1 for R4, R4B and R5: sections status, failure, date, progress, transition (transition-16 is
-   * 1.4.0's), and the IG rule sets' own rules (cow-1..4; hrex-1 and au-1..2 carry the sets' status subsets
-   * and AU's statusReason text, which RULES.md lists without ids).
+   * The rule ids of RULES.md that TaskCheck implements, RULES.md v1 for R4, R4B and R5: sections status,
+   * failure (failure-1 and failure-6 are 1.4.0's), date, progress, transition (transition-16 is 1.4.0's), and
+   * the IG rule sets' own rules (cow-1..4; hrex-1 and au-1..2 carry the sets' status subsets and AU's
+   * statusReason text, which RULES.md lists without ids). A new rule adds its id here.
    */
-  private static final Set<String> V1 = ids("status", 10, "date", 6, "progress", 11, "transition", 15, "cow", 4,
-      "hrex", 1, "au", 2);
+  private static final Set<String> RULES_MD = ids("status", 10, "date", 6, "progress", 11, "transition", 15,
+      "cow", 4, "hrex", 1, "au", 2);
 
   static {
-    V1.addAll(List.of("failure-2", "failure-3", "failure-4", "failure-5"));
+    RULES_MD.addAll(List.of("failure-2", "failure-3", "failure-4", "failure-5"));
   }
 
   private static final Pattern ID = Pattern.compile("([a-z]+)-([1-9][0-9]*)");
-  private static final Path REPO = TestData.root().getParent();
 
   private static Set<String> ids(Object... categoryAndCount) {
     Set<String> out = new TreeSet<>();
@@ -66,10 +68,19 @@ class CatalogTest {
   }
 
   @Test
-  void theCatalogIsRulesMdVersionOne() {
-    Set<String> ids = new TreeSet<>();
-    rules().forEach(r -> ids.add(r.id()));
-    assertThat(ids).isEqualTo(V1);
+  void theCatalogIsTheOneOfRulesMd() {
+    Set<String> declared = new TreeSet<>();
+    rules().forEach(r -> declared.add(r.id()));
+    Set<String> unlisted = new TreeSet<>(declared);
+    unlisted.removeAll(RULES_MD);
+    Set<String> undeclared = new TreeSet<>(RULES_MD);
+    undeclared.removeAll(declared);
+    assertThat(unlisted).as("rules declared in BuiltInRules that CatalogTest.RULES_MD does not list: give a new "
+        + "rule its row in the catalog of RULES.md (a new id, <category>-<next number>: ids are never reused), "
+        + "then add its id to CatalogTest.RULES_MD").isEmpty();
+    assertThat(undeclared).as("ids of CatalogTest.RULES_MD that no rule declares: list the rule class in "
+        + "BuiltInRules.JAVA or BuiltInRules.TRANSITION, or the profile invariant in BuiltInRules.PROFILE (ids are "
+        + "never removed: a withdrawn rule stays in RULES.md as such)").isEmpty();
   }
 
   @Test
@@ -96,7 +107,7 @@ class CatalogTest {
       assertThat(r.basis()).as(r.id()).isNotEmpty();
       assertThat(r.since()).as(r.id()).matches("[0-9]+\\.[0-9]+\\.[0-9]+");
     }
-    assertThat(TaskCheck.catalog()).extracting(RuleInfo::id).containsAll(V1);
+    assertThat(TaskCheck.catalog()).extracting(RuleInfo::id).containsAll(RULES_MD);
   }
 
   @Test
@@ -117,31 +128,106 @@ class CatalogTest {
       assertThat(Modifier.isFinal(type.getModifiers())).as("%s is final", type).isTrue();
       TaskRule meta = type.getAnnotation(TaskRule.class);
       assertThat(meta).as("%s has @TaskRule", type).isNotNull();
-      assertThat(type.getSimpleName()).as("class name of %s", meta.id()).isEqualTo(meta.name());
       assertThat(type.getPackageName()).as("package of %s", meta.id()).endsWith("." + meta.category().code());
     }
   }
 
+  /**
+   * The defaults of {@link TaskRule} are those of {@link ProfileRule}'s short constructor, and its releases
+   * and since are catalog v1's: R4, R4B and R5 (not every {@link FhirRelease}), 0.1.0.
+   */
   @Test
-  void everyJavaRuleHasTheMessagesItUses() throws IOException {
-    Pattern report = Pattern.compile("report\\((?:Severity\\.[A-Z]+,\\s*)?[^;]*?,\\s*\"([A-Za-z]+)\"");
-    Set<String> used = new TreeSet<>();
+  void profileRulesHaveTheDefaultsOfJavaRules() throws ReflectiveOperationException {
+    ProfileRule defaults = new ProfileRule("status-99", "Example", RuleCategory.STATUS, Severity.WARNING,
+        ProfileRule.TASK_PROFILE, List.of(RuleBasis.BP), "An example");
+    int compared = 0;
+    for (Method attribute : TaskRule.class.getDeclaredMethods()) {
+      Object value = attribute.getDefaultValue();
+      if (value == null) {
+        continue;
+      }
+      Object declared = ProfileRule.class.getMethod(attribute.getName()).invoke(defaults);
+      assertThat(declared instanceof List<?> list ? list.toArray() : declared)
+          .as("ProfileRule's default %s is TaskRule's", attribute.getName()).isEqualTo(value);
+      compared++;
+    }
+    assertThat(compared).isEqualTo(6);
+    assertThat(defaults.versions()).isEqualTo(ProfileRule.V1_RELEASES).containsExactly(FhirRelease.R4,
+        FhirRelease.R4B, FhirRelease.R5);
+    assertThat(defaults.since()).isEqualTo(TaskRule.FIRST_RELEASE).isEqualTo("0.1.0");
+  }
+
+  /**
+   * The behaviour rules declare: date-1 and date-2 replace the base inv-1 (on the Task) and per-1 (anywhere in
+   * it), and the progress rules, all of them and only they, skip entered-in-error Tasks (status-10).
+   */
+  @Test
+  void declaredBehaviourIsTheCatalogs() {
+    assertThat(RuleCatalog.replacing("inv-1")).extracting(CatalogEntry::id, CatalogEntry::replacedIn)
+        .containsExactly("date-1", ReplacedIn.TASK);
+    assertThat(RuleCatalog.replacing("per-1")).extracting(CatalogEntry::id, CatalogEntry::replacedIn)
+        .containsExactly("date-2", ReplacedIn.TASK_ELEMENTS);
+    assertThat(RuleCatalog.entries()).filteredOn(e -> !e.replaces().isEmpty()).hasSize(2);
+    Set<String> skipping = new TreeSet<>();
+    Set<String> progress = new TreeSet<>();
+    for (CatalogEntry e : RuleCatalog.entries()) {
+      if (e.skipsEnteredInError()) {
+        skipping.add(e.id());
+      }
+      if (e.info().category().equals(RuleCategory.PROGRESS.code())) {
+        progress.add(e.id());
+      }
+    }
+    assertThat(skipping).as("the rules that skip entered-in-error Tasks are the progress rules (declare "
+        + "skipsEnteredInError = true on a progress rule, in its @TaskRule or ProfileRule)").isEqualTo(progress)
+        .hasSize(11);
+  }
+
+  /** The {@link MessageKey} constants of a Java rule class, each a {@code static final String}: its keys. */
+  static Set<String> messageKeys(Class<?> type) {
+    Set<String> out = new TreeSet<>();
+    for (Field f : type.getDeclaredFields()) {
+      if (!f.isAnnotationPresent(MessageKey.class)) {
+        continue;
+      }
+      assertThat(Modifier.isStatic(f.getModifiers()) && Modifier.isFinal(f.getModifiers())
+          && f.getType() == String.class).as("@MessageKey %s.%s is a static final String", type.getSimpleName(),
+          f.getName()).isTrue();
+      try {
+        f.setAccessible(true);
+        out.add((String) f.get(null));
+      } catch (IllegalAccessException e) {
+        throw new AssertionError(e);
+      }
+    }
+    return out;
+  }
+
+  /** Every {@code <rule id>.<key>} of the Java rules' {@link MessageKey} constants. */
+  static Set<String> declaredMessages() {
+    Set<String> out = new TreeSet<>();
     List<Class<?>> classes = new ArrayList<>(BuiltInRules.JAVA);
     classes.addAll(BuiltInRules.TRANSITION);
     for (Class<?> type : classes) {
       String id = RuleCatalog.meta(type).id();
-      Path source = REPO.resolve("validator-core/src/main/java/" + type.getName().replace('.', '/') + ".java");
-      String text = Files.readString(source);
-      Matcher m = report.matcher(text);
-      int n = 0;
-      while (m.find()) {
-        n++;
-        used.add(id + "." + m.group(1));
-        assertThat(RuleMessages.has(id, m.group(1))).as("messages.properties has %s.%s", id, m.group(1)).isTrue();
-      }
-      assertThat(n).as("%s reports something", id).isPositive();
+      Set<String> keys = messageKeys(type);
+      assertThat(keys).as("%s declares the keys it reports with as @MessageKey constants", id).isNotEmpty();
+      keys.forEach(k -> out.add(id + "." + k));
     }
-    assertThat(new TreeSet<>(RuleMessages.keys())).as("no unused message").isEqualTo(used);
+    return out;
+  }
+
+  @Test
+  void everyMessageKeyHasItsMessageAndEveryMessageItsKey() {
+    Set<String> declared = declaredMessages();
+    Set<String> missing = new TreeSet<>(declared);
+    missing.removeAll(RuleMessages.keys());
+    Set<String> unused = new TreeSet<>(RuleMessages.keys());
+    unused.removeAll(declared);
+    assertThat(missing).as("@MessageKey constants without their <rule id>.<key> line in "
+        + "validator-core/src/main/resources/dev/taskcheck/rules/messages.properties").isEmpty();
+    assertThat(unused).as("messages.properties keys that no rule declares as a @MessageKey constant (remove them, "
+        + "or declare the constant in the rule)").isEmpty();
   }
 
   @Test
@@ -172,14 +258,17 @@ class CatalogTest {
     }
   }
 
+  /** Every rule has its page, with the sections written; {@link RuleDocsTest} keeps the header current. */
   @Test
   void everyRuleIsDocumented() throws IOException {
     for (RuleInfo r : rules()) {
-      Path doc = REPO.resolve("docs/rules/" + r.id() + ".md");
-      assertThat(doc).as("docs/rules/%s.md", r.id()).exists();
+      Path doc = RuleDocsTest.DOCS.resolve(r.id() + ".md");
+      assertThat(doc).as("docs/rules/%s.md (create it with: ./mvnw -pl validator-core test -Dtest=RuleDocsTest "
+          + "-Dtaskcheck.updateDocs=true)", r.id()).exists();
       String text = Files.readString(doc);
-      assertThat(text).as(r.id()).startsWith("# " + r.id() + ": " + r.name() + "\n")
-          .contains("\n## Why\n", "\n## Passing example\n", "\n## Failing example\n", "\n## Source\n");
+      assertThat(text).as(r.id()).contains(RuleDocsTest.END + "\nReported at: ", "\n## Why\n",
+          "\n## Passing example\n", "\n## Failing example\n", "\n## Source\n")
+          .as("docs/rules/%s.md has every section written", r.id()).doesNotContain("TODO");
     }
   }
 

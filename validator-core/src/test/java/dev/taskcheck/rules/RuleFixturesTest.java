@@ -13,6 +13,8 @@ import dev.taskcheck.model.RuleSet;
 import dev.taskcheck.TaskCheck;
 import dev.taskcheck.TestData;
 import dev.taskcheck.ValidationRequest;
+import dev.taskcheck.rules.catalog.CatalogEntry;
+import dev.taskcheck.rules.catalog.RuleCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +90,9 @@ class RuleFixturesTest {
     return all().stream();
   }
 
+  /** The messages the Java rules declare ({@code <rule id>.<key>} of their {@code @MessageKey} constants). */
+  private static final Set<String> DECLARED = CatalogTest.declaredMessages();
+
   @Test
   void everyFixtureFileIsACase() throws IOException {
     Set<Path> listed = new TreeSet<>();
@@ -128,6 +133,10 @@ class RuleFixturesTest {
       for (Issue i : r.issues()) {
         actual.add(i.ruleId() + " " + i.severity().code() + " " + i.expression());
         assertThat(i.line()).as("every finding has a line: %s", i).isNotNull().isPositive();
+        CatalogEntry rule = RuleCatalog.entry(i.ruleId());
+        if (rule != null && rule.type() != null) {
+          assertThat(i.messageId()).as("a Java rule reports with its @MessageKey constants: %s", i).isIn(DECLARED);
+        }
       }
     }
     assertThat(actual).as("%s: %s", c, c.description()).isEqualTo(c.expected());

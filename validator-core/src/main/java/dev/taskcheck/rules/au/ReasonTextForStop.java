@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.au;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.fhir.TaskStatus.CANCELLED;
 import static dev.taskcheck.fhir.TaskStatus.FAILED;
 import static dev.taskcheck.fhir.TaskStatus.ON_HOLD;
@@ -15,16 +12,20 @@ import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.RuleSet;
+import dev.taskcheck.rules.MessageKey;
 
 /**
  * AU eRequesting's workflow guidance: statusReason explains a rejected, cancelled, on-hold or failed Task,
  * and, having no value set, is expected to carry a human-readable {@code statusReason.text} (R5:
  * {@code statusReason.concept.text}). A coding display alone does not count here.
  */
-@TaskRule(id = "au-2", name = "ReasonTextForStop", category = AU, severity = Severity.WARNING,
-    versions = {R4, R4B, R5}, basis = IG, since = "0.1.0", ruleSets = "au-erequesting",
+@TaskRule(id = "au-2", category = AU, severity = Severity.WARNING, basis = IG, ruleSets = RuleSet.AU_EREQUESTING,
     summary = "A rejected, cancelled, on-hold or failed Task explains why in statusReason text")
 public final class ReasonTextForStop implements Rule {
+
+  @MessageKey static final String MISSING = "missing";
+  @MessageKey static final String NO_TEXT = "noText";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
@@ -32,9 +33,9 @@ public final class ReasonTextForStop implements Rule {
       return;
     }
     if (task.hasStatusReason()) {
-      ctx.report("Task.statusReason", "noText", task.status());
+      ctx.report("Task.statusReason", NO_TEXT, task.status());
     } else {
-      ctx.report("Task", "missing", task.status());
+      ctx.report("Task", MISSING, task.status());
     }
   }
 }

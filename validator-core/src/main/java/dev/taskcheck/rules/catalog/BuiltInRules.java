@@ -1,8 +1,7 @@
 package dev.taskcheck.rules.catalog;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
+import static dev.taskcheck.model.Severity.ERROR;
+import static dev.taskcheck.model.Severity.WARNING;
 import static dev.taskcheck.rules.ProfileRule.RATIO_PROFILE;
 import static dev.taskcheck.rules.ProfileRule.TASK_PROFILE;
 import static dev.taskcheck.rules.RuleBasis.BP;
@@ -15,8 +14,6 @@ import static dev.taskcheck.rules.RuleCategory.STATUS;
 import dev.taskcheck.rules.ProfileRule;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.TransitionRule;
-import dev.taskcheck.model.FhirRelease;
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.au.AuStatus;
 import dev.taskcheck.rules.au.ReasonTextForStop;
 import dev.taskcheck.rules.cow.AwaitingInformationHasReason;
@@ -65,8 +62,6 @@ import java.util.List;
  */
 public final class BuiltInRules {
 
-  private static final List<FhirRelease> R4_ON = List.of(R4, R4B, R5);
-
   public static final List<Class<? extends Rule>> JAVA = List.of(
       SinglePartOf.class,
       EnteredInError.class,
@@ -112,48 +107,34 @@ public final class BuiltInRules {
       StuckTask.class);
 
   public static final List<ProfileRule> PROFILE = List.of(
-      new ProfileRule("status-1", "ActiveTaskHasOwner", STATUS, Severity.WARNING, R4_ON,
-          "A received, accepted, rejected, in-progress, on-hold, completed or failed Task has an owner",
-          List.of(TEXT), "0.1.0", TASK_PROFILE),
-      new ProfileRule("status-2", "StartedTaskHasStart", STATUS, Severity.WARNING, R4_ON,
-          "An in-progress, on-hold, completed or failed Task has executionPeriod.start",
-          List.of(TEXT), "0.1.0", TASK_PROFILE),
-      new ProfileRule("status-3", "CompletedTaskHasEnd", STATUS, Severity.WARNING, R4_ON,
-          "A completed Task has executionPeriod.end",
-          List.of(TEXT), "0.1.0", TASK_PROFILE),
-      new ProfileRule("status-4", "OpenTaskHasNoEnd", STATUS, Severity.WARNING, R4_ON,
-          "A Task that is not in a terminal status has no executionPeriod.end",
-          List.of(TEXT), "0.1.0", TASK_PROFILE),
-      new ProfileRule("status-5", "RejectedTaskNeverStarted", STATUS, Severity.WARNING, R4_ON,
-          "A rejected Task has no executionPeriod.start: it was rejected before any action",
-          List.of(TEXT), "0.1.0", TASK_PROFILE),
-      new ProfileRule("status-6", "BusinessStatusNotTaskStatus", STATUS, Severity.WARNING, R4_ON,
-          "businessStatus does not restate Task.status (no task-status coding, no status code as text)",
-          List.of(BP, IG), "0.1.0", TASK_PROFILE),
-      new ProfileRule("status-7", "BasedOnIsNotFocus", STATUS, Severity.WARNING, R4_ON,
-          "basedOn never holds the same reference as focus",
-          List.of(TEXT), "0.1.0", TASK_PROFILE),
-      new ProfileRule("status-9", "CompletedTaskHasOutput", STATUS, Severity.WARNING, R4_ON,
-          "A completed Task has at least one output",
-          List.of(IG), "0.1.0", TASK_PROFILE),
-      new ProfileRule("failure-2", "FailedTaskHasReason", FAILURE, Severity.WARNING, R4_ON,
-          "A failed or rejected Task says why in statusReason",
-          List.of(IG, TEXT), "0.1.0", TASK_PROFILE),
-      new ProfileRule("failure-3", "CancelledOrHeldTaskHasReason", FAILURE, Severity.WARNING, R4_ON,
-          "A cancelled or on-hold Task says why in statusReason",
-          List.of(IG), "0.1.0", TASK_PROFILE),
-      new ProfileRule("failure-4", "ReadableStatusReason", FAILURE, Severity.WARNING, R4_ON,
-          "A statusReason is readable by a person: text, a coding display, or (R5) a reference",
-          List.of(IG), "0.1.0", TASK_PROFILE),
-      new ProfileRule("progress-1", "PositiveDenominator", PROGRESS, Severity.ERROR, R4_ON,
-          "A progress Ratio has a denominator value greater than 0",
-          List.of(BP), "0.1.0", RATIO_PROFILE),
-      new ProfileRule("progress-4", "NoComparator", PROGRESS, Severity.ERROR, R4_ON,
-          "A progress Ratio has no comparator on its numerator or denominator",
-          List.of(BP), "0.1.0", RATIO_PROFILE),
-      new ProfileRule("progress-11", "PercentWithinRange", PROGRESS, Severity.WARNING, R4_ON,
-          "A percentage (unit %) output lies between 0 and 100",
-          List.of(IG), "0.1.0", TASK_PROFILE));
+      new ProfileRule("status-1", "ActiveTaskHasOwner", STATUS, WARNING, TASK_PROFILE, List.of(TEXT),
+          "A received, accepted, rejected, in-progress, on-hold, completed or failed Task has an owner"),
+      new ProfileRule("status-2", "StartedTaskHasStart", STATUS, WARNING, TASK_PROFILE, List.of(TEXT),
+          "An in-progress, on-hold, completed or failed Task has executionPeriod.start"),
+      new ProfileRule("status-3", "CompletedTaskHasEnd", STATUS, WARNING, TASK_PROFILE, List.of(TEXT),
+          "A completed Task has executionPeriod.end"),
+      new ProfileRule("status-4", "OpenTaskHasNoEnd", STATUS, WARNING, TASK_PROFILE, List.of(TEXT),
+          "A Task that is not in a terminal status has no executionPeriod.end"),
+      new ProfileRule("status-5", "RejectedTaskNeverStarted", STATUS, WARNING, TASK_PROFILE, List.of(TEXT),
+          "A rejected Task has no executionPeriod.start: it was rejected before any action"),
+      new ProfileRule("status-6", "BusinessStatusNotTaskStatus", STATUS, WARNING, TASK_PROFILE, List.of(BP, IG),
+          "businessStatus does not restate Task.status (no task-status coding, no status code as text)"),
+      new ProfileRule("status-7", "BasedOnIsNotFocus", STATUS, WARNING, TASK_PROFILE, List.of(TEXT),
+          "basedOn never holds the same reference as focus"),
+      new ProfileRule("status-9", "CompletedTaskHasOutput", STATUS, WARNING, TASK_PROFILE, List.of(IG),
+          "A completed Task has at least one output"),
+      new ProfileRule("failure-2", "FailedTaskHasReason", FAILURE, WARNING, TASK_PROFILE, List.of(IG, TEXT),
+          "A failed or rejected Task says why in statusReason"),
+      new ProfileRule("failure-3", "CancelledOrHeldTaskHasReason", FAILURE, WARNING, TASK_PROFILE, List.of(IG),
+          "A cancelled or on-hold Task says why in statusReason"),
+      new ProfileRule("failure-4", "ReadableStatusReason", FAILURE, WARNING, TASK_PROFILE, List.of(IG),
+          "A statusReason is readable by a person: text, a coding display, or (R5) a reference"),
+      new ProfileRule("progress-1", "PositiveDenominator", PROGRESS, ERROR, RATIO_PROFILE, List.of(BP),
+          "A progress Ratio has a denominator value greater than 0").skippingEnteredInError(),
+      new ProfileRule("progress-4", "NoComparator", PROGRESS, ERROR, RATIO_PROFILE, List.of(BP),
+          "A progress Ratio has no comparator on its numerator or denominator").skippingEnteredInError(),
+      new ProfileRule("progress-11", "PercentWithinRange", PROGRESS, WARNING, TASK_PROFILE, List.of(IG),
+          "A percentage (unit %) output lies between 0 and 100").skippingEnteredInError());
 
   private BuiltInRules() {}
 }

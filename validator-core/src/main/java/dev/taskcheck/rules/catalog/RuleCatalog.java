@@ -1,12 +1,13 @@
 package dev.taskcheck.rules.catalog;
 
-import dev.taskcheck.rules.ProfileRule;
-import dev.taskcheck.rules.Rule;
-import dev.taskcheck.rules.TransitionRule;
-import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.rules.RuleCategory;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.RuleInfo;
+import dev.taskcheck.model.RuleSet;
+import dev.taskcheck.rules.ProfileRule;
+import dev.taskcheck.rules.Rule;
+import dev.taskcheck.rules.RuleCategory;
+import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.TransitionRule;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,12 +19,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** The catalog of the built-in rules: Java rules from their {@link TaskRule} annotations, profile invariants. */
+/**
+ * The catalog of the built-in rules: Java rules from their {@link TaskRule} annotations (named after their
+ * class), profile invariants from their {@link ProfileRule} declarations.
+ */
 public final class RuleCatalog {
 
   private static final Pattern ID = Pattern.compile("([a-z][a-z-]*)-([1-9][0-9]*)");
-  private static final List<RuleInfo> BUILT_IN = build();
-  private static final Map<String, RuleInfo> BY_ID = index(BUILT_IN);
+  private static final List<CatalogEntry> ENTRIES = build();
+  private static final List<RuleInfo> BUILT_IN = ENTRIES.stream().map(CatalogEntry::info).toList();
+  private static final Map<String, CatalogEntry> BY_ID = index(ENTRIES);
+  private static final Map<String, CatalogEntry> BY_REPLACED = replacements(ENTRIES);
 
   private RuleCatalog() {}
 
@@ -34,7 +40,23 @@ public final class RuleCatalog {
 
   /** The built-in rule with this id, or null. */
   public static @Nullable RuleInfo find(String id) {
+    CatalogEntry entry = BY_ID.get(id);
+    return entry == null ? null : entry.info();
+  }
+
+  /** Every built-in rule with where it is implemented and the behaviour it declares, in catalog order. */
+  public static List<CatalogEntry> entries() {
+    return ENTRIES;
+  }
+
+  /** The built-in rule with this id, with its declared behaviour, or null. */
+  public static @Nullable CatalogEntry entry(String id) {
     return BY_ID.get(id);
+  }
+
+  /** The rule that replaces the base invariant {@code key} ({@code date-1} for {@code inv-1}), or null. */
+  public static @Nullable CatalogEntry replacing(String key) {
+    return BY_REPLACED.get(key);
   }
 
   /** True when {@code id} names a category of the catalog ({@code status-99} does; {@code dom-6} does not). */
@@ -53,19 +75,17 @@ public final class RuleCatalog {
 
   /** A fresh instance of every Java rule that applies to {@code release}. */
   public static List<Rule> javaRules(FhirRelease release) {
-    List<Rule> out = new ArrayList<>();
-    for (Class<? extends Rule> type : BuiltInRules.JAVA) {
-      if (Arrays.asList(meta(type).versions()).contains(release)) {
-        out.add(instantiate(type));
-      }
-    }
-    return out;
+    return instances(BuiltInRules.JAVA, release);
   }
 
   /** A fresh instance of every transition rule that applies to {@code release}. */
   public static List<TransitionRule> transitionRules(FhirRelease release) {
-    List<TransitionRule> out = new ArrayList<>();
-    for (Class<? extends TransitionRule> type : BuiltInRules.TRANSITION) {
+    return instances(BuiltInRules.TRANSITION, release);
+  }
+
+  private static <T> List<T> instances(List<Class<? extends T>> types, FhirRelease release) {
+    List<T> out = new ArrayList<>();
+    for (Class<? extends T> type : types) {
       if (Arrays.asList(meta(type).versions()).contains(release)) {
         out.add(instantiate(type));
       }
@@ -91,20 +111,25 @@ public final class RuleCatalog {
     return meta;
   }
 
-  private static List<RuleInfo> build() {
-    List<RuleInfo> out = new ArrayList<>();
+  private static List<CatalogEntry> build() {
+    List<CatalogEntry> out = new ArrayList<>();
     List<Class<?>> classes = new ArrayList<>(BuiltInRules.JAVA);
     classes.addAll(BuiltInRules.TRANSITION);
     for (Class<?> type : classes) {
       TaskRule m = meta(type);
-      out.add(new RuleInfo(m.id(), m.name(), m.category().code(), m.severity(), List.of(m.versions()), m.summary(),
-          RuleInfo.Kind.JAVA, Arrays.stream(m.basis()).map(Enum::name).toList(), m.since(), List.of(m.ruleSets())));
+      RuleInfo info = new RuleInfo(m.id(), type.getSimpleName(), m.category().code(), m.severity(),
+          List.of(m.versions()), m.summary(), RuleInfo.Kind.JAVA, Arrays.stream(m.basis()).map(Enum::name).toList(),
+          m.since(), Arrays.stream(m.ruleSets()).map(RuleSet::code).toList());
+      out.add(new CatalogEntry(info, type, null, m.replaces(), m.replacedIn(), m.skipsEnteredInError()));
     }
     for (ProfileRule p : BuiltInRules.PROFILE) {
-      out.add(new RuleInfo(p.id(), p.name(), p.category().code(), p.severity(), p.versions(), p.summary(),
-          RuleInfo.Kind.PROFILE, p.basis().stream().map(Enum::name).toList(), p.since()));
+      RuleInfo info = new RuleInfo(p.id(), p.name(), p.category().code(), p.severity(), p.versions(), p.summary(),
+          RuleInfo.Kind.PROFILE, p.basis().stream().map(Enum::name).toList(), p.since(),
+          p.ruleSets().stream().map(RuleSet::code).toList());
+      out.add(new CatalogEntry(info, null, p.profile(), p.replaces(), p.replacedIn(), p.skipsEnteredInError()));
     }
-    out.sort(Comparator.comparing((RuleInfo r) -> categoryOrder(r.category())).thenComparing(r -> number(r.id())));
+    out.sort(Comparator.comparing((CatalogEntry e) -> categoryOrder(e.info().category()))
+        .thenComparing(e -> number(e.id())));
     return List.copyOf(out);
   }
 
@@ -122,11 +147,22 @@ public final class RuleCatalog {
     return m.matches() ? Integer.parseInt(m.group(2)) : Integer.MAX_VALUE;
   }
 
-  private static Map<String, RuleInfo> index(List<RuleInfo> rules) {
-    Map<String, RuleInfo> out = new LinkedHashMap<>();
-    for (RuleInfo r : rules) {
+  private static Map<String, CatalogEntry> index(List<CatalogEntry> rules) {
+    Map<String, CatalogEntry> out = new LinkedHashMap<>();
+    for (CatalogEntry r : rules) {
       if (out.put(r.id(), r) != null) {
         throw new IllegalStateException("rule id " + r.id() + " is declared twice");
+      }
+    }
+    return Map.copyOf(out);
+  }
+
+  private static Map<String, CatalogEntry> replacements(List<CatalogEntry> rules) {
+    Map<String, CatalogEntry> out = new LinkedHashMap<>();
+    for (CatalogEntry r : rules) {
+      CatalogEntry other = r.replaces().isEmpty() ? null : out.put(r.replaces(), r);
+      if (other != null) {
+        throw new IllegalStateException(other.id() + " and " + r.id() + " both replace " + r.replaces());
       }
     }
     return Map.copyOf(out);

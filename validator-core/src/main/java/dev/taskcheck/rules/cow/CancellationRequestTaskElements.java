@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.cow;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.IG;
 import static dev.taskcheck.rules.RuleCategory.COW;
 
@@ -11,16 +8,21 @@ import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.RuleSet;
+import dev.taskcheck.rules.MessageKey;
 
 /**
  * COW asks a placer to cancel a started request with a separate CancellationRequestTask: code
  * {@code task-code#abort} and a focus (what is to be cancelled). A Task is one when it claims the profile or
  * is coded abort; a claim with another code, or an abort without a focus, is reported.
  */
-@TaskRule(id = "cow-2", name = "CancellationRequestTaskElements", category = COW, severity = Severity.ERROR,
-    versions = {R4, R4B, R5}, basis = IG, since = "0.1.0", ruleSets = "cow",
+@TaskRule(id = "cow-2", category = COW, severity = Severity.ERROR, basis = IG, ruleSets = RuleSet.COW,
     summary = "A COW cancellation request Task is coded task-code#abort and has a focus")
 public final class CancellationRequestTaskElements implements Rule {
+
+  @MessageKey static final String NOT_ABORT = "notAbort";
+  @MessageKey static final String NO_CODE = "noCode";
+  @MessageKey static final String NO_FOCUS = "noFocus";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
@@ -29,13 +31,13 @@ public final class CancellationRequestTaskElements implements Rule {
     }
     if (!CowTasks.isCodedAbort(task)) {
       if (task.hasCode()) {
-        ctx.report("Task.code", "notAbort", CowTasks.ABORT);
+        ctx.report("Task.code", NOT_ABORT, CowTasks.ABORT);
       } else {
-        ctx.report("Task", "noCode", CowTasks.ABORT);
+        ctx.report("Task", NO_CODE, CowTasks.ABORT);
       }
     }
     if (!task.hasFocus()) {
-      ctx.report("Task", "noFocus");
+      ctx.report("Task", NO_FOCUS);
     }
   }
 }

@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.cow;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.IG;
 import static dev.taskcheck.rules.RuleCategory.COW;
 
@@ -11,6 +8,8 @@ import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.RuleSet;
+import dev.taskcheck.rules.MessageKey;
 import java.util.Set;
 
 /**
@@ -21,10 +20,14 @@ import java.util.Set;
  * does not change the check. A focus whose type cannot be read (a contained or identifier-only reference
  * without {@code type}) is not reported.
  */
-@TaskRule(id = "cow-1", name = "CoordinationTaskElements", category = COW, severity = Severity.ERROR,
-    versions = {R4, R4B, R5}, basis = IG, since = "0.1.0", ruleSets = "cow",
+@TaskRule(id = "cow-1", category = COW, severity = Severity.ERROR, basis = IG, ruleSets = RuleSet.COW,
     summary = "A COW coordination Task has identifier, code and a focus on the request it fulfils")
 public final class CoordinationTaskElements implements Rule {
+
+  @MessageKey static final String NO_IDENTIFIER = "noIdentifier";
+  @MessageKey static final String NO_CODE = "noCode";
+  @MessageKey static final String NO_FOCUS = "noFocus";
+  @MessageKey static final String FOCUS_TYPE = "focusType";
 
   /** The request types CoordinationTask.focus may reference. */
   static final Set<String> FOCUS_TYPES = Set.of("ServiceRequest", "DeviceRequest", "MedicationRequest",
@@ -36,18 +39,18 @@ public final class CoordinationTaskElements implements Rule {
       return;
     }
     if (!task.hasIdentifier()) {
-      ctx.report("Task", "noIdentifier");
+      ctx.report("Task", NO_IDENTIFIER);
     }
     if (!task.hasCode()) {
-      ctx.report("Task", "noCode");
+      ctx.report("Task", NO_CODE);
     }
     if (!task.hasFocus()) {
-      ctx.report("Task", "noFocus");
+      ctx.report("Task", NO_FOCUS);
       return;
     }
     String type = task.focusType();
     if (type != null && !FOCUS_TYPES.contains(type)) {
-      ctx.report("Task.focus", "focusType", type);
+      ctx.report("Task.focus", FOCUS_TYPE, type);
     }
   }
 }

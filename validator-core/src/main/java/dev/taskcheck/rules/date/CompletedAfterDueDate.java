@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.date;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleCategory.DATE;
 
 import static dev.taskcheck.rules.RuleBasis.TEXT;
@@ -15,12 +12,14 @@ import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 
 /** restriction.period.end is the due date ("period.end is the due date"): a completed Task can be late. */
-@TaskRule(id = "date-5", name = "CompletedAfterDueDate", category = DATE, severity = Severity.INFORMATION,
-    versions = {R4, R4B, R5}, basis = TEXT, since = "0.1.0",
+@TaskRule(id = "date-5", category = DATE, severity = Severity.INFORMATION, basis = TEXT,
     summary = "A completed Task whose executionPeriod.end is after restriction.period.end was completed late")
 public final class CompletedAfterDueDate implements Rule {
+
+  @MessageKey static final String LATE = "late";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
@@ -31,7 +30,7 @@ public final class CompletedAfterDueDate implements Rule {
     FhirTemporal end = Dates.parse(endValue);
     FhirTemporal due = Dates.parse(task.dueDate());
     if (endValue != null && end != null && due != null && due.certainlyBefore(end)) {
-      ctx.report(endValue.expression(), "late", end.text(), due.text());
+      ctx.report(endValue.expression(), LATE, end.text(), due.text());
     }
   }
 }

@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.date;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleCategory.DATE;
 
 import static dev.taskcheck.rules.RuleBasis.BP;
@@ -14,12 +11,14 @@ import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 
 /** Work on a Task cannot start before the Task was created. */
-@TaskRule(id = "date-3", name = "ExecutionNotBeforeAuthoring", category = DATE, severity = Severity.WARNING,
-    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+@TaskRule(id = "date-3", category = DATE, severity = Severity.WARNING, basis = BP,
     summary = "executionPeriod.start is not before authoredOn")
 public final class ExecutionNotBeforeAuthoring implements Rule {
+
+  @MessageKey static final String BEFORE = "before";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
@@ -27,7 +26,7 @@ public final class ExecutionNotBeforeAuthoring implements Rule {
     FhirTemporal start = Dates.parse(startValue);
     FhirTemporal authored = Dates.parse(task.authoredOn());
     if (startValue != null && start != null && authored != null && start.certainlyBefore(authored)) {
-      ctx.report(startValue.expression(), "before", start.text(), authored.text());
+      ctx.report(startValue.expression(), BEFORE, start.text(), authored.text());
     }
   }
 }

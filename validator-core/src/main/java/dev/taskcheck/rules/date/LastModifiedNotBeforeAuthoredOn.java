@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.date;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleCategory.DATE;
 
 import static dev.taskcheck.rules.RuleBasis.SPEC;
@@ -13,6 +10,7 @@ import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 
 /**
  * The base invariant inv-1 ({@code lastModified >= authoredOn}) compares values of different precision
@@ -20,17 +18,18 @@ import dev.taskcheck.rules.TaskRule;
  * on {@code 2024-01-10} and modified at {@code 2024-01-10T09:00:00Z}. This rule replaces it: an error only
  * when lastModified is certainly before authoredOn, whatever the precision and time zone.
  */
-@TaskRule(id = "date-1", name = "LastModifiedNotBeforeAuthoredOn", category = DATE, severity = Severity.ERROR,
-    versions = {R4, R4B, R5}, basis = SPEC, since = "0.1.0",
+@TaskRule(id = "date-1", category = DATE, severity = Severity.ERROR, basis = SPEC, replaces = "inv-1",
     summary = "lastModified is not before authoredOn (precision-aware; replaces the base inv-1)")
 public final class LastModifiedNotBeforeAuthoredOn implements Rule {
+
+  @MessageKey static final String BEFORE = "before";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
     FhirTemporal authored = Dates.parse(task.authoredOn());
     FhirTemporal modified = Dates.parse(task.lastModified());
     if (authored != null && modified != null && modified.certainlyBefore(authored)) {
-      ctx.report("Task.lastModified", "before", modified.text(), authored.text());
+      ctx.report("Task.lastModified", BEFORE, modified.text(), authored.text());
     }
   }
 }

@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.date;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleCategory.DATE;
 
 import static dev.taskcheck.rules.RuleBasis.BP;
@@ -13,12 +10,15 @@ import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 
 /** Starting or finishing the work changes the Task, so lastModified cannot be before either. */
-@TaskRule(id = "date-4", name = "LastModifiedNotBeforeExecution", category = DATE, severity = Severity.WARNING,
-    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+@TaskRule(id = "date-4", category = DATE, severity = Severity.WARNING, basis = BP,
     summary = "lastModified is not before executionPeriod.start nor executionPeriod.end")
 public final class LastModifiedNotBeforeExecution implements Rule {
+
+  @MessageKey static final String BEFORE_START = "beforeStart";
+  @MessageKey static final String BEFORE_END = "beforeEnd";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
@@ -29,9 +29,9 @@ public final class LastModifiedNotBeforeExecution implements Rule {
     FhirTemporal start = Dates.parse(task.executionStart());
     FhirTemporal end = Dates.parse(task.executionEnd());
     if (start != null && modified.certainlyBefore(start)) {
-      ctx.report("Task.lastModified", "beforeStart", modified.text(), start.text());
+      ctx.report("Task.lastModified", BEFORE_START, modified.text(), start.text());
     } else if (end != null && modified.certainlyBefore(end)) {
-      ctx.report("Task.lastModified", "beforeEnd", modified.text(), end.text());
+      ctx.report("Task.lastModified", BEFORE_END, modified.text(), end.text());
     }
   }
 }

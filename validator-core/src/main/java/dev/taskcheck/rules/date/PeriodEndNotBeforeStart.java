@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.date;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleCategory.DATE;
 
 import static dev.taskcheck.rules.RuleBasis.SPEC;
@@ -14,6 +11,8 @@ import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.ReplacedIn;
+import dev.taskcheck.rules.MessageKey;
 
 /**
  * The base invariant per-1 is wrong both ways: R4's {@code start <= end} reports a same-day date/dateTime
@@ -21,10 +20,12 @@ import dev.taskcheck.rules.TaskRule;
  * date-only reversal of one or two days pass. This rule replaces it for every Period of the Task: an error
  * only when the end is certainly before the start.
  */
-@TaskRule(id = "date-2", name = "PeriodEndNotBeforeStart", category = DATE, severity = Severity.ERROR,
-    versions = {R4, R4B, R5}, basis = SPEC, since = "0.1.0",
+@TaskRule(id = "date-2", category = DATE, severity = Severity.ERROR, basis = SPEC,
+    replaces = "per-1", replacedIn = ReplacedIn.TASK_ELEMENTS,
     summary = "No Period of the Task ends before it starts (precision-aware; replaces the base per-1)")
 public final class PeriodEndNotBeforeStart implements Rule {
+
+  @MessageKey static final String REVERSED = "reversed";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
@@ -32,7 +33,7 @@ public final class PeriodEndNotBeforeStart implements Rule {
       FhirTemporal start = Dates.parse(p.start());
       FhirTemporal end = Dates.parse(p.end());
       if (start != null && end != null && end.certainlyBefore(start)) {
-        ctx.report(p.expression(), "reversed", end.text(), start.text());
+        ctx.report(p.expression(), REVERSED, end.text(), start.text());
       }
     }
   }

@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.failure;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.fhir.TaskStatus.ACCEPTED;
 import static dev.taskcheck.fhir.TaskStatus.DRAFT;
 import static dev.taskcheck.fhir.TaskStatus.IN_PROGRESS;
@@ -16,20 +13,22 @@ import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 
 /**
  * statusReason "applies to the current status": on a Task that is simply moving along (draft, requested,
  * accepted, ready, in-progress) it is usually left over from an earlier status.
  */
-@TaskRule(id = "failure-5", name = "StatusReasonOnActiveTask", category = FAILURE,
-    severity = Severity.INFORMATION, versions = {R4, R4B, R5}, basis = TEXT, since = "0.1.0",
+@TaskRule(id = "failure-5", category = FAILURE, severity = Severity.INFORMATION, basis = TEXT,
     summary = "A statusReason on a draft, requested, accepted, ready or in-progress Task may be stale")
 public final class StatusReasonOnActiveTask implements Rule {
+
+  @MessageKey static final String STALE = "stale";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
     if (task.hasStatusReason() && task.statusIs(DRAFT, REQUESTED, ACCEPTED, READY, IN_PROGRESS)) {
-      ctx.report("Task.statusReason", "stale", task.status());
+      ctx.report("Task.statusReason", STALE, task.status());
     }
   }
 }

@@ -1,13 +1,9 @@
 package dev.taskcheck.rules.progress;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
 import dev.taskcheck.model.Severity;
-import dev.taskcheck.fhir.OutputView;
 import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
@@ -15,6 +11,7 @@ import dev.taskcheck.fhir.UcumUnits;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import java.util.Objects;
 
 /**
@@ -23,21 +20,21 @@ import java.util.Objects;
  * warning when they differ but convert (mg of g) or differ only in annotation ({@code {session}} of
  * {@code {visit}}), or when units outside UCUM differ.
  */
-@TaskRule(id = "progress-5", name = "CommensurableUnits", category = PROGRESS, severity = Severity.ERROR,
-    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+@TaskRule(id = "progress-5", category = PROGRESS, severity = Severity.ERROR, basis = BP, skipsEnteredInError = true,
     summary = "Progress numerator and denominator have the same unit (error when UCUM says they cannot convert)")
 public final class CommensurableUnits implements Rule {
 
+  @MessageKey static final String INCOMMENSURABLE = "incommensurable";
+  @MessageKey static final String CONVERTIBLE = "convertible";
+  @MessageKey static final String ANNOTATION = "annotation";
+  @MessageKey static final String DIFFER = "differ";
+
   @Override
   public void check(TaskView task, RuleContext ctx) {
-    for (OutputView o : ProgressOutputs.of(task, ctx)) {
-      RatioView r = o.ratio();
-      if (r == null || r.numerator() == null || r.denominator() == null) {
-        continue;
-      }
+    for (RatioView r : ProgressOutputs.ratios(task, ctx)) {
       QuantityView num = r.numerator();
       QuantityView den = r.denominator();
-      if (Objects.equals(num.unitKey(), den.unitKey())) {
+      if (num == null || den == null || Objects.equals(num.unitKey(), den.unitKey())) {
         continue;
       }
       String a = num.ucumCode();
@@ -46,15 +43,15 @@ public final class CommensurableUnits implements Rule {
       String shownB = shown(den);
       if (a != null && b != null) {
         switch (UcumUnits.shared().compare(a, b)) {
-          case NOT_COMMENSURABLE -> ctx.report(r.expression(), "incommensurable", shownA, shownB);
-          case COMMENSURABLE -> ctx.report(Severity.WARNING, r.expression(), "convertible", shownA, shownB);
-          case ANNOTATION_ONLY -> ctx.report(Severity.WARNING, r.expression(), "annotation", shownA, shownB);
+          case NOT_COMMENSURABLE -> ctx.report(r.expression(), INCOMMENSURABLE, shownA, shownB);
+          case COMMENSURABLE -> ctx.report(Severity.WARNING, r.expression(), CONVERTIBLE, shownA, shownB);
+          case ANNOTATION_ONLY -> ctx.report(Severity.WARNING, r.expression(), ANNOTATION, shownA, shownB);
           case SAME, INVALID -> {
             // same code; or not UCUM at all, which the structure stage reports
           }
         }
       } else {
-        ctx.report(Severity.WARNING, r.expression(), "differ", shownA, shownB);
+        ctx.report(Severity.WARNING, r.expression(), DIFFER, shownA, shownB);
       }
     }
   }

@@ -1,26 +1,25 @@
 package dev.taskcheck.rules.progress;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.Located;
-import dev.taskcheck.fhir.OutputView;
+import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import java.math.BigDecimal;
 
 /** restriction.repetitions says how many times the Task is to be done: that is what progress counts to. */
-@TaskRule(id = "progress-9", name = "DenominatorMatchesRepetitions", category = PROGRESS,
-    severity = Severity.WARNING, versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+@TaskRule(id = "progress-9", category = PROGRESS, severity = Severity.WARNING, basis = BP, skipsEnteredInError = true,
     summary = "When restriction.repetitions is given, counted progress denominators equal it")
 public final class DenominatorMatchesRepetitions implements Rule {
+
+  @MessageKey static final String MISMATCH = "mismatch";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
@@ -28,14 +27,13 @@ public final class DenominatorMatchesRepetitions implements Rule {
     if (repetitions == null) {
       return;
     }
-    for (OutputView o : ProgressOutputs.of(task, ctx)) {
-      RatioView r = o.ratio();
-      BigDecimal d = r == null ? null : ProgressOutputs.value(r.denominator());
+    for (RatioView r : ProgressOutputs.ratios(task, ctx)) {
+      QuantityView den = r.denominator();
+      BigDecimal d = ProgressOutputs.value(den);
       // repetitions count times: only a denominator that counts (unit 1, {session}, or none) is compared
-      boolean counts = d != null && (r.denominator().unitKey() == null || ProgressOutputs.counted(r.denominator()));
+      boolean counts = den != null && d != null && (den.unitKey() == null || ProgressOutputs.counted(den));
       if (counts && d.compareTo(repetitions.value()) != 0) {
-        ctx.report(r.denominator().expression(), "mismatch", ProgressOutputs.plain(d),
-            ProgressOutputs.plain(repetitions.value()));
+        ctx.report(den.expression(), MISMATCH, ProgressOutputs.plain(d), ProgressOutputs.plain(repetitions.value()));
       }
     }
   }

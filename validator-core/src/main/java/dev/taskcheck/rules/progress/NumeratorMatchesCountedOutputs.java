@@ -1,9 +1,5 @@
 package dev.taskcheck.rules.progress;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
-
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
 import static dev.taskcheck.rules.RuleBasis.IG;
@@ -16,6 +12,7 @@ import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -24,10 +21,11 @@ import java.util.List;
  * Encounter reference per session held). What is counted is configuration ({@code progress.counted});
  * without it this rule does nothing.
  */
-@TaskRule(id = "progress-10", name = "NumeratorMatchesCountedOutputs", category = PROGRESS,
-    severity = Severity.WARNING, versions = {R4, R4B, R5}, basis = IG, since = "0.1.0",
+@TaskRule(id = "progress-10", category = PROGRESS, severity = Severity.WARNING, basis = IG, skipsEnteredInError = true,
     summary = "A progress numerator equals the number of counted outputs (configured types or referenced resources)")
 public final class NumeratorMatchesCountedOutputs implements Rule {
+
+  @MessageKey static final String COUNT = "count";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
@@ -52,7 +50,7 @@ public final class NumeratorMatchesCountedOutputs implements Rule {
             .filter(o -> c.resourceType() == null || c.resourceType().equals(o.referencedType()))
             .count();
         if (n.compareTo(BigDecimal.valueOf(count)) != 0) {
-          ctx.report(r.numerator().expression(), "count", ProgressOutputs.plain(n), count, describe(c));
+          ctx.report(r.numerator().expression(), COUNT, ProgressOutputs.plain(n), count, describe(c));
         }
       }
     }

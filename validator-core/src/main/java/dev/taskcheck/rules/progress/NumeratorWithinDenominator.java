@@ -1,19 +1,16 @@
 package dev.taskcheck.rules.progress;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
 import dev.taskcheck.model.Severity;
-import dev.taskcheck.fhir.OutputView;
 import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import java.math.BigDecimal;
 
 /**
@@ -21,33 +18,30 @@ import java.math.BigDecimal;
  * denominator (unless the configuration allows over-delivery). Numbers in units that differ are not
  * compared here: progress-5 reports the units.
  */
-@TaskRule(id = "progress-2", name = "NumeratorWithinDenominator", category = PROGRESS, severity = Severity.ERROR,
-    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+@TaskRule(id = "progress-2", category = PROGRESS, severity = Severity.ERROR, basis = BP, skipsEnteredInError = true,
     summary = "A progress numerator exists, is not negative and is not more than the denominator")
 public final class NumeratorWithinDenominator implements Rule {
 
+  @MessageKey static final String MISSING = "missing";
+  @MessageKey static final String NEGATIVE = "negative";
+  @MessageKey static final String OVER = "over";
+
   @Override
   public void check(TaskView task, RuleContext ctx) {
-    for (OutputView o : ProgressOutputs.of(task, ctx)) {
-      RatioView r = o.ratio();
-      if (r == null) {
-        continue;
-      }
+    for (RatioView r : ProgressOutputs.ratios(task, ctx)) {
       QuantityView num = r.numerator();
       BigDecimal n = ProgressOutputs.value(num);
       if (num == null || n == null) {
-        ctx.report(num == null ? r.expression() : num.expression(), "missing");
+        ctx.report(num == null ? r.expression() : num.expression(), MISSING);
         continue;
       }
       if (n.signum() < 0) {
-        ctx.report(num.expression(), "negative", ProgressOutputs.plain(n));
+        ctx.report(num.expression(), NEGATIVE, ProgressOutputs.plain(n));
         continue;
       }
-      QuantityView den = r.denominator();
-      BigDecimal d = ProgressOutputs.value(den);
-      if (den != null && d != null && d.signum() > 0 && ProgressOutputs.comparable(num, den) && n.compareTo(d) > 0
-          && !ctx.config().overDeliveryAllowed()) {
-        ctx.report(num.expression(), "over", ProgressOutputs.plain(n), ProgressOutputs.plain(d));
+      ProgressOutputs.Fraction f = ProgressOutputs.fraction(r);
+      if (f != null && f.d().signum() > 0 && n.compareTo(f.d()) > 0 && !ctx.config().overDeliveryAllowed()) {
+        ctx.report(num.expression(), OVER, ProgressOutputs.plain(n), ProgressOutputs.plain(f.d()));
       }
     }
   }

@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.progress;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
@@ -14,22 +11,25 @@ import static dev.taskcheck.fhir.TaskStatus.RECEIVED;
 import static dev.taskcheck.fhir.TaskStatus.REQUESTED;
 
 import dev.taskcheck.model.Severity;
-import dev.taskcheck.fhir.OutputView;
+import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import java.math.BigDecimal;
 
 /**
  * No work has been done on a Task that has not started (draft, requested, received, accepted, ready), so
  * its progress is zero; an in-progress Task whose progress is full may be ready to complete.
  */
-@TaskRule(id = "progress-8", name = "ProgressMatchesStatus", category = PROGRESS, severity = Severity.WARNING,
-    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+@TaskRule(id = "progress-8", category = PROGRESS, severity = Severity.WARNING, basis = BP, skipsEnteredInError = true,
     summary = "A Task not yet started has zero progress; a full in-progress Task may be ready to complete")
 public final class ProgressMatchesStatus implements Rule {
+
+  @MessageKey static final String NOT_STARTED = "notStarted";
+  @MessageKey static final String FULL = "full";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
@@ -38,21 +38,17 @@ public final class ProgressMatchesStatus implements Rule {
     if (!notStarted && !inProgress) {
       return;
     }
-    for (OutputView o : ProgressOutputs.of(task, ctx)) {
-      RatioView r = o.ratio();
-      if (r == null || r.numerator() == null) {
+    for (RatioView r : ProgressOutputs.ratios(task, ctx)) {
+      QuantityView num = r.numerator();
+      BigDecimal n = ProgressOutputs.value(num);
+      if (num == null || n == null) {
         continue;
       }
-      BigDecimal n = ProgressOutputs.value(r.numerator());
-      BigDecimal d = ProgressOutputs.value(r.denominator());
-      if (n == null) {
-        continue;
-      }
+      ProgressOutputs.Fraction f = ProgressOutputs.fraction(r);
       if (notStarted && n.signum() != 0) {
-        ctx.report(r.numerator().expression(), "notStarted", task.status(), ProgressOutputs.plain(n));
-      } else if (inProgress && d != null && d.signum() > 0 && ProgressOutputs.comparable(r.numerator(), r.denominator())
-          && n.compareTo(d) == 0) {
-        ctx.report(Severity.INFORMATION, r.numerator().expression(), "full", ProgressOutputs.plain(n));
+        ctx.report(num.expression(), NOT_STARTED, task.status(), ProgressOutputs.plain(n));
+      } else if (inProgress && f != null && f.d().signum() > 0 && n.compareTo(f.d()) == 0) {
+        ctx.report(Severity.INFORMATION, num.expression(), FULL, ProgressOutputs.plain(n));
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.taskcheck.rules.progress;
 import dev.taskcheck.model.Coding;
 import dev.taskcheck.fhir.OutputView;
 import dev.taskcheck.fhir.QuantityView;
+import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.fhir.UcumUnits;
@@ -32,6 +33,34 @@ final class ProgressOutputs {
       }
     }
     return out;
+  }
+
+  /** The Ratio values of the Task's progress outputs (a configured progress output may hold another type). */
+  static List<RatioView> ratios(TaskView task, RuleContext ctx) {
+    List<RatioView> out = new ArrayList<>();
+    for (OutputView o : of(task, ctx)) {
+      RatioView r = o.ratio();
+      if (r != null) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A progress Ratio's numerator with the numbers of numerator and denominator, which compare: both have values,
+   * in the same unit or units that differ only in annotation.
+   */
+  record Fraction(QuantityView numerator, BigDecimal n, BigDecimal d) {}
+
+  /** The Ratio's numbers when they compare (see {@link #comparable}); null when either is missing or they do not. */
+  static @Nullable Fraction fraction(RatioView r) {
+    QuantityView num = r.numerator();
+    QuantityView den = r.denominator();
+    BigDecimal n = value(num);
+    BigDecimal d = value(den);
+    return num != null && den != null && n != null && d != null && comparable(num, den) ? new Fraction(num, n, d)
+        : null;
   }
 
   private static boolean configured(OutputView o, List<Coding> types) {

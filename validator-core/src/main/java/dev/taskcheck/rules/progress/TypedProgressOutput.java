@@ -1,9 +1,5 @@
 package dev.taskcheck.rules.progress;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
-
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
 import static dev.taskcheck.rules.RuleBasis.IG;
@@ -15,6 +11,7 @@ import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,10 +19,12 @@ import java.util.Map;
  * Clinical Order Workflows: "systems should know what task.outputs to count". A progress output says
  * what it measures with a coded type (system and code), and one type is measured once.
  */
-@TaskRule(id = "progress-6", name = "TypedProgressOutput", category = PROGRESS, severity = Severity.WARNING,
-    versions = {R4, R4B, R5}, basis = IG, since = "0.1.0",
+@TaskRule(id = "progress-6", category = PROGRESS, severity = Severity.WARNING, basis = IG, skipsEnteredInError = true,
     summary = "Each progress output has a coded type, and no two progress outputs share one")
 public final class TypedProgressOutput implements Rule {
+
+  @MessageKey static final String UNCODED = "uncoded";
+  @MessageKey static final String DUPLICATE = "duplicate";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
@@ -33,12 +32,12 @@ public final class TypedProgressOutput implements Rule {
     for (OutputView o : ProgressOutputs.of(task, ctx)) {
       Coding type = o.codedType();
       if (type == null) {
-        ctx.report(o.expression() + ".type", "uncoded");
+        ctx.report(o.expression() + ".type", UNCODED);
         continue;
       }
       Integer earlier = first.putIfAbsent(type, o.index());
       if (earlier != null) {
-        ctx.report(o.expression() + ".type", "duplicate", type.toString(), earlier);
+        ctx.report(o.expression() + ".type", DUPLICATE, type.toString(), earlier);
       }
     }
   }

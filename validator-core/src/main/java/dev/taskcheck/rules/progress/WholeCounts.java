@@ -1,19 +1,16 @@
 package dev.taskcheck.rules.progress;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
 import dev.taskcheck.model.Severity;
-import dev.taskcheck.fhir.OutputView;
 import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
@@ -21,25 +18,22 @@ import java.util.Arrays;
  * Counted progress (unit {@code 1}, or an annotation-only unit such as {@code {session}}) counts things:
  * whole numbers, as the Count datatype's cnt-3 requires.
  */
-@TaskRule(id = "progress-3", name = "WholeCounts", category = PROGRESS, severity = Severity.WARNING,
-    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+@TaskRule(id = "progress-3", category = PROGRESS, severity = Severity.WARNING, basis = BP, skipsEnteredInError = true,
     summary = "Counted progress (unit 1 or an annotation such as {session}) uses whole numbers")
 public final class WholeCounts implements Rule {
 
+  @MessageKey static final String FRACTION = "fraction";
+
   @Override
   public void check(TaskView task, RuleContext ctx) {
-    for (OutputView o : ProgressOutputs.of(task, ctx)) {
-      RatioView r = o.ratio();
-      if (r == null) {
-        continue;
-      }
+    for (RatioView r : ProgressOutputs.ratios(task, ctx)) {
       for (QuantityView q : Arrays.asList(r.numerator(), r.denominator())) {
         if (q == null || q.value() == null || !ProgressOutputs.counted(q)) {
           continue;
         }
         BigDecimal v = q.value();
         if (v.stripTrailingZeros().scale() > 0) {
-          ctx.report(q.expression(), "fraction", ProgressOutputs.plain(v), q.code());
+          ctx.report(q.expression(), FRACTION, ProgressOutputs.plain(v), q.code());
         }
       }
     }

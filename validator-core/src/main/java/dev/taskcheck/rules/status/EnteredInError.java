@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.status;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.STATUS;
 
@@ -12,20 +9,22 @@ import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 
 /**
  * Task.status is a modifier: entered-in-error means the Task is not to be treated as valid. Says so, and
  * the progress rules skip such a Task.
  */
-@TaskRule(id = "status-10", name = "EnteredInError", category = STATUS, severity = Severity.INFORMATION,
-    versions = {R4, R4B, R5}, basis = TEXT, since = "0.1.0",
+@TaskRule(id = "status-10", category = STATUS, severity = Severity.INFORMATION, basis = TEXT,
     summary = "An entered-in-error Task is not to be treated as valid; progress rules skip it")
 public final class EnteredInError implements Rule {
+
+  @MessageKey static final String SKIPPED = "skipped";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
     if (task.statusIs(TaskStatus.ENTERED_IN_ERROR)) {
-      ctx.report("Task.status", "skipped");
+      ctx.report("Task.status", SKIPPED);
     }
   }
 }

@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.transition;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
@@ -12,6 +9,7 @@ import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 import java.util.List;
@@ -21,34 +19,31 @@ import java.util.List;
  * leaving a terminal status (transition-2, transition-3), in-progress to cancelled (transition-4), and a
  * return from on-hold to the status before it (allowed; transition-5 judges other resumptions).
  */
-@TaskRule(id = "transition-1", name = "AllowedStatusChange", category = TRANSITION, severity = Severity.ERROR,
-    versions = {R4, R4B, R5}, basis = TEXT, since = "0.1.0",
+@TaskRule(id = "transition-1", category = TRANSITION, severity = Severity.ERROR, basis = TEXT,
     summary = "Each status change is an edge of the state machine; narrative-only edges are warnings")
 public final class AllowedStatusChange implements TransitionRule {
+
+  @MessageKey static final String NOT_ALLOWED = "notAllowed";
+  @MessageKey static final String NARRATIVE = "narrative";
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
     List<TaskVersion> v = history.versions();
-    for (int i = 1; i < v.size(); i++) {
-      TaskVersion prev = v.get(i - 1);
-      TaskVersion cur = v.get(i);
-      if (!Versions.statusChanged(prev, cur)) {
-        continue;
-      }
-      TaskStatus from = prev.status();
-      TaskStatus to = cur.status();
-      StateMachine machine = ctx.stateMachine(cur);
+    for (Versions.StatusChange c : Versions.statusChanges(v)) {
+      TaskStatus from = c.from();
+      TaskStatus to = c.to();
+      StateMachine machine = ctx.stateMachine(c.cur());
       if (machine.isTerminal(from) || (from == TaskStatus.IN_PROGRESS && to == TaskStatus.CANCELLED)) {
         continue;
       }
-      if (machine.resumes(from) && to == Versions.statusBefore(v, i)) {
+      if (machine.resumes(from) && to == Versions.statusBefore(v, c.index())) {
         continue;
       }
       StateMachine.EdgeKind kind = machine.edge(from, to);
       if (kind == null) {
-        ctx.report(cur, "Task.status", "notAllowed", from, to, machine.name());
+        ctx.report(c.cur(), "Task.status", NOT_ALLOWED, from, to, machine.name());
       } else if (kind == StateMachine.EdgeKind.NARRATIVE) {
-        ctx.report(Severity.WARNING, cur, "Task.status", "narrative", from, to, machine.name());
+        ctx.report(Severity.WARNING, c.cur(), "Task.status", NARRATIVE, from, to, machine.name());
       }
     }
   }

@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.transition;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
@@ -10,19 +7,21 @@ import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 
 /** authoredOn is when the Task was created; a later version has no reason to move it. */
-@TaskRule(id = "transition-7", name = "AuthoredOnUnchanged", category = TRANSITION, severity = Severity.WARNING,
-    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+@TaskRule(id = "transition-7", category = TRANSITION, severity = Severity.WARNING, basis = BP,
     summary = "authoredOn does not change once set")
 public final class AuthoredOnUnchanged implements TransitionRule {
+
+  @MessageKey static final String CHANGED = "changed";
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
     for (Versions.Change c : Versions.changesOnceSet(history.versions(), TaskVersion::authoredOn)) {
-      ctx.report(c.at(), "Task.authoredOn", "changed", c.before(), c.after());
+      ctx.report(c.at(), "Task.authoredOn", CHANGED, c.before(), c.after());
     }
   }
 }

@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.transition;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
@@ -10,9 +7,9 @@ import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
-import java.util.List;
 import dev.taskcheck.fhir.FhirTemporal;
 
 /**
@@ -20,35 +17,37 @@ import dev.taskcheck.fhir.FhirTemporal;
  * in time (by lastModified or meta.lastUpdated). Versions given in an order (a pair, {@code diff}) must not
  * contradict their versionIds.
  */
-@TaskRule(id = "transition-14", name = "ConsistentHistory", category = TRANSITION, severity = Severity.ERROR,
-    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+@TaskRule(id = "transition-14", category = TRANSITION, severity = Severity.ERROR, basis = BP,
     summary = "A history is consistent: one content per versionId, versionIds in time order")
 public final class ConsistentHistory implements TransitionRule {
+
+  @MessageKey static final String CONFLICT = "conflict";
+  @MessageKey static final String GIVEN_ORDER = "givenOrder";
+  @MessageKey static final String TIME_ORDER = "timeOrder";
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
     for (TaskHistory.Conflict c : history.conflicts()) {
-      ctx.report(c.second(), "Task.meta.versionId", "conflict", c.second().versionId(), c.first().source(),
+      ctx.report(c.second(), "Task.meta.versionId", CONFLICT, c.second().versionId(), c.first().source(),
           c.first().line());
     }
-    List<TaskVersion> v = history.versions();
-    for (int i = 1; i < v.size(); i++) {
-      TaskVersion prev = v.get(i - 1);
-      TaskVersion cur = v.get(i);
+    for (Versions.Step s : Versions.steps(history.versions())) {
+      TaskVersion prev = s.prev();
+      TaskVersion cur = s.cur();
       Long a = prev.versionNumber();
       Long b = cur.versionNumber();
       if (a == null || b == null) {
         continue;
       }
       if (b < a) {
-        ctx.report(cur, "Task.meta.versionId", "givenOrder", cur.versionId(), prev.versionId());
+        ctx.report(cur, "Task.meta.versionId", GIVEN_ORDER, cur.versionId(), prev.versionId());
         continue;
       }
       if (backwards(prev.lastModified(), cur.lastModified())) {
-        ctx.report(cur, "Task.lastModified", "timeOrder", "lastModified", cur.versionId(), cur.lastModified(),
+        ctx.report(cur, "Task.lastModified", TIME_ORDER, "lastModified", cur.versionId(), cur.lastModified(),
             prev.versionId(), prev.lastModified());
       } else if (backwards(prev.lastUpdated(), cur.lastUpdated())) {
-        ctx.report(cur, "Task.meta.lastUpdated", "timeOrder", "meta.lastUpdated", cur.versionId(),
+        ctx.report(cur, "Task.meta.lastUpdated", TIME_ORDER, "meta.lastUpdated", cur.versionId(),
             cur.lastUpdated(), prev.versionId(), prev.lastUpdated());
       }
     }

@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.transition;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
@@ -12,6 +9,7 @@ import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 
@@ -19,10 +17,11 @@ import dev.taskcheck.rules.TransitionRule;
  * A Task is created in one of the state machine's initial statuses (draft, requested or ready in the spec's
  * diagram). Information only: IGs and real systems often create Tasks further along.
  */
-@TaskRule(id = "transition-13", name = "InitialStatus", category = TRANSITION, severity = Severity.INFORMATION,
-    versions = {R4, R4B, R5}, basis = TEXT, since = "0.1.0",
+@TaskRule(id = "transition-13", category = TRANSITION, severity = Severity.INFORMATION, basis = TEXT,
     summary = "A history starts in one of the state machine's initial statuses")
 public final class InitialStatus implements TransitionRule {
+
+  @MessageKey static final String NOT_INITIAL = "notInitial";
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
@@ -37,7 +36,7 @@ public final class InitialStatus implements TransitionRule {
     }
     StateMachine machine = ctx.stateMachine(first);
     if (first.status() != null && !machine.isInitial(first.status())) {
-      ctx.report(first, "Task.status", "notInitial", first.status(), String.join(", ",
+      ctx.report(first, "Task.status", NOT_INITIAL, first.status(), String.join(", ",
           machine.initial().stream().map(TaskStatus::code).toList()));
     }
   }

@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.transition;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
@@ -10,9 +7,9 @@ import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
-import java.util.List;
 import dev.taskcheck.fhir.FhirTemporal;
 
 /**
@@ -20,17 +17,18 @@ import dev.taskcheck.fhir.FhirTemporal;
  * numbered, where transition-14 reports the contradiction with the versionIds), a warning when the status
  * changed but lastModified stayed the same.
  */
-@TaskRule(id = "transition-8", name = "LastModifiedMovesOn", category = TRANSITION, severity = Severity.ERROR,
-    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+@TaskRule(id = "transition-8", category = TRANSITION, severity = Severity.ERROR, basis = BP,
     summary = "lastModified never goes backwards, and moves when the status changes")
 public final class LastModifiedMovesOn implements TransitionRule {
 
+  @MessageKey static final String BACKWARDS = "backwards";
+  @MessageKey static final String UNCHANGED = "unchanged";
+
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
-    List<TaskVersion> v = history.versions();
-    for (int i = 1; i < v.size(); i++) {
-      TaskVersion prev = v.get(i - 1);
-      TaskVersion cur = v.get(i);
+    for (Versions.Step s : Versions.steps(history.versions())) {
+      TaskVersion prev = s.prev();
+      TaskVersion cur = s.cur();
       FhirTemporal before = Versions.time(prev.lastModified());
       FhirTemporal after = Versions.time(cur.lastModified());
       if (before == null || after == null) {
@@ -39,10 +37,10 @@ public final class LastModifiedMovesOn implements TransitionRule {
       boolean numbered = prev.versionNumber() != null && cur.versionNumber() != null;
       if (after.certainlyBefore(before)) {
         if (!numbered) {
-          ctx.report(cur, "Task.lastModified", "backwards", cur.lastModified(), prev.lastModified());
+          ctx.report(cur, "Task.lastModified", BACKWARDS, cur.lastModified(), prev.lastModified());
         }
       } else if (Versions.statusChanged(prev, cur) && prev.lastModified().equals(cur.lastModified())) {
-        ctx.report(Severity.WARNING, cur, "Task.lastModified", "unchanged", prev.status(), cur.status(),
+        ctx.report(Severity.WARNING, cur, "Task.lastModified", UNCHANGED, prev.status(), cur.status(),
             cur.lastModified());
       }
     }

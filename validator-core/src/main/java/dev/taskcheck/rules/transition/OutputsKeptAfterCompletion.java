@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.transition;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
@@ -11,23 +8,24 @@ import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 import java.util.List;
 import java.util.ArrayList;
 
 /** A completed Task's outputs are its results: a later version does not take them away. */
-@TaskRule(id = "transition-12", name = "OutputsKeptAfterCompletion", category = TRANSITION,
-    severity = Severity.WARNING, versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+@TaskRule(id = "transition-12", category = TRANSITION, severity = Severity.WARNING, basis = BP,
     summary = "Outputs are not removed after the Task is completed")
 public final class OutputsKeptAfterCompletion implements TransitionRule {
 
+  @MessageKey static final String REMOVED = "removed";
+
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
-    List<TaskVersion> v = history.versions();
-    for (int i = 1; i < v.size(); i++) {
-      TaskVersion prev = v.get(i - 1);
-      TaskVersion cur = v.get(i);
+    for (Versions.Step s : Versions.steps(history.versions())) {
+      TaskVersion prev = s.prev();
+      TaskVersion cur = s.cur();
       if (prev.status() != TaskStatus.COMPLETED || cur.status() == TaskStatus.ENTERED_IN_ERROR) {
         continue;
       }
@@ -39,7 +37,7 @@ public final class OutputsKeptAfterCompletion implements TransitionRule {
         }
       }
       if (removed > 0) {
-        ctx.report(cur, "Task.output", "removed", removed, prev.outputs().size());
+        ctx.report(cur, "Task.output", REMOVED, removed, prev.outputs().size());
       }
     }
   }

@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.transition;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
@@ -10,9 +7,9 @@ import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
-import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,17 +19,18 @@ import java.util.Objects;
  * denominator changed too (the work was re-planned). Outputs are matched by their coded type, or by their
  * position among the untyped progress outputs; numerators in different units are not compared.
  */
-@TaskRule(id = "transition-11", name = "ProgressNeverDecreases", category = TRANSITION, severity = Severity.WARNING,
-    versions = {R4, R4B, R5}, basis = BP, since = "0.1.0",
+@TaskRule(id = "transition-11", category = TRANSITION, severity = Severity.WARNING, basis = BP,
     summary = "A progress numerator does not decrease; information when the denominator changed")
 public final class ProgressNeverDecreases implements TransitionRule {
 
+  @MessageKey static final String DECREASED = "decreased";
+  @MessageKey static final String REPLANNED = "replanned";
+
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
-    List<TaskVersion> v = history.versions();
-    for (int i = 1; i < v.size(); i++) {
-      TaskVersion prev = v.get(i - 1);
-      TaskVersion cur = v.get(i);
+    for (Versions.Step s : Versions.steps(history.versions())) {
+      TaskVersion prev = s.prev();
+      TaskVersion cur = s.cur();
       if (Versions.enteredInError(prev, cur) || prev.progress().isEmpty()) {
         continue;
       }
@@ -50,10 +48,10 @@ public final class ProgressNeverDecreases implements TransitionRule {
             || (old.denominator() == null) != (p.denominator() == null)
             || (old.denominator() != null && old.denominator().compareTo(p.denominator()) != 0);
         if (replanned) {
-          ctx.report(Severity.INFORMATION, cur, p.expression(), "replanned", old.numerator().toPlainString(),
+          ctx.report(Severity.INFORMATION, cur, p.expression(), REPLANNED, old.numerator().toPlainString(),
               p.numerator().toPlainString());
         } else {
-          ctx.report(cur, p.expression(), "decreased", old.numerator().toPlainString(), p.numerator().toPlainString());
+          ctx.report(cur, p.expression(), DECREASED, old.numerator().toPlainString(), p.numerator().toPlainString());
         }
       }
     }

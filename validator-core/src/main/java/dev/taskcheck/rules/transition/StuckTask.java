@@ -1,8 +1,5 @@
 package dev.taskcheck.rules.transition;
 
-import static dev.taskcheck.model.FhirRelease.R4;
-import static dev.taskcheck.model.FhirRelease.R4B;
-import static dev.taskcheck.model.FhirRelease.R5;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
@@ -11,6 +8,7 @@ import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 import java.time.Duration;
@@ -20,10 +18,11 @@ import java.time.Duration;
  * not terminal and was last modified longer ago than {@code --stuck-after}, relative to the run's clock. Off
  * unless a threshold is set.
  */
-@TaskRule(id = "transition-15", name = "StuckTask", category = TRANSITION, severity = Severity.WARNING,
-    versions = {R4, R4B, R5}, basis = TEXT, since = "0.1.0",
+@TaskRule(id = "transition-15", category = TRANSITION, severity = Severity.WARNING, basis = TEXT,
     summary = "A non-terminal Task has not been modified for longer than the stuck threshold")
 public final class StuckTask implements TransitionRule {
+
+  @MessageKey static final String STUCK = "stuck";
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
@@ -33,7 +32,7 @@ public final class StuckTask implements TransitionRule {
     TaskVersion latest = history.latest();
     Duration idle = ctx.stateMachine(latest).stuckFor(latest, ctx.now(), ctx.stuckAfter());
     if (idle != null) {
-      ctx.report(latest, Versions.timestampExpression(latest), "stuck", latest.status(),
+      ctx.report(latest, Versions.timestampExpression(latest), STUCK, latest.status(),
           latest.lastModified() != null ? latest.lastModified() : latest.lastUpdated(), Durations.format(idle),
           Durations.format(ctx.stuckAfter()));
     }

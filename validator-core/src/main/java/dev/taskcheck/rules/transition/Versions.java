@@ -39,6 +39,34 @@ final class Versions {
     return null;
   }
 
+  /** Two consecutive versions, {@code versions[index - 1]} ({@code prev}) and {@code versions[index]} ({@code cur}). */
+  record Step(int index, TaskVersion prev, TaskVersion cur) {}
+
+  /** Every pair of consecutive versions, oldest first. */
+  static List<Step> steps(List<TaskVersion> versions) {
+    List<Step> out = new ArrayList<>();
+    for (int i = 1; i < versions.size(); i++) {
+      out.add(new Step(i, versions.get(i - 1), versions.get(i)));
+    }
+    return out;
+  }
+
+  /** A status change between consecutive versions: {@code prev} in status {@code from}, {@code cur} in {@code to}. */
+  record StatusChange(int index, TaskVersion prev, TaskVersion cur, TaskStatus from, TaskStatus to) {}
+
+  /** Every status change of the history, oldest first: consecutive versions that both have a status and differ. */
+  static List<StatusChange> statusChanges(List<TaskVersion> versions) {
+    List<StatusChange> out = new ArrayList<>();
+    for (Step s : steps(versions)) {
+      TaskStatus from = s.prev().status();
+      TaskStatus to = s.cur().status();
+      if (from != null && to != null && from != to) {
+        out.add(new StatusChange(s.index(), s.prev(), s.cur(), from, to));
+      }
+    }
+    return out;
+  }
+
   /** True when the two values are both present and differ as written. */
   static boolean changed(@Nullable String before, @Nullable String after) {
     return before != null && !Objects.equals(before, after);
@@ -62,13 +90,11 @@ final class Versions {
    */
   static List<Change> changesOnceSet(List<TaskVersion> versions, Function<TaskVersion, @Nullable String> value) {
     List<Change> out = new ArrayList<>();
-    for (int i = 1; i < versions.size(); i++) {
-      TaskVersion prev = versions.get(i - 1);
-      TaskVersion cur = versions.get(i);
-      String before = value.apply(prev);
-      String after = value.apply(cur);
-      if (!enteredInError(prev, cur) && changed(before, after)) {
-        out.add(new Change(cur, before, after == null ? "(removed)" : after));
+    for (Step s : steps(versions)) {
+      String before = value.apply(s.prev());
+      String after = value.apply(s.cur());
+      if (!enteredInError(s.prev(), s.cur()) && changed(before, after)) {
+        out.add(new Change(s.cur(), before, after == null ? "(removed)" : after));
       }
     }
     return out;
