@@ -57,7 +57,7 @@ final class ReportWriters {
     return switch (format) {
       case TEXT -> new TextReportWriter(sink, options);
       case JSON -> new JsonReportWriter(sink, spillDirectory, SpillBuffer.DEFAULT_MEMORY_LIMIT);
-      case OPERATIONOUTCOME -> new OperationOutcomeWriter(sink);
+      case OPERATIONOUTCOME -> new OperationOutcomeWriter(sink, spillDirectory);
       case JUNIT -> new JUnitReportWriter(sink, options);
       case SARIF -> new SarifReportWriter(sink, options, spillDirectory);
       case XML -> new XmlReportWriter(sink, options, spillDirectory);
