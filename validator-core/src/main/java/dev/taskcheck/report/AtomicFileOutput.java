@@ -159,9 +159,13 @@ final class AtomicFileOutput implements ReportOutput {
     }
   }
 
+  /** Rejects a call after close or a successful finish without discarding the report. */
   private void ensureOpen() {
     if (closed) {
       throw new IllegalStateException("report output is closed");
+    }
+    if (finished) {
+      throw new IllegalStateException("report already finished");
     }
   }
 

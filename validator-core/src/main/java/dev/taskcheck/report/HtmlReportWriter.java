@@ -8,7 +8,6 @@ import dev.taskcheck.model.Timings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * #MAX_LISTED_FINDINGS} findings (the first ones, in input order) and {@link #MAX_LISTED_FILES} files; the
  * counts stay complete and the page says how many findings it leaves out.
  */
-final class HtmlReportWriter implements ReportOutput {
+final class HtmlReportWriter extends ReportWriter {
 
   /**
    * The most findings (issues and suppressed findings) the page lists. Ten thousand rows are still a page a
@@ -34,11 +33,8 @@ final class HtmlReportWriter implements ReportOutput {
   /** The most input files the page names. */
   static final int MAX_LISTED_FILES = 10_000;
 
-  private final OutputStream sink;
   private final SpillBuffer xml;
   private final XmlReportWriter form;
-  private boolean finished;
-  private boolean closed;
 
   HtmlReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory) {
     this(sink, options, spillDirectory, MAX_LISTED_FINDINGS, MAX_LISTED_FILES);
@@ -47,58 +43,31 @@ final class HtmlReportWriter implements ReportOutput {
   /** A writer with other limits, for tests. */
   HtmlReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory, int findingLimit,
       int fileLimit) {
-    this.sink = sink;
-    this.xml = new SpillBuffer(spillDirectory, SpillBuffer.DEFAULT_MEMORY_LIMIT);
-    this.form = XmlReportWriter.findingsOnly(new NonClosingOutputStream(xml), options, spillDirectory,
-        findingLimit, fileLimit);
+    super(sink);
+    this.xml = owned(new SpillBuffer(spillDirectory, SpillBuffer.DEFAULT_MEMORY_LIMIT));
+    this.form = owned(XmlReportWriter.findingsOnly(new NonClosingOutputStream(xml), options, spillDirectory,
+        findingLimit, fileLimit));
   }
 
   @Override
-  public void start(RunInfo run) {
-    ensureOpen();
+  void started(RunInfo run) {
     form.start(run);
   }
 
   @Override
-  public void result(Result result) {
-    ensureOpen();
+  void write(Result result) {
     form.result(result);
   }
 
   @Override
-  public void metrics(LifecycleMetrics metrics) {
-    ensureOpen();
-    form.metrics(metrics);
-  }
-
-  @Override
-  public void finish(Summary summary, Timings timings) {
-    ensureOpen();
+  void complete(Summary summary, Timings timings) throws IOException {
+    LifecycleMetrics metrics = lifecycleMetrics();
+    if (metrics != null) {
+      form.metrics(metrics);
+    }
     form.finish(summary, timings);
     try (InputStream in = xml.inputStream()) {
-      HtmlStylesheet.transform(in, sink);
-      finished = true;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      HtmlStylesheet.transform(in, sink());
     }
-  }
-
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("report output is closed");
-    }
-    if (finished) {
-      throw new IllegalStateException("report already finished");
-    }
-  }
-
-  /** Deletes the temporary files and flushes the sink; writes nothing when the report was not finished. */
-  @Override
-  public void close() throws IOException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    Closeables.closeAll(form, xml, sink);
   }
 }

@@ -10,14 +10,9 @@ import dev.taskcheck.model.Severity;
 import dev.taskcheck.model.Summary;
 import dev.taskcheck.model.SuppressedIssue;
 import dev.taskcheck.model.Timings;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -71,7 +66,7 @@ import org.jspecify.annotations.Nullable;
  * complete-looking document. Characters XML 1.0 does not allow (control characters, unpaired surrogates)
  * are dropped; finding lines have their line breaks and tabs turned into spaces.
  */
-final class JUnitReportWriter implements ReportOutput {
+final class JUnitReportWriter extends ReportWriter {
 
   /** How many findings of one kind (failing, other, suppressed) a test case lists before "... and N more". */
   static final int MAX_LISTED = 100;
@@ -82,39 +77,24 @@ final class JUnitReportWriter implements ReportOutput {
   /** The Surefire report schema version the suites follow. */
   static final String SCHEMA_VERSION = "3.0";
 
-  private final OutputStream sink;
   private final RenderOptions options;
   private final Map<String, Suite> suites = new LinkedHashMap<>();
-  private @Nullable RunInfo run;
-  private @Nullable Writer out;
-  private boolean finished;
-  private boolean closed;
 
   /** @param sink the stream the report goes to; closed by {@link #close()} */
   JUnitReportWriter(OutputStream sink, RenderOptions options) {
-    this.sink = sink;
+    super(sink);
     this.options = options;
+    owned(suites::clear);
   }
 
   @Override
-  public void start(RunInfo run) {
-    ensureOpen();
-    this.run = run;
-  }
-
-  @Override
-  public void result(Result result) {
-    ensureOpen();
+  void write(Result result) {
     suites.computeIfAbsent(result.source(), Suite::new).add(result, options);
   }
 
   @Override
-  public void finish(Summary summary, Timings timings) {
-    ensureOpen();
-    RunInfo r = run;
-    if (r == null) {
-      throw new IllegalStateException("finish called before start");
-    }
+  void complete(Summary summary, Timings timings) throws IOException {
+    RunInfo r = requireRun();
     // Two passes over the aggregates: the root's totals come first in the document, and holding every
     // suite's full list of test cases (all rules x all inputs) at once would cost more than the aggregates.
     long tests = 0;
@@ -128,99 +108,69 @@ final class JUnitReportWriter implements ReportOutput {
       errors += o.count(Status.ERROR);
       skipped += o.count(Status.SKIPPED);
     }
-    try {
-      Writer w = new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 16 << 10);
-      out = w;
-      w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-      w.write("<testsuites");
-      attribute(w, "name", "TaskCheck");
-      attribute(w, "tests", Long.toString(tests));
-      attribute(w, "failures", Long.toString(failures));
-      attribute(w, "errors", Long.toString(errors));
-      attribute(w, "skipped", Long.toString(skipped));
-      attribute(w, "time", seconds(timings.elapsedMillis()));
-      w.write(suites.isEmpty() ? "/>\n" : ">\n");
-      for (Suite s : suites.values()) {
-        writeSuite(w, r, s.outcome(r.rules(), options));
-      }
-      if (!suites.isEmpty()) {
-        w.write("</testsuites>\n");
-      }
-      w.flush();
-      finished = true;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    XmlWriter w = new XmlWriter(sink(), 0);
+    w.declaration();
+    w.start("testsuites")
+        .attribute("name", "TaskCheck")
+        .attribute("tests", tests)
+        .attribute("failures", failures)
+        .attribute("errors", errors)
+        .attribute("skipped", skipped)
+        .attribute("time", seconds(timings.elapsedMillis()));
+    for (Suite s : suites.values()) {
+      writeSuite(w, r, s.outcome(r.rules(), options));
     }
+    w.end();
+    w.flush();
   }
 
-  private void writeSuite(Writer w, RunInfo r, SuiteOutcome o) throws IOException {
+  private void writeSuite(XmlWriter w, RunInfo r, SuiteOutcome o) throws IOException {
     Suite s = o.suite;
-    w.write("  <testsuite");
-    attribute(w, "version", SCHEMA_VERSION);
-    attribute(w, "name", s.source);
-    attribute(w, "time", "0");
-    attribute(w, "tests", Integer.toString(o.cases.size()));
-    attribute(w, "errors", Long.toString(o.count(Status.ERROR)));
-    attribute(w, "skipped", Long.toString(o.count(Status.SKIPPED)));
-    attribute(w, "failures", Long.toString(o.count(Status.FAILURE)));
-    w.write(">\n");
-    w.write("    <properties>\n");
+    w.start("testsuite")
+        .attribute("version", SCHEMA_VERSION)
+        .attribute("name", s.source)
+        .attribute("time", "0")
+        .attribute("tests", o.cases.size())
+        .attribute("errors", o.count(Status.ERROR))
+        .attribute("skipped", o.count(Status.SKIPPED))
+        .attribute("failures", o.count(Status.FAILURE));
+    w.start("properties");
     property(w, "taskcheck.version", r.toolVersion());
     property(w, "taskcheck.ruleSet", r.ruleSet().code());
     Severity failOn = options.failOn();
     property(w, "taskcheck.failOn", failOn == null ? "none" : failOn.code());
     property(w, "taskcheck.fhirVersion", releases(s.releases));
-    w.write("    </properties>\n");
+    w.end();
     String classname = classname(s.source);
     for (CaseOutcome c : o.cases) {
       writeCase(w, classname, c);
     }
-    w.write("  </testsuite>\n");
+    w.end();
   }
 
-  private static void property(Writer w, String name, String value) throws IOException {
-    w.write("      <property");
-    attribute(w, "name", name);
-    attribute(w, "value", value);
-    w.write("/>\n");
+  private static void property(XmlWriter w, String name, String value) throws IOException {
+    w.start("property").attribute("name", name).attribute("value", value).end();
   }
 
-  private void writeCase(Writer w, String classname, CaseOutcome c) throws IOException {
-    w.write("    <testcase");
-    attribute(w, "name", c.ruleId);
-    attribute(w, "classname", classname);
-    attribute(w, "time", "0");
+  private void writeCase(XmlWriter w, String classname, CaseOutcome c) throws IOException {
+    w.start("testcase").attribute("name", c.ruleId).attribute("classname", classname).attribute("time", "0");
     Case detail = c.detail;
     String systemOut = detail == null ? "" : detail.systemOut();
-    if (c.status == Status.PASSED && systemOut.isEmpty()) {
-      w.write("/>\n");
-      return;
-    }
-    w.write(">\n");
     // Surefire's schema orders the children: failure, skipped, error, system-out.
     if (detail != null && (c.status == Status.FAILURE || c.status == Status.ERROR)) {
-      String element = c.status == Status.FAILURE ? "failure" : "error";
-      w.write("      <");
-      w.write(element);
-      attribute(w, "message", detail.failureMessage());
-      attribute(w, "type", detail.worstFailing(options).code());
-      w.write('>');
-      text(w, detail.failureText());
-      w.write("</");
-      w.write(element);
-      w.write(">\n");
+      w.start(c.status == Status.FAILURE ? "failure" : "error")
+          .attribute("message", detail.failureMessage())
+          .attribute("type", detail.worstFailing(options).code())
+          .text(detail.failureText())
+          .end();
     }
     if (c.status == Status.SKIPPED) {
-      w.write("      <skipped");
-      attribute(w, "message", NOT_PARSED);
-      w.write("/>\n");
+      w.start("skipped").attribute("message", NOT_PARSED).end();
     }
     if (!systemOut.isEmpty()) {
-      w.write("      <system-out>");
-      text(w, systemOut);
-      w.write("</system-out>\n");
+      w.start("system-out").text(systemOut).end();
     }
-    w.write("    </testcase>\n");
+    w.end();
   }
 
   /** {@code R4,R5}, or {@code none} when nothing in the input was validated. */
@@ -257,21 +207,6 @@ final class JUnitReportWriter implements ReportOutput {
   /** Milliseconds as seconds, without grouping or trailing zeros: {@code 0}, {@code 1.5}, {@code 1.234}. */
   static String seconds(long millis) {
     return BigDecimal.valueOf(Math.max(0, millis), 3).stripTrailingZeros().toPlainString();
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // XML output
-
-  private static void attribute(Writer w, String name, String value) throws IOException {
-    w.write(' ');
-    w.write(name);
-    w.write("=\"");
-    XmlWriter.escape(w, value, true);
-    w.write('"');
-  }
-
-  private static void text(Writer w, String value) throws IOException {
-    XmlWriter.escape(w, value, false);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -464,25 +399,7 @@ final class JUnitReportWriter implements ReportOutput {
     /** {@code file:line:col severity rule-id expression message} on one line, as the text format prints it. */
     private static String line(String source, Issue issue) {
       StringBuilder b = new StringBuilder(128);
-      TextReportWriter.appendOneLine(b, source);
-      Integer ln = issue.line();
-      if (ln != null) {
-        b.append(':').append(ln.intValue());
-        Integer col = issue.column();
-        if (col != null) {
-          b.append(':').append(col.intValue());
-        }
-      }
-      b.append(' ').append(issue.severity().code()).append(' ');
-      TextReportWriter.appendOneLine(b, issue.ruleId());
-      b.append(' ');
-      String expression = issue.expression();
-      TextReportWriter.appendOneLine(b, expression == null || expression.isEmpty() ? "-" : expression);
-      String message = issue.message().strip();
-      if (!message.isEmpty()) {
-        b.append(' ');
-        TextReportWriter.appendOneLine(b, message);
-      }
+      TextReportWriter.appendIssue(b, source, issue, false);
       return cut(b);
     }
 
@@ -497,25 +414,5 @@ final class JUnitReportWriter implements ReportOutput {
       }
       return b.substring(0, end) + "\u2026";
     }
-  }
-
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("report output is closed");
-    }
-    if (finished) {
-      throw new IllegalStateException("report already finished");
-    }
-  }
-
-  /** Closes the sink; before {@link #finish} nothing has been written, so there is no partial report. */
-  @Override
-  public void close() throws IOException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    suites.clear();
-    Closeables.closeAll(out, sink);
   }
 }

@@ -1,6 +1,5 @@
 package dev.taskcheck.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
@@ -12,7 +11,6 @@ import dev.taskcheck.model.SuppressedIssue;
 import dev.taskcheck.model.Timings;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -21,22 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The TaskCheck JSON report. The summary and timings come before the results in the document but are
- * known only at the end, so each result is written as it arrives to a {@link SpillBuffer} (memory, then
- * a temporary file) and copied out behind the head at {@link #finish}.
+ * known only at the end, so the results are buffered and copied behind the head ({@link HeadLastWriter}).
  */
-final class JsonReportWriter implements ReportOutput {
-
-  private final OutputStream sink;
-  private final JsonFactory factory = Json.factory();
-  private final SpillBuffer spill;
-  private final JsonGenerator results;
-  /** Where the results array (its {@code [}) starts in the spill buffer. */
-  private final long resultsOffset;
-
-  private @Nullable RunInfo run;
-  private @Nullable LifecycleMetrics metrics;
-  private boolean finished;
-  private boolean closed;
+final class JsonReportWriter extends JsonHeadLastWriter {
 
   /**
    * @param sink the stream the report goes to; closed by {@link #close()}
@@ -44,94 +29,36 @@ final class JsonReportWriter implements ReportOutput {
    * @param memoryLimit how many bytes of results stay in memory before spilling to a file
    */
   JsonReportWriter(OutputStream sink, @Nullable Path spillDirectory, int memoryLimit) {
-    this.sink = sink;
-    this.spill = new SpillBuffer(spillDirectory, memoryLimit);
-    try {
-      // The results array is written nested in an object so that its indentation matches the
-      // final document; only the array itself is copied out.
-      results = Json.generator(factory, spill);
-      results.writeStartObject();
-      results.writeFieldName("results");
-      results.writeStartArray();
-      results.flush();
-      resultsOffset = spill.size() - 1;
-      if (spill.byteAt(resultsOffset) != '[') {
-        throw new IllegalStateException("unexpected JSON prefix");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The spill buffer, for tests. */
-  SpillBuffer spill() {
-    return spill;
+    super(sink, spillDirectory, memoryLimit, 1);
   }
 
   @Override
-  public void start(RunInfo run) {
-    ensureOpen();
-    this.run = run;
+  void write(Result result) throws IOException {
+    writeResult(results(), result);
   }
 
   @Override
-  public void result(Result result) {
-    ensureOpen();
-    try {
-      writeResult(results, result);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  void writeJson(JsonGenerator g, Summary summary, Timings timings) throws IOException {
+    RunInfo r = requireRun();
+    g.writeStartObject();
+    g.writeObjectFieldStart("tool");
+    g.writeStringField("name", r.toolName());
+    g.writeStringField("version", r.toolVersion());
+    g.writeEndObject();
+    g.writeStringField("fhirVersion", r.effectiveFhirVersion(summary));
+    g.writeStringField("fhirVersionSetting", r.fhirVersion());
+    g.writeStringField("ruleSet", r.ruleSet().code());
+    g.writeStringField("engine", r.engine());
+    g.writeStringField("now", r.now().toString());
+    g.writeStringField("startedAt", r.startedAt().toString());
+    writeSummary(g, summary);
+    writeTimings(g, timings);
+    LifecycleMetrics m = lifecycleMetrics();
+    if (m != null) {
+      writeMetrics(g, m);
     }
-  }
-
-  @Override
-  public void metrics(LifecycleMetrics lifecycle) {
-    ensureOpen();
-    this.metrics = lifecycle;
-  }
-
-  @Override
-  public void finish(Summary summary, Timings timings) {
-    ensureOpen();
-    RunInfo r = run;
-    if (r == null) {
-      throw new IllegalStateException("finish called before start");
-    }
-    try {
-      results.writeEndArray();
-      results.close();
-
-      JsonGenerator g = Json.generator(factory, sink);
-      g.writeStartObject();
-      g.writeObjectFieldStart("tool");
-      g.writeStringField("name", r.toolName());
-      g.writeStringField("version", r.toolVersion());
-      g.writeEndObject();
-      g.writeStringField("fhirVersion", r.effectiveFhirVersion(summary));
-      g.writeStringField("fhirVersionSetting", r.fhirVersion());
-      g.writeStringField("ruleSet", r.ruleSet().code());
-      g.writeStringField("engine", r.engine());
-      g.writeStringField("now", r.now().toString());
-      g.writeStringField("startedAt", r.startedAt().toString());
-      writeSummary(g, summary);
-      writeTimings(g, timings);
-      if (metrics != null) {
-        writeMetrics(g, metrics);
-      }
-      g.writeFieldName("results");
-      // Tell the generator a value follows (it writes the separator), then put the array in directly.
-      g.writeRawValue("");
-      g.flush();
-      spill.copyTo(sink, resultsOffset);
-      g.writeEndObject();
-      g.writeRaw('\n');
-      g.close();
-      sink.flush();
-      finished = true;
-      spill.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    writeResults(g, "results");
+    g.writeEndObject();
   }
 
   /** The {@code summary} object (also in the SARIF log's invocation properties). */
@@ -261,24 +188,5 @@ final class JsonReportWriter implements ReportOutput {
     g.writeStringField("source", i.source().code());
     Json.stringField(g, "messageId", i.messageId());
     g.writeEndObject();
-  }
-
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("report output is closed");
-    }
-    if (finished) {
-      throw new IllegalStateException("report already finished");
-    }
-  }
-
-  /** Flushes the report (when finished) and deletes any temporary file; does not write a partial report. */
-  @Override
-  public void close() throws IOException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    Closeables.closeAll(results, spill, sink);
   }
 }

@@ -4,24 +4,23 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.Result;
-import dev.taskcheck.model.RunInfo;
 import dev.taskcheck.model.Summary;
 import dev.taskcheck.model.Timings;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
  * FHIR JSON: one OperationOutcome per result; the OperationOutcome alone when the run has exactly one
  * result, otherwise a {@code collection} Bundle of them. The first result is held back until the second
- * arrives (or the run ends); from then on the Bundle is written progressively, its {@code entry} array
- * last.
+ * arrives (or the run ends); from then on the Bundle's entries are buffered and copied behind its head at
+ * {@link #finish} ({@link HeadLastWriter}), so nothing is written before the run ends.
  *
  * <p>FHIR JSON forbids nulls, empty strings, empty arrays and empty objects, so absent values are left
  * out rather than written as null.
  */
-final class OperationOutcomeWriter implements ReportOutput {
+final class OperationOutcomeWriter extends JsonHeadLastWriter {
 
   static final String EXT_BASE = "https://taskcheck.dev/fhir/StructureDefinition/";
   static final String EXT_SOURCE = EXT_BASE + "validated-source";
@@ -37,108 +36,67 @@ final class OperationOutcomeWriter implements ReportOutput {
       "http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-source";
   static final String RULE_SYSTEM = "https://taskcheck.dev/fhir/CodeSystem/rule";
 
-  private final OutputStream sink;
-  private final JsonGenerator g;
-  private @Nullable RunInfo run;
   private @Nullable Result first;
   private long count;
-  private boolean finished;
-  private boolean closed;
 
-  /** @param sink the stream the output goes to; closed by {@link #close()} */
-  OperationOutcomeWriter(OutputStream sink) {
-    this.sink = sink;
-    try {
-      this.g = Json.generator(Json.factory(), sink);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /**
+   * @param sink the stream the output goes to; closed by {@link #close()}
+   * @param spillDirectory where a temporary file may be created; null for the system temporary directory
+   */
+  OperationOutcomeWriter(OutputStream sink, @Nullable Path spillDirectory) {
+    super(sink, spillDirectory, SpillBuffer.DEFAULT_MEMORY_LIMIT, 1);
   }
 
   @Override
-  public void start(RunInfo run) {
-    ensureOpen();
-    this.run = run;
+  void write(Result result) throws IOException {
+    count++;
+    if (count == 1) {
+      first = result;
+      return;
+    }
+    Result held = first;
+    if (held != null) {
+      writeEntry(results(), held);
+      first = null;
+    }
+    writeEntry(results(), result);
   }
 
   @Override
-  public void result(Result result) {
-    ensureOpen();
-    try {
-      count++;
-      if (count == 1) {
-        first = result;
-        return;
-      }
-      if (count == 2) {
-        startBundle(true);
-        Result held = first;
-        first = null;
-        if (held != null) {
-          writeEntry(held);
-        }
-      }
-      writeEntry(result);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  public void finish(Summary summary, Timings timings) {
-    ensureOpen();
-    try {
-      Result held = first;
-      if (count == 1 && held != null) {
-        writeOutcome(held);
-        first = null;
-      } else if (count == 0) {
-        startBundle(false);
-        g.writeEndObject();
-      } else {
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-      g.writeRaw('\n');
-      g.flush();
-      finished = true;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private void startBundle(boolean withEntries) throws IOException {
-    RunInfo r = run;
-    if (r == null) {
-      throw new IllegalStateException("result or finish called before start");
+  void writeJson(JsonGenerator g, Summary summary, Timings timings) throws IOException {
+    Result held = first;
+    if (held != null) {
+      writeOutcome(g, held);
+      return;
     }
     g.writeStartObject();
     g.writeStringField("resourceType", "Bundle");
     g.writeStringField("type", "collection");
-    g.writeStringField("timestamp", r.startedAt().toString());
-    if (withEntries) {
-      g.writeArrayFieldStart("entry");
+    g.writeStringField("timestamp", requireRun().startedAt().toString());
+    if (count > 0) {
+      writeResults(g, "entry");
     }
-  }
-
-  private void writeEntry(Result result) throws IOException {
-    g.writeStartObject();
-    g.writeFieldName("resource");
-    writeOutcome(result);
     g.writeEndObject();
   }
 
-  private void writeOutcome(Result r) throws IOException {
+  private static void writeEntry(JsonGenerator g, Result result) throws IOException {
+    g.writeStartObject();
+    g.writeFieldName("resource");
+    writeOutcome(g, result);
+    g.writeEndObject();
+  }
+
+  private static void writeOutcome(JsonGenerator g, Result r) throws IOException {
     g.writeStartObject();
     g.writeStringField("resourceType", "OperationOutcome");
     g.writeArrayFieldStart("extension");
     // never empty: the validated-source extension is always there ("-" if the source is blank, since
     // FHIR forbids empty strings)
-    writeExtension(EXT_SOURCE, "valueString", r.source().isBlank() ? "-" : r.source());
-    writeExtension(EXT_RESOURCE, "valueString", r.resource());
-    writeExtension(EXT_LOCATION, "valueString", r.location());
+    writeExtension(g, EXT_SOURCE, "valueString", r.source().isBlank() ? "-" : r.source());
+    writeExtension(g, EXT_RESOURCE, "valueString", r.resource());
+    writeExtension(g, EXT_LOCATION, "valueString", r.location());
     FhirRelease release = r.fhirVersion();
-    writeExtension(EXT_FHIR_VERSION, "valueCode", release == null ? null : release.code());
+    writeExtension(g, EXT_FHIR_VERSION, "valueCode", release == null ? null : release.code());
     g.writeEndArray();
     g.writeArrayFieldStart("issue");
     if (r.issues().isEmpty()) {
@@ -151,21 +109,21 @@ final class OperationOutcomeWriter implements ReportOutput {
       g.writeEndObject();
     }
     for (Issue issue : r.issues()) {
-      writeIssue(issue);
+      writeIssue(g, issue);
     }
     g.writeEndArray();
     g.writeEndObject();
   }
 
-  private void writeIssue(Issue i) throws IOException {
+  private static void writeIssue(JsonGenerator g, Issue i) throws IOException {
     g.writeStartObject();
     boolean hasRule = !i.ruleId().isEmpty();
     // never empty: the issue-source extension is always there
     g.writeArrayFieldStart("extension");
-    writeIntegerExtension(EXT_ISSUE_LINE, i.line());
-    writeIntegerExtension(EXT_ISSUE_COL, i.column());
-    writeExtension(EXT_MESSAGE_ID, "valueString", hasRule ? i.ruleId() : null);
-    writeExtension(EXT_ISSUE_SOURCE, "valueString", i.source().code());
+    writeIntegerExtension(g, EXT_ISSUE_LINE, i.line());
+    writeIntegerExtension(g, EXT_ISSUE_COL, i.column());
+    writeExtension(g, EXT_MESSAGE_ID, "valueString", hasRule ? i.ruleId() : null);
+    writeExtension(g, EXT_ISSUE_SOURCE, "valueString", i.source().code());
     g.writeEndArray();
     g.writeStringField("severity", i.severity().code());
     g.writeStringField("code", i.type().isBlank() ? "processing" : i.type());
@@ -198,7 +156,8 @@ final class OperationOutcomeWriter implements ReportOutput {
     g.writeEndObject();
   }
 
-  private void writeExtension(String url, String valueField, @Nullable String value) throws IOException {
+  private static void writeExtension(JsonGenerator g, String url, String valueField, @Nullable String value)
+      throws IOException {
     if (value == null || value.isBlank()) {
       return;
     }
@@ -208,7 +167,8 @@ final class OperationOutcomeWriter implements ReportOutput {
     g.writeEndObject();
   }
 
-  private void writeIntegerExtension(String url, @Nullable Integer value) throws IOException {
+  private static void writeIntegerExtension(JsonGenerator g, String url, @Nullable Integer value)
+      throws IOException {
     if (value == null) {
       return;
     }
@@ -216,25 +176,5 @@ final class OperationOutcomeWriter implements ReportOutput {
     g.writeStringField("url", url);
     g.writeNumberField("valueInteger", value.intValue());
     g.writeEndObject();
-  }
-
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("report output is closed");
-    }
-    if (finished) {
-      throw new IllegalStateException("report already finished");
-    }
-  }
-
-  /** Flushes what was written and closes the sink; an unfinished document is not completed. */
-  @Override
-  public void close() throws IOException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    first = null;
-    Closeables.closeAll(g, sink);
   }
 }

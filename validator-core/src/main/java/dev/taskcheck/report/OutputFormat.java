@@ -59,7 +59,11 @@ public enum OutputFormat {
             + ")");
   }
 
-  /** A writer to a stream the caller owns; closing the output flushes but does not close the stream. */
+  /**
+   * A writer to a stream the caller owns; closing the output flushes but does not close the stream. Closed
+   * without {@link ReportListener#finish}, a writer has written nothing, except the text format, which streams
+   * its lines as results arrive: it has written the complete lines of the results so far and no summary.
+   */
   public ReportOutput toStream(OutputStream out, RenderOptions options) {
     return ReportWriters.toStream(this, out, options);
   }

@@ -8,15 +8,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Creates report writers, the {@link ReportOutput}s behind {@link OutputFormat#toStream} and {@link
- * OutputFormat#toFile}.
+ * OutputFormat#toFile}. Every writer has the lifecycle of {@link ReportWriter}.
  *
- * <p>Every writer streams: its memory use does not grow with the number of results. The JSON writer,
- * which must put the summary before the results (and the SARIF writer, the rules), keeps the results
- * written so far in memory up to 8 MiB
- * and in a temporary file beyond that (the system temporary directory for a stream, the target's
- * directory for a file); the file is deleted on close. Writers are not thread-safe: one thread, or
- * external synchronisation, per writer. Listener methods report I/O failures as {@link
- * java.io.UncheckedIOException}.
+ * <p>Every writer streams: its memory use does not grow with the number of results. The writers whose
+ * document puts what is known only at the end before the results ({@link HeadLastWriter}: JSON, SARIF, XML,
+ * OperationOutcome; HTML renders the XML form) keep the results written so far in memory up to 8 MiB and
+ * in a temporary file beyond that (the system temporary directory for a stream, the target's directory for
+ * a file); the file is deleted on close. Writers are not thread-safe: one thread, or external
+ * synchronisation, per writer. Listener methods report I/O failures as {@link
+ * java.io.UncheckedIOException}; listener calls after {@code finish} or {@code close} throw {@link
+ * IllegalStateException}.
  */
 final class ReportWriters {
 
@@ -24,8 +25,9 @@ final class ReportWriters {
 
   /**
    * A writer to a stream the caller owns. Output is UTF-8. Closing the writer flushes the stream but does
-   * not close it; a writer closed without {@code finish} may have written part of a report (text and
-   * OperationOutcome formats) or nothing (JSON, SARIF).
+   * not close it. A writer closed without {@code finish} has written nothing, except the text format, which
+   * streams its lines to a console as results arrive: it has written the complete lines of the results it
+   * got, and no summary.
    */
   public static ReportOutput toStream(OutputFormat format, OutputStream out, RenderOptions options) {
     Objects.requireNonNull(format, "format");
@@ -57,7 +59,7 @@ final class ReportWriters {
     return switch (format) {
       case TEXT -> new TextReportWriter(sink, options);
       case JSON -> new JsonReportWriter(sink, spillDirectory, SpillBuffer.DEFAULT_MEMORY_LIMIT);
-      case OPERATIONOUTCOME -> new OperationOutcomeWriter(sink);
+      case OPERATIONOUTCOME -> new OperationOutcomeWriter(sink, spillDirectory);
       case JUNIT -> new JUnitReportWriter(sink, options);
       case SARIF -> new SarifReportWriter(sink, options, spillDirectory);
       case XML -> new XmlReportWriter(sink, options, spillDirectory);

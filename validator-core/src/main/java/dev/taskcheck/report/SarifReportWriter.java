@@ -1,6 +1,5 @@
 package dev.taskcheck.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
@@ -14,7 +13,6 @@ import dev.taskcheck.model.SuppressedIssue;
 import dev.taskcheck.model.Timings;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -53,7 +51,7 @@ import org.jspecify.annotations.Nullable;
  * the head at {@link #finish}. Memory holds the distinct rule ids, nothing per result. Closed without
  * {@code finish}, the writer writes nothing.
  */
-final class SarifReportWriter implements ReportOutput {
+final class SarifReportWriter extends JsonHeadLastWriter {
 
   /** The schema the log names: the OASIS SARIF 2.1.0 schema (errata 01). */
   static final String SCHEMA_URI =
@@ -82,13 +80,10 @@ final class SarifReportWriter implements ReportOutput {
       "att", "https://hl7.org/fhir/datatypes.html#Attachment",
       "cpt", "https://hl7.org/fhir/datatypes.html#ContactPoint");
 
-  private final OutputStream sink;
+  /** How many objects and arrays enclose the results array: the log, {@code runs}, the run. */
+  private static final int RESULTS_DEPTH = 3;
+
   private final RenderOptions options;
-  private final JsonFactory factory = Json.factory();
-  private final SpillBuffer spill;
-  private final JsonGenerator results;
-  /** Where the results array (its {@code [}) starts in the spill buffer. */
-  private final long resultsOffset;
   /** The file URI of the directory relative sources are resolved against, ending with {@code /}. */
   private @Nullable String sourceRoot;
   private final MessageDigest sha256;
@@ -101,11 +96,6 @@ final class SarifReportWriter implements ReportOutput {
   /** The last source seen and its artifact location (results of one source usually arrive together). */
   private @Nullable String lastSource;
   private @Nullable String lastUri;
-
-  private @Nullable RunInfo run;
-  private @Nullable LifecycleMetrics metrics;
-  private boolean finished;
-  private boolean closed;
 
   /**
    * A writer that resolves relative sources against the run's working directory ({@link
@@ -125,43 +115,18 @@ final class SarifReportWriter implements ReportOutput {
    */
   SarifReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory,
       @Nullable Path sourceRoot, int memoryLimit) {
-    this.sink = sink;
+    super(sink, spillDirectory, memoryLimit, RESULTS_DEPTH);
     this.options = options;
     this.sourceRoot = sourceRoot == null ? null : FileUris.directoryUri(sourceRoot.toAbsolutePath().toString());
-    this.spill = new SpillBuffer(spillDirectory, memoryLimit);
     try {
       this.sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JVM has no SHA-256", e);
     }
-    try {
-      // The results array is written nested as deep as in the final document, so that its indentation
-      // matches; only the array itself is copied out.
-      results = Json.generator(factory, spill);
-      results.writeStartObject();
-      results.writeArrayFieldStart("runs");
-      results.writeStartObject();
-      results.writeFieldName("results");
-      results.writeStartArray();
-      results.flush();
-      resultsOffset = spill.size() - 1;
-      if (spill.byteAt(resultsOffset) != '[') {
-        throw new IllegalStateException("unexpected JSON prefix");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The spill buffer, for tests. */
-  SpillBuffer spill() {
-    return spill;
   }
 
   @Override
-  public void start(RunInfo runInfo) {
-    ensureOpen();
-    this.run = runInfo;
+  void started(RunInfo runInfo) {
     if (sourceRoot == null) {
       sourceRoot = FileUris.directoryUri(runInfo.workingDirectory());
     }
@@ -174,83 +139,51 @@ final class SarifReportWriter implements ReportOutput {
   }
 
   @Override
-  public void result(Result result) {
-    ensureOpen();
-    try {
-      String uri = artifactUri(result.source());
-      Map<String, Integer> occurrences = new HashMap<>();
-      for (Issue issue : result.issues()) {
-        writeResult(result, uri, issue, null, occurrences);
-      }
-      for (SuppressedIssue s : result.suppressed()) {
-        writeResult(result, uri, s.issue(), s, occurrences);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  void write(Result result) throws IOException {
+    String uri = artifactUri(result.source());
+    Map<String, Integer> occurrences = new HashMap<>();
+    for (Issue issue : result.issues()) {
+      writeResult(result, uri, issue, null, occurrences);
+    }
+    for (SuppressedIssue s : result.suppressed()) {
+      writeResult(result, uri, s.issue(), s, occurrences);
     }
   }
 
   @Override
-  public void metrics(LifecycleMetrics lifecycle) {
-    ensureOpen();
-    this.metrics = lifecycle;
-  }
-
-  @Override
-  public void finish(Summary summary, Timings timings) {
-    ensureOpen();
-    RunInfo r = run;
-    if (r == null) {
-      throw new IllegalStateException("finish called before start");
+  void writeJson(JsonGenerator g, Summary summary, Timings timings) throws IOException {
+    RunInfo r = requireRun();
+    g.writeStartObject();
+    g.writeStringField("$schema", SCHEMA_URI);
+    g.writeStringField("version", "2.1.0");
+    g.writeArrayFieldStart("runs");
+    g.writeStartObject();
+    writeTool(g, r);
+    writeInvocation(g, r, summary, timings);
+    g.writeObjectFieldStart("originalUriBaseIds");
+    g.writeObjectFieldStart(SRCROOT);
+    g.writeStringField("uri", sourceRoot);
+    g.writeEndObject();
+    g.writeEndObject();
+    // Columns count the characters of the decoded text, as Java strings hold it.
+    g.writeStringField("columnKind", "utf16CodeUnits");
+    LifecycleMetrics m = lifecycleMetrics();
+    if (m != null) {
+      g.writeObjectFieldStart("properties");
+      JsonReportWriter.writeMetrics(g, m);
+      g.writeEndObject();
     }
-    try {
-      results.writeEndArray();
-      results.close();
-
-      JsonGenerator g = Json.generator(factory, sink);
-      g.writeStartObject();
-      g.writeStringField("$schema", SCHEMA_URI);
-      g.writeStringField("version", "2.1.0");
-      g.writeArrayFieldStart("runs");
-      g.writeStartObject();
-      writeTool(g, r);
-      writeInvocation(g, r, summary, timings);
-      g.writeObjectFieldStart("originalUriBaseIds");
-      g.writeObjectFieldStart(SRCROOT);
-      g.writeStringField("uri", sourceRoot);
-      g.writeEndObject();
-      g.writeEndObject();
-      // Columns count the characters of the decoded text, as Java strings hold it.
-      g.writeStringField("columnKind", "utf16CodeUnits");
-      LifecycleMetrics m = metrics;
-      if (m != null) {
-        g.writeObjectFieldStart("properties");
-        JsonReportWriter.writeMetrics(g, m);
-        g.writeEndObject();
-      }
-      g.writeFieldName("results");
-      // Tell the generator a value follows (it writes the separator), then put the array in directly.
-      g.writeRawValue("");
-      g.flush();
-      spill.copyTo(sink, resultsOffset);
-      g.writeEndObject();
-      g.writeEndArray();
-      g.writeEndObject();
-      g.writeRaw('\n');
-      g.close();
-      sink.flush();
-      finished = true;
-      spill.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    writeResults(g, "results");
+    g.writeEndObject();
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   // ---- results ----
 
   private void writeResult(Result r, @Nullable String uri, Issue issue, @Nullable SuppressedIssue suppressed,
       Map<String, Integer> occurrences) throws IOException {
-    JsonGenerator g = results;
+    JsonGenerator g = results();
     g.writeStartObject();
     g.writeStringField("ruleId", issue.ruleId());
     g.writeNumberField("ruleIndex", ruleIndex(issue.ruleId()));
@@ -554,24 +487,5 @@ final class SarifReportWriter implements ReportOutput {
 
   private static String nullToEmpty(@Nullable String s) {
     return s == null ? "" : s;
-  }
-
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("report output is closed");
-    }
-    if (finished) {
-      throw new IllegalStateException("report already finished");
-    }
-  }
-
-  /** Deletes any temporary file and closes the sink; does not write a partial report. */
-  @Override
-  public void close() throws IOException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    Closeables.closeAll(results, spill, sink);
   }
 }

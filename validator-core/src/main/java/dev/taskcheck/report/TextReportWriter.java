@@ -13,7 +13,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,8 +25,13 @@ import org.jspecify.annotations.Nullable;
  * The text format: one line per issue, {@code source:line:col severity rule-id expression message}, then
  * optionally a summary, and after it, when the run read Task histories or looked for stuck Tasks, a short
  * lifecycle block. UTF-8 with {@code \n} line ends.
+ *
+ * <p>Unlike the document formats, the text format streams: the lines of each result are written as the result
+ * arrives (buffered, and flushed at {@link #finish} and {@link #close}), so that a console shows findings while
+ * the run goes on. Closed without {@code finish}, it has written the complete lines of the results it got and
+ * no summary.
  */
-final class TextReportWriter implements ReportOutput {
+final class TextReportWriter extends ReportWriter {
 
   private static final String RED = "\u001b[31m";
   private static final String YELLOW = "\u001b[33m";
@@ -39,38 +43,29 @@ final class TextReportWriter implements ReportOutput {
   private final Writer out;
   private final RenderOptions options;
   private final StringBuilder line = new StringBuilder(256);
-  private @Nullable RunInfo run;
-  private @Nullable LifecycleMetrics metrics;
-  private boolean closed;
 
   /** @param sink the stream the report goes to; closed by {@link #close()} */
   TextReportWriter(OutputStream sink, RenderOptions options) {
-    this.out = new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 16 << 10);
+    super(sink);
+    this.out = owned(new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 16 << 10));
     this.options = options;
   }
 
   @Override
-  public void start(RunInfo run) {
-    ensureOpen();
-    this.run = run;
-  }
-
-  @Override
-  public void result(Result result) {
-    ensureOpen();
-    try {
-      for (Issue issue : result.issues()) {
-        line.setLength(0);
-        appendIssue(line, result.source(), issue);
-        line.append('\n');
-        out.append(line);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  void write(Result result) throws IOException {
+    for (Issue issue : result.issues()) {
+      line.setLength(0);
+      appendIssue(line, result.source(), issue, options.color());
+      line.append('\n');
+      out.append(line);
     }
   }
 
-  private void appendIssue(StringBuilder b, String source, Issue issue) {
+  /**
+   * Appends the line of an issue, {@code source:line:col severity rule-id expression message} (the JUnit
+   * report lists findings so too), the severity in colour when {@code color}.
+   */
+  static void appendIssue(StringBuilder b, String source, Issue issue, boolean color) {
     appendOneLine(b, source);
     Integer ln = issue.line();
     if (ln != null) {
@@ -82,7 +77,7 @@ final class TextReportWriter implements ReportOutput {
     }
     b.append(' ');
     Severity severity = issue.severity();
-    if (options.color()) {
+    if (color) {
       b.append(color(severity)).append(severity.code()).append(RESET);
     } else {
       b.append(severity.code());
@@ -128,36 +123,25 @@ final class TextReportWriter implements ReportOutput {
   }
 
   @Override
-  public void metrics(LifecycleMetrics lifecycle) {
-    ensureOpen();
-    this.metrics = lifecycle;
-  }
-
-  @Override
-  public void finish(Summary summary, Timings timings) {
-    ensureOpen();
-    try {
-      if (options.summary()) {
-        RunInfo r = run;
-        out.write(summaryLine(r == null ? "taskcheck" : r.toolName(), summary, timings));
+  void complete(Summary summary, Timings timings) throws IOException {
+    if (options.summary()) {
+      RunInfo r = run();
+      out.write(summaryLine(r == null ? "taskcheck" : r.toolName(), summary, timings));
+      out.write('\n');
+      String releases = releasesLine(summary.releases());
+      if (releases != null) {
+        out.write(releases);
         out.write('\n');
-        String releases = releasesLine(summary.releases());
-        if (releases != null) {
-          out.write(releases);
+      }
+      LifecycleMetrics m = lifecycleMetrics();
+      if (m != null) {
+        for (String l : metricsLines(m)) {
+          out.write(l);
           out.write('\n');
         }
-        LifecycleMetrics m = metrics;
-        if (m != null) {
-          for (String l : metricsLines(m)) {
-            out.write(l);
-            out.write('\n');
-          }
-        }
       }
-      out.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    out.flush();
   }
 
   /** {@code taskcheck: 3 inputs, 5 Tasks validated (...): 0 fatal, 2 errors, ... in 1.2 s}. */
@@ -261,21 +245,5 @@ final class TextReportWriter implements ReportOutput {
       return millis + " ms";
     }
     return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
-  }
-
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("report output is closed");
-    }
-  }
-
-  /** Flushes what was written and closes the sink. */
-  @Override
-  public void close() throws IOException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    out.close();
   }
 }

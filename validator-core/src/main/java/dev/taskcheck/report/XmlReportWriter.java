@@ -12,7 +12,6 @@ import dev.taskcheck.model.SuppressedIssue;
 import dev.taskcheck.model.Timings;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -29,16 +28,15 @@ import org.jspecify.annotations.Nullable;
  * count and worst severity each, a line per input file with its counts, the lifecycle metrics, then the
  * results with their issues. The HTML report is rendered from it.
  *
- * <p>Everything before the results is known only at {@link #finish}, so results are written as they arrive
- * to a {@link SpillBuffer} and copied out behind the head. In memory stay only a count per rule and per input
- * file.
+ * <p>Everything before the results is known only at {@link #finish}, so the results are buffered and copied
+ * behind the head ({@link HeadLastWriter}). In memory stay only a count per rule and per input file.
  *
  * <p>The complete form lists every result. The form the HTML report is rendered from ({@link
  * #findingsOnly}) lists only results with findings, at most a given number of findings in all (the first
  * ones, in input order) and at most a given number of files, saying on {@code results} and {@code files}
  * how many it left out; the counts stay complete.
  */
-final class XmlReportWriter implements ReportOutput {
+final class XmlReportWriter extends HeadLastWriter {
 
   /** The namespace of the document's elements. */
   static final String NAMESPACE = "https://taskcheck.dev/ns/report/1";
@@ -52,9 +50,7 @@ final class XmlReportWriter implements ReportOutput {
   /** The depth of a {@code result} element. */
   private static final int RESULT_DEPTH = 2;
 
-  private final OutputStream sink;
   private final RenderOptions options;
-  private final SpillBuffer spill;
   private final XmlWriter results;
   /** True when results without findings are listed and nothing is left out. */
   private final boolean complete;
@@ -67,11 +63,6 @@ final class XmlReportWriter implements ReportOutput {
   private long unlistedFindings;
   private long unlistedSuppressed;
   private long unlistedResults;
-
-  private @Nullable RunInfo run;
-  private @Nullable LifecycleMetrics metrics;
-  private boolean finished;
-  private boolean closed;
 
   /** The complete XML form, results spilled to {@code spillDirectory} beyond 8 MiB. */
   XmlReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory) {
@@ -86,13 +77,12 @@ final class XmlReportWriter implements ReportOutput {
    */
   XmlReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory, int memoryLimit,
       boolean complete, long findingLimit, long fileLimit) {
-    this.sink = sink;
+    super(sink, spillDirectory, memoryLimit);
     this.options = options;
     this.complete = complete;
     this.findingLimit = findingLimit;
     this.fileLimit = fileLimit;
-    this.spill = new SpillBuffer(spillDirectory, memoryLimit);
-    this.results = new XmlWriter(spill, RESULT_DEPTH);
+    this.results = new XmlWriter(spill(), RESULT_DEPTH);
   }
 
   /** The form the HTML report is rendered from: results with findings only, within the limits. */
@@ -102,26 +92,10 @@ final class XmlReportWriter implements ReportOutput {
         findingLimit, fileLimit);
   }
 
-  /** The spill buffer, for tests. */
-  SpillBuffer spill() {
-    return spill;
-  }
-
   @Override
-  public void start(RunInfo runInfo) {
-    ensureOpen();
-    this.run = runInfo;
-  }
-
-  @Override
-  public void result(Result result) {
-    ensureOpen();
+  void write(Result result) throws IOException {
     count(result);
-    try {
-      list(result);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    list(result);
   }
 
   private void count(Result result) {
@@ -201,54 +175,41 @@ final class XmlReportWriter implements ReportOutput {
   }
 
   @Override
-  public void metrics(LifecycleMetrics lifecycle) {
-    ensureOpen();
-    this.metrics = lifecycle;
+  void endResults() throws IOException {
+    results.flush();
   }
 
   @Override
-  public void finish(Summary summary, Timings timings) {
-    ensureOpen();
-    RunInfo r = run;
-    if (r == null) {
-      throw new IllegalStateException("finish called before start");
+  void writeDocument(Summary summary, Timings timings) throws IOException {
+    RunInfo r = requireRun();
+    XmlWriter w = new XmlWriter(sink(), 0);
+    w.declaration();
+    w.start("report").attribute("xmlns", NAMESPACE).attribute("formatVersion", FORMAT_VERSION);
+    writeRun(w, r, summary);
+    writeSummary(w, summary);
+    w.start("timings")
+        .attribute("elapsedMs", timings.elapsedMillis())
+        .attribute("firstResultMs", timings.firstResultMillis())
+        .attribute("processFirstResultMs", timings.processFirstResultMillis())
+        .end();
+    writeRules(w, r);
+    writeFiles(w);
+    LifecycleMetrics m = lifecycleMetrics();
+    if (m != null) {
+      writeMetrics(w, m);
     }
-    try {
-      results.flush();
-      XmlWriter w = new XmlWriter(sink, 0);
-      w.declaration();
-      w.start("report").attribute("xmlns", NAMESPACE).attribute("formatVersion", FORMAT_VERSION);
-      writeRun(w, r, summary);
-      writeSummary(w, summary);
-      w.start("timings")
-          .attribute("elapsedMs", timings.elapsedMillis())
-          .attribute("firstResultMs", timings.firstResultMillis())
-          .attribute("processFirstResultMs", timings.processFirstResultMillis())
-          .end();
-      writeRules(w, r);
-      writeFiles(w);
-      LifecycleMetrics m = metrics;
-      if (m != null) {
-        writeMetrics(w, m);
-      }
-      w.start("results").attribute("listing", complete ? "complete" : "findings");
-      if (!complete) {
-        w.attribute("findingLimit", findingLimit)
-            .attribute("unlistedResults", unlistedResults)
-            .attribute("unlistedFindings", unlistedFindings)
-            .attribute("unlistedSuppressed", unlistedSuppressed);
-      }
-      w.openForCopy();
-      spill.copyTo(sink, 0);
-      w.end();
-      w.end();
-      w.flush();
-      sink.flush();
-      finished = true;
-      spill.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    w.start("results").attribute("listing", complete ? "complete" : "findings");
+    if (!complete) {
+      w.attribute("findingLimit", findingLimit)
+          .attribute("unlistedResults", unlistedResults)
+          .attribute("unlistedFindings", unlistedFindings)
+          .attribute("unlistedSuppressed", unlistedSuppressed);
     }
+    w.openForCopy();
+    copyResults();
+    w.end();
+    w.end();
+    w.flush();
   }
 
   private void writeRun(XmlWriter w, RunInfo r, Summary summary) throws IOException {
@@ -393,25 +354,6 @@ final class XmlReportWriter implements ReportOutput {
       return null;
     }
     return d.isNegative() ? "-" + d.negated() : d.toString();
-  }
-
-  private void ensureOpen() {
-    if (closed) {
-      throw new IllegalStateException("report output is closed");
-    }
-    if (finished) {
-      throw new IllegalStateException("report already finished");
-    }
-  }
-
-  /** Deletes any temporary file and flushes the sink; writes nothing when the report was not finished. */
-  @Override
-  public void close() throws IOException {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    Closeables.closeAll(spill, sink);
   }
 
   /** This run's findings under one rule id. */

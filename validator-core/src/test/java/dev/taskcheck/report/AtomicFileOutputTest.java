@@ -61,22 +61,6 @@ class AtomicFileOutputTest {
 
   @ParameterizedTest
   @EnumSource(OutputFormat.class)
-  void closeWithoutFinishLeavesNoTargetAndNoTempFile(OutputFormat format) throws IOException {
-    Path target = dir.resolve(format.fileName());
-
-    ReportOutput out = format.toFile(target, OPTIONS);
-    out.start(ReportFixtures.run("auto"));
-    for (Result r : ReportFixtures.RESULTS) {
-      out.result(r);
-    }
-    out.close();
-
-    assertThat(target).doesNotExist();
-    assertThat(allFiles()).isEmpty();
-  }
-
-  @ParameterizedTest
-  @EnumSource(OutputFormat.class)
   void closeWithoutFinishKeepsAnExistingTarget(OutputFormat format) throws IOException {
     Path target = dir.resolve(format.fileName());
     Files.writeString(target, "previous report");

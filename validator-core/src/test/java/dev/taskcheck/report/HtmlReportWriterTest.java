@@ -2,7 +2,6 @@ package dev.taskcheck.report;
 
 import static dev.taskcheck.report.ReportFixtures.render;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
@@ -300,19 +299,6 @@ class HtmlReportWriterTest {
   }
 
   @Test
-  void closeWithoutFinishWritesNothingAndLeavesNoTemporaryFile(@TempDir Path dir) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    HtmlReportWriter writer = new HtmlReportWriter(bytes, OPTIONS, dir);
-    writer.start(ReportFixtures.run("auto"));
-    for (int i = 0; i < 100; i++) {
-      writer.result(ReportFixtures.WITH_ISSUES);
-    }
-    writer.close();
-    assertThat(bytes.size()).isZero();
-    assertThat(JsonReportWriterTest.listFiles(dir)).isEmpty();
-  }
-
-  @Test
   void aFileReportIsWrittenAtomically(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("out").resolve(OutputFormat.HTML.fileName());
     try (ReportOutput out = OutputFormat.HTML.toFile(file, OPTIONS)) {
@@ -321,25 +307,6 @@ class HtmlReportWriterTest {
     assertThat(JsonReportWriterTest.listFiles(file.getParent())).containsExactly(file);
     XPathDoc d = new XPathDoc(Files.readString(file));
     assertThat(d.b("//h:section[@id='metrics']")).isTrue();
-  }
-
-  @Test
-  void listenerCallsAfterFinishOrCloseFail() throws IOException {
-    ReportOutput out = OutputFormat.HTML.toStream(new ByteArrayOutputStream(), OPTIONS);
-    ReportFixtures.report().replay(out);
-    assertThatIllegalStateException().isThrownBy(() -> out.result(ReportFixtures.CLEAN));
-    out.close();
-    assertThatIllegalStateException().isThrownBy(() -> out.result(ReportFixtures.CLEAN));
-  }
-
-  @Test
-  void doesNotCloseTheCallersStream() throws IOException {
-    TextReportWriterTest.CloseTrackingStream bytes = new TextReportWriterTest.CloseTrackingStream();
-    try (ReportOutput out = OutputFormat.HTML.toStream(bytes, OPTIONS)) {
-      ReportFixtures.report().replay(out);
-    }
-    assertThat(bytes.closed).isFalse();
-    new XPathDoc(bytes.toString(StandardCharsets.UTF_8));
   }
 
   @Test

@@ -14,7 +14,6 @@ import dev.taskcheck.model.SuppressedIssue;
 import dev.taskcheck.TaskCheck;
 import dev.taskcheck.TestData;
 import dev.taskcheck.ValidationRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -22,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -361,18 +359,6 @@ class JUnitReportWriterTest {
     assertThat(JUnitReportWriter.seconds(0)).isEqualTo("0");
     assertThat(JUnitReportWriter.seconds(1500)).isEqualTo("1.5");
     assertThat(JUnitReportWriter.seconds(1234567)).isEqualTo("1234.567");
-  }
-
-  @Test
-  void nothingIsWrittenBeforeFinish() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ReportOutput out = OutputFormat.JUNIT.toStream(bytes, FAIL_ON_ERROR)) {
-      out.start(ReportFixtures.run("auto"));
-      for (Result r : Collections.nCopies(1000, ReportFixtures.WITH_ISSUES)) {
-        out.result(r);
-      }
-    }
-    assertThat(bytes.size()).isZero();
   }
 
   // ---------------------------------------------------------------------------------------------

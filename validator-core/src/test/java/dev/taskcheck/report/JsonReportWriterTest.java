@@ -310,24 +310,6 @@ class JsonReportWriterTest {
   }
 
   @Test
-  void listenerCallsAfterCloseFail() throws IOException {
-    ReportOutput out = OutputFormat.JSON.toStream(new ByteArrayOutputStream(), OPTIONS);
-    out.close();
-    org.assertj.core.api.Assertions.assertThatIllegalStateException()
-        .isThrownBy(() -> out.result(ReportFixtures.CLEAN));
-  }
-
-  @Test
-  void doesNotCloseTheCallersStream() throws IOException {
-    TextReportWriterTest.CloseTrackingStream bytes = new TextReportWriterTest.CloseTrackingStream();
-    try (ReportOutput out = OutputFormat.JSON.toStream(bytes, OPTIONS)) {
-      ReportFixtures.report().replay(out);
-    }
-    assertThat(bytes.closed).isFalse();
-    assertThat(parse(bytes.toString(StandardCharsets.UTF_8)).get("results").size()).isEqualTo(4);
-  }
-
-  @Test
   void noMetricsObjectWithoutMetrics() throws IOException {
     JsonNode root = parse(render(OutputFormat.JSON, ReportFixtures.report(), OPTIONS));
     assertThat(root.has("metrics")).isFalse();

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.taskcheck.model.Report;
 import dev.taskcheck.model.Result;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -199,28 +196,5 @@ class OperationOutcomeWriterTest {
     assertValidFhirJson(bundle, "Bundle");
     assertThat(keys(bundle)).containsExactly("resourceType", "type", "timestamp");
     assertThat(bundle.get("type").asText()).isEqualTo("collection");
-  }
-
-  @Test
-  void doesNotCloseTheCallersStreamAndEndsWithNewline() throws IOException {
-    TextReportWriterTest.CloseTrackingStream bytes = new TextReportWriterTest.CloseTrackingStream();
-    Report report = ReportFixtures.report(List.of(ReportFixtures.CLEAN));
-    try (ReportOutput out = OutputFormat.OPERATIONOUTCOME.toStream(bytes, OPTIONS)) {
-      report.replay(out);
-    }
-    assertThat(bytes.closed).isFalse();
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("{\n").endsWith("}\n");
-  }
-
-  @Test
-  void closeWithoutFinishDoesNotCompleteTheDocument() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ReportOutput out = OutputFormat.OPERATIONOUTCOME.toStream(bytes, OPTIONS);
-    out.start(ReportFixtures.run("auto"));
-    out.result(ReportFixtures.WITH_ISSUES);
-    out.result(ReportFixtures.CLEAN);
-    out.close();
-    String text = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(text).doesNotEndWith("}\n");
   }
 }

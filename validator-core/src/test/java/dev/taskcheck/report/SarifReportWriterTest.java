@@ -482,16 +482,6 @@ class SarifReportWriterTest {
     assertThat(results(parse(expected))).hasSize(600);
   }
 
-  @Test
-  void closedWithoutFinishWritesNothing() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ReportOutput out = OutputFormat.SARIF.toStream(bytes, OPTIONS);
-    out.start(ReportFixtures.run("auto"));
-    out.result(ReportFixtures.WITH_ISSUES);
-    out.close();
-    assertThat(bytes.size()).isZero();
-  }
-
   // ---- (3) a real run ----
 
   @Test

@@ -12,7 +12,6 @@ import dev.taskcheck.model.Result;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.model.Summary;
 import dev.taskcheck.model.Timings;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -148,16 +147,6 @@ class TextReportWriterTest {
   }
 
   @Test
-  void flushesAtFinishAndDoesNotCloseTheCallersStream() throws Exception {
-    CloseTrackingStream bytes = new CloseTrackingStream();
-    ReportOutput out = OutputFormat.TEXT.toStream(bytes, PLAIN);
-    ReportFixtures.report().replay(out);
-    assertThat(bytes.size()).isPositive();
-    out.close();
-    assertThat(bytes.closed).isFalse();
-  }
-
-  @Test
   void lifecycleBlockFollowsTheSummary() {
     String text = render(OutputFormat.TEXT, ReportFixtures.withMetrics(ReportFixtures.metrics()), PLAIN);
 
@@ -210,15 +199,5 @@ class TextReportWriterTest {
             Duration.ofDays(8))));
     assertThat(TextReportWriter.metricsLines(m))
         .containsExactly("stuck (older than 7d): 1", "  dir x.json:3 Task/a b ready since 2026-01-01 (idle 8d)");
-  }
-
-  /** A byte sink that records whether it was closed. */
-  static final class CloseTrackingStream extends ByteArrayOutputStream {
-    boolean closed;
-
-    @Override
-    public void close() {
-      closed = true;
-    }
   }
 }

@@ -2,7 +2,6 @@ package dev.taskcheck.report;
 
 import static dev.taskcheck.report.ReportFixtures.render;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
@@ -462,23 +461,6 @@ class XmlReportWriterTest {
   }
 
   @Test
-  void closeWithoutFinishWritesNothingAndDeletesTheSpillFile(@TempDir Path spillDir) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    XmlReportWriter writer = new XmlReportWriter(bytes, OPTIONS, spillDir, 100, true, Long.MAX_VALUE,
-        Long.MAX_VALUE);
-    writer.start(ReportFixtures.run("auto"));
-    for (int i = 0; i < 200; i++) {
-      writer.result(ReportFixtures.WITH_ISSUES);
-    }
-    assertThat(JsonReportWriterTest.listFiles(spillDir)).hasSize(1);
-
-    writer.close();
-
-    assertThat(bytes.size()).isZero();
-    assertThat(JsonReportWriterTest.listFiles(spillDir)).isEmpty();
-  }
-
-  @Test
   void fiftyThousandResultsSpillToAFileAndComeOutInOrder(@TempDir Path dir)
       throws IOException, XMLStreamException {
     int n = 50_000;
@@ -516,25 +498,6 @@ class XmlReportWriterTest {
     } catch (SAXException e) {
       throw new AssertionError(e);
     }
-  }
-
-  @Test
-  void listenerCallsAfterCloseOrFinishFail() throws IOException {
-    ReportOutput out = OutputFormat.XML.toStream(new ByteArrayOutputStream(), OPTIONS);
-    ReportFixtures.report().replay(out);
-    assertThatIllegalStateException().isThrownBy(() -> out.result(ReportFixtures.CLEAN));
-    out.close();
-    assertThatIllegalStateException().isThrownBy(() -> out.result(ReportFixtures.CLEAN));
-  }
-
-  @Test
-  void doesNotCloseTheCallersStream() throws IOException {
-    TextReportWriterTest.CloseTrackingStream bytes = new TextReportWriterTest.CloseTrackingStream();
-    try (ReportOutput out = OutputFormat.XML.toStream(bytes, OPTIONS)) {
-      ReportFixtures.report().replay(out);
-    }
-    assertThat(bytes.closed).isFalse();
-    assertValid(bytes.toString(StandardCharsets.UTF_8));
   }
 
   @Test
