@@ -5,9 +5,29 @@
 #   diff -r /tmp/before /tmp/after
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-OUT=${1:?usage: report-golden.sh OUT_DIR}
+if [ "${1:-}" = --normalize ]; then MODE=normalize; shift; else MODE=run; fi
+OUT=${1:?usage: report-golden.sh [--normalize] OUT_DIR}
 JAR=${TASKCHECK_JAR:-cli/target/taskcheck.jar}
 NOW=2025-06-01T00:00:00Z
+normalize() {  # run-dependent fields: times, the start instant, elapsed durations, paths of this checkout
+  local dir=$1
+  sed -i -E \
+    -e 's/"(elapsedMs|firstResultMs|processFirstResultMs)": ?-?[0-9]+/"\1":0/g' \
+    -e 's/"startedAt": ?"[^"]*"/"startedAt":""/g' \
+    -e 's/ in [0-9.]+ (s|ms|min)( |$)/ in 0 s\2/g' \
+    -e 's/(elapsedMs|firstResultMs|processFirstResultMs|startedAt|time|timestamp)="[^"]*"/\1=""/g' \
+    -e 's#<(elapsed|started|firstResult)[^>]*>[^<]*</#<\1></#g' \
+    -e 's/"(startTimeUtc|endTimeUtc|timestamp)": ?"[^"]*"/"\1":""/g' \
+    -e 's#<dd>[0-9][0-9. a-z]*(s|ms|min)</dd>#<dd></dd>#g' \
+    -e "s#file://$PWD/#file:///REPO/#g" \
+    -e "s#$OUT/#OUT/#g" \
+    "$dir"/* 2>/dev/null
+  perl -0pi -e 's#(<dt>(Started|Elapsed)</dt>\s*<dd>)[^<]*#$1#g' "$dir"/taskcheck.html 2>/dev/null
+}
+if [ $MODE = normalize ]; then
+  for d in "$OUT"/*/; do normalize "${d%/}"; done
+  exit 0
+fi
 rm -rf "$OUT" && mkdir -p "$OUT"
 run() {  # name, then the arguments of validate
   local name=$1; shift
@@ -17,15 +37,7 @@ run() {  # name, then the arguments of validate
       --format text,json,operationoutcome,junit,sarif,xml,html --output "$dir" "$@" \
       > "$dir/stdout.txt" 2> "$dir/stderr.txt"
   echo "exit $?" >> "$dir/stdout.txt"
-  # run-dependent fields: elapsed and first-result times, the start instant, durations in summaries
-  sed -i -E \
-    -e 's/"(elapsedMs|firstResultMs|processFirstResultMs)": ?-?[0-9]+/"\1":0/g' \
-    -e 's/"startedAt": ?"[^"]*"/"startedAt":""/g' \
-    -e 's/ in [0-9.]+ (s|ms|min)( |$)/ in 0 s\2/g' \
-    -e 's/(elapsedMs|firstResultMs|processFirstResultMs|startedAt|time|timestamp)="[^"]*"/\1=""/g' \
-    -e 's#<(elapsed|started|firstResult)[^>]*>[^<]*</#<\1></#g' \
-    -e 's/"(startTimeUtc|endTimeUtc)": ?"[^"]*"/"\1":""/g' \
-    "$dir"/* 2>/dev/null
+  normalize "$dir"
 }
 run samples testdata/samples
 run fixtures testdata/fixtures
