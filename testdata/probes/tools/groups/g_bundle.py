@@ -53,6 +53,8 @@ def add(P, T, X):
       "Patient/pat-1 is in the Bundle in an entry without fullUrl")
     p("ref-bare-id-in-bundle", coll((BASE + "Task/probe", T(for_={"reference": "pat-1"}), None),
                                     (BASE + "Patient/pat-1", pat, None)), "for -> 'pat-1' (bare id) in a Bundle")
+    p("ref-bare-id-in-transaction", bundle("transaction", [(U1, T(for_={"reference": "pat-1"}), {
+        "request": {"method": "POST", "url": "Task"}})]), "for -> 'pat-1' (bare id) in a transaction")
     p("ref-type-element-mismatch-resolved", coll((U1, T(for_={"reference": U2, "type": "Group"}), None),
                                                  (U2, pat, None)),
       "Reference.type Group but the urn:uuid resolves to a Patient")
@@ -62,6 +64,14 @@ def add(P, T, X):
       "an absolute reference not in the Bundle")
     p("ref-contained-in-bundle-task", coll((BASE + "Task/probe", T(for_={"reference": "#missing"}), None)),
       "a Task in a Bundle refers to #missing")
+    tc = insert(T(for_={"reference": "#p1"}), "contained", [{"resourceType": "Patient", "id": "p1", "active": True}],
+                after="text")
+    p("contained-ref-in-bundle-task", coll((BASE + "Task/probe", tc, None)),
+      "a Task in a Bundle whose for refers to its own contained Patient (valid): ref-1 inside a Bundle")
+    tc5 = insert(T("R5", for_={"reference": "#p1"}), "contained", [{"resourceType": "Patient", "id": "p1",
+                                                                    "active": True}], after="text")
+    p("contained-ref-in-bundle-task-r5", bundle("collection", [(BASE + "Task/probe", tc5, None)]),
+      "R5: the same", release="R5")
     # other resource types in the Bundle: their own findings are dropped
     p("other-entry-invalid", coll((BASE + "Task/probe", T(), None),
                                   (BASE + "Patient/pat-1", {"resourceType": "Patient", "id": "pat-1",

@@ -45,6 +45,9 @@ def add(P, T, X):
     p("rng-2-low-above-high", val("Range", {"low": {"value": 5, "unit": "mg", "system": UCUM, "code": "mg"},
                                             "high": {"value": 1, "unit": "mg", "system": UCUM, "code": "mg"}}),
       "a Range whose low is above its high")
+    p("sqty-1-range-low-comparator", val("Range", {"low": {"value": 1, "comparator": "<", "unit": "mg", "system": UCUM,
+                                                           "code": "mg"}}),
+      "a Range whose low (a SimpleQuantity) has a comparator (sqty-1)")
     p("att-1-data-without-content-type", val("Attachment", {"data": "aGVsbG8="}),
       "an Attachment with data and no contentType")
     p("att-size-wrong", val("Attachment", {"contentType": "text/plain", "data": "aGVsbG8=", "size": 99}),
