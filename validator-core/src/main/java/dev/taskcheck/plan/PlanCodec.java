@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PlanCodec {
 
-  private static final String MAGIC = "TCPLAN";
+  static final String MAGIC = "TCPLAN";
   /** The format version; a plan of another version is refused (it is rebuilt with the code that reads it). */
   static final int FORMAT = 1;
 
@@ -36,8 +36,6 @@ public final class PlanCodec {
     byte[] valueSets = section(plan.valueSetsSection(), strings, PlanCodec::writeValueSet);
     byte[] codeSystems = section(plan.codeSystemsSection(), strings, PlanCodec::writeCodeSystem);
     Writer head = new Writer(strings);
-    head.utf(MAGIC);
-    head.varint(FORMAT);
     head.utf(plan.fhirVersion());
     Map<String, String> typeUrls = new TreeMap<>(plan.typeUrls());
     head.varint(typeUrls.size());
@@ -46,6 +44,8 @@ public final class PlanCodec {
       head.string(e.getValue());
     }
     Writer table = new Writer(strings);
+    table.utf(MAGIC);
+    table.varint(FORMAT);
     table.varint(strings.list.size());
     for (String s : strings.list) {
       table.utf(s);
@@ -73,8 +73,30 @@ public final class PlanCodec {
     return read(in.readAllBytes());
   }
 
+  /**
+   * Reads a plan from its bytes; entries are decoded when first used.
+   *
+   * @throws IllegalArgumentException when the bytes are not a plan of this format
+   */
   public static Plan read(byte[] bytes) {
+    try {
+      return decode(bytes);
+    } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
+      throw new IllegalArgumentException("not a TaskCheck plan, or a damaged one", e);
+    }
+  }
+
+  private static Plan decode(byte[] bytes) {
     Reader r = new Reader(bytes, 0, new StringTable(bytes, new int[0]));
+    String magic = r.utf();
+    if (!magic.equals(MAGIC)) {
+      throw new IllegalArgumentException("not a TaskCheck plan");
+    }
+    int format = r.varint();
+    if (format != FORMAT) {
+      throw new IllegalArgumentException("a TaskCheck plan of format " + format + ", expected " + FORMAT
+          + " (rebuild it with this version)");
+    }
     int count = r.varint();
     int[] offsets = new int[count];
     for (int i = 0; i < count; i++) {
@@ -83,12 +105,6 @@ public final class PlanCodec {
       r.position += length;
     }
     r = new Reader(bytes, r.position, new StringTable(bytes, offsets));
-    String magic = r.utf();
-    int format = r.varint();
-    if (!magic.equals(MAGIC) || format != FORMAT) {
-      throw new IllegalArgumentException("not a TaskCheck plan of format " + FORMAT + " (found " + magic + " "
-          + format + ")");
-    }
     String fhirVersion = r.utf();
     int types = r.varint();
     Map<String, String> typeUrls = new HashMap<>();
@@ -504,6 +520,9 @@ public final class PlanCodec {
 
     String utf() {
       int length = varint();
+      if (length < 0 || position + length > bytes.length) {
+        throw new IndexOutOfBoundsException("a string runs past the end of the plan");
+      }
       String s = new String(bytes, position, length, StandardCharsets.UTF_8);
       position += length;
       return s;
