@@ -42,13 +42,15 @@ final class ConversionFunctions {
 
   /** Registers {@code toX} (the value or empty) and {@code convertsToX} (true or false). */
   private static void pair(Map<String, Def> m, String type, int maxArgs, Conversion c) {
-    fn(m, "to" + type, 0, maxArgs, (f, in, a) -> {
-      Object v = input(f, in, "to" + type);
+    String to = "to" + type;
+    String convertsTo = "convertsTo" + type;
+    fn(m, to, 0, maxArgs, (f, in, a) -> {
+      Object v = input(f, in, to);
       Object r = v == null ? null : c.convert(v, f, a);
       return r == null ? Coll.EMPTY : Coll.of(r);
     });
-    fn(m, "convertsTo" + type, 0, maxArgs, (f, in, a) -> {
-      Object v = input(f, in, "convertsTo" + type);
+    fn(m, convertsTo, 0, maxArgs, (f, in, a) -> {
+      Object v = input(f, in, convertsTo);
       return v == null ? Coll.EMPTY : Coll.of(c.convert(v, f, a) != null);
     });
   }

@@ -40,14 +40,10 @@ public final class Expression {
    * Evaluates the expression on {@code focus} (its {@code %context} and first {@code $this}).
    *
    * @param focus the element or resource in focus, or null for an empty context
-   * @param resource {@code %resource}: the resource that holds the focus (a contained resource for elements
-   *     inside one), or null
-   * @param rootResource {@code %rootResource}: the document's resource (a Bundle, the container), or null
    * @throws FhirPathException of kind EXECUTION when the evaluation signals an error
    */
-  public List<Object> evaluate(@Nullable FhirNode focus, @Nullable FhirNode resource,
-      @Nullable FhirNode rootResource, Environment env) {
-    return root.eval(frame(focus, resource, rootResource, env)).asList();
+  public List<Object> evaluate(@Nullable FhirNode focus, EvaluationContext context) {
+    return root.eval(frame(focus, context)).asList();
   }
 
   /**
@@ -56,15 +52,24 @@ public final class Expression {
    *
    * @throws FhirPathException of kind EXECUTION when the evaluation signals an error (several items)
    */
-  public Truth test(FhirNode focus, @Nullable FhirNode resource, @Nullable FhirNode rootResource,
-      Environment env) {
-    return Truth.of(root.truth(frame(focus, resource, rootResource, env)));
+  public Truth test(FhirNode focus, EvaluationContext context) {
+    return Truth.of(root.truth(frame(focus, context)));
   }
 
-  private Frame frame(@Nullable FhirNode focus, @Nullable FhirNode resource, @Nullable FhirNode rootResource,
+  /** {@link #evaluate(FhirNode, EvaluationContext)} with a context of its own. */
+  public List<Object> evaluate(@Nullable FhirNode focus, @Nullable FhirNode resource,
+      @Nullable FhirNode rootResource, Environment env) {
+    return evaluate(focus, EvaluationContext.of(resource, rootResource, env));
+  }
+
+  /** {@link #test(FhirNode, EvaluationContext)} with a context of its own. */
+  public Truth test(FhirNode focus, @Nullable FhirNode resource, @Nullable FhirNode rootResource,
       Environment env) {
-    Coll context = focus == null ? Coll.EMPTY : Coll.of(focus);
-    return new Frame(new Run(model, units, env, context, resource, rootResource), context);
+    return test(focus, EvaluationContext.of(resource, rootResource, env));
+  }
+
+  private Frame frame(@Nullable FhirNode focus, EvaluationContext context) {
+    return new Frame(context.run(model, units), focus == null ? Coll.EMPTY : Coll.of(focus));
   }
 
   @Override

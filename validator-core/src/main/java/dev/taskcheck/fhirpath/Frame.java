@@ -11,19 +11,23 @@ import org.jspecify.annotations.Nullable;
 final class Frame {
 
   final Run run;
+  /** {@code %context}: the focus the evaluation started with. */
+  final Coll context;
   Coll focus;
   int index;
   @Nullable Coll total;
   @Nullable Vars vars;
 
-  Frame(Run run, Coll focus) {
+  Frame(Run run, Coll context) {
     this.run = run;
-    this.focus = focus;
+    this.context = context;
+    this.focus = context;
   }
 
   /** A frame for a scoped function's arguments: the same $index, $total and variables to start with. */
   Frame child(Coll newFocus) {
-    Frame f = new Frame(run, newFocus);
+    Frame f = new Frame(run, context);
+    f.focus = newFocus;
     f.index = index;
     f.total = total;
     f.vars = vars;

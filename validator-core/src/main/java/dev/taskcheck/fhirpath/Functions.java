@@ -196,7 +196,7 @@ final class Functions {
 
   /** A single argument's value (a FHIR primitive as its system value), null when empty. */
   static @Nullable Object arg(Frame f, Expr e, String fn) {
-    return e.single(f, fn + "()'s argument");
+    return e.single(f, fn);
   }
 
   static @Nullable String stringArg(Frame f, Expr e, String fn) {
@@ -217,7 +217,7 @@ final class Functions {
 
   /** The single input item as a system value, null when empty; an error for several. */
   static @Nullable Object input(Frame f, Coll in, String fn) {
-    return Values.single(in, f.run.model, fn + "()");
+    return Values.single(in, f.run.model, fn);
   }
 
   static @Nullable String stringInput(Frame f, Coll in, String fn) {

@@ -87,7 +87,7 @@ final class Nodes {
       if (v != null) {
         return v;
       }
-      Coll builtIn = builtIn(name, f.run);
+      Coll builtIn = builtIn(name, f);
       if (builtIn != null) {
         return builtIn;
       }
@@ -99,10 +99,11 @@ final class Nodes {
     }
 
     /** The constants FHIRPath and FHIR define; null for any other name. */
-    static @Nullable Coll builtIn(String name, Run run) {
+    static @Nullable Coll builtIn(String name, Frame f) {
+      Run run = f.run;
       switch (name) {
         case "context":
-          return run.context;
+          return f.context;
         case "resource":
           return run.resource == null ? Coll.EMPTY : Coll.of(run.resource);
         case "rootResource":
@@ -289,7 +290,7 @@ final class Nodes {
 
     @Override
     Coll eval(Frame f) {
-      Object v = operand.single(f, "unary " + (negate ? "-" : "+"));
+      Object v = operand.single(f, negate ? "unary -" : "unary +");
       if (v == null) {
         return Coll.EMPTY;
       }

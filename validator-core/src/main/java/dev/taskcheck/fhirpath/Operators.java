@@ -153,11 +153,13 @@ final class Operators {
   /** {@code <}, {@code <=}, {@code >}, {@code >=}. */
   static final class Comparison extends Expr {
     private final String op;
+    private final String label;
     private final Expr left;
     private final Expr right;
 
     Comparison(String op, Expr left, Expr right) {
       this.op = op;
+      this.label = "'" + op + "'";
       this.left = left;
       this.right = right;
     }
@@ -169,8 +171,8 @@ final class Operators {
 
     @Override
     int truth(Frame f) {
-      Object a = left.single(f, "'" + op + "'");
-      Object b = right.single(f, "'" + op + "'");
+      Object a = left.single(f, label);
+      Object b = right.single(f, label);
       if (a == null || b == null) {
         return -1;
       }
@@ -236,11 +238,13 @@ final class Operators {
   /** {@code +}, {@code -}, {@code *}, {@code /}, {@code div}, {@code mod}, {@code &}. */
   static final class Arith extends Expr {
     private final String op;
+    private final String label;
     private final Expr left;
     private final Expr right;
 
     Arith(String op, Expr left, Expr right) {
       this.op = op;
+      this.label = "'" + op + "'";
       this.left = left;
       this.right = right;
     }
@@ -252,8 +256,8 @@ final class Operators {
         Object b = right.single(f, "'&'");
         return Coll.of(text(a) + text(b));
       }
-      Object a = left.single(f, "'" + op + "'");
-      Object b = right.single(f, "'" + op + "'");
+      Object a = left.single(f, label);
+      Object b = right.single(f, label);
       if (a == null || b == null) {
         return Coll.EMPTY;
       }

@@ -3,34 +3,30 @@ package dev.taskcheck.fhirpath;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
-/** What one evaluation shares: the compiled expression's model and units, the environment and the roots. */
+/**
+ * What the evaluations of one {@link EvaluationContext} share: the compiled expressions' model and units,
+ * the environment and the roots, and the clock reading.
+ */
 final class Run {
 
   final FhirModel model;
   final Units units;
   final Environment env;
-  final Coll context;
   final @Nullable FhirNode resource;
   final @Nullable FhirNode rootResource;
-  private @Nullable OffsetDateTime now;
+  private final EvaluationContext context;
 
-  Run(FhirModel model, Units units, Environment env, Coll context, @Nullable FhirNode resource,
-      @Nullable FhirNode rootResource) {
+  Run(FhirModel model, Units units, EvaluationContext context) {
     this.model = model;
     this.units = units;
-    this.env = env;
+    this.env = context.environment();
+    this.resource = context.resource();
+    this.rootResource = context.rootResource();
     this.context = context;
-    this.resource = resource;
-    this.rootResource = rootResource;
   }
 
-  /** The evaluation's clock reading: the same for every now(), today() and timeOfDay() of one evaluation. */
+  /** The clock reading: the same for every now(), today() and timeOfDay() of one evaluation context. */
   OffsetDateTime now() {
-    OffsetDateTime n = now;
-    if (n == null) {
-      n = OffsetDateTime.now(env.clock());
-      now = n;
-    }
-    return n;
+    return context.now();
   }
 }

@@ -182,7 +182,7 @@ final class Values {
       return null;
     }
     if (c.size() > 1) {
-      throw FhirPathException.execution(what + " expects a single item but got " + c.size());
+      throw FhirPathException.execution(what + ": a single item is expected here, not " + c.size());
     }
     return system(c.get(0), model);
   }
@@ -524,6 +524,9 @@ final class Values {
    * precision, units); an error when the items cannot be compared at all.
    */
   static @Nullable Integer compare(Object a, Object b, Run run) {
+    if (a instanceof Integer i && b instanceof Integer j) {
+      return Integer.compare(i, j);
+    }
     Object x = system(a, run.model);
     Object y = system(b, run.model);
     if (x instanceof FhirNode nx && isQuantityNode(nx, run.model)) {
