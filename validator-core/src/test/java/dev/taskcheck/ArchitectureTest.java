@@ -141,6 +141,12 @@ class ArchitectureTest {
   }
 
   @Test
+  void fhirPathIsALeaf() {
+    classes().that().resideInAPackage("dev.taskcheck.fhirpath..").should().onlyDependOnClassesThat()
+        .resideInAnyPackage(concat(PLATFORM, "dev.taskcheck.fhirpath..", "org.fhir.ucum..")).check(classes);
+  }
+
+  @Test
   void theEngineDoesNotRender() {
     noClasses().that().resideInAPackage("dev.taskcheck.engine..")
         .should().dependOnClassesThat().resideInAPackage("dev.taskcheck.report..")
