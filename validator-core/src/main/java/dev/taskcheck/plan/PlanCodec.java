@@ -25,7 +25,7 @@ public final class PlanCodec {
 
   static final String MAGIC = "TCPLAN";
   /** The format version; a plan of another version is refused (it is rebuilt with the code that reads it). */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
 
   private PlanCodec() {}
 

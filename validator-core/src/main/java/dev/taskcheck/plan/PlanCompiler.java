@@ -26,6 +26,7 @@ public final class PlanCompiler {
   static final String BEST_PRACTICE = "http://hl7.org/fhir/StructureDefinition/elementdefinition-bestpractice";
   static final String BINDING_NAME = "http://hl7.org/fhir/StructureDefinition/elementdefinition-bindingName";
   static final String FHIR_TYPE = "http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type";
+  static final String SYSTEM_TYPES = "http://hl7.org/fhirpath/System.";
 
   private final Map<String, Node> structureDefinitions = new LinkedHashMap<>();
   private final Map<String, Node> valueSets = new LinkedHashMap<>();
@@ -213,6 +214,18 @@ public final class PlanCompiler {
       String code = t.childValue("code");
       if (code == null) {
         continue;
+      }
+      if (code.startsWith(SYSTEM_TYPES) && !path.endsWith(".value")) {
+        // an element whose type is a FHIRPath system type (Element.id, Resource.id, Extension.url) has its FHIR
+        // type in an extension: validation treats it as that primitive
+        String fhirType = extensionValue(t, FHIR_TYPE);
+        if (fhirType == null) {
+          Node c = t.child("_code");
+          fhirType = c == null ? null : extensionValue(c, FHIR_TYPE);
+        }
+        if (fhirType != null) {
+          code = fhirType;
+        }
       }
       types.add(new TypeRef(code, values(t, "profile"), values(t, "targetProfile")));
     }

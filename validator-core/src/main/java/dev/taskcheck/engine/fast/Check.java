@@ -49,6 +49,8 @@ enum Check {
       "{0}: at most {1} allowed, found {2} (by {3})"),
 
   // primitives (§9)
+  CODE_MISSING("Terminology_TX_Code_ValueSet_MISSING", "structure-binding", Severity.ERROR, "code-invalid",
+      "no code is given, and a code from the required value set is needed"),
   PRIMITIVE_NO_VALUE("Type_Specific_Checks_DT_Primitive_ValueExt", "structure-type", Severity.ERROR, "invalid",
       "a primitive needs a value or an extension"),
   PRIMITIVE_EMPTY("Type_Specific_Checks_DT_Primitive_NotEmpty", "structure-type", Severity.ERROR, "invalid",
@@ -93,6 +95,8 @@ enum Check {
       "the code ''{0}'' has leading, trailing or repeated whitespace"),
   STRING_LENGTH("Type_Specific_Checks_DT_String_Length", "structure-type", Severity.ERROR, "invalid",
       "the value is longer than 1 MiB ({0} characters)"),
+  STRING_WHITESPACE_ALL("TYPE_SPECIFIC_CHECKS_DT_STRING_WS_ALL", "structure-type", Severity.WARNING, "invalid",
+      "the value is only whitespace"),
   STRING_WHITESPACE("Type_Specific_Checks_DT_String_WS", "structure-type", Severity.WARNING, "invalid",
       "the value has leading or trailing whitespace"),
   MAX_LENGTH("Type_Specific_Checks_DT_Primitive_Length", "structure-type", Severity.ERROR, "invalid",

@@ -63,6 +63,11 @@ final class Types {
     return t != null && t.kind() == TypeDef.Kind.RESOURCE && !t.isAbstract() && !t.constraint();
   }
 
+  /** Whether a name is a concrete resource type of the release ({@code Patient}), as a reference's first part. */
+  boolean isConcreteResourceName(String name) {
+    return !name.isEmpty() && Character.isUpperCase(name.charAt(0)) && isConcreteResource(name);
+  }
+
   /**
    * The type a choice element's JSON or XML name gives ({@code valueDateTime} with base name {@code value} gives
    * {@code dateTime}; {@code valueQuantity} gives {@code Quantity}), or null when the suffix is none of the element's
