@@ -208,10 +208,12 @@ final class Compiler {
 
   private static void collect(Ast ast, Set<String> out) {
     if (ast instanceof Ast.Member m) {
+      out.add(".");
       collect(m.input(), out);
     } else if (ast instanceof Ast.Call c) {
       out.add(c.name() + "()");
       if (c.input() != null) {
+        out.add(".");
         collect(c.input(), out);
       }
       boolean typeArg = c.name().equals("is") || c.name().equals("as") || c.name().equals("ofType");
