@@ -445,11 +445,9 @@ final class Values {
         fb = CALENDAR_SECONDS.get(cb);
       }
     } else {
-      if (ca != null || cb != null) {
-        String calendar = ca != null ? ca : cb;
-        if (strictCalendar && (calendar.equals("year") || calendar.equals("month"))) {
-          return null;
-        }
+      String calendar = ca != null ? ca : cb;
+      if (strictCalendar && ("year".equals(calendar) || "month".equals(calendar))) {
+        return null;
       }
       String ua = ca != null ? CALENDAR_TO_UCUM.get(ca) : a.unit();
       String ub = cb != null ? CALENDAR_TO_UCUM.get(cb) : b.unit();
