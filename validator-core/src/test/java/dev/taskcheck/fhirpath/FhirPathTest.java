@@ -114,6 +114,7 @@ class FhirPathTest {
       descendants().where($this is Extension).count() ; integer 3
       Task.status.extension.value ; string n
       Task.status.hasValue() ; boolean true
+      text.select(div.exists()) ; boolean true
       %resource.contained.active ; boolean true
       for.resolve().active ; boolean true
       Task.conformsTo('http://hl7.org/fhir/StructureDefinition/DomainResource') ; boolean true
