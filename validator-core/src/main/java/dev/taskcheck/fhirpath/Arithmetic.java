@@ -50,11 +50,9 @@ final class Arithmetic {
     if (!Values.isNumber(a) || !Values.isNumber(b)) {
       throw mismatch(op, a, b);
     }
-    if (a instanceof Integer x && b instanceof Integer y) {
-      return integer(op, x, y);
-    }
     if (!(a instanceof BigDecimal) && !(b instanceof BigDecimal)) {
-      return longs(op, ((Number) a).longValue(), ((Number) b).longValue());
+      return whole(op, ((Number) a).longValue(), ((Number) b).longValue(),
+          a instanceof Integer && b instanceof Integer);
     }
     BigDecimal x = Values.decimal(a);
     BigDecimal y = Values.decimal(b);
@@ -76,34 +74,30 @@ final class Arithmetic {
         + Values.describe(b));
   }
 
-  private static @Nullable Object integer(String op, int x, int y) {
+  /** Integer (both Integer) or Long arithmetic; overflow and division by zero give null. */
+  private static @Nullable Object whole(String op, long x, long y, boolean integers) {
+    if (op.equals("/")) {
+      return y == 0 ? null : divide(BigDecimal.valueOf(x), BigDecimal.valueOf(y));
+    }
+    if (y == 0 && (op.equals("div") || op.equals("mod"))) {
+      return null;
+    }
+    long r;
     try {
-      return switch (op) {
+      r = switch (op) {
         case "+" -> Math.addExact(x, y);
         case "-" -> Math.subtractExact(x, y);
         case "*" -> Math.multiplyExact(x, y);
-        case "/" -> y == 0 ? null : divide(BigDecimal.valueOf(x), BigDecimal.valueOf(y));
-        case "div" -> y == 0 ? null : x / y;
-        default -> y == 0 ? null : x % y;
+        case "div" -> x / y;
+        default -> x % y;
       };
     } catch (ArithmeticException e) {
       return null;
     }
-  }
-
-  private static @Nullable Object longs(String op, long x, long y) {
-    try {
-      return switch (op) {
-        case "+" -> Math.addExact(x, y);
-        case "-" -> Math.subtractExact(x, y);
-        case "*" -> Math.multiplyExact(x, y);
-        case "/" -> y == 0 ? null : divide(BigDecimal.valueOf(x), BigDecimal.valueOf(y));
-        case "div" -> y == 0 ? null : x / y;
-        default -> y == 0 ? null : x % y;
-      };
-    } catch (ArithmeticException e) {
-      return null;
+    if (!integers) {
+      return r;
     }
+    return r < Integer.MIN_VALUE || r > Integer.MAX_VALUE ? null : Integer.valueOf((int) r);
   }
 
   private static @Nullable BigDecimal decimal(String op, BigDecimal x, BigDecimal y) {

@@ -96,7 +96,7 @@ final class Compiler {
   private Expr typeTest(Ast.TypeTest t) {
     TypeSpec type = type(t.type(), t);
     Expr left = complete(t.left());
-    return t.op().equals("is") ? new Operators.Is(left, type) : new Operators.As(left, type);
+    return new Operators.TypeOperator(left, type, t.op().equals("is"));
   }
 
   private TypeSpec type(String name, Ast at) {
@@ -115,10 +115,10 @@ final class Compiler {
       case "or" -> new Operators.Logic(Operators.Logic.Op.OR, l, r);
       case "xor" -> new Operators.Logic(Operators.Logic.Op.XOR, l, r);
       case "implies" -> new Operators.Logic(Operators.Logic.Op.IMPLIES, l, r);
-      case "=" -> new Operators.Equality(l, r, false);
-      case "!=" -> new Operators.Equality(l, r, true);
-      case "~" -> new Operators.Equivalence(l, r, false);
-      case "!~" -> new Operators.Equivalence(l, r, true);
+      case "=" -> new Operators.Equality(l, r, false, false);
+      case "!=" -> new Operators.Equality(l, r, false, true);
+      case "~" -> new Operators.Equality(l, r, true, false);
+      case "!~" -> new Operators.Equality(l, r, true, true);
       case "<", "<=", ">", ">=" -> new Operators.Comparison(b.op(), l, r);
       case "|" -> new Operators.Union(l, r);
       case "in" -> new Operators.Membership(l, r);
@@ -138,7 +138,7 @@ final class Compiler {
           throw error(Kind.SEMANTIC, args.get(0), c.name() + "() needs a type name");
         }
         TypeSpec type = type(name, args.get(0));
-        return c.name().equals("is") ? new Operators.Is(input, type) : new Operators.As(input, type);
+        return new Operators.TypeOperator(input, type, c.name().equals("is"));
       }
       case "defineVariable" -> {
         arity(c, 1, 2);
@@ -208,10 +208,12 @@ final class Compiler {
 
   private static void collect(Ast ast, Set<String> out) {
     if (ast instanceof Ast.Member m) {
+      out.add(".");
       collect(m.input(), out);
     } else if (ast instanceof Ast.Call c) {
       out.add(c.name() + "()");
       if (c.input() != null) {
+        out.add(".");
         collect(c.input(), out);
       }
       boolean typeArg = c.name().equals("is") || c.name().equals("as") || c.name().equals("ofType");

@@ -54,8 +54,9 @@ final class Functions {
   private static Map<String, Def> table() {
     Map<String, Def> m = new HashMap<>();
     // existence
-    m.put("empty", new Def("empty", 0, 0, (in, a) -> new Empty(in)));
-    m.put("exists", new Def("exists", 0, 1, (in, a) -> a.length == 0 ? new Exists(in) : call(in, a, Functions::existsWhere)));
+    m.put("empty", new Def("empty", 0, 0, (in, a) -> new Exists(in, true)));
+    m.put("exists", new Def("exists", 0, 1, (in, a) -> a.length == 0 ? new Exists(in, false)
+        : call(in, a, Functions::existsWhere)));
     m.put("count", new Def("count", 0, 0, (in, a) -> new Count(in)));
     fn(m, "all", 1, 1, Functions::all);
     fn(m, "allTrue", 0, 0, (f, in, a) -> booleans(f, in, "allTrue", true, true));
@@ -230,37 +231,23 @@ final class Functions {
 
   // ---------------------------------------------------------------- existence
 
-  /** {@code empty()}. */
-  static final class Empty extends Unary {
-    Empty(@Nullable Expr input) {
-      super(input);
-    }
-
-    @Override
-    Coll eval(Frame f) {
-      return Coll.of(!inputExists(f));
-    }
-
-    @Override
-    int truth(Frame f) {
-      return inputExists(f) ? 0 : 1;
-    }
-  }
-
-  /** {@code exists()} without criteria. */
+  /** {@code exists()} without criteria, and {@code empty()}. */
   static final class Exists extends Unary {
-    Exists(@Nullable Expr input) {
+    private final boolean empty;
+
+    Exists(@Nullable Expr input, boolean empty) {
       super(input);
+      this.empty = empty;
     }
 
     @Override
     Coll eval(Frame f) {
-      return Coll.of(inputExists(f));
+      return Coll.of(inputExists(f) != empty);
     }
 
     @Override
     int truth(Frame f) {
-      return inputExists(f) ? 1 : 0;
+      return inputExists(f) != empty ? 1 : 0;
     }
   }
 

@@ -231,24 +231,21 @@ final class Nodes {
   }
 
   /** {@code input[index]}. */
-  static final class Indexer extends Expr {
-    private final Expr input;
-    private final Expr index;
+  static final class Indexer extends Operators.Binary {
 
     Indexer(Expr input, Expr index) {
-      this.input = input;
-      this.index = index;
+      super("[]", input, index);
     }
 
     @Override
     boolean definesVariables() {
-      return input.definesVariables();
+      return left.definesVariables();
     }
 
     @Override
     Coll eval(Frame f) {
-      Coll in = input.eval(f);
-      Object i = index.single(f, "the indexer");
+      Coll in = left.eval(f);
+      Object i = right.single(f, label);
       if (i == null) {
         return Coll.EMPTY;
       }

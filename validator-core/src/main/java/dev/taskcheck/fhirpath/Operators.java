@@ -7,29 +7,52 @@ final class Operators {
 
   private Operators() {}
 
-  /** {@code and}, {@code or}, {@code xor}, {@code implies}: three-valued logic with short circuits. */
-  static final class Logic extends Expr {
-    enum Op { AND, OR, XOR, IMPLIES }
+  /** An operator with two operands; {@code label} quotes its symbol for messages. */
+  abstract static class Binary extends Expr {
+    final String op;
+    final String label;
+    final Expr left;
+    final Expr right;
 
-    private final Op op;
-    private final Expr left;
-    private final Expr right;
-
-    Logic(Op op, Expr left, Expr right) {
+    Binary(String op, Expr left, Expr right) {
       this.op = op;
+      this.label = "'" + op + "'";
       this.left = left;
       this.right = right;
     }
+  }
+
+  /** A binary operator whose result is a Boolean: it answers {@link #truth}, and its collection follows. */
+  abstract static class Predicate extends Binary {
+
+    Predicate(String op, Expr left, Expr right) {
+      super(op, left, right);
+    }
 
     @Override
-    Coll eval(Frame f) {
+    final Coll eval(Frame f) {
       return Coll.ofTruth(truth(f));
+    }
+
+    @Override
+    abstract int truth(Frame f);
+  }
+
+  /** {@code and}, {@code or}, {@code xor}, {@code implies}: three-valued logic with short circuits. */
+  static final class Logic extends Predicate {
+    enum Op { AND, OR, XOR, IMPLIES }
+
+    private final Op logic;
+
+    Logic(Op logic, Expr left, Expr right) {
+      super(logic.name().toLowerCase(java.util.Locale.ROOT), left, right);
+      this.logic = logic;
     }
 
     @Override
     int truth(Frame f) {
       int a = left.truth(f);
-      switch (op) {
+      switch (logic) {
         case AND -> {
           if (a == 0) {
             return 0;
@@ -62,30 +85,29 @@ final class Operators {
     }
   }
 
-  /** {@code =} and {@code !=}. */
-  static final class Equality extends Expr {
-    private final Expr left;
-    private final Expr right;
+  /** {@code =}, {@code !=} (equality), {@code ~}, {@code !~} (equivalence). */
+  static final class Equality extends Predicate {
+    private final boolean equivalence;
     private final boolean negate;
 
-    Equality(Expr left, Expr right, boolean negate) {
-      this.left = left;
-      this.right = right;
+    Equality(Expr left, Expr right, boolean equivalence, boolean negate) {
+      super(equivalence ? (negate ? "!~" : "~") : (negate ? "!=" : "="), left, right);
+      this.equivalence = equivalence;
       this.negate = negate;
     }
 
     @Override
-    Coll eval(Frame f) {
-      return Coll.ofTruth(truth(f));
-    }
-
-    @Override
     int truth(Frame f) {
-      int r = equal(left.eval(f), right.eval(f), f.run);
+      Coll a = left.eval(f);
+      Coll b = right.eval(f);
+      if (equivalence) {
+        return equivalent(a, b, f.run) != negate ? 1 : 0;
+      }
+      int r = equal(a, b, f.run);
       return r < 0 ? r : negate ? 1 - r : r;
     }
 
-    /** Collection equality: item by item, in order. */
+    /** Collection equality: item by item, in order; empty when either is empty. */
     static int equal(Coll a, Coll b, Run run) {
       if (a.isEmpty() || b.isEmpty()) {
         return -1;
@@ -104,30 +126,6 @@ final class Operators {
         }
       }
       return result;
-    }
-  }
-
-  /** {@code ~} and {@code !~}. */
-  static final class Equivalence extends Expr {
-    private final Expr left;
-    private final Expr right;
-    private final boolean negate;
-
-    Equivalence(Expr left, Expr right, boolean negate) {
-      this.left = left;
-      this.right = right;
-      this.negate = negate;
-    }
-
-    @Override
-    Coll eval(Frame f) {
-      return Coll.ofTruth(truth(f));
-    }
-
-    @Override
-    int truth(Frame f) {
-      boolean r = equivalent(left.eval(f), right.eval(f), f.run);
-      return r != negate ? 1 : 0;
     }
 
     /** Collection equivalence: the same items in any order. */
@@ -151,22 +149,10 @@ final class Operators {
   }
 
   /** {@code <}, {@code <=}, {@code >}, {@code >=}. */
-  static final class Comparison extends Expr {
-    private final String op;
-    private final String label;
-    private final Expr left;
-    private final Expr right;
+  static final class Comparison extends Predicate {
 
     Comparison(String op, Expr left, Expr right) {
-      this.op = op;
-      this.label = "'" + op + "'";
-      this.left = left;
-      this.right = right;
-    }
-
-    @Override
-    Coll eval(Frame f) {
-      return Coll.ofTruth(truth(f));
+      super(op, left, right);
     }
 
     @Override
@@ -190,43 +176,31 @@ final class Operators {
     }
   }
 
-  /** {@code in} and {@code contains}. */
-  static final class Membership extends Expr {
-    private final Expr item;
-    private final Expr collection;
+  /** {@code item in collection}; {@code contains} is compiled with its operands swapped. */
+  static final class Membership extends Predicate {
 
-    /** {@code item in collection} (contains is compiled with its operands swapped). */
     Membership(Expr item, Expr collection) {
-      this.item = item;
-      this.collection = collection;
-    }
-
-    @Override
-    Coll eval(Frame f) {
-      return Coll.ofTruth(truth(f));
+      super("in", item, collection);
     }
 
     @Override
     int truth(Frame f) {
-      Coll i = item.eval(f);
+      Coll i = left.eval(f);
       if (i.isEmpty()) {
         return -1;
       }
       if (i.size() > 1) {
         throw FhirPathException.execution("'in' and 'contains' test a single item, not " + i.size());
       }
-      return CollectionOps.contains(collection.eval(f), i.get(0), f.run) ? 1 : 0;
+      return CollectionOps.contains(right.eval(f), i.get(0), f.run) ? 1 : 0;
     }
   }
 
   /** {@code |}. */
-  static final class Union extends Expr {
-    private final Expr left;
-    private final Expr right;
+  static final class Union extends Binary {
 
     Union(Expr left, Expr right) {
-      this.left = left;
-      this.right = right;
+      super("|", left, right);
     }
 
     @Override
@@ -236,17 +210,10 @@ final class Operators {
   }
 
   /** {@code +}, {@code -}, {@code *}, {@code /}, {@code div}, {@code mod}, {@code &}. */
-  static final class Arith extends Expr {
-    private final String op;
-    private final String label;
-    private final Expr left;
-    private final Expr right;
+  static final class Arith extends Binary {
 
     Arith(String op, Expr left, Expr right) {
-      this.op = op;
-      this.label = "'" + op + "'";
-      this.left = left;
-      this.right = right;
+      super(op, left, right);
     }
 
     @Override
@@ -276,24 +243,31 @@ final class Operators {
     }
   }
 
-  /** {@code is} (operator and function). */
-  static final class Is extends Expr {
-    private final @Nullable Expr input;
+  /**
+   * {@code is} (operator and function): whether the single item is of the type; {@code as} (operator and
+   * function) and {@code ofType()}: the items of the type (on several items, a filter).
+   */
+  static final class TypeOperator extends Functions.Unary {
     private final TypeSpec type;
+    private final boolean test;
 
-    Is(@Nullable Expr input, TypeSpec type) {
-      this.input = input;
+    TypeOperator(@Nullable Expr input, TypeSpec type, boolean test) {
+      super(input);
       this.type = type;
+      this.test = test;
     }
 
     @Override
     Coll eval(Frame f) {
-      return Coll.ofTruth(truth(f));
+      return test ? Coll.ofTruth(truth(f)) : CollectionOps.ofType(in(f), type, f.run.model);
     }
 
     @Override
     int truth(Frame f) {
-      Coll in = input == null ? f.focus : input.eval(f);
+      if (!test) {
+        return super.truth(f);
+      }
+      Coll in = in(f);
       if (in.isEmpty()) {
         return -1;
       }
@@ -301,28 +275,6 @@ final class Operators {
         throw FhirPathException.execution("'is' tests a single item, not " + in.size());
       }
       return type.matches(in.get(0), f.run.model) ? 1 : 0;
-    }
-  }
-
-  /** {@code as} (operator and function): the items of the type; on several items, a filter like ofType(). */
-  static final class As extends Expr {
-    private final @Nullable Expr input;
-    private final TypeSpec type;
-
-    As(@Nullable Expr input, TypeSpec type) {
-      this.input = input;
-      this.type = type;
-    }
-
-    @Override
-    boolean definesVariables() {
-      return input != null && input.definesVariables();
-    }
-
-    @Override
-    Coll eval(Frame f) {
-      Coll in = input == null ? f.focus : input.eval(f);
-      return CollectionOps.ofType(in, type, f.run.model);
     }
   }
 }

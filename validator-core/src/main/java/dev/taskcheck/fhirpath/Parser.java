@@ -282,7 +282,8 @@ final class Parser {
     if (isCall) {
       return call(null, t);
     }
-    if (BINARY_KEYWORDS.contains(t.text())) {
+    // an element named like an operator ('div' of Narrative) reads as a name when a '.' follows it
+    if (BINARY_KEYWORDS.contains(t.text()) && !(peek().is(".") && peek().type() == Type.SYMBOL)) {
       throw error(t, "'" + t.text() + "' is an operator and needs an operand before it");
     }
     if (t.text().equals("true") || t.text().equals("false")) {

@@ -14,14 +14,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Units} by the UCUM library's converter. Codes longer than {@value #MAX_CODE_LENGTH} characters or with
- * an exponent of more than two digits are refused (the library multiplies factors out exactly, which takes
- * unbounded time on codes such as {@code km999}). Factors are memoised per pair of codes, up to
+ * large powers are refused (see {@link #acceptable}): the library multiplies factors out exactly, which takes
+ * unbounded time on codes such as {@code km999}. Factors are memoised per pair of codes, up to
  * {@value #MAX_ENTRIES} pairs.
  */
 final class UcumConverter implements Units {
 
   static final int MAX_CODE_LENGTH = 64;
   static final int MAX_ENTRIES = 4096;
+  static final int MAX_EXPONENT = 4;
+  static final int MAX_POWERS = 3;
 
   private final UcumEssenceService service;
   private final ConcurrentMap<String, Optional<BigDecimal>> factors = new ConcurrentHashMap<>();
@@ -82,29 +84,38 @@ final class UcumConverter implements Units {
   }
 
   /**
-   * Short codes whose exponents (digits after a unit symbol, such as the 2 of {@code m2}) have at most two
-   * digits; a plain number ({@code 10*3}, {@code /100}) may have up to nine.
+   * Short codes with at most {@value #MAX_POWERS} powers, each at most {@value #MAX_EXPONENT} (the 2 of
+   * {@code m2}, the -1 of {@code s-1}); a plain number ({@code 10*3}, {@code /100}) may have up to nine
+   * digits. This bounds the library's exact arithmetic ({@code Ym9.Ym9.Ym9.Ym9.Ym9.Ym9} takes seconds);
+   * real codes stay far inside it.
    */
   static boolean acceptable(String code) {
     if (code.isEmpty() || code.length() > MAX_CODE_LENGTH) {
       return false;
     }
-    int run = 0;
-    boolean exponent = false;
-    for (int i = 0; i < code.length(); i++) {
+    int powers = 0;
+    int i = 0;
+    while (i < code.length()) {
       char c = code.charAt(i);
-      if ((c >= '0' && c <= '9') || ((c == '-' || c == '+') && i + 1 < code.length()
-          && Character.isDigit(code.charAt(i + 1)) && i > 0 && Character.isLetter(code.charAt(i - 1)))) {
-        if (run == 0) {
-          char before = i > 0 ? code.charAt(i - 1) : '.';
-          exponent = Character.isLetter(before) || before == ']' || before == ')';
-        }
-        run++;
-        if (run > (exponent ? 3 : 9)) {
-          return false;
-        }
-      } else {
-        run = 0;
+      if (!Character.isDigit(c)) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < code.length() && Character.isDigit(code.charAt(i))) {
+        i++;
+      }
+      int before = start - 1;
+      if (before >= 0 && (code.charAt(before) == '-' || code.charAt(before) == '+')) {
+        before--;
+      }
+      char b = before >= 0 ? code.charAt(before) : '.';
+      boolean exponent = Character.isLetter(b) || b == ']' || b == ')';
+      if (exponent && (i - start > 1 || code.charAt(start) - '0' > MAX_EXPONENT || ++powers > MAX_POWERS)) {
+        return false;
+      }
+      if (i - start > 9) {
+        return false;
       }
     }
     return true;

@@ -245,6 +245,16 @@ final class Values {
 
   /** {@code a = b} on two items: 1 true, 0 false, -1 empty (a date precision or unit that cannot decide). */
   static int equal(Object a, Object b, Run run) {
+    return same(a, b, run, false);
+  }
+
+  /** {@code a ~ b} on two items. */
+  static boolean equivalent(Object a, Object b, Run run) {
+    return same(a, b, run, true) == 1;
+  }
+
+  /** Equality or equivalence of two items: FHIR primitives by value, Quantities by unit, elements by content. */
+  private static int same(Object a, Object b, Run run, boolean equivalence) {
     if (a == b) {
       return 1;
     }
@@ -256,43 +266,19 @@ final class Values {
           QuantityValue qx = quantity(nx);
           QuantityValue qy = quantity(ny);
           if (qx != null && qy != null) {
-            return quantityEqual(qx, qy, run, false);
+            return quantityEqual(qx, qy, run, equivalence);
           }
         }
-        return deepEqual(nx, ny, run, false) ? 1 : 0;
+        return deepEqual(nx, ny, run, equivalence) ? 1 : 0;
       }
-      return y instanceof QuantityValue qy && isQuantityNode(nx, run.model) ? nodeQuantityEqual(nx, qy, run, false) : 0;
+      return y instanceof QuantityValue qy && isQuantityNode(nx, run.model)
+          ? nodeQuantityEqual(nx, qy, run, equivalence) : 0;
     }
     if (y instanceof FhirNode ny) {
-      return x instanceof QuantityValue qx && isQuantityNode(ny, run.model) ? nodeQuantityEqual(ny, qx, run, false) : 0;
+      return x instanceof QuantityValue qx && isQuantityNode(ny, run.model)
+          ? nodeQuantityEqual(ny, qx, run, equivalence) : 0;
     }
-    return systemEqual(x, y, run, false);
-  }
-
-  /** {@code a ~ b} on two items. */
-  static boolean equivalent(Object a, Object b, Run run) {
-    if (a == b) {
-      return true;
-    }
-    Object x = system(a, run.model);
-    Object y = system(b, run.model);
-    if (x instanceof FhirNode nx) {
-      if (y instanceof FhirNode ny) {
-        if (isQuantityNode(nx, run.model) && isQuantityNode(ny, run.model)) {
-          QuantityValue qx = quantity(nx);
-          QuantityValue qy = quantity(ny);
-          if (qx != null && qy != null) {
-            return quantityEqual(qx, qy, run, true) == 1;
-          }
-        }
-        return deepEqual(nx, ny, run, true);
-      }
-      return y instanceof QuantityValue qy && isQuantityNode(nx, run.model) && nodeQuantityEqual(nx, qy, run, true) == 1;
-    }
-    if (y instanceof FhirNode ny) {
-      return x instanceof QuantityValue qx && isQuantityNode(ny, run.model) && nodeQuantityEqual(ny, qx, run, true) == 1;
-    }
-    return systemEqual(x, y, run, true) == 1;
+    return systemEqual(x, y, run, equivalence);
   }
 
   private static int nodeQuantityEqual(FhirNode n, QuantityValue q, Run run, boolean equivalence) {
@@ -459,11 +445,9 @@ final class Values {
         fb = CALENDAR_SECONDS.get(cb);
       }
     } else {
-      if (ca != null || cb != null) {
-        String calendar = ca != null ? ca : cb;
-        if (strictCalendar && (calendar.equals("year") || calendar.equals("month"))) {
-          return null;
-        }
+      String calendar = ca != null ? ca : cb;
+      if (strictCalendar && ("year".equals(calendar) || "month".equals(calendar))) {
+        return null;
       }
       String ua = ca != null ? CALENDAR_TO_UCUM.get(ca) : a.unit();
       String ub = cb != null ? CALENDAR_TO_UCUM.get(cb) : b.unit();
