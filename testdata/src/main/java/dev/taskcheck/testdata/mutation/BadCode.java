@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code case} (another letter case), {@code synonym} (a plausible wrong word), {@code other-set} (a code of
  * another value set), {@code other-release} (a code only the other release has), {@code typo}.
  */
-final class BadCode implements Operator {
+final class BadCode extends BaseOperator {
 
   private static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
       Map.entry("task-status", List.of("done", "open", "closed", "pending", "active", "canceled", "finished")),
@@ -30,14 +30,8 @@ final class BadCode implements Operator {
       Map.entry("http-verb", List.of("FETCH", "GETS", "OPTIONS")),
       Map.entry("search-entry-mode", List.of("matched", "included", "hit")));
 
-  @Override
-  public String name() {
-    return "bad-code";
-  }
-
-  @Override
-  public String summary() {
-    return "a code outside its required value set";
+  BadCode() {
+    super("bad-code", "a code outside its required value set");
   }
 
   @Override

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * characters; a uri with a space; an oid or uuid without its prefix; invalid base64; booleans as strings.
  * Each variant is kept only where it changes the value.
  */
-final class BadPrimitive implements Operator {
+final class BadPrimitive extends BaseOperator {
 
   /** Type, then variant name to the new JSON value from the old (string or number text). */
   private static final Pattern DATE = Pattern.compile("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?");
@@ -24,14 +24,8 @@ final class BadPrimitive implements Operator {
   private static final Pattern SMALL_INTEGER = Pattern.compile("-?[0-9]{1,15}");
   private static final Map<String, Map<String, UnaryOperator<String>>> VARIANTS = variants();
 
-  @Override
-  public String name() {
-    return "bad-primitive";
-  }
-
-  @Override
-  public String summary() {
-    return "a primitive value its type's format does not allow";
+  BadPrimitive() {
+    super("bad-primitive", "a primitive value its type's format does not allow");
   }
 
   @Override

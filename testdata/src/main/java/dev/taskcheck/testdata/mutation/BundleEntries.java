@@ -12,16 +12,10 @@ import java.util.List;
  * {@code request-in-collection} and {@code search-in-collection} (entry.request or entry.search where the
  * Bundle type forbids them), {@code missing-request} (a transaction, batch or history entry without one).
  */
-final class BundleEntries implements Operator {
+final class BundleEntries extends BaseOperator {
 
-  @Override
-  public String name() {
-    return "bundle";
-  }
-
-  @Override
-  public String summary() {
-    return "broken Bundle entries: fullUrl, entry references, request and search";
+  BundleEntries() {
+    super("bundle", "broken Bundle entries: fullUrl, entry references, request and search");
   }
 
   @Override
@@ -68,10 +62,6 @@ final class BundleEntries implements Operator {
         add(out, s, "reference-dangling");
       }
     }
-  }
-
-  private static void add(List<Target> out, Site s, String variant) {
-    out.add(new Target(variant, variant, s));
   }
 
   /** The fullUrls of the other entries. */

@@ -9,29 +9,19 @@ import java.util.List;
  * {@code version-id} and {@code last-updated} (meta of a contained resource), {@code security-label},
  * {@code no-id} and {@code no-resource-type} (a contained resource without them).
  */
-final class Contained implements Operator {
+final class Contained extends BaseOperator {
 
   private static final String CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
 
-  @Override
-  public String name() {
-    return "contained";
-  }
-
-  @Override
-  public String summary() {
-    return "broken contained resources and #id references";
+  Contained() {
+    super("contained", "broken contained resources and #id references");
   }
 
   @Override
   public void targets(Doc doc, List<Target> out) {
     for (Site s : doc.sites()) {
-      if ("Reference".equals(s.type()) && s.value().isObject() && s.inTask()) {
-        out.add(new Target("missing-target", "missing-target", s));
-      }
-      if (s.isResource() && "Task".equals(s.type()) && s.value().isObject()) {
-        out.add(new Target("unreferenced", "unreferenced", s));
-      }
+      addIf(out, s, "Reference".equals(s.type()) && s.value().isObject() && s.inTask(), "missing-target");
+      addIf(out, s, s.isResource() && "Task".equals(s.type()) && s.value().isObject(), "unreferenced");
       if (s.isResource() && s.isItem() && s.value().isObject() && s.element() != null
           && s.element().path().endsWith(".contained")) {
         for (String v : List.of("nested", "version-id", "last-updated", "security-label", "no-id",
@@ -40,7 +30,7 @@ final class Contained implements Operator {
               || v.equals("no-resource-type") && s.value().member("resourceType") == null) {
             continue;
           }
-          out.add(new Target(v, v, s));
+          add(out, s, v);
         }
       }
     }

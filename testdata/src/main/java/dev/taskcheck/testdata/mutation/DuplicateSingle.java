@@ -7,7 +7,7 @@ import java.util.List;
  * in an array), {@code array-of-one} (the value wrapped in an array), {@code two-choice-types} (a second
  * {@code value[x]} of another type beside the first).
  */
-final class DuplicateSingle implements Operator {
+final class DuplicateSingle extends BaseOperator {
 
   /** Simple values for a second choice type, in order of preference. */
   private static final List<String[]> SECOND_VALUES = List.of(
@@ -17,14 +17,8 @@ final class DuplicateSingle implements Operator {
       new String[] {"code", "\"second\""},
       new String[] {"dateTime", "\"2024-02-01T10:00:00Z\""});
 
-  @Override
-  public String name() {
-    return "duplicate-single";
-  }
-
-  @Override
-  public String summary() {
-    return "repeat an element that allows at most one";
+  DuplicateSingle() {
+    super("duplicate-single", "repeat an element that allows at most one");
   }
 
   @Override

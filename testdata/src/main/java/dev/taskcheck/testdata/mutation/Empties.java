@@ -10,16 +10,10 @@ import java.util.List;
  * {@code add-object} (an absent complex element added as {@code {}}), {@code shadow} ({@code _x: {}} beside
  * a primitive).
  */
-final class Empties implements Operator {
+final class Empties extends BaseOperator {
 
-  @Override
-  public String name() {
-    return "empty";
-  }
-
-  @Override
-  public String summary() {
-    return "empty objects and arrays";
+  Empties() {
+    super("empty", "empty objects and arrays");
   }
 
   @Override
@@ -50,45 +44,23 @@ final class Empties implements Operator {
     }
   }
 
-  private static void add(List<Target> out, Site s, String variant) {
-    out.add(new Target(variant, variant, s));
-  }
-
   /** The first element of the object's type that it does not have: repeating, or complex and single. */
   private static FhirTable.Element absent(Doc doc, Site s, boolean repeating) {
-    String owner = UnknownElement.owner(s);
-    for (FhirTable.Element e : doc.table().children(owner)) {
-      boolean complex = !FhirTable.isPrimitive(e.types().get(0)) && !e.isChoice()
-          && !e.types().get(0).equals("Resource");
-      if (e.repeats() == repeating && (repeating || complex) && s.value().member(e.name()) == null) {
-        return e;
-      }
-    }
-    return null;
+    return Ops.absent(doc, s, e -> e.repeats() == repeating && (repeating || !FhirTable.isPrimitive(e.types().get(0))
+        && !e.isChoice() && !e.types().get(0).equals("Resource")));
   }
 
   @Override
   public Change apply(Doc doc, Target t, Rng rng) {
     Site s = t.site();
-    JsonText.Value v = s.value();
     return switch (t.variant()) {
-      case "object", "item" -> Change.at(s, t.variant(), s.name() + " " + Ops.shown(doc, v) + " -> {}",
-          doc.layout().replace(v, "{}"));
-      case "array" -> Change.at(s, t.variant(), s.name() + " -> []", doc.layout().replace(v, "[]"));
-      case "appended-item" -> new Change(t.variant(), s.pointer() + "/" + v.items().size(),
-          s.path() + "[" + v.items().size() + "]", "{} appended to " + s.name(),
-          List.of(doc.layout().insertItem(v, v.items().size() - 1, "{}")));
-      case "shadow" -> {
-        int at = s.owner().indexOf(s.member());
-        yield Change.at(s, t.variant(), "_" + s.name() + ": {} beside " + s.name(),
-            doc.layout().insert(s.owner(), at, "_" + s.name(), "{}"));
-      }
+      case "object", "item" -> Ops.replaced(doc, s, t.variant(), "{}");
+      case "array" -> Ops.replaced(doc, s, t.variant(), "[]");
+      case "appended-item" -> Ops.appendItem(doc, s, t.variant(), "{}");
+      case "shadow" -> Ops.shadowBeside(doc, s, t.variant(), "{}");
       default -> {
         boolean repeating = t.variant().equals("add-array");
-        FhirTable.Element e = absent(doc, s, repeating);
-        String json = repeating ? "[]" : "{}";
-        yield new Change(t.variant(), s.pointer() + "/" + e.name(), s.path() + "." + e.name(),
-            "added " + e.name() + ": " + json, List.of(Ops.append(doc, v, e.name(), json)));
+        yield Ops.addMember(doc, s, t.variant(), absent(doc, s, repeating), repeating ? "[]" : "{}");
       }
     };
   }

@@ -10,18 +10,13 @@ import java.util.List;
  * none), {@code unknown-extension} (an extension with an unresolvable URL), {@code dar-wrong-type} (the
  * data-absent-reason extension with a string instead of a code).
  */
-final class Extensions implements Operator {
+final class Extensions extends BaseOperator {
 
   private static final String UNKNOWN = "http://example.org/fhir/StructureDefinition/";
 
-  @Override
-  public String name() {
-    return "extension";
-  }
-
-  @Override
-  public String summary() {
-    return "extensions without url or value, with both value and extensions, unknown (modifier) extensions";
+  Extensions() {
+    super("extension",
+        "extensions without url or value, with both value and extensions, unknown (modifier) extensions");
   }
 
   @Override
@@ -34,33 +29,20 @@ final class Extensions implements Operator {
       if (s.type().equals("Extension") && s.isItem()) {
         boolean url = v.member("url") != null && v.get("url").isString();
         JsonText.Member value = value(v);
-        add(out, s, url, "no-url", "relative-url", "empty-url", "url-with-space");
-        add(out, s, value != null && v.member("extension") == null, "no-value", "value-and-nested", "two-values");
-        add(out, s, url && RemoveRequired.DAR.equals(v.text("url")) && value != null, "dar-wrong-type");
+        addIf(out, s, url, "no-url", "relative-url", "empty-url", "url-with-space");
+        addIf(out, s, value != null && v.member("extension") == null, "no-value", "value-and-nested", "two-values");
+        addIf(out, s, url && RemoveRequired.DAR.equals(v.text("url")) && value != null, "dar-wrong-type");
       } else if (s.isResource() && "Task".equals(s.type()) || "BackboneElement".equals(s.type())) {
-        add(out, s, true, "unknown-modifier", "unknown-extension");
+        addIf(out, s, true, "unknown-modifier", "unknown-extension");
       } else if (Ops.isComplex(s) && !s.type().equals("Extension")) {
-        add(out, s, true, "modifier-in-datatype", "unknown-extension");
-      }
-    }
-  }
-
-  private static void add(List<Target> out, Site s, boolean applies, String... variants) {
-    if (applies) {
-      for (String v : variants) {
-        out.add(new Target(v, v, s));
+        addIf(out, s, true, "modifier-in-datatype", "unknown-extension");
       }
     }
   }
 
   /** The extension's value[x] member, or null. */
   private static JsonText.Member value(JsonText.Value extension) {
-    for (JsonText.Member m : extension.members()) {
-      if (m.name().startsWith("value")) {
-        return m;
-      }
-    }
-    return null;
+    return extension.members().stream().filter(m -> m.name().startsWith("value")).findFirst().orElse(null);
   }
 
   @Override

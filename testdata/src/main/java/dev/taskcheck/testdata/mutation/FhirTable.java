@@ -12,12 +12,14 @@ import java.util.Map;
  * What the mutation operators know about Task and the datatypes it reaches, per release: each element's
  * cardinality, types, reference targets and required binding, and the codes of those value sets. Written
  * by hand from the R4 (4.0.1), R4B (4.3.0) and R5 (5.0.0) StructureDefinitions and value sets; R4B reads
- * R4's rows (Task did not change) but for the types an extension may take. {@code FhirTableTest} compares every line with the StructureDefinition snapshots
- * and code systems of the {@code hapi-fhir-validation-resources} jars.
+ * R4's rows (Task did not change) but for the types an extension may take. {@code FhirTableTest} compares
+ * every line with the StructureDefinition snapshots and code systems of the
+ * {@code hapi-fhir-validation-resources} jars.
  *
  * <p>A line is {@code scope path min..max types [vs:valueSet]}: scope {@code *} (every release),
- * {@code R4} (R4 and R4B), {@code R4B} or {@code R5}; types separated by commas, reference targets in parentheses
- * ({@code Resource} = any), {@code *} the open type list of {@code value[x]}. Every complex datatype also
+ * {@code R4} (R4 and R4B), {@code R4B} or {@code R5}; types separated by commas, reference targets in
+ * parentheses ({@code Resource} = any), {@code *} the open type list of {@code value[x]}, {@code %NAME%} a
+ * list written out in {@code LISTS}. Every complex datatype also
  * has {@code id} and {@code extension}, every backbone element {@code id}, {@code extension} and
  * {@code modifierExtension}: they are not written. A {@code vs:} whose codes are not listed below is a
  * required binding to a value set too large to enumerate here (mime types, currencies, languages).

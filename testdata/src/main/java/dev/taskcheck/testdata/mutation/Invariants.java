@@ -17,21 +17,15 @@ import java.util.regex.Pattern;
  * {@code div-malformed}), {@code inv-1} (lastModified before authoredOn), {@code rng-2} (a Range low above
  * its high), {@code att-1} (Attachment data without contentType), {@code no-narrative} (dom-6).
  */
-final class Invariants implements Operator {
+final class Invariants extends BaseOperator {
 
   private static final String XHTML = "http://www.w3.org/1999/xhtml";
   private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
   private static final Pattern YEAR_MONTH = Pattern.compile("[0-9]{4}-[0-9]{2}");
   private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
-  @Override
-  public String name() {
-    return "invariant";
-  }
-
-  @Override
-  public String summary() {
-    return "an invariant broken with well-formed values (rat-1, per-1, qty-3, txt-1/2, inv-1, ...)";
+  Invariants() {
+    super("invariant", "an invariant broken with well-formed values (rat-1, per-1, qty-3, txt-1/2, inv-1, ...)");
   }
 
   @Override
@@ -42,38 +36,32 @@ final class Invariants implements Operator {
       }
       JsonText.Value v = s.value();
       switch (s.type()) {
-        case "Ratio" -> add(out, s, v.isObject() && v.member("numerator") != null && v.member("denominator") != null,
+        case "Ratio" -> addIf(out, s, v.isObject() && v.member("numerator") != null && v.member("denominator") != null,
             "rat-1");
-        case "Period" -> add(out, s, v.isObject() && (date(v, "start") || date(v, "end")), "per-1");
-        case "Quantity", "Age", "Count", "Distance", "Duration", "SimpleQuantity" -> add(out, s, v.isObject()
+        case "Period" -> addIf(out, s, v.isObject() && (date(v, "start") || date(v, "end")), "per-1");
+        case "Quantity", "Age", "Count", "Distance", "Duration", "SimpleQuantity" -> addIf(out, s, v.isObject()
             && (v.member("code") != null && v.member("system") != null
             || v.member("code") == null && v.member("system") == null), "qty-3");
-        case "Reference" -> add(out, s, v.isObject() && (v.member("reference") != null
+        case "Reference" -> addIf(out, s, v.isObject() && (v.member("reference") != null
             || v.member("identifier") != null), "display-only");
-        case "Range" -> add(out, s, v.isObject() && number(v.get("low")) && number(v.get("high")), "rng-2");
-        case "Attachment" -> add(out, s, v.isObject() && v.member("data") != null
+        case "Range" -> addIf(out, s, v.isObject() && number(v.get("low")) && number(v.get("high")), "rng-2");
+        case "Attachment" -> addIf(out, s, v.isObject() && v.member("data") != null
             && v.member("contentType") != null, "att-1");
         case "xhtml" -> {
           for (String variant : List.of("div-empty", "div-whitespace", "div-script", "div-event-attribute",
               "div-no-namespace", "div-malformed")) {
-            add(out, s, v.isString(), variant);
+            addIf(out, s, v.isString(), variant);
           }
         }
         case "Task" -> {
-          add(out, s, s.isResource() && date(v, "authoredOn"), "inv-1");
-          add(out, s, s.isResource() && v.member("text") != null, "no-narrative");
-          add(out, s, s.isResource(), "rat-1-added");
+          addIf(out, s, s.isResource() && date(v, "authoredOn"), "inv-1");
+          addIf(out, s, s.isResource() && v.member("text") != null, "no-narrative");
+          addIf(out, s, s.isResource(), "rat-1-added");
         }
         default -> {
           // nothing to break here
         }
       }
-    }
-  }
-
-  private static void add(List<Target> out, Site s, boolean applies, String variant) {
-    if (applies) {
-      out.add(new Target(variant, variant, s));
     }
   }
 

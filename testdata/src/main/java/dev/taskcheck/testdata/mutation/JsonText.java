@@ -119,23 +119,15 @@ final class JsonText {
     }
   }
 
-  private final String text;
-  private int pos;
-
-  private JsonText(String text) {
-    this.text = text;
-  }
-
   /** Parses the one value that makes up {@code text} (surrounding whitespace allowed). */
   static Value parse(String text) {
-    JsonText p = new JsonText(text);
-    p.skipWhitespace();
-    Value v = p.value();
-    p.skipWhitespace();
-    if (p.pos != text.length()) {
-      throw new SyntaxException("content after the JSON value", p.pos);
+    JsonText reader = new JsonText(text);
+    Value root = reader.value();
+    reader.skipWhitespace();
+    if (reader.at < text.length()) {
+      throw new SyntaxException("content after the JSON value", reader.at);
     }
-    return v;
+    return root;
   }
 
   /** Whether {@code text} is one well-formed JSON value whose objects have no repeated member names. */
@@ -167,162 +159,159 @@ final class JsonText {
     return true;
   }
 
+  /** The characters after a backslash, and what each stands for ({@code \\u} aside). */
+  private static final String ESCAPED = "\"\\/bfnrt";
+  private static final String UNESCAPED = "\"\\/\b\f\n\r\t";
+
+  /** The text being read, and where. */
+  private final String src;
+  private int at;
+
+  private JsonText(String json) {
+    this.src = json;
+  }
+
+  /** The value at the next non-blank character; {@code at} ends after it. */
   private Value value() {
-    if (pos >= text.length()) {
-      throw new SyntaxException("unexpected end of input", pos);
-    }
-    char c = text.charAt(pos);
-    Value v;
-    if (c == '{') {
-      v = object();
-    } else if (c == '[') {
-      v = array();
-    } else if (c == '"') {
-      int start = pos;
-      v = new Value(Kind.STRING, start, string(), List.of(), List.of());
-    } else if (c == 't') {
-      v = literal("true", Kind.TRUE);
-    } else if (c == 'f') {
-      v = literal("false", Kind.FALSE);
-    } else if (c == 'n') {
-      v = literal("null", Kind.NULL);
-    } else if (c == '-' || (c >= '0' && c <= '9')) {
-      int start = pos;
-      number();
-      v = new Value(Kind.NUMBER, start, text.substring(start, pos), List.of(), List.of());
-    } else {
-      throw new SyntaxException("unexpected character '" + c + "'", pos);
-    }
-    v.end = pos;
+    skipWhitespace();
+    char c = peek();
+    int start = at;
+    Value v = switch (c) {
+      case '{' -> {
+        List<Member> members = new ArrayList<>();
+        sequence('}', () -> members.add(member()));
+        yield new Value(Kind.OBJECT, start, "", Collections.unmodifiableList(members), List.of());
+      }
+      case '[' -> {
+        List<Value> items = new ArrayList<>();
+        sequence(']', () -> items.add(value()));
+        yield new Value(Kind.ARRAY, start, "", List.of(), Collections.unmodifiableList(items));
+      }
+      case '"' -> new Value(Kind.STRING, start, string(), List.of(), List.of());
+      case 't' -> literal("true", Kind.TRUE);
+      case 'f' -> literal("false", Kind.FALSE);
+      case 'n' -> literal("null", Kind.NULL);
+      default -> {
+        if (c != '-' && (c < '0' || c > '9')) {
+          throw new SyntaxException(at < src.length() ? "unexpected character '" + c + "'" : "unexpected end",
+              at);
+        }
+        number();
+        yield new Value(Kind.NUMBER, start, src.substring(start, at), List.of(), List.of());
+      }
+    };
+    v.end = at;
     return v;
   }
 
-  private Value object() {
-    int start = pos++;
-    List<Member> members = new ArrayList<>();
+  /** The comma-separated items of an object or array, each read by {@code item}; starts at the bracket. */
+  private void sequence(char close, Runnable item) {
+    at++;
     skipWhitespace();
-    if (peek() != '}') {
-      while (true) {
-        skipWhitespace();
-        if (peek() != '"') {
-          throw new SyntaxException("expected a member name", pos);
-        }
-        int nameStart = pos;
-        String name = string();
-        int nameEnd = pos;
-        skipWhitespace();
-        expect(':');
-        skipWhitespace();
-        members.add(new Member(name, nameStart, nameEnd, value()));
-        skipWhitespace();
-        if (peek() != ',') {
-          break;
-        }
-        pos++;
-      }
+    if (peek() == close) {
+      at++;
+      return;
     }
-    expect('}');
-    return new Value(Kind.OBJECT, start, "", Collections.unmodifiableList(members), List.of());
+    item.run();
+    skipWhitespace();
+    while (peek() == ',') {
+      at++;
+      item.run();
+      skipWhitespace();
+    }
+    expect(close);
   }
 
-  private Value array() {
-    int start = pos++;
-    List<Value> items = new ArrayList<>();
+  private Member member() {
     skipWhitespace();
-    if (peek() != ']') {
-      while (true) {
-        skipWhitespace();
-        items.add(value());
-        skipWhitespace();
-        if (peek() != ',') {
-          break;
-        }
-        pos++;
-      }
+    if (peek() != '"') {
+      throw new SyntaxException("expected a member name", at);
     }
-    expect(']');
-    return new Value(Kind.ARRAY, start, "", List.of(), Collections.unmodifiableList(items));
+    int nameStart = at;
+    String name = string();
+    int nameEnd = at;
+    skipWhitespace();
+    expect(':');
+    return new Member(name, nameStart, nameEnd, value());
   }
 
   private String string() {
     expect('"');
-    int start = pos;
-    while (pos < text.length()) { // the common case: no escapes, read in one piece
-      char c = text.charAt(pos);
+    int start = at;
+    while (at < src.length()) { // the common case: no escapes, read in one piece
+      char c = src.charAt(at);
       if (c == '"') {
-        return text.substring(start, pos++);
+        return src.substring(start, at++);
       }
       if (c == '\\' || c < 0x20) {
         break;
       }
-      pos++;
+      at++;
     }
-    StringBuilder sb = new StringBuilder(text.substring(start, pos));
+    StringBuilder sb = new StringBuilder(src.substring(start, at));
     while (true) {
-      if (pos >= text.length()) {
-        throw new SyntaxException("unterminated string", pos);
+      if (at >= src.length()) {
+        throw new SyntaxException("unterminated string", at);
       }
-      char c = text.charAt(pos++);
+      char c = src.charAt(at++);
       if (c == '"') {
         return sb.toString();
       }
       if (c < 0x20) {
-        throw new SyntaxException("raw control character in a string", pos - 1);
+        throw new SyntaxException("raw control character in a string", at - 1);
       }
       if (c != '\\') {
         sb.append(c);
         continue;
       }
-      char e = pos < text.length() ? text.charAt(pos++) : '\0';
-      switch (e) {
-        case '"', '\\', '/' -> sb.append(e);
-        case 'b' -> sb.append('\b');
-        case 'f' -> sb.append('\f');
-        case 'n' -> sb.append('\n');
-        case 'r' -> sb.append('\r');
-        case 't' -> sb.append('\t');
-        case 'u' -> sb.append(unicodeEscape());
-        default -> throw new SyntaxException("bad escape", pos - 1);
+      char e = at < src.length() ? src.charAt(at++) : '\0';
+      int simple = ESCAPED.indexOf(e);
+      if (e == 'u') {
+        sb.append(unicodeEscape());
+      } else if (simple >= 0) {
+        sb.append(UNESCAPED.charAt(simple));
+      } else {
+        throw new SyntaxException("bad escape", at - 1);
       }
     }
   }
 
   private char unicodeEscape() {
-    if (pos + 4 > text.length()) {
-      throw new SyntaxException("short \\u escape", pos);
+    if (at + 4 > src.length()) {
+      throw new SyntaxException("short \\u escape", at);
     }
     int code = 0;
     for (int i = 0; i < 4; i++) {
-      int digit = Character.digit(text.charAt(pos + i), 16);
+      int digit = Character.digit(src.charAt(at + i), 16);
       if (digit < 0) {
-        throw new SyntaxException("bad \\u escape", pos);
+        throw new SyntaxException("bad \\u escape", at);
       }
       code = code * 16 + digit;
     }
-    pos += 4;
+    at += 4;
     return (char) code;
   }
 
   private void number() {
     if (peek() == '-') {
-      pos++;
+      at++;
     }
     if (peek() == '0') {
-      pos++;
+      at++;
     } else if (isDigit(peek())) {
       digits();
     } else {
-      throw new SyntaxException("bad number", pos);
+      throw new SyntaxException("bad number", at);
     }
     if (peek() == '.') {
-      pos++;
+      at++;
       requireDigit();
       digits();
     }
     if (peek() == 'e' || peek() == 'E') {
-      pos++;
+      at++;
       if (peek() == '+' || peek() == '-') {
-        pos++;
+        at++;
       }
       requireDigit();
       digits();
@@ -331,13 +320,13 @@ final class JsonText {
 
   private void requireDigit() {
     if (!isDigit(peek())) {
-      throw new SyntaxException("bad number", pos);
+      throw new SyntaxException("bad number", at);
     }
   }
 
   private void digits() {
     while (isDigit(peek())) {
-      pos++;
+      at++;
     }
   }
 
@@ -346,32 +335,28 @@ final class JsonText {
   }
 
   private Value literal(String word, Kind kind) {
-    if (!text.startsWith(word, pos)) {
-      throw new SyntaxException("unexpected word", pos);
+    if (!src.startsWith(word, at)) {
+      throw new SyntaxException("unexpected word", at);
     }
-    int start = pos;
-    pos += word.length();
-    return new Value(kind, start, "", List.of(), List.of());
+    at += word.length();
+    return new Value(kind, at - word.length(), "", List.of(), List.of());
   }
 
+  /** Moves past JSON whitespace (space, tab, line feed, carriage return). */
   private void skipWhitespace() {
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-        return;
-      }
-      pos++;
+    while (at < src.length() && " \t\n\r".indexOf(src.charAt(at)) >= 0) {
+      at++;
     }
   }
 
   private char peek() {
-    return pos < text.length() ? text.charAt(pos) : '\0';
+    return at < src.length() ? src.charAt(at) : '\0';
   }
 
   private void expect(char c) {
     if (peek() != c) {
-      throw new SyntaxException("expected '" + c + "'", pos);
+      throw new SyntaxException("expected '" + c + "'", at);
     }
-    pos++;
+    at++;
   }
 }

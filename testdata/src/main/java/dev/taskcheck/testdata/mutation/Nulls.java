@@ -8,16 +8,10 @@ import java.util.List;
  * {@code array} (an array becomes {@code [null]}), {@code add-member} (an absent primitive element added as
  * {@code null}), {@code shadow} ({@code _x: null} beside a primitive).
  */
-final class Nulls implements Operator {
+final class Nulls extends BaseOperator {
 
-  @Override
-  public String name() {
-    return "null";
-  }
-
-  @Override
-  public String summary() {
-    return "nulls as values, in arrays, and in _x";
+  Nulls() {
+    super("null", "nulls as values, in arrays, and in _x");
   }
 
   @Override
@@ -46,37 +40,19 @@ final class Nulls implements Operator {
     }
   }
 
-  private static void add(List<Target> out, Site s, String variant) {
-    out.add(new Target(variant, variant, s));
-  }
-
   private static FhirTable.Element absentPrimitive(Doc doc, Site s) {
-    for (FhirTable.Element e : doc.table().children(UnknownElement.owner(s))) {
-      if (!e.isChoice() && FhirTable.isPrimitive(e.types().get(0)) && s.value().member(e.name()) == null) {
-        return e;
-      }
-    }
-    return null;
+    return Ops.absent(doc, s, e -> !e.isChoice() && FhirTable.isPrimitive(e.types().get(0)));
   }
 
   @Override
   public Change apply(Doc doc, Target t, Rng rng) {
     Site s = t.site();
-    JsonText.Value v = s.value();
     return switch (t.variant()) {
-      case "value", "item" -> Change.at(s, t.variant(), s.name() + " " + Ops.shown(doc, v) + " -> null",
-          doc.layout().replace(v, "null"));
-      case "appended-item" -> new Change(t.variant(), s.pointer() + "/" + v.items().size(),
-          s.path() + "[" + v.items().size() + "]", "null appended to " + s.name(),
-          List.of(doc.layout().insertItem(v, v.items().size() - 1, "null")));
-      case "array" -> Change.at(s, t.variant(), s.name() + " -> [null]", doc.layout().replace(v, "[null]"));
-      case "shadow" -> Change.at(s, t.variant(), "_" + s.name() + ": null beside " + s.name(),
-          doc.layout().insert(s.owner(), s.owner().indexOf(s.member()), "_" + s.name(), "null"));
-      default -> {
-        FhirTable.Element e = absentPrimitive(doc, s);
-        yield new Change(t.variant(), s.pointer() + "/" + e.name(), s.path() + "." + e.name(),
-            "added " + e.name() + ": null", List.of(Ops.append(doc, v, e.name(), "null")));
-      }
+      case "value", "item" -> Ops.replaced(doc, s, t.variant(), "null");
+      case "appended-item" -> Ops.appendItem(doc, s, t.variant(), "null");
+      case "array" -> Ops.replaced(doc, s, t.variant(), "[null]");
+      case "shadow" -> Ops.shadowBeside(doc, s, t.variant(), "null");
+      default -> Ops.addMember(doc, s, t.variant(), absentPrimitive(doc, s), "null");
     };
   }
 }

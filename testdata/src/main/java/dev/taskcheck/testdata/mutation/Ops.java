@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Helpers the operators share: reading sites, naming values in descriptions, common edits. */
 final class Ops {
@@ -56,6 +57,42 @@ final class Ops {
   /** Replaces a string value by another string. */
   static Layout.Edit replaceString(Doc doc, JsonText.Value v, String s) {
     return doc.layout().replace(v, Jsons.quote(s));
+  }
+
+  /** The first element of the object site's type that the object does not have and that {@code kind} accepts. */
+  static FhirTable.Element absent(Doc doc, Site s, Predicate<FhirTable.Element> kind) {
+    for (FhirTable.Element e : doc.table().children(UnknownElement.owner(s))) {
+      if (kind.test(e) && s.value().member(e.name()) == null) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  /** A change that adds a member for {@code e} with value {@code json} at the end of the object site. */
+  static Operator.Change addMember(Doc doc, Site s, String variant, FhirTable.Element e, String json) {
+    return new Operator.Change(variant, s.pointer() + "/" + e.name(), s.path() + "." + e.name(),
+        "added " + e.name() + ": " + json, List.of(append(doc, s.value(), e.name(), json)));
+  }
+
+  /** A change that appends {@code json} to the array site. */
+  static Operator.Change appendItem(Doc doc, Site s, String variant, String json) {
+    JsonText.Value v = s.value();
+    int n = v.items().size();
+    return new Operator.Change(variant, s.pointer() + "/" + n, s.path() + "[" + n + "]",
+        json + " appended to " + s.name(), List.of(doc.layout().insertItem(v, n - 1, json)));
+  }
+
+  /** A change that adds {@code _name: json} after the primitive member site. */
+  static Operator.Change shadowBeside(Doc doc, Site s, String variant, String json) {
+    return Operator.Change.at(s, variant, "_" + s.name() + ": " + json + " beside " + s.name(),
+        doc.layout().insert(s.owner(), s.owner().indexOf(s.member()), "_" + s.name(), json));
+  }
+
+  /** A change that replaces the site's value by {@code json}. */
+  static Operator.Change replaced(Doc doc, Site s, String variant, String json) {
+    return Operator.Change.at(s, variant, s.name() + " " + shown(doc, s.value()) + " -> " + shown(json),
+        doc.layout().replace(s.value(), json));
   }
 
   /** Sites of a type (exact) that are objects, in Tasks. */

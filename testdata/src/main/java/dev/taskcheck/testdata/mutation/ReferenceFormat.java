@@ -9,20 +9,14 @@ import java.util.Locale;
  * (lower-case type), {@code Patient/a b}, a bare id, {@code Patient/a/_history/} (no version),
  * {@code Patient//a}, a conditional reference {@code Patient?identifier=...} outside a transaction.
  */
-final class ReferenceFormat implements Operator {
+final class ReferenceFormat extends BaseOperator {
 
   private static final List<String> VARIANTS = List.of("type-only", "hash-only", "extra-segment", "absolute-url",
       "urn-uuid-unresolved", "lowercase-type", "space-in-id", "bare-id", "history-without-version",
       "double-slash", "conditional");
 
-  @Override
-  public String name() {
-    return "reference-format";
-  }
-
-  @Override
-  public String summary() {
-    return "a malformed or unresolvable literal reference";
+  ReferenceFormat() {
+    super("reference-format", "a malformed or unresolvable literal reference");
   }
 
   @Override

@@ -10,16 +10,10 @@ import java.util.List;
  * {@code type-disagrees} ({@code Reference.type} another allowed type than the reference's),
  * {@code unknown-type} ({@code Medicine/id}: no such resource type, on any Reference).
  */
-final class ReferenceType implements Operator {
+final class ReferenceType extends BaseOperator {
 
-  @Override
-  public String name() {
-    return "reference-type";
-  }
-
-  @Override
-  public String summary() {
-    return "a reference to a resource type its element does not allow";
+  ReferenceType() {
+    super("reference-type", "a reference to a resource type its element does not allow");
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.taskcheck.testdata.mutation;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,20 +7,15 @@ import java.util.List;
  * {@code input.value[x]}, {@code Narrative.div}, {@code Extension.url}, {@code Annotation.text}, R5's
  * {@code performer.actor}, {@code Bundle.type}, {@code entry.request.method} ... Variants: {@code drop} (the
  * element and its {@code _x} extensions), {@code drop-keep-extension} (a primitive's value only; its
- * {@code _x} stays), {@code absent-reason} (a primitive's value replaced by a data-absent-reason extension).
+ * {@code _x} stays), {@code absent-reason} (a primitive's value replaced by a data-absent-reason extension),
+ * {@code id-only} (a primitive's value replaced by {@code _x} with an id and nothing else).
  */
-final class RemoveRequired implements Operator {
+final class RemoveRequired extends BaseOperator {
 
   static final String DAR = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
 
-  @Override
-  public String name() {
-    return "remove-required";
-  }
-
-  @Override
-  public String summary() {
-    return "drop a required (1..1) element";
+  RemoveRequired() {
+    super("remove-required", "drop a required (1..1) element");
   }
 
   @Override
@@ -34,6 +28,9 @@ final class RemoveRequired implements Operator {
       out.add(new Target(key, "drop", s));
       if (s.isPrimitive() && s.value().isScalar() && !key.equals("Extension.url")) {
         out.add(new Target(key, Ops.shadow(s) != null ? "drop-keep-extension" : "absent-reason", s));
+        if (Ops.shadow(s) == null) {
+          out.add(new Target(key, "id-only", s));
+        }
       }
     }
   }
@@ -46,14 +43,18 @@ final class RemoveRequired implements Operator {
       case "drop" -> Change.at(s, t.variant(), "removed " + was, Ops.removeMember(doc, s));
       case "drop-keep-extension" -> Change.at(s, t.variant(), "removed " + was + ", kept _" + s.name(),
           Ops.remove(doc, s.owner(), s.name()));
+      case "id-only" -> Change.at(s, t.variant(), "replaced " + was + " by _" + s.name() + " with an id only",
+          shadowInstead(doc, s, Jsons.obj("id", Jsons.quote("no-value"))));
       default -> {
-        List<Layout.Edit> edits = new ArrayList<>();
-        edits.add(doc.layout().rename(s.member(), "_" + s.name()));
         String ext = Jsons.obj("url", Jsons.quote(DAR), "valueCode", Jsons.quote("unknown"));
-        edits.add(doc.layout().replace(s.value(), Jsons.obj("extension", Jsons.arr(ext))));
         yield Change.at(s, t.variant(), "replaced " + was + " by _" + s.name() + " with a data-absent-reason",
-            edits);
+            shadowInstead(doc, s, Jsons.obj("extension", Jsons.arr(ext))));
       }
     };
+  }
+
+  /** The primitive's member renamed {@code _name}, its value replaced by {@code json}. */
+  private static List<Layout.Edit> shadowInstead(Doc doc, Site s, String json) {
+    return List.of(doc.layout().rename(s.member(), "_" + s.name()), doc.layout().replace(s.value(), json));
   }
 }

@@ -8,16 +8,10 @@ import java.util.List;
  * document's last brace gone), {@code extra-closing}, {@code duplicate-name} (a member repeated: well-formed
  * but not unique), {@code leading-zero}, {@code plus-number}, {@code nan}, {@code bare-word}, {@code bom}.
  */
-final class Syntax implements Operator {
+final class Syntax extends BaseOperator {
 
-  @Override
-  public String name() {
-    return "syntax";
-  }
-
-  @Override
-  public String summary() {
-    return "deliberate JSON syntax errors (a few, marked)";
+  Syntax() {
+    super("syntax", "deliberate JSON syntax errors (a few, marked)");
   }
 
   @Override

@@ -12,19 +12,13 @@ import java.util.List;
  * complex {@code code}), {@code shadow-without-base} ({@code _x} for no element {@code x}),
  * {@code invented} (a plausible name no type has).
  */
-final class UnknownElement implements Operator {
+final class UnknownElement extends BaseOperator {
 
   private static final List<String> INVENTED = List.of("comment", "notes", "assignedTo", "label", "codeSystem",
       "target", "duration", "category", "remarks", "details");
 
-  @Override
-  public String name() {
-    return "unknown-element";
-  }
-
-  @Override
-  public String summary() {
-    return "an element its type does not have (misspelt, from the other release, a stray _x)";
+  UnknownElement() {
+    super("unknown-element", "an element its type does not have (misspelt, from the other release, a stray _x)");
   }
 
   @Override

@@ -7,16 +7,10 @@ import java.util.List;
  * string primitive as an object, number or boolean; a number as a string, boolean or object; a boolean as
  * a string or number; a repeating element's array as its first item alone or as a string.
  */
-final class WrongJsonType implements Operator {
+final class WrongJsonType extends BaseOperator {
 
-  @Override
-  public String name() {
-    return "wrong-json-type";
-  }
-
-  @Override
-  public String summary() {
-    return "a value of the wrong JSON type (object, array, string, number, boolean)";
+  WrongJsonType() {
+    super("wrong-json-type", "a value of the wrong JSON type (object, array, string, number, boolean)");
   }
 
   @Override
@@ -27,24 +21,18 @@ final class WrongJsonType implements Operator {
       }
       JsonText.Value v = s.value();
       if (s.isMember() && v.isArray() && s.repeats() && !v.items().isEmpty()) {
-        variants(out, s, "array-to-item", "array-to-string");
+        add(out, s, "array-to-item", "array-to-string");
       } else if (v.isArray()) {
         continue;
       } else if (v.isObject()) {
-        variants(out, s, "object-to-string", "object-to-number", "object-to-boolean", "object-to-strings");
+        add(out, s, "object-to-string", "object-to-number", "object-to-boolean", "object-to-strings");
       } else if (v.isString()) {
-        variants(out, s, "string-to-object", "string-to-number", "string-to-boolean");
+        add(out, s, "string-to-object", "string-to-number", "string-to-boolean");
       } else if (v.kind() == JsonText.Kind.NUMBER) {
-        variants(out, s, "number-to-string", "number-to-boolean", "number-to-object");
+        add(out, s, "number-to-string", "number-to-boolean", "number-to-object");
       } else if (v.kind() == JsonText.Kind.TRUE || v.kind() == JsonText.Kind.FALSE) {
-        variants(out, s, "boolean-to-string", "boolean-to-number");
+        add(out, s, "boolean-to-string", "boolean-to-number");
       }
-    }
-  }
-
-  private static void variants(List<Target> out, Site s, String... variants) {
-    for (String v : variants) {
-      out.add(new Target(v, v, s));
     }
   }
 
@@ -66,8 +54,7 @@ final class WrongJsonType implements Operator {
       case "boolean-to-number" -> v.kind() == JsonText.Kind.TRUE ? "1" : "0";
       default -> throw new IllegalArgumentException(t.variant());
     };
-    return Change.at(s, t.variant(), s.name() + " " + Ops.shown(doc, v) + " -> " + Ops.shown(json),
-        doc.layout().replace(v, json));
+    return Ops.replaced(doc, s, t.variant(), json);
   }
 
   /** A string that stands for an object or array: its first string inside, else its name. */

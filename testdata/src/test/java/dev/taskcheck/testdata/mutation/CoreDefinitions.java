@@ -74,49 +74,69 @@ final class CoreDefinitions {
     return f.createXMLStreamReader(in);
   }
 
+  /** The start and end of each XML element, with the names of the open elements (innermost first). */
+  private interface XmlHandler {
+    /** {@code stack} holds {@code name} first; {@code value} and {@code url} are its attributes or null. */
+    void start(Deque<String> stack, String name, String value, String url);
+
+    /** {@code stack} no longer holds {@code name}. */
+    void end(Deque<String> stack, String name);
+  }
+
+  private static void walk(InputStream in, XmlHandler handler) throws XMLStreamException {
+    XMLStreamReader r = reader(in);
+    Deque<String> stack = new ArrayDeque<>();
+    while (r.hasNext()) {
+      int event = r.next();
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        stack.push(r.getLocalName());
+        handler.start(stack, r.getLocalName(), r.getAttributeValue(null, "value"), r.getAttributeValue(null, "url"));
+      } else if (event == XMLStreamConstants.END_ELEMENT) {
+        handler.end(stack, stack.pop());
+      }
+    }
+  }
+
+  /** The element below the innermost one ({@code stack} holds the innermost first), or null. */
+  private static String parent(Deque<String> stack) {
+    return stack.size() > 1 ? List.copyOf(stack).get(1) : null;
+  }
+
   /** Collects the snapshot elements of the StructureDefinitions whose id is in {@code ids}. */
   private static void readStructures(InputStream in, Set<String> ids, Map<String, List<SdElement>> out)
       throws XMLStreamException {
-    XMLStreamReader r = reader(in);
-    Deque<String> stack = new ArrayDeque<>();
-    String sdId = null;
-    List<SdElement> elements = null;
-    ElementBuilder el = null;
-    while (r.hasNext()) {
-      int event = r.next();
-      if (event == XMLStreamConstants.END_ELEMENT) {
-        String name = stack.pop();
-        if (name.equals("element") && el != null && stack.peek().equals("snapshot")) {
-          if (elements != null) {
-            elements.add(el.build());
-          }
+    walk(in, new XmlHandler() {
+      private String sdId;
+      private List<SdElement> elements = new ArrayList<>();
+      private ElementBuilder el;
+
+      @Override
+      public void start(Deque<String> stack, String name, String value, String url) {
+        String parent = parent(stack);
+        if (name.equals("StructureDefinition")) {
+          elements = new ArrayList<>();
+        } else if (name.equals("id") && "StructureDefinition".equals(parent)) {
+          sdId = value;
+        } else if (name.equals("element") && "snapshot".equals(parent)) {
+          el = new ElementBuilder();
+        } else if (el != null) {
+          el.xml(List.copyOf(stack), name, value, url);
+        }
+      }
+
+      @Override
+      public void end(Deque<String> stack, String name) {
+        if (name.equals("element") && el != null && "snapshot".equals(stack.peek())) {
+          elements.add(el.build());
           el = null;
         } else if (name.equals("StructureDefinition")) {
           if (sdId != null && ids.contains(sdId)) {
             out.put(sdId, elements);
           }
           sdId = null;
-          elements = null;
         }
-        continue;
       }
-      if (event != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
-      String name = r.getLocalName();
-      String parent = stack.peek();
-      String value = r.getAttributeValue(null, "value");
-      stack.push(name);
-      if (name.equals("StructureDefinition")) {
-        elements = new ArrayList<>();
-      } else if (name.equals("id") && "StructureDefinition".equals(parent)) {
-        sdId = value;
-      } else if (name.equals("element") && "snapshot".equals(parent)) {
-        el = new ElementBuilder();
-      } else if (el != null) {
-        el.xml(List.copyOf(stack), name, value, r.getAttributeValue(null, "url"));
-      }
-    }
+    });
   }
 
   /** Builds an {@link SdElement} from the XML or JSON children of one snapshot element. */
@@ -175,28 +195,43 @@ final class CoreDefinitions {
 
   /** The codes of the value sets named in {@code names}: included concepts, or whole code systems. */
   private static Map<String, List<String>> readValueSets(InputStream in, Set<String> names) throws XMLStreamException {
-    XMLStreamReader r = reader(in);
-    Deque<String> stack = new ArrayDeque<>();
-    Map<String, List<String[]>> includes = new LinkedHashMap<>(); // vs url -> [system, code or null]
+    Map<String, List<String[]>> includes = new LinkedHashMap<>(); // value set url -> [system, code or null]
     Map<String, List<String>> systems = new LinkedHashMap<>();
-    String resource = null;
-    String url = null;
-    String system = null;
-    List<String> codes = new ArrayList<>();
-    List<String[]> inc = new ArrayList<>();
-    boolean anyConcept = false;
-    while (r.hasNext()) {
-      int event = r.next();
-      if (event == XMLStreamConstants.END_ELEMENT) {
-        String name = stack.pop();
-        if (name.equals("include") && resource != null && resource.equals("ValueSet")) {
+    walk(in, new XmlHandler() {
+      private String resource;
+      private String url;
+      private String system;
+      private boolean anyConcept;
+      private List<String> codes = new ArrayList<>();
+      private List<String[]> inc = new ArrayList<>();
+
+      @Override
+      public void start(Deque<String> stack, String name, String value, String attrUrl) {
+        String parent = parent(stack);
+        boolean valueSet = "ValueSet".equals(resource);
+        if (name.equals("ValueSet") || name.equals("CodeSystem")) {
+          resource = name;
+        } else if (name.equals("url") && resource != null && resource.equals(parent)) {
+          url = value;
+        } else if (valueSet && name.equals("system") && "include".equals(parent)) {
+          system = value;
+        } else if (valueSet && name.equals("code") && "concept".equals(parent) && stack.contains("include")) {
+          inc.add(new String[] {system, value});
+          anyConcept = true;
+        } else if ("CodeSystem".equals(resource) && name.equals("code") && "concept".equals(parent)) {
+          codes.add(value);
+        }
+      }
+
+      @Override
+      public void end(Deque<String> stack, String name) {
+        if (name.equals("include") && "ValueSet".equals(resource)) {
           if (!anyConcept) {
             inc.add(new String[] {system, null});
           }
           system = null;
           anyConcept = false;
-        }
-        if ((name.equals("ValueSet") || name.equals("CodeSystem")) && url != null) {
+        } else if ((name.equals("ValueSet") || name.equals("CodeSystem")) && url != null) {
           if (name.equals("ValueSet")) {
             includes.put(url, inc);
           } else {
@@ -207,29 +242,8 @@ final class CoreDefinitions {
           codes = new ArrayList<>();
           inc = new ArrayList<>();
         }
-        continue;
       }
-      if (event != XMLStreamConstants.START_ELEMENT) {
-        continue;
-      }
-      String name = r.getLocalName();
-      String parent = stack.peek();
-      String value = r.getAttributeValue(null, "value");
-      stack.push(name);
-      if (name.equals("ValueSet") || name.equals("CodeSystem")) {
-        resource = name;
-      } else if (name.equals("url") && resource != null && resource.equals(parent)) {
-        url = value;
-      } else if ("ValueSet".equals(resource) && name.equals("system") && "include".equals(parent)) {
-        system = value;
-      } else if ("ValueSet".equals(resource) && name.equals("code") && "concept".equals(parent)
-          && stack.contains("include")) {
-        inc.add(new String[] {system, value});
-        anyConcept = true;
-      } else if ("CodeSystem".equals(resource) && name.equals("code") && "concept".equals(parent)) {
-        codes.add(value);
-      }
-    }
+    });
     return expand(names, includes, systems);
   }
 
