@@ -38,6 +38,9 @@ import java.util.stream.StreamSupport;
  * type, a variant) is drawn evenly, then a source group of seeds with that key ({@code corpus/gematik/...
  * R4}, {@code corpus/spec-r5 R5}, ...), then a seed of the group, then a target of the seed.
  *
+ * <p>A corpus reads and indexes its seeds once (about 2 s for testdata); it does not change afterwards, so
+ * mutants may be made from several threads at once.
+ *
  * <p>Command line (exit 2 on a usage error, 1 when the output cannot be written):
  * <pre>
  * java -cp taskcheck-testdata.jar dev.taskcheck.testdata.mutation.MutationCorpus \
