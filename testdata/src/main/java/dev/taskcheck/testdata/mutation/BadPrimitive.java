@@ -1,6 +1,5 @@
 package dev.taskcheck.testdata.mutation;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -222,10 +221,5 @@ final class BadPrimitive extends BaseOperator {
       return v.substring(11, 19);
     }
     return "10:30:00";
-  }
-
-  /** The type names the operator knows variants for. */
-  static List<String> types() {
-    return new ArrayList<>(VARIANTS.keySet());
   }
 }

@@ -306,14 +306,12 @@ final class FhirTable {
 
   private static final Map<Release, FhirTable> TABLES = load();
 
-  private final Release release;
   private final Map<String, Element> elements;
   private final Map<String, List<Element>> children = new LinkedHashMap<>();
   private final Map<String, Element> implicit = new LinkedHashMap<>();
   private final Map<String, List<String>> valueSets;
 
-  private FhirTable(Release release, Map<String, Element> elements, Map<String, List<String>> valueSets) {
-    this.release = release;
+  private FhirTable(Map<String, Element> elements, Map<String, List<String>> valueSets) {
     this.elements = elements;
     this.valueSets = valueSets;
     for (Element e : elements.values()) {
@@ -339,10 +337,6 @@ final class FhirTable {
   /** The table of {@code release}. */
   static FhirTable of(Release release) {
     return TABLES.get(release);
-  }
-
-  Release release() {
-    return release;
   }
 
   /** Every element, in table order (not the implicit {@code id}, {@code extension}, {@code modifierExtension}). */
@@ -429,7 +423,7 @@ final class FhirTable {
         codes.addAll(Arrays.asList(cols).subList(2, cols.length));
         sets.put(cols[1], List.copyOf(codes));
       }
-      out.put(r, new FhirTable(r, Collections.unmodifiableMap(elements), Collections.unmodifiableMap(sets)));
+      out.put(r, new FhirTable(Collections.unmodifiableMap(elements), Collections.unmodifiableMap(sets)));
     }
     return out;
   }

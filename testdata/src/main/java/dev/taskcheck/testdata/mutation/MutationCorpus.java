@@ -107,11 +107,6 @@ public final class MutationCorpus {
     return Operators.ALL.stream().map(Operator::name).toList();
   }
 
-  /** One line per operator: name, weight, summary (for documentation and usage text). */
-  public static List<String> catalogue() {
-    return Operators.ALL.stream().map(op -> op.name() + "\t" + op.weight() + "\t" + op.summary()).toList();
-  }
-
   /** Mutant {@code number} (from 1) of the corpus with this seed. */
   public Mutant mutant(long seed, int number) {
     if (number < 1) {

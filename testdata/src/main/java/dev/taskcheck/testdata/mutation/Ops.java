@@ -1,6 +1,5 @@
 package dev.taskcheck.testdata.mutation;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -93,17 +92,6 @@ final class Ops {
   static Operator.Change replaced(Doc doc, Site s, String variant, String json) {
     return Operator.Change.at(s, variant, s.name() + " " + shown(doc, s.value()) + " -> " + shown(json),
         doc.layout().replace(s.value(), json));
-  }
-
-  /** Sites of a type (exact) that are objects, in Tasks. */
-  static List<Site> objects(Doc doc, String type) {
-    List<Site> out = new ArrayList<>();
-    for (Site s : doc.sites()) {
-      if (type.equals(s.type()) && s.value().isObject() && s.inTask()) {
-        out.add(s);
-      }
-    }
-    return out;
   }
 
   /** Whether a site is an object of a type the table describes or a backbone element (not a resource). */

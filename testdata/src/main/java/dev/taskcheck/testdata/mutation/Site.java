@@ -76,11 +76,6 @@ final class Site {
     return parent == null ? null : parent.value();
   }
 
-  /** The value of the member (the whole array for an item). */
-  JsonText.Value memberValue() {
-    return member.value();
-  }
-
   /** A member's whole value (not an item of its array). */
   boolean isMember() {
     return member != null && item < 0;
