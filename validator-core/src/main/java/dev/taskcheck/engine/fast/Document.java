@@ -12,10 +12,4 @@ import org.jspecify.annotations.Nullable;
  * @param taskProfile the profile applied to every Task in a second pass (TaskCheck's Task profile), or null when no
  *     profile rule can report in the run
  */
-record Document(Node root, boolean baseOnly, @Nullable TypeDef taskProfile) {
-
-  /** Whether contained resources are checked by the fast engine (not yet: they go to the reference engine). */
-  boolean containedCovered() {
-    return false;
-  }
-}
+record Document(Node root, boolean baseOnly, @Nullable TypeDef taskProfile) {}

@@ -60,13 +60,18 @@ final class References {
     }
     String resolvedType = null;
     if (ref.startsWith("#")) {
-      Node target = contained(scope, ref);
+      scope.internalRefs().add(ref.substring(1));
+      Resolved target = contained(scope, ref);
       if (target == null) {
         w.out().issue("structure-reference", Severity.ERROR, "structure", at.toString(),
             "the reference '" + ref + "' names no contained resource", IssueSource.STRUCTURE,
             "Reference_REF_CantResolve");
       } else {
-        throw new NotCovered("a reference to a contained resource");
+        resolvedType = target.node().resourceType();
+        if (resolvedType == null) {
+          throw new NotCovered("a reference to a contained resource without a type");
+        }
+        targetChecks(w, resolvedType, target, defs, at, scope);
       }
     } else {
       int q = ref.indexOf('?');
@@ -84,7 +89,7 @@ final class References {
     if (declared != null) {
       throw new NotCovered("a Reference.type");
     }
-    if (implied != null && !targets.isEmpty() && !ref.startsWith("#")) {
+    if (implied != null && !targets.isEmpty() && !ref.startsWith("#") && resolvedType == null) {
       boolean ok = false;
       for (String t : targets) {
         if (isSubtype(implied, t)) {
@@ -105,17 +110,79 @@ final class References {
     throw new NotCovered("a contained resource without a known resource type");
   }
 
-  private @Nullable Node contained(Walker.ResourceScope scope, String ref) {
+  /** A contained resource a reference resolved to, with where it stands. */
+  record Resolved(Node node, Loc loc, Walker.ResourceScope container) {}
+
+  /**
+   * The contained resource {@code #id} names, searched in the resource holding the reference and then its containers;
+   * {@code #} alone names the container of a contained resource.
+   */
+  private @Nullable Resolved contained(Walker.ResourceScope scope, String ref) {
     String id = ref.substring(1);
+    boolean wasContained = false;
     for (Walker.ResourceScope s = scope; s != null; s = s.container()) {
-      for (Node c : s.node().children("contained")) {
+      if (ref.equals("#") && s.container() == null && wasContained) {
+        return new Resolved(s.node(), s.loc(), s);
+      }
+      if (s.container() != null) {
+        wasContained = true;
+      }
+      List<Node> all = s.node().children("contained");
+      for (int i = 0; i < all.size(); i++) {
+        Node c = all.get(i);
         if (id.equals(c.childValue("id"))) {
-          return c;
+          return new Resolved(c, s.loc().child("contained", i), s);
         }
       }
     }
     return null;
   }
+
+  /**
+   * A resolved reference's target against the element's targets: a type it may not be is an error; a target of a
+   * type it may be that has errors of its own gets an information at the reference (checked once the container's
+   * contained resources are all walked).
+   */
+  private void targetChecks(Walker w, String type, Resolved target, Walker.Defs defs, Loc at,
+      Walker.ResourceScope scope) {
+    List<String> targets = targetTypes(defs);
+    if (targets.isEmpty() || targets.contains("Resource")) {
+      return;
+    }
+    boolean ok = false;
+    for (String t : targets) {
+      if (t.equals(type)) {
+        ok = true;
+        break;
+      }
+    }
+    if (!ok) {
+      w.out().issue("structure-reference", Severity.ERROR, "structure", at.toString(),
+          "the reference points at a " + type + ", which is not one of " + targets, IssueSource.STRUCTURE,
+          "Reference_REF_BadTargetType");
+      return;
+    }
+    String targetPath = target.loc().toString();
+    String expression = at.toString();
+    Walker.ResourceScope owner = target.container();
+    owner.afterContained().add(() -> {
+      for (dev.taskcheck.model.Issue i : w.out().issues()) {
+        String e = i.expression();
+        boolean inside = e != null && (e.equals(targetPath) || e.startsWith(targetPath + "."));
+        if (inside && i.severity().isAtLeast(Severity.ERROR)
+            && (i.messageId() == null || !CONTAINER_LEVEL.contains(i.messageId()))) {
+          w.out().issue("structure-other", Severity.INFORMATION, "structure", expression,
+              "the contained " + type + " this reference points at has errors of its own", IssueSource.STRUCTURE,
+              "Details_for__matching_against_Profile_");
+          return;
+        }
+      }
+    });
+  }
+
+  /** Findings about a contained resource that come from its container, not from checking it. */
+  private static final java.util.Set<String> CONTAINER_LEVEL = java.util.Set.of("CONTAINED_ORPHAN_DOM3",
+      "Resource_RES_ID_Missing", "RESOURCE_DUPLICATE_CONTAINED_ID");
 
   /** The reference engine's suspicion: not absolute, not #..., and neither Type/id nor Type/id/_history/v. */
   private boolean suspicious(String url) {

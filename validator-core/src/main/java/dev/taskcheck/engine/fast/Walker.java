@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Walker {
 
+  private static final Set<String> URI_TYPES = Set.of("uri", "url", "canonical", "oid", "uuid");
+
   private final Engine engine;
   private final Findings out;
   private final Document doc;
@@ -63,7 +65,13 @@ final class Walker {
   }
 
   /** A resource being validated, as invariants and references see it. */
-  record ResourceScope(Node node, Loc loc, String type, @Nullable ResourceScope container, boolean documentRoot) {}
+  record ResourceScope(Node node, Loc loc, String type, @Nullable ResourceScope container, boolean documentRoot,
+      Set<String> internalRefs, List<Runnable> afterContained, Set<String> containedIds) {
+
+    ResourceScope(Node node, Loc loc, String type, @Nullable ResourceScope container, boolean documentRoot) {
+      this(node, loc, type, container, documentRoot, new HashSet<>(), new ArrayList<>(), new HashSet<>());
+    }
+  }
 
   /**
    * The definitions an element is checked against: its base definition, and the one of the profile applied in the
@@ -97,6 +105,9 @@ final class Walker {
       throw new NotCovered("a " + type + ", which the reference engine checks with rules of its own");
     }
     ResourceScope scope = new ResourceScope(node, loc, type, container, documentRoot);
+    if (container != null) {
+      containedScopes.put(node, scope);
+    }
     Defs defs = new Defs(def.root(), def, profile == null ? null : profile.root(), profile);
     String id = node.childValue("id");
     if (id != null && !id.isEmpty()) {
@@ -104,6 +115,54 @@ final class Walker {
     }
     complex(node, def.root().children(), defs, loc, scope, def.name());
     resourceInvariants(node, defs, loc, scope);
+    List<Node> contained = node.children("contained");
+    if (!contained.isEmpty()) {
+      orphans(contained, loc, scope);
+    }
+    for (Runnable r : scope.afterContained()) {
+      r.run();
+    }
+  }
+
+  /** The scopes of the contained resources walked, by node (their internal references). */
+  private final java.util.IdentityHashMap<Node, ResourceScope> containedScopes = new java.util.IdentityHashMap<>();
+
+  /**
+   * dom-3 as the reference engine enforces it: a contained resource must be referred to from its container (or from a
+   * contained resource that is), or refer to its container with {@code #}.
+   */
+  private void orphans(List<Node> contained, Loc loc, ResourceScope scope) {
+    for (int i = 0; i < contained.size(); i++) {
+      if (!referenced(contained.get(i), scope.internalRefs(), contained, new ArrayList<>())) {
+        String id = contained.get(i).childValue("id");
+        out.issue("structure-other", Severity.ERROR, "invalid", loc.child("contained", i).toString(),
+            "the contained resource " + id + " is not referred to from the resource that contains it",
+            IssueSource.STRUCTURE, "CONTAINED_ORPHAN_DOM3");
+      }
+    }
+  }
+
+  private boolean referenced(Node c, Set<String> baseRefs, List<Node> all, List<Node> ignore) {
+    String id = c.childValue("id");
+    if (id != null && baseRefs.contains(id)) {
+      return true;
+    }
+    ResourceScope own = containedScopes.get(c);
+    Set<String> refs = own == null ? Set.of() : own.internalRefs();
+    if (refs.contains("")) {
+      return true;
+    }
+    for (Node other : all) {
+      if (other != c && !ignore.contains(other)) {
+        ResourceScope os = containedScopes.get(other);
+        List<Node> ignore2 = new ArrayList<>(ignore);
+        ignore2.add(other);
+        if (os != null && id != null && os.internalRefs().contains(id) && referenced(other, baseRefs, all, ignore2)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- complex elements
@@ -460,6 +519,9 @@ final class Walker {
       return true;
     }
     engine.primitives().check(type, text, hasChildren, defs.base(), defs.core(), at, binding, resourceId, out);
+    if (text != null && text.startsWith("#") && URI_TYPES.contains(type)) {
+      scope.internalRefs().add(text.substring(1));
+    }
     if (defs.profile() != null && defs.profileOwner() != null) {
       ElementDef p = defs.profile();
       Binding pb = p.binding();
@@ -485,9 +547,6 @@ final class Walker {
 
   /** A resource held by an element (contained): validated as a resource of its own type. */
   private boolean containedResource(Node value, Loc at, Loc shapeLoc, ResourceScope scope, ElementDef def) {
-    if (!doc.containedCovered()) {
-      throw new NotCovered("contained resources");
-    }
     if (value.kind() != Node.Kind.OBJECT) {
       out.add(Check.NOT_AN_OBJECT, shapeLoc, def.name(), describe(value));
       return false;
@@ -506,6 +565,16 @@ final class Walker {
       out.add(Check.UNKNOWN_RESOURCE_TYPE, at, type);
       engine.references().containedWithoutType(this, value, at, scope);
       return true;
+    }
+    if (value.child("id") == null) {
+      out.issue("structure-other", Severity.ERROR, "invalid", at.toString(), "a contained resource needs an id",
+          IssueSource.STRUCTURE, "Resource_RES_ID_Missing");
+    } else {
+      String id = value.childValue("id");
+      if (id != null && !scope.containedIds().add(id)) {
+        out.issue("structure-other", Severity.ERROR, "duplicate", at.toString(),
+            "another contained resource has the id " + id, IssueSource.STRUCTURE, "RESOURCE_DUPLICATE_CONTAINED_ID");
+      }
     }
     TypeDef profile = "Task".equals(type) ? doc.taskProfile() : null;
     resource(value, at, scope, false, profile);
