@@ -1,0 +1,36 @@
+package dev.taskcheck.engine.fast;
+
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.Severity;
+
+/** Where the findings of one narrative go: the XHTML ones at the div, the language ones at the resource. */
+final class NarrativeReport {
+
+  private final Findings out;
+  private final String divExpression;
+  private final String resourceExpression;
+
+  NarrativeReport(Findings out, String divExpression, String resourceExpression) {
+    this.out = out;
+    this.divExpression = divExpression;
+    this.resourceExpression = resourceExpression;
+  }
+
+  /** The div's expression, as the reference engine writes it in some of its messages. */
+  String divExpression() {
+    return divExpression;
+  }
+
+  void atDiv(NarrativeCheck check, String message) {
+    atDiv(check, check.level, message);
+  }
+
+  void atDiv(NarrativeCheck check, Severity level, String message) {
+    out.issue(check.ruleId, level, check.issueType, divExpression, message, IssueSource.STRUCTURE, check.messageId);
+  }
+
+  void atResource(NarrativeCheck check, String message) {
+    out.issue(check.ruleId, check.level, check.issueType, resourceExpression, message, IssueSource.STRUCTURE,
+        check.messageId);
+  }
+}
