@@ -18,6 +18,8 @@ import java.util.Set;
  * whose {@code id} attribute is x, or any {@code <a name="x">}; when nothing there matches, the same is searched in
  * each Bundle the resource is in, as a whole. More than one match is a warning. A {@code #x} image may lead to the
  * same, but not to an {@code <a name>}, and is not searched for in the Bundle; more than one match is an error.
+ * Element ids are read from the parse tree: an {@code id} inside an element the definitions do not know counts
+ * here, where the reference engine, which drops unknown elements, does not see it.
  */
 final class NarrativeLinks {
 
@@ -35,8 +37,8 @@ final class NarrativeLinks {
   static Set<String> check(XhtmlNode div, String divText, List<Narratives.LinkScope> scopes,
       NarrativeReport report) {
     List<Target> targets = new ArrayList<>(0);
-    links(div, "div", report, targets);
-    images(div, "div", report, targets);
+    links(div, report, targets);
+    images(div, report, targets);
     if (targets.isEmpty()) {
       return Set.of();
     }
@@ -52,20 +54,31 @@ final class NarrativeLinks {
     return fragments;
   }
 
-  private static void links(XhtmlNode n, String path, NarrativeReport report, List<Target> targets) {
+  /** Where HL7 says a link is: {@code div/p/a}. */
+  private static String linkPath(XhtmlNode n) {
+    XhtmlNode parent = n.parent();
+    return parent == null ? "div" : linkPath(parent) + "/" + n.name();
+  }
+
+  /** Where HL7 says an image is: {@code div} for the root, else the div's expression and the image's name. */
+  private static String imagePath(XhtmlNode n, NarrativeReport report) {
+    return n.parent() == null ? "div" : report.divExpression() + "/" + n.name();
+  }
+
+  private static void links(XhtmlNode n, NarrativeReport report, List<Target> targets) {
     String href = n.isElement("a") ? n.attribute("href") : null;
     if (href != null) {
       if (href.isEmpty()) {
-        report.atDiv(NarrativeCheck.EMPTY_HREF, "the link at " + path + " ('" + oneLine(n.allText())
+        report.atDiv(NarrativeCheck.EMPTY_HREF, "the link at " + linkPath(n) + " ('" + oneLine(n.allText())
             + "') has an empty href");
       } else if (href.startsWith("#") && !href.equals("#")) {
-        targets.add(new Target(n, path, href.substring(1), false));
+        targets.add(new Target(n, linkPath(n), href.substring(1), false));
       } else if (href.indexOf(':') >= 0 && isAbsolute(href)) {
-        scheme(href, path, n, report);
+        scheme(href, linkPath(n), n, report);
       }
     }
     for (XhtmlNode c : n.children()) {
-      links(c, path + "/" + c.name(), report, targets);
+      links(c, report, targets);
     }
   }
 
@@ -85,14 +98,13 @@ final class NarrativeLinks {
     }
   }
 
-  private static void images(XhtmlNode n, String path, NarrativeReport report, List<Target> targets) {
+  private static void images(XhtmlNode n, NarrativeReport report, List<Target> targets) {
     String src = n.isElement("img") ? n.attribute("src") : null;
     if (src != null && src.startsWith("#")) {
-      targets.add(new Target(n, path, src.substring(1), true));
+      targets.add(new Target(n, imagePath(n, report), src.substring(1), true));
     }
     for (XhtmlNode c : n.children()) {
-      // HL7 names an image below the root by the div's expression and its own name only
-      images(c, report.divExpression() + "/" + c.name(), report, targets);
+      images(c, report, targets);
     }
   }
 
@@ -169,7 +181,10 @@ final class NarrativeLinks {
       }
     }
     for (Node c : node.children()) {
-      count += count(c, div, divText, fragment, anchors);
+      // a narrative's div has no id (HL7 reads "_div" as an unknown property)
+      if (!(c.name().equals("_div") && node.name().equals("text"))) {
+        count += count(c, div, divText, fragment, anchors);
+      }
     }
     return count;
   }

@@ -3,23 +3,12 @@ package dev.taskcheck.engine.fast;
 import dev.taskcheck.model.IssueSource;
 import dev.taskcheck.model.Severity;
 
-/** Where the findings of one narrative go: the XHTML ones at the div, the language ones at the resource. */
-final class NarrativeReport {
-
-  private final Findings out;
-  private final String divExpression;
-  private final String resourceExpression;
-
-  NarrativeReport(Findings out, String divExpression, String resourceExpression) {
-    this.out = out;
-    this.divExpression = divExpression;
-    this.resourceExpression = resourceExpression;
-  }
-
-  /** The div's expression, as the reference engine writes it in some of its messages. */
-  String divExpression() {
-    return divExpression;
-  }
+/**
+ * Where the findings of one narrative go: the XHTML ones at the div, the language ones at the resource.
+ *
+ * @param divExpression the div's expression, which the reference engine also writes in some of its messages
+ */
+record NarrativeReport(Findings out, String divExpression, String resourceExpression) {
 
   void atDiv(NarrativeCheck check, String message) {
     atDiv(check, check.level, message);

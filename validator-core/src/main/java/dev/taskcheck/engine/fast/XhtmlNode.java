@@ -95,7 +95,7 @@ final class XhtmlNode {
   }
 
   /** Sets an attribute; an attribute already there keeps its place and takes the new value. */
-  void attribute(String attributeName, @Nullable String value) {
+  void setAttribute(String attributeName, @Nullable String value) {
     for (int i = 0; i < attributeCount; i++) {
       if (attributeNames[i].equals(attributeName)) {
         attributeValues[i] = value;

@@ -100,19 +100,35 @@ final class XhtmlReader {
     }
     pos++;
     String rawName = name().toLowerCase(Locale.ROOT);
-    int colon = rawName.indexOf(':');
-    XhtmlNode root = XhtmlNode.root(colon < 0 ? rawName : rawName.substring(colon + 1));
-    attributes(root);
-    Scope scope = namespaces(colon < 0 ? null : rawName.substring(0, colon), root, null);
-    if (next() == '/') {
-      if (peek() != '>') {
-        throw malformed("'/' not followed by '>' in the tag of <" + root.name() + ">");
-      }
-      pos++;
-    } else {
+    XhtmlNode root = XhtmlNode.root(localName(rawName));
+    Scope scope = startTag(root, rawName, null);
+    if (!selfClosed(root)) {
       content(root, scope);
     }
     return root;
+  }
+
+  private static String localName(String rawName) {
+    return rawName.substring(rawName.indexOf(':') + 1);
+  }
+
+  /** The rest of a start tag after its name: the attributes, and the namespaces they declare. */
+  private Scope startTag(XhtmlNode element, String rawName, @Nullable Scope parent) throws Malformed {
+    attributes(element);
+    int colon = rawName.indexOf(':');
+    return namespaces(colon < 0 ? null : rawName.substring(0, colon), element, parent);
+  }
+
+  /** After the attributes: true for {@code />}, false for {@code >} (or the end of the text). */
+  private boolean selfClosed(XhtmlNode element) throws Malformed {
+    if (next() != '/') {
+      return false;
+    }
+    if (peek() != '>') {
+      throw malformed("'/' not followed by '>' in the tag of <" + element.name() + ">");
+    }
+    pos++;
+    return true;
   }
 
   /** Whitespace, comments, a DOCTYPE and processing instructions before the root element. */
@@ -194,7 +210,7 @@ final class XhtmlReader {
       skipWhitespace();
       char c = peek();
       if (isNameChar(c) || c == '>' || c == '/') {
-        element.attribute(attributeName, null);
+        element.setAttribute(attributeName, null);
       } else if (c != '=') {
         throw malformed("unreadable value of the attribute '" + attributeName + "' on <" + element.name() + ">");
       } else {
@@ -203,9 +219,9 @@ final class XhtmlReader {
         char quote = peek();
         if (quote == '"' || quote == '\'') {
           pos++;
-          element.attribute(attributeName, attributeValue(quote));
+          element.setAttribute(attributeName, attributeValue(quote));
         } else {
-          element.attribute(attributeName, attributeValue(END));
+          element.setAttribute(attributeName, attributeValue(END));
         }
       }
       skipWhitespace();
@@ -269,7 +285,7 @@ final class XhtmlReader {
       String namespace = prefix.equals(scope.originalPrefix()) ? scope.defaultNamespace()
           : scope.prefixes().getOrDefault(prefix, UNDEFINED_NAMESPACE);
       if (namespace != null && !namespace.equals(scope.defaultNamespace())) {
-        element.attribute("xmlns", namespace);
+        element.setAttribute("xmlns", namespace);
         Map<String, String> prefixes = new HashMap<>(scope.prefixes());
         prefixes.remove(prefix);
         scope = new Scope(namespace, prefix, prefixes);
@@ -277,7 +293,7 @@ final class XhtmlReader {
     }
     String own = scope.defaultNamespace();
     if (own != null && (parent == null || !own.equals(parent.defaultNamespace()))) {
-      element.attribute("xmlns", own);
+      element.setAttribute("xmlns", own);
     }
     return scope;
   }
@@ -303,8 +319,7 @@ final class XhtmlReader {
           element.addContent(XhtmlNode.Kind.COMMENT, tagRest());
         } else if (d == '/') {
           pos++;
-          String end = tagRest();
-          String local = end.substring(end.indexOf(':') + 1);
+          String local = localName(tagRest());
           if (local.equals(element.name())) {
             return;
           }
@@ -343,16 +358,12 @@ final class XhtmlReader {
 
   private void element(XhtmlNode parent, Scope scope) throws Malformed {
     String rawName = name();
-    int colon = rawName.indexOf(':');
-    XhtmlNode element = parent.addElement(colon < 0 ? rawName : rawName.substring(colon + 1));
-    attributes(element);
-    Scope inner = namespaces(colon < 0 ? null : rawName.substring(0, colon), element, scope);
-    if (next() == '/') {
-      if (peek() != '>') {
-        throw malformed("'/' not followed by '>' in the tag of <" + element.name() + ">");
-      }
-      pos++;
-    } else if (element.name().equals("script")) {
+    XhtmlNode element = parent.addElement(localName(rawName));
+    Scope inner = startTag(element, rawName, scope);
+    if (selfClosed(element)) {
+      return;
+    }
+    if (element.name().equals("script")) {
       script(element);
     } else {
       content(element, inner);

@@ -10,6 +10,7 @@ import dev.taskcheck.model.Result;
 import dev.taskcheck.model.RuleSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +63,65 @@ class NarrativeReferenceTest {
     }
     assertThat(failures).isEmpty();
     assertThat(withFindings).isPositive();
+  }
+
+  private static final String[] ELEMENTS = {"p", "div", "span", "b", "i", "a", "a", "img", "br", "hr", "ul", "ol",
+    "li", "table", "tr", "td", "th", "tbody", "caption", "pre", "h1", "blockquote", "dl", "dt", "dd", "code", "map",
+    "area", "script", "font", "P", "x:p"};
+  private static final String[] ATTRIBUTES = {" id=\"a\"", " id=\"b\"", " name=\"a\"", " href=\"#a\"",
+    " href=\"#b\"", " href=\"#probe\"", " href=\"#zz\"", " href=\"\"", " href=\"http://x.org/p q\"",
+    " href=\"ftp://x\"", " href=\"urn:x:y\"", " src=\"#a\"", " src=\"#zz\"", " src=\"http://x.org/i.png\"",
+    " src=\"data:image/png;base64,abc\"", " lang=\"en\"", " xml:lang=\"en\"", " xml:lang=\"de\"",
+    " xml:space=\"preserve\"", " onclick=\"x\"", " style=\"color:red\"", " class=\"c\"", " colspan=\"2\"",
+    " nowrap", " xmlns=\"urn:other\"", " alt=\"t\""};
+  private static final String[] TEXTS = {"x", "some text", " ", "\n  ", "&amp;", "&nbsp;", "&#160;", "a&lt;b",
+    "<!-- c -->", "<![CDATA[c]]>", ""};
+
+  private static void randomContent(Random random, StringBuilder b, int depth) {
+    int n = random.nextInt(4);
+    for (int i = 0; i < n; i++) {
+      if (depth > 3 || random.nextInt(3) == 0) {
+        b.append(TEXTS[random.nextInt(TEXTS.length)]);
+        continue;
+      }
+      String name = ELEMENTS[random.nextInt(ELEMENTS.length)];
+      b.append('<').append(name);
+      int attributes = random.nextInt(3);
+      for (int a = 0; a < attributes; a++) {
+        b.append(ATTRIBUTES[random.nextInt(ATTRIBUTES.length)]);
+      }
+      if (random.nextInt(5) == 0) {
+        b.append("/>");
+      } else {
+        b.append('>');
+        randomContent(random, b, depth + 1);
+        b.append("</").append(name).append('>');
+      }
+    }
+  }
+
+  @Test
+  void randomNarratives() {
+    Random random = new Random(7);
+    List<String> docs = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      StringBuilder b = new StringBuilder("<div " + NS);
+      if (random.nextInt(4) == 0) {
+        b.append(ATTRIBUTES[random.nextInt(ATTRIBUTES.length)]);
+      }
+      b.append('>');
+      randomContent(random, b, 0);
+      b.append("</div>");
+      String json = NarrativeTestSupport.task(b.toString(), random.nextInt(3) == 0 ? "en" : null);
+      try {
+        NarrativeTestSupport.run(json);
+        docs.add(json);
+      } catch (NotCovered e) {
+        // the reference engine fails on these (tested above)
+      }
+    }
+    assertThat(docs).hasSizeGreaterThan(150);
+    assertSame(docs);
   }
 
   @Test
@@ -190,9 +250,12 @@ class NarrativeReferenceTest {
   @Test
   void contained() throws Exception {
     ObjectNode task = taskNode("probe", div("<a href=\"#p1\">patient</a><img src=\"#p1\"/><a href=\"#pn\">n</a>"
-        + "<a href=\"#s1\">status</a><a href=\"#i1\">identifier</a><img src=\"#pn\"/><a href=\"#t9\">t</a>"));
+        + "<a href=\"#s1\">status</a><a href=\"#i1\">identifier</a><img src=\"#pn\"/><a href=\"#t9\">t</a>"
+        + "<a href=\"#d1\">div</a>"));
     ObjectNode patient = resource("Patient", "p1", div("<p id=\"pn\">x</p><a href=\"#probe\">task</a>"
         + "<a href=\"#gone\">y</a><img src=\"#s1\"/><a href=\"#pn\">again</a>"));
+    patient.put("language", "en");
+    ((ObjectNode) patient.get("text")).putObject("_div").put("id", "d1");
     patient.putArray("identifier").addObject().put("id", "i1").put("value", "x");
     ObjectNode inner = taskNode("t9", div("<a name=\"pn\"/><a href=\"#pn\">twice</a><img src=\"#nope\"/>"));
     task.putArray("contained").add(patient).add(inner);
@@ -210,7 +273,8 @@ class NarrativeReferenceTest {
         + "<p id=\"dup\">d</p><a href=\"#dup\">d</a>"));
     first.putArray("contained").add(resource("Patient", "c1", div("<img src=\"#t2\"/><a href=\"#t2\">y</a>"
         + "<a href=\"#t1\">z</a><img src=\"#t1\"/><a href=\"#nowhere\">n</a><img src=\"#c1\"/>")));
-    ObjectNode second = taskNode("t2", div("<p id=\"t2\">x</p><p id=\"dup\">y</p>"));
+    ObjectNode second = taskNode("t2", "<div " + NS + " lang=\"de\"><p id=\"t2\">x</p><p id=\"dup\">y</p></div>");
+    second.put("language", "en");
     ObjectNode patient = resource("Patient", "p9", div("<a href=\"#nowhere\">n</a>"));
     var entries = bundle.putArray("entry");
     entries.addObject().put("fullUrl", "http://x/Task/t1").set("resource", first);
