@@ -56,7 +56,8 @@ final class Findings {
   /** A finding of a check outside {@link Check} (terminology, references, extensions, narrative). */
   void issue(String ruleId, Severity level, String type, String expression, String message, IssueSource source,
       @Nullable String messageId) {
-    if (!seen.add(List.of(ruleId, level, expression, source, Objects.toString(messageId)))) {
+    // as the reference engine keeps one of two messages with the same text at the same place
+    if (!seen.add(List.of(ruleId, level, expression, source, Objects.toString(messageId), message))) {
       return;
     }
     int[] at = NodePath.position(root, expression);

@@ -96,7 +96,7 @@ final class Invariants {
       if (c.expression() == null) {
         continue;
       }
-      Boolean decided = intrinsic(c, node, scope);
+      Boolean decided = intrinsic(c, node, scope, w);
       boolean ok;
       if (decided != null) {
         ok = decided;
@@ -113,7 +113,7 @@ final class Invariants {
   }
 
   /** The answer of an invariant decided by code, or null to evaluate its FHIRPath. */
-  private @Nullable Boolean intrinsic(Constraint c, Node node, Walker.ResourceScope scope) {
+  private @Nullable Boolean intrinsic(Constraint c, Node node, Walker.ResourceScope scope, Walker w) {
     switch (c.key()) {
       case "ele-1":
         // the reference engine's hasValue() holds for every complex element: only primitives can fail ele-1
@@ -132,8 +132,13 @@ final class Invariants {
         return text != null && text.kind() == Node.Kind.OBJECT && text.child("div") != null;
       case "dom-2", "dom-4", "dom-5":
         return node.child("contained") == null ? Boolean.TRUE : null;
-      case "txt-1", "txt-2":
-        return null;
+      case "txt-1", "txt-2": {
+        Narratives.Outcome o = w.narrativeOutcome(node);
+        if (o == null) {
+          throw new NotCovered("the narrative invariant " + c.key() + " without its XHTML checks");
+        }
+        return c.key().equals("txt-1") ? o.txt1() : o.txt2();
+      }
       default:
         return null;
     }

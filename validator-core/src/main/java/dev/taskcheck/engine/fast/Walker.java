@@ -39,6 +39,17 @@ final class Walker {
     this.out = out;
   }
 
+  private final java.util.IdentityHashMap<Node, Narratives.Outcome> narratives = new java.util.IdentityHashMap<>();
+
+  void narrativeOutcome(Node narrative, Narratives.Outcome outcome) {
+    narratives.put(narrative, outcome);
+  }
+
+  /** The outcome of a narrative's XHTML checks, or null when it was not checked. */
+  Narratives.@Nullable Outcome narrativeOutcome(Node narrative) {
+    return narratives.get(narrative);
+  }
+
   /** The typed view of a resource, for invariants ({@code %resource}). */
   PlanNode resourceNode(ResourceScope scope) {
     return resourceNodes.computeIfAbsent(scope.node(), n -> PlanNode.resource(engine.types(), n, n.name()));
