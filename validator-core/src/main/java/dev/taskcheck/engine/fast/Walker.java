@@ -204,7 +204,7 @@ final class Walker {
     for (String empty : notes.emptyArrays()) {
       out.add(Check.EMPTY_ARRAY, loc.child(empty));
     }
-    if (obj.resourceType() != null && !isResourceHolder(parent)) {
+    if (obj.resourceType() != null && obj != scope.node()) {
       out.add(Check.UNKNOWN_PROPERTY, loc.child("resourceType"), "resourceType", parentType);
     }
     Map<ElementDef, Match> matches = new LinkedHashMap<>();
@@ -284,10 +284,6 @@ final class Walker {
         return true;
       }
     }
-    return false;
-  }
-
-  private static boolean isResourceHolder(Defs defs) {
     return false;
   }
 
