@@ -195,7 +195,7 @@ public final class TaskCheck {
 
   private static String engineName(String id) {
     StringBuilder b = new StringBuilder();
-    for (String part : id.split("-")) {
+    for (String part : id.split("-", -1)) {
       b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
     }
     return b.toString();

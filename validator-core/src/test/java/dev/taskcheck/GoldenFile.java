@@ -16,6 +16,8 @@ public final class GoldenFile {
   private GoldenFile() {}
 
   /**
+   * Fails when {@code file} is not {@code expected}, or rewrites it when {@code updateProperty} is true.
+   *
    * @param file the checked-in file
    * @param expected what the test generates now
    * @param updateProperty the system property that rewrites the file

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,7 +81,7 @@ public final class FhirPackages {
             problems.addAll(failure.problems());
           } else {
             err.println("[taskcheck-build-tools] ERROR " + e.getKey().code() + ": the build tool failed");
-            ex.getCause().printStackTrace(err);
+            Objects.requireNonNullElse(ex.getCause(), ex).printStackTrace(err);
             return 3;
           }
         }

@@ -46,7 +46,7 @@ final class Fingerprint {
       } else {
         jarClasses(sha, ownCode);
       }
-      for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+      for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator, -1)) {
         Path p = Path.of(entry);
         if (!entry.isEmpty() && !p.toAbsolutePath().equals(ownCode.toAbsolutePath()) && Files.isRegularFile(p)) {
           text(sha, p.getFileName() + ":" + Files.size(p));

@@ -202,6 +202,7 @@ final class PackageBuilder {
     return out;
   }
 
+  @SuppressWarnings("ReferenceEquality") // dep != s: the profile itself, not one equal to it
   private static void visit(Source s, Map<String, Source> byUrl, Set<String> visiting, Set<String> visited,
       List<Source> out) {
     String url = s.sd().getUrl();

@@ -6,6 +6,7 @@ import dev.taskcheck.model.RunInfo;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Progress on standard error while a run is long: at a terminal, one line redrawn a few times a second;
@@ -21,7 +22,7 @@ final class Progress implements ReportListener {
   private final long startNanos = System.nanoTime();
   private volatile boolean running = true;
   private volatile boolean drew;
-  private Thread ticker;
+  private @Nullable Thread ticker;
 
   Progress(PrintStream err, boolean enabled) {
     this.err = err;

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -192,7 +193,7 @@ final class RunOptions {
       progress.stop();
       closeQuietly(outputs);
       throw e instanceof UncheckedIOException u
-          ? new TaskCheckException("cannot write the report: " + u.getCause().getMessage(), u)
+          ? new TaskCheckException("cannot write the report: " + Objects.requireNonNull(u.getCause()).getMessage(), u)
           : e;
     }
     progress.stop();
@@ -317,7 +318,8 @@ final class RunOptions {
     try {
       return FhirRelease.parse(fhirVersion);
     } catch (IllegalArgumentException e) {
-      throw usage("--fhir-version: " + e.getMessage().replace("(expected R4, R4B or R5)", "(expected R4, R4B, R5 or auto)"));
+      String message = String.valueOf(e.getMessage());
+      throw usage("--fhir-version: " + message.replace("(expected R4, R4B or R5)", "(expected R4, R4B, R5 or auto)"));
     }
   }
 

@@ -232,7 +232,7 @@ class BadInputIT {
 
   @Test
   void summaryCountsOneFatalPerBadDocument() {
-    long expectedFatal = EXPECTED.size() + 1 /* ndjson line 2 */ + 1 /* missing */ + 1 /* socket */
+    long expectedFatal = EXPECTED.size() + 1L /* ndjson line 2 */ + 1 /* missing */ + 1 /* socket */
         + (unreadable == null ? 0 : 1);
     assertThat(report.path("summary").path("fatal").asLong()).isEqualTo(expectedFatal);
     assertThat(CliReportSupport.countIssues(report, CliReportSupport.severity("fatal"))).isEqualTo(expectedFatal);

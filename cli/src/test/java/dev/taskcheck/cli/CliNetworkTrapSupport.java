@@ -29,7 +29,7 @@ final class CliNetworkTrapSupport implements AutoCloseable {
 
   CliNetworkTrapSupport() {
     try {
-      server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+      server = new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the network trap", e);
     }
@@ -60,7 +60,7 @@ final class CliNetworkTrapSupport implements AutoCloseable {
    */
   int connections() {
     try (Socket sentinel = new Socket()) {
-      sentinel.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+      sentinel.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
       int port = sentinel.getLocalPort();
       sentinels.incrementAndGet();
       try {

@@ -90,7 +90,7 @@ class HistoryIT {
   private static Set<String> transitionFindings(JsonNode report) {
     Set<String> out = new TreeSet<>();
     for (String f : findings(report)) {
-      if (f.split(" ")[3].startsWith("transition-")) {
+      if (f.split(" ", -1)[3].startsWith("transition-")) {
         out.add(f);
       }
     }

@@ -34,7 +34,8 @@ class LargeNdjsonIT {
 
   /**
    * The smallest heap that holds the R4 definitions (measured: 192 MB is not enough), so the enabled test
-   * shows streaming with a heap a quarter of the file's size. See {@link #streamsWithA128MbHeap}.
+   * shows streaming with a heap a quarter of the file's size. See
+   * {@link #tooSmallAHeapIsASetupErrorWithoutAStackTrace}.
    */
   private static final String HEAP = "-Xmx256m";
 

@@ -27,20 +27,20 @@ import org.junit.jupiter.api.io.TempDir;
 class NoNetworkIT {
 
   /** A tiny program that tries an HTTP request and a plain socket: the trap must see it. */
-  private static final String PROBE = String.join("\n",
-      "import java.net.*;",
-      "public class NetworkProbe {",
-      "  public static void main(String[] args) throws Exception {",
-      "    try {",
-      "      HttpURLConnection c = (HttpURLConnection) new URL(\"http://example.invalid/evil.dtd\").openConnection();",
-      "      c.setConnectTimeout(5000); c.setReadTimeout(5000); c.getResponseCode();",
-      "    } catch (Exception e) { System.out.println(\"http: \" + e); }",
-      "    try (Socket s = new Socket()) {",
-      "      s.connect(InetSocketAddress.createUnresolved(\"example.invalid\", 80), 5000);",
-      "    } catch (Exception e) { System.out.println(\"socket: \" + e); }",
-      "  }",
-      "}",
-      "");
+  private static final String PROBE = """
+      import java.net.*;
+      public class NetworkProbe {
+        public static void main(String[] args) throws Exception {
+          try {
+            HttpURLConnection c = (HttpURLConnection) new URL("http://example.invalid/evil.dtd").openConnection();
+            c.setConnectTimeout(5000); c.setReadTimeout(5000); c.getResponseCode();
+          } catch (Exception e) { System.out.println("http: " + e); }
+          try (Socket s = new Socket()) {
+            s.connect(InetSocketAddress.createUnresolved("example.invalid", 80), 5000);
+          } catch (Exception e) { System.out.println("socket: " + e); }
+        }
+      }
+      """;
 
   @TempDir
   Path tmp;

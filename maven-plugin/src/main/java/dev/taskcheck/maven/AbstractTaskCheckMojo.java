@@ -206,7 +206,7 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
   static List<String> patterns(List<String> raw) {
     List<String> out = new ArrayList<>();
     for (String r : raw) {
-      for (String p : r.split(",")) {
+      for (String p : r.split(",", -1)) {
         if (!p.isBlank()) {
           out.add(p.trim());
         }

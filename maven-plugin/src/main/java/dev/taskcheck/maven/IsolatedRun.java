@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -87,8 +88,8 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
       totals = setup.taskCheck().validate(validation, ReportListener.all(listeners));
     } catch (UncheckedIOException e) {
       closeQuietly(outputs);
-      return RunAnswer.setupError("cannot write the reports to " + outDir + ": " + e.getCause().getMessage())
-          .toMap();
+      String cause = Objects.requireNonNull(e.getCause()).getMessage(); // an UncheckedIOException always has one
+      return RunAnswer.setupError("cannot write the reports to " + outDir + ": " + cause).toMap();
     } catch (RuntimeException e) {
       closeQuietly(outputs);
       throw e;
@@ -116,11 +117,11 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
 
   private static Setup setUp(RunRequest r) {
     TaskCheck.Builder b = TaskCheck.builder();
-    FhirRelease release = setting("fhirVersion", r.fhirVersion(),
-        v -> v.equalsIgnoreCase("auto") ? null : FhirRelease.parse(v));
+    FhirRelease release = r.fhirVersion().equalsIgnoreCase("auto") ? null
+        : setting("fhirVersion", r.fhirVersion(), FhirRelease::parse);
     b.fhirVersion(release);
     b.ruleSet(setting("ruleSet", r.ruleSet(), RuleSet::fromCode));
-    Severity failOn = setting("failOn", r.failOn(), v -> v.equalsIgnoreCase("none") ? null : Severity.fromCode(v));
+    Severity failOn = r.failOn().equalsIgnoreCase("none") ? null : setting("failOn", r.failOn(), Severity::fromCode);
     Set<OutputFormat> formats = new LinkedHashSet<>();
     for (String f : r.formats()) {
       if (!f.isBlank()) {

@@ -54,13 +54,13 @@ record RunAnswer(
   static RunAnswer fromMap(Map<String, Object> m) {
     return new RunAnswer(
         (String) m.get("setupError"),
-        (Map<String, Long>) m.get("counts"),
-        (Long) m.get("inputs"),
-        (Long) m.get("documents"),
-        (Long) m.get("resources"),
-        (Long) m.get("failing"),
-        (List<String>) m.get("reports"),
-        (List<List<String>>) m.get("findings"),
-        (Long) m.get("elapsedMillis"));
+        (Map<String, Long>) CarriedMap.required(m, "counts"),
+        (Long) CarriedMap.required(m, "inputs"),
+        (Long) CarriedMap.required(m, "documents"),
+        (Long) CarriedMap.required(m, "resources"),
+        (Long) CarriedMap.required(m, "failing"),
+        (List<String>) CarriedMap.required(m, "reports"),
+        (List<List<String>>) CarriedMap.required(m, "findings"),
+        (Long) CarriedMap.required(m, "elapsedMillis"));
   }
 }

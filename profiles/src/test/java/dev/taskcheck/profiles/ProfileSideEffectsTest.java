@@ -64,10 +64,10 @@ class ProfileSideEffectsTest {
     // HAPI's (and the HL7 CLI's) default level reports HL7's best-practice check on UCUM annotations ({session}) as
     // a warning, with or without the profile; with best practice reported as information, nothing is left
     assertThat(validator.withProfileBestPracticeAsHints(json))
-        .filteredOn(m -> m.severity().ordinal() >= ResultSeverityEnum.WARNING.ordinal())
+        .filteredOn(m -> m.severity().compareTo(ResultSeverityEnum.WARNING) >= 0)
         .isEmpty();
     assertThat(validator.withProfile(json))
-        .filteredOn(m -> m.severity().ordinal() >= ResultSeverityEnum.WARNING.ordinal())
+        .filteredOn(m -> m.severity().compareTo(ResultSeverityEnum.WARNING) >= 0)
         .allSatisfy(m -> assertThat(m.messageId()).startsWith("TYPE_SPECIFIC_CHECKS_DT_QTY_UCUM_ANNOTATIONS"))
         .extracting(Message::location)
         .containsExactlyInAnyOrder("Task.output[0].value.ofType(Ratio).numerator",

@@ -26,8 +26,8 @@ public final class BadInputs {
         if (line.startsWith("#") || line.isBlank()) {
           continue;
         }
-        String[] parts = line.split("\t");
-        if (parts.length != 2) {
+        String[] parts = line.split("\t", -1);
+        if (parts.length != 2 || parts[1].isBlank()) {
           throw new IllegalStateException("expected.tsv: not 'file<TAB>line:column': " + line);
         }
         out.put(parts[0].trim(), parts[1].trim());

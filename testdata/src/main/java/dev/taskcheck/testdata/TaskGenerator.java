@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Synthetic FHIR R4 Task resources for benchmarks and streaming tests, generated
@@ -268,34 +269,32 @@ public final class TaskGenerator {
   /** What the Task asks for; decides codes, references, inputs and the progress unit. */
   private enum Kind {
     LAB("Collect a blood specimen and perform the %s", "specimen collected", "test", "tests",
-        "ServiceRequest", "Organization", "DiagnosticReport", 1, 3),
+        "ServiceRequest", "DiagnosticReport", 1, 3),
     PHYSIO("Deliver the physiotherapy course: %s", "next session booked", "session", "sessions",
-        "ServiceRequest", "Organization", "Procedure", 4, 12),
+        "ServiceRequest", "Procedure", 4, 12),
     REFERRAL("Arrange the referral: %s", "appointment offered to the patient", "appointment",
-        "appointments", "ServiceRequest", "PractitionerRole", "Encounter", 1, 2),
+        "appointments", "ServiceRequest", "Encounter", 1, 2),
     QUESTIONNAIRE("Have the patient complete the %s", "reminder sent to the patient", "questionnaire",
-        "questionnaires", "ServiceRequest", "Patient", "QuestionnaireResponse", 1, 4),
+        "questionnaires", "ServiceRequest", "QuestionnaireResponse", 1, 4),
     DISPENSE("Dispense the prescription: %s", "prepared for pick-up", "dispense", "dispenses",
-        "MedicationRequest", "Organization", "MedicationDispense", 1, 3);
+        "MedicationRequest", "MedicationDispense", 1, 3);
 
     final String description;
     final String busy;
     final String unitCode;
     final String unit;
     final String focusType;
-    final String ownerType;
     final String resultType;
     final int minRepetitions;
     final int maxRepetitions;
 
     Kind(String description, String busy, String unitCode, String unit, String focusType,
-        String ownerType, String resultType, int minRepetitions, int maxRepetitions) {
+        String resultType, int minRepetitions, int maxRepetitions) {
       this.description = description;
       this.busy = busy;
       this.unitCode = unitCode;
       this.unit = unit;
       this.focusType = focusType;
-      this.ownerType = ownerType;
       this.resultType = resultType;
       this.minRepetitions = minRepetitions;
       this.maxRepetitions = maxRepetitions;
@@ -427,7 +426,7 @@ public final class TaskGenerator {
     };
   }
 
-  private static String statusReason(String status, Kind kind, Rng r) {
+  private static @Nullable String statusReason(String status, Kind kind, Rng r) {
     String[] reasons = switch (status) {
       case "failed" -> new String[] {
         "specimen haemolysed; a new request is needed", "patient did not attend twice", "service unavailable at the site"
@@ -515,7 +514,7 @@ public final class TaskGenerator {
             .put("denominator", quantity(of, kind.unit, "{" + kind.unitCode + "}")));
   }
 
-  private static Json.Obj reference(String type, String id, String display) {
+  private static Json.Obj reference(String type, String id, @Nullable String display) {
     Json.Obj ref = Json.obj().put("reference", type + "/" + id);
     if (display != null) {
       ref.put("display", display);
@@ -551,13 +550,15 @@ public final class TaskGenerator {
   // ---- defects -------------------------------------------------------------------------------
 
   private void apply(Json.Obj task, Defect kind, int n) {
-    Rng r = new Rng(hash(seed ^ hash(n + SALT_DEFECT + kind.ordinal() + 1)));
+    @SuppressWarnings("EnumOrdinal") // the defect's position seeds its randomness: every generated Task depends on it
+    int position = kind.ordinal();
+    Rng r = new Rng(hash(seed ^ hash(n + SALT_DEFECT + position + 1)));
     switch (kind) {
       case BAD_STATUS -> task.put("status", BAD_STATUSES[r.nextInt(BAD_STATUSES.length)]);
       case MISSING_STATUS -> task.remove("status");
       case MISSING_INTENT -> task.remove("intent");
       case UNKNOWN_ELEMENT -> task.rename("lastModified", "lastUpdated");
-      case WRONG_JSON_TYPE -> task.put("for", task.obj("for").get("reference"));
+      case WRONG_JSON_TYPE -> task.put("for", task.obj("for").required("reference"));
       case BAD_DATETIME -> task.put("authoredOn",
           NOT_A_DATE_TIME.format(OffsetDateTime.parse((String) task.get("authoredOn"), DATE_TIME)));
       case LAST_MODIFIED_BEFORE_AUTHORED -> {
@@ -572,7 +573,7 @@ public final class TaskGenerator {
       case RATIO_WITHOUT_DENOMINATOR -> {
         Json.Arr outputs = task.arr("output");
         if (outputs != null) {
-          ((Json.Obj) ((Json.Obj) outputs.get(0)).get("valueRatio")).remove("denominator");
+          ((Json.Obj) outputs.get(0)).obj("valueRatio").remove("denominator");
         } else {
           Json.Obj progress = progress(Kind.PHYSIO, 0, 1);
           progress.obj("valueRatio").remove("denominator");
@@ -581,13 +582,13 @@ public final class TaskGenerator {
       }
       case NEGATIVE_POSITIVE_INT -> {
         Json.Obj restriction = task.obj("restriction");
-        long repetitions = Long.parseLong(((Json.Num) restriction.get("repetitions")).text());
+        long repetitions = Long.parseLong(((Json.Num) restriction.required("repetitions")).text());
         restriction.put("repetitions", Json.Num.of(-repetitions));
       }
       case EMPTY_STRING -> task.put("description", "");
       case INPUT_WITHOUT_VALUE -> {
-        Json.Obj first = (Json.Obj) task.arr("input").get(0);
-        first.remove(first.firstKeyStartingWith("value"));
+        Json.Obj first = (Json.Obj) ((Json.Arr) task.required("input")).get(0);
+        first.remove(Objects.requireNonNull(first.firstKeyStartingWith("value"))); // every input has a value[x]
       }
     }
   }
@@ -654,23 +655,23 @@ public final class TaskGenerator {
 
   // ---- command line --------------------------------------------------------------------------
 
-  static final String USAGE = String.join("\n",
-      "Usage: java -jar taskcheck-testdata.jar --out PATH [--count N] [--defect-rate R] [--seed S]",
-      "                                        [--format ndjson|files|bundle]",
-      "Writes synthetic FHIR R4 Task resources, the same for the same seed.",
-      "  --out PATH          output file (ndjson, bundle) or directory (files); '-' writes",
-      "                      ndjson or bundle to standard output",
-      "  --count N           number of Tasks, 0 or more (default 1000)",
-      "  --defect-rate R     share of Tasks with exactly one defect, 0.0 to 1.0 (default 0.0)",
-      "  --seed S            64-bit integer seed (default 42)",
-      "  --format F          ndjson: one Task per line (default); files: task-000001.json ...",
-      "                      in the directory PATH, pretty-printed; bundle: one collection Bundle",
-      "  --help              print this text",
-      "Defects: BAD_STATUS MISSING_STATUS MISSING_INTENT UNKNOWN_ELEMENT WRONG_JSON_TYPE BAD_DATETIME",
-      "         LAST_MODIFIED_BEFORE_AUTHORED PERIOD_END_BEFORE_START RATIO_WITHOUT_DENOMINATOR",
-      "         NEGATIVE_POSITIVE_INT EMPTY_STRING INPUT_WITHOUT_VALUE",
-      "Exit codes: 0 written, 1 could not write, 2 bad arguments.",
-      "");
+  static final String USAGE = """
+      Usage: java -jar taskcheck-testdata.jar --out PATH [--count N] [--defect-rate R] [--seed S]
+                                              [--format ndjson|files|bundle]
+      Writes synthetic FHIR R4 Task resources, the same for the same seed.
+        --out PATH          output file (ndjson, bundle) or directory (files); '-' writes
+                            ndjson or bundle to standard output
+        --count N           number of Tasks, 0 or more (default 1000)
+        --defect-rate R     share of Tasks with exactly one defect, 0.0 to 1.0 (default 0.0)
+        --seed S            64-bit integer seed (default 42)
+        --format F          ndjson: one Task per line (default); files: task-000001.json ...
+                            in the directory PATH, pretty-printed; bundle: one collection Bundle
+        --help              print this text
+      Defects: BAD_STATUS MISSING_STATUS MISSING_INTENT UNKNOWN_ELEMENT WRONG_JSON_TYPE BAD_DATETIME
+               LAST_MODIFIED_BEFORE_AUTHORED PERIOD_END_BEFORE_START RATIO_WITHOUT_DENOMINATOR
+               NEGATIVE_POSITIVE_INT EMPTY_STRING INPUT_WITHOUT_VALUE
+      Exit codes: 0 written, 1 could not write, 2 bad arguments.
+      """;
 
   /** The command line; exits 0 when written, 1 when writing failed, 2 on bad arguments. */
   public static void main(String[] args) {
@@ -778,7 +779,7 @@ public final class TaskGenerator {
   }
 
   private static String describe(Exception e) {
-    Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+    Throwable t = e instanceof UncheckedIOException u ? Objects.requireNonNullElse(u.getCause(), u) : e;
     String m = t.getMessage();
     String kind = t.getClass().getSimpleName();
     if (t instanceof java.nio.file.NoSuchFileException) {

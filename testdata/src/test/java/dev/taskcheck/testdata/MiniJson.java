@@ -56,25 +56,20 @@ final class MiniJson {
       throw error("unexpected end of input");
     }
     char c = text.charAt(pos);
-    switch (c) {
-      case '{':
-        return obj();
-      case '[':
-        return arr();
-      case '"':
-        return str();
-      case 't':
-        return literal("true", Boolean.TRUE);
-      case 'f':
-        return literal("false", Boolean.FALSE);
-      case 'n':
-        return literal("null", NULL);
-      default:
+    return switch (c) {
+      case '{' -> obj();
+      case '[' -> arr();
+      case '"' -> str();
+      case 't' -> literal("true", true);
+      case 'f' -> literal("false", false);
+      case 'n' -> literal("null", NULL);
+      default -> {
         if (c == '-' || (c >= '0' && c <= '9')) {
-          return num();
+          yield num();
         }
         throw error("unexpected character '" + c + "'");
-    }
+      }
+    };
   }
 
   private Map<String, Object> obj() {

@@ -182,13 +182,13 @@ final class MessageMapper {
   /** {@code /f:Bundle/f:entry[2]/f:resource/f:Task} to {@code Bundle.entry[1].resource}. */
   static String fromXPath(String xpath) {
     StringBuilder b = new StringBuilder();
-    for (String step : xpath.split("/")) {
+    for (String step : xpath.split("/", -1)) {
       if (step.isBlank()) {
         continue;
       }
       String s = step.strip();
       int colon = s.indexOf(':');
-      if (colon >= 0 && colon < s.indexOf('[') || (colon >= 0 && s.indexOf('[') < 0)) {
+      if ((colon >= 0 && colon < s.indexOf('[')) || (colon >= 0 && s.indexOf('[') < 0)) {
         s = s.substring(colon + 1);
       }
       int bracket = s.indexOf('[');

@@ -45,6 +45,7 @@ final class ParserMessages {
   /** A recognised message: its HL7 key and its arguments in template order. */
   record Match(String key, List<String> arguments) {}
 
+  @SuppressWarnings("ArrayRecordComponent") // private, read by index and never compared
   private record Template(String key, Pattern pattern, int[] argumentOrder) {}
 
   private final List<Template> templates;

@@ -165,11 +165,13 @@ public final class Pipeline {
 
     RunTotals outcome(long inputs) {
       long end = System.nanoTime();
-      Long firstMs = firstResultNanos == null ? null : (firstResultNanos - start) / 1_000_000;
+      Long firstMs = null;
       Long processMs = null;
       if (firstResultNanos != null) {
+        long first = (firstResultNanos - start) / 1_000_000;
         long uptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime() - (end - start) / 1_000_000;
-        processMs = uptimeAtStart + firstMs;
+        firstMs = first;
+        processMs = uptimeAtStart + first;
       }
       Summary summary = new Summary(inputs, documents, resources, skipped, fatal, error, warning, information,
           releases, suppressed);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads TaskCheck's own FHIR package for a release from the {@code taskcheck-profiles} jar on the class
@@ -47,7 +48,7 @@ final class ProfilePackage {
     return out;
   }
 
-  private static String read(ClassLoader loader, String path) {
+  private static @Nullable String read(ClassLoader loader, String path) {
     try (InputStream in = loader.getResourceAsStream(path)) {
       return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

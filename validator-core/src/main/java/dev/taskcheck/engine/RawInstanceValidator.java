@@ -17,6 +17,7 @@ import org.hl7.fhir.utilities.i18n.I18nConstants;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.hl7.fhir.validation.ValidatorSettings;
 import org.hl7.fhir.validation.instance.InstanceValidator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HAPI's {@link FhirInstanceValidator} (its worker context over the validation support chain, its policy
@@ -44,7 +45,7 @@ final class RawInstanceValidator extends FhirInstanceValidator {
 
   /** A thread's current instance validator and how many documents it has validated. */
   private static final class Reused {
-    InstanceValidator validator;
+    @Nullable InstanceValidator validator;
     int uses;
   }
 

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -143,7 +144,7 @@ public final class StateMachineFiles {
       }
       int start = line();
       Map<String, Integer> seen = new LinkedHashMap<>();
-      String name = null;
+      @Nullable String name = null;
       List<FhirRelease> versions = new ArrayList<>();
       Map<String, List<Located>> lists = new LinkedHashMap<>();
       List<Edge> edges = new ArrayList<>();
@@ -186,14 +187,14 @@ public final class StateMachineFiles {
         }
       }
       if (versions.isEmpty()) {
-        throw fail(seen.get("fhirVersions"), "fhirVersions is empty");
+        throw fail(seen.getOrDefault("fhirVersions", start), "fhirVersions is empty");
       }
-      Set<TaskStatus> statuses = statuses(lists.get("statuses"), null);
+      Set<TaskStatus> statuses = statuses(lists.getOrDefault("statuses", List.of()), null);
       if (statuses.isEmpty()) {
-        throw fail(seen.get("statuses"), "statuses is empty");
+        throw fail(seen.getOrDefault("statuses", start), "statuses is empty");
       }
-      Set<TaskStatus> initial = statuses(lists.get("initial"), statuses);
-      Set<TaskStatus> terminal = statuses(lists.get("terminal"), statuses);
+      Set<TaskStatus> initial = statuses(lists.getOrDefault("initial", List.of()), statuses);
+      Set<TaskStatus> terminal = statuses(lists.getOrDefault("terminal", List.of()), statuses);
       Set<TaskStatus> resume = statuses(lists.getOrDefault("resumeFrom", List.of()), statuses);
       Map<TaskStatus, Map<TaskStatus, EdgeKind>> table = new EnumMap<>(TaskStatus.class);
       for (Edge e : edges) {
@@ -215,7 +216,8 @@ public final class StateMachineFiles {
           }
         }
       }
-      return new StateMachine(name, origin, versions, statuses, initial, terminal, resume, table);
+      String machineName = Objects.requireNonNull(name); // among the required properties checked above
+      return new StateMachine(machineName, origin, versions, statuses, initial, terminal, resume, table);
     }
 
     private String string(String field) throws IOException {

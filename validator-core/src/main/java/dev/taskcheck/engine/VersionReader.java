@@ -84,7 +84,7 @@ final class VersionReader {
   private static int[] position(Node task, String expression) {
     Node at = task;
     int[] pos = {task.line(), task.column()};
-    String[] steps = expression.split("\\.");
+    String[] steps = expression.split("\\.", -1);
     for (int i = 1; i < steps.length; i++) {
       Node next = at.child(steps[i]);
       if (next == null) {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -31,12 +32,13 @@ public final class ResourceTypes {
 
   /** True when {@code release} has a resource type with this name. */
   public static boolean isKnown(FhirRelease release, String name) {
-    return TYPES.get(release).contains(name);
+    return of(release).contains(name);
   }
 
   /** The resource type names of one release. */
   public static Set<String> of(FhirRelease release) {
-    return TYPES.get(release);
+    // load() has a line for every release or fails
+    return Objects.requireNonNull(TYPES.get(release));
   }
 
   private static Map<FhirRelease, Set<String>> load() {

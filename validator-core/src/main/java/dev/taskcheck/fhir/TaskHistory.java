@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param versions the distinct versions, oldest first (a repeated identical version is kept once)
  * @param kind how much of the Task's life the versions cover
- * @param orderedBy what decided the order: {@code versionId}, {@code lastModified}, {@code lastUpdated},
- *     or {@code given} (a pair or {@code diff}, in the order the caller gave)
+ * @param orderedBy what decided the order: {@code "versionId"}, {@code "lastModified"}, {@code "lastUpdated"},
+ *     or {@code "given"} (a pair or {@code diff}, in the order the caller gave)
  * @param conflicts pairs of versions with the same versionId and different content (transition-14)
  */
 public record TaskHistory(List<TaskVersion> versions, Kind kind, String orderedBy, List<Conflict> conflicts) {

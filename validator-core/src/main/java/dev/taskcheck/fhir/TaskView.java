@@ -103,7 +103,10 @@ public abstract class TaskView {
   /** {@code restriction.repetitions}, or null when absent or not a number. */
   public final @Nullable Located<BigDecimal> repetitions() {
     Located<String> r = primitive(task.child("restriction"), "repetitions", "Task.restriction.repetitions");
-    BigDecimal n = r == null ? null : QuantityView.decimal(r.value());
+    if (r == null) {
+      return null;
+    }
+    BigDecimal n = QuantityView.decimal(r.value());
     return n == null ? null : new Located<>(n, r.expression());
   }
 
@@ -277,7 +280,8 @@ public abstract class TaskView {
       if (choice != null) {
         step = "." + base + ".ofType(" + choice + ")";
       } else {
-        boolean repeats = counts.get(name) > 1 || ALWAYS_REPEATING.contains(name) || (root && REPEATING.contains(name));
+        boolean repeats = counts.getOrDefault(name, 0) > 1 || ALWAYS_REPEATING.contains(name)
+            || (root && REPEATING.contains(name));
         step = "." + name + (repeats ? "[" + index + "]" : "");
       }
       String childExpr = expression + step;
@@ -323,7 +327,7 @@ public abstract class TaskView {
     if (reference == null || reference.startsWith("#") || reference.startsWith("urn:")) {
       return null;
     }
-    String[] parts = reference.split("/");
+    String[] parts = reference.split("/", 0); // trailing empty parts dropped: Patient/1/ is Patient/1
     int history = -1;
     for (int i = 0; i < parts.length; i++) {
       if (parts[i].equals("_history")) {

@@ -264,7 +264,7 @@ public final class UcumUnits {
   /**
    * The code with its annotations taken out: an annotation standing as a term of its own becomes
    * {@code 1} ({@code {a}/{b}} is {@code 1/1}), one that follows a unit or number goes ({@code mg{x}} is
-   * {@code mg}). Only called for valid codes, where every {@code {} opens an annotation.
+   * {@code mg}). Only called for valid codes, where every <code>&#123;</code> opens an annotation.
    */
   static String skeleton(String code) {
     StringBuilder out = new StringBuilder(code.length());

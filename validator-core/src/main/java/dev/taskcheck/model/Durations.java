@@ -78,7 +78,7 @@ public final class Durations {
     if (d.isNegative()) {
       return "-" + format(d.negated());
     }
-    long seconds = d.getSeconds();
+    long seconds = d.toSeconds();
     long days = seconds / 86_400;
     long hours = seconds % 86_400 / 3_600;
     long minutes = seconds % 3_600 / 60;

@@ -25,6 +25,7 @@ public enum RuleSet {
   AU_EREQUESTING("au-erequesting", Map.of("transition-4", Severity.ERROR));
 
   private final String stateMachine;
+  @SuppressWarnings("ImmutableEnumChecker") // always a Map.of: immutable
   private final Map<String, Severity> regrades;
 
   RuleSet(String stateMachine, Map<String, Severity> regrades) {

@@ -19,7 +19,7 @@ public enum Severity {
 
   /** True when this severity is as serious as {@code threshold} or more. */
   public boolean isAtLeast(Severity threshold) {
-    return ordinal() <= threshold.ordinal();
+    return compareTo(threshold) <= 0; // declared from the most serious down
   }
 
   /** Parses a code such as {@code error} (case-insensitive). */

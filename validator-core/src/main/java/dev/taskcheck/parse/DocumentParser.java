@@ -34,9 +34,7 @@ public final class DocumentParser {
       if (c == '\n') {
         line++;
         lineStart = i + 1;
-      } else if (c == '\uFEFF' && i == 0) {
-        continue;
-      } else if (!Character.isWhitespace(c)) {
+      } else if (!Character.isWhitespace(c) && !(c == '\uFEFF' && i == 0)) { // skips a leading byte order mark
         if (c == '<') {
           return XmlTreeParser.parse(text, firstLine);
         }

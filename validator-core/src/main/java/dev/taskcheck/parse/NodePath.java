@@ -2,6 +2,7 @@ package dev.taskcheck.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the node a FHIRPath location names, such as {@code Bundle.entry[1].resource.input[0].value.ofType(Ratio)}.
@@ -76,7 +77,7 @@ public final class NodePath {
     return current;
   }
 
-  private static List<Node> choiceCandidates(Node current, String name, String next) {
+  private static List<Node> choiceCandidates(Node current, String name, @Nullable String next) {
     List<Node> out = new ArrayList<>();
     String wantedType = null;
     if (next != null && next.startsWith("ofType(") && next.endsWith(")")) {
@@ -115,7 +116,7 @@ public final class NodePath {
     java.util.Map<String, Integer> seen = new java.util.HashMap<>();
     for (Node c : node.children()) {
       int index = seen.merge(c.name(), 1, Integer::sum) - 1;
-      int count = counts.get(c.name());
+      int count = counts.getOrDefault(c.name(), 0);
       String childPath = path + "." + c.name() + (count > 1 || isRepeating(c.name()) ? "[" + index + "]" : "");
       if (!walk(c, childPath, line, column, best)) {
         return false;

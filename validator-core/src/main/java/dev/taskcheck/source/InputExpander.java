@@ -33,6 +33,7 @@ final class InputExpander {
   private boolean stdinUsed;
 
   /** A directory being walked: its remaining entries, and the filter for files (null: every data file). */
+  @SuppressWarnings("ArrayRecordComponent") // emitted is a counter shared by the walk, never compared
   private record Walk(String display, Iterator<Path> entries, Path root, String rootDisplay,
       @Nullable PathMatcher matcher, int[] emitted, boolean isRoot) {}
 

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 final class LineSplitter {
 
   /** One line: its 1-based number, and its bytes without the line terminator; null bytes when too long. */
+  @SuppressWarnings("ArrayRecordComponent") // the line's bytes handed to the reader, never compared
   record Line(int number, byte @Nullable [] bytes, long length) {}
 
   private final InputStream in;
@@ -73,7 +74,7 @@ final class LineSplitter {
       if (!tooLong) {
         if (total > maxLineBytes) {
           tooLong = true;
-          buf = null;
+          buf = new byte[0]; // the line is skipped: let its buffer go
         } else {
           if (len + n > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(len + n, Math.min(maxLineBytes, buf.length * 2)));

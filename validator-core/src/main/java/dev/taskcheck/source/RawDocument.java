@@ -8,6 +8,7 @@ import java.util.Objects;
  * @param firstLine the line of the source on which the document starts (1, or the NDJSON line number)
  * @param ndjsonLine true when the document is one line of an NDJSON stream
  */
+@SuppressWarnings("ArrayRecordComponent") // the document's bytes, handed to the parser: never copied or compared
 public record RawDocument(String source, int firstLine, byte[] bytes, boolean ndjsonLine) implements SourceItem {
 
   public RawDocument {

@@ -52,6 +52,8 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
   }
 
   /**
+   * The sources of the inputs the arguments name, in order.
+   *
    * @param arguments paths, directories, glob patterns or {@code -}, as the user gave them
    * @param workingDirectory where relative arguments start
    * @param stdin standard input, opened only if an argument is {@code -}

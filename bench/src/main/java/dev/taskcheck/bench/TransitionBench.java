@@ -4,7 +4,9 @@
 //
 //   ./mvnw -q -DskipTests package && bench/transition-check.sh
 //
-// Single-file Java program, run with the CLI jar on the class path (see transition-check.sh).
+// Built by the bench module; run with the CLI jar on the class path (see transition-check.sh).
+package dev.taskcheck.bench;
+
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.TaskCheck;
 import java.time.Instant;
