@@ -101,6 +101,8 @@ public final class IssuePolicy {
   public record Outcome(List<Issue> kept, List<SuppressedIssue> suppressed) {}
 
   /**
+   * Applies the policy to the findings of one Task.
+   *
    * @param taskPath the Task's path in its document ({@code Task}, {@code Bundle.entry[2].resource}); null
    *     for findings that belong to no Task
    * @param enteredInError whether the Task's status is entered-in-error

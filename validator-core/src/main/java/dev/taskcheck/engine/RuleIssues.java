@@ -1,5 +1,6 @@
 package dev.taskcheck.engine;
 
+import org.jspecify.annotations.Nullable;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.IssueSource;
@@ -87,7 +88,7 @@ final class RuleIssues {
 
   /** A rule's finding at {@code position} (line, column), with its message from the rules' bundle. */
   static Issue finding(String ruleId, Severity severity, String inDocument, int[] position, IssueSource source,
-      String messageKey, Object... args) {
+      String messageKey, @Nullable Object... args) {
     return new Issue(ruleId, severity, "business-rule", inDocument, position[0], position[1],
         RuleMessages.format(ruleId, messageKey, args), source, ruleId + "." + messageKey);
   }

@@ -1,5 +1,6 @@
 package dev.taskcheck.engine;
 
+import org.jspecify.annotations.Nullable;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.IssueSource;
 import dev.taskcheck.model.RuleConfig;
@@ -57,7 +58,7 @@ public final class RuleStage implements Stage {
     Node root = unit.document().root();
     for (LocatedResource task : unit.tasks()) {
       TaskView view = TaskView.of(new NodeElement(task.node()), release);
-      for (RuleIssues.Enabled<Rule> enabled : rules.get(release)) {
+      for (RuleIssues.Enabled<Rule> enabled : rules.getOrDefault(release, List.of())) {
         TaskRule meta = enabled.meta();
         Context ctx = new Context(meta, task.path(), root, sink, release);
         try {
@@ -89,12 +90,12 @@ public final class RuleStage implements Stage {
     }
 
     @Override
-    public void report(String expression, String messageKey, Object... args) {
+    public void report(String expression, String messageKey, @Nullable Object... args) {
       report(meta.severity(), expression, messageKey, args);
     }
 
     @Override
-    public void report(Severity severity, String expression, String messageKey, Object... args) {
+    public void report(Severity severity, String expression, String messageKey, @Nullable Object... args) {
       String inDocument = RuleIssues.inDocument(taskPath, severity, expression);
       sink.add(RuleIssues.finding(meta.id(), severity, inDocument, NodePath.position(root, inDocument),
           IssueSource.RULE, messageKey, args));

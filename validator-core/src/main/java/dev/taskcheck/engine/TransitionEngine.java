@@ -67,12 +67,12 @@ public final class TransitionEngine {
 
   /** The findings of each version of the history (only versions with findings appear). */
   public Map<TaskVersion, List<Issue>> check(TaskHistory history) {
-    Map<TaskVersion, List<Issue>> out = new IdentityHashMap<>();
+    IdentityHashMap<TaskVersion, List<Issue>> out = new IdentityHashMap<>();
     if (history.versions().isEmpty()) {
       return out;
     }
     FhirRelease release = history.latest().release();
-    for (RuleIssues.Enabled<TransitionRule> enabled : rules.get(release)) {
+    for (RuleIssues.Enabled<TransitionRule> enabled : rules.getOrDefault(release, List.of())) {
       if (history.kind() == TaskHistory.Kind.SINGLE && !enabled.meta().id().equals("transition-15")) {
         continue;
       }
@@ -82,7 +82,7 @@ public final class TransitionEngine {
       } catch (RuntimeException e) {
         failures.accept(e);
         TaskVersion at = history.latest();
-        int[] pos = at.positions().get("Task");
+        int[] pos = Objects.requireNonNull(at.positions().get("Task"), "every version has its Task's position");
         out.computeIfAbsent(at, k -> new ArrayList<>()).add(RuleIssues.failure(enabled.meta().id(),
             "this Task's history", at.taskPath(), pos[0], pos[1], e, IssueSource.TRANSITION));
       }
@@ -100,7 +100,8 @@ public final class TransitionEngine {
     if (idle == null) {
       return null;
     }
-    return new StuckTask(latest.label(), latest.versionId(), latest.source(), latest.line(), latest.status().code(),
+    return new StuckTask(latest.label(), latest.versionId(), latest.source(), latest.line(),
+        Objects.requireNonNull(latest.status(), "a stuck Task has a status").code(),
         latest.lastModified() != null ? latest.lastModified() : Objects.requireNonNull(latest.lastUpdated()), idle);
   }
 
@@ -115,14 +116,17 @@ public final class TransitionEngine {
     }
 
     @Override
-    public void report(TaskVersion at, String expression, String messageKey, Object... args) {
+    public void report(TaskVersion at, String expression, String messageKey, @Nullable Object... args) {
       report(meta.severity(), at, expression, messageKey, args);
     }
 
     @Override
-    public void report(Severity severity, TaskVersion at, String expression, String messageKey, Object... args) {
+    public void report(Severity severity, TaskVersion at, String expression, String messageKey, @Nullable Object... args) {
       String inDocument = RuleIssues.inDocument(at.taskPath(), severity, expression);
-      int[] pos = at.positions().getOrDefault(expression, at.positions().get("Task"));
+      int[] pos = at.positions().get(expression);
+      if (pos == null) {
+        pos = Objects.requireNonNull(at.positions().get("Task"), "every version has its Task's position");
+      }
       out.computeIfAbsent(at, k -> new ArrayList<>()).add(RuleIssues.finding(meta.id(), severity, inDocument, pos,
           IssueSource.TRANSITION, messageKey, args));
     }

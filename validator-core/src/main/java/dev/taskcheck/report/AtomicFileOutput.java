@@ -9,6 +9,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -30,10 +31,13 @@ final class AtomicFileOutput implements ReportOutput {
   @FunctionalInterface
   interface WriterFactory {
     /**
+     * Creates the writer.
+     *
      * @param sink the stream to write to; closing it only flushes it
-     * @param directory the target's directory, where the writer may put its own temporary files
+     * @param directory the target's directory, where the writer may put its own temporary files (null for a
+     *     target without a parent directory: the system's temporary directory is used)
      */
-    ReportOutput create(OutputStream sink, Path directory);
+    ReportOutput create(OutputStream sink, @Nullable Path directory);
   }
 
   private static final int BUFFER = 64 << 10;

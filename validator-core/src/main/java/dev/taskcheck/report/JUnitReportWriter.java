@@ -66,7 +66,12 @@ import org.jspecify.annotations.Nullable;
  * complete-looking document. Characters XML 1.0 does not allow (control characters, unpaired surrogates)
  * are dropped; finding lines have their line breaks and tabs turned into spaces.
  */
+// counts per severity are arrays indexed by the severity's ordinal (Severity's order is part of its API);
+// a source path's empty parts are skipped, so how split treats them does not matter
+@SuppressWarnings({"EnumOrdinal", "StringSplitter"})
 final class JUnitReportWriter extends ReportWriter {
+
+  private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[/\\\\]");
 
   /** How many findings of one kind (failing, other, suppressed) a test case lists before "... and N more". */
   static final int MAX_LISTED = 100;
@@ -195,7 +200,7 @@ final class JUnitReportWriter extends ReportWriter {
    */
   static String classname(String source) {
     StringJoiner j = new StringJoiner(".");
-    for (String part : source.split("[/\\\\]")) {
+    for (String part : SEPARATORS.split(source)) {
       if (!part.isEmpty() && !part.equals(".")) {
         j.add(part.replace('.', '_'));
       }

@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * ones, in input order) and at most a given number of files, saying on {@code results} and {@code files}
  * how many it left out; the counts stay complete.
  */
+// counts per severity are arrays indexed by the severity\'s ordinal (Severity\'s order is part of its API)
+@SuppressWarnings("EnumOrdinal")
 final class XmlReportWriter extends HeadLastWriter {
 
   /** The namespace of the document's elements. */

@@ -1,5 +1,6 @@
 package dev.taskcheck.rules;
 
+import org.jspecify.annotations.Nullable;
 import dev.taskcheck.model.RuleConfig;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.StateMachine;
@@ -16,14 +17,14 @@ public interface RuleContext {
    *     {@code <rule id>.<messageKey>} in the rules' message bundle
    * @param args the message arguments
    */
-  void report(String expression, String messageKey, Object... args);
+  void report(String expression, String messageKey, @Nullable Object... args);
 
   /**
    * Reports a finding at a severity other than the default, for the rules whose catalog entry grades
    * findings (progress-5: W when the units are commensurable; progress-8: I when in progress and full).
    * Rule sets and overrides still apply to it.
    */
-  void report(Severity severity, String expression, String messageKey, Object... args);
+  void report(Severity severity, String expression, String messageKey, @Nullable Object... args);
 
   /** The run's rule configuration. */
   RuleConfig config();

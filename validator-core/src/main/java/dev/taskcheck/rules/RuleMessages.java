@@ -1,5 +1,6 @@
 package dev.taskcheck.rules;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,7 +26,7 @@ public final class RuleMessages {
   private RuleMessages() {}
 
   /** The formatted message, or an explicit placeholder naming the missing key (a catalog test forbids that). */
-  public static String format(String ruleId, String key, Object... args) {
+  public static String format(String ruleId, String key, @Nullable Object... args) {
     String id = ruleId + "." + key;
     MessageFormat parsed = FORMATS.get(id);
     if (parsed == null) {

@@ -19,10 +19,10 @@ public interface TransitionContext {
    * @param messageKey one of the rule's {@link MessageKey} constants: the message is
    *     {@code <rule id>.<messageKey>} in the rules' message bundle
    */
-  void report(TaskVersion at, String expression, String messageKey, Object... args);
+  void report(TaskVersion at, String expression, String messageKey, @Nullable Object... args);
 
   /** Reports a finding at a severity other than the default (transition-1's narrative edges, ...). */
-  void report(Severity severity, TaskVersion at, String expression, String messageKey, Object... args);
+  void report(Severity severity, TaskVersion at, String expression, String messageKey, @Nullable Object... args);
 
   /** The state machine in force for the version's release (the rule set's, or the user's). */
   StateMachine stateMachine(TaskVersion version);

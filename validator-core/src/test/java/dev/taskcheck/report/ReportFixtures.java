@@ -197,14 +197,18 @@ final class ReportFixtures {
   }
 
   static Summary summary(List<Result> results) {
-    long[] counts = new long[Severity.values().length];
+    java.util.EnumMap<Severity, Long> counts = new java.util.EnumMap<>(Severity.class);
+    for (Severity s : Severity.values()) {
+      counts.put(s, 0L);
+    }
     for (Result r : results) {
       for (Issue i : r.issues()) {
-        counts[i.severity().ordinal()]++;
+        counts.merge(i.severity(), 1L, Long::sum);
       }
     }
     return new Summary(
-        results.size(), results.size(), results.size(), 0, counts[0], counts[1], counts[2], counts[3],
+        results.size(), results.size(), results.size(), 0, counts.get(Severity.FATAL),
+        counts.get(Severity.ERROR), counts.get(Severity.WARNING), counts.get(Severity.INFORMATION),
         Map.of());
   }
 

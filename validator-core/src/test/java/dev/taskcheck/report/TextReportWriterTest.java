@@ -62,7 +62,7 @@ class TextReportWriterTest {
   @Test
   void colourOnlyTheSeverityWord() {
     String text = render(OutputFormat.TEXT, ReportFixtures.report(), COLOR);
-    String[] lines = text.split("\n");
+    String[] lines = text.split("\n", -1);
     assertThat(lines[0])
         .isEqualTo(
             "samples/task-1.json:5:13 \u001b[31merror\u001b[0m structure-binding Task.status"

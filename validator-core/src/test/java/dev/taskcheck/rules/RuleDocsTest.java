@@ -48,8 +48,26 @@ class RuleDocsTest {
   static final String END = "<!-- End of the generated header; the rest of the page is written by hand. -->\n";
 
   /** What a new page starts with after its header; {@code CatalogTest} fails until every TODO is written. */
-  static final String SKELETON = "\nReported at: TODO\n\n## Why\n\nTODO\n\n## Passing example\n\nTODO\n\n"
-      + "## Failing example\n\nTODO\n\n## Source\n\nTODO\n";
+  static final String SKELETON = """
+
+      Reported at: TODO
+
+      ## Why
+
+      TODO
+
+      ## Passing example
+
+      TODO
+
+      ## Failing example
+
+      TODO
+
+      ## Source
+
+      TODO
+      """;
 
   /** The guides of the IG rule sets, named in the basis of a rule that runs in one of them only. */
   private static final Map<RuleSet, String> GUIDES = Map.of(RuleSet.COW, "HL7 Clinical Order Workflows",

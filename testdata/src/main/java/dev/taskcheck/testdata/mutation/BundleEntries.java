@@ -93,7 +93,7 @@ final class BundleEntries extends BaseOperator {
   private static boolean resolves(Doc doc, String ref) {
     for (JsonText.Value e : doc.root().get("entry").items()) {
       String u = e.isObject() ? e.text("fullUrl") : null;
-      if (u != null && (u.equals(ref) || !ref.startsWith("#") && ref.contains("/") && u.endsWith("/" + ref))) {
+      if (u != null && (u.equals(ref) || (!ref.startsWith("#") && ref.contains("/") && u.endsWith("/" + ref)))) {
         return true;
       }
     }

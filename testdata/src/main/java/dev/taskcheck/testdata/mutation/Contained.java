@@ -26,8 +26,8 @@ final class Contained extends BaseOperator {
           && s.element().path().endsWith(".contained")) {
         for (String v : List.of("nested", "version-id", "last-updated", "security-label", "no-id",
             "no-resource-type")) {
-          if (v.equals("no-id") && s.value().member("id") == null
-              || v.equals("no-resource-type") && s.value().member("resourceType") == null) {
+          if ((v.equals("no-id") && s.value().member("id") == null)
+              || (v.equals("no-resource-type") && s.value().member("resourceType") == null)) {
             continue;
           }
           add(out, s, v);

@@ -46,8 +46,8 @@ final class Empties extends BaseOperator {
 
   /** The first element of the object's type that it does not have: repeating, or complex and single. */
   private static FhirTable.Element absent(Doc doc, Site s, boolean repeating) {
-    return Ops.absent(doc, s, e -> e.repeats() == repeating && (repeating || !FhirTable.isPrimitive(e.types().get(0))
-        && !e.isChoice() && !e.types().get(0).equals("Resource")));
+    return Ops.absent(doc, s, e -> e.repeats() == repeating && (repeating || (!FhirTable.isPrimitive(e.types().get(0))
+        && !e.isChoice() && !e.types().get(0).equals("Resource"))));
   }
 
   @Override

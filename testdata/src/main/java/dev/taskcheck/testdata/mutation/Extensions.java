@@ -32,7 +32,7 @@ final class Extensions extends BaseOperator {
         addIf(out, s, url, "no-url", "relative-url", "empty-url", "url-with-space");
         addIf(out, s, value != null && v.member("extension") == null, "no-value", "value-and-nested", "two-values");
         addIf(out, s, url && RemoveRequired.DAR.equals(v.text("url")) && value != null, "dar-wrong-type");
-      } else if (s.isResource() && "Task".equals(s.type()) || "BackboneElement".equals(s.type())) {
+      } else if ((s.isResource() && "Task".equals(s.type())) || "BackboneElement".equals(s.type())) {
         addIf(out, s, true, "unknown-modifier", "unknown-extension");
       } else if (Ops.isComplex(s) && !s.type().equals("Extension")) {
         addIf(out, s, true, "modifier-in-datatype", "unknown-extension");

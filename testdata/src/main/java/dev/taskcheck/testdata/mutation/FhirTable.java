@@ -24,6 +24,8 @@ import java.util.Map;
  * {@code modifierExtension}: they are not written. A {@code vs:} whose codes are not listed below is a
  * required binding to a value set too large to enumerate here (mime types, currencies, languages).
  */
+// the table is text written in this file: String.split drops no field it has
+@SuppressWarnings("StringSplitter")
 final class FhirTable {
 
   /** One element of a type: {@code Task.input.value[x]}, {@code Quantity.comparator}. */
@@ -437,7 +439,7 @@ final class FhirTable {
     for (String line : block.split("\n")) {
       String[] cols = line.trim().split("\\s+");
       boolean applies = cols[0].equals("*") || cols[0].equals(release.name())
-          || cols[0].equals("R4") && release == Release.R4B;
+          || (cols[0].equals("R4") && release == Release.R4B);
       if (cols.length < 2 || !applies) {
         continue;
       }

@@ -40,8 +40,8 @@ final class Invariants extends BaseOperator {
             "rat-1");
         case "Period" -> addIf(out, s, v.isObject() && (date(v, "start") || date(v, "end")), "per-1");
         case "Quantity", "Age", "Count", "Distance", "Duration", "SimpleQuantity" -> addIf(out, s, v.isObject()
-            && (v.member("code") != null && v.member("system") != null
-            || v.member("code") == null && v.member("system") == null), "qty-3");
+            && ((v.member("code") != null && v.member("system") != null)
+            || (v.member("code") == null && v.member("system") == null)), "qty-3");
         case "Reference" -> addIf(out, s, v.isObject() && (v.member("reference") != null
             || v.member("identifier") != null), "display-only");
         case "Range" -> addIf(out, s, v.isObject() && number(v.get("low")) && number(v.get("high")), "rng-2");

@@ -100,6 +100,8 @@ final class JsonText {
       return v != null && v.isString() ? v.string() : null;
     }
 
+    // the member object itself is looked for, not an equal one (two members may be equal)
+    @SuppressWarnings("ReferenceEquality")
     int indexOf(Member member) {
       for (int i = 0; i < members.size(); i++) {
         if (members.get(i) == member) {

@@ -17,7 +17,7 @@ final class Nulls extends BaseOperator {
   @Override
   public void targets(Doc doc, List<Target> out) {
     for (Site s : doc.sites()) {
-      if (s.element() == null || s.isShadow() || !s.inTask() && !"Bundle".equals(s.resourceType())) {
+      if (s.element() == null || s.isShadow() || (!s.inTask() && !"Bundle".equals(s.resourceType()))) {
         continue;
       }
       JsonText.Value v = s.value();

@@ -107,7 +107,7 @@ final class Ops {
     if (history > 0) {
       r = r.substring(0, history);
     }
-    String[] parts = r.split("/");
+    String[] parts = r.split("/", -1);
     if (parts.length < 2) {
       return null;
     }

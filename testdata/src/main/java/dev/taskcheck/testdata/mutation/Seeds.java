@@ -79,7 +79,7 @@ public final class Seeds {
 
   /** The source folder of a corpus file: {@code ig/davinci-cdex}, {@code gematik/2023-07-01}, {@code spec-r4}. */
   private static String source(String corpusPath) {
-    String[] parts = corpusPath.split("/");
+    String[] parts = corpusPath.split("/", -1);
     boolean twoLevels = parts[0].equals("ig") || parts[0].equals("gematik") || parts[0].equals("ibm");
     return twoLevels && parts.length > 2 ? parts[0] + "/" + parts[1] : parts[0];
   }

@@ -40,7 +40,7 @@ final class Syntax extends BaseOperator {
       if (s.owner().members().size() > 1) {
         out.add(new Target("missing-comma", "missing-comma", s));
       }
-      if (s.owner().members().get(s.owner().members().size() - 1) == s.member()) {
+      if (s.owner().members().get(s.owner().members().size() - 1).equals(s.member())) {
         out.add(new Target("trailing-comma", "trailing-comma", s));
       }
       if (s.value().kind() == JsonText.Kind.NUMBER) {

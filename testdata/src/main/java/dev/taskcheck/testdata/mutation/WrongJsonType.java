@@ -20,10 +20,11 @@ final class WrongJsonType extends BaseOperator {
         continue;
       }
       JsonText.Value v = s.value();
-      if (s.isMember() && v.isArray() && s.repeats() && !v.items().isEmpty()) {
-        add(out, s, "array-to-item", "array-to-string");
-      } else if (v.isArray()) {
-        continue;
+      if (v.isArray()) {
+        // an array (of a repeating member) becomes one of its items or a string; other arrays stay
+        if (s.isMember() && s.repeats() && !v.items().isEmpty()) {
+          add(out, s, "array-to-item", "array-to-string");
+        }
       } else if (v.isObject()) {
         add(out, s, "object-to-string", "object-to-number", "object-to-boolean", "object-to-strings");
       } else if (v.isString()) {

@@ -45,7 +45,7 @@ class FhirTableTest {
           problems.add(e.path() + ": in the snapshot, not in the table");
           continue;
         }
-        compare(release, table, e, t, problems);
+        compare(release, e, t, problems);
       }
     }
     for (FhirTable.Element t : table.elements()) {
@@ -71,7 +71,7 @@ class FhirTableTest {
   private static boolean skipped(String path, boolean resource) {
     int dots = path.length() - path.replace(".", "").length();
     String last = path.substring(path.lastIndexOf('.') + 1);
-    return dots == 0 || ELEMENT_BASICS.contains(last) && (dots > 1 || !resource);
+    return dots == 0 || (ELEMENT_BASICS.contains(last) && (dots > 1 || !resource));
   }
 
   private static FhirTable.Element element(FhirTable table, String path) {
@@ -83,7 +83,7 @@ class FhirTableTest {
     return null;
   }
 
-  private static void compare(Release release, FhirTable table, SdElement e, FhirTable.Element t,
+  private static void compare(Release release, SdElement e, FhirTable.Element t,
       List<String> problems) {
     if (e.min() != t.min() || e.max() != t.max()) {
       problems.add(e.path() + ": cardinality " + e.min() + ".." + e.max() + " in the snapshot, " + t.min() + ".."

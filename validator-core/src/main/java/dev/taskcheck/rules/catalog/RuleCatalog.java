@@ -133,6 +133,8 @@ public final class RuleCatalog {
     return List.copyOf(out);
   }
 
+  // the catalog is ordered as the categories are declared
+  @SuppressWarnings("EnumOrdinal")
   private static int categoryOrder(String category) {
     for (RuleCategory c : RuleCategory.values()) {
       if (c.code().equals(category)) {

@@ -31,7 +31,10 @@ public final class DenominatorMatchesRepetitions implements Rule {
       QuantityView den = r.denominator();
       BigDecimal d = ProgressOutputs.value(den);
       // repetitions count times: only a denominator that counts (unit 1, {session}, or none) is compared
-      boolean counts = den != null && d != null && (den.unitKey() == null || ProgressOutputs.counted(den));
+      if (den == null || d == null) {
+        continue;
+      }
+      boolean counts = den.unitKey() == null || ProgressOutputs.counted(den);
       if (counts && d.compareTo(repetitions.value()) != 0) {
         ctx.report(den.expression(), MISMATCH, ProgressOutputs.plain(d), ProgressOutputs.plain(repetitions.value()));
       }

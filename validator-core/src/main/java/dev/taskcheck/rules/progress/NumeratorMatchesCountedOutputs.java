@@ -7,6 +7,7 @@ import static dev.taskcheck.rules.RuleBasis.IG;
 import dev.taskcheck.model.RuleConfig;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.OutputView;
+import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.rules.Rule;
@@ -36,8 +37,9 @@ public final class NumeratorMatchesCountedOutputs implements Rule {
     List<OutputView> progress = ProgressOutputs.of(task, ctx);
     for (OutputView p : progress) {
       RatioView r = p.ratio();
-      BigDecimal n = r == null ? null : ProgressOutputs.value(r.numerator());
-      if (n == null) {
+      QuantityView numerator = r == null ? null : r.numerator();
+      BigDecimal n = ProgressOutputs.value(numerator);
+      if (numerator == null || n == null) {
         continue;
       }
       for (RuleConfig.CountedOutput c : counted) {
@@ -50,7 +52,7 @@ public final class NumeratorMatchesCountedOutputs implements Rule {
             .filter(o -> c.resourceType() == null || c.resourceType().equals(o.referencedType()))
             .count();
         if (n.compareTo(BigDecimal.valueOf(count)) != 0) {
-          ctx.report(r.numerator().expression(), COUNT, ProgressOutputs.plain(n), count, describe(c));
+          ctx.report(numerator.expression(), COUNT, ProgressOutputs.plain(n), count, describe(c));
         }
       }
     }

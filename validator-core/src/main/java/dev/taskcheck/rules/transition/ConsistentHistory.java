@@ -11,6 +11,7 @@ import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 import dev.taskcheck.fhir.FhirTemporal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A history must agree with itself: one versionId names one content, and numbered versions do not go back
@@ -53,7 +54,7 @@ public final class ConsistentHistory implements TransitionRule {
     }
   }
 
-  private static boolean backwards(String before, String after) {
+  private static boolean backwards(@Nullable String before, @Nullable String after) {
     FhirTemporal a = Versions.time(before);
     FhirTemporal b = Versions.time(after);
     return a != null && b != null && b.certainlyBefore(a);

@@ -11,6 +11,7 @@ import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 import dev.taskcheck.fhir.FhirTemporal;
+import java.util.Objects;
 
 /**
  * lastModified moves forward: an error when a later version is certainly older (unless both versions are
@@ -39,7 +40,7 @@ public final class LastModifiedMovesOn implements TransitionRule {
         if (!numbered) {
           ctx.report(cur, "Task.lastModified", BACKWARDS, cur.lastModified(), prev.lastModified());
         }
-      } else if (Versions.statusChanged(prev, cur) && prev.lastModified().equals(cur.lastModified())) {
+      } else if (Versions.statusChanged(prev, cur) && Objects.equals(prev.lastModified(), cur.lastModified())) {
         ctx.report(Severity.WARNING, cur, "Task.lastModified", UNCHANGED, prev.status(), cur.status(),
             cur.lastModified());
       }
