@@ -1,4 +1,6 @@
-/** Benchmarks of TaskCheck, run by the scripts in {@code bench/}; not part of any shipped artifact. */
+/**
+ * Benchmarks of TaskCheck, run by the scripts in {@code bench/}; not part of any shipped artifact.
+ */
 @NullMarked
 package dev.taskcheck.bench;
 

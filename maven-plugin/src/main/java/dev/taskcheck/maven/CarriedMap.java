@@ -2,7 +2,10 @@ package dev.taskcheck.maven;
 
 import java.util.Map;
 
-/** Reads the maps that carry a {@link RunRequest} or a {@link RunAnswer} across the class loader boundary. */
+/**
+ * Reads the maps that carry a {@link RunRequest} or a {@link RunAnswer} across the class loader
+ * boundary.
+ */
 final class CarriedMap {
 
   private CarriedMap() {}

@@ -7,12 +7,13 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the Mojo asks the isolated engine to do, carried across the class loader boundary as a map of JDK
- * types ({@link #toMap}, {@link #fromMap}): the same class is loaded on both sides.
+ * What the Mojo asks the isolated engine to do, carried across the class loader boundary as a map
+ * of JDK types ({@link #toMap}, {@link #fromMap}): the same class is loaded on both sides.
  *
  * @param inputs files and directories, relative to {@code workingDirectory} or absolute
  * @param pom the POM the settings come from, to name it in error messages
- * @param suppressions the POM's suppressions, each with the keys rule, expression, file, reason, expires
+ * @param suppressions the POM's suppressions, each with the keys rule, expression, file, reason,
+ *     expires
  * @param log receives progress lines of long runs
  */
 record RunRequest(

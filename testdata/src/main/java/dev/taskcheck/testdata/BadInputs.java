@@ -22,7 +22,8 @@ public final class BadInputs {
   public static Map<String, String> expectedPositions(Path badInputDir) {
     Map<String, String> out = new TreeMap<>();
     try {
-      for (String line : Files.readAllLines(badInputDir.resolve("expected.tsv"), StandardCharsets.UTF_8)) {
+      for (String line :
+          Files.readAllLines(badInputDir.resolve("expected.tsv"), StandardCharsets.UTF_8)) {
         if (line.startsWith("#") || line.isBlank()) {
           continue;
         }

@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Just enough JSON to write FHIR resources by hand: ordered objects, arrays, raw numbers,
- * strings, booleans, and a compact and a pretty writer. No parser.
+ * Just enough JSON to write FHIR resources by hand: ordered objects, arrays, raw numbers, strings,
+ * booleans, and a compact and a pretty writer. No parser.
  */
 final class Json {
 
@@ -116,8 +116,11 @@ final class Json {
   }
 
   private static Object checked(Object value) {
-    if (value instanceof String || value instanceof Boolean || value instanceof Num
-        || value instanceof Obj || value instanceof Arr) {
+    if (value instanceof String
+        || value instanceof Boolean
+        || value instanceof Num
+        || value instanceof Obj
+        || value instanceof Arr) {
       return value;
     }
     throw new IllegalArgumentException("not a JSON value: " + value);
@@ -193,7 +196,9 @@ final class Json {
     }
   }
 
-  /** Appends {@code s} as a JSON string literal: quotes, backslashes and control characters escaped. */
+  /**
+   * Appends {@code s} as a JSON string literal: quotes, backslashes and control characters escaped.
+   */
   static void quote(StringBuilder sb, String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {

@@ -8,18 +8,19 @@ import java.util.Map;
 
 /**
  * A strict RFC 8259 JSON reader for the tests (the module has no JSON dependency): objects become
- * {@link LinkedHashMap}, arrays {@link ArrayList}, numbers {@link BigDecimal}, {@code null}
- * {@link #NULL}. No comments, no trailing content, no duplicate keys.
+ * {@link LinkedHashMap}, arrays {@link ArrayList}, numbers {@link BigDecimal}, {@code null} {@link
+ * #NULL}. No comments, no trailing content, no duplicate keys.
  */
 final class MiniJson {
 
   /** JSON {@code null}. */
-  static final Object NULL = new Object() {
-    @Override
-    public String toString() {
-      return "null";
-    }
-  };
+  static final Object NULL =
+      new Object() {
+        @Override
+        public String toString() {
+          return "null";
+        }
+      };
 
   private final String text;
   private int pos;
@@ -28,7 +29,9 @@ final class MiniJson {
     this.text = text;
   }
 
-  /** Parses one JSON value that makes up the whole of {@code text} (surrounding whitespace allowed). */
+  /**
+   * Parses one JSON value that makes up the whole of {@code text} (surrounding whitespace allowed).
+   */
   static Object parse(String text) {
     MiniJson p = new MiniJson(text);
     p.ws();

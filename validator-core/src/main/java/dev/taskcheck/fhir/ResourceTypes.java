@@ -15,8 +15,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The resource type names of each FHIR release, so that a document can be told to be a resource (or not)
- * without loading a whole FHIR model. The list lives in {@code resource-types.txt} beside this class.
+ * The resource type names of each FHIR release, so that a document can be told to be a resource (or
+ * not) without loading a whole FHIR model. The list lives in {@code resource-types.txt} beside this
+ * class.
  */
 public final class ResourceTypes {
 
@@ -54,7 +55,9 @@ public final class ResourceTypes {
           continue;
         }
         String[] parts = line.trim().split("\\s+");
-        out.put(FhirRelease.valueOf(parts[0]), Set.copyOf(Arrays.asList(parts).subList(1, parts.length)));
+        out.put(
+            FhirRelease.valueOf(parts[0]),
+            Set.copyOf(Arrays.asList(parts).subList(1, parts.length)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

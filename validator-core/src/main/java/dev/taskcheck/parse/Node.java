@@ -6,14 +6,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One element of a parsed FHIR document, with the 1-based line and column where it starts in the source.
+ * One element of a parsed FHIR document, with the 1-based line and column where it starts in the
+ * source.
  *
- * <p>The tree is the same for JSON and XML: a repeating element appears as several children with the same
- * name (a JSON array becomes one child per item), a primitive carries its value as text (a JSON string,
- * number or boolean as written; an XML {@code value} attribute), and a node that holds a resource (the
- * document root, {@code Bundle.entry.resource}, {@code contained}) carries its resource type. JSON
- * primitive extensions ({@code _status}) keep their underscore name. Positions: JSON members start at
- * their property name, array items at the item; XML elements at their start tag.
+ * <p>The tree is the same for JSON and XML: a repeating element appears as several children with
+ * the same name (a JSON array becomes one child per item), a primitive carries its value as text (a
+ * JSON string, number or boolean as written; an XML {@code value} attribute), and a node that holds
+ * a resource (the document root, {@code Bundle.entry.resource}, {@code contained}) carries its
+ * resource type. JSON primitive extensions ({@code _status}) keep their underscore name. Positions:
+ * JSON members start at their property name, array items at the item; XML elements at their start
+ * tag.
  */
 public final class Node {
 
@@ -26,12 +28,25 @@ public final class Node {
   private final int memberColumn;
   private final List<Node> children;
 
-  Node(String name, @Nullable String value, @Nullable String resourceType, int line, int column, List<Node> children) {
+  Node(
+      String name,
+      @Nullable String value,
+      @Nullable String resourceType,
+      int line,
+      int column,
+      List<Node> children) {
     this(name, value, resourceType, line, column, line, column, children);
   }
 
-  Node(String name, @Nullable String value, @Nullable String resourceType, int line, int column, int memberLine,
-      int memberColumn, List<Node> children) {
+  Node(
+      String name,
+      @Nullable String value,
+      @Nullable String resourceType,
+      int line,
+      int column,
+      int memberLine,
+      int memberColumn,
+      List<Node> children) {
     this.name = name;
     this.value = value;
     this.resourceType = resourceType;
@@ -39,10 +54,14 @@ public final class Node {
     this.column = column;
     this.memberLine = memberLine;
     this.memberColumn = memberColumn;
-    this.children = children.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(children));
+    this.children =
+        children.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(children));
   }
 
-  /** The element name ({@code status}, {@code entry}, {@code resource}; the resource type for the root). */
+  /**
+   * The element name ({@code status}, {@code entry}, {@code resource}; the resource type for the
+   * root).
+   */
   public String name() {
     return name;
   }
@@ -66,8 +85,8 @@ public final class Node {
   }
 
   /**
-   * Where the element as a whole starts: for an item of a JSON array, its property name (the position of
-   * {@code "input": [}); otherwise the same as {@link #line()}.
+   * Where the element as a whole starts: for an item of a JSON array, its property name (the
+   * position of {@code "input": [}); otherwise the same as {@link #line()}.
    */
   public int memberLine() {
     return memberLine;
@@ -110,7 +129,12 @@ public final class Node {
 
   @Override
   public String toString() {
-    return name + (resourceType != null ? "(" + resourceType + ")" : "") + (value != null ? "=" + value : "")
-        + "@" + line + ":" + column;
+    return name
+        + (resourceType != null ? "(" + resourceType + ")" : "")
+        + (value != null ? "=" + value : "")
+        + "@"
+        + line
+        + ":"
+        + column;
   }
 }
