@@ -1,7 +1,5 @@
 package dev.taskcheck;
 
-import dev.taskcheck.model.RuleConfig;
-import dev.taskcheck.model.Suppression;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,6 +12,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.taskcheck.model.Coding;
 import dev.taskcheck.model.Durations;
+import dev.taskcheck.model.RuleConfig;
+import dev.taskcheck.model.Suppression;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,15 +23,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the {@code --config} and {@code --suppressions} files (JSON). Every problem is a
- * {@link TaskCheckException} naming the file, the line and what is wrong; unknown properties are errors,
+ * Reads the {@code --config} and {@code --suppressions} files (JSON). Every problem is a {@link
+ * TaskCheckException} naming the file, the line and what is wrong; unknown properties are errors,
  * so a misspelt setting never silently does nothing.
  *
  * <pre>{@code
@@ -49,12 +46,12 @@ import org.jspecify.annotations.Nullable;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ConfigFiles {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .build();
-
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private ConfigFiles() {}
 
@@ -69,9 +66,11 @@ public final class ConfigFiles {
     try {
       ConfigDto dto = MAPPER.readValue(text, ConfigDto.class);
       if (dto == null) {
-        throw new TaskCheckException(file + ": the configuration file is empty (expected a JSON object)");
+        throw new TaskCheckException(
+            file + ": the configuration file is empty (expected a JSON object)");
       }
-      ProgressDto progress = dto.progress() == null ? new ProgressDto(null, null, null) : dto.progress();
+      ProgressDto progress =
+          dto.progress() == null ? new ProgressDto(null, null, null) : dto.progress();
       List<Coding> types = new ArrayList<>();
       if (progress.outputTypes() != null) {
         for (int i = 0; i < progress.outputTypes().size(); i++) {
@@ -84,16 +83,24 @@ public final class ConfigFiles {
           CountedDto c = progress.counted().get(i);
           String where = "progress.counted[" + i + "]";
           if (c == null || (c.outputType() == null && c.resourceType() == null)) {
-            throw new TaskCheckException(file + ": " + where + " needs an outputType, a resourceType or both");
+            throw new TaskCheckException(
+                file + ": " + where + " needs an outputType, a resourceType or both");
           }
-          counted.add(new RuleConfig.CountedOutput(
-              c.progressType() == null ? null : coding(c.progressType(), file, where + ".progressType"),
-              c.outputType() == null ? null : coding(c.outputType(), file, where + ".outputType"),
-              c.resourceType()));
+          counted.add(
+              new RuleConfig.CountedOutput(
+                  c.progressType() == null
+                      ? null
+                      : coding(c.progressType(), file, where + ".progressType"),
+                  c.outputType() == null
+                      ? null
+                      : coding(c.outputType(), file, where + ".outputType"),
+                  c.resourceType()));
         }
       }
-      Duration skew = dto.clockSkew() == null ? RuleConfig.DEFAULT_CLOCK_SKEW : duration(dto.clockSkew(), file);
-      return new RuleConfig(types, Boolean.TRUE.equals(progress.overDeliveryAllowed()), skew, counted);
+      Duration skew =
+          dto.clockSkew() == null ? RuleConfig.DEFAULT_CLOCK_SKEW : duration(dto.clockSkew(), file);
+      return new RuleConfig(
+          types, Boolean.TRUE.equals(progress.overDeliveryAllowed()), skew, counted);
     } catch (JsonProcessingException e) {
       throw jsonProblem(file, text, e);
     }
@@ -105,18 +112,25 @@ public final class ConfigFiles {
     List<Suppression> out = new ArrayList<>();
     try (JsonParser p = MAPPER.createParser(text)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new TaskCheckException(file + ":" + line(p) + ": expected a JSON object {\"suppressions\": [...]}");
+        throw new TaskCheckException(
+            file + ":" + line(p) + ": expected a JSON object {\"suppressions\": [...]}");
       }
       boolean seen = false;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         p.nextToken();
         if (!"suppressions".equals(name)) {
-          throw new TaskCheckException(file + ":" + line(p) + ": unknown property '" + name
-              + "' (a suppressions file holds one property, \"suppressions\": an array)");
+          throw new TaskCheckException(
+              file
+                  + ":"
+                  + line(p)
+                  + ": unknown property '"
+                  + name
+                  + "' (a suppressions file holds one property, \"suppressions\": an array)");
         }
         if (p.currentToken() != JsonToken.START_ARRAY) {
-          throw new TaskCheckException(file + ":" + line(p) + ": \"suppressions\" must be an array");
+          throw new TaskCheckException(
+              file + ":" + line(p) + ": \"suppressions\" must be an array");
         }
         seen = true;
         while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -131,7 +145,8 @@ public final class ConfigFiles {
     } catch (JsonProcessingException e) {
       throw jsonProblem(file, text, e);
     } catch (IOException e) {
-      throw new TaskCheckException("cannot read the suppressions file " + file + ": " + e.getMessage(), e);
+      throw new TaskCheckException(
+          "cannot read the suppressions file " + file + ": " + e.getMessage(), e);
     }
     return List.copyOf(out);
   }
@@ -142,30 +157,47 @@ public final class ConfigFiles {
       throw new TaskCheckException(at + ": a suppression must be an object");
     }
     if (dto.rule() == null || dto.rule().isBlank()) {
-      throw new TaskCheckException(at + ": the suppression has no \"rule\" (the rule id whose findings it removes)");
+      throw new TaskCheckException(
+          at + ": the suppression has no \"rule\" (the rule id whose findings it removes)");
     }
     if (dto.expression() == null || dto.expression().isBlank()) {
-      throw new TaskCheckException(at + ": the suppression of " + dto.rule()
-          + " has no \"expression\" (a FHIRPath expression, * matches anything; use \"*\" for every finding)");
+      throw new TaskCheckException(
+          at
+              + ": the suppression of "
+              + dto.rule()
+              + " has no \"expression\" (a FHIRPath expression, * matches anything; use \"*\" for every finding)");
     }
     if (dto.reason() == null || dto.reason().isBlank()) {
-      throw new TaskCheckException(at + ": the suppression of " + dto.rule()
-          + " has no \"reason\": say why the finding is accepted");
+      throw new TaskCheckException(
+          at
+              + ": the suppression of "
+              + dto.rule()
+              + " has no \"reason\": say why the finding is accepted");
     }
     LocalDate expires = null;
     if (dto.expires() != null) {
       try {
         expires = LocalDate.parse(dto.expires().trim());
       } catch (DateTimeParseException e) {
-        throw new TaskCheckException(at + ": \"expires\" is '" + dto.expires() + "', expected a date such as 2027-03-31");
+        throw new TaskCheckException(
+            at + ": \"expires\" is '" + dto.expires() + "', expected a date such as 2027-03-31");
       }
     }
-    return new Suppression(dto.rule().trim(), dto.expression().trim(), dto.file(), dto.reason().trim(), expires,
+    return new Suppression(
+        dto.rule().trim(),
+        dto.expression().trim(),
+        dto.file(),
+        dto.reason().trim(),
+        expires,
         file.getFileName() + ":" + line);
   }
 
   private static Coding coding(@Nullable CodingDto dto, Path file, String where) {
-    if (dto == null || dto.system() == null || dto.system().isBlank() || dto.code() == null || dto.code().isBlank()) {
+    if (dto == null
+        || dto.system() == null
+        || dto.system().isBlank()
+        || dto.code() == null
+        || dto.code().isBlank()) {
       throw new TaskCheckException(file + ": " + where + " needs a \"system\" and a \"code\"");
     }
     return new Coding(dto.system().trim(), dto.code().trim());
@@ -186,23 +218,37 @@ public final class ConfigFiles {
     } catch (NoSuchFileException e) {
       throw new TaskCheckException("the " + what + " file " + file + " does not exist", e);
     } catch (IOException e) {
-      throw new TaskCheckException("cannot read the " + what + " file " + file + ": " + e.getMessage(), e);
+      throw new TaskCheckException(
+          "cannot read the " + what + " file " + file + ": " + e.getMessage(), e);
     }
   }
 
   private static TaskCheckException jsonProblem(Path file, String text, JsonProcessingException e) {
     JsonLocation loc = e.getLocation();
-    String where = loc == null || loc.getLineNr() < 1 ? file.toString() : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+    String where =
+        loc == null || loc.getLineNr() < 1
+            ? file.toString()
+            : file + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
     if (e instanceof UnrecognizedPropertyException u) {
-      // records are built once the whole object is read, so the exception's location is the object's end
+      // records are built once the whole object is read, so the exception's location is the
+      // object's end
       int line = lineOfField(text, u.getPropertyName());
       if (line > 0) {
         where = file + ":" + line;
       }
     }
-    String path = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? " at " + describe(m.getPath()) : "";
-    return new TaskCheckException(where + ": " + e.getOriginalMessage().replaceAll("\\s*\\(class [^)]*\\)", "")
-        .replaceAll("\\s*\\(for [^)]*\\)", "") + path, e);
+    String path =
+        e instanceof JsonMappingException m && !m.getPath().isEmpty()
+            ? " at " + describe(m.getPath())
+            : "";
+    return new TaskCheckException(
+        where
+            + ": "
+            + e.getOriginalMessage()
+                .replaceAll("\\s*\\(class [^)]*\\)", "")
+                .replaceAll("\\s*\\(for [^)]*\\)", "")
+            + path,
+        e);
   }
 
   /** The line of the first property called {@code name}, or -1. */
@@ -236,20 +282,26 @@ public final class ConfigFiles {
     return p.currentTokenLocation().getLineNr();
   }
 
-  record ConfigDto(@JsonProperty("progress") @Nullable ProgressDto progress,
+  record ConfigDto(
+      @JsonProperty("progress") @Nullable ProgressDto progress,
       @JsonProperty("clockSkew") @Nullable String clockSkew) {}
 
-  record ProgressDto(@JsonProperty("outputTypes") @Nullable List<CodingDto> outputTypes,
+  record ProgressDto(
+      @JsonProperty("outputTypes") @Nullable List<CodingDto> outputTypes,
       @JsonProperty("overDeliveryAllowed") @Nullable Boolean overDeliveryAllowed,
       @JsonProperty("counted") @Nullable List<CountedDto> counted) {}
 
-  record CountedDto(@JsonProperty("progressType") @Nullable CodingDto progressType,
+  record CountedDto(
+      @JsonProperty("progressType") @Nullable CodingDto progressType,
       @JsonProperty("outputType") @Nullable CodingDto outputType,
       @JsonProperty("resourceType") @Nullable String resourceType) {}
 
-  record CodingDto(@JsonProperty("system") @Nullable String system, @JsonProperty("code") @Nullable String code) {}
+  record CodingDto(
+      @JsonProperty("system") @Nullable String system,
+      @JsonProperty("code") @Nullable String code) {}
 
-  record SuppressionDto(@JsonProperty("rule") @Nullable String rule,
+  record SuppressionDto(
+      @JsonProperty("rule") @Nullable String rule,
       @JsonProperty("expression") @Nullable String expression,
       @JsonProperty("file") @Nullable String file,
       @JsonProperty("reason") @Nullable String reason,

@@ -1,5 +1,19 @@
 package dev.taskcheck;
 
+import dev.taskcheck.engine.DocumentProcessor;
+import dev.taskcheck.engine.IssuePolicy;
+import dev.taskcheck.engine.Pipeline;
+import dev.taskcheck.engine.ReferenceEngine;
+import dev.taskcheck.engine.RuleStage;
+import dev.taskcheck.engine.Stage;
+import dev.taskcheck.engine.StateMachineFiles;
+import dev.taskcheck.engine.StructureIds;
+import dev.taskcheck.engine.TransitionCheck;
+import dev.taskcheck.engine.TransitionEngine;
+import dev.taskcheck.engine.fast.AutoEngine;
+import dev.taskcheck.engine.fast.FastEngine;
+import dev.taskcheck.fhir.StateMachine;
+import dev.taskcheck.model.EngineChoice;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.Report;
@@ -12,20 +26,6 @@ import dev.taskcheck.model.RunInfo;
 import dev.taskcheck.model.RunTotals;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.model.Suppression;
-import dev.taskcheck.engine.DocumentProcessor;
-import dev.taskcheck.engine.IssuePolicy;
-import dev.taskcheck.engine.RuleStage;
-import dev.taskcheck.engine.Pipeline;
-import dev.taskcheck.engine.ReferenceEngine;
-import dev.taskcheck.engine.Stage;
-import dev.taskcheck.engine.StateMachineFiles;
-import dev.taskcheck.engine.StructureIds;
-import dev.taskcheck.engine.TransitionCheck;
-import dev.taskcheck.engine.TransitionEngine;
-import dev.taskcheck.engine.fast.AutoEngine;
-import dev.taskcheck.engine.fast.FastEngine;
-import dev.taskcheck.model.EngineChoice;
-import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.rules.catalog.BuiltInRules;
 import dev.taskcheck.rules.catalog.RuleCatalog;
 import dev.taskcheck.source.SourceLimits;
@@ -47,15 +47,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The TaskCheck library. Build one with {@link #builder()}, then validate any number of inputs with it,
- * from any number of threads: it is immutable and thread-safe, definitions load once (on first use of each
- * FHIR release) and the validators are reused.
+ * The TaskCheck library. Build one with {@link #builder()}, then validate any number of inputs with
+ * it, from any number of threads: it is immutable and thread-safe, definitions load once (on first
+ * use of each FHIR release) and the validators are reused.
  *
  * <pre>{@code
  * TaskCheck taskCheck = TaskCheck.builder().build();
@@ -86,10 +86,19 @@ public final class TaskCheck {
   private final EngineChoice engineChoice;
   private final FastEngine fastEngine;
   private final AutoEngine engine;
-  /** The reference engine, created when a document first needs it (a run the fast engine covers never loads HAPI). */
+
+  /**
+   * The reference engine, created when a document first needs it (a run the fast engine covers
+   * never loads HAPI).
+   */
   private final java.util.function.Supplier<ReferenceEngine> reference;
+
   private final TransitionCheck transitionCheck;
-  /** The policy of {@link #checkTransition}: rebuilt when the day changes, for suppressions that expire. */
+
+  /**
+   * The policy of {@link #checkTransition}: rebuilt when the day changes, for suppressions that
+   * expire.
+   */
   private volatile IssuePolicy pairPolicy;
 
   private TaskCheck(Builder b) {
@@ -111,45 +120,55 @@ public final class TaskCheck {
     boolean anyProfileRule = BuiltInRules.PROFILE.stream().anyMatch(p -> policy.runs(p.id()));
     this.engineChoice = b.engineChoice;
     this.fastEngine = new FastEngine(anyProfileRule);
-    this.reference = new java.util.function.Supplier<>() {
-      private volatile @Nullable ReferenceEngine made;
+    this.reference =
+        new java.util.function.Supplier<>() {
+          private volatile @Nullable ReferenceEngine made;
 
-      @Override
-      public ReferenceEngine get() {
-        ReferenceEngine r = made;
-        if (r == null) {
-          synchronized (this) {
-            r = made;
+          @Override
+          public ReferenceEngine get() {
+            ReferenceEngine r = made;
             if (r == null) {
-              r = new ReferenceEngine(internalErrors, anyProfileRule);
-              made = r;
+              synchronized (this) {
+                r = made;
+                if (r == null) {
+                  r = new ReferenceEngine(internalErrors, anyProfileRule);
+                  made = r;
+                }
+              }
             }
+            return r;
           }
-        }
-        return r;
-      }
-    };
+        };
     this.engine = new AutoEngine(engineChoice, fastEngine, reference);
     this.pairPolicy = new IssuePolicy(ruleSet, severities, off, suppressions, now());
     // a pair is not checked for being stuck, so the engine's clock reading is never used
-    this.transitionCheck = new TransitionCheck(new TransitionEngine(config, Instant.EPOCH, policy::runs,
-        this::stateMachine, null, internalErrors), this::pairPolicy, fhirVersion);
+    this.transitionCheck =
+        new TransitionCheck(
+            new TransitionEngine(
+                config, Instant.EPOCH, policy::runs, this::stateMachine, null, internalErrors),
+            this::pairPolicy,
+            fhirVersion);
   }
 
-  /** The pipeline of one run: the structure engine, then the rules, then the policy, at the run's "now". */
+  /**
+   * The pipeline of one run: the structure engine, then the rules, then the policy, at the run's
+   * "now".
+   */
   private DocumentProcessor processor(Instant runNow, boolean collectVersions) {
     IssuePolicy policy = new IssuePolicy(ruleSet, severities, off, suppressions, runNow);
     List<Stage> stages = new ArrayList<>();
     stages.add(engine);
     stages.add(new RuleStage(config, runNow, policy::runs, internalErrors, this::stateMachine));
-    TransitionEngine transitions = new TransitionEngine(config, runNow, policy::runs, this::stateMachine, stuckAfter,
-        internalErrors);
-    return new DocumentProcessor(stages, fhirVersion, policy, internalErrors, transitions, collectVersions);
+    TransitionEngine transitions =
+        new TransitionEngine(
+            config, runNow, policy::runs, this::stateMachine, stuckAfter, internalErrors);
+    return new DocumentProcessor(
+        stages, fhirVersion, policy, internalErrors, transitions, collectVersions);
   }
 
   /**
-   * The state machine in force for a release: the user's table when it covers the release, else the rule
-   * set's built-in one.
+   * The state machine in force for a release: the user's table when it covers the release, else the
+   * rule set's built-in one.
    */
   private StateMachine stateMachine(FhirRelease release) {
     if (stateMachine != null && stateMachine.appliesTo(release)) {
@@ -173,9 +192,10 @@ public final class TaskCheck {
   }
 
   /**
-   * The transition findings of one update of a Task, from its previous version to its new one: what a server
-   * can run on every update (no structure validation; microseconds per call). Uses this instance's rule
-   * set, overrides, suppressions and state machine. The findings are located in {@code after}.
+   * The transition findings of one update of a Task, from its previous version to its new one: what
+   * a server can run on every update (no structure validation; microseconds per call). Uses this
+   * instance's rule set, overrides, suppressions and state machine. The findings are located in
+   * {@code after}.
    *
    * @param before the previous version, FHIR JSON or XML
    * @param after the new version, FHIR JSON or XML
@@ -206,23 +226,36 @@ public final class TaskCheck {
   }
 
   /**
-   * The catalog: every built-in rule, then the ids the structure engine reports under
-   * ({@code structure-type}, ...). Base invariants keep their FHIR keys ({@code inv-1}) and are not listed.
+   * The catalog: every built-in rule, then the ids the structure engine reports under ({@code
+   * structure-type}, ...). Base invariants keep their FHIR keys ({@code inv-1}) and are not listed.
    */
   public static List<RuleInfo> catalog() {
     List<RuleInfo> out = new ArrayList<>(RuleCatalog.builtIn());
     for (Map.Entry<String, String> e : StructureIds.SUMMARIES.entrySet()) {
-      Severity severity = e.getKey().equals(StructureIds.PARSE) || e.getKey().equals(StructureIds.INPUT)
-          || e.getKey().equals(StructureIds.INTERNAL) ? Severity.FATAL : Severity.ERROR;
-      out.add(new RuleInfo(e.getKey(), engineName(e.getKey()), "structure", severity,
-          List.of(FhirRelease.values()), e.getValue(), RuleInfo.Kind.ENGINE, List.of("SPEC"), "0.1.0"));
+      Severity severity =
+          e.getKey().equals(StructureIds.PARSE)
+                  || e.getKey().equals(StructureIds.INPUT)
+                  || e.getKey().equals(StructureIds.INTERNAL)
+              ? Severity.FATAL
+              : Severity.ERROR;
+      out.add(
+          new RuleInfo(
+              e.getKey(),
+              engineName(e.getKey()),
+              "structure",
+              severity,
+              List.of(FhirRelease.values()),
+              e.getValue(),
+              RuleInfo.Kind.ENGINE,
+              List.of("SPEC"),
+              "0.1.0"));
     }
     return List.copyOf(out);
   }
 
   private static String engineName(String id) {
     StringBuilder b = new StringBuilder();
-    for (String part : id.split("-")) {
+    for (String part : id.split("-", -1)) {
       b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
     }
     return b.toString();
@@ -243,8 +276,8 @@ public final class TaskCheck {
   }
 
   /**
-   * Checks that {@code id} can be overridden or suppressed: a catalog rule, a structure id that is not
-   * fatal, or a base invariant key such as {@code dom-6}.
+   * Checks that {@code id} can be overridden or suppressed: a catalog rule, a structure id that is
+   * not fatal, or a base invariant key such as {@code dom-6}.
    *
    * @throws IllegalArgumentException naming the problem
    */
@@ -252,15 +285,21 @@ public final class TaskCheck {
     if (RuleCatalog.find(id) != null) {
       return;
     }
-    if (id.equals(StructureIds.PARSE) || id.equals(StructureIds.INPUT) || id.equals(StructureIds.INTERNAL)) {
-      throw new IllegalArgumentException("'" + id + "' reports input that cannot be read; it cannot be overridden"
-          + " or suppressed");
+    if (id.equals(StructureIds.PARSE)
+        || id.equals(StructureIds.INPUT)
+        || id.equals(StructureIds.INTERNAL)) {
+      throw new IllegalArgumentException(
+          "'"
+              + id
+              + "' reports input that cannot be read; it cannot be overridden"
+              + " or suppressed");
     }
     if (StructureIds.SUMMARIES.containsKey(id)) {
       return;
     }
     if (RuleCatalog.isCatalogCategory(id) || !BASE_INVARIANT_KEY.matcher(id).matches()) {
-      throw new IllegalArgumentException("unknown rule id '" + id + "' ('taskcheck rules' lists them)");
+      throw new IllegalArgumentException(
+          "unknown rule id '" + id + "' ('taskcheck rules' lists them)");
     }
   }
 
@@ -268,8 +307,8 @@ public final class TaskCheck {
   private static final Pattern BASE_INVARIANT_KEY = Pattern.compile("[a-z][a-z0-9]*-[0-9]+");
 
   /**
-   * Loads the definitions of a FHIR release now, rather than when the first document needs them (useful
-   * in a server, so the first request does not pay for it).
+   * Loads the definitions of a FHIR release now, rather than when the first document needs them
+   * (useful in a server, so the first request does not pay for it).
    */
   public TaskCheck preload(FhirRelease release) {
     if (engineChoice != EngineChoice.FAST) {
@@ -281,37 +320,53 @@ public final class TaskCheck {
     return this;
   }
 
-  /** Validates the request and keeps every result in memory. For large inputs, prefer the listener form. */
+  /**
+   * Validates the request and keeps every result in memory. For large inputs, prefer the listener
+   * form.
+   */
   public Report validate(ValidationRequest request) {
     List<Result> results = new ArrayList<>();
     RunInfo[] info = new RunInfo[1];
-    RunTotals outcome = validate(request, new ReportListener() {
-      @Override
-      public void start(RunInfo run) {
-        info[0] = run;
-      }
+    RunTotals outcome =
+        validate(
+            request,
+            new ReportListener() {
+              @Override
+              public void start(RunInfo run) {
+                info[0] = run;
+              }
 
-      @Override
-      public void result(Result result) {
-        results.add(result);
-      }
-    });
+              @Override
+              public void result(Result result) {
+                results.add(result);
+              }
+            });
     return new Report(info[0], results, outcome.summary(), outcome.timings(), outcome.metrics());
   }
 
   /**
-   * Validates the request, handing each result to {@code listener} in input order as soon as it is ready;
-   * nothing is kept in memory. Returns the run's counts and timings.
+   * Validates the request, handing each result to {@code listener} in input order as soon as it is
+   * ready; nothing is kept in memory. Returns the run's counts and timings.
    */
   public RunTotals validate(ValidationRequest request, ReportListener listener) {
     Objects.requireNonNull(request);
     Objects.requireNonNull(listener);
-    RunInfo run = new RunInfo("taskcheck", VERSION, fhirVersion == null ? "auto" : fhirVersion.code(), ruleSet,
-        engine.name(), now != null ? now : clock.instant(), Instant.now(), rulesInForce(),
-        request.workingDirectory().toAbsolutePath().normalize().toString());
+    RunInfo run =
+        new RunInfo(
+            "taskcheck",
+            VERSION,
+            fhirVersion == null ? "auto" : fhirVersion.code(),
+            ruleSet,
+            engine.name(),
+            now != null ? now : clock.instant(),
+            Instant.now(),
+            rulesInForce(),
+            request.workingDirectory().toAbsolutePath().normalize().toString());
     boolean given = request.versionsInGivenOrder();
-    try (Sources sources = Sources.open(request.inputs(), request.workingDirectory(), request.stdin(), limits)) {
-      return new Pipeline(processor(run.now(), history || given), threads).histories(stuckAfter, given)
+    try (Sources sources =
+        Sources.open(request.inputs(), request.workingDirectory(), request.stdin(), limits)) {
+      return new Pipeline(processor(run.now(), history || given), threads)
+          .histories(stuckAfter, given)
           .run(sources, run, listener);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -322,8 +377,8 @@ public final class TaskCheck {
   }
 
   /**
-   * The catalog entries this instance checks, each at the severity it has here (rule set and overrides
-   * applied): the rules a report lists as checked.
+   * The catalog entries this instance checks, each at the severity it has here (rule set and
+   * overrides applied): the rules a report lists as checked.
    */
   public List<RuleInfo> rulesInForce() {
     IssuePolicy policy = new IssuePolicy(ruleSet, severities, off, List.of(), Instant.EPOCH);
@@ -337,19 +392,32 @@ public final class TaskCheck {
     return List.copyOf(out);
   }
 
-  /** Validates one document given as text (JSON, XML or NDJSON); {@code sourceName} names it in results. */
+  /**
+   * Validates one document given as text (JSON, XML or NDJSON); {@code sourceName} names it in
+   * results.
+   */
   public List<Result> validateText(String text, String sourceName) {
     Objects.requireNonNull(text);
-    ValidationRequest request = ValidationRequest.builder()
-        .input("-")
-        .stdin(() -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
-        .build();
+    ValidationRequest request =
+        ValidationRequest.builder()
+            .input("-")
+            .stdin(() -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
+            .build();
     List<Result> results = new ArrayList<>();
     validate(request, results::add);
     List<Result> renamed = new ArrayList<>(results.size());
     for (Result r : results) {
-      renamed.add(new Result(sourceName, r.location(), r.line(), r.resource(), r.versionId(), r.fhirVersion(),
-          r.fhirVersionReason(), r.issues(), r.suppressed()));
+      renamed.add(
+          new Result(
+              sourceName,
+              r.location(),
+              r.line(),
+              r.resource(),
+              r.versionId(),
+              r.fhirVersion(),
+              r.fhirVersionReason(),
+              r.issues(),
+              r.suppressed()));
     }
     return renamed;
   }
@@ -387,8 +455,8 @@ public final class TaskCheck {
     private Builder() {}
 
     /**
-     * Which structure engine checks documents: {@code auto} (the fast engine where it covers a document, the
-     * reference engine elsewhere), {@code fast} or {@code reference}.
+     * Which structure engine checks documents: {@code auto} (the fast engine where it covers a
+     * document, the reference engine elsewhere), {@code fast} or {@code reference}.
      */
     public Builder engine(EngineChoice choice) {
       this.engineChoice = Objects.requireNonNull(choice);
@@ -407,8 +475,8 @@ public final class TaskCheck {
     }
 
     /**
-     * Sets one rule's severity, whatever the rule set says; this also switches on a rule the rule set
-     * leaves out.
+     * Sets one rule's severity, whatever the rule set says; this also switches on a rule the rule
+     * set leaves out.
      *
      * @throws IllegalArgumentException for an unknown id or a fatal severity
      */
@@ -431,14 +499,16 @@ public final class TaskCheck {
     }
 
     /**
-     * Applies an override written {@code ID=off|information|warning|error} (the CLI's {@code --rule}).
+     * Applies an override written {@code ID=off|information|warning|error} (the CLI's {@code
+     * --rule}).
      *
      * @throws IllegalArgumentException naming what is wrong
      */
     public Builder rule(String override) {
       int eq = override.indexOf('=');
       if (eq <= 0 || eq == override.length() - 1) {
-        throw new IllegalArgumentException("'" + override + "' is not ID=LEVEL (e.g. status-8=off, date-3=error)");
+        throw new IllegalArgumentException(
+            "'" + override + "' is not ID=LEVEL (e.g. status-8=off, date-3=error)");
       }
       String id = override.substring(0, eq).trim();
       String level = override.substring(eq + 1).trim();
@@ -449,8 +519,13 @@ public final class TaskCheck {
       try {
         s = Severity.fromCode(level);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("'" + override + "': unknown level '" + level
-            + "' (expected off, information, warning or error)", e);
+        throw new IllegalArgumentException(
+            "'"
+                + override
+                + "': unknown level '"
+                + level
+                + "' (expected off, information, warning or error)",
+            e);
       }
       return ruleSeverity(id, s);
     }
@@ -472,7 +547,9 @@ public final class TaskCheck {
       return this;
     }
 
-    /** Validate every input against this release; by default the release is decided per document. */
+    /**
+     * Validate every input against this release; by default the release is decided per document.
+     */
     public Builder fhirVersion(@Nullable FhirRelease release) {
       this.fhirVersion = release;
       return this;
@@ -480,7 +557,8 @@ public final class TaskCheck {
 
     /** {@code auto}, {@code R4}, {@code R4B} or {@code R5}. */
     public Builder fhirVersion(String release) {
-      return fhirVersion("auto".equalsIgnoreCase(release.trim()) ? null : FhirRelease.parse(release));
+      return fhirVersion(
+          "auto".equalsIgnoreCase(release.trim()) ? null : FhirRelease.parse(release));
     }
 
     public Builder ruleSet(RuleSet set) {
@@ -522,8 +600,8 @@ public final class TaskCheck {
     }
 
     /**
-     * Told about every failure of TaskCheck itself on a document (the document then gets an
-     * {@code internal-error} issue and the run goes on). Nothing by default.
+     * Told about every failure of TaskCheck itself on a document (the document then gets an {@code
+     * internal-error} issue and the run goes on). Nothing by default.
      */
     public Builder onInternalError(Consumer<Throwable> handler) {
       this.internalErrors = Objects.requireNonNull(handler);
@@ -531,7 +609,8 @@ public final class TaskCheck {
     }
 
     /**
-     * Reads a state machine table ({@code --state-machine FILE}; the format is in docs/state-machines.md).
+     * Reads a state machine table ({@code --state-machine FILE}; the format is in
+     * docs/state-machines.md).
      *
      * @throws IllegalArgumentException {@code file:line: what is wrong}
      */
@@ -541,21 +620,22 @@ public final class TaskCheck {
     }
 
     /**
-     * Reports Tasks not in a terminal status whose latest version is older than this (transition-15), and
-     * lists them in the lifecycle metrics; off (null) by default.
+     * Reports Tasks not in a terminal status whose latest version is older than this
+     * (transition-15), and lists them in the lifecycle metrics; off (null) by default.
      */
     public Builder stuckAfter(@Nullable Duration threshold) {
       if (threshold != null && (threshold.isNegative() || threshold.isZero())) {
-        throw new IllegalArgumentException("the stuck threshold must be positive, got " + threshold);
+        throw new IllegalArgumentException(
+            "the stuck threshold must be positive, got " + threshold);
       }
       this.stuckAfter = threshold;
       return this;
     }
 
     /**
-     * Groups the Tasks of all inputs into histories (by id, or by a shared identifier when ids differ) and
-     * checks the transitions between their versions ({@code --history}). A history Bundle is always read as
-     * a history, with or without this.
+     * Groups the Tasks of all inputs into histories (by id, or by a shared identifier when ids
+     * differ) and checks the transitions between their versions ({@code --history}). A history
+     * Bundle is always read as a history, with or without this.
      */
     public Builder history(boolean groupVersions) {
       this.history = groupVersions;

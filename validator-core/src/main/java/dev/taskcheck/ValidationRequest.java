@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
- * What to validate: paths, directories, glob patterns, or {@code -} for standard input, read in the order
- * given. Immutable; build with {@link #of} or {@link #builder()}.
+ * What to validate: paths, directories, glob patterns, or {@code -} for standard input, read in the
+ * order given. Immutable; build with {@link #of} or {@link #builder()}.
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public final class ValidationRequest {
@@ -27,7 +27,10 @@ public final class ValidationRequest {
     this.stdin = b.stdin;
   }
 
-  /** A request for these inputs, relative to the current directory, with the process's standard input. */
+  /**
+   * A request for these inputs, relative to the current directory, with the process's standard
+   * input.
+   */
   public static ValidationRequest of(String... inputs) {
     return builder().inputs(List.of(inputs)).build();
   }
@@ -49,9 +52,10 @@ public final class ValidationRequest {
   }
 
   /**
-   * True when the Tasks of all inputs are versions grouped into histories (by id, or a shared identifier)
-   * and kept in the order given, oldest first ({@code taskcheck diff BEFORE AFTER}, a replay of a
-   * recorded workflow), rather than ordered by versionId, lastModified and meta.lastUpdated.
+   * True when the Tasks of all inputs are versions grouped into histories (by id, or a shared
+   * identifier) and kept in the order given, oldest first ({@code taskcheck diff BEFORE AFTER}, a
+   * replay of a recorded workflow), rather than ordered by versionId, lastModified and
+   * meta.lastUpdated.
    */
   public boolean versionsInGivenOrder() {
     return versionsInGivenOrder;
@@ -65,13 +69,19 @@ public final class ValidationRequest {
 
     private Builder() {}
 
-    /** Reads the Tasks of all inputs as one history in the order given (see {@link #versionsInGivenOrder()}). */
+    /**
+     * Reads the Tasks of all inputs as one history in the order given (see {@link
+     * #versionsInGivenOrder()}).
+     */
     public Builder versionsInGivenOrder(boolean given) {
       this.versionsInGivenOrder = given;
       return this;
     }
 
-    /** Adds a path, a directory, a glob pattern such as {@code data/**}{@code /*.json}, or {@code -}. */
+    /**
+     * Adds a path, a directory, a glob pattern such as {@code data/**}{@code /*.json}, or {@code
+     * -}.
+     */
     public Builder input(String input) {
       inputs.add(Objects.requireNonNull(input));
       return this;

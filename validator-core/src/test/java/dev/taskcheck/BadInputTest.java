@@ -1,5 +1,7 @@
 package dev.taskcheck;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.IssueSource;
@@ -7,8 +9,6 @@ import dev.taskcheck.model.Report;
 import dev.taskcheck.model.Result;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.model.Summary;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every file of {@code testdata/bad-input} in one run: each gives one fatal issue with its position and the
- * run goes on to the valid Task after them.
+ * Every file of {@code testdata/bad-input} in one run: each gives one fatal issue with its position
+ * and the run goes on to the valid Task after them.
  */
 class BadInputTest {
 
@@ -47,13 +47,17 @@ class BadInputTest {
       assertThat(rs).as(e.getKey()).hasSize(1);
       Result r = rs.get(0);
       assertThat(r.resource()).as(e.getKey()).isNull();
-      assertThat(r.issues()).as(e.getKey()).singleElement().satisfies(i -> {
-        assertThat(i.ruleId()).isEqualTo("structure-parse");
-        assertThat(i.severity()).isEqualTo(Severity.FATAL);
-        assertThat(i.source()).isEqualTo(IssueSource.PARSER);
-        assertThat(i.line() + ":" + i.column()).as(e.getKey()).isEqualTo(e.getValue());
-        assertThat(i.message()).isNotBlank();
-      });
+      assertThat(r.issues())
+          .as(e.getKey())
+          .singleElement()
+          .satisfies(
+              i -> {
+                assertThat(i.ruleId()).isEqualTo("structure-parse");
+                assertThat(i.severity()).isEqualTo(Severity.FATAL);
+                assertThat(i.source()).isEqualTo(IssueSource.PARSER);
+                assertThat(i.line() + ":" + i.column()).as(e.getKey()).isEqualTo(e.getValue());
+                assertThat(i.message()).isNotBlank();
+              });
     }
   }
 
@@ -71,11 +75,14 @@ class BadInputTest {
     List<Result> rs = resultsFor("ndjson-mixed.ndjson");
     assertThat(rs).extracting(Result::line).containsExactly(1, 2, 5);
     assertThat(rs.get(0).resource()).isEqualTo("Task/ndjson-line-1");
-    assertThat(rs.get(1).issues()).singleElement().satisfies(i -> {
-      assertThat(i.ruleId()).isEqualTo("structure-parse");
-      assertThat(i.line()).isEqualTo(2);
-      assertThat(i.column()).isEqualTo(394);
-    });
+    assertThat(rs.get(1).issues())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.ruleId()).isEqualTo("structure-parse");
+              assertThat(i.line()).isEqualTo(2);
+              assertThat(i.column()).isEqualTo(394);
+            });
     assertThat(rs.get(2).resource()).isEqualTo("Task/ndjson-line-5");
     for (Result r : List.of(rs.get(0), rs.get(2))) {
       assertThat(r.issues()).filteredOn(i -> i.severity().isAtLeast(Severity.ERROR)).isEmpty();
@@ -93,17 +100,22 @@ class BadInputTest {
     assertThat(s.fatal()).isEqualTo(EXPECTED.size() + 1);
     assertThat(s.resources()).isEqualTo(3);
     assertThat(s.skipped()).isEqualTo(1);
-    Map<String, Long> perSource = report.results().stream()
-        .collect(Collectors.groupingBy(Result::source, Collectors.counting()));
+    Map<String, Long> perSource =
+        report.results().stream()
+            .collect(Collectors.groupingBy(Result::source, Collectors.counting()));
     assertThat(perSource).hasSize(EXPECTED.size() + 2);
   }
 
   @Test
   void validateTextNamesItsSource() {
-    List<Result> rs = TaskCheck.builder().fhirVersion(FhirRelease.R4).build().validateText("[1,2]", "inline");
-    assertThat(rs).singleElement().satisfies(r -> {
-      assertThat(r.source()).isEqualTo("inline");
-      assertThat(r.issues().get(0).ruleId()).isEqualTo("structure-parse");
-    });
+    List<Result> rs =
+        TaskCheck.builder().fhirVersion(FhirRelease.R4).build().validateText("[1,2]", "inline");
+    assertThat(rs)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.source()).isEqualTo("inline");
+              assertThat(r.issues().get(0).ruleId()).isEqualTo("structure-parse");
+            });
   }
 }

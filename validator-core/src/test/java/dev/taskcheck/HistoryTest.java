@@ -1,5 +1,8 @@
 package dev.taskcheck;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.IssueSource;
@@ -7,9 +10,6 @@ import dev.taskcheck.model.LifecycleMetrics;
 import dev.taskcheck.model.Report;
 import dev.taskcheck.model.Result;
 import dev.taskcheck.model.RuleSet;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Histories through the library: grouping versions across documents, ordering, the pair call a server
- * makes on every update, and the lifecycle metrics against figures worked out by hand.
+ * Histories through the library: grouping versions across documents, ordering, the pair call a
+ * server makes on every update, and the lifecycle metrics against figures worked out by hand.
  */
 class HistoryTest {
 
@@ -37,22 +37,46 @@ class HistoryTest {
   }
 
   /** A minimal R4 Task version consistent with its status (no single-Task findings). */
-  static String task(String id, String versionId, String status, String lastModified, String extra) {
-    String start = switch (status) {
-      case "in-progress", "on-hold", "completed", "failed", "cancelled" -> ",\"executionPeriod\":{\"start\":\"2025-01-01T08:00:00Z\""
-          + (status.equals("completed") || status.equals("cancelled") ? ",\"end\":\"" + lastModified + "\"" : "") + "}";
-      default -> "";
-    };
-    String output = status.equals("completed")
-        ? ",\"output\":[{\"type\":{\"text\":\"Report\"},\"valueReference\":{\"reference\":\"DiagnosticReport/r1\"}}]" : "";
-    String reason = status.equals("on-hold") || status.equals("cancelled") ? ",\"statusReason\":{\"text\":\"Waiting\"}" : "";
-    return "{\"resourceType\":\"Task\",\"id\":\"" + id + "\""
+  static String task(
+      String id, String versionId, String status, String lastModified, String extra) {
+    String start =
+        switch (status) {
+          case "in-progress", "on-hold", "completed", "failed", "cancelled" ->
+              ",\"executionPeriod\":{\"start\":\"2025-01-01T08:00:00Z\""
+                  + (status.equals("completed") || status.equals("cancelled")
+                      ? ",\"end\":\"" + lastModified + "\""
+                      : "")
+                  + "}";
+          default -> "";
+        };
+    String output =
+        status.equals("completed")
+            ? ",\"output\":[{\"type\":{\"text\":\"Report\"},\"valueReference\":{\"reference\":\"DiagnosticReport/r1\"}}]"
+            : "";
+    String reason =
+        status.equals("on-hold") || status.equals("cancelled")
+            ? ",\"statusReason\":{\"text\":\"Waiting\"}"
+            : "";
+    return "{\"resourceType\":\"Task\",\"id\":\""
+        + id
+        + "\""
         + (versionId == null ? "" : ",\"meta\":{\"versionId\":\"" + versionId + "\"}")
         + ",\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">x</div>\"}"
-        + ",\"identifier\":[{\"system\":\"http://example.org/orders\",\"value\":\"order-" + id + "\"}]"
-        + ",\"status\":\"" + status + "\"" + reason + ",\"intent\":\"order\",\"authoredOn\":\"2025-01-01T00:00:00Z\""
-        + ",\"lastModified\":\"" + lastModified + "\",\"owner\":{\"reference\":\"Organization/o1\"}" + start + output
-        + extra + "}";
+        + ",\"identifier\":[{\"system\":\"http://example.org/orders\",\"value\":\"order-"
+        + id
+        + "\"}]"
+        + ",\"status\":\""
+        + status
+        + "\""
+        + reason
+        + ",\"intent\":\"order\",\"authoredOn\":\"2025-01-01T00:00:00Z\""
+        + ",\"lastModified\":\""
+        + lastModified
+        + "\",\"owner\":{\"reference\":\"Organization/o1\"}"
+        + start
+        + output
+        + extra
+        + "}";
   }
 
   static List<String> ids(List<Issue> issues) {
@@ -65,32 +89,44 @@ class HistoryTest {
   void aPairGivesTheFindingsOfTheUpdate() {
     String before = task("t1", "1", "requested", "2025-01-01T09:00:00Z", "");
     String after = task("t1", "2", "in-progress", "2025-01-02T09:00:00Z", "");
-    assertThat(ids(taskCheck.checkTransition(before, after))).containsExactly("transition-1 error Task.status");
-    assertThat(taskCheck.checkTransition(before, task("t1", "2", "accepted", "2025-01-02T09:00:00Z", ""))).isEmpty();
+    assertThat(ids(taskCheck.checkTransition(before, after)))
+        .containsExactly("transition-1 error Task.status");
+    assertThat(
+            taskCheck.checkTransition(
+                before, task("t1", "2", "accepted", "2025-01-02T09:00:00Z", "")))
+        .isEmpty();
   }
 
   @Test
   void aPairOutOfOrderOrBackInTimeIsReported() {
     String v1 = task("t1", "1", "requested", "2025-01-02T09:00:00Z", "");
     String v2 = task("t1", "2", "accepted", "2025-01-01T09:00:00Z", "");
-    // numbered versions going back in time: the history is inconsistent (transition-14), not transition-8
-    assertThat(ids(taskCheck.checkTransition(v1, v2))).containsExactly("transition-14 error Task.lastModified");
+    // numbered versions going back in time: the history is inconsistent (transition-14), not
+    // transition-8
+    assertThat(ids(taskCheck.checkTransition(v1, v2)))
+        .containsExactly("transition-14 error Task.lastModified");
     // given the other way round: the versionIds contradict the order
-    assertThat(ids(taskCheck.checkTransition(v2, v1))).contains("transition-14 error Task.meta.versionId");
+    assertThat(ids(taskCheck.checkTransition(v2, v1)))
+        .contains("transition-14 error Task.meta.versionId");
     // without versionIds, lastModified going backwards is transition-8
     String a = task("t1", null, "requested", "2025-01-02T09:00:00Z", "");
     String b = task("t1", null, "accepted", "2025-01-01T09:00:00Z", "");
-    assertThat(ids(taskCheck.checkTransition(a, b))).containsExactly("transition-8 error Task.lastModified");
+    assertThat(ids(taskCheck.checkTransition(a, b)))
+        .containsExactly("transition-8 error Task.lastModified");
   }
 
   @Test
   void aPairFollowsTheRuleSetAndOverrides() {
     String before = task("t1", "1", "in-progress", "2025-01-01T09:00:00Z", "");
     String after = task("t1", "2", "cancelled", "2025-01-02T09:00:00Z", "");
-    assertThat(ids(taskCheck.checkTransition(before, after))).containsExactly("transition-4 warning Task.status");
-    TaskCheck cow = TaskCheck.builder().fhirVersion(FhirRelease.R4).ruleSet(RuleSet.COW).now(NOW).build();
-    assertThat(ids(cow.checkTransition(before, after))).containsExactly("transition-4 error Task.status");
-    TaskCheck off = TaskCheck.builder().fhirVersion(FhirRelease.R4).rule("transition-4=off").now(NOW).build();
+    assertThat(ids(taskCheck.checkTransition(before, after)))
+        .containsExactly("transition-4 warning Task.status");
+    TaskCheck cow =
+        TaskCheck.builder().fhirVersion(FhirRelease.R4).ruleSet(RuleSet.COW).now(NOW).build();
+    assertThat(ids(cow.checkTransition(before, after)))
+        .containsExactly("transition-4 error Task.status");
+    TaskCheck off =
+        TaskCheck.builder().fhirVersion(FhirRelease.R4).rule("transition-4=off").now(NOW).build();
     assertThat(off.checkTransition(before, after)).isEmpty();
   }
 
@@ -108,33 +144,56 @@ class HistoryTest {
 
   @Test
   void aPairThatIsNotTwoTasksIsRefused() {
-    assertThatThrownBy(() -> taskCheck.checkTransition("{\"resourceType\":\"Patient\"}", task("t", "1", "draft",
-        "2025-01-01T00:00:00Z", ""))).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("before:");
-    assertThatThrownBy(() -> taskCheck.checkTransition(task("t", "1", "draft", "2025-01-01T00:00:00Z", ""), "{"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("after:1:");
+    assertThatThrownBy(
+            () ->
+                taskCheck.checkTransition(
+                    "{\"resourceType\":\"Patient\"}",
+                    task("t", "1", "draft", "2025-01-01T00:00:00Z", "")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("before:");
+    assertThatThrownBy(
+            () ->
+                taskCheck.checkTransition(task("t", "1", "draft", "2025-01-01T00:00:00Z", ""), "{"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("after:1:");
   }
 
   @Test
-  void versionsInSeparateFilesAreGroupedByIdentifierAndOrdered(@TempDir Path dir) throws IOException {
+  void versionsInSeparateFilesAreGroupedByIdentifierAndOrdered(@TempDir Path dir)
+      throws IOException {
     // the same order under two ids (exported from two servers), versions out of order in the inputs
-    Files.writeString(dir.resolve("a.json"), task("t1", "2", "accepted", "2025-01-02T09:00:00Z", ""));
-    Files.writeString(dir.resolve("b.json"), task("t1", "1", "requested", "2025-01-01T09:00:00Z", ""));
-    Files.writeString(dir.resolve("c.json"), task("copy-of-t1", "3", "requested", "2025-01-03T09:00:00Z", "")
-        .replace("order-copy-of-t1", "order-t1"));
-    Files.writeString(dir.resolve("d.json"), task("other", "1", "in-progress", "2025-01-01T09:00:00Z", ""));
-    TaskCheck grouped = TaskCheck.builder().fhirVersion(FhirRelease.R4).now(NOW).threads(2).history(true).build();
+    Files.writeString(
+        dir.resolve("a.json"), task("t1", "2", "accepted", "2025-01-02T09:00:00Z", ""));
+    Files.writeString(
+        dir.resolve("b.json"), task("t1", "1", "requested", "2025-01-01T09:00:00Z", ""));
+    Files.writeString(
+        dir.resolve("c.json"),
+        task("copy-of-t1", "3", "requested", "2025-01-03T09:00:00Z", "")
+            .replace("order-copy-of-t1", "order-t1"));
+    Files.writeString(
+        dir.resolve("d.json"), task("other", "1", "in-progress", "2025-01-01T09:00:00Z", ""));
+    TaskCheck grouped =
+        TaskCheck.builder().fhirVersion(FhirRelease.R4).now(NOW).threads(2).history(true).build();
     Report report = grouped.validate(ValidationRequest.of(dir.toString()));
     List<String> found = new ArrayList<>();
     for (Result r : report.results()) {
       for (Issue i : r.issues()) {
         if (i.source() == IssueSource.TRANSITION) {
-          found.add(Path.of(r.source()).getFileName() + " " + r.resource() + "/" + r.versionId() + " " + i.ruleId());
+          found.add(
+              Path.of(r.source()).getFileName()
+                  + " "
+                  + r.resource()
+                  + "/"
+                  + r.versionId()
+                  + " "
+                  + i.ruleId());
         }
       }
     }
     // accepted -> requested is no edge; "other" starts in progress
-    assertThat(found).containsExactlyInAnyOrder("c.json Task/copy-of-t1/3 transition-1",
-        "d.json Task/other/1 transition-13");
+    assertThat(found)
+        .containsExactlyInAnyOrder(
+            "c.json Task/copy-of-t1/3 transition-1", "d.json Task/other/1 transition-13");
     assertThat(report.metrics()).isNotNull();
     assertThat(report.metrics().histories()).isEqualTo(2);
     assertThat(report.metrics().versions()).isEqualTo(4);
@@ -142,8 +201,10 @@ class HistoryTest {
 
   @Test
   void withoutHistoryTheSameFilesAreSeparateTasks(@TempDir Path dir) throws IOException {
-    Files.writeString(dir.resolve("a.json"), task("t1", "2", "in-progress", "2025-01-02T09:00:00Z", ""));
-    Files.writeString(dir.resolve("b.json"), task("t1", "1", "requested", "2025-01-01T09:00:00Z", ""));
+    Files.writeString(
+        dir.resolve("a.json"), task("t1", "2", "in-progress", "2025-01-02T09:00:00Z", ""));
+    Files.writeString(
+        dir.resolve("b.json"), task("t1", "1", "requested", "2025-01-01T09:00:00Z", ""));
     Report report = taskCheck.validate(ValidationRequest.of(dir.toString()));
     assertThat(report.results()).allSatisfy(r -> assertThat(r.issues()).isEmpty());
     assertThat(report.metrics()).isNull();
@@ -151,28 +212,56 @@ class HistoryTest {
 
   @Test
   void givenOrderKeepsTheInputsOrder(@TempDir Path dir) throws IOException {
-    Path before = Files.writeString(dir.resolve("before.json"), task("t1", null, "in-progress", "2025-01-02T09:00:00Z", ""));
-    Path after = Files.writeString(dir.resolve("after.json"), task("t1", null, "requested", "2025-01-01T09:00:00Z", ""));
+    Path before =
+        Files.writeString(
+            dir.resolve("before.json"),
+            task("t1", null, "in-progress", "2025-01-02T09:00:00Z", ""));
+    Path after =
+        Files.writeString(
+            dir.resolve("after.json"), task("t1", null, "requested", "2025-01-01T09:00:00Z", ""));
     TaskCheck diff = TaskCheck.builder().fhirVersion(FhirRelease.R4).now(NOW).history(true).build();
-    Report report = diff.validate(ValidationRequest.builder().input(before).input(after)
-        .versionsInGivenOrder(true).build());
+    Report report =
+        diff.validate(
+            ValidationRequest.builder()
+                .input(before)
+                .input(after)
+                .versionsInGivenOrder(true)
+                .build());
     List<String> found = new ArrayList<>();
-    report.results().forEach(r -> r.issues().forEach(i -> found.add(Path.of(r.source()).getFileName() + " " + i.ruleId())));
-    // in the order given: in-progress -> requested, lastModified went back, executionPeriod.start removed
-    assertThat(found).containsExactlyInAnyOrder("after.json transition-1", "after.json transition-8",
-        "after.json transition-10", "before.json transition-13");
+    report
+        .results()
+        .forEach(
+            r ->
+                r.issues()
+                    .forEach(i -> found.add(Path.of(r.source()).getFileName() + " " + i.ruleId())));
+    // in the order given: in-progress -> requested, lastModified went back, executionPeriod.start
+    // removed
+    assertThat(found)
+        .containsExactlyInAnyOrder(
+            "after.json transition-1",
+            "after.json transition-8",
+            "after.json transition-10",
+            "before.json transition-13");
   }
 
   @Test
   void metricsMatchTheFiguresWorkedOutByHand(@TempDir Path dir) throws IOException {
     // history 1: requested 09:00, accepted 11:00, in-progress (next day) 09:00, on-hold 12:00,
     // in-progress 13:00, completed (third day) 09:00
-    String[][] one = {{"requested", "2025-01-01T09:00:00Z"}, {"accepted", "2025-01-01T11:00:00Z"},
-        {"in-progress", "2025-01-02T09:00:00Z"}, {"on-hold", "2025-01-02T12:00:00Z"},
-        {"in-progress", "2025-01-02T13:00:00Z"}, {"completed", "2025-01-03T09:00:00Z"}};
+    String[][] one = {
+      {"requested", "2025-01-01T09:00:00Z"},
+      {"accepted", "2025-01-01T11:00:00Z"},
+      {"in-progress", "2025-01-02T09:00:00Z"},
+      {"on-hold", "2025-01-02T12:00:00Z"},
+      {"in-progress", "2025-01-02T13:00:00Z"},
+      {"completed", "2025-01-03T09:00:00Z"}
+    };
     // history 2: draft 00:00, ready 06:00, in-progress 12:00 and still in progress (stuck in June)
-    String[][] two = {{"draft", "2025-01-01T00:00:00Z"}, {"ready", "2025-01-01T06:00:00Z"},
-        {"in-progress", "2025-01-01T12:00:00Z"}};
+    String[][] two = {
+      {"draft", "2025-01-01T00:00:00Z"},
+      {"ready", "2025-01-01T06:00:00Z"},
+      {"in-progress", "2025-01-01T12:00:00Z"}
+    };
     StringBuilder ndjson = new StringBuilder();
     for (int i = one.length - 1; i >= 0; i--) {
       ndjson.append(task("h1", String.valueOf(i + 1), one[i][0], one[i][1], "")).append('\n');
@@ -181,8 +270,13 @@ class HistoryTest {
       ndjson.append(task("h2", String.valueOf(i + 1), two[i][0], two[i][1], "")).append('\n');
     }
     Path file = Files.writeString(dir.resolve("versions.ndjson"), ndjson);
-    TaskCheck grouped = TaskCheck.builder().fhirVersion(FhirRelease.R4).now(NOW).history(true)
-        .stuckAfter(Duration.ofDays(7)).build();
+    TaskCheck grouped =
+        TaskCheck.builder()
+            .fhirVersion(FhirRelease.R4)
+            .now(NOW)
+            .history(true)
+            .stuckAfter(Duration.ofDays(7))
+            .build();
     Report report = grouped.validate(ValidationRequest.of(file.toString()));
     LifecycleMetrics m = report.metrics();
     assertThat(m.histories()).isEqualTo(2);
@@ -190,27 +284,47 @@ class HistoryTest {
     Map<String, LifecycleMetrics.Stat> in = m.timeInStatus();
     assertThat(in.get("requested")).isEqualTo(stat(1, 2, 2, 2));
     assertThat(in.get("accepted")).isEqualTo(stat(1, 22, 22, 22));
-    assertThat(in.get("in-progress")).isEqualTo(stat(1, 23, 23, 23)); // 3 h + 20 h; h2's is still open
+    assertThat(in.get("in-progress"))
+        .isEqualTo(stat(1, 23, 23, 23)); // 3 h + 20 h; h2's is still open
     assertThat(in.get("on-hold")).isEqualTo(stat(1, 1, 1, 1));
     assertThat(in.get("draft")).isEqualTo(stat(1, 6, 6, 6));
     assertThat(in.get("ready")).isEqualTo(stat(1, 6, 6, 6));
     assertThat(in).doesNotContainKey("completed");
-    assertThat(m.waitTime()).isEqualTo(stat(2, 12, 24, 24)); // 24 h and 12 h: nearest-rank median 12 h
+    assertThat(m.waitTime())
+        .isEqualTo(stat(2, 12, 24, 24)); // 24 h and 12 h: nearest-rank median 12 h
     assertThat(m.timeInProgress()).isEqualTo(stat(1, 23, 23, 23));
     assertThat(m.timeToCompletion()).isEqualTo(stat(1, 48, 48, 48));
     assertThat(m.stuckAfter()).isEqualTo(Duration.ofDays(7));
     assertThat(m.stuckCount()).isEqualTo(1);
     assertThat(m.stuck().get(0).resource()).isEqualTo("Task/h2");
     assertThat(m.stuck().get(0).status()).isEqualTo("in-progress");
-    assertThat(m.stuck().get(0).idle()).isEqualTo(Duration.between(Instant.parse("2025-01-01T12:00:01Z"), NOW));
+    assertThat(m.stuck().get(0).idle())
+        .isEqualTo(Duration.between(Instant.parse("2025-01-01T12:00:01Z"), NOW));
     List<String> found = new ArrayList<>();
-    report.results().forEach(r -> r.issues().forEach(i -> found.add(r.resource() + "/" + r.versionId() + " " + i.ruleId()
-        + " " + i.severity().code())));
+    report
+        .results()
+        .forEach(
+            r ->
+                r.issues()
+                    .forEach(
+                        i ->
+                            found.add(
+                                r.resource()
+                                    + "/"
+                                    + r.versionId()
+                                    + " "
+                                    + i.ruleId()
+                                    + " "
+                                    + i.severity().code())));
     assertThat(found).contains("Task/h2/3 transition-15 warning");
   }
 
-  private static LifecycleMetrics.Stat stat(long count, long medianHours, long p90Hours, long maxHours) {
-    return new LifecycleMetrics.Stat(count, Duration.ofHours(medianHours), Duration.ofHours(p90Hours),
+  private static LifecycleMetrics.Stat stat(
+      long count, long medianHours, long p90Hours, long maxHours) {
+    return new LifecycleMetrics.Stat(
+        count,
+        Duration.ofHours(medianHours),
+        Duration.ofHours(p90Hours),
         Duration.ofHours(maxHours));
   }
 }

@@ -15,11 +15,11 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Makes every outbound connection attempt in the test JVM fail loudly and records it, before the first
- * test runs (registered as a JUnit launcher session listener): a test that touches the network fails.
- * It covers {@code java.net.Socket} (a JVM-wide socket factory: classic sockets, Apache HttpClient), HTTP
- * and FTP URLs ({@code URLConnection}), and everything that asks the default proxy selector first
- * ({@code java.net.http.HttpClient}, {@code HttpURLConnection}).
+ * Makes every outbound connection attempt in the test JVM fail loudly and records it, before the
+ * first test runs (registered as a JUnit launcher session listener): a test that touches the
+ * network fails. It covers {@code java.net.Socket} (a JVM-wide socket factory: classic sockets,
+ * Apache HttpClient), HTTP and FTP URLs ({@code URLConnection}), and everything that asks the
+ * default proxy selector first ({@code java.net.http.HttpClient}, {@code HttpURLConnection}).
  */
 public final class NetworkGuard implements LauncherSessionListener {
 
@@ -54,33 +54,39 @@ public final class NetworkGuard implements LauncherSessionListener {
     return new NetworkAttempt(what);
   }
 
-  @SuppressWarnings("deprecation") // Socket.setSocketImplFactory: the one JVM-wide hook for classic sockets
+  @SuppressWarnings(
+      "deprecation") // Socket.setSocketImplFactory: the one JVM-wide hook for classic sockets
   static synchronized void install() {
     if (installed) {
       return;
     }
-    ProxySelector.setDefault(new ProxySelector() {
-      @Override
-      public List<Proxy> select(URI uri) {
-        throw attempt("proxy selection for " + uri);
-      }
-
-      @Override
-      public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
-    });
-    try {
-      Socket.setSocketImplFactory(() -> {
-        throw attempt("a java.net.Socket was created");
-      });
-      URL.setURLStreamHandlerFactory(protocol -> switch (protocol) {
-        case "http", "https", "ftp" -> new URLStreamHandler() {
+    ProxySelector.setDefault(
+        new ProxySelector() {
           @Override
-          protected URLConnection openConnection(URL u) {
-            throw attempt("URL connection to " + u);
+          public List<Proxy> select(URI uri) {
+            throw attempt("proxy selection for " + uri);
           }
-        };
-        default -> null;
-      });
+
+          @Override
+          public void connectFailed(URI uri, SocketAddress sa, IOException ioe) {}
+        });
+    try {
+      Socket.setSocketImplFactory(
+          () -> {
+            throw attempt("a java.net.Socket was created");
+          });
+      URL.setURLStreamHandlerFactory(
+          protocol ->
+              switch (protocol) {
+                case "http", "https", "ftp" ->
+                    new URLStreamHandler() {
+                      @Override
+                      protected URLConnection openConnection(URL u) {
+                        throw attempt("URL connection to " + u);
+                      }
+                    };
+                default -> null;
+              });
     } catch (IOException | Error e) {
       throw new IllegalStateException("cannot install the network guard", e);
     }

@@ -1,15 +1,15 @@
 package dev.taskcheck;
 
-import dev.taskcheck.model.FhirRelease;
-import dev.taskcheck.model.Issue;
-import dev.taskcheck.model.Report;
-import dev.taskcheck.model.Result;
-import dev.taskcheck.model.Severity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskcheck.fhir.TaskElements;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.Report;
+import dev.taskcheck.model.Result;
+import dev.taskcheck.model.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The FHIR specification's own Task examples: clean in their own release; read as the other release, they
- * give exactly the unknown-element errors for the elements that release does not have.
+ * The FHIR specification's own Task examples: clean in their own release; read as the other
+ * release, they give exactly the unknown-element errors for the elements that release does not
+ * have.
  */
 class SpecExamplesTest {
 
@@ -85,7 +86,8 @@ class SpecExamplesTest {
     Result r = only(auto.validate(ValidationRequest.of(file.toString())));
     Set<String> r5Only = onlyIn(file, FhirRelease.R5, FhirRelease.R4);
     // R4 and R4B Tasks have the same elements: without R5-only content, auto says R4, and says why
-    FhirRelease expected = release == FhirRelease.R5 && !r5Only.isEmpty() ? FhirRelease.R5 : FhirRelease.R4;
+    FhirRelease expected =
+        release == FhirRelease.R5 && !r5Only.isEmpty() ? FhirRelease.R5 : FhirRelease.R4;
     assertThat(r.fhirVersion()).isEqualTo(expected);
     assertThat(r.fhirVersionReason()).isNotBlank();
     if (expected == release) {
@@ -95,9 +97,11 @@ class SpecExamplesTest {
 
   @ParameterizedTest(name = "{1}")
   @MethodSource("examples")
-  void readAsTheOtherReleaseGivesExactlyTheUnknownElements(FhirRelease release, Path file) throws IOException {
+  void readAsTheOtherReleaseGivesExactlyTheUnknownElements(FhirRelease release, Path file)
+      throws IOException {
     FhirRelease other = release == FhirRelease.R5 ? FhirRelease.R4 : FhirRelease.R5;
-    Set<String> expected = onlyIn(file, release == FhirRelease.R5 ? FhirRelease.R5 : FhirRelease.R4, other);
+    Set<String> expected =
+        onlyIn(file, release == FhirRelease.R5 ? FhirRelease.R5 : FhirRelease.R4, other);
     Result r = only(engine(other).validate(ValidationRequest.of(file.toString())));
     Set<String> unknown = new TreeSet<>();
     for (Issue i : r.issues()) {
@@ -112,7 +116,8 @@ class SpecExamplesTest {
 
   @Test
   void theIssueListsTheElementsThatMustFail() throws IOException {
-    // the issue names them: R5 read as R4 -> requestedPerformer, reason, doNotPerform; R4 read as R5 ->
+    // the issue names them: R5 read as R4 -> requestedPerformer, reason, doNotPerform; R4 read as
+    // R5 ->
     // performerType, reasonCode. The corpus must exercise each of them.
     Set<String> r5AsR4 = new TreeSet<>();
     for (Path p : TestData.files("corpus/spec-r5")) {
@@ -127,7 +132,8 @@ class SpecExamplesTest {
   }
 
   /** The top-level elements of the file that exist in {@code release} but not in {@code other}. */
-  private static Set<String> onlyIn(Path file, FhirRelease release, FhirRelease other) throws IOException {
+  private static Set<String> onlyIn(Path file, FhirRelease release, FhirRelease other)
+      throws IOException {
     JsonNode json = new ObjectMapper().readTree(file.toFile());
     Set<String> only = TaskElements.onlyIn(release, other);
     Set<String> out = new TreeSet<>();

@@ -1,13 +1,13 @@
 package dev.taskcheck;
 
-import dev.taskcheck.model.FhirRelease;
-import dev.taskcheck.model.Issue;
-import dev.taskcheck.model.Report;
-import dev.taskcheck.model.Result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.Report;
+import dev.taskcheck.model.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The structure fixtures of {@code testdata/fixtures/structure}: each gives exactly its expected findings,
- * the whole pipeline's (structure, profile, rules), so what the rules add to a structure defect shows.
+ * The structure fixtures of {@code testdata/fixtures/structure}: each gives exactly its expected
+ * findings, the whole pipeline's (structure, profile, rules), so what the rules add to a structure
+ * defect shows.
  */
 class StructureFixturesTest {
 
@@ -35,7 +36,12 @@ class StructureFixturesTest {
     for (JsonNode c : manifest.get("cases")) {
       Set<String> expected = new TreeSet<>();
       for (JsonNode e : c.get("expect")) {
-        expected.add(e.get("ruleId").asText() + " " + e.get("severity").asText() + " " + e.get("expression").asText());
+        expected.add(
+            e.get("ruleId").asText()
+                + " "
+                + e.get("severity").asText()
+                + " "
+                + e.get("expression").asText());
       }
       out.add(Arguments.of(c.get("file").asText(), c.get("fhirVersion").asText(), expected));
     }
@@ -65,7 +71,9 @@ class StructureFixturesTest {
     cases().forEach(a -> listed.add((String) a.get()[0]));
     Set<String> present = new TreeSet<>();
     try (Stream<Path> s = Files.list(DIR)) {
-      s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("cases.json")).forEach(present::add);
+      s.map(p -> p.getFileName().toString())
+          .filter(n -> !n.equals("cases.json"))
+          .forEach(present::add);
     }
     assertThat(listed).isEqualTo(present);
   }
@@ -73,15 +81,27 @@ class StructureFixturesTest {
   @Test
   void everyStructureIdHasAFixture() throws IOException {
     Set<String> covered = new TreeSet<>();
-    cases().forEach(a -> {
-      @SuppressWarnings("unchecked")
-      Set<String> e = (Set<String>) a.get()[2];
-      e.forEach(s -> covered.add(s.substring(0, s.indexOf(' '))));
-    });
-    assertThat(covered).contains("structure-unknown-element", "structure-type", "structure-cardinality",
-        "structure-binding", "structure-reference", "structure-other", "rat-1", "qty-3",
-        // the fixtures that used to give the base inv-1 and per-1 now give the rules that replace them
-        "date-1", "date-2");
+    cases()
+        .forEach(
+            a -> {
+              @SuppressWarnings("unchecked")
+              Set<String> e = (Set<String>) a.get()[2];
+              e.forEach(s -> covered.add(s.substring(0, s.indexOf(' '))));
+            });
+    assertThat(covered)
+        .contains(
+            "structure-unknown-element",
+            "structure-type",
+            "structure-cardinality",
+            "structure-binding",
+            "structure-reference",
+            "structure-other",
+            "rat-1",
+            "qty-3",
+            // the fixtures that used to give the base inv-1 and per-1 now give the rules that
+            // replace them
+            "date-1",
+            "date-2");
     assertThat(covered).doesNotContain("inv-1", "per-1");
   }
 }

@@ -16,8 +16,10 @@ public final class TestData {
     String property = System.getProperty("taskcheck.testdata");
     Path p = property != null ? Path.of(property) : Path.of("..", "testdata");
     if (!Files.isDirectory(p.resolve("corpus"))) {
-      throw new IllegalStateException("the testdata folder is not at " + p.toAbsolutePath()
-          + "; set -Dtaskcheck.testdata=<repo>/testdata");
+      throw new IllegalStateException(
+          "the testdata folder is not at "
+              + p.toAbsolutePath()
+              + "; set -Dtaskcheck.testdata=<repo>/testdata");
     }
     return p.toAbsolutePath().normalize();
   }

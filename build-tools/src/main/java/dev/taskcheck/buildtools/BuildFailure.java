@@ -2,7 +2,10 @@ package dev.taskcheck.buildtools;
 
 import java.util.List;
 
-/** A problem in the package sources that must stop the build; the message says which file and element. */
+/**
+ * A problem in the package sources that must stop the build; the message says which file and
+ * element.
+ */
 final class BuildFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,12 +21,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The build step of {@code profiles}: for each FHIR release named, reads the package sources from
- * {@code <source>/<release>/}, writes the package with generated snapshots to {@code <output>/<release>/package/}
- * and the package file {@code <tgz-dir>/<package name>-<version>.tgz}. Any problem in the sources (a snapshot
- * generation error, an invalid FHIRPath expression, a file out of place) is printed with its file and element,
- * and the exit status is 1. A release whose sources, version, time stamp and tool are those of its last
- * successful build (recorded in {@code <output>/<release>/.fingerprint}) is not built again, unless
- * {@code --force} is given.
+ * {@code <source>/<release>/}, writes the package with generated snapshots to {@code
+ * <output>/<release>/package/} and the package file {@code <tgz-dir>/<package name>-<version>.tgz}.
+ * Any problem in the sources (a snapshot generation error, an invalid FHIRPath expression, a file
+ * out of place) is printed with its file and element, and the exit status is 1. A release whose
+ * sources, version, time stamp and tool are those of its last successful build (recorded in {@code
+ * <output>/<release>/.fingerprint}) is not built again, unless {@code --force} is given.
  *
  * <pre>
  * java -cp ... dev.taskcheck.buildtools.FhirPackages --version 0.1.0 --timestamp 2026-01-01T00:00:00Z \
@@ -37,7 +38,13 @@ public final class FhirPackages {
   private FhirPackages() {}
 
   /** The parsed command line. */
-  record Options(String version, Instant timestamp, Path source, Path output, Path tgzDir, List<Release> releases,
+  record Options(
+      String version,
+      Instant timestamp,
+      Path source,
+      Path output,
+      Path tgzDir,
+      List<Release> releases,
       boolean force) {}
 
   public static void main(String[] args) {
@@ -53,19 +60,24 @@ public final class FhirPackages {
       options = parse(args);
     } catch (IllegalArgumentException e) {
       err.println("[taskcheck-build-tools] " + e.getMessage());
-      err.println("usage: FhirPackages --version V --timestamp ISO-INSTANT --source DIR --output DIR --tgz-dir DIR"
-          + " [--force] RELEASE...");
+      err.println(
+          "usage: FhirPackages --version V --timestamp ISO-INSTANT --source DIR --output DIR --tgz-dir DIR"
+              + " [--force] RELEASE...");
       return 2;
     }
-    // the releases are independent: build them side by side (R5 first, its core definitions take longest to load)
+    // the releases are independent: build them side by side (R5 first, its core definitions take
+    // longest to load)
     List<Release> order = new ArrayList<>(options.releases());
     order.sort(Comparator.comparing(Release::ordinal).reversed());
     int threads = Math.max(1, Math.min(order.size(), Runtime.getRuntime().availableProcessors()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "fhir-packages");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "fhir-packages");
+              t.setDaemon(true);
+              return t;
+            });
     Map<Release, Future<String>> results = new EnumMap<>(Release.class);
     try {
       for (Release release : order) {
@@ -79,8 +91,9 @@ public final class FhirPackages {
           if (ex.getCause() instanceof BuildFailure failure) {
             problems.addAll(failure.problems());
           } else {
-            err.println("[taskcheck-build-tools] ERROR " + e.getKey().code() + ": the build tool failed");
-            ex.getCause().printStackTrace(err);
+            err.println(
+                "[taskcheck-build-tools] ERROR " + e.getKey().code() + ": the build tool failed");
+            Objects.requireNonNullElse(ex.getCause(), ex).printStackTrace(err);
             return 3;
           }
         }
@@ -102,31 +115,45 @@ public final class FhirPackages {
     }
   }
 
-  private static String buildOne(Release release, Options options, PrintStream out) throws IOException {
+  private static String buildOne(Release release, Options options, PrintStream out)
+      throws IOException {
     long start = System.nanoTime();
     Path source = options.source().resolve(release.code());
     if (!Files.isDirectory(source)) {
-      throw new BuildFailure(source + ": the package sources for " + release.code() + " are missing");
+      throw new BuildFailure(
+          source + ": the package sources for " + release.code() + " are missing");
     }
     Path folder = options.output().resolve(release.code());
     Path packageDir = folder.resolve("package");
     Path stamp = folder.resolve(".fingerprint");
     String name = PackageJson.read(source.resolve("package.json"), release).name();
     Path tgz = options.tgzDir().resolve(name + "-" + options.version() + ".tgz");
-    String fingerprint = Fingerprint.of(release, options.version(), options.timestamp().toString(), source);
-    if (!options.force() && fingerprint.equals(Fingerprint.read(stamp)) && Files.isRegularFile(tgz)
-        && Files.isRegularFile(packageDir.resolve("package.json")) && Files.isRegularFile(packageDir.resolve(".index.json"))) {
-      return String.format("[taskcheck-build-tools] %s: up to date (same sources, version and tool) -> %s",
+    String fingerprint =
+        Fingerprint.of(release, options.version(), options.timestamp().toString(), source);
+    if (!options.force()
+        && fingerprint.equals(Fingerprint.read(stamp))
+        && Files.isRegularFile(tgz)
+        && Files.isRegularFile(packageDir.resolve("package.json"))
+        && Files.isRegularFile(packageDir.resolve(".index.json"))) {
+      return String.format(
+          "[taskcheck-build-tools] %s: up to date (same sources, version and tool) -> %s",
           release.code(), tgz.getFileName());
     }
     Files.deleteIfExists(stamp);
-    PackageBuilder.Built built = new PackageBuilder(release, options.version(), out).build(source, packageDir);
+    PackageBuilder.Built built =
+        new PackageBuilder(release, options.version(), out).build(source, packageDir);
     TgzWriter.write(tgz, built.folder(), built.files(), options.timestamp());
-    // written last: an interrupted or failed build leaves no fingerprint, so the next one starts over
+    // written last: an interrupted or failed build leaves no fingerprint, so the next one starts
+    // over
     Files.writeString(stamp, fingerprint + "\n", StandardCharsets.UTF_8);
     int resources = built.files().size() - 2;
-    return String.format("[taskcheck-build-tools] %s: %d resource%s with snapshots -> %s (%d ms)", release.code(),
-        resources, resources == 1 ? "" : "s", tgz.getFileName(), (System.nanoTime() - start) / 1_000_000);
+    return String.format(
+        "[taskcheck-build-tools] %s: %d resource%s with snapshots -> %s (%d ms)",
+        release.code(),
+        resources,
+        resources == 1 ? "" : "s",
+        tgz.getFileName(),
+        (System.nanoTime() - start) / 1_000_000);
   }
 
   static Options parse(String[] args) {
@@ -162,19 +189,29 @@ public final class FhirPackages {
         }
       }
     }
-    if (version == null || version.isBlank() || timestamp == null || source == null || output == null
-        || tgzDir == null || releases.isEmpty()) {
+    if (version == null
+        || version.isBlank()
+        || timestamp == null
+        || source == null
+        || output == null
+        || tgzDir == null
+        || releases.isEmpty()) {
       throw new IllegalArgumentException("missing arguments");
     }
     return new Options(version, timestamp, source, output, tgzDir, List.copyOf(releases), force);
   }
 
-  /** Maven's {@code project.build.outputTimestamp}: an ISO-8601 instant or seconds since the epoch. */
+  /**
+   * Maven's {@code project.build.outputTimestamp}: an ISO-8601 instant or seconds since the epoch.
+   */
   private static Instant timestamp(String v) {
     try {
-      return v.chars().allMatch(Character::isDigit) ? Instant.ofEpochSecond(Long.parseLong(v)) : Instant.parse(v);
+      return v.chars().allMatch(Character::isDigit)
+          ? Instant.ofEpochSecond(Long.parseLong(v))
+          : Instant.parse(v);
     } catch (DateTimeParseException | NumberFormatException e) {
-      throw new IllegalArgumentException("--timestamp: not an ISO-8601 instant nor epoch seconds: " + v, e);
+      throw new IllegalArgumentException(
+          "--timestamp: not an ISO-8601 instant nor epoch seconds: " + v, e);
     }
   }
 }

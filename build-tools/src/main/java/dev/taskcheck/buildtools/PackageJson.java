@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A package's {@code package.json} as written in the sources: everything but the version, which the build
- * stamps. Reading it checks what must match the release: the name, {@code fhirVersions}, the canonical and
- * the dependency on the release's core package.
+ * A package's {@code package.json} as written in the sources: everything but the version, which the
+ * build stamps. Reading it checks what must match the release: the name, {@code fhirVersions}, the
+ * canonical and the dependency on the release's core package.
  */
 final class PackageJson {
 
@@ -61,8 +61,16 @@ final class PackageJson {
     if (!PackageBuilder.CANONICAL.equals(object.path("canonical").asText(null))) {
       problems.add(file + ": canonical must be " + PackageBuilder.CANONICAL);
     }
-    if (!release.fhirVersion().equals(object.path("dependencies").path(release.corePackage()).asText(null))) {
-      problems.add(file + ": dependencies must hold \"" + release.corePackage() + "\": \"" + release.fhirVersion() + "\"");
+    if (!release
+        .fhirVersion()
+        .equals(object.path("dependencies").path(release.corePackage()).asText(null))) {
+      problems.add(
+          file
+              + ": dependencies must hold \""
+              + release.corePackage()
+              + "\": \""
+              + release.fhirVersion()
+              + "\"");
     }
     if (!problems.isEmpty()) {
       throw new BuildFailure(problems);
@@ -83,10 +91,13 @@ final class PackageJson {
         out.put("version", version);
       }
     }
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-        .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
-        .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withSeparators(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .withArrayIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"))
+            .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
     try {
       return MAPPER.writer(printer).writeValueAsString(out) + "\n";
     } catch (JsonProcessingException e) {

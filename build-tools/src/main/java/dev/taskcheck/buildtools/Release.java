@@ -22,7 +22,10 @@ enum Release {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The FHIR version the package's resources are written in ({@code fhirVersion}, {@code fhirVersions}). */
+  /**
+   * The FHIR version the package's resources are written in ({@code fhirVersion}, {@code
+   * fhirVersions}).
+   */
   String fhirVersion() {
     return fhirVersion;
   }

@@ -14,9 +14,10 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 /**
- * Writes a FHIR NPM package file: a gzipped tar whose entries are {@code package/<file>}, the layout
- * {@code NpmPackage.fromPackage} (the HL7 validator's {@code -ig}) reads. The archive is reproducible: entries in
- * the given order, one fixed time, mode 0644, no owner names, no time or OS in the gzip header.
+ * Writes a FHIR NPM package file: a gzipped tar whose entries are {@code package/<file>}, the
+ * layout {@code NpmPackage.fromPackage} (the HL7 validator's {@code -ig}) reads. The archive is
+ * reproducible: entries in the given order, one fixed time, mode 0644, no owner names, no time or
+ * OS in the gzip header.
  */
 final class TgzWriter {
 

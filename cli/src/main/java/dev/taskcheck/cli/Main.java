@@ -10,32 +10,42 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code taskcheck}: validates FHIR Task resources. Exit codes: 0 clean, 1 findings, 2 usage or setup error. */
+/**
+ * {@code taskcheck}: validates FHIR Task resources. Exit codes: 0 clean, 1 findings, 2 usage or
+ * setup error.
+ */
 @Command(
     name = "taskcheck",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Validates FHIR Task resources: base-spec structure, profiles and Task rules, offline.",
-    subcommands = {ValidateCommand.class, DiffCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+    description =
+        "Validates FHIR Task resources: base-spec structure, profiles and Task rules, offline.",
+    subcommands = {
+      ValidateCommand.class,
+      DiffCommand.class,
+      RulesCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:nothing at or above the fail level",
-        "1:findings at or above the fail level (--fail-on, default error)",
-        "2:usage or setup error"})
+      "0:nothing at or above the fail level",
+      "1:findings at or above the fail level (--fail-on, default error)",
+      "2:usage or setup error"
+    })
 public final class Main implements Runnable {
 
   static final int OK = 0;
   static final int FINDINGS = 1;
   static final int USAGE = 2;
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
   @Override
   public void run() {
     // no subcommand: say what there is
     spec.commandLine().usage(spec.commandLine().getErr());
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required, such as 'validate'");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a command is required, such as 'validate'");
   }
 
   public static void main(String[] args) {
@@ -50,27 +60,35 @@ public final class Main implements Runnable {
     cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setParameterExceptionHandler((e, a) -> {
-      PrintWriter w = e.getCommandLine().getErr();
-      w.println("taskcheck: " + e.getMessage());
-      w.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
-      w.flush();
-      return USAGE;
-    });
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      PrintWriter w = commandLine.getErr();
-      w.println("taskcheck: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-      if (debug) {
-        e.printStackTrace(w);
-      }
-      w.flush();
-      return USAGE;
-    });
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          PrintWriter w = e.getCommandLine().getErr();
+          w.println("taskcheck: " + e.getMessage());
+          w.println(
+              "Run '"
+                  + e.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help' for the options.");
+          w.flush();
+          return USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          PrintWriter w = commandLine.getErr();
+          w.println(
+              "taskcheck: "
+                  + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+          if (debug) {
+            e.printStackTrace(w);
+          }
+          w.flush();
+          return USAGE;
+        });
     try {
       return cli.execute(args);
     } catch (OutOfMemoryError e) {
-      err.println("taskcheck: out of memory. The FHIR definitions alone need about 256 MB of heap (R5: about"
-          + " 700 MB); run java with a larger heap, for example: java -Xmx1g -jar taskcheck.jar ...");
+      err.println(
+          "taskcheck: out of memory. The FHIR definitions alone need about 256 MB of heap (R5: about"
+              + " 700 MB); run java with a larger heap, for example: java -Xmx1g -jar taskcheck.jar ...");
       if (debug) {
         e.printStackTrace(err);
       }
@@ -80,8 +98,8 @@ public final class Main implements Runnable {
   }
 
   /**
-   * HAPI and the HL7 libraries log through SLF4J; a command line user sees TaskCheck's output only, unless
-   * {@code --debug}. Must run before any logger exists.
+   * HAPI and the HL7 libraries log through SLF4J; a command line user sees TaskCheck's output only,
+   * unless {@code --debug}. Must run before any logger exists.
    */
   private static void configureLogging(boolean debug) {
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
@@ -95,8 +113,8 @@ public final class Main implements Runnable {
     @Override
     public String[] getVersion() {
       return new String[] {
-          "taskcheck " + TaskCheck.version(),
-          "HAPI FHIR " + hapiVersion() + ", Java " + System.getProperty("java.version")
+        "taskcheck " + TaskCheck.version(),
+        "HAPI FHIR " + hapiVersion() + ", Java " + System.getProperty("java.version")
       };
     }
 

@@ -6,10 +6,12 @@ import dev.taskcheck.model.RunInfo;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Progress on standard error while a run is long: at a terminal, one line redrawn a few times a second;
- * elsewhere (CI logs), a line every 30 seconds. Silent for runs shorter than the first tick.
+ * Progress on standard error while a run is long: at a terminal, one line redrawn a few times a
+ * second; elsewhere (CI logs), a line every 30 seconds. Silent for runs shorter than the first
+ * tick.
  */
 final class Progress implements ReportListener {
 
@@ -21,7 +23,7 @@ final class Progress implements ReportListener {
   private final long startNanos = System.nanoTime();
   private volatile boolean running = true;
   private volatile boolean drew;
-  private Thread ticker;
+  private @Nullable Thread ticker;
 
   Progress(PrintStream err, boolean enabled) {
     this.err = err;
@@ -34,17 +36,20 @@ final class Progress implements ReportListener {
       return;
     }
     long period = interactive ? 250 : 30_000;
-    ticker = new Thread(() -> {
-      try {
-        Thread.sleep(interactive ? 1000 : period);
-        while (running) {
-          draw();
-          Thread.sleep(period);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "taskcheck-progress");
+    ticker =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(interactive ? 1000 : period);
+                while (running) {
+                  draw();
+                  Thread.sleep(period);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "taskcheck-progress");
     ticker.setDaemon(true);
     ticker.start();
   }
@@ -67,10 +72,16 @@ final class Progress implements ReportListener {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     long docs = documents.get();
     long tasks = resources.get();
-    String line = docs == 0
-        ? String.format(Locale.ROOT, "taskcheck: loading FHIR definitions... %.0f s", seconds)
-        : String.format(Locale.ROOT, "taskcheck: %,d documents read, %,d Tasks validated in %.0f s (%,.0f documents/s)",
-            docs, tasks, seconds, docs / seconds);
+    String line =
+        docs == 0
+            ? String.format(Locale.ROOT, "taskcheck: loading FHIR definitions... %.0f s", seconds)
+            : String.format(
+                Locale.ROOT,
+                "taskcheck: %,d documents read, %,d Tasks validated in %.0f s (%,.0f documents/s)",
+                docs,
+                tasks,
+                seconds,
+                docs / seconds);
     if (interactive) {
       err.print("\r" + line + "\u001b[K");
     } else {

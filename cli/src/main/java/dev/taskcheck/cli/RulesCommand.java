@@ -3,9 +3,9 @@ package dev.taskcheck.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.taskcheck.TaskCheck;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.RuleInfo;
-import dev.taskcheck.TaskCheck;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -19,16 +19,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code taskcheck rules}: the rule catalog and the ids structure findings are reported under. */
-@Command(name = "rules", mixinStandardHelpOptions = true,
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
     description = "Lists the rule catalog and the stable ids of structure findings.")
 final class RulesCommand implements Callable<Integer> {
 
   private final PrintStream out;
 
-  @Spec
-  private CommandSpec spec;
+  @Spec private CommandSpec spec;
 
-  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text (default) or json.")
+  @Option(
+      names = "--format",
+      paramLabel = "text|json",
+      defaultValue = "text",
+      description = "text (default) or json.")
   private String format = "text";
 
   RulesCommand(PrintStream out) {
@@ -41,8 +46,10 @@ final class RulesCommand implements Callable<Integer> {
     switch (format.toLowerCase(Locale.ROOT)) {
       case "text" -> text(catalog);
       case "json" -> json(catalog);
-      default -> throw new CommandLine.ParameterException(spec.commandLine(),
-          "--format: unknown format '" + format + "' (expected text or json)");
+      default ->
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "--format: unknown format '" + format + "' (expected text or json)");
     }
     out.flush();
     return Main.OK;
@@ -51,12 +58,24 @@ final class RulesCommand implements Callable<Integer> {
   private void text(List<RuleInfo> catalog) {
     List<RuleInfo> rules = catalog.stream().filter(r -> r.kind() != RuleInfo.Kind.ENGINE).toList();
     List<RuleInfo> engine = catalog.stream().filter(r -> r.kind() == RuleInfo.Kind.ENGINE).toList();
-    out.println("Task rules (" + rules.size() + "; severities of the recommended rule set; docs: docs/rules/<id>.md)");
+    out.println(
+        "Task rules ("
+            + rules.size()
+            + "; severities of the recommended rule set; docs: docs/rules/<id>.md)");
     for (RuleInfo r : rules) {
-      out.printf(Locale.ROOT, "  %-12s %-12s %-8s %s%n", r.id(), r.severity().code(), r.kind().code(), r.summary());
+      out.printf(
+          Locale.ROOT,
+          "  %-12s %-12s %-8s %s%n",
+          r.id(),
+          r.severity().code(),
+          r.kind().code(),
+          r.summary());
     }
     out.println();
-    out.println("Structure findings (" + engine.size() + " ids; base invariants keep their FHIR key, e.g. inv-1)");
+    out.println(
+        "Structure findings ("
+            + engine.size()
+            + " ids; base invariants keep their FHIR key, e.g. inv-1)");
     for (RuleInfo r : engine) {
       out.printf(Locale.ROOT, "  %-26s %s%n", r.id(), r.summary());
     }
@@ -91,7 +110,8 @@ final class RulesCommand implements Callable<Integer> {
         g.writeEndArray();
         g.writeStringField("since", r.since());
         if (!r.ruleSets().isEmpty()) {
-          // a rule of an implementation guide's set runs only there (or when switched on with --rule)
+          // a rule of an implementation guide's set runs only there (or when switched on with
+          // --rule)
           g.writeArrayFieldStart("ruleSets");
           for (String set : r.ruleSets()) {
             g.writeString(set);

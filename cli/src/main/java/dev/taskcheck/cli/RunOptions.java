@@ -1,14 +1,14 @@
 package dev.taskcheck.cli;
 
 import dev.taskcheck.ConfigFiles;
+import dev.taskcheck.Instants;
+import dev.taskcheck.TaskCheck;
+import dev.taskcheck.TaskCheckException;
+import dev.taskcheck.ValidationRequest;
 import dev.taskcheck.model.Durations;
 import dev.taskcheck.model.FhirRelease;
-import dev.taskcheck.Instants;
 import dev.taskcheck.model.LifecycleMetrics;
-import dev.taskcheck.report.OutputFormat;
-import dev.taskcheck.report.RenderOptions;
 import dev.taskcheck.model.ReportListener;
-import dev.taskcheck.report.ReportOutput;
 import dev.taskcheck.model.Result;
 import dev.taskcheck.model.RuleSet;
 import dev.taskcheck.model.RunInfo;
@@ -16,10 +16,10 @@ import dev.taskcheck.model.RunTotals;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.model.Summary;
 import dev.taskcheck.model.Suppression;
-import dev.taskcheck.TaskCheck;
-import dev.taskcheck.TaskCheckException;
 import dev.taskcheck.model.Timings;
-import dev.taskcheck.ValidationRequest;
+import dev.taskcheck.report.OutputFormat;
+import dev.taskcheck.report.RenderOptions;
+import dev.taskcheck.report.ReportOutput;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -38,8 +39,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The options {@code validate} and {@code diff} share (rules, clock, transitions, reports, exit level) and
- * the run they drive: a picocli mixin, so each option is declared and parsed once.
+ * The options {@code validate} and {@code diff} share (rules, clock, transitions, reports, exit
+ * level) and the run they drive: a picocli mixin, so each option is declared and parsed once.
  */
 final class RunOptions {
 
@@ -47,78 +48,120 @@ final class RunOptions {
   @Spec(Spec.Target.MIXEE)
   private CommandSpec spec;
 
-  @Option(names = "--fhir-version", paramLabel = "R4|R4B|R5|auto", defaultValue = "auto",
-      description = "FHIR release to validate against; auto (default) decides per document from its content"
-          + " and falls back to R4.")
+  @Option(
+      names = "--fhir-version",
+      paramLabel = "R4|R4B|R5|auto",
+      defaultValue = "auto",
+      description =
+          "FHIR release to validate against; auto (default) decides per document from its content"
+              + " and falls back to R4.")
   private String fhirVersion = "auto";
 
-  @Option(names = "--rule-set", paramLabel = "SET", defaultValue = "recommended",
-      description = "Which rules run and at which severity: core, recommended (default), strict, or an"
-          + " implementation guide's set: cow, hrex, au-erequesting.")
+  @Option(
+      names = "--rule-set",
+      paramLabel = "SET",
+      defaultValue = "recommended",
+      description =
+          "Which rules run and at which severity: core, recommended (default), strict, or an"
+              + " implementation guide's set: cow, hrex, au-erequesting.")
   private String ruleSet = "recommended";
 
-  @Option(names = "--rule", paramLabel = "ID=LEVEL",
-      description = "Override one rule: ID=off|information|warning|error (repeatable), e.g. --rule status-8=off.")
+  @Option(
+      names = "--rule",
+      paramLabel = "ID=LEVEL",
+      description =
+          "Override one rule: ID=off|information|warning|error (repeatable), e.g. --rule status-8=off.")
   private List<String> ruleOverrides = new ArrayList<>();
 
-  @Option(names = "--suppressions", paramLabel = "FILE",
-      description = "Suppressions file (JSON): rule id, expression pattern, reason, optional file pattern and"
-          + " expiry date. Suppressed findings are listed, with their reason, in the JSON report.")
+  @Option(
+      names = "--suppressions",
+      paramLabel = "FILE",
+      description =
+          "Suppressions file (JSON): rule id, expression pattern, reason, optional file pattern and"
+              + " expiry date. Suppressed findings are listed, with their reason, in the JSON report.")
   private @Nullable Path suppressionsFile;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Rule configuration (JSON): progress output types, over-delivery, clock skew, counted outputs.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Rule configuration (JSON): progress output types, over-delivery, clock skew, counted outputs.")
   private @Nullable Path configFile;
 
-  @Option(names = "--state-machine", paramLabel = "FILE",
-      description = "Transition table (JSON) to judge status changes between versions with, instead of the rule"
-          + " set's built-in one, for the FHIR versions it lists (format: docs/state-machines.md).")
+  @Option(
+      names = "--state-machine",
+      paramLabel = "FILE",
+      description =
+          "Transition table (JSON) to judge status changes between versions with, instead of the rule"
+              + " set's built-in one, for the FHIR versions it lists (format: docs/state-machines.md).")
   private @Nullable Path stateMachineFile;
 
-  @Option(names = "--stuck-after", paramLabel = "DURATION",
-      description = "Report Tasks not in a terminal status whose latest version was last modified longer ago than"
-          + " this, measured from --now (transition-15), and list them in the lifecycle metrics: 7d, 12h, 30m, 2w"
-          + " or ISO-8601 (P7D, PT12H). Off by default.")
+  @Option(
+      names = "--stuck-after",
+      paramLabel = "DURATION",
+      description =
+          "Report Tasks not in a terminal status whose latest version was last modified longer ago than"
+              + " this, measured from --now (transition-15), and list them in the lifecycle metrics: 7d, 12h, 30m, 2w"
+              + " or ISO-8601 (P7D, PT12H). Off by default.")
   private @Nullable String stuckAfter;
 
-  @Option(names = "--format", paramLabel = "text|json|operationoutcome|junit|sarif|xml|html", split = ",",
-      description = "Report format; repeat or separate with commas for several (they then need --output)."
-          + " Default: text.")
+  @Option(
+      names = "--format",
+      paramLabel = "text|json|operationoutcome|junit|sarif|xml|html",
+      split = ",",
+      description =
+          "Report format; repeat or separate with commas for several (they then need --output)."
+              + " Default: text.")
   private List<String> formats = new ArrayList<>();
 
-  @Option(names = "--output", paramLabel = "DIR",
-      description = "Write each format to a file in DIR (taskcheck.txt, taskcheck.json,"
-          + " taskcheck.operationoutcome.json, TEST-taskcheck.xml, taskcheck.sarif, taskcheck.xml, taskcheck.html),"
-          + " atomically.")
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description =
+          "Write each format to a file in DIR (taskcheck.txt, taskcheck.json,"
+              + " taskcheck.operationoutcome.json, TEST-taskcheck.xml, taskcheck.sarif, taskcheck.xml, taskcheck.html),"
+              + " atomically.")
   private @Nullable Path output;
 
-  @Option(names = "--fail-on", paramLabel = "fatal|error|warning|information|none", defaultValue = "error",
+  @Option(
+      names = "--fail-on",
+      paramLabel = "fatal|error|warning|information|none",
+      defaultValue = "error",
       description = "Exit with 1 when a finding is at or above this severity (default: error).")
   private String failOn = "error";
 
-  @Option(names = "--now", paramLabel = "INSTANT",
+  @Option(
+      names = "--now",
+      paramLabel = "INSTANT",
       description = "The clock for time-relative rules, e.g. 2026-11-21T10:00:00Z (default: now).")
   private @Nullable String now;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: all cores).")
   private @Nullable Integer threads;
 
   @Option(names = "--quiet", description = "Print findings only: no progress, no summary.")
   private boolean quiet;
 
-  @Option(names = "--debug", description = "Show internal details and stack traces on standard error.")
+  @Option(
+      names = "--debug",
+      description = "Show internal details and stack traces on standard error.")
   private boolean debugFlag;
 
-
   /**
-   * Builds TaskCheck from the options, validates {@code request} into the chosen reports and returns the exit
-   * code: {@link Main#OK}, or {@link Main#FINDINGS} when something is at or above {@code --fail-on}.
+   * Builds TaskCheck from the options, validates {@code request} into the chosen reports and
+   * returns the exit code: {@link Main#OK}, or {@link Main#FINDINGS} when something is at or above
+   * {@code --fail-on}.
    *
    * @param history group the Tasks of all inputs into histories ({@code --history}, {@code diff})
    * @throws CommandLine.ParameterException for a bad option value (exit 2)
-   * @throws TaskCheckException for a setup fault: a bad file, a report that cannot be written (exit 2)
+   * @throws TaskCheckException for a setup fault: a bad file, a report that cannot be written (exit
+   *     2)
    */
-  int run(ValidationRequest request, boolean history, PrintStream out, PrintStream err, boolean debug) {
+  int run(
+      ValidationRequest request, boolean history, PrintStream out, PrintStream err, boolean debug) {
     if (quiet && debugFlag) {
       throw usage("--quiet and --debug cannot be used together");
     }
@@ -126,20 +169,23 @@ final class RunOptions {
     Severity failLevel = parseFailOn();
     Instant runNow = parseNow();
     Duration stuck = parseStuckAfter();
-    TaskCheck.Builder builder = TaskCheck.builder()
-        .fhirVersion(parseFhirVersion())
-        .ruleSet(parseRuleSet())
-        .now(runNow)
-        .history(history)
-        .stuckAfter(stuck)
-        .onInternalError(t -> {
-          if (debug) {
-            synchronized (err) {
-              err.println("taskcheck: internal error (the document was reported and the run went on):");
-              t.printStackTrace(err);
-            }
-          }
-        });
+    TaskCheck.Builder builder =
+        TaskCheck.builder()
+            .fhirVersion(parseFhirVersion())
+            .ruleSet(parseRuleSet())
+            .now(runNow)
+            .history(history)
+            .stuckAfter(stuck)
+            .onInternalError(
+                t -> {
+                  if (debug) {
+                    synchronized (err) {
+                      err.println(
+                          "taskcheck: internal error (the document was reported and the run went on):");
+                      t.printStackTrace(err);
+                    }
+                  }
+                });
     for (String o : ruleOverrides) {
       try {
         builder.rule(o);
@@ -168,8 +214,16 @@ final class RunOptions {
       Instant clock = runNow != null ? runNow : Instant.now();
       for (Suppression s : list) {
         if (s.isExpired(clock) && !quiet) {
-          err.println("taskcheck: warning: the suppression at " + s.origin() + " (" + s.ruleId() + " at "
-              + s.expression() + ") expired on " + s.expires() + " and no longer applies");
+          err.println(
+              "taskcheck: warning: the suppression at "
+                  + s.origin()
+                  + " ("
+                  + s.ruleId()
+                  + " at "
+                  + s.expression()
+                  + ") expired on "
+                  + s.expires()
+                  + " and no longer applies");
         }
       }
     }
@@ -192,7 +246,8 @@ final class RunOptions {
       progress.stop();
       closeQuietly(outputs);
       throw e instanceof UncheckedIOException u
-          ? new TaskCheckException("cannot write the report: " + u.getCause().getMessage(), u)
+          ? new TaskCheckException(
+              "cannot write the report: " + Objects.requireNonNull(u.getCause()).getMessage(), u)
           : e;
     }
     progress.stop();
@@ -204,8 +259,11 @@ final class RunOptions {
       }
     }
     if (output != null && !quiet) {
-      out.println("Reports written to " + output + ": "
-          + String.join(", ", chosen.stream().map(OutputFormat::fileName).toList()));
+      out.println(
+          "Reports written to "
+              + output
+              + ": "
+              + String.join(", ", chosen.stream().map(OutputFormat::fileName).toList()));
     }
     out.flush();
     if (failLevel == null) {
@@ -226,7 +284,10 @@ final class RunOptions {
       throw usage("--stuck-after: " + e.getMessage());
     }
     if (d.isNegative() || d.isZero()) {
-      throw usage("--stuck-after: '" + stuckAfter + "' is not a positive duration (expected e.g. 7d, 12h or P7D)");
+      throw usage(
+          "--stuck-after: '"
+              + stuckAfter
+              + "' is not a positive duration (expected e.g. 7d, 12h or P7D)");
     }
     return d;
   }
@@ -236,7 +297,8 @@ final class RunOptions {
     return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 
-  private List<ReportOutput> openOutputs(List<OutputFormat> chosen, PrintStream out, @Nullable Severity failLevel) {
+  private List<ReportOutput> openOutputs(
+      List<OutputFormat> chosen, PrintStream out, @Nullable Severity failLevel) {
     List<ReportOutput> outputs = new ArrayList<>();
     if (output == null) {
       boolean color = Terminal.colorsOnStdout();
@@ -249,7 +311,8 @@ final class RunOptions {
       }
       Files.createDirectories(output);
       for (OutputFormat f : chosen) {
-        outputs.add(f.toFile(output.resolve(f.fileName()), new RenderOptions(false, true, failLevel)));
+        outputs.add(
+            f.toFile(output.resolve(f.fileName()), new RenderOptions(false, true, failLevel)));
       }
       if (!quiet) {
         outputs.add(summaryOnly(out));
@@ -261,7 +324,10 @@ final class RunOptions {
     return outputs;
   }
 
-  /** The text format's summary alone (no findings), for standard output when the reports go to files. */
+  /**
+   * The text format's summary alone (no findings), for standard output when the reports go to
+   * files.
+   */
   private static ReportOutput summaryOnly(PrintStream out) {
     ReportOutput text = OutputFormat.TEXT.toStream(out, new RenderOptions(false, true));
     return new ReportOutput() {
@@ -317,7 +383,10 @@ final class RunOptions {
     try {
       return FhirRelease.parse(fhirVersion);
     } catch (IllegalArgumentException e) {
-      throw usage("--fhir-version: " + e.getMessage().replace("(expected R4, R4B or R5)", "(expected R4, R4B, R5 or auto)"));
+      String message = String.valueOf(e.getMessage());
+      throw usage(
+          "--fhir-version: "
+              + message.replace("(expected R4, R4B or R5)", "(expected R4, R4B, R5 or auto)"));
     }
   }
 
@@ -336,7 +405,10 @@ final class RunOptions {
     try {
       return Severity.fromCode(failOn);
     } catch (IllegalArgumentException e) {
-      throw usage("--fail-on: unknown level '" + failOn + "' (expected fatal, error, warning, information or none)");
+      throw usage(
+          "--fail-on: unknown level '"
+              + failOn
+              + "' (expected fatal, error, warning, information or none)");
     }
   }
 

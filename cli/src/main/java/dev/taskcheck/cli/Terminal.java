@@ -6,6 +6,8 @@ final class Terminal {
   private Terminal() {}
 
   /** True when standard output is an interactive terminal that wants colours. */
+  // Java 17 has no Console.isTerminal(); a null console is how it says there is no terminal
+  @SuppressWarnings("SystemConsoleNull")
   static boolean colorsOnStdout() {
     if (System.console() == null || System.getenv("NO_COLOR") != null) {
       return false;
@@ -15,6 +17,7 @@ final class Terminal {
   }
 
   /** True when the process runs at an interactive terminal (progress may redraw one line). */
+  @SuppressWarnings("SystemConsoleNull") // as in colorsOnStdout()
   static boolean interactive() {
     return System.console() != null;
   }

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local TCP listener on 127.0.0.1 that counts every connection made to it, plus the JVM options that
- * route every outbound connection of a child JVM (plain sockets through SOCKS, HTTP and HTTPS through a
- * proxy, no host exempted) to it. A child JVM started with {@link #jvmOptions()} that tries to reach any
- * host, by name or address, shows up in {@link #connections()}.
+ * A local TCP listener on 127.0.0.1 that counts every connection made to it, plus the JVM options
+ * that route every outbound connection of a child JVM (plain sockets through SOCKS, HTTP and HTTPS
+ * through a proxy, no host exempted) to it. A child JVM started with {@link #jvmOptions()} that
+ * tries to reach any host, by name or address, shows up in {@link #connections()}.
  */
 final class CliNetworkTrapSupport implements AutoCloseable {
 
@@ -29,7 +29,7 @@ final class CliNetworkTrapSupport implements AutoCloseable {
 
   CliNetworkTrapSupport() {
     try {
-      server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+      server = new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the network trap", e);
     }
@@ -54,19 +54,21 @@ final class CliNetworkTrapSupport implements AutoCloseable {
   }
 
   /**
-   * How many connections were made to the trap so far (its own sentinels not counted). Connections the
-   * kernel has completed but the acceptor has not yet taken are counted too: a sentinel connection is made
-   * and, since a listener accepts in order, once it is accepted every earlier one has been.
+   * How many connections were made to the trap so far (its own sentinels not counted). Connections
+   * the kernel has completed but the acceptor has not yet taken are counted too: a sentinel
+   * connection is made and, since a listener accepts in order, once it is accepted every earlier
+   * one has been.
    */
   int connections() {
     try (Socket sentinel = new Socket()) {
-      sentinel.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+      sentinel.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
       int port = sentinel.getLocalPort();
       sentinels.incrementAndGet();
       try {
         sentinel.connect(server.getLocalSocketAddress(), 5_000);
       } catch (SocketException e) {
-        // the trap may accept and close the sentinel before connect() returns: it arrived all the same
+        // the trap may accept and close the sentinel before connect() returns: it arrived all the
+        // same
       }
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (!acceptedPorts.contains(port)) {

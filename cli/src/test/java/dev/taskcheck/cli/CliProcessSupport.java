@@ -34,46 +34,58 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs the real {@code taskcheck.jar} as a separate process ({@code java [jvm options] -jar taskcheck.jar
- * args...}) with the same {@code java} as the test JVM, a timeout, and standard output and standard error
- * captured separately (both read concurrently, so a chatty process never blocks on a full pipe).
+ * Runs the real {@code taskcheck.jar} as a separate process ({@code java [jvm options] -jar
+ * taskcheck.jar args...}) with the same {@code java} as the test JVM, a timeout, and standard
+ * output and standard error captured separately (both read concurrently, so a chatty process never
+ * blocks on a full pipe).
  *
- * <p>Launches that validate a Task pay several seconds for the FHIR definitions, so independent launches can
- * be started in the background ({@link Launch#start()}) and joined later; at most {@link #BACKGROUND_LAUNCHES}
- * run in the background at once. A shutdown hook kills any process still alive when the test JVM exits.
+ * <p>Launches that validate a Task pay several seconds for the FHIR definitions, so independent
+ * launches can be started in the background ({@link Launch#start()}) and joined later; at most
+ * {@link #BACKGROUND_LAUNCHES} run in the background at once. A shutdown hook kills any process
+ * still alive when the test JVM exits.
  */
 final class CliProcessSupport {
 
   /** For launches that fail fast (usage errors, --help, parse failures only). */
   static final Duration QUICK = Duration.ofSeconds(60);
-  /** For launches that load FHIR definitions; generous because several such JVMs may share two cores. */
+
+  /**
+   * For launches that load FHIR definitions; generous because several such JVMs may share two
+   * cores.
+   */
   static final Duration VALIDATING = Duration.ofMinutes(5);
 
   static final int BACKGROUND_LAUNCHES = 3;
 
   /**
-   * JVM options every launch gets unless {@link Launch#defaultJvmOptions(boolean) turned off}: the client
-   * compiler only. It changes how fast the JVM gets, never what the program does, and halves the time
-   * (and CPU) to load the FHIR definitions, which dominates almost every launch here.
+   * JVM options every launch gets unless {@link Launch#defaultJvmOptions(boolean) turned off}: the
+   * client compiler only. It changes how fast the JVM gets, never what the program does, and halves
+   * the time (and CPU) to load the FHIR definitions, which dominates almost every launch here.
    */
   static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private static final ExecutorService BACKGROUND =
       Executors.newFixedThreadPool(BACKGROUND_LAUNCHES, daemonThreads("taskcheck-it-launch"));
-  private static final ExecutorService STREAMS = Executors.newCachedThreadPool(daemonThreads("taskcheck-it-io"));
+  private static final ExecutorService STREAMS =
+      Executors.newCachedThreadPool(daemonThreads("taskcheck-it-io"));
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      for (Process p : LIVE) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-      }
-    }, "taskcheck-it-reaper"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  for (Process p : LIVE) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                  }
+                },
+                "taskcheck-it-reaper"));
   }
 
   private CliProcessSupport() {}
@@ -96,7 +108,10 @@ final class CliProcessSupport {
     return dir.toAbsolutePath().normalize();
   }
 
-  /** The repository root: the working directory of most launches, so that paths read {@code testdata/...}. */
+  /**
+   * The repository root: the working directory of most launches, so that paths read {@code
+   * testdata/...}.
+   */
   static Path repoRoot() {
     Path root = testdata().getParent();
     if (root == null) {
@@ -105,7 +120,9 @@ final class CliProcessSupport {
     return root;
   }
 
-  /** A scratch folder under {@code cli/target}, kept after the run for inspection; emptied first. */
+  /**
+   * A scratch folder under {@code cli/target}, kept after the run for inspection; emptied first.
+   */
   static Path workDirectory(String name) {
     Path target = jar().getParent();
     if (target == null) {
@@ -139,7 +156,10 @@ final class CliProcessSupport {
     if (Files.isExecutable(fromHome)) {
       return fromHome.toString();
     }
-    return ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java found"));
+    return ProcessHandle.current()
+        .info()
+        .command()
+        .orElseThrow(() -> new IllegalStateException("no java found"));
   }
 
   static ObjectMapper json() {
@@ -151,8 +171,13 @@ final class CliProcessSupport {
     try {
       return JSON.readTree(text);
     } catch (IOException e) {
-      throw new AssertionError(what + " is not one well-formed JSON document: " + e.getMessage()
-          + "\n--- content (first 2000 chars):\n" + head(text, 2000), e);
+      throw new AssertionError(
+          what
+              + " is not one well-formed JSON document: "
+              + e.getMessage()
+              + "\n--- content (first 2000 chars):\n"
+              + head(text, 2000),
+          e);
     }
   }
 
@@ -306,14 +331,24 @@ final class CliProcessSupport {
 
     /** For assertion messages: the command, exit code, and the beginnings of both streams. */
     String describe() {
-      return "\n$ " + String.join(" ", command) + "\nexit code " + exitCode + " after " + millis + " ms"
-          + "\n--- stdout (first 3000 chars):\n" + head(stdout, 3000)
-          + "\n--- stderr (first 3000 chars):\n" + head(stderr, 3000);
+      return "\n$ "
+          + String.join(" ", command)
+          + "\nexit code "
+          + exitCode
+          + " after "
+          + millis
+          + " ms"
+          + "\n--- stdout (first 3000 chars):\n"
+          + head(stdout, 3000)
+          + "\n--- stderr (first 3000 chars):\n"
+          + head(stderr, 3000);
     }
   }
 
   static String head(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max) + "\n[... " + (text.length() - max) + " more chars]";
+    return text.length() <= max
+        ? text
+        : text.substring(0, max) + "\n[... " + (text.length() - max) + " more chars]";
   }
 
   private static CliRun execute(Launch launch) {
@@ -323,13 +358,14 @@ final class CliProcessSupport {
     pb.environment().remove("JAVA_TOOL_OPTIONS");
     pb.environment().remove("_JAVA_OPTIONS");
     pb.environment().remove("JDK_JAVA_OPTIONS");
-    launch.environment.forEach((k, v) -> {
-      if (v.isPresent()) {
-        pb.environment().put(k, v.get());
-      } else {
-        pb.environment().remove(k);
-      }
-    });
+    launch.environment.forEach(
+        (k, v) -> {
+          if (v.isPresent()) {
+            pb.environment().put(k, v.get());
+          } else {
+            pb.environment().remove(k);
+          }
+        });
     if (launch.stdinFile != null) {
       pb.redirectInput(launch.stdinFile.toFile());
     }
@@ -350,13 +386,15 @@ final class CliProcessSupport {
         if (bytes == null) {
           closeQuietly(stdin);
         } else {
-          STREAMS.execute(() -> {
-            try (stdin) {
-              stdin.write(bytes);
-            } catch (IOException e) {
-              // the process stopped reading (it may have exited early): its exit code tells the story
-            }
-          });
+          STREAMS.execute(
+              () -> {
+                try (stdin) {
+                  stdin.write(bytes);
+                } catch (IOException e) {
+                  // the process stopped reading (it may have exited early): its exit code tells the
+                  // story
+                }
+              });
         }
       }
       boolean exited = process.waitFor(launch.timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -366,9 +404,16 @@ final class CliProcessSupport {
         process.waitFor(10, TimeUnit.SECONDS);
         String partialOut = decode(out, 5);
         String partialErr = decode(err, 5);
-        throw new AssertionError("taskcheck did not finish within " + launch.timeout.toSeconds() + " s (killed)"
-            + "\n$ " + String.join(" ", command)
-            + "\n--- stdout so far:\n" + head(partialOut, 3000) + "\n--- stderr so far:\n" + head(partialErr, 3000));
+        throw new AssertionError(
+            "taskcheck did not finish within "
+                + launch.timeout.toSeconds()
+                + " s (killed)"
+                + "\n$ "
+                + String.join(" ", command)
+                + "\n--- stdout so far:\n"
+                + head(partialOut, 3000)
+                + "\n--- stderr so far:\n"
+                + head(partialErr, 3000));
       }
       String stdout = decode(out, 60);
       String stderr = decode(err, 60);
@@ -387,16 +432,19 @@ final class CliProcessSupport {
   }
 
   private static CompletableFuture<byte[]> readAll(InputStream in) {
-    return CompletableFuture.supplyAsync(() -> {
-      try (in) {
-        return in.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }, STREAMS);
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (in) {
+            return in.readAllBytes();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        },
+        STREAMS);
   }
 
-  private static String decode(CompletableFuture<byte[]> bytes, int waitSeconds) throws InterruptedException {
+  private static String decode(CompletableFuture<byte[]> bytes, int waitSeconds)
+      throws InterruptedException {
     try {
       return new String(bytes.get(waitSeconds, TimeUnit.SECONDS), StandardCharsets.UTF_8);
     } catch (ExecutionException e) {
@@ -417,7 +465,10 @@ final class CliProcessSupport {
   private static String requiredProperty(String name) {
     String value = System.getProperty(name);
     if (value == null || value.isBlank()) {
-      fail("system property " + name + " is not set: run the ITs through failsafe: ./mvnw -B -o verify -pl cli");
+      fail(
+          "system property "
+              + name
+              + " is not set: run the ITs through failsafe: ./mvnw -B -o verify -pl cli");
     }
     return value;
   }

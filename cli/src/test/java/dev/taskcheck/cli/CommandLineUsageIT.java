@@ -20,13 +20,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The command line surface that needs no FHIR definitions: {@code --version}, {@code --help},
- * {@code validate --help}, {@code rules} (text and JSON), and every usage error (exit code 2, a one-line
- * message on standard error, nothing on standard output, no stack trace). Each launch here takes well under a
- * second: none of them validates a Task.
+ * {@code validate --help}, {@code rules} (text and JSON), and every usage error (exit code 2, a
+ * one-line message on standard error, nothing on standard output, no stack trace). Each launch here
+ * takes well under a second: none of them validates a Task.
  */
 class CommandLineUsageIT {
 
-  /** An existing input that needs no FHIR definitions, so a usage error is the only thing that can go wrong. */
+  /**
+   * An existing input that needs no FHIR definitions, so a usage error is the only thing that can
+   * go wrong.
+   */
   private static final String INPUT = "testdata/bad-input/empty.json";
 
   @Test
@@ -52,9 +55,32 @@ class CommandLineUsageIT {
   void validateHelpListsEveryOptionOfTheContract() {
     CliRun run = taskcheck("validate", "--help").timeout(CliProcessSupport.QUICK).run();
     assertThat(run.exitCode()).as(run.describe()).isZero();
-    assertThat(run.stdout()).contains("--fhir-version", "R4", "R4B", "R5", "auto", "--rule-set", "core",
-        "recommended", "strict", "--format", "text", "json", "operationoutcome", "--output", "--fail-on", "fatal",
-        "error", "warning", "information", "none", "--now", "--quiet", "--debug", "<path>");
+    assertThat(run.stdout())
+        .contains(
+            "--fhir-version",
+            "R4",
+            "R4B",
+            "R5",
+            "auto",
+            "--rule-set",
+            "core",
+            "recommended",
+            "strict",
+            "--format",
+            "text",
+            "json",
+            "operationoutcome",
+            "--output",
+            "--fail-on",
+            "fatal",
+            "error",
+            "warning",
+            "information",
+            "none",
+            "--now",
+            "--quiet",
+            "--debug",
+            "<path>");
     assertThat(run.stderr()).isEmpty();
     assertNoAnsi(run);
   }
@@ -77,15 +103,18 @@ class CommandLineUsageIT {
     assertThat(json.path("rules").isArray()).as("a rules array").isTrue();
     List<String> ids = new ArrayList<>();
     for (JsonNode rule : json.path("rules")) {
-      assertThat(fieldNames(rule)).as("fields of %s", rule)
+      assertThat(fieldNames(rule))
+          .as("fields of %s", rule)
           .containsAll(Set.of("id", "name", "category", "severity", "versions", "summary", "kind"));
       for (String text : List.of("id", "name", "category", "summary", "kind")) {
         assertThat(rule.path(text).isTextual() && !rule.path(text).asText().isBlank())
-            .as("%s of %s is a non-empty string", text, rule).isTrue();
+            .as("%s of %s is a non-empty string", text, rule)
+            .isTrue();
       }
       assertThat(rule.path("severity").asText()).isIn(CliReportSupport.SEVERITIES);
       assertThat(rule.path("versions").isArray() && rule.path("versions").size() > 0)
-          .as("versions of %s is a non-empty array", rule).isTrue();
+          .as("versions of %s is a non-empty array", rule)
+          .isTrue();
       rule.path("versions").forEach(v -> assertThat(v.asText()).isIn("R4", "R4B", "R5"));
       ids.add(rule.path("id").asText());
     }
@@ -101,16 +130,25 @@ class CommandLineUsageIT {
         Arguments.of(List.of("validate"), List.of("<path>")),
         Arguments.of(List.of("--no-such-option"), List.of("--no-such-option")),
         Arguments.of(List.of("validate", "--no-such-option", INPUT), List.of("--no-such-option")),
-        Arguments.of(List.of("validate", "--fail-on", "sometimes", INPUT), List.of("--fail-on", "sometimes")),
-        Arguments.of(List.of("validate", "--fhir-version", "R3", INPUT), List.of("--fhir-version", "R3")),
-        Arguments.of(List.of("validate", "--rule-set", "lenient", INPUT), List.of("--rule-set", "lenient")),
+        Arguments.of(
+            List.of("validate", "--fail-on", "sometimes", INPUT),
+            List.of("--fail-on", "sometimes")),
+        Arguments.of(
+            List.of("validate", "--fhir-version", "R3", INPUT), List.of("--fhir-version", "R3")),
+        Arguments.of(
+            List.of("validate", "--rule-set", "lenient", INPUT), List.of("--rule-set", "lenient")),
         Arguments.of(List.of("validate", "--format", "pdf", INPUT), List.of("--format", "pdf")),
-        Arguments.of(List.of("validate", "--now", "yesterday", INPUT), List.of("--now", "yesterday")),
+        Arguments.of(
+            List.of("validate", "--now", "yesterday", INPUT), List.of("--now", "yesterday")),
         Arguments.of(List.of("validate", "--now", "2026-13-45", INPUT), List.of("--now")),
         Arguments.of(List.of("validate", "--now", "2026-11-21T10:00", INPUT), List.of("--now")),
-        Arguments.of(List.of("validate", "--quiet", "--debug", INPUT), List.of("--quiet", "--debug")),
-        Arguments.of(List.of("validate", "--format", "json", "--format", "text", INPUT), List.of("--output")),
-        Arguments.of(List.of("validate", "--format", "json,operationoutcome", INPUT), List.of("--output")),
+        Arguments.of(
+            List.of("validate", "--quiet", "--debug", INPUT), List.of("--quiet", "--debug")),
+        Arguments.of(
+            List.of("validate", "--format", "json", "--format", "text", INPUT),
+            List.of("--output")),
+        Arguments.of(
+            List.of("validate", "--format", "json,operationoutcome", INPUT), List.of("--output")),
         Arguments.of(List.of("rules", "--format", "xml"), List.of("xml")));
   }
 

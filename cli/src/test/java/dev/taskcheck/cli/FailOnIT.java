@@ -12,10 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code --fail-on}: the exit code is 1 exactly when an issue is at or above the level. The same input, with
- * an error and several warnings but nothing fatal, exits 0 with {@code none} and with {@code fatal}; an input
- * with warnings only exits 1 with {@code warning} and 0 with the default ({@code error}). The four launches
- * run side by side; each report's summary confirms the premise (which severities the input has).
+ * {@code --fail-on}: the exit code is 1 exactly when an issue is at or above the level. The same
+ * input, with an error and several warnings but nothing fatal, exits 0 with {@code none} and with
+ * {@code fatal}; an input with warnings only exits 1 with {@code warning} and 0 with the default
+ * ({@code error}). The four launches run side by side; each report's summary confirms the premise
+ * (which severities the input has).
  */
 class FailOnIT {
 
@@ -30,10 +31,13 @@ class FailOnIT {
   @BeforeAll
   static void runAll() {
     CompletableFuture<CliRun> a =
-        taskcheck("validate", "--format", "json", "--fail-on", "none", ERROR_FILE, WARNINGS_FILE).start();
+        taskcheck("validate", "--format", "json", "--fail-on", "none", ERROR_FILE, WARNINGS_FILE)
+            .start();
     CompletableFuture<CliRun> b =
-        taskcheck("validate", "--format", "json", "--fail-on", "fatal", ERROR_FILE, WARNINGS_FILE).start();
-    CompletableFuture<CliRun> c = taskcheck("validate", "--format", "json", "--fail-on", "warning", WARNINGS_FILE).start();
+        taskcheck("validate", "--format", "json", "--fail-on", "fatal", ERROR_FILE, WARNINGS_FILE)
+            .start();
+    CompletableFuture<CliRun> c =
+        taskcheck("validate", "--format", "json", "--fail-on", "warning", WARNINGS_FILE).start();
     byDefault = taskcheck("validate", "--format", "json", WARNINGS_FILE).run();
     none = join(a);
     fatal = join(b);
@@ -65,7 +69,9 @@ class FailOnIT {
   void warningFailsOnWarnings() {
     JsonNode s = summary(warning);
     assertThat(s.path("warning").asLong()).as("premise: the input has warnings").isPositive();
-    assertThat(s.path("error").asLong() + s.path("fatal").asLong()).as("premise: warnings only").isZero();
+    assertThat(s.path("error").asLong() + s.path("fatal").asLong())
+        .as("premise: warnings only")
+        .isZero();
     assertThat(warning.exitCode()).as(warning.describe()).isEqualTo(1);
   }
 
@@ -73,7 +79,9 @@ class FailOnIT {
   void theDefaultLevelErrorDoesNotFailOnWarnings() {
     JsonNode s = summary(byDefault);
     assertThat(s.path("warning").asLong()).as("premise: the input has warnings").isPositive();
-    assertThat(s.path("error").asLong() + s.path("fatal").asLong()).as("premise: warnings only").isZero();
+    assertThat(s.path("error").asLong() + s.path("fatal").asLong())
+        .as("premise: warnings only")
+        .isZero();
     assertThat(byDefault.exitCode()).as(byDefault.describe()).isZero();
   }
 }

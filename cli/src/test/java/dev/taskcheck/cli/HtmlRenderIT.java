@@ -26,14 +26,15 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * The HTML report as a person sees it: the real jar writes {@code taskcheck.html} over {@code testdata/samples}
- * and a Task history Bundle, and headless Chromium renders the page to a PNG, which must show the report (many
- * colours, the severity badges' colours), not a blank or error page.
+ * The HTML report as a person sees it: the real jar writes {@code taskcheck.html} over {@code
+ * testdata/samples} and a Task history Bundle, and headless Chromium renders the page to a PNG,
+ * which must show the report (many colours, the severity badges' colours), not a blank or error
+ * page.
  *
- * <p>Runs only where {@code /usr/bin/chromium} exists: the {@code chromium} profile of {@code cli/pom.xml}
- * adds this class to the integration tests and passes the browser's path in {@code taskcheck.chromium}.
- * Chromium gets a fresh profile, reads a {@code file:} URL and has its background networking switched off; the
- * page itself loads nothing (no scripts, fonts or images).
+ * <p>Runs only where {@code /usr/bin/chromium} exists: the {@code chromium} profile of {@code
+ * cli/pom.xml} adds this class to the integration tests and passes the browser's path in {@code
+ * taskcheck.chromium}. Chromium gets a fresh profile, reads a {@code file:} URL and has its
+ * background networking switched off; the page itself loads nothing (no scripts, fonts or images).
  */
 class HtmlRenderIT {
 
@@ -41,8 +42,12 @@ class HtmlRenderIT {
   private static final int HEIGHT = 2400;
   private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(2);
 
-  /** The badge colours of the stylesheet: error, warning, information (the samples have no fatal finding). */
+  /**
+   * The badge colours of the stylesheet: error, warning, information (the samples have no fatal
+   * finding).
+   */
   private static final int ERROR_RED = 0xdc2626;
+
   private static final int WARNING_AMBER = 0xd97706;
   private static final int INFORMATION_BLUE = 0x2563eb;
 
@@ -50,11 +55,26 @@ class HtmlRenderIT {
   void chromiumRendersTheReportOfTheSamplesAndAHistory() throws Exception {
     Path work = CliProcessSupport.workDirectory("html-render");
     Path reports = work.resolve("reports");
-    Path history = Path.of(Objects.requireNonNull(HtmlRenderIT.class.getResource("/it/history/history-bundle.json"))
-        .toURI());
+    Path history =
+        Path.of(
+            Objects.requireNonNull(
+                    HtmlRenderIT.class.getResource("/it/history/history-bundle.json"))
+                .toURI());
 
-    CliRun run = taskcheck("validate", "--now", "2025-06-01T00:00:00Z", "--stuck-after", "30d",
-        "--format", "html", "--output", reports.toString(), "testdata/samples", history.toString()).run();
+    CliRun run =
+        taskcheck(
+                "validate",
+                "--now",
+                "2025-06-01T00:00:00Z",
+                "--stuck-after",
+                "30d",
+                "--format",
+                "html",
+                "--output",
+                reports.toString(),
+                "testdata/samples",
+                history.toString())
+            .run();
     assertNoStackTrace(run);
     assertThat(run.exitCode()).as("the samples have errors: %s", run.stderr()).isEqualTo(1);
     Path html = reports.resolve("taskcheck.html");
@@ -69,7 +89,9 @@ class HtmlRenderIT {
     assertThat(image).as("%s decodes as an image", png).isNotNull();
     assertThat(image.getWidth()).isEqualTo(WIDTH);
     assertThat(image.getHeight()).isEqualTo(HEIGHT);
-    assertThat(distinctColours(image)).as("distinct colours (a blank page has one)").isGreaterThan(200);
+    assertThat(distinctColours(image))
+        .as("distinct colours (a blank page has one)")
+        .isGreaterThan(200);
     // each badge is about 125 x 70 pixels of its colour; the error colour also fills the verdict
     assertThat(pixels(image, ERROR_RED)).as("error red pixels").isGreaterThan(3000);
     assertThat(pixels(image, WARNING_AMBER)).as("warning amber pixels").isGreaterThan(3000);
@@ -80,9 +102,12 @@ class HtmlRenderIT {
   private static Set<String> sectionIds(Path html) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
-    Document doc = f.newDocumentBuilder()
-        .parse(new InputSource(new StringReader(Files.readString(html, StandardCharsets.UTF_8))));
-    assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/1999/xhtml");
+    Document doc =
+        f.newDocumentBuilder()
+            .parse(
+                new InputSource(new StringReader(Files.readString(html, StandardCharsets.UTF_8))));
+    assertThat(doc.getDocumentElement().getNamespaceURI())
+        .isEqualTo("http://www.w3.org/1999/xhtml");
     assertThat(doc.getElementsByTagNameNS("*", "script").getLength()).isZero();
     Set<String> ids = new HashSet<>();
     NodeList sections = doc.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "section");
@@ -92,20 +117,41 @@ class HtmlRenderIT {
     return ids;
   }
 
-  private static void chromiumScreenshot(Path html, Path png, Path work) throws IOException, InterruptedException {
+  private static void chromiumScreenshot(Path html, Path png, Path work)
+      throws IOException, InterruptedException {
     String chromium = System.getProperty("taskcheck.chromium", "/usr/bin/chromium");
     Path profile = Files.createTempDirectory(work, "chromium-profile-");
     Path log = work.resolve("chromium.log");
-    List<String> command = List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT,
-        "--screenshot=" + png, html.toUri().toString());
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+    List<String> command =
+        List.of(
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--user-data-dir=" + profile,
+            "--window-size=" + WIDTH + "," + HEIGHT,
+            "--screenshot=" + png,
+            html.toUri().toString());
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+            .start();
     try {
       boolean exited = p.waitFor(BROWSER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      assertThat(exited).as("chromium finished within %s s (see %s)", BROWSER_TIMEOUT.toSeconds(), log).isTrue();
-      assertThat(p.exitValue()).as("chromium's exit code; its output:\n%s", Files.readString(log)).isZero();
+      assertThat(exited)
+          .as("chromium finished within %s s (see %s)", BROWSER_TIMEOUT.toSeconds(), log)
+          .isTrue();
+      assertThat(p.exitValue())
+          .as("chromium's exit code; its output:\n%s", Files.readString(log))
+          .isZero();
     } finally {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();

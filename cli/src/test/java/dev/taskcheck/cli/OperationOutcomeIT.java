@@ -19,37 +19,53 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code --format operationoutcome}: one OperationOutcome for a single result, a collection Bundle of them
- * for several; each issue with severity, code, expression, and the line, column and message-id extensions;
- * valid FHIR JSON (no null, no empty array, object or string). The Bundle is checked entry by entry against
- * the JSON report of the same launch.
+ * {@code --format operationoutcome}: one OperationOutcome for a single result, a collection Bundle
+ * of them for several; each issue with severity, code, expression, and the line, column and
+ * message-id extensions; valid FHIR JSON (no null, no empty array, object or string). The Bundle is
+ * checked entry by entry against the JSON report of the same launch.
  */
 class OperationOutcomeIT {
 
-  static final String EXT_LINE = "http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-line";
-  static final String EXT_COL = "http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-col";
-  static final String EXT_MESSAGE_ID = "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id";
+  static final String EXT_LINE =
+      "http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-line";
+  static final String EXT_COL =
+      "http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-col";
+  static final String EXT_MESSAGE_ID =
+      "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id";
 
-  private static final List<String> ISSUE_SEVERITIES = List.of("fatal", "error", "warning", "information");
+  private static final List<String> ISSUE_SEVERITIES =
+      List.of("fatal", "error", "warning", "information");
 
   @Test
   void aSingleInputGivesOneOperationOutcome() {
-    CliRun run = taskcheck("validate", "--format", "operationoutcome", "testdata/samples/broken-status-done.json").run();
+    CliRun run =
+        taskcheck(
+                "validate",
+                "--format",
+                "operationoutcome",
+                "testdata/samples/broken-status-done.json")
+            .run();
     assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
     assertNoStackTrace(run);
     JsonNode oo = run.json();
     assertNoNullsOrEmpties(oo, "OperationOutcome");
     assertThat(oo.path("resourceType").asText()).isEqualTo("OperationOutcome");
-    assertThat(oo.path("issue")).singleElement().satisfies(issue -> {
-      assertThat(issue.path("severity").asText()).isEqualTo("error");
-      assertThat(issue.path("code").asText()).isNotBlank();
-      assertThat(issue.path("expression")).extracting(JsonNode::asText).containsExactly("Task.status");
-      assertThat(intValue(extension(issue, EXT_LINE))).as("line extension").isEqualTo(14);
-      assertThat(intValue(extension(issue, EXT_COL))).as("column extension").isEqualTo(3);
-      JsonNode messageId = extension(issue, EXT_MESSAGE_ID);
-      assertThat(messageId == null ? null : messageId.path("valueString").asText()).as("message-id extension")
-          .isNotBlank();
-    });
+    assertThat(oo.path("issue"))
+        .singleElement()
+        .satisfies(
+            issue -> {
+              assertThat(issue.path("severity").asText()).isEqualTo("error");
+              assertThat(issue.path("code").asText()).isNotBlank();
+              assertThat(issue.path("expression"))
+                  .extracting(JsonNode::asText)
+                  .containsExactly("Task.status");
+              assertThat(intValue(extension(issue, EXT_LINE))).as("line extension").isEqualTo(14);
+              assertThat(intValue(extension(issue, EXT_COL))).as("column extension").isEqualTo(3);
+              JsonNode messageId = extension(issue, EXT_MESSAGE_ID);
+              assertThat(messageId == null ? null : messageId.path("valueString").asText())
+                  .as("message-id extension")
+                  .isNotBlank();
+            });
   }
 
   @Test
@@ -67,12 +83,21 @@ class OperationOutcomeIT {
     for (int k = 0; k < results.size(); k++) {
       JsonNode result = results.get(k);
       JsonNode oo = bundle.path("entry").get(k).path("resource");
-      String where = "entry " + k + " (" + result.path("source").asText() + " " + result.path("location") + ")";
+      String where =
+          "entry "
+              + k
+              + " ("
+              + result.path("source").asText()
+              + " "
+              + result.path("location")
+              + ")";
       assertThat(oo.path("resourceType").asText()).as(where).isEqualTo("OperationOutcome");
       List<JsonNode> expected = issues(result);
       JsonNode actual = oo.path("issue");
       if (expected.isEmpty()) {
-        assertThat(actual).as("%s: a clean result has one informational issue", where).singleElement()
+        assertThat(actual)
+            .as("%s: a clean result has one informational issue", where)
+            .singleElement()
             .satisfies(i -> assertThat(i.path("severity").asText()).isEqualTo("information"));
         continue;
       }
@@ -81,20 +106,31 @@ class OperationOutcomeIT {
         JsonNode want = expected.get(n);
         JsonNode got = actual.get(n);
         String at = where + " issue " + n;
-        assertThat(got.path("severity").asText()).as(at).isEqualTo(want.path("severity").asText())
+        assertThat(got.path("severity").asText())
+            .as(at)
+            .isEqualTo(want.path("severity").asText())
             .isIn(ISSUE_SEVERITIES);
         assertThat(got.path("code").asText()).as(at).isNotBlank();
-        assertThat(intValue(extension(got, EXT_LINE))).as("%s line", at).isEqualTo(intOrNull(want.get("line")));
-        assertThat(intValue(extension(got, EXT_COL))).as("%s column", at).isEqualTo(intOrNull(want.get("column")));
+        assertThat(intValue(extension(got, EXT_LINE)))
+            .as("%s line", at)
+            .isEqualTo(intOrNull(want.get("line")));
+        assertThat(intValue(extension(got, EXT_COL)))
+            .as("%s column", at)
+            .isEqualTo(intOrNull(want.get("column")));
         JsonNode messageId = extension(got, EXT_MESSAGE_ID);
-        assertThat(messageId == null ? null : messageId.path("valueString").asText()).as("%s message-id extension", at)
+        assertThat(messageId == null ? null : messageId.path("valueString").asText())
+            .as("%s message-id extension", at)
             .isIn(want.path("ruleId").asText(), want.path("messageId").asText());
         if (want.path("expression").isTextual()) {
           withExpression++;
-          assertThat(got.path("expression")).as("%s expression", at).extracting(JsonNode::asText)
+          assertThat(got.path("expression"))
+              .as("%s expression", at)
+              .extracting(JsonNode::asText)
               .containsExactly(want.path("expression").asText());
         } else {
-          assertThat(got.has("expression")).as("%s: no expression when there is none", at).isFalse();
+          assertThat(got.has("expression"))
+              .as("%s: no expression when there is none", at)
+              .isFalse();
         }
       }
     }
@@ -103,7 +139,8 @@ class OperationOutcomeIT {
 
   private static JsonNode read(Path file) throws IOException {
     assertThat(file).isRegularFile();
-    return CliProcessSupport.parseJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    return CliProcessSupport.parseJson(
+        Files.readString(file, StandardCharsets.UTF_8), file.toString());
   }
 
   /** The extension with this url on a FHIR element, or null. */

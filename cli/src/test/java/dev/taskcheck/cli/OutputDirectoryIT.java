@@ -24,10 +24,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code --output DIR} with all three formats: exactly {@code taskcheck.txt}, {@code taskcheck.json} and
- * {@code taskcheck.operationoutcome.json} appear (no temporary file is left), each well-formed and consistent
- * with the others, and standard output holds the summary only. When DIR cannot be used (it is a regular file)
- * the run exits with 2 and writes nothing.
+ * {@code --output DIR} with all three formats: exactly {@code taskcheck.txt}, {@code
+ * taskcheck.json} and {@code taskcheck.operationoutcome.json} appear (no temporary file is left),
+ * each well-formed and consistent with the others, and standard output holds the summary only. When
+ * DIR cannot be used (it is a regular file) the run exits with 2 and writes nothing.
  */
 class OutputDirectoryIT {
 
@@ -41,11 +41,13 @@ class OutputDirectoryIT {
     try (Stream<Path> files = Files.list(reports.directory())) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .as("the output folder holds the three reports and no temporary or hidden file")
-          .containsExactlyInAnyOrder("taskcheck.txt", "taskcheck.json", "taskcheck.operationoutcome.json");
+          .containsExactlyInAnyOrder(
+              "taskcheck.txt", "taskcheck.json", "taskcheck.operationoutcome.json");
     }
     Path parent = reports.directory().getParent();
     try (Stream<Path> files = Files.list(parent)) {
-      assertThat(files.map(p -> p.getFileName().toString())).as("nothing written beside the output folder")
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("nothing written beside the output folder")
           .containsExactly("out");
     }
   }
@@ -53,11 +55,15 @@ class OutputDirectoryIT {
   @Test
   void theThreeReportsAgreeWithEachOther() throws IOException {
     CliSamplesSupport.ReportsRun reports = CliSamplesSupport.reports();
-    JsonNode json = CliProcessSupport.parseJson(
-        Files.readString(reports.file("taskcheck.json"), StandardCharsets.UTF_8), "taskcheck.json");
-    JsonNode bundle = CliProcessSupport.parseJson(
-        Files.readString(reports.file("taskcheck.operationoutcome.json"), StandardCharsets.UTF_8),
-        "taskcheck.operationoutcome.json");
+    JsonNode json =
+        CliProcessSupport.parseJson(
+            Files.readString(reports.file("taskcheck.json"), StandardCharsets.UTF_8),
+            "taskcheck.json");
+    JsonNode bundle =
+        CliProcessSupport.parseJson(
+            Files.readString(
+                reports.file("taskcheck.operationoutcome.json"), StandardCharsets.UTF_8),
+            "taskcheck.operationoutcome.json");
     List<String> text = Files.readAllLines(reports.file("taskcheck.txt"), StandardCharsets.UTF_8);
 
     JsonNode summary = json.path("summary");
@@ -76,9 +82,14 @@ class OutputDirectoryIT {
       JsonNode j = jsonIssues.get(k);
       TextIssue t = textIssues.get(k);
       assertThat(t.ruleId() + " " + t.severity() + " " + t.expression() + " " + t.position())
-          .isEqualTo(j.path("ruleId").asText() + " " + j.path("severity").asText() + " "
-              + (j.path("expression").isNull() ? "-" : j.path("expression").asText()) + " "
-              + CliReportSupport.position(j));
+          .isEqualTo(
+              j.path("ruleId").asText()
+                  + " "
+                  + j.path("severity").asText()
+                  + " "
+                  + (j.path("expression").isNull() ? "-" : j.path("expression").asText())
+                  + " "
+                  + CliReportSupport.position(j));
     }
 
     long ooIssues = 0;
@@ -89,7 +100,8 @@ class OutputDirectoryIT {
         }
       }
     }
-    assertThat(ooIssues).as("OperationOutcome issues with a rule (clean results add an informational one)")
+    assertThat(ooIssues)
+        .as("OperationOutcome issues with a rule (clean results add an informational one)")
         .isEqualTo(jsonIssues.size());
     assertThat(bundle.path("entry").size()).isEqualTo(json.path("results").size());
   }
@@ -98,12 +110,17 @@ class OutputDirectoryIT {
   void standardOutputHoldsTheSummaryOnly() {
     CliRun run = CliSamplesSupport.reports().run();
     List<String> lines = run.stdoutLines();
-    assertThat(lines).as("no issue line on stdout%s", run.describe())
-        .allMatch(l -> l.startsWith("taskcheck: ") || l.startsWith("FHIR versions: ")
-            || l.startsWith("Reports written to "));
+    assertThat(lines)
+        .as("no issue line on stdout%s", run.describe())
+        .allMatch(
+            l ->
+                l.startsWith("taskcheck: ")
+                    || l.startsWith("FHIR versions: ")
+                    || l.startsWith("Reports written to "));
     Map<String, Long> counts = summaryCounts(summaryLine(lines));
     assertThat(counts.get("error")).isEqualTo(3);
-    assertThat(String.join("\n", lines)).contains("taskcheck.txt", "taskcheck.json", "taskcheck.operationoutcome.json");
+    assertThat(String.join("\n", lines))
+        .contains("taskcheck.txt", "taskcheck.json", "taskcheck.operationoutcome.json");
   }
 
   @Test
@@ -111,16 +128,22 @@ class OutputDirectoryIT {
     Path dir = CliProcessSupport.workDirectory("output-is-a-file");
     Path file = dir.resolve("report");
     Files.writeString(file, "keep me\n", StandardCharsets.UTF_8);
-    for (List<String> formats : List.of(List.of("--format", "json"),
-        List.of("--format", "text", "--format", "json", "--format", "operationoutcome"))) {
+    for (List<String> formats :
+        List.of(
+            List.of("--format", "json"),
+            List.of("--format", "text", "--format", "json", "--format", "operationoutcome"))) {
       List<String> args = new ArrayList<>(List.of("validate", "--output", file.toString()));
       args.addAll(formats);
       args.add("testdata/bad-input/empty.json");
       CliRun run = taskcheck(args).timeout(CliProcessSupport.QUICK).run();
       assertUsageError(run, false, file.getFileName().toString());
-      assertThat(Files.readString(file, StandardCharsets.UTF_8)).as("the file is left as it was").isEqualTo("keep me\n");
+      assertThat(Files.readString(file, StandardCharsets.UTF_8))
+          .as("the file is left as it was")
+          .isEqualTo("keep me\n");
       try (Stream<Path> files = Files.list(dir)) {
-        assertThat(files.map(p -> p.getFileName().toString())).as("nothing else written").containsExactly("report");
+        assertThat(files.map(p -> p.getFileName().toString()))
+            .as("nothing else written")
+            .containsExactly("report");
       }
     }
   }

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rule sets, per-rule overrides, suppressions and the rule configuration, from the command line, against
- * the real jar: one Task with a status-4 warning (an open Task with an end) and a status-8 information (two
- * partOf), and one whose lastModified is 10 minutes after --now (date-6 with the default 5-minute skew).
+ * Rule sets, per-rule overrides, suppressions and the rule configuration, from the command line,
+ * against the real jar: one Task with a status-4 warning (an open Task with an end) and a status-8
+ * information (two partOf), and one whose lastModified is 10 minutes after --now (date-6 with the
+ * default 5-minute skew).
  */
 class RuleOptionsIT {
 
@@ -33,7 +34,9 @@ class RuleOptionsIT {
   static void writeInputs() throws IOException {
     dir = workDirectory("rule-options");
     task = dir.resolve("task.json");
-    Files.writeString(task, """
+    Files.writeString(
+        task,
+        """
         {
           "resourceType": "Task",
           "id": "ro-1",
@@ -50,10 +53,16 @@ class RuleOptionsIT {
         }
         """);
     future = dir.resolve("future.json");
-    Files.writeString(future, Files.readString(task)
-        .replace("\"partOf\": [{\"reference\": \"Task/parent-1\"}, {\"reference\": \"Task/parent-2\"}],", "")
-        .replace(", \"end\": \"2024-01-10T08:45:00Z\"", "")
-        .replace("\"lastModified\": \"2024-01-10T09:00:00Z\"", "\"lastModified\": \"2024-01-10T10:00:00Z\""));
+    Files.writeString(
+        future,
+        Files.readString(task)
+            .replace(
+                "\"partOf\": [{\"reference\": \"Task/parent-1\"}, {\"reference\": \"Task/parent-2\"}],",
+                "")
+            .replace(", \"end\": \"2024-01-10T08:45:00Z\"", "")
+            .replace(
+                "\"lastModified\": \"2024-01-10T09:00:00Z\"",
+                "\"lastModified\": \"2024-01-10T10:00:00Z\""));
   }
 
   private static CliRun validate(String... options) {
@@ -61,7 +70,9 @@ class RuleOptionsIT {
   }
 
   private static CliRun validate(Path input, String... options) {
-    List<String> args = new ArrayList<>(List.of("validate", "--format", "json", "--now", NOW, "--fhir-version", "R4"));
+    List<String> args =
+        new ArrayList<>(
+            List.of("validate", "--format", "json", "--now", NOW, "--fhir-version", "R4"));
     args.addAll(List.of(options));
     args.add(input.toString());
     CliRun run = taskcheck(args).timeout(CliProcessSupport.VALIDATING).run();
@@ -73,7 +84,12 @@ class RuleOptionsIT {
     Set<String> out = new TreeSet<>();
     for (JsonNode r : run.json().path("results")) {
       for (JsonNode i : r.path("issues")) {
-        out.add(i.path("ruleId").asText() + " " + i.path("severity").asText() + " " + i.path("expression").asText());
+        out.add(
+            i.path("ruleId").asText()
+                + " "
+                + i.path("severity").asText()
+                + " "
+                + i.path("expression").asText());
       }
     }
     return out;
@@ -84,7 +100,8 @@ class RuleOptionsIT {
     CliRun run = validate();
     assertThat(run.exitCode()).as(run.describe()).isZero();
     assertThat(run.json().path("ruleSet").asText()).isEqualTo("recommended");
-    assertThat(findings(run)).containsExactly("status-4 warning Task", "status-8 information Task.partOf[1]");
+    assertThat(findings(run))
+        .containsExactly("status-4 warning Task", "status-8 information Task.partOf[1]");
   }
 
   @Test
@@ -92,7 +109,8 @@ class RuleOptionsIT {
     CliRun run = validate("--rule-set", "strict");
     assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
     assertThat(run.json().path("ruleSet").asText()).isEqualTo("strict");
-    assertThat(findings(run)).containsExactly("status-4 error Task", "status-8 information Task.partOf[1]");
+    assertThat(findings(run))
+        .containsExactly("status-4 error Task", "status-8 information Task.partOf[1]");
   }
 
   @Test
@@ -128,7 +146,9 @@ class RuleOptionsIT {
   @Test
   void aSuppressionRemovesTheFindingAndTheReportSaysWhy() throws IOException {
     Path file = dir.resolve("suppressions.json");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"suppressions": [
           {"rule": "status-4", "expression": "Task", "reason": "end is set by the LIS before completion",
            "expires": "2099-12-31"}
@@ -148,12 +168,15 @@ class RuleOptionsIT {
   @Test
   void anExpiredSuppressionNoLongerAppliesAndSaysSo() throws IOException {
     Path file = dir.resolve("expired-suppressions.json");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"suppressions": [{"rule": "status-8", "expression": "*", "reason": "legacy", "expires": "2020-01-01"},
                           {"rule": "status-4", "expression": "Task", "reason": "old exception", "expires": "2023-12-31"}]}
         """);
     CliRun run = validate("--suppressions", file.toString());
-    assertThat(findings(run)).containsExactly("status-4 warning Task", "status-8 information Task.partOf[1]");
+    assertThat(findings(run))
+        .containsExactly("status-4 warning Task", "status-8 information Task.partOf[1]");
     assertThat(run.json().path("summary").path("suppressed").asInt()).isZero();
     assertThat(run.stderr()).contains("expired-suppressions.json:2", "expired on 2023-12-31");
   }
@@ -161,7 +184,8 @@ class RuleOptionsIT {
   @Test
   void aSuppressionWithoutAReasonIsASetupErrorNamingTheLine() throws IOException {
     Path file = dir.resolve("no-reason.json");
-    Files.writeString(file, "{\"suppressions\": [\n  {\"rule\": \"status-4\", \"expression\": \"Task\"}\n]}\n");
+    Files.writeString(
+        file, "{\"suppressions\": [\n  {\"rule\": \"status-4\", \"expression\": \"Task\"}\n]}\n");
     CliRun run = validate("--suppressions", file.toString());
     assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
     assertThat(run.stderr()).contains("no-reason.json:2", "reason");
@@ -200,12 +224,21 @@ class RuleOptionsIT {
       switch (r.path("kind").asText()) {
         case "profile" -> profile.add(r.path("id").asText());
         case "java" -> java.add(r.path("id").asText());
-        default -> { }
+        default -> {}
       }
     }
     assertThat(profile).contains("status-1", "failure-2", "progress-1");
-    assertThat(java).contains("date-1", "date-2", "progress-5", "progress-10", "transition-1", "transition-15",
-        "cow-1", "hrex-1", "au-2");
+    assertThat(java)
+        .contains(
+            "date-1",
+            "date-2",
+            "progress-5",
+            "progress-10",
+            "transition-1",
+            "transition-15",
+            "cow-1",
+            "hrex-1",
+            "au-2");
     // RULES.md v1 for R4, R4B and R5: 31 single-Task rules, 15 transition rules, 7 IG-set rules
     assertThat(profile.size() + java.size()).isEqualTo(53);
   }

@@ -16,8 +16,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The parameters and the run shared by the {@code validate} and {@code report} goals: which files, which
- * rules, and how the build's one engine ({@link Engines}) is asked to validate them.
+ * The parameters and the run shared by the {@code validate} and {@code report} goals: which files,
+ * which rules, and how the build's one engine ({@link Engines}) is asked to validate them.
  */
 abstract class AbstractTaskCheckMojo extends AbstractMojo {
 
@@ -29,16 +29,15 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
   protected boolean skip;
 
   /**
-   * The payloads to validate, as file sets (directory, includes, excludes). Default: {@code src/main/fhir}
-   * and {@code src/test/fhir}, when they exist.
+   * The payloads to validate, as file sets (directory, includes, excludes). Default: {@code
+   * src/main/fhir} and {@code src/test/fhir}, when they exist.
    */
-  @Parameter
-  private List<FileSet> fileSets = new ArrayList<>();
+  @Parameter private List<FileSet> fileSets = new ArrayList<>();
 
   /**
    * Files or directories to validate instead of the file sets, comma-separated on the command line
-   * ({@code -Dtaskcheck.inputs=payloads,extra/task.json}); directories are filtered by {@code includes} and
-   * {@code excludes}.
+   * ({@code -Dtaskcheck.inputs=payloads,extra/task.json}); directories are filtered by {@code
+   * includes} and {@code excludes}.
    */
   @Parameter(property = "taskcheck.inputs")
   private List<File> inputs = new ArrayList<>();
@@ -51,27 +50,33 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
   @Parameter(property = "taskcheck.excludes")
   private List<String> excludes = new ArrayList<>();
 
-  /** The FHIR version: {@code auto} (per document, the default), {@code R4}, {@code R4B} or {@code R5}. */
+  /**
+   * The FHIR version: {@code auto} (per document, the default), {@code R4}, {@code R4B} or {@code
+   * R5}.
+   */
   @Parameter(property = "taskcheck.fhirVersion", defaultValue = "auto")
   private String fhirVersion = "auto";
 
   /**
-   * The rule set: {@code core}, {@code recommended} (default), {@code strict}, or an implementation guide's
-   * set ({@code cow}, {@code hrex}, {@code au-erequesting}).
+   * The rule set: {@code core}, {@code recommended} (default), {@code strict}, or an implementation
+   * guide's set ({@code cow}, {@code hrex}, {@code au-erequesting}).
    */
   @Parameter(property = "taskcheck.ruleSet", defaultValue = "recommended")
   private String ruleSet = "recommended";
 
   /**
    * Per-rule severities, each {@code rule-id=off|information|warning|error}: {@code
-   * <rules><rule>status-8=off</rule></rules>}, or {@code -Dtaskcheck.rules=status-8=off,date-1=warning}.
+   * <rules><rule>status-8=off</rule></rules>}, or {@code
+   * -Dtaskcheck.rules=status-8=off,date-1=warning}.
    */
   @Parameter(property = "taskcheck.rules")
   private List<String> rules = new ArrayList<>();
 
-  /** Suppressions, each a rule id, a FHIRPath expression pattern, an optional file pattern and a reason. */
-  @Parameter
-  private List<SuppressionEntry> suppressions = new ArrayList<>();
+  /**
+   * Suppressions, each a rule id, a FHIRPath expression pattern, an optional file pattern and a
+   * reason.
+   */
+  @Parameter private List<SuppressionEntry> suppressions = new ArrayList<>();
 
   /** A suppressions file ({@code {"suppressions": [...]}}, see docs/configuration.md). */
   @Parameter(property = "taskcheck.suppressionsFile")
@@ -86,13 +91,16 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
   private @Nullable File stateMachine;
 
   /**
-   * Report Tasks not in a terminal status whose latest version is older than this ({@code 7d}, {@code 12h},
-   * {@code P7D}; transition-15) and list them in the lifecycle metrics. Off by default.
+   * Report Tasks not in a terminal status whose latest version is older than this ({@code 7d},
+   * {@code 12h}, {@code P7D}; transition-15) and list them in the lifecycle metrics. Off by
+   * default.
    */
   @Parameter(property = "taskcheck.stuckAfter")
   private @Nullable String stuckAfter;
 
-  /** Group the Tasks of all inputs into histories by id and check the transitions between versions. */
+  /**
+   * Group the Tasks of all inputs into histories by id and check the transitions between versions.
+   */
   @Parameter(property = "taskcheck.history", defaultValue = "false")
   private boolean history;
 
@@ -142,14 +150,22 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
     }
     RunAnswer answer;
     try {
-      answer = RunAnswer.fromMap(engine.apply(request(files, outputDirectory, failOn, formats).toMap()));
+      answer =
+          RunAnswer.fromMap(engine.apply(request(files, outputDirectory, failOn, formats).toMap()));
     } catch (RuntimeException e) {
-      throw new MojoExecutionException("TaskCheck failed while validating: " + e
-          + " (please report this with the build log run with -e)", e);
+      throw new MojoExecutionException(
+          "TaskCheck failed while validating: "
+              + e
+              + " (please report this with the build log run with -e)",
+          e);
     }
     if (answer.setupError() != null) {
-      throw new MojoExecutionException("TaskCheck: " + answer.setupError() + " (the plugin's configuration in "
-          + (pom == null ? "the POM" : pom.getPath()) + ")");
+      throw new MojoExecutionException(
+          "TaskCheck: "
+              + answer.setupError()
+              + " (the plugin's configuration in "
+              + (pom == null ? "the POM" : pom.getPath())
+              + ")");
     }
     return answer;
   }
@@ -165,9 +181,11 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
         if (Files.isDirectory(p)) {
           sets.add(new FileSet(p.toFile()));
         } else if (Files.isRegularFile(p)) {
-          single.add(base.relativize(p.toAbsolutePath()).toString().replace(File.separatorChar, '/'));
+          single.add(
+              base.relativize(p.toAbsolutePath()).toString().replace(File.separatorChar, '/'));
         } else {
-          throw new MojoExecutionException("TaskCheck: the input " + f + " (taskcheck.inputs) does not exist");
+          throw new MojoExecutionException(
+              "TaskCheck: the input " + f + " (taskcheck.inputs) does not exist");
         }
       }
     } else if (!fileSets.isEmpty()) {
@@ -179,8 +197,10 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
         }
       }
       if (sets.isEmpty()) {
-        getLog().warn("TaskCheck: no inputs: src/main/fhir and src/test/fhir do not exist and no <fileSets> are"
-            + " configured; nothing was validated");
+        getLog()
+            .warn(
+                "TaskCheck: no inputs: src/main/fhir and src/test/fhir do not exist and no <fileSets> are"
+                    + " configured; nothing was validated");
         return List.of();
       }
     }
@@ -196,8 +216,11 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
     List<String> all = new ArrayList<>(single);
     all.addAll(scanned.files());
     if (all.isEmpty()) {
-      getLog().warn("TaskCheck: no inputs: the file sets select no files (includes " + patterns(includes)
-          + "); nothing was validated");
+      getLog()
+          .warn(
+              "TaskCheck: no inputs: the file sets select no files (includes "
+                  + patterns(includes)
+                  + "); nothing was validated");
     }
     return all;
   }
@@ -206,7 +229,7 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
   static List<String> patterns(List<String> raw) {
     List<String> out = new ArrayList<>();
     for (String r : raw) {
-      for (String p : r.split(",")) {
+      for (String p : r.split(",", -1)) {
         if (!p.isBlank()) {
           out.add(p.trim());
         }
@@ -215,7 +238,8 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
     return out;
   }
 
-  private RunRequest request(List<String> files, File outputDirectory, String failOn, List<String> formats) {
+  private RunRequest request(
+      List<String> files, File outputDirectory, String failOn, List<String> formats) {
     List<Map<String, String>> entries = new ArrayList<>();
     for (SuppressionEntry s : suppressions) {
       Map<String, String> m = new HashMap<>();
@@ -227,14 +251,28 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
       entries.add(m);
     }
     Log log = getLog();
-    return new RunRequest(files, basedir.getAbsolutePath(), outputDirectory.getAbsolutePath(),
-        pom == null ? "pom.xml" : pom.getName(), fhirVersion, ruleSet, failOn, patterns(formats), patterns(rules),
-        path(config), path(suppressionsFile), entries, path(stateMachine), stuckAfter, history, now, threads,
+    return new RunRequest(
+        files,
+        basedir.getAbsolutePath(),
+        outputDirectory.getAbsolutePath(),
+        pom == null ? "pom.xml" : pom.getName(),
+        fhirVersion,
+        ruleSet,
+        failOn,
+        patterns(formats),
+        patterns(rules),
+        path(config),
+        path(suppressionsFile),
+        entries,
+        path(stateMachine),
+        stuckAfter,
+        history,
+        now,
+        threads,
         line -> log.info("TaskCheck: " + line));
   }
 
   private static @Nullable String path(@Nullable File f) {
     return f == null ? null : f.getAbsolutePath();
   }
-
 }

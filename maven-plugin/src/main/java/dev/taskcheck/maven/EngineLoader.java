@@ -11,17 +11,19 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 
 /**
- * Maven 3.9 gives plugins its own SLF4J 1.7 API, and HAPI FHIR needs SLF4J 2: the engine cannot run in the
- * plugin's class realm. It runs in a class loader of its own, holding the plugin's jars, whose parent is the
- * platform class loader (the JDK only), and is called through JDK types ({@link IsolatedRun}).
+ * Maven 3.9 gives plugins its own SLF4J 1.7 API, and HAPI FHIR needs SLF4J 2: the engine cannot run
+ * in the plugin's class realm. It runs in a class loader of its own, holding the plugin's jars,
+ * whose parent is the platform class loader (the JDK only), and is called through JDK types ({@link
+ * IsolatedRun}).
  */
 final class EngineLoader {
 
   private EngineLoader() {}
 
   /**
-   * The engine entry point, loaded in a new isolated class loader built from the plugin's own jars: all of
-   * its resolved dependencies, including the SLF4J API that Maven keeps out of the plugin realm.
+   * The engine entry point, loaded in a new isolated class loader built from the plugin's own jars:
+   * all of its resolved dependencies, including the SLF4J API that Maven keeps out of the plugin
+   * realm.
    */
   @SuppressWarnings("unchecked")
   static Function<Map<String, Object>, Map<String, Object>> load(PluginDescriptor plugin)
@@ -38,11 +40,14 @@ final class EngineLoader {
       throw new IllegalStateException("cannot list the plugin's jars: " + e.getMessage(), e);
     }
     URL[] jars = urls.toArray(URL[]::new);
-    ClassLoader isolated = new URLClassLoader("taskcheck-engine", jars, ClassLoader.getPlatformClassLoader());
+    ClassLoader isolated =
+        new URLClassLoader("taskcheck-engine", jars, ClassLoader.getPlatformClassLoader());
     Class<?> run = Class.forName(IsolatedRun.class.getName(), true, isolated);
     Function<Map<String, Object>, Map<String, Object>> engine =
-        (Function<Map<String, Object>, Map<String, Object>>) run.getDeclaredConstructor().newInstance();
-    // HAPI finds its cache provider with ServiceLoader through the context class loader: it must be the
+        (Function<Map<String, Object>, Map<String, Object>>)
+            run.getDeclaredConstructor().newInstance();
+    // HAPI finds its cache provider with ServiceLoader through the context class loader: it must be
+    // the
     // isolated one while the engine runs (threads the engine starts inherit it)
     return request -> {
       Thread t = Thread.currentThread();

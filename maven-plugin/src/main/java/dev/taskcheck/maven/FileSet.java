@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * </fileSet>
  * }</pre>
  *
- * <p>A relative directory is resolved against the project's base directory. Without includes, the plugin's
- * {@code includes} apply ({@code **}{@code /*.json}, {@code **}{@code /*.xml}, {@code **}{@code /*.ndjson}); the
- * plugin's {@code excludes} always apply as well.
+ * <p>A relative directory is resolved against the project's base directory. Without includes, the
+ * plugin's {@code includes} apply ({@code **}{@code /*.json}, {@code **}{@code /*.xml}, {@code
+ * **}{@code /*.ndjson}); the plugin's {@code excludes} always apply as well.
  */
 public class FileSet {
 

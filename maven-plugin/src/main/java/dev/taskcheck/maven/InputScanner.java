@@ -15,16 +15,19 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Lists the files of file sets, the way Maven's own file sets select them: patterns relative to the set's
- * directory, {@code **} any number of directories, {@code *} any run of characters within one name, {@code
- * ?} one character, {@code /} or {@code \} as separator. A pattern ending in {@code /} means everything below
- * that directory. Files come in sorted order, each once.
+ * Lists the files of file sets, the way Maven's own file sets select them: patterns relative to the
+ * set's directory, {@code **} any number of directories, {@code *} any run of characters within one
+ * name, {@code ?} one character, {@code /} or {@code \} as separator. A pattern ending in {@code /}
+ * means everything below that directory. Files come in sorted order, each once.
  */
 final class InputScanner {
 
   private final Path basedir;
 
-  /** @param basedir the project's base directory: relative directories and reported paths are relative to it */
+  /**
+   * @param basedir the project's base directory: relative directories and reported paths are
+   *     relative to it
+   */
   InputScanner(Path basedir) {
     this.basedir = basedir.toAbsolutePath().normalize();
   }
@@ -60,12 +63,15 @@ final class InputScanner {
   private List<String> select(Path root, List<PathMatcher> includes, List<PathMatcher> excludes) {
     List<String> out = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(root)) {
-      walk.filter(Files::isRegularFile).sorted().forEach(p -> {
-        Path relative = root.relativize(p);
-        if (matchesAny(includes, relative) && !matchesAny(excludes, relative)) {
-          out.add(display(p));
-        }
-      });
+      walk.filter(Files::isRegularFile)
+          .sorted()
+          .forEach(
+              p -> {
+                Path relative = root.relativize(p);
+                if (matchesAny(includes, relative) && !matchesAny(excludes, relative)) {
+                  out.add(display(p));
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       throw new IllegalArgumentException("cannot list " + display(root) + ": " + e.getMessage(), e);
     }
@@ -74,7 +80,9 @@ final class InputScanner {
 
   private String display(Path p) {
     Path n = p.toAbsolutePath().normalize();
-    return (n.startsWith(basedir) ? basedir.relativize(n) : n).toString().replace(File.separatorChar, '/');
+    return (n.startsWith(basedir) ? basedir.relativize(n) : n)
+        .toString()
+        .replace(File.separatorChar, '/');
   }
 
   private static boolean matchesAny(List<PathMatcher> matchers, Path relative) {
@@ -105,8 +113,9 @@ final class InputScanner {
   }
 
   /**
-   * The pattern and its forms where a {@code **}{@code /} matches no directory at all: in Maven's file sets
-   * {@code **}{@code /*.json} selects {@code a.json} as well as {@code x/a.json}; a Java glob does not.
+   * The pattern and its forms where a {@code **}{@code /} matches no directory at all: in Maven's
+   * file sets {@code **}{@code /*.json} selects {@code a.json} as well as {@code x/a.json}; a Java
+   * glob does not.
    */
   static Set<String> zeroDirectoryForms(String pattern) {
     Set<String> forms = new LinkedHashSet<>();

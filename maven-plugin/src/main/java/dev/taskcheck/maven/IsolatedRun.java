@@ -1,23 +1,23 @@
 package dev.taskcheck.maven;
 
 import dev.taskcheck.ConfigFiles;
+import dev.taskcheck.Instants;
+import dev.taskcheck.TaskCheck;
+import dev.taskcheck.TaskCheckException;
+import dev.taskcheck.ValidationRequest;
 import dev.taskcheck.model.Durations;
 import dev.taskcheck.model.FhirRelease;
-import dev.taskcheck.Instants;
 import dev.taskcheck.model.Issue;
-import dev.taskcheck.report.OutputFormat;
-import dev.taskcheck.report.RenderOptions;
 import dev.taskcheck.model.ReportListener;
-import dev.taskcheck.report.ReportOutput;
 import dev.taskcheck.model.Result;
 import dev.taskcheck.model.RuleSet;
 import dev.taskcheck.model.RunTotals;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.model.Summary;
 import dev.taskcheck.model.Suppression;
-import dev.taskcheck.TaskCheck;
-import dev.taskcheck.TaskCheckException;
-import dev.taskcheck.ValidationRequest;
+import dev.taskcheck.report.OutputFormat;
+import dev.taskcheck.report.RenderOptions;
+import dev.taskcheck.report.ReportOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -29,20 +29,21 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs TaskCheck inside the plugin's isolated class loader (see {@link EngineLoader}) and answers with JDK
- * types only, so nothing of the engine's class path meets Maven's. It maps the request to the library's
- * builder and writes the reports; the Mojo decides pass or fail.
+ * Runs TaskCheck inside the plugin's isolated class loader (see {@link EngineLoader}) and answers
+ * with JDK types only, so nothing of the engine's class path meets Maven's. It maps the request to
+ * the library's builder and writes the reports; the Mojo decides pass or fail.
  *
- * <p>Request ({@link RunRequest#toMap}): the inputs, the working directory they are relative to, the
- * settings as the POM gives them (strings, lists, booleans), and a {@code log} consumer for progress lines.
- * Answer ({@link RunAnswer}): either {@code setupError} (a message naming the parameter and what to fix),
- * or the counts, the reports written and the first findings.
+ * <p>Request ({@link RunRequest#toMap}): the inputs, the working directory they are relative to,
+ * the settings as the POM gives them (strings, lists, booleans), and a {@code log} consumer for
+ * progress lines. Answer ({@link RunAnswer}): either {@code setupError} (a message naming the
+ * parameter and what to fix), or the counts, the reports written and the first findings.
  */
 public final class IsolatedRun implements Function<Map<String, Object>, Map<String, Object>> {
 
@@ -73,22 +74,26 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
       }
     } catch (IOException e) {
       closeQuietly(outputs);
-      return RunAnswer.setupError("cannot write the reports to " + outDir + ": " + e.getMessage()).toMap();
+      return RunAnswer.setupError("cannot write the reports to " + outDir + ": " + e.getMessage())
+          .toMap();
     }
     Collector collector = new Collector(setup.failOn(), request.log());
     List<ReportListener> listeners = new ArrayList<>(outputs);
     listeners.add(collector);
-    ValidationRequest validation = ValidationRequest.builder()
-        .inputs(request.inputs())
-        .workingDirectory(Path.of(request.workingDirectory()))
-        .build();
+    ValidationRequest validation =
+        ValidationRequest.builder()
+            .inputs(request.inputs())
+            .workingDirectory(Path.of(request.workingDirectory()))
+            .build();
     RunTotals totals;
     try {
       totals = setup.taskCheck().validate(validation, ReportListener.all(listeners));
     } catch (UncheckedIOException e) {
       closeQuietly(outputs);
-      return RunAnswer.setupError("cannot write the reports to " + outDir + ": " + e.getCause().getMessage())
-          .toMap();
+      String cause =
+          Objects.requireNonNull(e.getCause())
+              .getMessage(); // an UncheckedIOException always has one
+      return RunAnswer.setupError("cannot write the reports to " + outDir + ": " + cause).toMap();
     } catch (RuntimeException e) {
       closeQuietly(outputs);
       throw e;
@@ -97,7 +102,8 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
       try {
         o.close();
       } catch (IOException e) {
-        return RunAnswer.setupError("cannot write the reports to " + outDir + ": " + e.getMessage()).toMap();
+        return RunAnswer.setupError("cannot write the reports to " + outDir + ": " + e.getMessage())
+            .toMap();
       }
     }
     Summary s = totals.summary();
@@ -107,20 +113,35 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
     }
     counts.put("suppressed", s.suppressed());
     long failing = setup.failOn() == null ? 0 : s.countAtLeast(setup.failOn());
-    return new RunAnswer(null, counts, s.inputs(), s.documents(), s.resources(), failing, written,
-        collector.findings, totals.timings().elapsedMillis()).toMap();
+    return new RunAnswer(
+            null,
+            counts,
+            s.inputs(),
+            s.documents(),
+            s.resources(),
+            failing,
+            written,
+            collector.findings,
+            totals.timings().elapsedMillis())
+        .toMap();
   }
 
   /** The library instance and the settings the Mojo does not need to see. */
-  private record Setup(TaskCheck taskCheck, List<OutputFormat> formats, @Nullable Severity failOn) {}
+  private record Setup(
+      TaskCheck taskCheck, List<OutputFormat> formats, @Nullable Severity failOn) {}
 
   private static Setup setUp(RunRequest r) {
     TaskCheck.Builder b = TaskCheck.builder();
-    FhirRelease release = setting("fhirVersion", r.fhirVersion(),
-        v -> v.equalsIgnoreCase("auto") ? null : FhirRelease.parse(v));
+    FhirRelease release =
+        r.fhirVersion().equalsIgnoreCase("auto")
+            ? null
+            : setting("fhirVersion", r.fhirVersion(), FhirRelease::parse);
     b.fhirVersion(release);
     b.ruleSet(setting("ruleSet", r.ruleSet(), RuleSet::fromCode));
-    Severity failOn = setting("failOn", r.failOn(), v -> v.equalsIgnoreCase("none") ? null : Severity.fromCode(v));
+    Severity failOn =
+        r.failOn().equalsIgnoreCase("none")
+            ? null
+            : setting("failOn", r.failOn(), Severity::fromCode);
     Set<OutputFormat> formats = new LinkedHashSet<>();
     for (String f : r.formats()) {
       if (!f.isBlank()) {
@@ -140,7 +161,8 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
       suppressions.addAll(ConfigFiles.readSuppressions(Path.of(r.suppressionsFile())));
     }
     for (int i = 0; i < r.suppressions().size(); i++) {
-      suppressions.add(suppression(r.suppressions().get(i), r.pom() + " <suppressions>[" + (i + 1) + "]"));
+      suppressions.add(
+          suppression(r.suppressions().get(i), r.pom() + " <suppressions>[" + (i + 1) + "]"));
     }
     accept("suppressions", suppressions, b::suppressions);
     if (r.stateMachine() != null) {
@@ -149,8 +171,11 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
     if (r.stuckAfter() != null) {
       Duration d = setting("stuckAfter", r.stuckAfter(), Durations::parse);
       if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException("stuckAfter: '" + r.stuckAfter() + "' is not a positive duration"
-            + " (expected e.g. 7d, 12h or P7D)");
+        throw new IllegalArgumentException(
+            "stuckAfter: '"
+                + r.stuckAfter()
+                + "' is not a positive duration"
+                + " (expected e.g. 7d, 12h or P7D)");
       }
       b.stuckAfter(d);
     }
@@ -169,7 +194,8 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
     String expression = entry.get("expression");
     String reason = entry.get("reason");
     if (rule == null || expression == null || reason == null || reason.isBlank()) {
-      throw new IllegalArgumentException(origin + ": a suppression needs <rule>, <expression> and a <reason>");
+      throw new IllegalArgumentException(
+          origin + ": a suppression needs <rule>, <expression> and a <reason>");
     }
     try {
       TaskCheck.checkRuleId(rule);
@@ -182,7 +208,8 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
       try {
         expires = LocalDate.parse(e.trim());
       } catch (DateTimeParseException x) {
-        throw new IllegalArgumentException(origin + ": <expires> '" + e + "' is not a date (expected 2027-03-31)", x);
+        throw new IllegalArgumentException(
+            origin + ": <expires> '" + e + "' is not a date (expected 2027-03-31)", x);
       }
     }
     return new Suppression(rule, expression, entry.get("file"), reason, expires, origin);
@@ -215,7 +242,9 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
     }
   }
 
-  /** Keeps the first findings (for the log and the failure message) and logs progress on long runs. */
+  /**
+   * Keeps the first findings (for the log and the failure message) and logs progress on long runs.
+   */
   private static final class Collector implements ReportListener {
     private final @Nullable Severity failOn;
     private final Consumer<String> log;
@@ -234,11 +263,20 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
         if (findings.size() >= MAX_FINDINGS) {
           return;
         }
-        String where = r.source() + ":" + (i.line() == null ? (r.line() == null ? 1 : r.line()) : i.line())
-            + (i.column() == null ? "" : ":" + i.column());
+        String where =
+            r.source()
+                + ":"
+                + (i.line() == null ? (r.line() == null ? 1 : r.line()) : i.line())
+                + (i.column() == null ? "" : ":" + i.column());
         boolean fails = failOn != null && i.severity().isAtLeast(failOn);
-        findings.add(List.of(i.severity().code(), where, i.ruleId(), i.expression() == null ? "" : i.expression(),
-            i.message(), Boolean.toString(fails)));
+        findings.add(
+            List.of(
+                i.severity().code(),
+                where,
+                i.ruleId(),
+                i.expression() == null ? "" : i.expression(),
+                i.message(),
+                Boolean.toString(fails)));
       }
     }
 
@@ -247,8 +285,13 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
       long t = System.nanoTime();
       if (t - lastProgress >= PROGRESS_EVERY_NANOS) {
         lastProgress = t;
-        log.accept(documents + " documents, " + resources + " Tasks validated (" + (t - started) / 1_000_000_000L
-            + " s)");
+        log.accept(
+            documents
+                + " documents, "
+                + resources
+                + " Tasks validated ("
+                + (t - started) / 1_000_000_000L
+                + " s)");
       }
     }
   }

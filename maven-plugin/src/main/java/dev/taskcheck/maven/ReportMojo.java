@@ -13,22 +13,28 @@ import org.apache.maven.reporting.MavenReport;
 import org.apache.maven.reporting.MavenReportException;
 
 /**
- * Puts the HTML conformance report into the Maven site: listed under "Project Reports" as "TaskCheck",
- * the page {@code taskcheck.html}. The report is an external one (like Javadoc's): the self-contained page
- * the {@code html} format writes, not a page in the site's skin, so it reads the same in the site, in CI
- * artifacts and from {@code mvn taskcheck:validate}. Findings never fail the site build.
+ * Puts the HTML conformance report into the Maven site: listed under "Project Reports" as
+ * "TaskCheck", the page {@code taskcheck.html}. The report is an external one (like Javadoc's): the
+ * self-contained page the {@code html} format writes, not a page in the site's skin, so it reads
+ * the same in the site, in CI artifacts and from {@code mvn taskcheck:validate}. Findings never
+ * fail the site build.
  *
- * <p>Declare it under {@code <reporting><plugins>}; {@code mvn taskcheck:report} alone writes the page to
- * the site's output directory as well.
+ * <p>Declare it under {@code <reporting><plugins>}; {@code mvn taskcheck:report} alone writes the
+ * page to the site's output directory as well.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
 public class ReportMojo extends AbstractTaskCheckMojo implements MavenReport {
 
-  /** The page's name in the site, without {@code .html}: the name the {@code html} format writes. */
+  /**
+   * The page's name in the site, without {@code .html}: the name the {@code html} format writes.
+   */
   static final String OUTPUT_NAME = "taskcheck";
 
   /** Where the page goes when the goal runs on its own; the site plugin sets its own directory. */
-  @Parameter(defaultValue = "${project.reporting.outputDirectory}", readonly = true, required = true)
+  @Parameter(
+      defaultValue = "${project.reporting.outputDirectory}",
+      readonly = true,
+      required = true)
   private File reportOutputDirectory;
 
   @Inject
@@ -48,12 +54,21 @@ public class ReportMojo extends AbstractTaskCheckMojo implements MavenReport {
   private void write() throws MojoExecutionException {
     RunAnswer answer = run(reportOutputDirectory, "none", List.of("html"));
     if (answer != null) {
-      getLog().info("TaskCheck: " + answer.resources() + " Tasks in " + answer.inputs() + " files; report "
-          + answer.reports().get(0));
+      getLog()
+          .info(
+              "TaskCheck: "
+                  + answer.resources()
+                  + " Tasks in "
+                  + answer.inputs()
+                  + " files; report "
+                  + answer.reports().get(0));
     }
   }
 
-  /** Called by the site plugin: writes the page into the site (the sink is not used by an external report). */
+  /**
+   * Called by the site plugin: writes the page into the site (the sink is not used by an external
+   * report).
+   */
   @Override
   public void generate(Sink sink, Locale locale) throws MavenReportException {
     try {

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the isolated engine answers, carried across the class loader boundary as a map of JDK types.
  *
- * @param setupError what to fix when the run could not start or its reports could not be written; the
- *     other fields are then empty
+ * @param setupError what to fix when the run could not start or its reports could not be written;
+ *     the other fields are then empty
  * @param counts findings per severity code, and {@code suppressed}
  * @param failing how many findings are at or above the fail level
  * @param reports the report files written
@@ -28,8 +28,16 @@ record RunAnswer(
     long elapsedMillis) {
 
   static RunAnswer setupError(@Nullable String message) {
-    return new RunAnswer(message == null ? "unknown setup error" : message, Map.of(), 0, 0, 0, 0, List.of(),
-        List.of(), 0);
+    return new RunAnswer(
+        message == null ? "unknown setup error" : message,
+        Map.of(),
+        0,
+        0,
+        0,
+        0,
+        List.of(),
+        List.of(),
+        0);
   }
 
   long count(String severity) {
@@ -54,13 +62,13 @@ record RunAnswer(
   static RunAnswer fromMap(Map<String, Object> m) {
     return new RunAnswer(
         (String) m.get("setupError"),
-        (Map<String, Long>) m.get("counts"),
-        (Long) m.get("inputs"),
-        (Long) m.get("documents"),
-        (Long) m.get("resources"),
-        (Long) m.get("failing"),
-        (List<String>) m.get("reports"),
-        (List<List<String>>) m.get("findings"),
-        (Long) m.get("elapsedMillis"));
+        (Map<String, Long>) CarriedMap.required(m, "counts"),
+        (Long) CarriedMap.required(m, "inputs"),
+        (Long) CarriedMap.required(m, "documents"),
+        (Long) CarriedMap.required(m, "resources"),
+        (Long) CarriedMap.required(m, "failing"),
+        (List<String>) CarriedMap.required(m, "reports"),
+        (List<List<String>>) CarriedMap.required(m, "findings"),
+        (Long) CarriedMap.required(m, "elapsedMillis"));
   }
 }

@@ -7,12 +7,13 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the Mojo asks the isolated engine to do, carried across the class loader boundary as a map of JDK
- * types ({@link #toMap}, {@link #fromMap}): the same class is loaded on both sides.
+ * What the Mojo asks the isolated engine to do, carried across the class loader boundary as a map
+ * of JDK types ({@link #toMap}, {@link #fromMap}): the same class is loaded on both sides.
  *
  * @param inputs files and directories, relative to {@code workingDirectory} or absolute
  * @param pom the POM the settings come from, to name it in error messages
- * @param suppressions the POM's suppressions, each with the keys rule, expression, file, reason, expires
+ * @param suppressions the POM's suppressions, each with the keys rule, expression, file, reason,
+ *     expires
  * @param log receives progress lines of long runs
  */
 record RunRequest(
@@ -61,23 +62,23 @@ record RunRequest(
   @SuppressWarnings("unchecked")
   static RunRequest fromMap(Map<String, Object> m) {
     return new RunRequest(
-        (List<String>) m.get("inputs"),
-        (String) m.get("workingDirectory"),
-        (String) m.get("outputDirectory"),
-        (String) m.get("pom"),
-        (String) m.get("fhirVersion"),
-        (String) m.get("ruleSet"),
-        (String) m.get("failOn"),
-        (List<String>) m.get("formats"),
-        (List<String>) m.get("rules"),
+        (List<String>) CarriedMap.required(m, "inputs"),
+        (String) CarriedMap.required(m, "workingDirectory"),
+        (String) CarriedMap.required(m, "outputDirectory"),
+        (String) CarriedMap.required(m, "pom"),
+        (String) CarriedMap.required(m, "fhirVersion"),
+        (String) CarriedMap.required(m, "ruleSet"),
+        (String) CarriedMap.required(m, "failOn"),
+        (List<String>) CarriedMap.required(m, "formats"),
+        (List<String>) CarriedMap.required(m, "rules"),
         (String) m.get("config"),
         (String) m.get("suppressionsFile"),
-        (List<Map<String, String>>) m.get("suppressions"),
+        (List<Map<String, String>>) CarriedMap.required(m, "suppressions"),
         (String) m.get("stateMachine"),
         (String) m.get("stuckAfter"),
-        (Boolean) m.get("history"),
+        (Boolean) CarriedMap.required(m, "history"),
         (String) m.get("now"),
         (Integer) m.get("threads"),
-        (Consumer<String>) m.get("log"));
+        (Consumer<String>) CarriedMap.required(m, "log"));
   }
 }

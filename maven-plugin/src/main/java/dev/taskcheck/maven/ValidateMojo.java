@@ -15,13 +15,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Validates the project's FHIR Task payloads, writes the reports, and fails the build when a finding is at
- * or above {@code failOn}.
+ * Validates the project's FHIR Task payloads, writes the reports, and fails the build when a
+ * finding is at or above {@code failOn}.
  *
- * <p>The Mojo maps its parameters to a request, has the build's one engine ({@link Engines}) run it, logs
- * the findings and decides pass or fail. Findings at or above {@code failOn}: BUILD FAILURE. A setup fault (a
- * bad parameter, an unreadable configuration file, an unknown rule id): BUILD ERROR saying what to fix. No
- * inputs: a warning.
+ * <p>The Mojo maps its parameters to a request, has the build's one engine ({@link Engines}) run
+ * it, logs the findings and decides pass or fail. Findings at or above {@code failOn}: BUILD
+ * FAILURE. A setup fault (a bad parameter, an unreadable configuration file, an unknown rule id):
+ * BUILD ERROR saying what to fix. No inputs: a warning.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ValidateMojo extends AbstractTaskCheckMojo {
@@ -33,23 +33,25 @@ public class ValidateMojo extends AbstractTaskCheckMojo {
   static final int LOGGED_FINDINGS = 100;
 
   /**
-   * Fail the build on findings at or above this severity: {@code fatal}, {@code error} (default), {@code
-   * warning}, {@code information} or {@code none}.
+   * Fail the build on findings at or above this severity: {@code fatal}, {@code error} (default),
+   * {@code warning}, {@code information} or {@code none}.
    */
   @Parameter(property = "taskcheck.failOn", defaultValue = "error")
   private String failOn = "error";
 
   /**
    * The reports to write into {@code outputDirectory}: {@code html} (taskcheck.html), {@code junit}
-   * (TEST-taskcheck.xml), {@code sarif} (taskcheck.sarif), {@code json} (taskcheck.json), {@code xml}
-   * (taskcheck.xml), {@code operationoutcome} (taskcheck.operationoutcome.json), {@code text}
+   * (TEST-taskcheck.xml), {@code sarif} (taskcheck.sarif), {@code json} (taskcheck.json), {@code
+   * xml} (taskcheck.xml), {@code operationoutcome} (taskcheck.operationoutcome.json), {@code text}
    * (taskcheck.txt).
    */
   @Parameter(property = "taskcheck.formats", defaultValue = "html,junit,sarif,json")
   private List<String> formats = new ArrayList<>();
 
   /** Where the reports go. */
-  @Parameter(property = "taskcheck.outputDirectory", defaultValue = "${project.build.directory}/taskcheck")
+  @Parameter(
+      property = "taskcheck.outputDirectory",
+      defaultValue = "${project.build.directory}/taskcheck")
   private File outputDirectory;
 
   @Inject
@@ -69,7 +71,10 @@ public class ValidateMojo extends AbstractTaskCheckMojo {
     }
   }
 
-  /** Logs the findings and the summary; fails the build when a finding is at or above the fail level. */
+  /**
+   * Logs the findings and the summary; fails the build when a finding is at or above the fail
+   * level.
+   */
   private void report(RunAnswer a) throws MojoFailureException {
     Log log = getLog();
     int logged = 0;
@@ -83,8 +88,16 @@ public class ValidateMojo extends AbstractTaskCheckMojo {
       if (logged >= LOGGED_FINDINGS) {
         continue;
       }
-      String line = f.get(1) + " " + severity + " " + f.get(2) + " " + (f.get(3).isEmpty() ? "-" : f.get(3)) + " "
-          + message;
+      String line =
+          f.get(1)
+              + " "
+              + severity
+              + " "
+              + f.get(2)
+              + " "
+              + (f.get(3).isEmpty() ? "-" : f.get(3))
+              + " "
+              + message;
       switch (severity) {
         case "fatal", "error" -> log.error(line);
         case "warning" -> log.warn(line);
@@ -100,31 +113,53 @@ public class ValidateMojo extends AbstractTaskCheckMojo {
     log.info("TaskCheck: " + summary);
     String where = reportPath(a.reports());
     if (where != null) {
-      log.info("TaskCheck: reports in " + Path.of(where).getParent() + " ("
-          + String.join(", ", a.reports().stream().map(r -> Path.of(r).getFileName().toString()).toList()) + ")");
+      log.info(
+          "TaskCheck: reports in "
+              + Path.of(where).getParent()
+              + " ("
+              + String.join(
+                  ", ", a.reports().stream().map(r -> Path.of(r).getFileName().toString()).toList())
+              + ")");
     }
     if (a.failing() > 0) {
       StringBuilder m = new StringBuilder();
-      m.append("TaskCheck found ").append(a.failing()).append(a.failing() == 1 ? " finding" : " findings")
-          .append(" at or above ").append(failOn.trim().toLowerCase(Locale.ROOT)).append(" (")
-          .append(summary).append(")");
+      m.append("TaskCheck found ")
+          .append(a.failing())
+          .append(a.failing() == 1 ? " finding" : " findings")
+          .append(" at or above ")
+          .append(failOn.trim().toLowerCase(Locale.ROOT))
+          .append(" (")
+          .append(summary)
+          .append(")");
       if (!first.isEmpty()) {
         m.append("; first:");
         for (String f : first) {
           m.append("\n  ").append(f);
         }
       }
-      m.append("\nReport: ").append(where == null ? "add html to <formats> for a readable report" : where);
-      m.append("\nFix the payloads, or change a rule's severity (<rules>), suppress a finding with a reason"
-          + " (<suppressions>) or raise failOn.");
+      m.append("\nReport: ")
+          .append(where == null ? "add html to <formats> for a readable report" : where);
+      m.append(
+          "\nFix the payloads, or change a rule's severity (<rules>), suppress a finding with a reason"
+              + " (<suppressions>) or raise failOn.");
       throw new MojoFailureException(m.toString());
     }
   }
 
   private static String summary(RunAnswer a) {
-    String s = count(a.resources(), "Task", "Tasks") + " in " + count(a.inputs(), "file", "files") + ": "
-        + a.count("fatal") + " fatal, " + count(a.count("error"), "error", "errors") + ", "
-        + count(a.count("warning"), "warning", "warnings") + ", " + a.count("information") + " information";
+    String s =
+        count(a.resources(), "Task", "Tasks")
+            + " in "
+            + count(a.inputs(), "file", "files")
+            + ": "
+            + a.count("fatal")
+            + " fatal, "
+            + count(a.count("error"), "error", "errors")
+            + ", "
+            + count(a.count("warning"), "warning", "warnings")
+            + ", "
+            + a.count("information")
+            + " information";
     return a.count("suppressed") > 0 ? s + ", " + a.count("suppressed") + " suppressed" : s;
   }
 

@@ -32,8 +32,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The packages as files: the .tgz the HL7 validator loads with {@code -ig}, the folder in the jar the engine
- * loads, their {@code .index.json}, and the sources they are built from.
+ * The packages as files: the .tgz the HL7 validator loads with {@code -ig}, the folder in the jar
+ * the engine loads, their {@code .index.json}, and the sources they are built from.
  */
 class PackageFilesTest {
 
@@ -54,18 +54,27 @@ class PackageFilesTest {
     assertThat(npm.dependencies()).containsExactly(core(release) + "#" + release.fhirVersion());
 
     List<String> listed = npm.listResources("StructureDefinition");
-    assertThat(listed).containsExactlyInAnyOrder(
-        "StructureDefinition-taskcheck-task.json", "StructureDefinition-taskcheck-progress-ratio.json");
+    assertThat(listed)
+        .containsExactlyInAnyOrder(
+            "StructureDefinition-taskcheck-task.json",
+            "StructureDefinition-taskcheck-progress-ratio.json");
     FhirContext context = release.newContext();
     Set<String> urls = new TreeSet<>();
     for (String file : listed) {
       IBaseResource sd;
       try (InputStream in = npm.load("package", file)) {
-        sd = context.newJsonParser().parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        sd =
+            context
+                .newJsonParser()
+                .parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       }
-      assertThat(context.newTerser().getValues(sd, "snapshot.element")).as(file).hasSizeGreaterThanOrEqualTo(5);
-      assertThat(context.newTerser().getSinglePrimitiveValueOrNull(sd, "version")).isEqualTo(Release.projectVersion());
-      assertThat(context.newTerser().getSinglePrimitiveValueOrNull(sd, "fhirVersion")).isEqualTo(release.fhirVersion());
+      assertThat(context.newTerser().getValues(sd, "snapshot.element"))
+          .as(file)
+          .hasSizeGreaterThanOrEqualTo(5);
+      assertThat(context.newTerser().getSinglePrimitiveValueOrNull(sd, "version"))
+          .isEqualTo(Release.projectVersion());
+      assertThat(context.newTerser().getSinglePrimitiveValueOrNull(sd, "fhirVersion"))
+          .isEqualTo(release.fhirVersion());
       urls.add(context.newTerser().getSinglePrimitiveValueOrNull(sd, "url"));
     }
     assertThat(urls).containsExactlyInAnyOrder(Release.TASK_PROFILE, Release.RATIO_PROFILE);
@@ -73,10 +82,12 @@ class PackageFilesTest {
 
   @ParameterizedTest
   @EnumSource(Release.class)
-  void theTgzHoldsExactlyTheJarFolderUnderPackage(Release release) throws IOException, URISyntaxException {
+  void theTgzHoldsExactlyTheJarFolderUnderPackage(Release release)
+      throws IOException, URISyntaxException {
     Map<String, byte[]> tgz = new LinkedHashMap<>();
-    try (TarArchiveInputStream tar = new TarArchiveInputStream(
-        new GzipCompressorInputStream(Files.newInputStream(release.tgz())))) {
+    try (TarArchiveInputStream tar =
+        new TarArchiveInputStream(
+            new GzipCompressorInputStream(Files.newInputStream(release.tgz())))) {
       TarArchiveEntry e;
       while ((e = tar.getNextEntry()) != null) {
         assertThat(e.getName()).startsWith("package/");
@@ -87,24 +98,31 @@ class PackageFilesTest {
     Path folder = jarFolder(release);
     assertThat(tgz.keySet()).containsExactlyInAnyOrderElementsOf(filesIn(folder));
     for (Map.Entry<String, byte[]> e : tgz.entrySet()) {
-      assertThat(e.getValue()).as(e.getKey()).isEqualTo(Files.readAllBytes(folder.resolve(e.getKey())));
+      assertThat(e.getValue())
+          .as(e.getKey())
+          .isEqualTo(Files.readAllBytes(folder.resolve(e.getKey())));
     }
-    assertThat(List.copyOf(tgz.keySet()).subList(0, 2)).containsExactly("package.json", ".index.json");
+    assertThat(List.copyOf(tgz.keySet()).subList(0, 2))
+        .containsExactly("package.json", ".index.json");
   }
 
   @ParameterizedTest
   @EnumSource(Release.class)
-  void theIndexListsExactlyTheResourcesOfTheJarFolder(Release release) throws IOException, URISyntaxException {
+  void theIndexListsExactlyTheResourcesOfTheJarFolder(Release release)
+      throws IOException, URISyntaxException {
     Path folder = jarFolder(release);
     JsonNode index = JSON.readTree(TaskValidator.read(release.jarFolder() + ".index.json"));
-    assertThat(index.path("index-version").asInt()).isEqualTo(2); // what HL7's NpmPackage reads without re-indexing
+    assertThat(index.path("index-version").asInt())
+        .isEqualTo(2); // what HL7's NpmPackage reads without re-indexing
     Set<String> listed = new TreeSet<>();
     for (JsonNode entry : index.path("files")) {
       String file = entry.path("filename").asText();
       listed.add(file);
       JsonNode resource = JSON.readTree(folder.resolve(file).toFile());
       for (String field : List.of("resourceType", "id", "url", "version", "kind", "type")) {
-        assertThat(entry.path(field).asText()).as(file + " " + field).isEqualTo(resource.path(field).asText())
+        assertThat(entry.path(field).asText())
+            .as(file + " " + field)
+            .isEqualTo(resource.path(field).asText())
             .isNotEmpty();
       }
     }
@@ -122,8 +140,10 @@ class PackageFilesTest {
     JsonNode pkg = JSON.readTree(TaskValidator.read(release.jarFolder() + "package.json"));
     assertThat(pkg.path("name").asText()).isEqualTo(release.packageName());
     assertThat(pkg.path("version").asText()).isEqualTo(Release.projectVersion()).isEqualTo("0.1.0");
-    assertThat(pkg.path("fhirVersions").toString()).isEqualTo("[\"" + release.fhirVersion() + "\"]");
-    assertThat(pkg.path("dependencies").path(core(release)).asText()).isEqualTo(release.fhirVersion());
+    assertThat(pkg.path("fhirVersions").toString())
+        .isEqualTo("[\"" + release.fhirVersion() + "\"]");
+    assertThat(pkg.path("dependencies").path(core(release)).asText())
+        .isEqualTo(release.fhirVersion());
   }
 
   @ParameterizedTest
@@ -132,38 +152,56 @@ class PackageFilesTest {
     for (Path file : filesOf(release.sources())) {
       JsonNode json = JSON.readTree(file.toFile());
       assertThat(json.has("version")).as(file + " has no version: the build stamps it").isFalse();
-      assertThat(json.has("snapshot")).as(file + " has no snapshot: the build generates it").isFalse();
+      assertThat(json.has("snapshot"))
+          .as(file + " has no snapshot: the build generates it")
+          .isFalse();
     }
-    assertThat(Files.exists(release.sources().resolve(".index.json"))).as("the build generates .index.json").isFalse();
+    assertThat(Files.exists(release.sources().resolve(".index.json")))
+        .as("the build generates .index.json")
+        .isFalse();
   }
 
   /** R4 and R4B are the same profile; R5 differs only where its Task differs. */
   @Test
   void theReleasesDifferOnlyWhereFhirDiffers() throws IOException {
-    for (String file : List.of("StructureDefinition-taskcheck-task.json",
-        "StructureDefinition-taskcheck-progress-ratio.json", "package.json")) {
+    for (String file :
+        List.of(
+            "StructureDefinition-taskcheck-task.json",
+            "StructureDefinition-taskcheck-progress-ratio.json",
+            "package.json")) {
       ObjectNode r4 = (ObjectNode) JSON.readTree(Release.R4.sources().resolve(file).toFile());
       ObjectNode r4b = (ObjectNode) JSON.readTree(Release.R4B.sources().resolve(file).toFile());
-      assertThat(withoutReleaseFields(r4b, file)).as(file).isEqualTo(withoutReleaseFields(r4, file));
+      assertThat(withoutReleaseFields(r4b, file))
+          .as(file)
+          .isEqualTo(withoutReleaseFields(r4, file));
     }
     Map<String, String> r4 = constraints(Release.R4);
     Map<String, String> r5 = constraints(Release.R5);
     assertThat(r5.keySet()).isEqualTo(r4.keySet());
-    Set<String> differing = r4.keySet().stream().filter(k -> !r4.get(k).equals(r5.get(k)))
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> differing =
+        r4.keySet().stream()
+            .filter(k -> !r4.get(k).equals(r5.get(k)))
+            .collect(Collectors.toCollection(TreeSet::new));
     assertThat(differing).containsExactly("Task.statusReason failure-4");
     assertThat(r4).hasSize(14);
   }
 
-  /** Restating Task.output.value[x]'s type list to profile Ratio must keep every type of the core definition. */
+  /**
+   * Restating Task.output.value[x]'s type list to profile Ratio must keep every type of the core
+   * definition.
+   */
   @ParameterizedTest
   @EnumSource(Release.class)
   void everyOutputTypeStaysAllowedAndRatioIsProfiled(Release release) throws IOException {
     FhirContext context = release.newContext();
-    IBaseResource core = new DefaultProfileValidationSupport(context)
-        .fetchStructureDefinition("http://hl7.org/fhir/StructureDefinition/Task");
-    List<String> coreTypes = outputValueTypes(JSON.readTree(context.newJsonParser().encodeResourceToString(core)));
-    JsonNode ours = JSON.readTree(TaskValidator.read(release.jarFolder() + "StructureDefinition-taskcheck-task.json"));
+    IBaseResource core =
+        new DefaultProfileValidationSupport(context)
+            .fetchStructureDefinition("http://hl7.org/fhir/StructureDefinition/Task");
+    List<String> coreTypes =
+        outputValueTypes(JSON.readTree(context.newJsonParser().encodeResourceToString(core)));
+    JsonNode ours =
+        JSON.readTree(
+            TaskValidator.read(release.jarFolder() + "StructureDefinition-taskcheck-task.json"));
     List<String> ourTypes = outputValueTypes(ours);
     assertThat(coreTypes).hasSizeGreaterThan(40).doesNotContain("Ratio|" + Release.RATIO_PROFILE);
     assertThat(ourTypes).hasSameSizeAs(coreTypes).contains("Ratio|" + Release.RATIO_PROFILE);
@@ -178,7 +216,9 @@ class PackageFilesTest {
     for (JsonNode e : sd.path("snapshot").path("element")) {
       if (e.path("id").asText().equals("Task.output.value[x]")) {
         for (JsonNode t : e.path("type")) {
-          out.add(t.path("code").asText() + (t.has("profile") ? "|" + t.path("profile").get(0).asText() : ""));
+          out.add(
+              t.path("code").asText()
+                  + (t.has("profile") ? "|" + t.path("profile").get(0).asText() : ""));
         }
       }
     }
@@ -191,7 +231,8 @@ class PackageFilesTest {
     for (Path file : filesOf(release.sources())) {
       for (JsonNode e : JSON.readTree(file.toFile()).path("differential").path("element")) {
         for (JsonNode c : e.path("constraint")) {
-          out.put(e.path("id").asText() + " " + c.path("key").asText(), c.path("expression").asText());
+          out.put(
+              e.path("id").asText() + " " + c.path("key").asText(), c.path("expression").asText());
         }
       }
     }
@@ -200,8 +241,10 @@ class PackageFilesTest {
 
   private static JsonNode withoutReleaseFields(ObjectNode json, String file) {
     ObjectNode copy = json.deepCopy();
-    copy.remove(file.equals("package.json") ? List.of("name", "title", "fhirVersions", "dependencies")
-        : List.of("fhirVersion"));
+    copy.remove(
+        file.equals("package.json")
+            ? List.of("name", "title", "fhirVersions", "dependencies")
+            : List.of("fhirVersion"));
     return copy;
   }
 
@@ -210,7 +253,8 @@ class PackageFilesTest {
   }
 
   private static Path jarFolder(Release release) throws URISyntaxException {
-    URL url = PackageFilesTest.class.getClassLoader().getResource(release.jarFolder() + "package.json");
+    URL url =
+        PackageFilesTest.class.getClassLoader().getResource(release.jarFolder() + "package.json");
     assertThat(url).as("the package folder is on the class path").isNotNull();
     return Path.of(url.toURI()).getParent();
   }
@@ -223,7 +267,9 @@ class PackageFilesTest {
 
   private static List<Path> filesOf(Path folder) throws IOException {
     try (Stream<Path> s = Files.list(folder)) {
-      return s.filter(p -> p.getFileName().toString().startsWith("StructureDefinition-")).sorted().toList();
+      return s.filter(p -> p.getFileName().toString().startsWith("StructureDefinition-"))
+          .sorted()
+          .toList();
     }
   }
 }

@@ -39,7 +39,8 @@ enum Release {
 
   /** The package sources: differentials and package.json. */
   Path sources() {
-    return Path.of(System.getProperty("taskcheck.profiles.sources", "src/main/fhir")).resolve(code());
+    return Path.of(System.getProperty("taskcheck.profiles.sources", "src/main/fhir"))
+        .resolve(code());
   }
 
   /** The attached package file. */
@@ -51,7 +52,8 @@ enum Release {
   static String projectVersion() {
     String v = System.getProperty("taskcheck.version");
     if (v == null) {
-      throw new IllegalStateException("the taskcheck.version system property is not set (run the tests with Maven)");
+      throw new IllegalStateException(
+          "the taskcheck.version system property is not set (run the tests with Maven)");
     }
     return v;
   }

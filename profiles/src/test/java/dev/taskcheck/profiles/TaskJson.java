@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Small Task documents for the profile tests: {@link #clean(Release)} is a complete Task that passes every
- * TaskCheck invariant (narrative, status in-progress, owner, execution start, a UCUM progress Ratio 4/10), and
- * the methods change one thing at a time.
+ * Small Task documents for the profile tests: {@link #clean(Release)} is a complete Task that
+ * passes every TaskCheck invariant (narrative, status in-progress, owner, execution start, a UCUM
+ * progress Ratio 4/10), and the methods change one thing at a time.
  */
 final class TaskJson {
 
@@ -24,7 +24,11 @@ final class TaskJson {
   }
 
   static TaskJson clean(Release release) {
-    return new TaskJson(release, (ObjectNode) parse("""
+    return new TaskJson(
+        release,
+        (ObjectNode)
+            parse(
+                """
         {
           "resourceType": "Task",
           "id": "t1",
@@ -91,8 +95,11 @@ final class TaskJson {
 
   /** A statusReason that is a CodeableConcept in R4/R4B and a CodeableReference.concept in R5. */
   TaskJson statusReasonConcept(String conceptJson) {
-    task.set("statusReason", release == Release.R5 ? JSON.createObjectNode().set("concept", parse(conceptJson))
-        : parse(conceptJson));
+    task.set(
+        "statusReason",
+        release == Release.R5
+            ? JSON.createObjectNode().set("concept", parse(conceptJson))
+            : parse(conceptJson));
     return this;
   }
 
@@ -137,7 +144,9 @@ final class TaskJson {
   }
 
   static String sessions(String valueAndMore) {
-    return "{" + valueAndMore + ", \"unit\": \"session\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"{session}\"}";
+    return "{"
+        + valueAndMore
+        + ", \"unit\": \"session\", \"system\": \"http://unitsofmeasure.org\", \"code\": \"{session}\"}";
   }
 
   String json() {

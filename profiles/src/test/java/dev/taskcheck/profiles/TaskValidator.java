@@ -24,10 +24,11 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r5.utils.validation.constants.BestPracticeWarningLevel;
 
 /**
- * HAPI's instance validator for one release over an offline chain: the core definitions, the package the jar
- * holds (loaded the way the engine does, through {@code .index.json}), in-memory terminology with the common
- * code systems. No snapshot generation in the chain: the package's snapshots must be enough. One per release
- * for the whole test JVM (the R5 core definitions take a while to load).
+ * HAPI's instance validator for one release over an offline chain: the core definitions, the
+ * package the jar holds (loaded the way the engine does, through {@code .index.json}), in-memory
+ * terminology with the common code systems. No snapshot generation in the chain: the package's
+ * snapshots must be enough. One per release for the whole test JVM (the R5 core definitions take a
+ * while to load).
  */
 final class TaskValidator {
 
@@ -38,8 +39,12 @@ final class TaskValidator {
     return SHARED.computeIfAbsent(release, TaskValidator::new);
   }
 
-  /** One message as HL7 reports it; {@code key} is the invariant key when the message is one of ours. */
-  record Message(ResultSeverityEnum severity, String location, String key, String messageId, String text) {
+  /**
+   * One message as HL7 reports it; {@code key} is the invariant key when the message is one of
+   * ours.
+   */
+  record Message(
+      ResultSeverityEnum severity, String location, String key, String messageId, String text) {
     boolean ours() {
       return key != null;
     }
@@ -60,13 +65,15 @@ final class TaskValidator {
     for (String file : filenames(read(folder + ".index.json"))) {
       ours.addResource(context.newJsonParser().parseResource(read(folder + file)));
     }
-    ValidationSupportChain chain = new ValidationSupportChain(
-        new DefaultProfileValidationSupport(context),
-        ours,
-        new InMemoryTerminologyServerValidationSupport(context),
-        new CommonCodeSystemsTerminologyService(context));
+    ValidationSupportChain chain =
+        new ValidationSupportChain(
+            new DefaultProfileValidationSupport(context),
+            ours,
+            new InMemoryTerminologyServerValidationSupport(context),
+            new CommonCodeSystemsTerminologyService(context));
     validator = context.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
-    // HAPI's default reports HL7's best-practice checks as warnings; this one reports them as information
+    // HAPI's default reports HL7's best-practice checks as warnings; this one reports them as
+    // information
     FhirInstanceValidator hinting = new FhirInstanceValidator(chain);
     hinting.setBestPracticeWarningLevel(BestPracticeWarningLevel.Hint);
     hintingValidator = context.newValidator().registerValidatorModule(hinting);
@@ -82,18 +89,25 @@ final class TaskValidator {
     return validate(validator, json, new ValidationOptions());
   }
 
-  /** As {@link #withProfile}, with HL7's best-practice checks reported as information instead of warnings. */
+  /**
+   * As {@link #withProfile}, with HL7's best-practice checks reported as information instead of
+   * warnings.
+   */
   List<Message> withProfileBestPracticeAsHints(String json) {
-    return validate(hintingValidator, json, new ValidationOptions().addProfile(Release.TASK_PROFILE));
+    return validate(
+        hintingValidator, json, new ValidationOptions().addProfile(Release.TASK_PROFILE));
   }
 
-  private static List<Message> validate(FhirValidator validator, String json, ValidationOptions options) {
+  private static List<Message> validate(
+      FhirValidator validator, String json, ValidationOptions options) {
     List<Message> out = new ArrayList<>();
     for (SingleValidationMessage m : validator.validateWithResult(json, options).getMessages()) {
       String id = m.getMessageId();
       String key = null;
       // HL7 names a failed invariant <constraint.source>#<key>
-      if (id != null && id.startsWith(Release.CANONICAL + "/StructureDefinition/") && id.contains("#")) {
+      if (id != null
+          && id.startsWith(Release.CANONICAL + "/StructureDefinition/")
+          && id.contains("#")) {
         key = id.substring(id.indexOf('#') + 1);
       }
       out.add(new Message(m.getSeverity(), m.getLocationString(), key, id, m.getMessage()));

@@ -22,12 +22,13 @@ public final class BadInputs {
   public static Map<String, String> expectedPositions(Path badInputDir) {
     Map<String, String> out = new TreeMap<>();
     try {
-      for (String line : Files.readAllLines(badInputDir.resolve("expected.tsv"), StandardCharsets.UTF_8)) {
+      for (String line :
+          Files.readAllLines(badInputDir.resolve("expected.tsv"), StandardCharsets.UTF_8)) {
         if (line.startsWith("#") || line.isBlank()) {
           continue;
         }
-        String[] parts = line.split("\t");
-        if (parts.length != 2) {
+        String[] parts = line.split("\t", -1);
+        if (parts.length != 2 || parts[1].isBlank()) {
           throw new IllegalStateException("expected.tsv: not 'file<TAB>line:column': " + line);
         }
         out.put(parts[0].trim(), parts[1].trim());

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Just enough JSON to write FHIR resources by hand: ordered objects, arrays, raw numbers,
- * strings, booleans, and a compact and a pretty writer. No parser.
+ * Just enough JSON to write FHIR resources by hand: ordered objects, arrays, raw numbers, strings,
+ * booleans, and a compact and a pretty writer. No parser.
  */
 final class Json {
 
@@ -23,15 +24,25 @@ final class Json {
       return this;
     }
 
-    Object get(String key) {
+    @Nullable Object get(String key) {
       return members.get(key);
     }
 
-    Obj obj(String key) {
-      return members.get(key) instanceof Obj o ? o : null;
+    /** A member the caller knows is there. */
+    Object required(String key) {
+      Object value = members.get(key);
+      if (value == null) {
+        throw new IllegalStateException("no member " + key);
+      }
+      return value;
     }
 
-    Arr arr(String key) {
+    /** An object member the caller knows is there. */
+    Obj obj(String key) {
+      return (Obj) required(key);
+    }
+
+    @Nullable Arr arr(String key) {
       return members.get(key) instanceof Arr a ? a : null;
     }
 
@@ -39,7 +50,7 @@ final class Json {
       return members.containsKey(key);
     }
 
-    Object remove(String key) {
+    @Nullable Object remove(String key) {
       return members.remove(key);
     }
 
@@ -53,7 +64,7 @@ final class Json {
     }
 
     /** The name of the first member whose name starts with {@code prefix}, or null. */
-    String firstKeyStartingWith(String prefix) {
+    @Nullable String firstKeyStartingWith(String prefix) {
       for (String k : members.keySet()) {
         if (k.startsWith(prefix)) {
           return k;
@@ -105,8 +116,11 @@ final class Json {
   }
 
   private static Object checked(Object value) {
-    if (value instanceof String || value instanceof Boolean || value instanceof Num
-        || value instanceof Obj || value instanceof Arr) {
+    if (value instanceof String
+        || value instanceof Boolean
+        || value instanceof Num
+        || value instanceof Obj
+        || value instanceof Arr) {
       return value;
     }
     throw new IllegalArgumentException("not a JSON value: " + value);
@@ -182,7 +196,9 @@ final class Json {
     }
   }
 
-  /** Appends {@code s} as a JSON string literal: quotes, backslashes and control characters escaped. */
+  /**
+   * Appends {@code s} as a JSON string literal: quotes, backslashes and control characters escaped.
+   */
   static void quote(StringBuilder sb, String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {

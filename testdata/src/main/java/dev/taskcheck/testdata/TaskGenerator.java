@@ -17,20 +17,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Synthetic FHIR R4 Task resources for benchmarks and streaming tests, generated
- * deterministically from a seed.
+ * Synthetic FHIR R4 Task resources for benchmarks and streaming tests, generated deterministically
+ * from a seed.
  *
- * <p>Task {@code n} depends only on the seed and {@code n}, never on what was generated before,
- * so {@code validTask(7)} is the same string in every run, in every JVM, in any call order. A
- * valid Task is valid R4 and keeps TaskCheck's status, failure, date and progress rules
- * (RULES.md): status among the 12 R4 codes with a consistent owner, executionPeriod,
- * statusReason and outputs; authoredOn, executionPeriod and lastModified in order and in the
- * past; a Ratio progress output ({@code 4 {session}} of {@code 10 {session}}, UCUM) whose
- * denominator equals {@code restriction.repetitions}; a generated narrative. A defective Task
- * is the valid Task {@code n} with exactly one {@link Defect} applied, so it differs only in
- * the defect's element.
+ * <p>Task {@code n} depends only on the seed and {@code n}, never on what was generated before, so
+ * {@code validTask(7)} is the same string in every run, in every JVM, in any call order. A valid
+ * Task is valid R4 and keeps TaskCheck's status, failure, date and progress rules (RULES.md):
+ * status among the 12 R4 codes with a consistent owner, executionPeriod, statusReason and outputs;
+ * authoredOn, executionPeriod and lastModified in order and in the past; a Ratio progress output
+ * ({@code 4 {session}} of {@code 10 {session}}, UCUM) whose denominator equals {@code
+ * restriction.repetitions}; a generated narrative. A defective Task is the valid Task {@code n}
+ * with exactly one {@link Defect} applied, so it differs only in the defect's element.
  *
  * <p>Every write method streams: memory use does not grow with the count.
  *
@@ -59,7 +59,8 @@ public final class TaskGenerator {
     /** {@code restriction.period.end} is before its start (per-1, TaskCheck date-2). */
     PERIOD_END_BEFORE_START("Task.restriction.period", "per-1: period end before start"),
     /** The progress output's Ratio has a numerator but no denominator (rat-1, progress-1). */
-    RATIO_WITHOUT_DENOMINATOR("Task.output.value.ofType(Ratio)", "rat-1: numerator without denominator"),
+    RATIO_WITHOUT_DENOMINATOR(
+        "Task.output.value.ofType(Ratio)", "rat-1: numerator without denominator"),
     /** {@code restriction.repetitions} (positiveInt) is negative. */
     NEGATIVE_POSITIVE_INT("Task.restriction.repetitions", "positiveInt below 1"),
     /** {@code description} is the empty string, which FHIR JSON forbids. */
@@ -87,24 +88,43 @@ public final class TaskGenerator {
   }
 
   static final String[] STATUSES = {
-    "draft", "requested", "received", "accepted", "rejected", "ready", "cancelled",
-    "in-progress", "on-hold", "failed", "completed", "entered-in-error"
+    "draft",
+    "requested",
+    "received",
+    "accepted",
+    "rejected",
+    "ready",
+    "cancelled",
+    "in-progress",
+    "on-hold",
+    "failed",
+    "completed",
+    "entered-in-error"
   };
   private static final int[] STATUS_WEIGHTS = {5, 14, 5, 8, 3, 8, 4, 20, 5, 4, 22, 2};
-  private static final String[] INTENTS = {"order", "original-order", "filler-order", "plan", "proposal"};
+  private static final String[] INTENTS = {
+    "order", "original-order", "filler-order", "plan", "proposal"
+  };
   private static final int[] INTENT_WEIGHTS = {70, 5, 15, 5, 5};
   private static final String[] PRIORITIES = {"routine", "urgent", "asap", "stat"};
   private static final int[] PRIORITY_WEIGHTS = {70, 20, 7, 3};
-  private static final String[] OFFSETS = {"Z", "+01:00", "+02:00", "-05:00", "-08:00", "+05:30", "+10:00"};
+  private static final String[] OFFSETS = {
+    "Z", "+01:00", "+02:00", "-05:00", "-08:00", "+05:30", "+10:00"
+  };
   private static final String[] BAD_STATUSES = {
     "done", "open", "closed", "pending", "in progress", "Completed", "canceled", "finished"
   };
   private static final String[] PATIENTS = {
     "Anna Müller", "José García", "Zoë Nguyen", "Li Wei", "Olusegun Adeyemi", "Aroha Ngata",
-    "Priya Sharma", "Jan Kowalski", "Seán O'Brien", "Fatima Haddad", "Mikael Lindqvist", "Amelia Hartmann"
+    "Priya Sharma", "Jan Kowalski", "Seán O'Brien", "Fatima Haddad", "Mikael Lindqvist",
+        "Amelia Hartmann"
   };
   private static final String[] CLINICIANS = {
-    "Dr. Lena Meyer", "Dr. Tom Becker", "Dr. Ngozi Okafor", "Dr. Hiroshi Tanaka", "Dr. Maria Rossi",
+    "Dr. Lena Meyer",
+    "Dr. Tom Becker",
+    "Dr. Ngozi Okafor",
+    "Dr. Hiroshi Tanaka",
+    "Dr. Maria Rossi",
     "Dr. Samuel Cohen"
   };
 
@@ -181,8 +201,8 @@ public final class TaskGenerator {
   }
 
   /**
-   * Tasks 1..count, one pretty-printed JSON per file named {@code task-000001.json}, into
-   * {@code dir} (created if needed; existing files of the same name are replaced).
+   * Tasks 1..count, one pretty-printed JSON per file named {@code task-000001.json}, into {@code
+   * dir} (created if needed; existing files of the same name are replaced).
    */
   public void writeFiles(Path dir, int count, double defectRate) throws IOException {
     checkArgs(count, defectRate);
@@ -202,8 +222,8 @@ public final class TaskGenerator {
   }
 
   /**
-   * One collection Bundle holding Tasks 1..count, one entry per line, to {@code file} (created
-   * or replaced).
+   * One collection Bundle holding Tasks 1..count, one entry per line, to {@code file} (created or
+   * replaced).
    */
   public void writeBundle(Path file, int count, double defectRate) throws IOException {
     checkArgs(count, defectRate);
@@ -259,7 +279,8 @@ public final class TaskGenerator {
 
   private static void checkRate(double defectRate) {
     if (!(defectRate >= 0.0 && defectRate <= 1.0)) {
-      throw new IllegalArgumentException("defect rate must be between 0.0 and 1.0, not " + defectRate);
+      throw new IllegalArgumentException(
+          "defect rate must be between 0.0 and 1.0, not " + defectRate);
     }
   }
 
@@ -267,49 +288,89 @@ public final class TaskGenerator {
 
   /** What the Task asks for; decides codes, references, inputs and the progress unit. */
   private enum Kind {
-    LAB("Collect a blood specimen and perform the %s", "specimen collected", "test", "tests",
-        "ServiceRequest", "Organization", "DiagnosticReport", 1, 3),
-    PHYSIO("Deliver the physiotherapy course: %s", "next session booked", "session", "sessions",
-        "ServiceRequest", "Organization", "Procedure", 4, 12),
-    REFERRAL("Arrange the referral: %s", "appointment offered to the patient", "appointment",
-        "appointments", "ServiceRequest", "PractitionerRole", "Encounter", 1, 2),
-    QUESTIONNAIRE("Have the patient complete the %s", "reminder sent to the patient", "questionnaire",
-        "questionnaires", "ServiceRequest", "Patient", "QuestionnaireResponse", 1, 4),
-    DISPENSE("Dispense the prescription: %s", "prepared for pick-up", "dispense", "dispenses",
-        "MedicationRequest", "Organization", "MedicationDispense", 1, 3);
+    LAB(
+        "Collect a blood specimen and perform the %s",
+        "specimen collected", "test", "tests", "ServiceRequest", "DiagnosticReport", 1, 3),
+    PHYSIO(
+        "Deliver the physiotherapy course: %s",
+        "next session booked", "session", "sessions", "ServiceRequest", "Procedure", 4, 12),
+    REFERRAL(
+        "Arrange the referral: %s",
+        "appointment offered to the patient",
+        "appointment",
+        "appointments",
+        "ServiceRequest",
+        "Encounter",
+        1,
+        2),
+    QUESTIONNAIRE(
+        "Have the patient complete the %s",
+        "reminder sent to the patient",
+        "questionnaire",
+        "questionnaires",
+        "ServiceRequest",
+        "QuestionnaireResponse",
+        1,
+        4),
+    DISPENSE(
+        "Dispense the prescription: %s",
+        "prepared for pick-up",
+        "dispense",
+        "dispenses",
+        "MedicationRequest",
+        "MedicationDispense",
+        1,
+        3);
 
     final String description;
     final String busy;
     final String unitCode;
     final String unit;
     final String focusType;
-    final String ownerType;
     final String resultType;
     final int minRepetitions;
     final int maxRepetitions;
 
-    Kind(String description, String busy, String unitCode, String unit, String focusType,
-        String ownerType, String resultType, int minRepetitions, int maxRepetitions) {
+    Kind(
+        String description,
+        String busy,
+        String unitCode,
+        String unit,
+        String focusType,
+        String resultType,
+        int minRepetitions,
+        int maxRepetitions) {
       this.description = description;
       this.busy = busy;
       this.unitCode = unitCode;
       this.unit = unit;
       this.focusType = focusType;
-      this.ownerType = ownerType;
       this.resultType = resultType;
       this.minRepetitions = minRepetitions;
       this.maxRepetitions = maxRepetitions;
     }
   }
 
-  private static final String[] LAB_PANELS = {"lipid panel", "complete blood count", "HbA1c test", "thyroid panel"};
-  private static final String[] PHYSIO_GOALS = {
-    "knee rehabilitation after arthroscopy", "gait training", "shoulder mobilisation", "lower back pain programme"
+  private static final String[] LAB_PANELS = {
+    "lipid panel", "complete blood count", "HbA1c test", "thyroid panel"
   };
-  private static final String[] REFERRALS = {"cardiology consultation", "dermatology review", "sleep study", "diabetes education"};
-  private static final String[] QUESTIONNAIRES = {"PHQ-9 depression screening", "GAD-7 anxiety screening", "pain diary"};
+  private static final String[] PHYSIO_GOALS = {
+    "knee rehabilitation after arthroscopy",
+    "gait training",
+    "shoulder mobilisation",
+    "lower back pain programme"
+  };
+  private static final String[] REFERRALS = {
+    "cardiology consultation", "dermatology review", "sleep study", "diabetes education"
+  };
+  private static final String[] QUESTIONNAIRES = {
+    "PHQ-9 depression screening", "GAD-7 anxiety screening", "pain diary"
+  };
   private static final String[] MEDICATIONS = {
-    "amoxicillin 500 mg capsules", "metformin 850 mg tablets", "salbutamol 100 microgram inhaler", "atorvastatin 20 mg tablets"
+    "amoxicillin 500 mg capsules",
+    "metformin 850 mg tablets",
+    "salbutamol 100 microgram inhaler",
+    "atorvastatin 20 mg tablets"
   };
 
   private Json.Obj model(int n) {
@@ -324,53 +385,72 @@ public final class TaskGenerator {
     String patient = PATIENTS[r.nextInt(PATIENTS.length)];
     String clinician = CLINICIANS[r.nextInt(CLINICIANS.length)];
     ZoneOffset offset = ZoneOffset.of(OFFSETS[r.nextInt(OFFSETS.length)].replace("Z", "+00:00"));
-    String what = switch (kind) {
-      case LAB -> LAB_PANELS[r.nextInt(LAB_PANELS.length)];
-      case PHYSIO -> PHYSIO_GOALS[r.nextInt(PHYSIO_GOALS.length)];
-      case REFERRAL -> REFERRALS[r.nextInt(REFERRALS.length)];
-      case QUESTIONNAIRE -> QUESTIONNAIRES[r.nextInt(QUESTIONNAIRES.length)];
-      case DISPENSE -> MEDICATIONS[r.nextInt(MEDICATIONS.length)];
-    };
+    String what =
+        switch (kind) {
+          case LAB -> LAB_PANELS[r.nextInt(LAB_PANELS.length)];
+          case PHYSIO -> PHYSIO_GOALS[r.nextInt(PHYSIO_GOALS.length)];
+          case REFERRAL -> REFERRALS[r.nextInt(REFERRALS.length)];
+          case QUESTIONNAIRE -> QUESTIONNAIRES[r.nextInt(QUESTIONNAIRES.length)];
+          case DISPENSE -> MEDICATIONS[r.nextInt(MEDICATIONS.length)];
+        };
 
     // timeline: authoredOn <= executionPeriod.start <= executionPeriod.end <= lastModified
-    boolean started = switch (status) {
-      case "in-progress", "on-hold", "completed", "failed" -> true;
-      case "cancelled" -> r.chance(50);
-      default -> false;
-    };
+    boolean started =
+        switch (status) {
+          case "in-progress", "on-hold", "completed", "failed" -> true;
+          case "cancelled" -> r.chance(50);
+          default -> false;
+        };
     boolean ended = started && isTerminal(status);
     long authored = EPOCH_2024 + r.nextLong(365 * DAY);
     long start = authored + HOUR + r.nextLong(5 * DAY);
     long end = start + 15 * MINUTE + r.nextLong(10 * DAY);
     long lastModified = (ended ? end : started ? start : authored) + r.nextLong(2 * HOUR);
     long windowStart = authored - Math.floorMod(authored, HOUR);
-    long windowEnd = Math.max(windowStart + (7 + r.nextLong(54)) * DAY, (ended ? end : start) + DAY);
-    int repetitions = kind.minRepetitions + r.nextInt(kind.maxRepetitions - kind.minRepetitions + 1);
-    int done = switch (status) {
-      case "completed" -> repetitions;
-      case "in-progress", "on-hold", "failed", "cancelled" -> r.nextInt(repetitions);
-      default -> 0;
-    };
-    boolean hasOwner = switch (status) {
-      case "draft", "requested" -> false;
-      case "cancelled", "entered-in-error" -> r.chance(50);
-      default -> true;
-    };
+    long windowEnd =
+        Math.max(windowStart + (7 + r.nextLong(54)) * DAY, (ended ? end : start) + DAY);
+    int repetitions =
+        kind.minRepetitions + r.nextInt(kind.maxRepetitions - kind.minRepetitions + 1);
+    int done =
+        switch (status) {
+          case "completed" -> repetitions;
+          case "in-progress", "on-hold", "failed", "cancelled" -> r.nextInt(repetitions);
+          default -> 0;
+        };
+    boolean hasOwner =
+        switch (status) {
+          case "draft", "requested" -> false;
+          case "cancelled", "entered-in-error" -> r.chance(50);
+          default -> true;
+        };
 
-    Json.Obj task = Json.obj()
-        .put("resourceType", "Task")
-        .put("id", id)
-        .put("text", Json.obj()
-            .put("status", "generated")
-            .put("div", "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>"
-                + xhtml(capitalize(String.format(Locale.ROOT, kind.description, what)) + " for " + patient
-                    + ": " + status + ".")
-                + "</p></div>"))
-        .put("identifier", Json.arr(Json.obj()
-            .put("system", "https://fhir.example.org/sid/task")
-            .put("value", String.format(Locale.ROOT, "GEN-%08d", n))))
-        .put("basedOn", Json.arr(reference("CarePlan", "cp-" + patientNo, null)))
-        .put("status", status);
+    Json.Obj task =
+        Json.obj()
+            .put("resourceType", "Task")
+            .put("id", id)
+            .put(
+                "text",
+                Json.obj()
+                    .put("status", "generated")
+                    .put(
+                        "div",
+                        "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>"
+                            + xhtml(
+                                capitalize(String.format(Locale.ROOT, kind.description, what))
+                                    + " for "
+                                    + patient
+                                    + ": "
+                                    + status
+                                    + ".")
+                            + "</p></div>"))
+            .put(
+                "identifier",
+                Json.arr(
+                    Json.obj()
+                        .put("system", "https://fhir.example.org/sid/task")
+                        .put("value", String.format(Locale.ROOT, "GEN-%08d", n))))
+            .put("basedOn", Json.arr(reference("CarePlan", "cp-" + patientNo, null)))
+            .put("status", status);
     String reason = statusReason(status, kind, r);
     if (reason != null) {
       task.put("statusReason", Json.obj().put("text", reason));
@@ -380,14 +460,17 @@ public final class TaskGenerator {
     }
     task.put("intent", INTENTS[r.weighted(INTENT_WEIGHTS)])
         .put("priority", PRIORITIES[r.weighted(PRIORITY_WEIGHTS)])
-        .put("code", Json.obj()
-            .put("coding", Json.arr(Json.obj().put("system", TASK_CODE).put("code", "fulfill")))
-            .put("text", capitalize(String.format(Locale.ROOT, kind.description, what))))
+        .put(
+            "code",
+            Json.obj()
+                .put("coding", Json.arr(Json.obj().put("system", TASK_CODE).put("code", "fulfill")))
+                .put("text", capitalize(String.format(Locale.ROOT, kind.description, what))))
         .put("description", capitalize(what) + " for " + patient)
         .put("focus", reference(kind.focusType, prefix(kind.focusType) + "-" + n, null))
         .put("for", reference("Patient", "pat-" + patientNo, patient));
     if (r.chance(50)) {
-      task.put("encounter", reference("Encounter", "enc-" + patientNo + "-" + (1 + r.nextInt(9)), null));
+      task.put(
+          "encounter", reference("Encounter", "enc-" + patientNo + "-" + (1 + r.nextInt(9)), null));
     }
     if (started) {
       Json.Obj period = Json.obj().put("start", dateTime(start, offset));
@@ -402,18 +485,25 @@ public final class TaskGenerator {
     if (hasOwner) {
       task.put("owner", owner(kind, r, patientNo, patient));
     }
-    task.put("restriction", Json.obj()
-        .put("repetitions", Json.Num.of(repetitions))
-        .put("period", Json.obj()
-            .put("start", dateTime(windowStart, offset))
-            .put("end", dateTime(windowEnd, offset))));
+    task.put(
+        "restriction",
+        Json.obj()
+            .put("repetitions", Json.Num.of(repetitions))
+            .put(
+                "period",
+                Json.obj()
+                    .put("start", dateTime(windowStart, offset))
+                    .put("end", dateTime(windowEnd, offset))));
     task.put("input", inputs(kind, what, r, authored, offset, n));
     if (started) {
       Json.Arr outputs = Json.arr(progress(kind, done, repetitions));
       if (status.equals("completed")) {
-        outputs.add(Json.obj()
-            .put("type", Json.obj().put("text", "result"))
-            .put("valueReference", reference(kind.resultType, prefix(kind.resultType) + "-" + n, null)));
+        outputs.add(
+            Json.obj()
+                .put("type", Json.obj().put("text", "result"))
+                .put(
+                    "valueReference",
+                    reference(kind.resultType, prefix(kind.resultType) + "-" + n, null)));
       }
       task.put("output", outputs);
     }
@@ -427,70 +517,125 @@ public final class TaskGenerator {
     };
   }
 
-  private static String statusReason(String status, Kind kind, Rng r) {
-    String[] reasons = switch (status) {
-      case "failed" -> new String[] {
-        "specimen haemolysed; a new request is needed", "patient did not attend twice", "service unavailable at the site"
-      };
-      case "rejected" -> new String[] {
-        "outside the service's scope", "insufficient clinical information in the request", "patient not registered here"
-      };
-      case "cancelled" -> new String[] {"requested by the patient", "superseded by a new order", "duplicate request"};
-      case "on-hold" -> new String[] {
-        "awaiting the patient's consent", "patient admitted to hospital", "waiting for prior authorisation"
-      };
-      default -> null;
-    };
+  private static @Nullable String statusReason(String status, Kind kind, Rng r) {
+    String[] reasons =
+        switch (status) {
+          case "failed" ->
+              new String[] {
+                "specimen haemolysed; a new request is needed",
+                "patient did not attend twice",
+                "service unavailable at the site"
+              };
+          case "rejected" ->
+              new String[] {
+                "outside the service's scope",
+                "insufficient clinical information in the request",
+                "patient not registered here"
+              };
+          case "cancelled" ->
+              new String[] {
+                "requested by the patient", "superseded by a new order", "duplicate request"
+              };
+          case "on-hold" ->
+              new String[] {
+                "awaiting the patient's consent",
+                "patient admitted to hospital",
+                "waiting for prior authorisation"
+              };
+          default -> null;
+        };
     if (reasons == null) {
       return null;
     }
-    return kind == Kind.DISPENSE && status.equals("on-hold") ? "medication out of stock" : reasons[r.nextInt(reasons.length)];
+    return kind == Kind.DISPENSE && status.equals("on-hold")
+        ? "medication out of stock"
+        : reasons[r.nextInt(reasons.length)];
   }
 
   private static Json.Obj requester(Rng r, String clinician, int patientNo) {
     return switch (r.nextInt(3)) {
       case 0 -> reference("Practitioner", "prac-" + (100 + r.nextInt(900)), clinician);
       case 1 -> reference("PractitionerRole", "pr-" + (100 + r.nextInt(900)), clinician);
-      default -> reference("Organization", "org-clinic-" + (10 + patientNo % 90), "Riverside Medical Centre");
+      default ->
+          reference(
+              "Organization", "org-clinic-" + (10 + patientNo % 90), "Riverside Medical Centre");
     };
   }
 
   private static Json.Obj owner(Kind kind, Rng r, int patientNo, String patient) {
     return switch (kind) {
-      case LAB -> reference("Organization", "org-lab-" + (1 + r.nextInt(5)), "Central Hospital Laboratory");
-      case PHYSIO -> reference("Organization", "org-physio-" + (1 + r.nextInt(5)), "Riverside Physiotherapy");
-      case REFERRAL -> reference("PractitionerRole", "pr-specialist-" + (1 + r.nextInt(20)), "Outpatient specialist");
+      case LAB ->
+          reference("Organization", "org-lab-" + (1 + r.nextInt(5)), "Central Hospital Laboratory");
+      case PHYSIO ->
+          reference("Organization", "org-physio-" + (1 + r.nextInt(5)), "Riverside Physiotherapy");
+      case REFERRAL ->
+          reference(
+              "PractitionerRole", "pr-specialist-" + (1 + r.nextInt(20)), "Outpatient specialist");
       case QUESTIONNAIRE -> reference("Patient", "pat-" + patientNo, patient);
-      case DISPENSE -> reference("Organization", "org-pharmacy-" + (1 + r.nextInt(30)), "High Street Pharmacy");
+      case DISPENSE ->
+          reference("Organization", "org-pharmacy-" + (1 + r.nextInt(30)), "High Street Pharmacy");
     };
   }
 
-  private static Json.Arr inputs(Kind kind, String what, Rng r, long authored, ZoneOffset offset, int n) {
+  private static Json.Arr inputs(
+      Kind kind, String what, Rng r, long authored, ZoneOffset offset, int n) {
     Json.Arr in = Json.arr();
     switch (kind) {
       case LAB -> {
-        in.add(input("specimen type", "valueCodeableConcept", Json.obj()
-            .put("coding", Json.arr(Json.obj()
-                .put("system", SNOMED).put("code", "119297000").put("display", "Blood specimen")))
-            .put("text", "blood")));
+        in.add(
+            input(
+                "specimen type",
+                "valueCodeableConcept",
+                Json.obj()
+                    .put(
+                        "coding",
+                        Json.arr(
+                            Json.obj()
+                                .put("system", SNOMED)
+                                .put("code", "119297000")
+                                .put("display", "Blood specimen")))
+                    .put("text", "blood")));
         in.add(input("fasting required", "valueBoolean", r.chance(50)));
       }
       case PHYSIO -> {
-        in.add(input("instructions", "valueString", "Progress weight bearing as tolerated; " + what + "."));
-        in.add(input("session length", "valueQuantity", quantity(30 + 15 * r.nextInt(3), "min", "min")));
+        in.add(
+            input(
+                "instructions",
+                "valueString",
+                "Progress weight bearing as tolerated; " + what + "."));
+        in.add(
+            input(
+                "session length", "valueQuantity", quantity(30 + 15 * r.nextInt(3), "min", "min")));
       }
       case REFERRAL -> {
-        in.add(input("referral letter", "valueReference", reference("DocumentReference", "doc-referral-" + n, null)));
-        in.add(input("see the patient by", "valueDateTime", dateTime(authored + (14 + r.nextLong(28)) * DAY, offset)));
+        in.add(
+            input(
+                "referral letter",
+                "valueReference",
+                reference("DocumentReference", "doc-referral-" + n, null)));
+        in.add(
+            input(
+                "see the patient by",
+                "valueDateTime",
+                dateTime(authored + (14 + r.nextLong(28)) * DAY, offset)));
       }
       case QUESTIONNAIRE -> {
-        in.add(input("questionnaire", "valueCanonical",
-            "https://fhir.example.org/Questionnaire/" + what.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")));
+        in.add(
+            input(
+                "questionnaire",
+                "valueCanonical",
+                "https://fhir.example.org/Questionnaire/"
+                    + what.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")));
         in.add(input("instrument", "valueString", what));
       }
       case DISPENSE -> {
-        in.add(input("quantity to dispense", "valueQuantity",
-            Json.obj().put("value", Json.Num.of(28 + 2 * r.nextInt(31))).put("unit", "tablets")));
+        in.add(
+            input(
+                "quantity to dispense",
+                "valueQuantity",
+                Json.obj()
+                    .put("value", Json.Num.of(28 + 2 * r.nextInt(31)))
+                    .put("unit", "tablets")));
         in.add(input("substitution allowed", "valueBoolean", r.chance(70)));
       }
     }
@@ -502,20 +647,33 @@ public final class TaskGenerator {
   }
 
   private static Json.Obj quantity(long value, String unit, String code) {
-    return Json.obj().put("value", Json.Num.of(value)).put("unit", unit).put("system", UCUM).put("code", code);
+    return Json.obj()
+        .put("value", Json.Num.of(value))
+        .put("unit", unit)
+        .put("system", UCUM)
+        .put("code", code);
   }
 
   private static Json.Obj progress(Kind kind, int done, int of) {
     return Json.obj()
-        .put("type", Json.obj()
-            .put("coding", Json.arr(Json.obj().put("system", OUTPUT_TYPES).put("code", kind.unitCode + "s-progress")))
-            .put("text", kind.unit + " completed"))
-        .put("valueRatio", Json.obj()
-            .put("numerator", quantity(done, kind.unit, "{" + kind.unitCode + "}"))
-            .put("denominator", quantity(of, kind.unit, "{" + kind.unitCode + "}")));
+        .put(
+            "type",
+            Json.obj()
+                .put(
+                    "coding",
+                    Json.arr(
+                        Json.obj()
+                            .put("system", OUTPUT_TYPES)
+                            .put("code", kind.unitCode + "s-progress")))
+                .put("text", kind.unit + " completed"))
+        .put(
+            "valueRatio",
+            Json.obj()
+                .put("numerator", quantity(done, kind.unit, "{" + kind.unitCode + "}"))
+                .put("denominator", quantity(of, kind.unit, "{" + kind.unitCode + "}")));
   }
 
-  private static Json.Obj reference(String type, String id, String display) {
+  private static Json.Obj reference(String type, String id, @Nullable String display) {
     Json.Obj ref = Json.obj().put("reference", type + "/" + id);
     if (display != null) {
       ref.put("display", display);
@@ -551,18 +709,26 @@ public final class TaskGenerator {
   // ---- defects -------------------------------------------------------------------------------
 
   private void apply(Json.Obj task, Defect kind, int n) {
-    Rng r = new Rng(hash(seed ^ hash(n + SALT_DEFECT + kind.ordinal() + 1)));
+    @SuppressWarnings(
+        "EnumOrdinal") // the defect's position seeds its randomness: every generated Task depends
+    // on it
+    int position = kind.ordinal();
+    Rng r = new Rng(hash(seed ^ hash(n + SALT_DEFECT + position + 1)));
     switch (kind) {
       case BAD_STATUS -> task.put("status", BAD_STATUSES[r.nextInt(BAD_STATUSES.length)]);
       case MISSING_STATUS -> task.remove("status");
       case MISSING_INTENT -> task.remove("intent");
       case UNKNOWN_ELEMENT -> task.rename("lastModified", "lastUpdated");
-      case WRONG_JSON_TYPE -> task.put("for", task.obj("for").get("reference"));
-      case BAD_DATETIME -> task.put("authoredOn",
-          NOT_A_DATE_TIME.format(OffsetDateTime.parse((String) task.get("authoredOn"), DATE_TIME)));
+      case WRONG_JSON_TYPE -> task.put("for", task.obj("for").required("reference"));
+      case BAD_DATETIME ->
+          task.put(
+              "authoredOn",
+              NOT_A_DATE_TIME.format(
+                  OffsetDateTime.parse((String) task.get("authoredOn"), DATE_TIME)));
       case LAST_MODIFIED_BEFORE_AUTHORED -> {
         OffsetDateTime authored = OffsetDateTime.parse((String) task.get("authoredOn"), DATE_TIME);
-        task.put("lastModified", DATE_TIME.format(authored.minusMinutes(30 + r.nextLong(3 * 24 * 60))));
+        task.put(
+            "lastModified", DATE_TIME.format(authored.minusMinutes(30 + r.nextLong(3 * 24 * 60))));
       }
       case PERIOD_END_BEFORE_START -> {
         Json.Obj period = task.obj("restriction").obj("period");
@@ -572,7 +738,7 @@ public final class TaskGenerator {
       case RATIO_WITHOUT_DENOMINATOR -> {
         Json.Arr outputs = task.arr("output");
         if (outputs != null) {
-          ((Json.Obj) ((Json.Obj) outputs.get(0)).get("valueRatio")).remove("denominator");
+          ((Json.Obj) outputs.get(0)).obj("valueRatio").remove("denominator");
         } else {
           Json.Obj progress = progress(Kind.PHYSIO, 0, 1);
           progress.obj("valueRatio").remove("denominator");
@@ -581,13 +747,15 @@ public final class TaskGenerator {
       }
       case NEGATIVE_POSITIVE_INT -> {
         Json.Obj restriction = task.obj("restriction");
-        long repetitions = Long.parseLong(((Json.Num) restriction.get("repetitions")).text());
+        long repetitions = Long.parseLong(((Json.Num) restriction.required("repetitions")).text());
         restriction.put("repetitions", Json.Num.of(-repetitions));
       }
       case EMPTY_STRING -> task.put("description", "");
       case INPUT_WITHOUT_VALUE -> {
-        Json.Obj first = (Json.Obj) task.arr("input").get(0);
-        first.remove(first.firstKeyStartingWith("value"));
+        Json.Obj first = (Json.Obj) ((Json.Arr) task.required("input")).get(0);
+        first.remove(
+            Objects.requireNonNull(
+                first.firstKeyStartingWith("value"))); // every input has a value[x]
       }
     }
   }
@@ -654,23 +822,24 @@ public final class TaskGenerator {
 
   // ---- command line --------------------------------------------------------------------------
 
-  static final String USAGE = String.join("\n",
-      "Usage: java -jar taskcheck-testdata.jar --out PATH [--count N] [--defect-rate R] [--seed S]",
-      "                                        [--format ndjson|files|bundle]",
-      "Writes synthetic FHIR R4 Task resources, the same for the same seed.",
-      "  --out PATH          output file (ndjson, bundle) or directory (files); '-' writes",
-      "                      ndjson or bundle to standard output",
-      "  --count N           number of Tasks, 0 or more (default 1000)",
-      "  --defect-rate R     share of Tasks with exactly one defect, 0.0 to 1.0 (default 0.0)",
-      "  --seed S            64-bit integer seed (default 42)",
-      "  --format F          ndjson: one Task per line (default); files: task-000001.json ...",
-      "                      in the directory PATH, pretty-printed; bundle: one collection Bundle",
-      "  --help              print this text",
-      "Defects: BAD_STATUS MISSING_STATUS MISSING_INTENT UNKNOWN_ELEMENT WRONG_JSON_TYPE BAD_DATETIME",
-      "         LAST_MODIFIED_BEFORE_AUTHORED PERIOD_END_BEFORE_START RATIO_WITHOUT_DENOMINATOR",
-      "         NEGATIVE_POSITIVE_INT EMPTY_STRING INPUT_WITHOUT_VALUE",
-      "Exit codes: 0 written, 1 could not write, 2 bad arguments.",
-      "");
+  static final String USAGE =
+      """
+      Usage: java -jar taskcheck-testdata.jar --out PATH [--count N] [--defect-rate R] [--seed S]
+                                              [--format ndjson|files|bundle]
+      Writes synthetic FHIR R4 Task resources, the same for the same seed.
+        --out PATH          output file (ndjson, bundle) or directory (files); '-' writes
+                            ndjson or bundle to standard output
+        --count N           number of Tasks, 0 or more (default 1000)
+        --defect-rate R     share of Tasks with exactly one defect, 0.0 to 1.0 (default 0.0)
+        --seed S            64-bit integer seed (default 42)
+        --format F          ndjson: one Task per line (default); files: task-000001.json ...
+                            in the directory PATH, pretty-printed; bundle: one collection Bundle
+        --help              print this text
+      Defects: BAD_STATUS MISSING_STATUS MISSING_INTENT UNKNOWN_ELEMENT WRONG_JSON_TYPE BAD_DATETIME
+               LAST_MODIFIED_BEFORE_AUTHORED PERIOD_END_BEFORE_START RATIO_WITHOUT_DENOMINATOR
+               NEGATIVE_POSITIVE_INT EMPTY_STRING INPUT_WITHOUT_VALUE
+      Exit codes: 0 written, 1 could not write, 2 bad arguments.
+      """;
 
   /** The command line; exits 0 when written, 1 when writing failed, 2 on bad arguments. */
   public static void main(String[] args) {
@@ -701,8 +870,11 @@ public final class TaskGenerator {
           out.flush();
           return 0;
         }
-        if (!arg.equals("--count") && !arg.equals("--defect-rate") && !arg.equals("--seed")
-            && !arg.equals("--format") && !arg.equals("--out")) {
+        if (!arg.equals("--count")
+            && !arg.equals("--defect-rate")
+            && !arg.equals("--seed")
+            && !arg.equals("--format")
+            && !arg.equals("--out")) {
           throw new UsageException("unknown argument '" + args[i] + "'");
         }
         if (value == null) {
@@ -753,7 +925,10 @@ public final class TaskGenerator {
           default -> generator.writeNdjson(checkFile(path), count, rate);
         }
       }
-    } catch (IOException | UncheckedIOException | java.nio.file.InvalidPathException | SecurityException e) {
+    } catch (IOException
+        | UncheckedIOException
+        | java.nio.file.InvalidPathException
+        | SecurityException e) {
       err.println("taskcheck-testdata: cannot write " + target + ": " + describe(e));
       err.flush();
       return 1;
@@ -764,8 +939,17 @@ public final class TaskGenerator {
         defective++;
       }
     }
-    err.println("taskcheck-testdata: wrote " + count + " Tasks (" + defective + " with a defect, seed " + seed
-        + ") as " + format + " to " + target);
+    err.println(
+        "taskcheck-testdata: wrote "
+            + count
+            + " Tasks ("
+            + defective
+            + " with a defect, seed "
+            + seed
+            + ") as "
+            + format
+            + " to "
+            + target);
     err.flush();
     return 0;
   }
@@ -778,7 +962,8 @@ public final class TaskGenerator {
   }
 
   private static String describe(Exception e) {
-    Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+    Throwable t =
+        e instanceof UncheckedIOException u ? Objects.requireNonNullElse(u.getCause(), u) : e;
     String m = t.getMessage();
     String kind = t.getClass().getSimpleName();
     if (t instanceof java.nio.file.NoSuchFileException) {

@@ -42,20 +42,36 @@ class BadInputTest {
     files.remove("README.md");
     files.remove("expected.tsv");
     assertThat(files).allSatisfy(f -> assertThat(readme).contains("| `" + f + "` |"));
-    assertThat(new TreeSet<>(files)).containsExactlyInAnyOrderElementsOf(Documents.backtickedFileNames(readme));
-    assertThat(files).containsExactlyInAnyOrder(
-        "truncated.json", "invalid-utf8.json", "empty.json", "whitespace-only.json", "top-level-array.json",
-        "top-level-string.json", "not-a-resource.json", "unknown-resource-type.json", "doctype.xml", "xxe.xml",
-        "xxe-remote.xml", "binary.bin", "not-xml.xml", "json-with-comments.json", "trailing-garbage.json",
-        "ndjson-mixed.ndjson");
+    assertThat(new TreeSet<>(files))
+        .containsExactlyInAnyOrderElementsOf(Documents.backtickedFileNames(readme));
+    assertThat(files)
+        .containsExactlyInAnyOrder(
+            "truncated.json",
+            "invalid-utf8.json",
+            "empty.json",
+            "whitespace-only.json",
+            "top-level-array.json",
+            "top-level-string.json",
+            "not-a-resource.json",
+            "unknown-resource-type.json",
+            "doctype.xml",
+            "xxe.xml",
+            "xxe-remote.xml",
+            "binary.bin",
+            "not-xml.xml",
+            "json-with-comments.json",
+            "trailing-garbage.json",
+            "ndjson-mixed.ndjson");
   }
 
   @Test
   void expectedPositionsListEveryFileWithOneFatalFinding() {
-    List<String> listed = TestData.text(dir().resolve("expected.tsv")).lines()
-        .filter(l -> !l.startsWith("#") && !l.isBlank())
-        .map(l -> l.substring(0, l.indexOf('\t')))
-        .toList();
+    List<String> listed =
+        TestData.text(dir().resolve("expected.tsv"))
+            .lines()
+            .filter(l -> !l.startsWith("#") && !l.isBlank())
+            .map(l -> l.substring(0, l.indexOf('\t')))
+            .toList();
     List<String> files = new ArrayList<>(TestData.files(dir()));
     files.removeAll(List.of("README.md", "expected.tsv", "ndjson-mixed.ndjson"));
     assertThat(listed).containsExactlyInAnyOrderElementsOf(files);
@@ -68,7 +84,8 @@ class BadInputTest {
     assertThat(endOfInput(t)).isEqualTo("18:42");
     assertThat(t).endsWith("\"reference\": \"Practitioner/prac-2002\"");
     assertThatThrownBy(() -> MiniJson.parse(t)).hasMessageContaining("unexpected end of input");
-    assertThat(MiniJson.object(t + ",\"display\":\"Dr. Tom Becker\"}}").get("resourceType")).isEqualTo("Task");
+    assertThat(MiniJson.object(t + ",\"display\":\"Dr. Tom Becker\"}}").get("resourceType"))
+        .isEqualTo("Task");
   }
 
   @Test
@@ -81,11 +98,17 @@ class BadInputTest {
     assertThat(count(b, (byte) '\n', at) + 1).as("line").isEqualTo(11);
     assertThat(at - lineStart + 1).as("column").isEqualTo(38);
     for (int i = lineStart; i < at; i++) {
-      assertThat(b[i] & 0xFF).as("ASCII before the bad byte, so byte and character columns agree").isLessThan(0x80);
+      assertThat(b[i] & 0xFF)
+          .as("ASCII before the bad byte, so byte and character columns agree")
+          .isLessThan(0x80);
     }
-    assertThatThrownBy(() -> StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .decode(ByteBuffer.wrap(b))).isInstanceOf(CharacterCodingException.class);
+    assertThatThrownBy(
+            () ->
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b)))
+        .isInstanceOf(CharacterCodingException.class);
     byte[] repaired = b.clone();
     repaired[at + 1] = (byte) 0xBC; // C3 BC is ü
     Map<String, Object> task = MiniJson.object(new String(repaired, StandardCharsets.UTF_8));
@@ -122,21 +145,29 @@ class BadInputTest {
     String comments = text("json-with-comments.json");
     assertThat(position(comments, comments.indexOf("// set by"))).isEqualTo("8:3");
     assertThatThrownBy(() -> MiniJson.parse(comments)).hasMessageEndingWith("at 8:3");
-    assertThat(MiniJson.object(comments.replace("  // set by the order entry system\n", "")).get("status"))
+    assertThat(
+            MiniJson.object(comments.replace("  // set by the order entry system\n", ""))
+                .get("status"))
         .isEqualTo("requested");
 
     String garbage = text("trailing-garbage.json");
     assertThat(position(garbage, garbage.indexOf("}}garbage"))).isEqualTo("22:1");
-    assertThatThrownBy(() -> MiniJson.parse(garbage)).hasMessage("content after the end of the JSON value at 22:1");
-    assertThat(MiniJson.object(garbage.replace("}}garbage\n", "")).get("resourceType")).isEqualTo("Task");
+    assertThatThrownBy(() -> MiniJson.parse(garbage))
+        .hasMessage("content after the end of the JSON value at 22:1");
+    assertThat(MiniJson.object(garbage.replace("}}garbage\n", "")).get("resourceType"))
+        .isEqualTo("Task");
   }
 
   @Test
   void xmlWithDoctypeOrExternalEntitiesIsOtherwiseAValidTask() throws Exception {
     for (String name : List.of("doctype.xml", "xxe.xml", "xxe-remote.xml")) {
       String xml = text(name);
-      assertThat(xml.lines().skip(1).findFirst().orElseThrow()).as(name).startsWith("<!DOCTYPE Task");
-      assertThatThrownBy(() -> Documents.parseXml(bytes(name))).as(name).isInstanceOf(SAXParseException.class)
+      assertThat(xml.lines().skip(1).findFirst().orElseThrow())
+          .as(name)
+          .startsWith("<!DOCTYPE Task");
+      assertThatThrownBy(() -> Documents.parseXml(bytes(name)))
+          .as(name)
+          .isInstanceOf(SAXParseException.class)
           .hasMessageContaining("DOCTYPE");
       String repaired = xml.replaceAll("(?s)<!DOCTYPE.*?]>\n", "").replace("&xxe;", "entity text");
       Document d = Documents.parseXml(repaired.getBytes(StandardCharsets.UTF_8));
@@ -144,7 +175,8 @@ class BadInputTest {
       assertThat(d.getDocumentElement().getNamespaceURI()).isEqualTo("http://hl7.org/fhir");
     }
     assertThat(text("xxe.xml")).contains("<!ENTITY xxe SYSTEM \"file:///etc/passwd\">");
-    assertThat(text("xxe-remote.xml")).contains("<!ENTITY xxe SYSTEM \"http://example.invalid/evil.dtd\">");
+    assertThat(text("xxe-remote.xml"))
+        .contains("<!ENTITY xxe SYSTEM \"http://example.invalid/evil.dtd\">");
     String xxe = text("xxe.xml");
     assertThat(position(xxe, xxe.indexOf("&xxe;"))).isEqualTo("14:23");
   }
@@ -155,10 +187,14 @@ class BadInputTest {
     assertThat(xml).startsWith("<");
     assertThat(position(xml, xml.indexOf("<status value=\"requested\">"))).isEqualTo("8:3");
     assertThat(position(xml, xml.indexOf("</Task>"))).isEqualTo("21:1");
-    assertThatThrownBy(() -> Documents.parseXml(bytes("not-xml.xml"))).isInstanceOf(SAXParseException.class)
+    assertThatThrownBy(() -> Documents.parseXml(bytes("not-xml.xml")))
+        .isInstanceOf(SAXParseException.class)
         .satisfies(e -> assertThat(((SAXParseException) e).getLineNumber()).isEqualTo(21));
     String repaired = xml.replace("<status value=\"requested\">", "<status value=\"requested\"/>");
-    assertThat(Documents.parseXml(repaired.getBytes(StandardCharsets.UTF_8)).getDocumentElement().getLocalName())
+    assertThat(
+            Documents.parseXml(repaired.getBytes(StandardCharsets.UTF_8))
+                .getDocumentElement()
+                .getLocalName())
         .isEqualTo("Task");
   }
 
@@ -168,7 +204,9 @@ class BadInputTest {
     TaskGenerator.Rng rng = new TaskGenerator.Rng(42);
     byte[] expected = new byte[512];
     for (int i = 0; i < 64; i++) {
-      ByteBuffer.wrap(expected, i * 8, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(rng.next());
+      ByteBuffer.wrap(expected, i * 8, 8)
+          .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+          .putLong(rng.next());
     }
     assertThat(b).isEqualTo(expected);
     int nul = indexOf(b, new byte[] {0}, 0);
@@ -184,10 +222,15 @@ class BadInputTest {
     List<String> lines = content.lines().toList();
     assertThat(lines).hasSize(5);
     assertThat(MiniJson.object(lines.get(0)).get("id")).isEqualTo("ndjson-line-1");
-    assertThatThrownBy(() -> MiniJson.parse(lines.get(1))).hasMessageContaining("unexpected end of input");
+    assertThatThrownBy(() -> MiniJson.parse(lines.get(1)))
+        .hasMessageContaining("unexpected end of input");
     assertThat(lines.get(1)).endsWith("\"authoredOn\":\"2025-01");
-    assertThat(lines.get(1).codePointCount(0, lines.get(1).length()) + 1).as("end column, characters").isEqualTo(394);
-    assertThat(lines.get(1).getBytes(StandardCharsets.UTF_8).length + 1).as("end column, bytes").isEqualTo(396);
+    assertThat(lines.get(1).codePointCount(0, lines.get(1).length()) + 1)
+        .as("end column, characters")
+        .isEqualTo(394);
+    assertThat(lines.get(1).getBytes(StandardCharsets.UTF_8).length + 1)
+        .as("end column, bytes")
+        .isEqualTo(396);
     assertThat(lines.get(2)).isEmpty();
     assertThat(MiniJson.object(lines.get(3)).get("resourceType")).isEqualTo("Patient");
     assertThat(MiniJson.object(lines.get(4)).get("id")).isEqualTo("ndjson-line-5");
@@ -200,11 +243,22 @@ class BadInputTest {
 
   @Test
   void jsonFilesAreOtherwiseTheSameValidTask() {
-    for (String name : List.of("not-a-resource.json", "unknown-resource-type.json", "trailing-garbage.json",
-        "json-with-comments.json", "top-level-array.json")) {
+    for (String name :
+        List.of(
+            "not-a-resource.json",
+            "unknown-resource-type.json",
+            "trailing-garbage.json",
+            "json-with-comments.json",
+            "top-level-array.json")) {
       String t = text(name);
-      assertThat(t).as(name).contains("\"status\":", "\"intent\":", "\"authoredOn\":", "\"requester\":",
-          "<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">");
+      assertThat(t)
+          .as(name)
+          .contains(
+              "\"status\":",
+              "\"intent\":",
+              "\"authoredOn\":",
+              "\"requester\":",
+              "<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">");
     }
   }
 

@@ -17,15 +17,33 @@ import org.junit.jupiter.api.Test;
 /** The third-party corpus: indexed, attributed, and unchanged from its source. */
 class CorpusIntegrityTest {
 
-  static final List<String> COLUMNS = List.of(
-      "file", "source_repo", "source_path", "commit", "fhir_version", "task_instances", "believed",
-      "reason", "license", "shared_corpus_path", "sha256");
+  static final List<String> COLUMNS =
+      List.of(
+          "file",
+          "source_repo",
+          "source_path",
+          "commit",
+          "fhir_version",
+          "task_instances",
+          "believed",
+          "reason",
+          "license",
+          "shared_corpus_path",
+          "sha256");
   private static final Set<String> META = Set.of("INDEX.tsv", "_provenance.json");
-  private static final Set<String> LICENCES = Set.of("CC0-1.0", "Apache-2.0", "CC0-1.0 (HL7 FHIR spec)");
+  private static final Set<String> LICENCES =
+      Set.of("CC0-1.0", "Apache-2.0", "CC0-1.0 (HL7 FHIR spec)");
+
   /** Source folders whose own _provenance.json covers their files. */
-  private static final List<String> SOURCE_FOLDERS = List.of(
-      "spec-r4", "spec-r4b", "spec-r5", "ibm", "gematik", "fhir-test-cases",
-      "fhir-test-cases/spec-r6-invariant-tests");
+  private static final List<String> SOURCE_FOLDERS =
+      List.of(
+          "spec-r4",
+          "spec-r4b",
+          "spec-r5",
+          "ibm",
+          "gematik",
+          "fhir-test-cases",
+          "fhir-test-cases/spec-r6-invariant-tests");
 
   /** The rows of corpus/INDEX.tsv, keyed by path. */
   static Map<String, Map<String, String>> index() {
@@ -60,8 +78,12 @@ class CorpusIntegrityTest {
     assertThat(rows).hasSizeGreaterThan(400);
     for (Map<String, String> row : rows.values()) {
       assertThat(row.get("source_repo")).as(row.get("file")).isNotBlank();
-      assertThat(row.get("commit")).as(row.get("file")).matches("[0-9a-f]{40}( \\(tag [0-9.]+\\))?");
-      assertThat(row.get("fhir_version")).as(row.get("file")).matches("R4 \\(4\\.0\\.1\\)|R4B \\(4\\.3\\.0\\)|R5 \\(5\\.0\\.0\\)|R6 ci-build");
+      assertThat(row.get("commit"))
+          .as(row.get("file"))
+          .matches("[0-9a-f]{40}( \\(tag [0-9.]+\\))?");
+      assertThat(row.get("fhir_version"))
+          .as(row.get("file"))
+          .matches("R4 \\(4\\.0\\.1\\)|R4B \\(4\\.3\\.0\\)|R5 \\(5\\.0\\.0\\)|R6 ci-build");
       assertThat(row.get("task_instances")).as(row.get("file")).matches("\\d+");
       assertThat(LICENCES).as(row.get("file")).contains(row.get("license"));
       assertThat(row.get("shared_corpus_path")).as(row.get("file")).isNotBlank();
@@ -101,8 +123,16 @@ class CorpusIntegrityTest {
       assertThat(corpus.resolve(folder).resolve("_provenance.json")).as(folder).isRegularFile();
     }
     String[] top = corpus.toFile().list();
-    assertThat(top).containsExactlyInAnyOrder(
-        "INDEX.tsv", "spec-r4", "spec-r4b", "spec-r5", "ig", "ibm", "gematik", "fhir-test-cases");
+    assertThat(top)
+        .containsExactlyInAnyOrder(
+            "INDEX.tsv",
+            "spec-r4",
+            "spec-r4b",
+            "spec-r5",
+            "ig",
+            "ibm",
+            "gematik",
+            "fhir-test-cases");
   }
 
   @Test
@@ -114,7 +144,9 @@ class CorpusIntegrityTest {
         String dir = f.contains("/") ? f.substring(0, f.lastIndexOf('/')) : "";
         Set<String> names = new TreeSet<>();
         for (Map<?, ?> e : provenance(corpus.resolve(f))) {
-          assertThat(new ArrayList<Object>(e.keySet())).as(f).contains("file", "repo", "path", "commit");
+          assertThat(new ArrayList<Object>(e.keySet()))
+              .as(f)
+              .contains("file", "repo", "path", "commit");
           String name = (String) e.get("file");
           assertThat(names.add(name)).as("%s lists %s twice", f, name).isTrue();
           assertThat(corpus.resolve(dir).resolve(name)).as("%s lists %s", f, name).isRegularFile();
@@ -128,7 +160,9 @@ class CorpusIntegrityTest {
         assertThat(dir).as("no _provenance.json above %s", f).contains("/");
         dir = dir.substring(0, dir.lastIndexOf('/'));
       }
-      assertThat(listed.get(dir)).as("%s/_provenance.json", dir).contains(f.substring(dir.length() + 1));
+      assertThat(listed.get(dir))
+          .as("%s/_provenance.json", dir)
+          .contains(f.substring(dir.length() + 1));
     }
   }
 
@@ -150,7 +184,8 @@ class CorpusIntegrityTest {
       assertThat(row.get("source_repo")).as(row.get("file")).isEqualTo(e.get("repo"));
       assertThat(row.get("commit")).as(row.get("file")).isEqualTo(e.get("commit"));
       Object path = e.get("path");
-      assertThat(row.get("source_path")).as(row.get("file"))
+      assertThat(row.get("source_path"))
+          .as(row.get("file"))
           .isEqualTo(path == MiniJson.NULL ? "None" : path);
     }
   }
@@ -161,7 +196,9 @@ class CorpusIntegrityTest {
     Set<String> repos = new TreeSet<>();
     for (Map<String, String> row : index().values()) {
       repos.add(row.get("source_repo").replaceAll(" \\(.*\\)$", ""));
-      assertThat(notice).as("commit of %s", row.get("file")).contains(row.get("commit").substring(0, 40));
+      assertThat(notice)
+          .as("commit of %s", row.get("file"))
+          .contains(row.get("commit").substring(0, 40));
     }
     assertThat(repos).allSatisfy(repo -> assertThat(notice).contains(repo));
   }
@@ -173,17 +210,19 @@ class CorpusIntegrityTest {
     assertThat(count("spec-r5/")).isEqualTo(13);
     assertThat(count("ibm/")).isEqualTo(150);
     assertThat(count("gematik/")).isEqualTo(178);
-    assertThat(index()).containsKeys(
-        "fhir-test-cases/validator/xver-task-r4.json",
-        "fhir-test-cases/validator/xver-task-r5.json",
-        "fhir-test-cases/spec-r6-invariant-tests/tsk-0.f1.fail.xml",
-        "fhir-test-cases/spec-r6-invariant-tests/tsk-1.f1.fail.xml",
-        "fhir-test-cases/spec-r6-invariant-tests/tsk-1.f2.fail.xml");
+    assertThat(index())
+        .containsKeys(
+            "fhir-test-cases/validator/xver-task-r4.json",
+            "fhir-test-cases/validator/xver-task-r5.json",
+            "fhir-test-cases/spec-r6-invariant-tests/tsk-0.f1.fail.xml",
+            "fhir-test-cases/spec-r6-invariant-tests/tsk-1.f1.fail.xml",
+            "fhir-test-cases/spec-r6-invariant-tests/tsk-1.f2.fail.xml");
   }
 
   /**
-   * Every copy is unchanged: its SHA-256 is the one INDEX.tsv recorded at import, and, where the shared
-   * corpus is beside the project (on every team machine and in CI), the original's is the same.
+   * Every copy is unchanged: its SHA-256 is the one INDEX.tsv recorded at import, and, where the
+   * shared corpus is beside the project (on every team machine and in CI), the original's is the
+   * same.
    */
   @Test
   void copiesAreUnchangedSinceImport() {
@@ -192,12 +231,14 @@ class CorpusIntegrityTest {
     for (Map<String, String> row : index().values()) {
       String recorded = row.get("sha256");
       assertThat(recorded).as(row.get("file")).matches("[0-9a-f]{64}");
-      assertThat(sha256(TestData.bytes(TestData.corpus().resolve(row.get("file"))))).as(row.get("file"))
+      assertThat(sha256(TestData.bytes(TestData.corpus().resolve(row.get("file")))))
+          .as(row.get("file"))
           .isEqualTo(recorded);
       if (haveShared) {
         Path original = shared.resolve(row.get("shared_corpus_path"));
         assertThat(original).as(row.get("file")).isRegularFile();
-        assertThat(sha256(TestData.bytes(original))).as("%s differs from %s", row.get("file"), original)
+        assertThat(sha256(TestData.bytes(original)))
+            .as("%s differs from %s", row.get("file"), original)
             .isEqualTo(recorded);
       }
     }
@@ -205,7 +246,8 @@ class CorpusIntegrityTest {
 
   private static String sha256(byte[] bytes) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -31,8 +31,8 @@ final class Documents {
   }
 
   /**
-   * Parses XML with a parser that refuses any DOCTYPE, so no entity is ever resolved and nothing
-   * is fetched. Throws on malformed XML.
+   * Parses XML with a parser that refuses any DOCTYPE, so no entity is ever resolved and nothing is
+   * fetched. Throws on malformed XML.
    */
   static Document parseXml(byte[] xml) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -42,20 +42,21 @@ final class Documents {
     f.setXIncludeAware(false);
     f.setExpandEntityReferences(false);
     DocumentBuilder b = f.newDocumentBuilder();
-    b.setErrorHandler(new ErrorHandler() {
-      @Override
-      public void warning(SAXParseException e) {}
+    b.setErrorHandler(
+        new ErrorHandler() {
+          @Override
+          public void warning(SAXParseException e) {}
 
-      @Override
-      public void error(SAXParseException e) throws SAXParseException {
-        throw e;
-      }
+          @Override
+          public void error(SAXParseException e) throws SAXParseException {
+            throw e;
+          }
 
-      @Override
-      public void fatalError(SAXParseException e) throws SAXParseException {
-        throw e;
-      }
-    });
+          @Override
+          public void fatalError(SAXParseException e) throws SAXParseException {
+            throw e;
+          }
+        });
     return b.parse(new ByteArrayInputStream(xml));
   }
 }

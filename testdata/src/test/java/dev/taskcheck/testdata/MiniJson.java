@@ -8,18 +8,19 @@ import java.util.Map;
 
 /**
  * A strict RFC 8259 JSON reader for the tests (the module has no JSON dependency): objects become
- * {@link LinkedHashMap}, arrays {@link ArrayList}, numbers {@link BigDecimal}, {@code null}
- * {@link #NULL}. No comments, no trailing content, no duplicate keys.
+ * {@link LinkedHashMap}, arrays {@link ArrayList}, numbers {@link BigDecimal}, {@code null} {@link
+ * #NULL}. No comments, no trailing content, no duplicate keys.
  */
 final class MiniJson {
 
   /** JSON {@code null}. */
-  static final Object NULL = new Object() {
-    @Override
-    public String toString() {
-      return "null";
-    }
-  };
+  static final Object NULL =
+      new Object() {
+        @Override
+        public String toString() {
+          return "null";
+        }
+      };
 
   private final String text;
   private int pos;
@@ -28,7 +29,9 @@ final class MiniJson {
     this.text = text;
   }
 
-  /** Parses one JSON value that makes up the whole of {@code text} (surrounding whitespace allowed). */
+  /**
+   * Parses one JSON value that makes up the whole of {@code text} (surrounding whitespace allowed).
+   */
   static Object parse(String text) {
     MiniJson p = new MiniJson(text);
     p.ws();
@@ -56,25 +59,20 @@ final class MiniJson {
       throw error("unexpected end of input");
     }
     char c = text.charAt(pos);
-    switch (c) {
-      case '{':
-        return obj();
-      case '[':
-        return arr();
-      case '"':
-        return str();
-      case 't':
-        return literal("true", Boolean.TRUE);
-      case 'f':
-        return literal("false", Boolean.FALSE);
-      case 'n':
-        return literal("null", NULL);
-      default:
+    return switch (c) {
+      case '{' -> obj();
+      case '[' -> arr();
+      case '"' -> str();
+      case 't' -> literal("true", true);
+      case 'f' -> literal("false", false);
+      case 'n' -> literal("null", NULL);
+      default -> {
         if (c == '-' || (c >= '0' && c <= '9')) {
-          return num();
+          yield num();
         }
         throw error("unexpected character '" + c + "'");
-    }
+      }
+    };
   }
 
   private Map<String, Object> obj() {

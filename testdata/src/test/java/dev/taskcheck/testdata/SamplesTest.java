@@ -14,14 +14,19 @@ import org.w3c.dom.Document;
 /** The quick-start samples: documented, and each showing what its README line says. */
 class SamplesTest {
 
-  private static final Map<String, String> COPIES = Map.of(
-      "spec-r4-Task-example1.json", "spec-r4/Task-example1.json",
-      "spec-r4-Task-example6.json", "spec-r4/Task-example6.json",
-      "spec-r5-Task-example2.json", "spec-r5/Task-example2.json",
-      "davinci-pcde-task-requested.xml", "ig/davinci-pcde/task-requested.xml");
-  private static final Set<String> HAND_WRITTEN = Set.of(
-      "bundle-cardiology-workup.json", "tasks-physiotherapy-course.ndjson", "broken-status-done.json",
-      "broken-misspelled-element.json", "broken-requester-wrong-type.json");
+  private static final Map<String, String> COPIES =
+      Map.of(
+          "spec-r4-Task-example1.json", "spec-r4/Task-example1.json",
+          "spec-r4-Task-example6.json", "spec-r4/Task-example6.json",
+          "spec-r5-Task-example2.json", "spec-r5/Task-example2.json",
+          "davinci-pcde-task-requested.xml", "ig/davinci-pcde/task-requested.xml");
+  private static final Set<String> HAND_WRITTEN =
+      Set.of(
+          "bundle-cardiology-workup.json",
+          "tasks-physiotherapy-course.ndjson",
+          "broken-status-done.json",
+          "broken-misspelled-element.json",
+          "broken-requester-wrong-type.json");
 
   private static Path samples() {
     return TestData.root().resolve("samples");
@@ -47,8 +52,11 @@ class SamplesTest {
     Set<String> expected = new TreeSet<>(COPIES.keySet());
     expected.addAll(HAND_WRITTEN);
     assertThat(new TreeSet<>(sampleFiles())).containsExactlyElementsOf(expected);
-    COPIES.forEach((sample, original) -> assertThat(TestData.bytes(samples().resolve(sample)))
-        .as(sample).isEqualTo(TestData.bytes(TestData.corpus().resolve(original))));
+    COPIES.forEach(
+        (sample, original) ->
+            assertThat(TestData.bytes(samples().resolve(sample)))
+                .as(sample)
+                .isEqualTo(TestData.bytes(TestData.corpus().resolve(original))));
     assertThat(CorpusIntegrityTest.index()).containsKeys(COPIES.values().toArray(new String[0]));
   }
 
@@ -56,7 +64,8 @@ class SamplesTest {
   void copiedSamplesCoverR4R5AndXml() throws Exception {
     assertThat(task("spec-r4-Task-example1.json").get("resourceType")).isEqualTo("Task");
     assertThat(task("spec-r5-Task-example2.json")).containsKey("requestedPerformer");
-    Document xml = Documents.parseXml(TestData.bytes(samples().resolve("davinci-pcde-task-requested.xml")));
+    Document xml =
+        Documents.parseXml(TestData.bytes(samples().resolve("davinci-pcde-task-requested.xml")));
     assertThat(xml.getDocumentElement().getLocalName()).isEqualTo("Task");
     assertThat(xml.getDocumentElement().getNamespaceURI()).isEqualTo("http://hl7.org/fhir");
   }
@@ -71,10 +80,12 @@ class SamplesTest {
       Map<?, ?> entry = (Map<?, ?>) e;
       Map<?, ?> resource = (Map<?, ?>) entry.get("resource");
       types.add((String) resource.get("resourceType"));
-      assertThat((String) entry.get("fullUrl")).endsWith(resource.get("resourceType") + "/" + resource.get("id"));
+      assertThat((String) entry.get("fullUrl"))
+          .endsWith(resource.get("resourceType") + "/" + resource.get("id"));
       if ("Task".equals(resource.get("resourceType"))) {
         assertCleanHandWrittenTask(resource);
-        assertThat(((Map<?, ?>) resource.get("for")).get("reference")).isEqualTo("Patient/pat-4711");
+        assertThat(((Map<?, ?>) resource.get("for")).get("reference"))
+            .isEqualTo("Patient/pat-4711");
       }
     }
     assertThat(types).containsExactly("Patient", "Task", "Task", "Task");
@@ -82,7 +93,8 @@ class SamplesTest {
 
   @Test
   void ndjsonHasFiveTasksOnePerLine() {
-    List<String> lines = TestData.text(samples().resolve("tasks-physiotherapy-course.ndjson")).lines().toList();
+    List<String> lines =
+        TestData.text(samples().resolve("tasks-physiotherapy-course.ndjson")).lines().toList();
     assertThat(lines).hasSize(5);
     Set<String> statuses = new TreeSet<>();
     for (String line : lines) {
@@ -108,7 +120,8 @@ class SamplesTest {
     assertCleanHandWrittenTask(misspelled);
 
     Map<String, Object> wrongType = task("broken-requester-wrong-type.json");
-    assertThat(((Map<?, ?>) wrongType.get("requester")).get("reference")).isEqualTo("Medication/med-amoxicillin-500");
+    assertThat(((Map<?, ?>) wrongType.get("requester")).get("reference"))
+        .isEqualTo("Medication/med-amoxicillin-500");
     assertCleanHandWrittenTask(wrongType);
   }
 

@@ -29,15 +29,22 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class TaskGeneratorTest {
 
-  private static final Pattern FHIR_DATE_TIME = Pattern.compile(
-      "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+  private static final Pattern FHIR_DATE_TIME =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
   private static final Set<String> STATUSES = Set.of(TaskGenerator.STATUSES);
-  private static final Set<String> INTENTS = Set.of(
-      "unknown", "proposal", "plan", "order", "original-order", "reflex-order", "filler-order",
-      "instance-order", "option");
+  private static final Set<String> INTENTS =
+      Set.of(
+          "unknown",
+          "proposal",
+          "plan",
+          "order",
+          "original-order",
+          "reflex-order",
+          "filler-order",
+          "instance-order",
+          "option");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   // ---- determinism ---------------------------------------------------------------------------
 
@@ -74,7 +81,8 @@ class TaskGeneratorTest {
     // Changing the generator changes every benchmark baseline: do it on purpose, then update.
     String first = new TaskGenerator(42).validTask(1);
     assertThat(first).startsWith("{\"resourceType\":\"Task\",\"id\":\"gen-000001\"");
-    assertThat(first).contains("\"status\":\"in-progress\"", "\"authoredOn\":\"2024-03-15T11:30:25-05:00\"");
+    assertThat(first)
+        .contains("\"status\":\"in-progress\"", "\"authoredOn\":\"2024-03-15T11:30:25-05:00\"");
   }
 
   @Test
@@ -106,9 +114,11 @@ class TaskGeneratorTest {
       assertThat(task.get("resourceType")).isEqualTo("Task");
       assertThat(task.get("id")).isEqualTo(String.format("gen-%06d", i + 1));
       final int n = i + 1;
-      assertThat(line).isEqualTo(g.plannedDefect(n, 0.25)
-          .map(d -> g.defectiveTask(n, d))
-          .orElseGet(() -> g.validTask(n)));
+      assertThat(line)
+          .isEqualTo(
+              g.plannedDefect(n, 0.25)
+                  .map(d -> g.defectiveTask(n, d))
+                  .orElseGet(() -> g.validTask(n)));
     }
   }
 
@@ -141,9 +151,10 @@ class TaskGeneratorTest {
     for (int n = 1; n <= 12; n++) {
       String pretty = Files.readString(dir.resolve(TaskGenerator.fileName(n)));
       assertThat(pretty).startsWith("{\n  \"resourceType\": \"Task\",\n").endsWith("}\n");
-      String compact = g.plannedDefect(n, 0.5).isPresent()
-          ? g.defectiveTask(n, g.plannedDefect(n, 0.5).orElseThrow())
-          : g.validTask(n);
+      String compact =
+          g.plannedDefect(n, 0.5).isPresent()
+              ? g.defectiveTask(n, g.plannedDefect(n, 0.5).orElseThrow())
+              : g.validTask(n);
       assertThat(MiniJson.parse(pretty)).isEqualTo(MiniJson.parse(compact));
     }
   }
@@ -161,7 +172,8 @@ class TaskGeneratorTest {
       Map<?, ?> entry = (Map<?, ?>) entries.get(i);
       Map<?, ?> resource = (Map<?, ?>) entry.get("resource");
       assertThat(resource.get("resourceType")).isEqualTo("Task");
-      assertThat(entry.get("fullUrl")).isEqualTo("https://fhir.example.org/r4/Task/" + resource.get("id"));
+      assertThat(entry.get("fullUrl"))
+          .isEqualTo("https://fhir.example.org/r4/Task/" + resource.get("id"));
     }
     Path empty = tmp.resolve("empty-bundle.json");
     new TaskGenerator(8).writeBundle(empty, 0, 0.2);
@@ -180,9 +192,12 @@ class TaskGeneratorTest {
   @Test
   void rejectsBadArguments() {
     TaskGenerator g = new TaskGenerator(1);
-    assertThatThrownBy(() -> g.writeNdjson(tmp.resolve("x"), -1, 0.1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> g.writeNdjson(tmp.resolve("x"), 1, 1.5)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> g.plannedDefect(1, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> g.writeNdjson(tmp.resolve("x"), -1, 0.1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> g.writeNdjson(tmp.resolve("x"), 1, 1.5))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> g.plannedDefect(1, Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> g.validTask(-1)).isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -202,7 +217,9 @@ class TaskGeneratorTest {
       assertThat(INTENTS).contains((String) t.get("intent"));
       Map<?, ?> text = (Map<?, ?>) t.get("text");
       assertThat(text.get("status")).isEqualTo("generated");
-      assertThat((String) text.get("div")).startsWith("<div xmlns=\"http://www.w3.org/1999/xhtml\">").endsWith("</div>");
+      assertThat((String) text.get("div"))
+          .startsWith("<div xmlns=\"http://www.w3.org/1999/xhtml\">")
+          .endsWith("</div>");
       assertThat((String) t.get("description")).isNotBlank();
 
       OffsetDateTime authored = dateTime(t.get("authoredOn"));
@@ -212,7 +229,9 @@ class TaskGeneratorTest {
 
       Map<?, ?> exec = (Map<?, ?>) t.get("executionPeriod");
       boolean needsStart = Set.of("in-progress", "on-hold", "completed", "failed").contains(status);
-      boolean terminal = Set.of("completed", "failed", "cancelled", "rejected", "entered-in-error").contains(status);
+      boolean terminal =
+          Set.of("completed", "failed", "cancelled", "rejected", "entered-in-error")
+              .contains(status);
       if (needsStart) {
         assertThat(exec).as("status-2 for %s", status).isNotNull();
       }
@@ -233,12 +252,21 @@ class TaskGeneratorTest {
       if (status.equals("rejected")) {
         assertThat(exec).as("status-5").isNull();
       }
-      if (Set.of("received", "accepted", "rejected", "ready", "in-progress", "on-hold", "completed", "failed")
+      if (Set.of(
+              "received",
+              "accepted",
+              "rejected",
+              "ready",
+              "in-progress",
+              "on-hold",
+              "completed",
+              "failed")
           .contains(status)) {
         assertThat(t).as("status-1 for %s", status).containsKey("owner");
       }
       boolean hasReason = t.containsKey("statusReason");
-      assertThat(hasReason).as("failure-2/3/5 for %s", status)
+      assertThat(hasReason)
+          .as("failure-2/3/5 for %s", status)
           .isEqualTo(Set.of("failed", "rejected", "cancelled", "on-hold").contains(status));
 
       Map<?, ?> restriction = (Map<?, ?>) t.get("restriction");
@@ -247,7 +275,9 @@ class TaskGeneratorTest {
       Map<?, ?> window = (Map<?, ?>) restriction.get("period");
       assertThat(dateTime(window.get("end"))).isAfter(dateTime(window.get("start")));
       if (exec != null && exec.get("end") != null) {
-        assertThat(dateTime(window.get("end"))).as("date-5").isAfterOrEqualTo(dateTime(exec.get("end")));
+        assertThat(dateTime(window.get("end")))
+            .as("date-5")
+            .isAfterOrEqualTo(dateTime(exec.get("end")));
       }
 
       for (Object in : (List<?>) t.get("input")) {
@@ -279,8 +309,16 @@ class TaskGeneratorTest {
       }
     }
     assertThat(statuses).containsExactlyInAnyOrder(TaskGenerator.STATUSES);
-    assertThat(valueTypes).contains("valueString", "valueBoolean", "valueQuantity", "valueReference",
-        "valueCodeableConcept", "valueDateTime", "valueCanonical", "valueRatio");
+    assertThat(valueTypes)
+        .contains(
+            "valueString",
+            "valueBoolean",
+            "valueQuantity",
+            "valueReference",
+            "valueCodeableConcept",
+            "valueDateTime",
+            "valueCanonical",
+            "valueRatio");
     assertThat(sessionRatio).isTrue();
   }
 
@@ -290,19 +328,21 @@ class TaskGeneratorTest {
   @EnumSource(Defect.class)
   void eachDefectChangesOnlyItsElement(Defect defect) {
     TaskGenerator g = new TaskGenerator(77);
-    Pattern intended = switch (defect) {
-      case BAD_STATUS, MISSING_STATUS -> Pattern.compile("status");
-      case MISSING_INTENT -> Pattern.compile("intent");
-      case UNKNOWN_ELEMENT -> Pattern.compile("lastModified|lastUpdated");
-      case WRONG_JSON_TYPE -> Pattern.compile("for");
-      case BAD_DATETIME -> Pattern.compile("authoredOn");
-      case LAST_MODIFIED_BEFORE_AUTHORED -> Pattern.compile("lastModified");
-      case PERIOD_END_BEFORE_START -> Pattern.compile("restriction\\.period\\.end");
-      case RATIO_WITHOUT_DENOMINATOR -> Pattern.compile("output(\\[0]\\.valueRatio\\.denominator)?");
-      case NEGATIVE_POSITIVE_INT -> Pattern.compile("restriction\\.repetitions");
-      case EMPTY_STRING -> Pattern.compile("description");
-      case INPUT_WITHOUT_VALUE -> Pattern.compile("input\\[0]\\.value[A-Z][A-Za-z]+");
-    };
+    Pattern intended =
+        switch (defect) {
+          case BAD_STATUS, MISSING_STATUS -> Pattern.compile("status");
+          case MISSING_INTENT -> Pattern.compile("intent");
+          case UNKNOWN_ELEMENT -> Pattern.compile("lastModified|lastUpdated");
+          case WRONG_JSON_TYPE -> Pattern.compile("for");
+          case BAD_DATETIME -> Pattern.compile("authoredOn");
+          case LAST_MODIFIED_BEFORE_AUTHORED -> Pattern.compile("lastModified");
+          case PERIOD_END_BEFORE_START -> Pattern.compile("restriction\\.period\\.end");
+          case RATIO_WITHOUT_DENOMINATOR ->
+              Pattern.compile("output(\\[0]\\.valueRatio\\.denominator)?");
+          case NEGATIVE_POSITIVE_INT -> Pattern.compile("restriction\\.repetitions");
+          case EMPTY_STRING -> Pattern.compile("description");
+          case INPUT_WITHOUT_VALUE -> Pattern.compile("input\\[0]\\.value[A-Z][A-Za-z]+");
+        };
     for (int n = 1; n <= 120; n++) {
       String validText = g.validTask(n);
       String defectiveText = g.defectiveTask(n, defect);
@@ -311,25 +351,35 @@ class TaskGeneratorTest {
       Map<String, Object> bad = MiniJson.object(defectiveText);
       Set<String> changed = new TreeSet<>();
       diff("", valid, bad, changed);
-      assertThat(changed).as("task %d", n).isNotEmpty().allMatch(p -> intended.matcher(p).matches());
+      assertThat(changed)
+          .as("task %d", n)
+          .isNotEmpty()
+          .allMatch(p -> intended.matcher(p).matches());
       assertDefect(defect, valid, bad);
     }
   }
 
-  private static void assertDefect(Defect defect, Map<String, Object> valid, Map<String, Object> bad) {
+  private static void assertDefect(
+      Defect defect, Map<String, Object> valid, Map<String, Object> bad) {
     switch (defect) {
       case BAD_STATUS -> assertThat(STATUSES).doesNotContain((String) bad.get("status"));
       case MISSING_STATUS -> assertThat(bad).doesNotContainKey("status");
       case MISSING_INTENT -> assertThat(bad).doesNotContainKey("intent");
       case UNKNOWN_ELEMENT -> {
-        assertThat(bad).doesNotContainKey("lastModified").containsEntry("lastUpdated", valid.get("lastModified"));
+        assertThat(bad)
+            .doesNotContainKey("lastModified")
+            .containsEntry("lastUpdated", valid.get("lastModified"));
         assertThat(new ArrayList<>(bad.keySet()).indexOf("lastUpdated"))
             .isEqualTo(new ArrayList<>(valid.keySet()).indexOf("lastModified"));
       }
-      case WRONG_JSON_TYPE -> assertThat(bad.get("for")).isInstanceOf(String.class)
-          .isEqualTo(((Map<?, ?>) valid.get("for")).get("reference"));
-      case BAD_DATETIME -> assertThat((String) bad.get("authoredOn")).doesNotMatch(FHIR_DATE_TIME)
-          .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+      case WRONG_JSON_TYPE ->
+          assertThat(bad.get("for"))
+              .isInstanceOf(String.class)
+              .isEqualTo(((Map<?, ?>) valid.get("for")).get("reference"));
+      case BAD_DATETIME ->
+          assertThat((String) bad.get("authoredOn"))
+              .doesNotMatch(FHIR_DATE_TIME)
+              .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
       case LAST_MODIFIED_BEFORE_AUTHORED ->
           assertThat(dateTime(bad.get("lastModified"))).isBefore(dateTime(bad.get("authoredOn")));
       case PERIOD_END_BEFORE_START -> {
@@ -337,12 +387,14 @@ class TaskGeneratorTest {
         assertThat(dateTime(period.get("end"))).isBefore(dateTime(period.get("start")));
       }
       case RATIO_WITHOUT_DENOMINATOR -> {
-        Map<?, ?> ratio = (Map<?, ?>) ((Map<?, ?>) ((List<?>) bad.get("output")).get(0)).get("valueRatio");
+        Map<?, ?> ratio =
+            (Map<?, ?>) ((Map<?, ?>) ((List<?>) bad.get("output")).get(0)).get("valueRatio");
         assertThat(ratio.containsKey("numerator")).isTrue();
         assertThat(ratio.containsKey("denominator")).isFalse();
       }
-      case NEGATIVE_POSITIVE_INT -> assertThat((BigDecimal) ((Map<?, ?>) bad.get("restriction")).get("repetitions"))
-          .isNegative();
+      case NEGATIVE_POSITIVE_INT ->
+          assertThat((BigDecimal) ((Map<?, ?>) bad.get("restriction")).get("repetitions"))
+              .isNegative();
       case EMPTY_STRING -> assertThat(bad.get("description")).isEqualTo("");
       case INPUT_WITHOUT_VALUE -> {
         Map<?, ?> first = (Map<?, ?>) ((List<?>) bad.get("input")).get(0);
@@ -356,7 +408,18 @@ class TaskGeneratorTest {
   @Test
   void commandLineWritesEachFormat() throws IOException {
     Path nd = tmp.resolve("cli.ndjson");
-    Run r = run("--count", "25", "--defect-rate", "0.2", "--seed", "42", "--format", "ndjson", "--out", nd.toString());
+    Run r =
+        run(
+            "--count",
+            "25",
+            "--defect-rate",
+            "0.2",
+            "--seed",
+            "42",
+            "--format",
+            "ndjson",
+            "--out",
+            nd.toString());
     assertThat(r.code).isZero();
     assertThat(Files.readAllLines(nd)).hasSize(25);
     Path reference = tmp.resolve("api.ndjson");
@@ -366,7 +429,8 @@ class TaskGeneratorTest {
 
     Path dir = tmp.resolve("cli-files");
     assertThat(run("--count=3", "--format=files", "--out=" + dir).code).isZero();
-    assertThat(TestData.files(dir)).containsExactly("task-000001.json", "task-000002.json", "task-000003.json");
+    assertThat(TestData.files(dir))
+        .containsExactly("task-000001.json", "task-000002.json", "task-000003.json");
 
     Path bundle = tmp.resolve("cli-bundle.json");
     assertThat(run("--count", "4", "--format", "bundle", "--out", bundle.toString()).code).isZero();
@@ -386,22 +450,26 @@ class TaskGeneratorTest {
 
   @Test
   void badArgumentsGiveUsageAndExitCode2WithoutStackTrace() {
-    List<String[]> bad = List.of(
-        new String[] {},
-        new String[] {"--count", "abc", "--out", "x"},
-        new String[] {"--count", "-5", "--out", "x"},
-        new String[] {"--defect-rate", "1.5", "--out", "x"},
-        new String[] {"--defect-rate", "NaN", "--out", "x"},
-        new String[] {"--seed", "1.5", "--out", "x"},
-        new String[] {"--format", "xml", "--out", "x"},
-        new String[] {"--format", "files", "--out", "-"},
-        new String[] {"--out"},
-        new String[] {"--colour", "--out", "x"},
-        new String[] {"stray", "--out", "x"});
+    List<String[]> bad =
+        List.of(
+            new String[] {},
+            new String[] {"--count", "abc", "--out", "x"},
+            new String[] {"--count", "-5", "--out", "x"},
+            new String[] {"--defect-rate", "1.5", "--out", "x"},
+            new String[] {"--defect-rate", "NaN", "--out", "x"},
+            new String[] {"--seed", "1.5", "--out", "x"},
+            new String[] {"--format", "xml", "--out", "x"},
+            new String[] {"--format", "files", "--out", "-"},
+            new String[] {"--out"},
+            new String[] {"--colour", "--out", "x"},
+            new String[] {"stray", "--out", "x"});
     for (String[] args : bad) {
       Run r = run(args);
       assertThat(r.code).as(String.join(" ", args)).isEqualTo(2);
-      assertThat(r.err).as(String.join(" ", args)).startsWith("taskcheck-testdata: ").contains("Usage:");
+      assertThat(r.err)
+          .as(String.join(" ", args))
+          .startsWith("taskcheck-testdata: ")
+          .contains("Usage:");
       assertNoStackTrace(r);
       assertThat(r.out).isEmpty();
     }
@@ -437,7 +505,8 @@ class TaskGeneratorTest {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       code = TaskGenerator.run(args, o, e);
     }
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static void assertNoStackTrace(Run r) {

@@ -19,7 +19,9 @@ final class TestData {
    */
   static Path root() {
     String configured = System.getProperty("taskcheck.testdata");
-    if (configured != null && !configured.isBlank() && Files.isDirectory(Path.of(configured, "corpus"))) {
+    if (configured != null
+        && !configured.isBlank()
+        && Files.isDirectory(Path.of(configured, "corpus"))) {
       return Path.of(configured).toAbsolutePath().normalize();
     }
     String basedir = System.getProperty("basedir");
@@ -40,7 +42,12 @@ final class TestData {
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured).toAbsolutePath().normalize();
     }
-    return root().resolveSibling("..").resolve("shared").resolve("corpus").toAbsolutePath().normalize();
+    return root()
+        .resolveSibling("..")
+        .resolve("shared")
+        .resolve("corpus")
+        .toAbsolutePath()
+        .normalize();
   }
 
   /** Regular files below {@code dir}, as sorted forward-slash paths relative to {@code dir}. */

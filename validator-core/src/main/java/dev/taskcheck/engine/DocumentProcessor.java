@@ -1,15 +1,15 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.model.FhirRelease;
-import dev.taskcheck.model.Issue;
-import dev.taskcheck.model.LifecycleMetrics;
-import dev.taskcheck.model.IssueSource;
-import dev.taskcheck.model.Result;
-import dev.taskcheck.model.RuleSet;
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.ResourceTypes;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.LifecycleMetrics;
+import dev.taskcheck.model.Result;
+import dev.taskcheck.model.RuleSet;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.parse.DocumentParser;
 import dev.taskcheck.parse.ParseFailure;
 import dev.taskcheck.parse.ParseOutcome;
@@ -19,13 +19,13 @@ import dev.taskcheck.source.RawDocument;
 import dev.taskcheck.source.ResourceLocator;
 import dev.taskcheck.source.SourceItem;
 import dev.taskcheck.source.SourceProblem;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -36,11 +36,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DocumentProcessor {
 
-  private static final Comparator<Issue> ORDER = Comparator
-      .comparing((Issue i) -> i.line() == null ? Integer.MAX_VALUE : i.line())
-      .thenComparing(i -> i.column() == null ? Integer.MAX_VALUE : i.column())
-      .thenComparing(Issue::ruleId)
-      .thenComparing(i -> Objects.toString(i.expression(), ""));
+  private static final Comparator<Issue> ORDER =
+      Comparator.comparing((Issue i) -> i.line() == null ? Integer.MAX_VALUE : i.line())
+          .thenComparing(i -> i.column() == null ? Integer.MAX_VALUE : i.column())
+          .thenComparing(Issue::ruleId)
+          .thenComparing(i -> Objects.toString(i.expression(), ""));
 
   private final List<Stage> stages;
   private final @Nullable FhirRelease fixedRelease;
@@ -50,23 +50,34 @@ public final class DocumentProcessor {
   private final boolean collectVersions;
 
   /**
-   * @param fixedRelease the release every document is validated against, or null to decide per document
-   * @param policy what happens to each Task's findings after the stages (rule set, overrides, suppressions)
-   * @param internalErrors told about every failure of TaskCheck itself (the CLI prints them with --debug)
+   * @param fixedRelease the release every document is validated against, or null to decide per
+   *     document
+   * @param policy what happens to each Task's findings after the stages (rule set, overrides,
+   *     suppressions)
+   * @param internalErrors told about every failure of TaskCheck itself (the CLI prints them with
+   *     --debug)
    */
-  public DocumentProcessor(List<Stage> stages, @Nullable FhirRelease fixedRelease, IssuePolicy policy,
+  public DocumentProcessor(
+      List<Stage> stages,
+      @Nullable FhirRelease fixedRelease,
+      IssuePolicy policy,
       Consumer<Throwable> internalErrors) {
     this(stages, fixedRelease, policy, internalErrors, null, false);
   }
 
   /**
-   * @param transitions the per-history stage: run on history Bundles, and on single Tasks for the stuck
-   *     check; null for none
+   * @param transitions the per-history stage: run on history Bundles, and on single Tasks for the
+   *     stuck check; null for none
    * @param collectVersions true to hand every Task version to the pipeline, which groups them into
    *     histories across documents ({@code --history}) and calls {@link #histories}
    */
-  public DocumentProcessor(List<Stage> stages, @Nullable FhirRelease fixedRelease, IssuePolicy policy,
-      Consumer<Throwable> internalErrors, @Nullable TransitionEngine transitions, boolean collectVersions) {
+  public DocumentProcessor(
+      List<Stage> stages,
+      @Nullable FhirRelease fixedRelease,
+      IssuePolicy policy,
+      Consumer<Throwable> internalErrors,
+      @Nullable TransitionEngine transitions,
+      boolean collectVersions) {
     this.stages = List.copyOf(stages);
     this.fixedRelease = fixedRelease;
     this.policy = policy;
@@ -75,28 +86,52 @@ public final class DocumentProcessor {
     this.collectVersions = collectVersions && transitions != null;
   }
 
-  /** A processor with the default policy: the recommended rule set, no overrides, no suppressions. */
-  public DocumentProcessor(List<Stage> stages, @Nullable FhirRelease fixedRelease, Consumer<Throwable> internalErrors) {
-    this(stages, fixedRelease, new IssuePolicy(RuleSet.RECOMMENDED, Map.of(), Set.of(), List.of(), Instant.now()),
+  /**
+   * A processor with the default policy: the recommended rule set, no overrides, no suppressions.
+   */
+  public DocumentProcessor(
+      List<Stage> stages, @Nullable FhirRelease fixedRelease, Consumer<Throwable> internalErrors) {
+    this(
+        stages,
+        fixedRelease,
+        new IssuePolicy(RuleSet.RECOMMENDED, Map.of(), Set.of(), List.of(), Instant.now()),
         internalErrors);
   }
 
   public Processed process(SourceItem item) {
     try {
       if (item instanceof SourceProblem p) {
-        Issue issue = new Issue(StructureIds.INPUT, p.severity(), p.issueType(), null, p.line(), null,
-            "'" + p.source() + "': " + p.message(), IssueSource.PARSER, null);
+        Issue issue =
+            new Issue(
+                StructureIds.INPUT,
+                p.severity(),
+                p.issueType(),
+                null,
+                p.line(),
+                null,
+                "'" + p.source() + "': " + p.message(),
+                IssueSource.PARSER,
+                null);
         return new Processed(List.of(unparsed(p.source(), p.line(), issue)), 0, 0, 0, null);
       }
       return processDocument((RawDocument) item);
     } catch (RuntimeException | StackOverflowError e) {
       internalErrors.accept(e);
       Integer line = item instanceof RawDocument d ? d.firstLine() : null;
-      Issue issue = new Issue(StructureIds.INTERNAL, Severity.FATAL, "exception", null, line, null,
-          "TaskCheck failed on this document (" + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage())
-              + "); the other documents were checked. Run with --debug for details, and please report it.",
-          IssueSource.PARSER, null);
+      Issue issue =
+          new Issue(
+              StructureIds.INTERNAL,
+              Severity.FATAL,
+              "exception",
+              null,
+              line,
+              null,
+              "TaskCheck failed on this document ("
+                  + e.getClass().getSimpleName()
+                  + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                  + "); the other documents were checked. Run with --debug for details, and please report it.",
+              IssueSource.PARSER,
+              null);
       return new Processed(List.of(unparsed(item.source(), line, issue)), 1, 0, 0, null);
     }
   }
@@ -104,16 +139,34 @@ public final class DocumentProcessor {
   private Processed processDocument(RawDocument raw) {
     ParseOutcome outcome = DocumentParser.parse(raw.bytes(), raw.firstLine());
     if (outcome instanceof ParseFailure f) {
-      Issue issue = new Issue(StructureIds.PARSE, Severity.FATAL, f.issueType(), null, f.line(), f.column(),
-          f.message(), IssueSource.PARSER, null);
+      Issue issue =
+          new Issue(
+              StructureIds.PARSE,
+              Severity.FATAL,
+              f.issueType(),
+              null,
+              f.line(),
+              f.column(),
+              f.message(),
+              IssueSource.PARSER,
+              null);
       return new Processed(List.of(unparsed(raw.source(), raw.firstLine(), issue)), 1, 0, 0, null);
     }
     ParsedDocument doc = (ParsedDocument) outcome;
     if (!ResourceTypes.isKnown(doc.resourceType())) {
-      Issue issue = new Issue(StructureIds.PARSE, Severity.FATAL, "structure", null, doc.root().line(),
-          doc.root().column(),
-          "'" + doc.resourceType() + "' is not a FHIR resource type, so this is not a FHIR resource",
-          IssueSource.PARSER, null);
+      Issue issue =
+          new Issue(
+              StructureIds.PARSE,
+              Severity.FATAL,
+              "structure",
+              null,
+              doc.root().line(),
+              doc.root().column(),
+              "'"
+                  + doc.resourceType()
+                  + "' is not a FHIR resource type, so this is not a FHIR resource",
+              IssueSource.PARSER,
+              null);
       return new Processed(List.of(unparsed(raw.source(), raw.firstLine(), issue)), 1, 0, 0, null);
     }
     List<LocatedResource> all = ResourceLocator.resources(doc);
@@ -127,9 +180,10 @@ public final class DocumentProcessor {
     if (tasks.isEmpty()) {
       return new Processed(List.of(), 1, 0, skipped, null);
     }
-    ReleaseChoice release = fixedRelease != null
-        ? new ReleaseChoice(fixedRelease, "set by the fhirVersion option")
-        : ReleaseDetector.detect(tasks);
+    ReleaseChoice release =
+        fixedRelease != null
+            ? new ReleaseChoice(fixedRelease, "set by the fhirVersion option")
+            : ReleaseDetector.detect(tasks);
     DocumentUnit unit = new DocumentUnit(raw.source(), doc, release, tasks);
 
     List<List<Issue>> perTask = new ArrayList<>();
@@ -148,44 +202,74 @@ public final class DocumentProcessor {
     }
 
     List<Result> results = new ArrayList<>();
-    IssuePolicy.Outcome envelopeOutcome = policy.apply(
-        documentLevel.stream().filter(i -> i.severity().isAtLeast(Severity.ERROR)).toList(), null, false,
-        raw.source());
+    IssuePolicy.Outcome envelopeOutcome =
+        policy.apply(
+            documentLevel.stream().filter(i -> i.severity().isAtLeast(Severity.ERROR)).toList(),
+            null,
+            false,
+            raw.source());
     List<Issue> envelope = envelopeOutcome.kept();
     if (!envelope.isEmpty() || !envelopeOutcome.suppressed().isEmpty()) {
-      // errors in a Bundle outside every Task (its type, its fullUrls): the Tasks' container is broken
+      // errors in a Bundle outside every Task (its type, its fullUrls): the Tasks' container is
+      // broken
       String id = doc.root().childValue("id");
-      results.add(new Result(raw.source(), null, doc.root().line(),
-          id == null ? doc.resourceType() : doc.resourceType() + "/" + id, null, release.release(), release.reason(),
-          sorted(envelope), envelopeOutcome.suppressed()));
+      results.add(
+          new Result(
+              raw.source(),
+              null,
+              doc.root().line(),
+              id == null ? doc.resourceType() : doc.resourceType() + "/" + id,
+              null,
+              release.release(),
+              release.reason(),
+              sorted(envelope),
+              envelopeOutcome.suppressed()));
     }
     for (int i = 0; i < tasks.size(); i++) {
       LocatedResource t = tasks.get(i);
       boolean enteredInError = "entered-in-error".equals(t.node().childValue("status"));
-      IssuePolicy.Outcome applied = policy.apply(perTask.get(i), t.path(), enteredInError, raw.source());
-      results.add(new Result(raw.source(), t.location(), t.line(), t.label(), t.versionId(),
-          release.release(), release.reason(), sorted(applied.kept()), applied.suppressed()));
+      IssuePolicy.Outcome applied =
+          policy.apply(perTask.get(i), t.path(), enteredInError, raw.source());
+      results.add(
+          new Result(
+              raw.source(),
+              t.location(),
+              t.line(),
+              t.label(),
+              t.versionId(),
+              release.release(),
+              release.reason(),
+              sorted(applied.kept()),
+              applied.suppressed()));
     }
     return new Processed(results, 1, tasks.size(), skipped, release.release(), versions, histories);
   }
 
   /**
-   * The per-history stage of one document: a history Bundle's Tasks are grouped into histories and checked
-   * here; with {@code --history} every version is handed on instead; a Task on its own is checked for
-   * being stuck when a threshold is set.
+   * The per-history stage of one document: a history Bundle's Tasks are grouped into histories and
+   * checked here; with {@code --history} every version is handed on instead; a Task on its own is
+   * checked for being stuck when a threshold is set.
    */
-  private void checkHistories(DocumentUnit unit, IssueSink sink, List<TaskVersion> collected,
+  private void checkHistories(
+      DocumentUnit unit,
+      IssueSink sink,
+      List<TaskVersion> collected,
       List<MetricsCollector.HistoryMetrics> histories) {
     TransitionEngine engine = Objects.requireNonNull(transitions);
-    boolean historyBundle = "Bundle".equals(unit.document().resourceType())
-        && "history".equals(unit.document().root().childValue("type"));
+    boolean historyBundle =
+        "Bundle".equals(unit.document().resourceType())
+            && "history".equals(unit.document().root().childValue("type"));
     if (!collectVersions && !historyBundle && engine.stuckAfter() == null) {
       return;
     }
     List<TaskVersion> versions = new ArrayList<>();
     for (int i = 0; i < unit.tasks().size(); i++) {
-      versions.add(VersionReader.read(unit.tasks().get(i), unit.source(), unit.release().release(),
-          unit.release().reason()));
+      versions.add(
+          VersionReader.read(
+              unit.tasks().get(i),
+              unit.source(),
+              unit.release().release(),
+              unit.release().reason()));
     }
     if (collectVersions) {
       collected.addAll(versions);
@@ -211,15 +295,17 @@ public final class DocumentProcessor {
   }
 
   /**
-   * The per-history stage over versions gathered from many documents ({@code --history}, {@code diff}):
-   * groups them by Task (ordered by versionId, ..., or kept in the given order), checks each history, and
-   * returns a result for every version with findings, plus the histories' measures.
+   * The per-history stage over versions gathered from many documents ({@code --history}, {@code
+   * diff}): groups them by Task (ordered by versionId, ..., or kept in the given order), checks
+   * each history, and returns a result for every version with findings, plus the histories'
+   * measures.
    */
   public Processed histories(List<TaskVersion> versions, boolean givenOrder) {
     TransitionEngine engine = Objects.requireNonNull(transitions);
     List<TaskHistory> found = new ArrayList<>();
     for (List<TaskVersion> group : Histories.group(versions)) {
-      found.add(givenOrder ? Histories.given(group, TaskHistory.Kind.HISTORY) : Histories.ordered(group));
+      found.add(
+          givenOrder ? Histories.given(group, TaskHistory.Kind.HISTORY) : Histories.ordered(group));
     }
     List<Result> results = new ArrayList<>();
     List<MetricsCollector.HistoryMetrics> measures = new ArrayList<>();
@@ -232,8 +318,17 @@ public final class DocumentProcessor {
         }
         IssuePolicy.Outcome applied = policy.apply(mine, v.taskPath(), false, v.source());
         if (!applied.kept().isEmpty() || !applied.suppressed().isEmpty()) {
-          results.add(new Result(v.source(), v.location(), v.line(), v.label(), v.versionId(), v.release(),
-              v.releaseReason(), sorted(applied.kept()), applied.suppressed()));
+          results.add(
+              new Result(
+                  v.source(),
+                  v.location(),
+                  v.line(),
+                  v.label(),
+                  v.versionId(),
+                  v.release(),
+                  v.releaseReason(),
+                  sorted(applied.kept()),
+                  applied.suppressed()));
         }
       }
       measures.add(MetricsCollector.measure(h, engine.stuck(h)));
@@ -242,11 +337,16 @@ public final class DocumentProcessor {
   }
 
   /**
-   * Puts an issue on the Task whose path its expression starts with. Issues about a Bundle entry's own
-   * elements ({@code Bundle.entry[2].fullUrl}) belong to the Task in that entry; issues about other
-   * resources in the document are dropped (those resources are skipped); the rest are document-level.
+   * Puts an issue on the Task whose path its expression starts with. Issues about a Bundle entry's
+   * own elements ({@code Bundle.entry[2].fullUrl}) belong to the Task in that entry; issues about
+   * other resources in the document are dropped (those resources are skipped); the rest are
+   * document-level.
    */
-  private static void route(Issue issue, List<LocatedResource> tasks, List<List<Issue>> perTask, List<Issue> documentLevel) {
+  private static void route(
+      Issue issue,
+      List<LocatedResource> tasks,
+      List<List<Issue>> perTask,
+      List<Issue> documentLevel) {
     String expr = issue.expression();
     if (expr == null) {
       documentLevel.add(issue);
@@ -256,7 +356,10 @@ public final class DocumentProcessor {
     int bestLength = -1;
     for (int i = 0; i < tasks.size(); i++) {
       String path = tasks.get(i).path();
-      String entry = path.endsWith(".resource") ? path.substring(0, path.length() - ".resource".length()) : path;
+      String entry =
+          path.endsWith(".resource")
+              ? path.substring(0, path.length() - ".resource".length())
+              : path;
       if (within(expr, path) && path.length() > bestLength) {
         best = i;
         bestLength = path.length();
@@ -280,7 +383,9 @@ public final class DocumentProcessor {
   }
 
   private static boolean within(String expression, String path) {
-    return expression.equals(path) || expression.startsWith(path + ".") || expression.startsWith(path + "[");
+    return expression.equals(path)
+        || expression.startsWith(path + ".")
+        || expression.startsWith(path + "[");
   }
 
   private static List<Issue> sorted(List<Issue> issues) {

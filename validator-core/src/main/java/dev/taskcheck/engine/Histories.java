@@ -13,22 +13,28 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns versions into histories: groups the versions of one Task (same id, or a shared identifier when the
- * ids differ) and orders them oldest first by versionId, then lastModified, then meta.lastUpdated, then
- * input order. A version repeated with the same content is kept once; the same versionId with different
- * content is a conflict (transition-14). The sort is stable: versions that tie on all three keep the order
- * in which they were read.
+ * Turns versions into histories: groups the versions of one Task (same id, or a shared identifier
+ * when the ids differ) and orders them oldest first by versionId, then lastModified, then
+ * meta.lastUpdated, then input order. A version repeated with the same content is kept once; the
+ * same versionId with different content is a conflict (transition-14). The sort is stable: versions
+ * that tie on all three keep the order in which they were read.
  */
 public final class Histories {
 
-  private static final Comparator<TaskVersion> ORDER = Comparator
-      .comparing(TaskVersion::versionNumber, Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(v -> low(v.lastModified()), Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(v -> low(v.lastUpdated()), Comparator.nullsLast(Comparator.naturalOrder()));
+  private static final Comparator<TaskVersion> ORDER =
+      Comparator.comparing(
+              TaskVersion::versionNumber, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(
+              v -> low(v.lastModified()), Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(
+              v -> low(v.lastUpdated()), Comparator.nullsLast(Comparator.naturalOrder()));
 
   private Histories() {}
 
-  /** The versions grouped by Task, each group in input order, groups in the order of their first version. */
+  /**
+   * The versions grouped by Task, each group in input order, groups in the order of their first
+   * version.
+   */
   public static List<List<TaskVersion>> group(List<TaskVersion> versions) {
     int n = versions.size();
     int[] parent = new int[n];
@@ -107,7 +113,9 @@ public final class Histories {
       for (int j = 0; j < i; j++) {
         TaskVersion a = versions.get(j);
         TaskVersion b = versions.get(i);
-        if (a.versionId() != null && a.versionId().equals(b.versionId()) && !a.content().equals(b.content())) {
+        if (a.versionId() != null
+            && a.versionId().equals(b.versionId())
+            && !a.content().equals(b.content())) {
           conflicts.add(new TaskHistory.Conflict(a, b));
         }
       }

@@ -21,13 +21,13 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What happens to the findings of one Task after every stage ran, in this order: the base invariants a
- * catalog rule replaces are dropped (its {@code replaces}: inv-1 by date-1, per-1 by date-2); an
- * entered-in-error Task loses the findings of the rules that skip such Tasks (their
- * {@code skipsEnteredInError}: the progress rules, status-10); catalog rules take their catalog severity
- * and then the rule set's (core keeps spec rules only, strict raises warnings to errors); per-rule overrides
- * apply; suppressions remove matching findings, which are kept aside with their reason. An expired
- * suppression no longer applies, and the finding says so.
+ * What happens to the findings of one Task after every stage ran, in this order: the base
+ * invariants a catalog rule replaces are dropped (its {@code replaces}: inv-1 by date-1, per-1 by
+ * date-2); an entered-in-error Task loses the findings of the rules that skip such Tasks (their
+ * {@code skipsEnteredInError}: the progress rules, status-10); catalog rules take their catalog
+ * severity and then the rule set's (core keeps spec rules only, strict raises warnings to errors);
+ * per-rule overrides apply; suppressions remove matching findings, which are kept aside with their
+ * reason. An expired suppression no longer applies, and the finding says so.
  */
 public final class IssuePolicy {
 
@@ -43,15 +43,22 @@ public final class IssuePolicy {
    * @param off rules switched off
    * @param now the run's clock, which decides whether a suppression has expired
    */
-  public IssuePolicy(RuleSet ruleSet, Map<String, Severity> severities, Set<String> off, List<Suppression> suppressions,
+  public IssuePolicy(
+      RuleSet ruleSet,
+      Map<String, Severity> severities,
+      Set<String> off,
+      List<Suppression> suppressions,
       Instant now) {
     this.ruleSet = Objects.requireNonNull(ruleSet);
     this.severities = Map.copyOf(severities);
     this.off = Set.copyOf(off);
     List<Compiled> compiled = new ArrayList<>();
     for (Suppression s : suppressions) {
-      compiled.add(new Compiled(s, Suppression.expressionPattern(s.expression()),
-          s.file() == null ? null : Suppression.filePattern(s.file())));
+      compiled.add(
+          new Compiled(
+              s,
+              Suppression.expressionPattern(s.expression()),
+              s.file() == null ? null : Suppression.filePattern(s.file())));
     }
     this.suppressions = List.copyOf(compiled);
     this.now = now;
@@ -82,8 +89,8 @@ public final class IssuePolicy {
   }
 
   /**
-   * The severity a rule's findings have under this policy when the rule reports at its catalog severity
-   * (override, rule set re-grade, {@code strict}); null when the rule does not run.
+   * The severity a rule's findings have under this policy when the rule reports at its catalog
+   * severity (override, rule set re-grade, {@code strict}); null when the rule does not run.
    */
   public @Nullable Severity severityOf(RuleInfo rule) {
     if (!runs(rule.id())) {
@@ -101,12 +108,15 @@ public final class IssuePolicy {
   public record Outcome(List<Issue> kept, List<SuppressedIssue> suppressed) {}
 
   /**
-   * @param taskPath the Task's path in its document ({@code Task}, {@code Bundle.entry[2].resource}); null
-   *     for findings that belong to no Task
+   * Applies the policy to the findings of one Task.
+   *
+   * @param taskPath the Task's path in its document ({@code Task}, {@code
+   *     Bundle.entry[2].resource}); null for findings that belong to no Task
    * @param enteredInError whether the Task's status is entered-in-error
    * @param source the input the findings are about, for suppressions limited to some files
    */
-  public Outcome apply(List<Issue> issues, @Nullable String taskPath, boolean enteredInError, String source) {
+  public Outcome apply(
+      List<Issue> issues, @Nullable String taskPath, boolean enteredInError, String source) {
     List<Issue> kept = new ArrayList<>();
     List<SuppressedIssue> suppressed = new ArrayList<>();
     for (Issue original : issues) {
@@ -132,15 +142,31 @@ public final class IssuePolicy {
         }
       }
       if (match != null && !match.suppression().isExpired(now)) {
-        suppressed.add(new SuppressedIssue(issue, match.suppression().reason(), match.suppression().origin()));
+        suppressed.add(
+            new SuppressedIssue(issue, match.suppression().reason(), match.suppression().origin()));
         continue;
       }
       if (match != null) {
-        issue = new Issue(issue.ruleId(), issue.severity(), issue.type(), issue.expression(), issue.line(),
-            issue.column(), issue.message() + " [the suppression at " + match.suppression().origin()
-                + " expired on " + match.suppression().expires() + " (today is " + today + "): "
-                + match.suppression().reason() + "]",
-            issue.source(), issue.messageId());
+        issue =
+            new Issue(
+                issue.ruleId(),
+                issue.severity(),
+                issue.type(),
+                issue.expression(),
+                issue.line(),
+                issue.column(),
+                issue.message()
+                    + " [the suppression at "
+                    + match.suppression().origin()
+                    + " expired on "
+                    + match.suppression().expires()
+                    + " (today is "
+                    + today
+                    + "): "
+                    + match.suppression().reason()
+                    + "]",
+                issue.source(),
+                issue.messageId());
       }
       kept.add(issue);
     }
@@ -148,17 +174,22 @@ public final class IssuePolicy {
   }
 
   /**
-   * A base invariant's finding where the rule replacing it drops it (inv-1 on the Task itself, per-1
-   * anywhere in it outside contained resources): date-1 and date-2 check the same thing without the
-   * precision false positives.
+   * A base invariant's finding where the rule replacing it drops it (inv-1 on the Task itself,
+   * per-1 anywhere in it outside contained resources): date-1 and date-2 check the same thing
+   * without the precision false positives.
    */
   private static boolean replaced(Issue issue, String taskPath) {
     CatalogEntry by = RuleCatalog.replacing(issue.ruleId());
     String expr = issue.expression();
-    return by != null && issue.source() != IssueSource.RULE && expr != null && by.replacedIn().covers(expr, taskPath);
+    return by != null
+        && issue.source() != IssueSource.RULE
+        && expr != null
+        && by.replacedIn().covers(expr, taskPath);
   }
 
-  /** The finding at the severity the catalog, the rule set and the overrides give it; null when off. */
+  /**
+   * The finding at the severity the catalog, the rule set and the overrides give it; null when off.
+   */
   private @Nullable Issue graded(Issue issue, @Nullable RuleInfo rule) {
     String id = issue.ruleId();
     if (off.contains(id)) {
@@ -174,7 +205,8 @@ public final class IssuePolicy {
     if (!runs(id)) {
       return null;
     }
-    // the HL7 validator reports a profile constraint's own severity; the catalog's is the one that counts
+    // the HL7 validator reports a profile constraint's own severity; the catalog's is the one that
+    // counts
     Severity s = rule.kind() == RuleInfo.Kind.PROFILE ? rule.severity() : issue.severity();
     if (s == rule.severity()) {
       // at the rule's default: the rule set's grade for it

@@ -12,10 +12,10 @@ import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns the reference engine's messages into TaskCheck issues: a stable id whatever the HL7 wording, a
- * FHIRPath expression that names the element concerned, and the position of that element in our own
- * parse tree (so both engines locate an element the same way, and NDJSON lines and Bundle entries carry
- * their position in the file).
+ * Turns the reference engine's messages into TaskCheck issues: a stable id whatever the HL7
+ * wording, a FHIRPath expression that names the element concerned, and the position of that element
+ * in our own parse tree (so both engines locate an element the same way, and NDJSON lines and
+ * Bundle entries carry their position in the file).
  */
 final class MessageMapper {
 
@@ -32,8 +32,8 @@ final class MessageMapper {
   }
 
   /**
-   * The issue for one message; {@code root} is the parsed document the message is about and
-   * {@code firstLine} the line of the source where the text the engine read starts.
+   * The issue for one message; {@code root} is the parsed document the message is about and {@code
+   * firstLine} the line of the source where the text the engine read starts.
    */
   Issue map(ValidationMessage m, Node root, int firstLine) {
     String text = m.getMessage() == null ? "" : m.getMessage().strip();
@@ -71,19 +71,27 @@ final class MessageMapper {
       return invariant;
     }
     if (messageId == null) {
-      return m.getLevel() == ValidationMessage.IssueSeverity.FATAL ? StructureIds.PARSE : StructureIds.OTHER;
+      return m.getLevel() == ValidationMessage.IssueSeverity.FATAL
+          ? StructureIds.PARSE
+          : StructureIds.OTHER;
     }
     if (messageId.equals("Terminology_PassThrough_TX_Message")) {
-      return m.getType() == ValidationMessage.IssueType.CODEINVALID ? StructureIds.BINDING : StructureIds.OTHER;
+      return m.getType() == ValidationMessage.IssueType.CODEINVALID
+          ? StructureIds.BINDING
+          : StructureIds.OTHER;
     }
     String id = ids.lookup(messageId);
     return id != null ? id : StructureIds.OTHER;
   }
 
-  /** The constraint key of a failed invariant ({@code inv-1} from {@code .../Task#inv-1}), or null. */
+  /**
+   * The constraint key of a failed invariant ({@code inv-1} from {@code .../Task#inv-1}), or null.
+   */
   static @Nullable String invariantKey(ValidationMessage m) {
     String inv = m.getInvId();
-    if (inv == null && m.getType() == ValidationMessage.IssueType.INVARIANT && m.getMessageId() != null
+    if (inv == null
+        && m.getType() == ValidationMessage.IssueType.INVARIANT
+        && m.getMessageId() != null
         && m.getMessageId().contains("#")) {
       inv = m.getMessageId();
     }
@@ -107,7 +115,9 @@ final class MessageMapper {
     };
   }
 
-  /** {@code profile} when the finding comes from a non-core profile, otherwise {@code structure}. */
+  /**
+   * {@code profile} when the finding comes from a non-core profile, otherwise {@code structure}.
+   */
   private static IssueSource source(ValidationMessage m, String text) {
     String inv = m.getInvId();
     if (inv != null) {
@@ -120,16 +130,24 @@ final class MessageMapper {
     return IssueSource.STRUCTURE;
   }
 
-  private static String expression(ValidationMessage m, Node root, int firstLine, @Nullable String messageId,
+  private static String expression(
+      ValidationMessage m,
+      Node root,
+      int firstLine,
+      @Nullable String messageId,
       ParserMessages.@Nullable Match parsed) {
     String location = m.getLocation();
     String base;
-    if (parsed != null && m.getLine() > 0 && location != null && !location.startsWith(root.name())) {
+    if (parsed != null
+        && m.getLine() > 0
+        && location != null
+        && !location.startsWith(root.name())) {
       // the XML parser names elements of a resource inside a Bundle relative to that resource
       // ("Task/f:input"), without saying which entry: its line and column do
       base = NodePath.pathAt(root, m.getLine() + firstLine - 1, m.getCol());
       String name = parsed.arguments().isEmpty() ? "" : parsed.arguments().get(0);
-      if (base.endsWith("." + name) || base.matches(".*\\." + java.util.regex.Pattern.quote(name) + "\\[\\d+]$")) {
+      if (base.endsWith("." + name)
+          || base.matches(".*\\." + java.util.regex.Pattern.quote(name) + "\\[\\d+]$")) {
         return base;
       }
     } else if (location == null || location.isBlank()) {
@@ -145,25 +163,33 @@ final class MessageMapper {
     if (parsed != null && messageId != null) {
       List<String> args = parsed.arguments();
       String key = messageId;
-      if ((key.equals("Unrecognised_property_") || key.equals("Undefined_element_")
-          || key.equals("RESOURCEDEFINITION_PROPERTY_UNKNOWN")) && !args.isEmpty()) {
+      if ((key.equals("Unrecognised_property_")
+              || key.equals("Undefined_element_")
+              || key.equals("RESOURCEDEFINITION_PROPERTY_UNKNOWN"))
+          && !args.isEmpty()) {
         return appendName(base, args.get(0));
       }
       if (key.equals("Undefined_attribute__on__for_type__properties__") && !args.isEmpty()) {
         return base;
       }
     }
-    if (messageId != null && m.getMessage() != null
-        && (messageId.startsWith("Validation_VAL_Profile_Minimum") || messageId.startsWith("Validation_VAL_Profile_Maximum"))) {
-      // "Task.input.value[x]: minimum required = 1, but only found 0" (or "max allowed = 1, but found 2"): the
-      // element concerned is the last step of the path the message names, under the location HL7 gives
+    if (messageId != null
+        && m.getMessage() != null
+        && (messageId.startsWith("Validation_VAL_Profile_Minimum")
+            || messageId.startsWith("Validation_VAL_Profile_Maximum"))) {
+      // "Task.input.value[x]: minimum required = 1, but only found 0" (or "max allowed = 1, but
+      // found 2"): the
+      // element concerned is the last step of the path the message names, under the location HL7
+      // gives
       String msg = m.getMessage();
       int colon = msg.indexOf(':');
       if (colon > 0) {
         String path = msg.substring(0, colon).strip();
         int dot = path.lastIndexOf('.');
         String last = (dot >= 0 ? path.substring(dot + 1) : path).replace("[x]", "");
-        if (SIMPLE_NAME.matcher(last).matches() && !base.endsWith("." + last) && !base.equals(last)) {
+        if (SIMPLE_NAME.matcher(last).matches()
+            && !base.endsWith("." + last)
+            && !base.equals(last)) {
           return base + "." + last;
         }
       }
@@ -182,13 +208,13 @@ final class MessageMapper {
   /** {@code /f:Bundle/f:entry[2]/f:resource/f:Task} to {@code Bundle.entry[1].resource}. */
   static String fromXPath(String xpath) {
     StringBuilder b = new StringBuilder();
-    for (String step : xpath.split("/")) {
+    for (String step : xpath.split("/", -1)) {
       if (step.isBlank()) {
         continue;
       }
       String s = step.strip();
       int colon = s.indexOf(':');
-      if (colon >= 0 && colon < s.indexOf('[') || (colon >= 0 && s.indexOf('[') < 0)) {
+      if ((colon >= 0 && colon < s.indexOf('[')) || (colon >= 0 && s.indexOf('[') < 0)) {
         s = s.substring(colon + 1);
       }
       int bracket = s.indexOf('[');
@@ -201,8 +227,11 @@ final class MessageMapper {
         }
       }
       // a resource inside resource/contained appears as an extra step named by its type
-      if (b.length() > 0 && !s.isEmpty() && Character.isUpperCase(s.charAt(0))
-          && (b.toString().endsWith(".resource") || b.toString().endsWith(".contained")
+      if (b.length() > 0
+          && !s.isEmpty()
+          && Character.isUpperCase(s.charAt(0))
+          && (b.toString().endsWith(".resource")
+              || b.toString().endsWith(".contained")
               || b.toString().matches(".*\\.contained\\[\\d+]$"))) {
         continue;
       }

@@ -1,12 +1,12 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.model.LifecycleMetrics;
-import dev.taskcheck.model.LifecycleMetrics.Stat;
-import dev.taskcheck.model.LifecycleMetrics.StuckTask;
 import dev.taskcheck.fhir.FhirTemporal;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.model.LifecycleMetrics;
+import dev.taskcheck.model.LifecycleMetrics.Stat;
+import dev.taskcheck.model.LifecycleMetrics.StuckTask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,14 +18,20 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Adds up the lifecycle of Task histories into {@link LifecycleMetrics}. Keeps one number per history and
- * measure (for the percentiles), not the histories. Not thread-safe: the pipeline feeds it from one thread.
+ * Adds up the lifecycle of Task histories into {@link LifecycleMetrics}. Keeps one number per
+ * history and measure (for the percentiles), not the histories. Not thread-safe: the pipeline feeds
+ * it from one thread.
  */
 public final class MetricsCollector {
 
   /** The measures of one history. */
-  public record HistoryMetrics(boolean history, int versions, Map<TaskStatus, Duration> timeInStatus, @Nullable Duration waitTime,
-      @Nullable Duration toCompletion, @Nullable StuckTask stuck) {}
+  public record HistoryMetrics(
+      boolean history,
+      int versions,
+      Map<TaskStatus, Duration> timeInStatus,
+      @Nullable Duration waitTime,
+      @Nullable Duration toCompletion,
+      @Nullable StuckTask stuck) {}
 
   private final @Nullable Duration stuckAfter;
   private long histories;
@@ -47,7 +53,8 @@ public final class MetricsCollector {
     Duration wait = null;
     Duration toCompletion = null;
     FhirTemporal first = v.get(0).timestamp();
-    // a history that starts in progress (or completed) began before its first version: its wait (or its
+    // a history that starts in progress (or completed) began before its first version: its wait (or
+    // its
     // time to completion) is unknown, not zero
     boolean waited = v.get(0).status() != TaskStatus.IN_PROGRESS;
     boolean open = v.get(0).status() != TaskStatus.COMPLETED;
@@ -66,7 +73,8 @@ public final class MetricsCollector {
         }
       }
     }
-    // a spell in a status runs from the version that entered it to the first later version with another
+    // a spell in a status runs from the version that entered it to the first later version with
+    // another
     // status; a spell no later version ends (the current status) is not counted
     int i = 0;
     while (i < v.size()) {
@@ -82,7 +90,8 @@ public final class MetricsCollector {
       }
       i = j;
     }
-    return new HistoryMetrics(history.kind() == TaskHistory.Kind.HISTORY, v.size(), in, wait, toCompletion, stuck);
+    return new HistoryMetrics(
+        history.kind() == TaskHistory.Kind.HISTORY, v.size(), in, wait, toCompletion, stuck);
   }
 
   public void add(HistoryMetrics m) {
@@ -119,8 +128,16 @@ public final class MetricsCollector {
       byStatus.put(e.getKey().code(), e.getValue().stat());
     }
     Series progress = inStatus.get(TaskStatus.IN_PROGRESS);
-    return new LifecycleMetrics(histories, versions, byStatus, wait.stat(),
-        progress == null ? Stat.EMPTY : progress.stat(), toCompletion.stat(), stuckAfter, stuckCount, stuck);
+    return new LifecycleMetrics(
+        histories,
+        versions,
+        byStatus,
+        wait.stat(),
+        progress == null ? Stat.EMPTY : progress.stat(),
+        toCompletion.stat(),
+        stuckAfter,
+        stuckCount,
+        stuck);
   }
 
   /** Durations in milliseconds, growing as needed. */
@@ -141,11 +158,17 @@ public final class MetricsCollector {
       }
       long[] sorted = Arrays.copyOf(millis, size);
       Arrays.sort(sorted);
-      return new Stat(size, Duration.ofMillis(rank(sorted, 50)), Duration.ofMillis(rank(sorted, 90)),
+      return new Stat(
+          size,
+          Duration.ofMillis(rank(sorted, 50)),
+          Duration.ofMillis(rank(sorted, 90)),
           Duration.ofMillis(sorted[size - 1]));
     }
 
-    /** The nearest-rank percentile: the smallest value with at least p% of the values at or below it. */
+    /**
+     * The nearest-rank percentile: the smallest value with at least p% of the values at or below
+     * it.
+     */
     private static long rank(long[] sorted, int p) {
       int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
       return sorted[Math.max(0, index)];

@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The parse tree seen as {@link FhirElement}s, so the rules read it without depending on the parser. */
+/**
+ * The parse tree seen as {@link FhirElement}s, so the rules read it without depending on the
+ * parser.
+ */
 final class NodeElement implements FhirElement {
 
   private final Node node;

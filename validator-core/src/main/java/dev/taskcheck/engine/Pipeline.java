@@ -1,5 +1,6 @@
 package dev.taskcheck.engine;
 
+import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.ReportListener;
@@ -10,14 +11,13 @@ import dev.taskcheck.model.Summary;
 import dev.taskcheck.model.Timings;
 import dev.taskcheck.source.SourceItem;
 import dev.taskcheck.source.Sources;
-import dev.taskcheck.fhir.TaskVersion;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a whole validation: reads the sources in order, processes documents on all cores, and hands the
- * results to the listener in input order. At most a small window of documents is in flight, so memory
- * stays flat however many documents there are.
+ * Runs a whole validation: reads the sources in order, processes documents on all cores, and hands
+ * the results to the listener in input order. At most a small window of documents is in flight, so
+ * memory stays flat however many documents there are.
  */
 public final class Pipeline {
 
@@ -48,8 +48,9 @@ public final class Pipeline {
   }
 
   /**
-   * Sets what the lifecycle metrics report: the stuck threshold, and whether versions gathered across
-   * documents form one history in input order ({@code diff}) rather than being grouped and sorted.
+   * Sets what the lifecycle metrics report: the stuck threshold, and whether versions gathered
+   * across documents form one history in input order ({@code diff}) rather than being grouped and
+   * sorted.
    */
   public Pipeline histories(@Nullable Duration stuckThreshold, boolean inGivenOrder) {
     this.stuckAfter = stuckThreshold;
@@ -57,7 +58,8 @@ public final class Pipeline {
     return this;
   }
 
-  public RunTotals run(Sources sources, RunInfo run, ReportListener listener) throws InterruptedException {
+  public RunTotals run(Sources sources, RunInfo run, ReportListener listener)
+      throws InterruptedException {
     long start = System.nanoTime();
     Counter counter = new Counter(start, stuckAfter);
     listener.start(run);
@@ -73,7 +75,8 @@ public final class Pipeline {
         while (sources.hasNext()) {
           SourceItem item = sources.next();
           window.addLast(pool.submit(() -> processor.process(item)));
-          while (window.size() >= maxInFlight || (!window.isEmpty() && window.peekFirst().isDone())) {
+          while (window.size() >= maxInFlight
+              || (!window.isEmpty() && window.peekFirst().isDone())) {
             counter.emit(take(window.removeFirst()), listener);
           }
         }
@@ -165,15 +168,30 @@ public final class Pipeline {
 
     RunTotals outcome(long inputs) {
       long end = System.nanoTime();
-      Long firstMs = firstResultNanos == null ? null : (firstResultNanos - start) / 1_000_000;
+      Long firstMs = null;
       Long processMs = null;
       if (firstResultNanos != null) {
-        long uptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime() - (end - start) / 1_000_000;
-        processMs = uptimeAtStart + firstMs;
+        long first = (firstResultNanos - start) / 1_000_000;
+        long uptimeAtStart =
+            ManagementFactory.getRuntimeMXBean().getUptime() - (end - start) / 1_000_000;
+        firstMs = first;
+        processMs = uptimeAtStart + first;
       }
-      Summary summary = new Summary(inputs, documents, resources, skipped, fatal, error, warning, information,
-          releases, suppressed);
-      return new RunTotals(summary, new Timings((end - start) / 1_000_000, firstMs, processMs),
+      Summary summary =
+          new Summary(
+              inputs,
+              documents,
+              resources,
+              skipped,
+              fatal,
+              error,
+              warning,
+              information,
+              releases,
+              suppressed);
+      return new RunTotals(
+          summary,
+          new Timings((end - start) / 1_000_000, firstMs, processMs),
           measured ? metrics.result() : null);
     }
   }

@@ -1,8 +1,8 @@
 package dev.taskcheck.engine;
 
+import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Result;
-import dev.taskcheck.fhir.TaskVersion;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -13,11 +13,18 @@ import org.jspecify.annotations.Nullable;
  * @param resources Task resources validated
  * @param skipped resources that are not Tasks
  * @param release the release the Tasks were validated against, null when none were
- * @param versions the Task versions to group into histories across documents ({@code --history}), else empty
+ * @param versions the Task versions to group into histories across documents ({@code --history}),
+ *     else empty
  * @param histories the lifecycle measures of the histories (and stuck single Tasks) the item held
  */
-public record Processed(List<Result> results, int documents, int resources, int skipped, @Nullable FhirRelease release,
-    List<TaskVersion> versions, List<MetricsCollector.HistoryMetrics> histories) {
+public record Processed(
+    List<Result> results,
+    int documents,
+    int resources,
+    int skipped,
+    @Nullable FhirRelease release,
+    List<TaskVersion> versions,
+    List<MetricsCollector.HistoryMetrics> histories) {
 
   public Processed {
     results = List.copyOf(results);
@@ -25,7 +32,12 @@ public record Processed(List<Result> results, int documents, int resources, int 
     histories = List.copyOf(histories);
   }
 
-  public Processed(List<Result> results, int documents, int resources, int skipped, @Nullable FhirRelease release) {
+  public Processed(
+      List<Result> results,
+      int documents,
+      int resources,
+      int skipped,
+      @Nullable FhirRelease release) {
     this(results, documents, resources, skipped, release, List.of(), List.of());
   }
 }

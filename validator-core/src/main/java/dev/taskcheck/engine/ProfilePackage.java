@@ -12,11 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Loads TaskCheck's own FHIR package for a release from the {@code taskcheck-profiles} jar on the class
- * path ({@code dev/taskcheck/profiles/<release>/package/}), reading the files its {@code .index.json}
- * lists. Nothing is fetched: the package is part of the build.
+ * Loads TaskCheck's own FHIR package for a release from the {@code taskcheck-profiles} jar on the
+ * class path ({@code dev/taskcheck/profiles/<release>/package/}), reading the files its {@code
+ * .index.json} lists. Nothing is fetched: the package is part of the build.
  */
 final class ProfilePackage {
 
@@ -33,7 +34,10 @@ final class ProfilePackage {
     String index = read(loader, folder + ".index.json");
     if (index == null) {
       throw new IllegalStateException(
-          "the TaskCheck profiles package for " + release.code() + " is missing: " + folder
+          "the TaskCheck profiles package for "
+              + release.code()
+              + " is missing: "
+              + folder
               + ".index.json is not on the class path (is taskcheck-profiles on it?)");
     }
     IParser parser = context.newJsonParser();
@@ -41,14 +45,15 @@ final class ProfilePackage {
     for (String file : IndexFiles.filenames(index)) {
       String text = read(loader, folder + file);
       if (text == null) {
-        throw new IllegalStateException("the TaskCheck profiles package lists " + file + " but does not hold it");
+        throw new IllegalStateException(
+            "the TaskCheck profiles package lists " + file + " but does not hold it");
       }
       out.add(parser.parseResource(text));
     }
     return out;
   }
 
-  private static String read(ClassLoader loader, String path) {
+  private static @Nullable String read(ClassLoader loader, String path) {
     try (InputStream in = loader.getResourceAsStream(path)) {
       return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -11,11 +11,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Works around an HL7 core 6.7.9 failure: a {@code meta.profile} entry without a value (valid FHIR JSON,
- * {@code "profile": [null], "_profile": [{"extension": [...]}]}, as in data-absent examples) makes the
- * instance validator throw a NullPointerException, so the resource gets no structure check at all. This
- * removes such entries (and their {@code _profile} partners) so the rest of the resource can be checked;
- * the engine says what was left out.
+ * Works around an HL7 core 6.7.9 failure: a {@code meta.profile} entry without a value (valid FHIR
+ * JSON, {@code "profile": [null], "_profile": [{"extension": [...]}]}, as in data-absent examples)
+ * makes the instance validator throw a NullPointerException, so the resource gets no structure
+ * check at all. This removes such entries (and their {@code _profile} partners) so the rest of the
+ * resource can be checked; the engine says what was left out.
  */
 final class ProfileRewrite {
 
@@ -23,7 +23,10 @@ final class ProfileRewrite {
 
   private ProfileRewrite() {}
 
-  /** The rewritten JSON text and the paths of the entries removed, or null when there is nothing to do. */
+  /**
+   * The rewritten JSON text and the paths of the entries removed, or null when there is nothing to
+   * do.
+   */
   record Rewritten(String text, List<String> removed) {}
 
   static @Nullable Rewritten withoutValuelessProfiles(String json, String rootName) {

@@ -17,25 +17,29 @@ import org.hl7.fhir.utilities.i18n.I18nConstants;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.hl7.fhir.validation.ValidatorSettings;
 import org.hl7.fhir.validation.instance.InstanceValidator;
+import org.jspecify.annotations.Nullable;
 
 /**
- * HAPI's {@link FhirInstanceValidator} (its worker context over the validation support chain, its policy
- * advisor, its settings), driven by TaskCheck instead of HAPI's per-call wrapper, for three reasons:
+ * HAPI's {@link FhirInstanceValidator} (its worker context over the validation support chain, its
+ * policy advisor, its settings), driven by TaskCheck instead of HAPI's per-call wrapper, for three
+ * reasons:
  *
  * <ul>
- *   <li>TaskCheck gets the HL7 messages themselves (issue type, invariant key), which HAPI's simplified copies
- *       drop;
- *   <li>the profiles a resource claims come from TaskCheck's own parse tree: HAPI's wrapper re-reads the JSON
- *       with Gson and fails on {@code "profile": [null]}, which is valid FHIR JSON (a primitive array whose
- *       values are all in {@code _profile});
- *   <li>the HL7 {@code InstanceValidator} can be reused for a number of validations on the same thread: HAPI
- *       builds a new one per resource, and its constructor parses a 1.5 MB OID registry each time (about
- *       two thirds of the time per resource). A reused validator keeps per-resource state, so it is replaced
- *       after {@code reuseLimit} validations to keep memory bounded.
+ *   <li>TaskCheck gets the HL7 messages themselves (issue type, invariant key), which HAPI's
+ *       simplified copies drop;
+ *   <li>the profiles a resource claims come from TaskCheck's own parse tree: HAPI's wrapper
+ *       re-reads the JSON with Gson and fails on {@code "profile": [null]}, which is valid FHIR
+ *       JSON (a primitive array whose values are all in {@code _profile});
+ *   <li>the HL7 {@code InstanceValidator} can be reused for a number of validations on the same
+ *       thread: HAPI builds a new one per resource, and its constructor parses a 1.5 MB OID
+ *       registry each time (about two thirds of the time per resource). A reused validator keeps
+ *       per-resource state, so it is replaced after {@code reuseLimit} validations to keep memory
+ *       bounded.
  * </ul>
  *
- * The configuration of each {@code InstanceValidator} and the handling of its messages are those of HAPI
- * 8.8.1's wrapper, and {@code ReferenceDriverTest} checks that both give the same messages on the corpus.
+ * The configuration of each {@code InstanceValidator} and the handling of its messages are those of
+ * HAPI 8.8.1's wrapper, and {@code ReferenceDriverTest} checks that both give the same messages on
+ * the corpus.
  */
 final class RawInstanceValidator extends FhirInstanceValidator {
 
@@ -44,13 +48,13 @@ final class RawInstanceValidator extends FhirInstanceValidator {
 
   /** A thread's current instance validator and how many documents it has validated. */
   private static final class Reused {
-    InstanceValidator validator;
+    @Nullable InstanceValidator validator;
     int uses;
   }
 
   /**
-   * @param reuseLimit how many documents one {@code InstanceValidator} validates before it is replaced; 1
-   *     builds a new one for every document, as HAPI does
+   * @param reuseLimit how many documents one {@code InstanceValidator} validates before it is
+   *     replaced; 1 builds a new one for every document, as HAPI does
    */
   RawInstanceValidator(IValidationSupport support, int reuseLimit) {
     super(support);
@@ -83,26 +87,33 @@ final class RawInstanceValidator extends FhirInstanceValidator {
       }
     }
     List<ValidationMessage> messages = new ArrayList<>();
-    instanceValidator(context).validate(null, messages,
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-        xml ? Manager.FhirFormat.XML : Manager.FhirFormat.JSON, profiles);
+    instanceValidator(context)
+        .validate(
+            null,
+            messages,
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+            xml ? Manager.FhirFormat.XML : Manager.FhirFormat.JSON,
+            profiles);
     if (profiles.isEmpty() && !unknownProfiles.isEmpty()) {
       messages.addAll(unknownProfiles);
     }
     List<ValidationMessage> out = new ArrayList<>(messages.size());
     for (ValidationMessage m : messages) {
       String id = m.getMessageId();
-      // HAPI drops these two: a binding without a value set, and its own unsupported MIME-type value set
-      if (id != null && (id.equals(I18nConstants.TERMINOLOGY_TX_BINDING_NOSOURCE)
-          || (id.equals(I18nConstants.TERMINOLOGY_TX_VALUESET_NOTFOUND)
-              && m.getMessage().contains("http://hl7.org/fhir/ValueSet/mimetypes")))) {
+      // HAPI drops these two: a binding without a value set, and its own unsupported MIME-type
+      // value set
+      if (id != null
+          && (id.equals(I18nConstants.TERMINOLOGY_TX_BINDING_NOSOURCE)
+              || (id.equals(I18nConstants.TERMINOLOGY_TX_VALUESET_NOTFOUND)
+                  && m.getMessage().contains("http://hl7.org/fhir/ValueSet/mimetypes")))) {
         continue;
       }
       if (I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN.equals(id)
           || I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY.equals(id)) {
-        m.setLevel(isErrorForUnknownProfiles()
-            ? ValidationMessage.IssueSeverity.ERROR
-            : ValidationMessage.IssueSeverity.WARNING);
+        m.setLevel(
+            isErrorForUnknownProfiles()
+                ? ValidationMessage.IssueSeverity.ERROR
+                : ValidationMessage.IssueSeverity.WARNING);
       }
       out.add(m);
     }
@@ -129,10 +140,18 @@ final class RawInstanceValidator extends FhirInstanceValidator {
     return r.validator;
   }
 
-  /** An HL7 instance validator configured as HAPI 8.8.1 configures it, with this validator's settings. */
+  /**
+   * An HL7 instance validator configured as HAPI 8.8.1 configures it, with this validator's
+   * settings.
+   */
   private InstanceValidator newInstanceValidator(IWorkerContext context) {
-    InstanceValidator v = new InstanceValidator(context, new FhirInstanceValidator.NullEvaluationContext(),
-        new XVerExtensionManagerOld(context), new ValidatorSession(), new ValidatorSettings());
+    InstanceValidator v =
+        new InstanceValidator(
+            context,
+            new FhirInstanceValidator.NullEvaluationContext(),
+            new XVerExtensionManagerOld(context),
+            new ValidatorSession(),
+            new ValidatorSettings());
     v.setAssumeValidRestReferences(isAssumeValidRestReferences());
     v.setBestPracticeWarningLevel(getBestPracticeWarningLevel());
     v.setAnyExtensionsAllowed(isAnyExtensionsAllowed());

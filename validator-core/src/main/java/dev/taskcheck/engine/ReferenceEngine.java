@@ -16,25 +16,29 @@ import org.hl7.fhir.exceptions.FHIRFormatError;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 
 /**
- * The reference structure engine: HAPI's {@code FhirInstanceValidator} (the HL7 core instance validator)
- * over an offline support chain, covering base-spec structure and profiles (stages 1 and 2). Definitions
- * load once per release and process, on first use; the validators are shared by all threads and instances.
+ * The reference structure engine: HAPI's {@code FhirInstanceValidator} (the HL7 core instance
+ * validator) over an offline support chain, covering base-spec structure and profiles (stages 1 and
+ * 2). Definitions load once per release and process, on first use; the validators are shared by all
+ * threads and instances.
  */
 public final class ReferenceEngine implements Stage {
 
-  private final MessageMapper mapper = new MessageMapper(StructureIds.load(), ParserMessages.load());
+  private final MessageMapper mapper =
+      new MessageMapper(StructureIds.load(), ParserMessages.load());
   private final Consumer<Throwable> failures;
   private final boolean taskProfile;
 
-  /** @param failures told about every failure of the underlying engine (shown with {@code --debug}) */
+  /**
+   * @param failures told about every failure of the underlying engine (shown with {@code --debug})
+   */
   public ReferenceEngine(Consumer<Throwable> failures) {
     this(failures, true);
   }
 
   /**
    * @param failures told about every failure of the underlying engine (shown with {@code --debug})
-   * @param taskProfile whether each Task is also validated against TaskCheck's Task profile (false when
-   *     no profile rule can report in the run, to save the profile's second pass)
+   * @param taskProfile whether each Task is also validated against TaskCheck's Task profile (false
+   *     when no profile rule can report in the run, to save the profile's second pass)
    */
   public ReferenceEngine(Consumer<Throwable> failures, boolean taskProfile) {
     this.failures = failures;
@@ -65,7 +69,8 @@ public final class ReferenceEngine implements Stage {
     try {
       messages = v.validate(text, xml, declaredProfiles(root), taskProfile);
     } catch (RuntimeException e) {
-      ProfileRewrite.Rewritten rewritten = xml ? null : ProfileRewrite.withoutValuelessProfiles(text, root.name());
+      ProfileRewrite.Rewritten rewritten =
+          xml ? null : ProfileRewrite.withoutValuelessProfiles(text, root.name());
       if (rewritten == null) {
         failures.accept(e);
         sink.add(engineFailure(e, root));
@@ -80,10 +85,18 @@ public final class ReferenceEngine implements Stage {
       }
       for (String path : rewritten.removed()) {
         int[] at = dev.taskcheck.parse.NodePath.position(root, path);
-        sink.add(new Issue(StructureIds.OTHER, Severity.INFORMATION, "not-supported", path, at[0], at[1],
-            "this meta.profile entry has no value (only extensions); the structure engine cannot check such an"
-                + " entry, so it was left out of the structure check, and the rest of the resource was checked",
-            IssueSource.STRUCTURE, "taskcheck-valueless-profile"));
+        sink.add(
+            new Issue(
+                StructureIds.OTHER,
+                Severity.INFORMATION,
+                "not-supported",
+                path,
+                at[0],
+                at[1],
+                "this meta.profile entry has no value (only extensions); the structure engine cannot check such an"
+                    + " entry, so it was left out of the structure check, and the rest of the resource was checked",
+                IssueSource.STRUCTURE,
+                "taskcheck-valueless-profile"));
       }
     }
     for (Issue issue : postProcess(messages, root, unit.document().firstLine())) {
@@ -92,8 +105,9 @@ public final class ReferenceEngine implements Stage {
   }
 
   /**
-   * Maps every message, then removes what only repeats another finding: HAPI's copy of an unknown-profile
-   * message without a location, and the code-system echo of a binding failure at the same element.
+   * Maps every message, then removes what only repeats another finding: HAPI's copy of an
+   * unknown-profile message without a location, and the code-system echo of a binding failure at
+   * the same element.
    */
   private List<Issue> postProcess(List<ValidationMessage> messages, Node root, int firstLine) {
     Set<String> locatedIds = new HashSet<>();
@@ -104,25 +118,30 @@ public final class ReferenceEngine implements Stage {
     }
     List<Issue> mapped = new ArrayList<>();
     for (ValidationMessage m : messages) {
-      if (m.getLocation() == null && m.getMessageId() != null && locatedIds.contains(m.getMessageId())) {
+      if (m.getLocation() == null
+          && m.getMessageId() != null
+          && locatedIds.contains(m.getMessageId())) {
         continue;
       }
       mapped.add(mapper.map(m, root, firstLine));
     }
     Set<String> bindingAt = new HashSet<>();
     for (Issue i : mapped) {
-      if (i.ruleId().equals(StructureIds.BINDING) && !"Terminology_PassThrough_TX_Message".equals(i.messageId())) {
+      if (i.ruleId().equals(StructureIds.BINDING)
+          && !"Terminology_PassThrough_TX_Message".equals(i.messageId())) {
         bindingAt.add(i.expression() + "|" + i.severity());
       }
     }
     List<Issue> out = new ArrayList<>();
     Set<List<Object>> seen = new HashSet<>();
     for (Issue i : mapped) {
-      if (i.ruleId().equals(StructureIds.BINDING) && "Terminology_PassThrough_TX_Message".equals(i.messageId())
+      if (i.ruleId().equals(StructureIds.BINDING)
+          && "Terminology_PassThrough_TX_Message".equals(i.messageId())
           && bindingAt.contains(i.expression() + "|" + i.severity())) {
         continue;
       }
-      if (seen.add(List.of(i.ruleId(), i.severity(), Objects.toString(i.expression()), i.message()))) {
+      if (seen.add(
+          List.of(i.ruleId(), i.severity(), Objects.toString(i.expression()), i.message()))) {
         out.add(i);
       }
     }
@@ -139,9 +158,11 @@ public final class ReferenceEngine implements Stage {
         root.name(),
         root.line(),
         root.column(),
-        (format ? "the structure engine cannot read this resource: "
-            : "the structure engine (HAPI FHIR / HL7 core) failed on this resource, so it was not checked: ")
-            + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+        (format
+                ? "the structure engine cannot read this resource: "
+                : "the structure engine (HAPI FHIR / HL7 core) failed on this resource, so it was not checked: ")
+            + cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
         IssueSource.STRUCTURE,
         null);
   }

@@ -1,7 +1,7 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.fhir.TaskElements;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.parse.Node;
 import dev.taskcheck.source.LocatedResource;
 import java.util.ArrayList;
@@ -11,10 +11,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides which FHIR release a document was written for, from its content: a versioned core
- * {@code meta.profile} canonical ({@code http://hl7.org/fhir/StructureDefinition/Task|4.0.1}) first, then elements of Task that exist in only one
- * release ({@code requestedPerformer} only in R5, {@code performerType} only in R4), and R4 when nothing
- * tells. R4 and R4B Tasks have the same elements, so only a profile version tells R4B.
+ * Decides which FHIR release a document was written for, from its content: a versioned core {@code
+ * meta.profile} canonical ({@code http://hl7.org/fhir/StructureDefinition/Task|4.0.1}) first, then
+ * elements of Task that exist in only one release ({@code requestedPerformer} only in R5, {@code
+ * performerType} only in R4), and R4 when nothing tells. R4 and R4B Tasks have the same elements,
+ * so only a profile version tells R4B.
  */
 public final class ReleaseDetector {
 
@@ -43,7 +44,8 @@ public final class ReleaseDetector {
         } else if (R4_ONLY.contains(name)) {
           r4.add("Task." + name);
         } else if (name.equals("statusReason")) {
-          // R5 statusReason is a CodeableReference (concept, reference), R4 a CodeableConcept (coding, text)
+          // R5 statusReason is a CodeableReference (concept, reference), R4 a CodeableConcept
+          // (coding, text)
           if (child.child("concept") != null || child.child("reference") != null) {
             r5.add("Task.statusReason.concept");
           } else if (child.child("coding") != null || child.child("text") != null) {
@@ -53,7 +55,8 @@ public final class ReleaseDetector {
       }
     }
     if (r5.isEmpty() && r4.isEmpty()) {
-      return new ReleaseChoice(DEFAULT, "no version-specific content; " + DEFAULT.code() + " is the default");
+      return new ReleaseChoice(
+          DEFAULT, "no version-specific content; " + DEFAULT.code() + " is the default");
     }
     if (r4.isEmpty()) {
       return new ReleaseChoice(FhirRelease.R5, describe(r5, "R5"));
@@ -62,9 +65,17 @@ public final class ReleaseDetector {
       return new ReleaseChoice(FhirRelease.R4, describe(r4, "R4"));
     }
     FhirRelease chosen = r5.size() > r4.size() ? FhirRelease.R5 : FhirRelease.R4;
-    return new ReleaseChoice(chosen,
-        "conflicting content: " + describe(r5, "R5") + ", but " + describe(r4, "R4") + "; chose " + chosen.code()
-            + (r5.size() == r4.size() ? " (the default on a tie)" : " (more elements point to it)"));
+    return new ReleaseChoice(
+        chosen,
+        "conflicting content: "
+            + describe(r5, "R5")
+            + ", but "
+            + describe(r4, "R4")
+            + "; chose "
+            + chosen.code()
+            + (r5.size() == r4.size()
+                ? " (the default on a tie)"
+                : " (more elements point to it)"));
   }
 
   private static @Nullable ReleaseChoice fromProfiles(Node task) {
@@ -78,7 +89,8 @@ public final class ReleaseDetector {
         continue;
       }
       int bar = url.lastIndexOf('|');
-      // only core profiles carry a FHIR version; an IG's profile version (US Core 5.0.0) is the IG's own
+      // only core profiles carry a FHIR version; an IG's profile version (US Core 5.0.0) is the
+      // IG's own
       if (bar < 0 || !url.startsWith(CORE_PROFILE_PREFIX)) {
         continue;
       }
@@ -106,9 +118,11 @@ public final class ReleaseDetector {
 
   private static String describe(Set<String> elements, String release) {
     List<String> list = new ArrayList<>(elements);
-    String shown = String.join(", ", list.subList(0, Math.min(3, list.size())))
-        + (list.size() > 3 ? " and " + (list.size() - 3) + " more" : "");
-    return (list.size() == 1 ? "element " + shown + " exists" : "elements " + shown + " exist") + " only in "
+    String shown =
+        String.join(", ", list.subList(0, Math.min(3, list.size())))
+            + (list.size() > 3 ? " and " + (list.size() - 3) + " more" : "");
+    return (list.size() == 1 ? "element " + shown + " exists" : "elements " + shown + " exist")
+        + " only in "
         + release;
   }
 }

@@ -10,10 +10,10 @@ import dev.taskcheck.model.FhirRelease;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.Locale;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
@@ -23,21 +23,27 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 
 /**
- * HAPI's instance validator for one FHIR release, fully offline: core definitions from the
- * {@code hapi-fhir-validation-resources-*} jars, TaskCheck's profiles package, in-memory terminology with the
- * common code systems (UCUM, languages, MIME types, ...), snapshot generation. No remote terminology
- * server, no resource fetcher: nothing is ever fetched. Built once per release and shared by all threads.
+ * HAPI's instance validator for one FHIR release, fully offline: core definitions from the {@code
+ * hapi-fhir-validation-resources-*} jars, TaskCheck's profiles package, in-memory terminology with
+ * the common code systems (UCUM, languages, MIME types, ...), snapshot generation. No remote
+ * terminology server, no resource fetcher: nothing is ever fetched. Built once per release and
+ * shared by all threads.
  */
 final class ReleaseValidator {
 
   /**
-   * One validator per release for the whole process: definitions load once, however many
-   * {@link dev.taskcheck.TaskCheck} instances there are. The validators hold no per-run state and are
-   * configured identically, so sharing them is safe; this is a cache of immutable values, filled lazily.
+   * One validator per release for the whole process: definitions load once, however many {@link
+   * dev.taskcheck.TaskCheck} instances there are. The validators hold no per-run state and are
+   * configured identically, so sharing them is safe; this is a cache of immutable values, filled
+   * lazily.
    */
-  private static final Map<FhirRelease, FutureTask<ReleaseValidator>> SHARED = new EnumMap<>(FhirRelease.class);
+  private static final Map<FhirRelease, FutureTask<ReleaseValidator>> SHARED =
+      new EnumMap<>(FhirRelease.class);
 
-  /** The process's validator for a release, built by the first thread that needs it while others wait. */
+  /**
+   * The process's validator for a release, built by the first thread that needs it while others
+   * wait.
+   */
   static ReleaseValidator shared(FhirRelease release) {
     FutureTask<ReleaseValidator> task;
     boolean mine = false;
@@ -56,7 +62,8 @@ final class ReleaseValidator {
       return task.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while loading the FHIR " + release.code() + " definitions", e);
+      throw new IllegalStateException(
+          "interrupted while loading the FHIR " + release.code() + " definitions", e);
     } catch (ExecutionException e) {
       synchronized (SHARED) {
         // a failed load is not cached: the next caller tries again and sees the error itself
@@ -69,7 +76,8 @@ final class ReleaseValidator {
       if (cause instanceof Error err) {
         throw err;
       }
-      throw new IllegalStateException("cannot load the FHIR " + release.code() + " definitions", cause);
+      throw new IllegalStateException(
+          "cannot load the FHIR " + release.code() + " definitions", cause);
     }
   }
 
@@ -79,11 +87,12 @@ final class ReleaseValidator {
   private final TaskProfileAdvisor advisor;
 
   /**
-   * How many documents one HL7 instance validator checks before it is replaced (see RawInstanceValidator).
-   * The system property {@code taskcheck.reference.reuse} sets it for benchmarks: 1 behaves as HAPI does,
-   * a new instance validator per document.
+   * How many documents one HL7 instance validator checks before it is replaced (see
+   * RawInstanceValidator). The system property {@code taskcheck.reference.reuse} sets it for
+   * benchmarks: 1 behaves as HAPI does, a new instance validator per document.
    */
-  static final int DEFAULT_REUSE = Math.max(1, Integer.getInteger("taskcheck.reference.reuse", 250));
+  static final int DEFAULT_REUSE =
+      Math.max(1, Integer.getInteger("taskcheck.reference.reuse", 250));
 
   ReleaseValidator(FhirRelease release) {
     this(release, DEFAULT_REUSE);
@@ -91,12 +100,14 @@ final class ReleaseValidator {
 
   ReleaseValidator(FhirRelease release, int reuseLimit) {
     this.release = release;
-    this.context = switch (release) {
-      case R4 -> FhirContext.forR4();
-      case R4B -> FhirContext.forR4B();
-      case R5 -> FhirContext.forR5();
-    };
-    // HL7 messages are formatted in the JVM's default locale unless told otherwise; TaskCheck reads them in
+    this.context =
+        switch (release) {
+          case R4 -> FhirContext.forR4();
+          case R4B -> FhirContext.forR4B();
+          case R5 -> FhirContext.forR5();
+        };
+    // HL7 messages are formatted in the JVM's default locale unless told otherwise; TaskCheck reads
+    // them in
     // English whatever the machine's locale, so reports and id mapping never depend on it
     context.setLocalizer(new EnglishLocalizer());
 
@@ -104,42 +115,48 @@ final class ReleaseValidator {
     for (IBaseResource r : ProfilePackage.load(release, context)) {
       ours.addResource(r);
     }
-    ValidationSupportChain chain = new ValidationSupportChain(
-        ValidationSupportChain.CacheConfiguration.defaultValues().setCacheSize(10_000).setCacheTimeout(Duration.ofDays(365)),
-        new DefaultProfileValidationSupport(context),
-        ours,
-        new CommonCodeSystemsTerminologyService(context),
-        new InMemoryTerminologyServerValidationSupport(context),
-        new SnapshotGeneratingValidationSupport(context));
+    ValidationSupportChain chain =
+        new ValidationSupportChain(
+            ValidationSupportChain.CacheConfiguration.defaultValues()
+                .setCacheSize(10_000)
+                .setCacheTimeout(Duration.ofDays(365)),
+            new DefaultProfileValidationSupport(context),
+            ours,
+            new CommonCodeSystemsTerminologyService(context),
+            new InMemoryTerminologyServerValidationSupport(context),
+            new SnapshotGeneratingValidationSupport(context));
 
     RawInstanceValidator v = new RawInstanceValidator(chain, reuseLimit);
     v.setAnyExtensionsAllowed(true);
     // a profile the payload claims but nobody gave us is a warning: offline, it cannot be checked
     v.setErrorForUnknownProfiles(false);
-    // check the type a reference URL implies (requester -> Medication/x) without resolving it, as the HL7
+    // check the type a reference URL implies (requester -> Medication/x) without resolving it, as
+    // the HL7
     // validator does; references to resources outside the input are not errors
     v.setAssumeValidRestReferences(true);
     // every Task is also checked against TaskCheck's Task profile: its invariants are catalog rules
     this.advisor = new TaskProfileAdvisor(v::workerContext);
     v.setValidatorPolicyAdvisor(advisor);
     this.validator = v;
-    // the first validation loads the definitions Task needs (lazily, inside HAPI); doing it here, once and
+    // the first validation loads the definitions Task needs (lazily, inside HAPI); doing it here,
+    // once and
     // on one thread, keeps worker threads from each loading the same definitions at the same time
     validate(WARM_UP, false, List.of());
   }
 
   /** A small Task touching the common datatypes, validated once when the validator is built. */
-  private static final String WARM_UP = "{\"resourceType\":\"Task\",\"id\":\"warm-up\","
-      + "\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">w</div>\"},"
-      + "\"identifier\":[{\"system\":\"urn:ietf:rfc:3986\",\"value\":\"urn:uuid:1\"}],"
-      + "\"status\":\"in-progress\",\"intent\":\"order\",\"priority\":\"routine\","
-      + "\"code\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/CodeSystem/task-code\",\"code\":\"fulfill\"}]},"
-      + "\"for\":{\"reference\":\"Patient/p\"},\"authoredOn\":\"2024-01-01T00:00:00Z\","
-      + "\"lastModified\":\"2024-01-02\",\"executionPeriod\":{\"start\":\"2024-01-01\"},"
-      + "\"input\":[{\"type\":{\"text\":\"t\"},\"valueQuantity\":{\"value\":1,"
-      + "\"system\":\"http://unitsofmeasure.org\",\"code\":\"mg\"}}],"
-      + "\"output\":[{\"type\":{\"text\":\"p\"},\"valueRatio\":{\"numerator\":{\"value\":1},"
-      + "\"denominator\":{\"value\":2}}}]}";
+  private static final String WARM_UP =
+      "{\"resourceType\":\"Task\",\"id\":\"warm-up\","
+          + "\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">w</div>\"},"
+          + "\"identifier\":[{\"system\":\"urn:ietf:rfc:3986\",\"value\":\"urn:uuid:1\"}],"
+          + "\"status\":\"in-progress\",\"intent\":\"order\",\"priority\":\"routine\","
+          + "\"code\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/CodeSystem/task-code\",\"code\":\"fulfill\"}]},"
+          + "\"for\":{\"reference\":\"Patient/p\"},\"authoredOn\":\"2024-01-01T00:00:00Z\","
+          + "\"lastModified\":\"2024-01-02\",\"executionPeriod\":{\"start\":\"2024-01-01\"},"
+          + "\"input\":[{\"type\":{\"text\":\"t\"},\"valueQuantity\":{\"value\":1,"
+          + "\"system\":\"http://unitsofmeasure.org\",\"code\":\"mg\"}}],"
+          + "\"output\":[{\"type\":{\"text\":\"p\"},\"valueRatio\":{\"numerator\":{\"value\":1},"
+          + "\"denominator\":{\"value\":2}}}]}";
 
   FhirRelease release() {
     return release;
@@ -155,16 +172,20 @@ final class ReleaseValidator {
   }
 
   /**
-   * The HL7 messages for one document, with or without TaskCheck's Task profile (whose invariants are
-   * catalog rules; without it, no profile rule can report and the profile's second pass is saved).
+   * The HL7 messages for one document, with or without TaskCheck's Task profile (whose invariants
+   * are catalog rules; without it, no profile rule can report and the profile's second pass is
+   * saved).
    */
-  List<ValidationMessage> validate(String text, boolean xml, List<String> declaredProfiles, boolean taskProfile) {
-    return advisor.withTaskProfile(taskProfile, () -> validator.validate(text, xml, declaredProfiles));
+  List<ValidationMessage> validate(
+      String text, boolean xml, List<String> declaredProfiles, boolean taskProfile) {
+    return advisor.withTaskProfile(
+        taskProfile, () -> validator.validate(text, xml, declaredProfiles));
   }
 
   /** The messages HAPI's own wrapper gives for the same text (for the differential test). */
   List<ValidationMessage> validateAsHapiDoes(String text) {
-    IValidationContext<IBaseResource> vc = ValidationContext.forText(context, text, new ValidationOptions());
+    IValidationContext<IBaseResource> vc =
+        ValidationContext.forText(context, text, new ValidationOptions());
     return validator.validateAsHapiDoes(vc);
   }
 

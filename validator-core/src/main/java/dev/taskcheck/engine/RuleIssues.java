@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
- * How a rule's report becomes an issue, the same for single-Task and transition rules, and what their
- * stages share: the rules that run, and the run's configuration and clock in each rule's context.
+ * How a rule's report becomes an issue, the same for single-Task and transition rules, and what
+ * their stages share: the rules that run, and the run's configuration and clock in each rule's
+ * context.
  */
 final class RuleIssues {
 
@@ -31,11 +33,12 @@ final class RuleIssues {
   /**
    * The rules of each release that run.
    *
-   * @param rules a fresh instance of each rule that applies to a release ({@link RuleCatalog#javaRules})
+   * @param rules a fresh instance of each rule that applies to a release ({@link
+   *     RuleCatalog#javaRules})
    * @param runs which rule ids run (rule set and overrides); the others are not even evaluated
    */
-  static <R> Map<FhirRelease, List<Enabled<R>>> enabled(Function<FhirRelease, List<R>> rules,
-      Predicate<String> runs) {
+  static <R> Map<FhirRelease, List<Enabled<R>>> enabled(
+      Function<FhirRelease, List<R>> rules, Predicate<String> runs) {
     Map<FhirRelease, List<Enabled<R>>> out = new EnumMap<>(FhirRelease.class);
     for (FhirRelease release : FhirRelease.values()) {
       List<Enabled<R>> enabled = new ArrayList<>();
@@ -73,7 +76,8 @@ final class RuleIssues {
    * The expression of a rule's finding placed in its document ({@code Task.status} in the Task at
    * {@code Bundle.entry[2].resource} is {@code Bundle.entry[2].resource.status}).
    *
-   * @throws IllegalArgumentException for a fatal severity or an expression that does not start at the Task
+   * @throws IllegalArgumentException for a fatal severity or an expression that does not start at
+   *     the Task
    */
   static String inDocument(String taskPath, Severity severity, String expression) {
     if (severity == Severity.FATAL) {
@@ -85,20 +89,54 @@ final class RuleIssues {
     return taskPath + expression.substring("Task".length());
   }
 
-  /** A rule's finding at {@code position} (line, column), with its message from the rules' bundle. */
-  static Issue finding(String ruleId, Severity severity, String inDocument, int[] position, IssueSource source,
-      String messageKey, Object... args) {
-    return new Issue(ruleId, severity, "business-rule", inDocument, position[0], position[1],
-        RuleMessages.format(ruleId, messageKey, args), source, ruleId + "." + messageKey);
+  /**
+   * A rule's finding at {@code position} (line, column), with its message from the rules' bundle.
+   */
+  static Issue finding(
+      String ruleId,
+      Severity severity,
+      String inDocument,
+      int[] position,
+      IssueSource source,
+      String messageKey,
+      @Nullable Object... args) {
+    return new Issue(
+        ruleId,
+        severity,
+        "business-rule",
+        inDocument,
+        position[0],
+        position[1],
+        RuleMessages.format(ruleId, messageKey, args),
+        source,
+        ruleId + "." + messageKey);
   }
 
   /** The {@code internal-error} issue of a rule that threw; the other rules still run. */
-  static Issue failure(String ruleId, String what, String taskPath, int line, int column, RuntimeException e,
+  static Issue failure(
+      String ruleId,
+      String what,
+      String taskPath,
+      int line,
+      int column,
+      RuntimeException e,
       IssueSource source) {
-    return new Issue(StructureIds.INTERNAL, Severity.FATAL, "exception", taskPath, line, column,
-        "rule " + ruleId + " failed on " + what + " (" + e.getClass().getSimpleName()
+    return new Issue(
+        StructureIds.INTERNAL,
+        Severity.FATAL,
+        "exception",
+        taskPath,
+        line,
+        column,
+        "rule "
+            + ruleId
+            + " failed on "
+            + what
+            + " ("
+            + e.getClass().getSimpleName()
             + (e.getMessage() == null ? "" : ": " + e.getMessage())
             + "); the other rules ran. Run with --debug for details, and please report it.",
-        source, ruleId);
+        source,
+        ruleId);
   }
 }

@@ -1,17 +1,17 @@
 package dev.taskcheck.engine;
 
+import dev.taskcheck.fhir.StateMachine;
+import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.IssueSource;
 import dev.taskcheck.model.RuleConfig;
 import dev.taskcheck.model.Severity;
-import dev.taskcheck.fhir.StateMachine;
-import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.parse.Node;
 import dev.taskcheck.parse.NodePath;
 import dev.taskcheck.rules.Rule;
-import dev.taskcheck.rules.catalog.RuleCatalog;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.rules.catalog.RuleCatalog;
 import dev.taskcheck.source.LocatedResource;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +20,11 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Stage 3: the Java rules of the catalog over each Task, through its {@link TaskView}. A rule that fails
- * gives an {@code internal-error} finding on its Task; the other rules still run.
+ * Stage 3: the Java rules of the catalog over each Task, through its {@link TaskView}. A rule that
+ * fails gives an {@code internal-error} finding on its Task; the other rules still run.
  */
 public final class RuleStage implements Stage {
 
@@ -37,7 +38,11 @@ public final class RuleStage implements Stage {
    * @param runs which rule ids run (rule set and overrides); the others are not even evaluated
    * @param now the run's clock reading
    */
-  public RuleStage(RuleConfig config, Instant now, Predicate<String> runs, Consumer<Throwable> failures,
+  public RuleStage(
+      RuleConfig config,
+      Instant now,
+      Predicate<String> runs,
+      Consumer<Throwable> failures,
       Function<FhirRelease, StateMachine> machines) {
     this.machines = Objects.requireNonNull(machines);
     this.config = Objects.requireNonNull(config);
@@ -57,15 +62,22 @@ public final class RuleStage implements Stage {
     Node root = unit.document().root();
     for (LocatedResource task : unit.tasks()) {
       TaskView view = TaskView.of(new NodeElement(task.node()), release);
-      for (RuleIssues.Enabled<Rule> enabled : rules.get(release)) {
+      for (RuleIssues.Enabled<Rule> enabled : rules.getOrDefault(release, List.of())) {
         TaskRule meta = enabled.meta();
         Context ctx = new Context(meta, task.path(), root, sink, release);
         try {
           enabled.rule().check(view, ctx);
         } catch (RuntimeException e) {
           failures.accept(e);
-          sink.add(RuleIssues.failure(meta.id(), "this Task", task.path(), task.node().line(), task.node().column(),
-              e, IssueSource.RULE));
+          sink.add(
+              RuleIssues.failure(
+                  meta.id(),
+                  "this Task",
+                  task.path(),
+                  task.node().line(),
+                  task.node().column(),
+                  e,
+                  IssueSource.RULE));
         }
       }
     }
@@ -89,15 +101,23 @@ public final class RuleStage implements Stage {
     }
 
     @Override
-    public void report(String expression, String messageKey, Object... args) {
+    public void report(String expression, String messageKey, @Nullable Object... args) {
       report(meta.severity(), expression, messageKey, args);
     }
 
     @Override
-    public void report(Severity severity, String expression, String messageKey, Object... args) {
+    public void report(
+        Severity severity, String expression, String messageKey, @Nullable Object... args) {
       String inDocument = RuleIssues.inDocument(taskPath, severity, expression);
-      sink.add(RuleIssues.finding(meta.id(), severity, inDocument, NodePath.position(root, inDocument),
-          IssueSource.RULE, messageKey, args));
+      sink.add(
+          RuleIssues.finding(
+              meta.id(),
+              severity,
+              inDocument,
+              NodePath.position(root, inDocument),
+              IssueSource.RULE,
+              messageKey,
+              args));
     }
 
     @Override

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.taskcheck.model.FhirRelease;
-import dev.taskcheck.model.RuleSet;
 import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.StateMachine.EdgeKind;
 import dev.taskcheck.fhir.TaskStatus;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.RuleSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,14 +23,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads state-machine tables (the format is in {@code docs/state-machines.md}): the built-in ones from the
- * {@code taskcheck-profiles} jar ({@code dev/taskcheck/profiles/state-machines/<set>-<r4|r5>.json}), and a
- * user's from a file. A table that is wrong is refused with {@code file:line: what}; nothing is guessed.
+ * Reads state-machine tables (the format is in {@code docs/state-machines.md}): the built-in ones
+ * from the {@code taskcheck-profiles} jar ({@code
+ * dev/taskcheck/profiles/state-machines/<set>-<r4|r5>.json}), and a user's from a file. A table
+ * that is wrong is refused with {@code file:line: what}; nothing is guessed.
  */
 public final class StateMachineFiles {
 
@@ -39,15 +41,25 @@ public final class StateMachineFiles {
 
   private static final JsonFactory JSON = new JsonFactory();
   private static final Map<String, StateMachine> BUILT_IN = new ConcurrentHashMap<>();
-  private static final Set<String> PROPERTIES = Set.of("name", "title", "fhirVersions", "source", "statuses",
-      "initial", "terminal", "resumeFrom", "transitions");
+  private static final Set<String> PROPERTIES =
+      Set.of(
+          "name",
+          "title",
+          "fhirVersions",
+          "source",
+          "statuses",
+          "initial",
+          "terminal",
+          "resumeFrom",
+          "transitions");
   private static final Set<String> EDGE_PROPERTIES = Set.of("from", "to", "kind", "note");
 
   private StateMachineFiles() {}
 
   /**
-   * The built-in table of a rule set for a release: the rule set's own table when it has one for the release,
-   * else the base table ({@code core}, {@code recommended} and {@code strict} use the base tables).
+   * The built-in table of a rule set for a release: the rule set's own table when it has one for
+   * the release, else the base table ({@code core}, {@code recommended} and {@code strict} use the
+   * base tables).
    */
   public static StateMachine builtIn(RuleSet ruleSet, FhirRelease release) {
     String family = release == FhirRelease.R5 ? "r5" : "r4";
@@ -57,12 +69,20 @@ public final class StateMachineFiles {
       table = builtIn("base-" + family);
     }
     if (table == null) {
-      throw new IllegalStateException("the built-in state machine " + FOLDER + "base-" + family
-          + ".json is missing (is taskcheck-profiles on the class path?)");
+      throw new IllegalStateException(
+          "the built-in state machine "
+              + FOLDER
+              + "base-"
+              + family
+              + ".json is missing (is taskcheck-profiles on the class path?)");
     }
     if (!table.appliesTo(release)) {
-      throw new IllegalStateException("the built-in state machine " + table.origin() + " does not list "
-          + release.code() + " in fhirVersions");
+      throw new IllegalStateException(
+          "the built-in state machine "
+              + table.origin()
+              + " does not list "
+              + release.code()
+              + " in fhirVersions");
     }
     return table;
   }
@@ -97,7 +117,8 @@ public final class StateMachineFiles {
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(file + ": the state machine file does not exist", e);
     } catch (IOException e) {
-      throw new IllegalArgumentException(file + ": cannot read the state machine file: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          file + ": cannot read the state machine file: " + e.getMessage(), e);
     }
     return parse(text, file.toString());
   }
@@ -112,8 +133,13 @@ public final class StateMachineFiles {
     try (JsonParser p = JSON.createParser(text)) {
       return new Reader(p, origin).table();
     } catch (JsonParseException e) {
-      throw new IllegalArgumentException(origin + ":" + e.getLocation().getLineNr() + ": not valid JSON: "
-          + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          origin
+              + ":"
+              + e.getLocation().getLineNr()
+              + ": not valid JSON: "
+              + e.getOriginalMessage(),
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -143,7 +169,7 @@ public final class StateMachineFiles {
       }
       int start = line();
       Map<String, Integer> seen = new LinkedHashMap<>();
-      String name = null;
+      @Nullable String name = null;
       List<FhirRelease> versions = new ArrayList<>();
       Map<String, List<Located>> lists = new LinkedHashMap<>();
       List<Edge> edges = new ArrayList<>();
@@ -151,7 +177,13 @@ public final class StateMachineFiles {
         String field = p.currentName();
         int at = line();
         if (!PROPERTIES.contains(field)) {
-          throw fail(at, "unknown property '" + field + "' (expected one of " + String.join(", ", PROPERTIES) + ")");
+          throw fail(
+              at,
+              "unknown property '"
+                  + field
+                  + "' (expected one of "
+                  + String.join(", ", PROPERTIES)
+                  + ")");
         }
         if (seen.put(field, at) != null) {
           throw fail(at, "'" + field + "' is given twice");
@@ -180,34 +212,44 @@ public final class StateMachineFiles {
           default -> lists.put(field, strings(field));
         }
       }
-      for (String required : List.of("name", "fhirVersions", "statuses", "initial", "terminal", "transitions")) {
+      for (String required :
+          List.of("name", "fhirVersions", "statuses", "initial", "terminal", "transitions")) {
         if (!seen.containsKey(required)) {
           throw fail(start, "the state machine has no '" + required + "'");
         }
       }
       if (versions.isEmpty()) {
-        throw fail(seen.get("fhirVersions"), "fhirVersions is empty");
+        throw fail(seen.getOrDefault("fhirVersions", start), "fhirVersions is empty");
       }
-      Set<TaskStatus> statuses = statuses(lists.get("statuses"), null);
+      Set<TaskStatus> statuses = statuses(lists.getOrDefault("statuses", List.of()), null);
       if (statuses.isEmpty()) {
-        throw fail(seen.get("statuses"), "statuses is empty");
+        throw fail(seen.getOrDefault("statuses", start), "statuses is empty");
       }
-      Set<TaskStatus> initial = statuses(lists.get("initial"), statuses);
-      Set<TaskStatus> terminal = statuses(lists.get("terminal"), statuses);
+      Set<TaskStatus> initial = statuses(lists.getOrDefault("initial", List.of()), statuses);
+      Set<TaskStatus> terminal = statuses(lists.getOrDefault("terminal", List.of()), statuses);
       Set<TaskStatus> resume = statuses(lists.getOrDefault("resumeFrom", List.of()), statuses);
       Map<TaskStatus, Map<TaskStatus, EdgeKind>> table = new EnumMap<>(TaskStatus.class);
       for (Edge e : edges) {
-        Set<TaskStatus> froms = e.from().text().equals("*") ? statuses : Set.of(status(e.from(), statuses));
+        Set<TaskStatus> froms =
+            e.from().text().equals("*") ? statuses : Set.of(status(e.from(), statuses));
         for (Located t : e.to()) {
           TaskStatus to = status(t, statuses);
           for (TaskStatus from : froms) {
             if (from == to) {
               continue; // self-loops are always allowed
             }
-            EdgeKind before = table.computeIfAbsent(from, k -> new EnumMap<>(TaskStatus.class)).get(to);
+            EdgeKind before =
+                table.computeIfAbsent(from, k -> new EnumMap<>(TaskStatus.class)).get(to);
             if (before != null && before != e.kind() && !e.from().text().equals("*")) {
-              throw fail(t.line(), from + " -> " + to + " is listed as both " + before.code() + " and "
-                  + e.kind().code());
+              throw fail(
+                  t.line(),
+                  from
+                      + " -> "
+                      + to
+                      + " is listed as both "
+                      + before.code()
+                      + " and "
+                      + e.kind().code());
             }
             if (before == null || e.kind() == EdgeKind.DIAGRAM) {
               table.get(from).put(to, e.kind());
@@ -215,7 +257,10 @@ public final class StateMachineFiles {
           }
         }
       }
-      return new StateMachine(name, origin, versions, statuses, initial, terminal, resume, table);
+      String machineName =
+          Objects.requireNonNull(name); // among the required properties checked above
+      return new StateMachine(
+          machineName, origin, versions, statuses, initial, terminal, resume, table);
     }
 
     private String string(String field) throws IOException {
@@ -241,7 +286,8 @@ public final class StateMachineFiles {
 
     private List<Edge> edges() throws IOException {
       if (p.currentToken() != JsonToken.START_ARRAY) {
-        throw fail(line(), "'transitions' must be an array of {\"from\", \"to\", \"kind\"} objects");
+        throw fail(
+            line(), "'transitions' must be an array of {\"from\", \"to\", \"kind\"} objects");
       }
       List<Edge> out = new ArrayList<>();
       while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -256,13 +302,18 @@ public final class StateMachineFiles {
           String field = p.currentName();
           int fieldLine = line();
           if (!EDGE_PROPERTIES.contains(field)) {
-            throw fail(fieldLine, "unknown transition property '" + field + "' (expected from, to, kind, note)");
+            throw fail(
+                fieldLine,
+                "unknown transition property '" + field + "' (expected from, to, kind, note)");
           }
           p.nextToken();
           switch (field) {
             case "from" -> from = new Located(string(field), fieldLine);
-            case "to" -> to = p.currentToken() == JsonToken.VALUE_STRING
-                ? List.of(new Located(p.getText(), fieldLine)) : strings(field);
+            case "to" ->
+                to =
+                    p.currentToken() == JsonToken.VALUE_STRING
+                        ? List.of(new Located(p.getText(), fieldLine))
+                        : strings(field);
             case "kind" -> {
               String k = string(field);
               try {

@@ -15,8 +15,8 @@ import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The stable TaskCheck ids of structure findings, and the table ({@code structure-ids.properties}) that maps
- * the reference engine's message ids onto them.
+ * The stable TaskCheck ids of structure findings, and the table ({@code structure-ids.properties})
+ * that maps the reference engine's message ids onto them.
  */
 public final class StructureIds {
 
@@ -27,8 +27,13 @@ public final class StructureIds {
   public static final String BINDING = "structure-binding";
   public static final String REFERENCE = "structure-reference";
   public static final String OTHER = "structure-other";
-  /** An input that could not be read at all: a missing path, an unreadable file, an oversized document. */
+
+  /**
+   * An input that could not be read at all: a missing path, an unreadable file, an oversized
+   * document.
+   */
   public static final String INPUT = "input-unreadable";
+
   /** TaskCheck itself failed on this document; the run goes on. */
   public static final String INTERNAL = "internal-error";
 
@@ -42,10 +47,15 @@ public final class StructureIds {
     m.put(TYPE, "Wrong JSON or XML shape for an element, or a primitive value in the wrong format");
     m.put(CARDINALITY, "An element occurs fewer or more times than its definition allows");
     m.put(BINDING, "A code that is not in the value set its element is bound to");
-    m.put(REFERENCE, "A reference that does not resolve where it must, or points at the wrong resource type");
-    m.put(OTHER, "Any other finding of the structure engine; the issue keeps the engine's message id");
+    m.put(
+        REFERENCE,
+        "A reference that does not resolve where it must, or points at the wrong resource type");
+    m.put(
+        OTHER,
+        "Any other finding of the structure engine; the issue keeps the engine's message id");
     m.put(INPUT, "An input that cannot be read: missing, unreadable, or too large (fatal)");
-    m.put(INTERNAL, "TaskCheck failed while checking this document; the run went on with the others");
+    m.put(
+        INTERNAL, "TaskCheck failed while checking this document; the run went on with the others");
     return java.util.Collections.unmodifiableMap(m);
   }
 
@@ -61,7 +71,8 @@ public final class StructureIds {
     Properties p = new Properties();
     try (InputStream in = StructureIds.class.getResourceAsStream("structure-ids.properties")) {
       if (in == null) {
-        throw new IllegalStateException("structure-ids.properties is missing from the TaskCheck jar");
+        throw new IllegalStateException(
+            "structure-ids.properties is missing from the TaskCheck jar");
       }
       p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -78,7 +89,8 @@ public final class StructureIds {
         exact.put(k, id);
       }
     }
-    prefixes.sort(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
+    prefixes.sort(
+        Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed());
     return new StructureIds(Map.copyOf(exact), List.copyOf(prefixes));
   }
 

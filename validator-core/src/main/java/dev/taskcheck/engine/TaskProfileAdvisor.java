@@ -15,17 +15,20 @@ import org.hl7.fhir.utilities.validation.ValidationMessage;
 import org.jspecify.annotations.Nullable;
 
 /**
- * HAPI's default policy, plus one thing: every Task the HL7 validator meets (the document itself, a Bundle
- * entry) is also validated against TaskCheck's Task profile, whose invariants are catalog rules. The
- * profile comes from the worker context, which holds TaskCheck's package for the release.
+ * HAPI's default policy, plus one thing: every Task the HL7 validator meets (the document itself, a
+ * Bundle entry) is also validated against TaskCheck's Task profile, whose invariants are catalog
+ * rules. The profile comes from the worker context, which holds TaskCheck's package for the
+ * release.
  */
 final class TaskProfileAdvisor extends FhirDefaultPolicyAdvisor {
 
   private final Supplier<IWorkerContext> context;
   private volatile @Nullable StructureDefinition taskProfile;
+
   /**
-   * Whether the validation running on this thread applies the Task profile: a run in which no profile
-   * rule can report (rule set core, or every profile rule off) skips the profile's second pass.
+   * Whether the validation running on this thread applies the Task profile: a run in which no
+   * profile rule can report (rule set core, or every profile rule off) skips the profile's second
+   * pass.
    */
   private final ThreadLocal<Boolean> applying = ThreadLocal.withInitial(() -> Boolean.TRUE);
 
@@ -34,11 +37,27 @@ final class TaskProfileAdvisor extends FhirDefaultPolicyAdvisor {
   }
 
   @Override
-  public List<StructureDefinition> getImpliedProfilesForResource(IResourceValidator validator, Object appContext,
-      String stackPath, ElementDefinition definition, StructureDefinition structure, Element resource, boolean valid,
-      IMessagingServices msgServices, List<ValidationMessage> messages) {
-    List<StructureDefinition> implied = super.getImpliedProfilesForResource(validator, appContext, stackPath,
-        definition, structure, resource, valid, msgServices, messages);
+  public List<StructureDefinition> getImpliedProfilesForResource(
+      IResourceValidator validator,
+      Object appContext,
+      String stackPath,
+      ElementDefinition definition,
+      StructureDefinition structure,
+      Element resource,
+      boolean valid,
+      IMessagingServices msgServices,
+      List<ValidationMessage> messages) {
+    List<StructureDefinition> implied =
+        super.getImpliedProfilesForResource(
+            validator,
+            appContext,
+            stackPath,
+            definition,
+            structure,
+            resource,
+            valid,
+            msgServices,
+            messages);
     if (!"Task".equals(resource.fhirType()) || !applying.get()) {
       return implied;
     }
@@ -63,8 +82,10 @@ final class TaskProfileAdvisor extends FhirDefaultPolicyAdvisor {
     if (sd == null) {
       sd = context.get().fetchResource(StructureDefinition.class, ProfileRule.TASK_PROFILE);
       if (sd == null) {
-        throw new IllegalStateException("TaskCheck's Task profile " + ProfileRule.TASK_PROFILE
-            + " is not in the validator's context (is taskcheck-profiles on the class path?)");
+        throw new IllegalStateException(
+            "TaskCheck's Task profile "
+                + ProfileRule.TASK_PROFILE
+                + " is not in the validator's context (is taskcheck-profiles on the class path?)");
       }
       taskProfile = sd;
     }

@@ -1,9 +1,9 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.model.FhirRelease;
-import dev.taskcheck.model.Issue;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
 import dev.taskcheck.parse.DocumentParser;
 import dev.taskcheck.parse.ParseFailure;
 import dev.taskcheck.parse.ParseOutcome;
@@ -17,9 +17,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The transition rules over one update of a Task (its previous and its new version), for a server that
- * checks every update: no structure validation, no files, no threads; the two versions are parsed, reduced
- * to their {@link TaskVersion} snapshots and checked as a pair. Thread-safe.
+ * The transition rules over one update of a Task (its previous and its new version), for a server
+ * that checks every update: no structure validation, no files, no threads; the two versions are
+ * parsed, reduced to their {@link TaskVersion} snapshots and checked as a pair. Thread-safe.
  */
 public final class TransitionCheck {
 
@@ -31,17 +31,19 @@ public final class TransitionCheck {
    * @param policy the policy of the moment (rule set, overrides, suppressions at today's date)
    * @param fixedRelease the release both versions are read as, or null to decide from their content
    */
-  public TransitionCheck(TransitionEngine engine, Supplier<IssuePolicy> policy, @Nullable FhirRelease fixedRelease) {
+  public TransitionCheck(
+      TransitionEngine engine, Supplier<IssuePolicy> policy, @Nullable FhirRelease fixedRelease) {
     this.engine = Objects.requireNonNull(engine);
     this.policy = Objects.requireNonNull(policy);
     this.fixedRelease = fixedRelease;
   }
 
   /**
-   * The transition findings of the update from {@code before} to {@code after} (FHIR JSON or XML of a Task),
-   * located in {@code after} ({@code Task.status}, with its line).
+   * The transition findings of the update from {@code before} to {@code after} (FHIR JSON or XML of
+   * a Task), located in {@code after} ({@code Task.status}, with its line).
    *
-   * @throws IllegalArgumentException when a version does not parse or is not a Task, naming which and where
+   * @throws IllegalArgumentException when a version does not parse or is not a Task, naming which
+   *     and where
    */
   public List<Issue> check(String before, String after) {
     LocatedResource beforeTask = parse(before, "before");
@@ -52,8 +54,10 @@ public final class TransitionCheck {
       // a Task does not change release between versions; read both as the newer one's
       beforeRelease = new ReleaseChoice(afterRelease.release(), "as the after version");
     }
-    TaskVersion b = VersionReader.read(beforeTask, "before", beforeRelease.release(), beforeRelease.reason());
-    TaskVersion a = VersionReader.read(afterTask, "after", afterRelease.release(), afterRelease.reason());
+    TaskVersion b =
+        VersionReader.read(beforeTask, "before", beforeRelease.release(), beforeRelease.reason());
+    TaskVersion a =
+        VersionReader.read(afterTask, "after", afterRelease.release(), afterRelease.reason());
     TaskHistory pair = Histories.given(List.of(b, a), TaskHistory.Kind.PAIR);
     Map<TaskVersion, List<Issue>> found = engine.check(pair);
     List<Issue> out = new ArrayList<>();
@@ -67,7 +71,8 @@ public final class TransitionCheck {
   }
 
   private ReleaseChoice release(LocatedResource task) {
-    return fixedRelease != null ? new ReleaseChoice(fixedRelease, "set by the fhirVersion option")
+    return fixedRelease != null
+        ? new ReleaseChoice(fixedRelease, "set by the fhirVersion option")
         : ReleaseDetector.detect(List.of(task));
   }
 
@@ -75,7 +80,8 @@ public final class TransitionCheck {
     Objects.requireNonNull(text, which);
     ParseOutcome outcome = DocumentParser.parseText(text, 1);
     if (outcome instanceof ParseFailure f) {
-      throw new IllegalArgumentException(which + ":" + f.line() + ":" + f.column() + ": " + f.message());
+      throw new IllegalArgumentException(
+          which + ":" + f.line() + ":" + f.column() + ": " + f.message());
     }
     ParsedDocument doc = (ParsedDocument) outcome;
     if (!"Task".equals(doc.resourceType())) {

@@ -1,18 +1,18 @@
 package dev.taskcheck.engine;
 
+import dev.taskcheck.fhir.StateMachine;
+import dev.taskcheck.fhir.TaskHistory;
+import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.IssueSource;
 import dev.taskcheck.model.LifecycleMetrics.StuckTask;
 import dev.taskcheck.model.RuleConfig;
 import dev.taskcheck.model.Severity;
-import dev.taskcheck.fhir.StateMachine;
-import dev.taskcheck.fhir.TaskHistory;
-import dev.taskcheck.fhir.TaskVersion;
-import dev.taskcheck.rules.catalog.RuleCatalog;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
+import dev.taskcheck.rules.catalog.RuleCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,8 +43,13 @@ public final class TransitionEngine {
    * @param machines the state machine in force for each release
    * @param stuckAfter the transition-15 threshold, null for none
    */
-  public TransitionEngine(RuleConfig config, Instant now, Predicate<String> runs,
-      Function<FhirRelease, StateMachine> machines, @Nullable Duration stuckAfter, Consumer<Throwable> failures) {
+  public TransitionEngine(
+      RuleConfig config,
+      Instant now,
+      Predicate<String> runs,
+      Function<FhirRelease, StateMachine> machines,
+      @Nullable Duration stuckAfter,
+      Consumer<Throwable> failures) {
     this.config = Objects.requireNonNull(config);
     this.now = Objects.requireNonNull(now);
     this.machines = Objects.requireNonNull(machines);
@@ -67,13 +72,14 @@ public final class TransitionEngine {
 
   /** The findings of each version of the history (only versions with findings appear). */
   public Map<TaskVersion, List<Issue>> check(TaskHistory history) {
-    Map<TaskVersion, List<Issue>> out = new IdentityHashMap<>();
+    IdentityHashMap<TaskVersion, List<Issue>> out = new IdentityHashMap<>();
     if (history.versions().isEmpty()) {
       return out;
     }
     FhirRelease release = history.latest().release();
-    for (RuleIssues.Enabled<TransitionRule> enabled : rules.get(release)) {
-      if (history.kind() == TaskHistory.Kind.SINGLE && !enabled.meta().id().equals("transition-15")) {
+    for (RuleIssues.Enabled<TransitionRule> enabled : rules.getOrDefault(release, List.of())) {
+      if (history.kind() == TaskHistory.Kind.SINGLE
+          && !enabled.meta().id().equals("transition-15")) {
         continue;
       }
       Context ctx = new Context(enabled.meta(), out);
@@ -82,15 +88,28 @@ public final class TransitionEngine {
       } catch (RuntimeException e) {
         failures.accept(e);
         TaskVersion at = history.latest();
-        int[] pos = at.positions().get("Task");
-        out.computeIfAbsent(at, k -> new ArrayList<>()).add(RuleIssues.failure(enabled.meta().id(),
-            "this Task's history", at.taskPath(), pos[0], pos[1], e, IssueSource.TRANSITION));
+        int[] pos =
+            Objects.requireNonNull(
+                at.positions().get("Task"), "every version has its Task's position");
+        out.computeIfAbsent(at, k -> new ArrayList<>())
+            .add(
+                RuleIssues.failure(
+                    enabled.meta().id(),
+                    "this Task's history",
+                    at.taskPath(),
+                    pos[0],
+                    pos[1],
+                    e,
+                    IssueSource.TRANSITION));
       }
     }
     return out;
   }
 
-  /** The stuck entry of a history's latest version, or null when it is not stuck (or no threshold is set). */
+  /**
+   * The stuck entry of a history's latest version, or null when it is not stuck (or no threshold is
+   * set).
+   */
   public @Nullable StuckTask stuck(TaskHistory history) {
     if (history.kind() == TaskHistory.Kind.PAIR || history.versions().isEmpty()) {
       return null;
@@ -100,8 +119,16 @@ public final class TransitionEngine {
     if (idle == null) {
       return null;
     }
-    return new StuckTask(latest.label(), latest.versionId(), latest.source(), latest.line(), latest.status().code(),
-        latest.lastModified() != null ? latest.lastModified() : Objects.requireNonNull(latest.lastUpdated()), idle);
+    return new StuckTask(
+        latest.label(),
+        latest.versionId(),
+        latest.source(),
+        latest.line(),
+        Objects.requireNonNull(latest.status(), "a stuck Task has a status").code(),
+        latest.lastModified() != null
+            ? latest.lastModified()
+            : Objects.requireNonNull(latest.lastUpdated()),
+        idle);
   }
 
   private final class Context extends RuleIssues.RunContext implements TransitionContext {
@@ -115,16 +142,29 @@ public final class TransitionEngine {
     }
 
     @Override
-    public void report(TaskVersion at, String expression, String messageKey, Object... args) {
+    public void report(
+        TaskVersion at, String expression, String messageKey, @Nullable Object... args) {
       report(meta.severity(), at, expression, messageKey, args);
     }
 
     @Override
-    public void report(Severity severity, TaskVersion at, String expression, String messageKey, Object... args) {
+    public void report(
+        Severity severity,
+        TaskVersion at,
+        String expression,
+        String messageKey,
+        @Nullable Object... args) {
       String inDocument = RuleIssues.inDocument(at.taskPath(), severity, expression);
-      int[] pos = at.positions().getOrDefault(expression, at.positions().get("Task"));
-      out.computeIfAbsent(at, k -> new ArrayList<>()).add(RuleIssues.finding(meta.id(), severity, inDocument, pos,
-          IssueSource.TRANSITION, messageKey, args));
+      int[] pos = at.positions().get(expression);
+      if (pos == null) {
+        pos =
+            Objects.requireNonNull(
+                at.positions().get("Task"), "every version has its Task's position");
+      }
+      out.computeIfAbsent(at, k -> new ArrayList<>())
+          .add(
+              RuleIssues.finding(
+                  meta.id(), severity, inDocument, pos, IssueSource.TRANSITION, messageKey, args));
     }
 
     @Override

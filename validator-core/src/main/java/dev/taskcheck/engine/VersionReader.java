@@ -1,11 +1,11 @@
 package dev.taskcheck.engine;
 
-import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.fhir.OutputView;
 import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.parse.Node;
 import dev.taskcheck.parse.NodePath;
 import dev.taskcheck.source.LocatedResource;
@@ -17,20 +17,37 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** Takes the snapshot of one Task version the transition rules compare ({@link TaskVersion}) from its parse tree. */
+/**
+ * Takes the snapshot of one Task version the transition rules compare ({@link TaskVersion}) from
+ * its parse tree.
+ */
 final class VersionReader {
 
   /** The elements transition rules report on, relative to the Task; their positions are kept. */
-  private static final List<String> REPORTED = List.of("Task", "Task.status", "Task.intent", "Task.authoredOn",
-      "Task.lastModified", "Task.executionPeriod.start", "Task.statusReason", "Task.businessStatus", "Task.output",
-      "Task.meta.versionId", "Task.meta.lastUpdated");
+  private static final List<String> REPORTED =
+      List.of(
+          "Task",
+          "Task.status",
+          "Task.intent",
+          "Task.authoredOn",
+          "Task.lastModified",
+          "Task.executionPeriod.start",
+          "Task.statusReason",
+          "Task.businessStatus",
+          "Task.output",
+          "Task.meta.versionId",
+          "Task.meta.lastUpdated");
 
-  /** Left out of the content hash: {@code meta} changes with every version, {@code text} is generated. */
+  /**
+   * Left out of the content hash: {@code meta} changes with every version, {@code text} is
+   * generated.
+   */
   private static final Set<String> NOT_CONTENT = Set.of("meta", "text");
 
   private VersionReader() {}
 
-  static TaskVersion read(LocatedResource task, String source, FhirRelease release, String releaseReason) {
+  static TaskVersion read(
+      LocatedResource task, String source, FhirRelease release, String releaseReason) {
     Node node = task.node();
     TaskView view = TaskView.of(new NodeElement(node), release);
     Node meta = node.child("meta");
@@ -53,12 +70,21 @@ final class VersionReader {
       if (o.ratio() == null) {
         continue;
       }
-      String key = o.codedType() != null ? o.codedType().system() + "|" + o.codedType().code() : "#" + untyped++;
+      String key =
+          o.codedType() != null
+              ? o.codedType().system() + "|" + o.codedType().code()
+              : "#" + untyped++;
       QuantityView n = o.ratio().numerator();
       QuantityView d = o.ratio().denominator();
       String expression = n != null ? n.expression() : o.ratio().expression();
-      progress.add(new TaskVersion.Progress(key, expression, n == null ? null : n.value(), n == null ? null : n.unitKey(),
-          d == null ? null : d.value(), d == null ? null : d.unitKey()));
+      progress.add(
+          new TaskVersion.Progress(
+              key,
+              expression,
+              n == null ? null : n.value(),
+              n == null ? null : n.unitKey(),
+              d == null ? null : d.value(),
+              d == null ? null : d.unitKey()));
       positions.put(expression, NodePath.position(node, expression));
     }
     for (String expression : REPORTED) {
@@ -68,23 +94,41 @@ final class VersionReader {
     Node reason = node.child("statusReason");
     Node business = node.child("businessStatus");
     Node period = node.child("executionPeriod");
-    return new TaskVersion(source, task.path(), task.location(), task.line(), task.label(), release, releaseReason,
-        trimmed(node.childValue("id")), identifiers, meta == null ? null : trimmed(meta.childValue("versionId")),
-        meta == null ? null : trimmed(meta.childValue("lastUpdated")), statusCode, TaskStatus.fromCode(statusCode),
-        trimmed(node.childValue("intent")), trimmed(node.childValue("authoredOn")),
-        trimmed(node.childValue("lastModified")), period == null ? null : trimmed(period.childValue("start")),
-        reason == null ? null : canonical(reason), business == null ? null : canonical(business), outputs, progress,
-        contentHash(node), positions);
+    return new TaskVersion(
+        source,
+        task.path(),
+        task.location(),
+        task.line(),
+        task.label(),
+        release,
+        releaseReason,
+        trimmed(node.childValue("id")),
+        identifiers,
+        meta == null ? null : trimmed(meta.childValue("versionId")),
+        meta == null ? null : trimmed(meta.childValue("lastUpdated")),
+        statusCode,
+        TaskStatus.fromCode(statusCode),
+        trimmed(node.childValue("intent")),
+        trimmed(node.childValue("authoredOn")),
+        trimmed(node.childValue("lastModified")),
+        period == null ? null : trimmed(period.childValue("start")),
+        reason == null ? null : canonical(reason),
+        business == null ? null : canonical(business),
+        outputs,
+        progress,
+        contentHash(node),
+        positions);
   }
 
   /**
-   * Where a reported element is: {@code Task.x} or {@code Task.x.y} looked up directly (the first of a
-   * repeating element), at its property; an absent element is placed at the deepest element present.
+   * Where a reported element is: {@code Task.x} or {@code Task.x.y} looked up directly (the first
+   * of a repeating element), at its property; an absent element is placed at the deepest element
+   * present.
    */
   private static int[] position(Node task, String expression) {
     Node at = task;
     int[] pos = {task.line(), task.column()};
-    String[] steps = expression.split("\\.");
+    String[] steps = expression.split("\\.", -1);
     for (int i = 1; i < steps.length; i++) {
       Node next = at.child(steps[i]);
       if (next == null) {
@@ -105,8 +149,8 @@ final class VersionReader {
   }
 
   /**
-   * A canonical text of an element: its name, value and children, with the children in name order (the
-   * order of repeating elements kept), so JSON and XML of the same content read the same.
+   * A canonical text of an element: its name, value and children, with the children in name order
+   * (the order of repeating elements kept), so JSON and XML of the same content read the same.
    */
   static String canonical(Node node) {
     StringBuilder b = new StringBuilder();
@@ -137,9 +181,10 @@ final class VersionReader {
   }
 
   /**
-   * A 64-bit FNV-1a hash of the Task's content without {@code meta} and {@code text}, over names and values
-   * in document order (FHIR fixes the element order, in JSON and XML alike), as 16 hex digits. Cheap enough
-   * for every update a server checks; collisions only matter between two versions with the same versionId.
+   * A 64-bit FNV-1a hash of the Task's content without {@code meta} and {@code text}, over names
+   * and values in document order (FHIR fixes the element order, in JSON and XML alike), as 16 hex
+   * digits. Cheap enough for every update a server checks; collisions only matter between two
+   * versions with the same versionId.
    */
   private static String contentHash(Node task) {
     long h = 0xcbf29ce484222325L;

@@ -5,10 +5,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One element of a FHIR resource as the rules see it, whatever it was parsed from: a name, a primitive
- * value or children. A repeating element appears as several children with the same name (as in XML); a
- * JSON primitive's extension sibling ({@code _status}) keeps its underscore name. The engine adapts its
- * parse tree to this interface, so {@code fhir} and the rules never depend on a parser.
+ * One element of a FHIR resource as the rules see it, whatever it was parsed from: a name, a
+ * primitive value or children. A repeating element appears as several children with the same name
+ * (as in XML); a JSON primitive's extension sibling ({@code _status}) keeps its underscore name.
+ * The engine adapts its parse tree to this interface, so {@code fhir} and the rules never depend on
+ * a parser.
  */
 public interface FhirElement {
 

@@ -13,24 +13,29 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A FHIR {@code date}, {@code dateTime} or {@code instant} value read as the span of time it can denote.
+ * A FHIR {@code date}, {@code dateTime} or {@code instant} value read as the span of time it can
+ * denote.
  *
- * <p>A value names a span, not a point: {@code 2024-01} is the whole of January, {@code 2024-01-10T09:00:00Z}
- * the whole of that second, {@code ...T09:00:00.5Z} a tenth of a second. A value without a time-zone offset
- * (every date and partial date, and a dateTime whose offset is missing, which FHIR forbids but which is
- * tolerated) could have been written in any zone from {@code -12:00} to {@code +14:00}, so its span runs from
- * its local start read at {@code +14:00} to its local end read at {@code -12:00}. Comparisons are certain
- * only when the spans do not overlap; anything else is indeterminate.
+ * <p>A value names a span, not a point: {@code 2024-01} is the whole of January, {@code
+ * 2024-01-10T09:00:00Z} the whole of that second, {@code ...T09:00:00.5Z} a tenth of a second. A
+ * value without a time-zone offset (every date and partial date, and a dateTime whose offset is
+ * missing, which FHIR forbids but which is tolerated) could have been written in any zone from
+ * {@code -12:00} to {@code +14:00}, so its span runs from its local start read at {@code +14:00} to
+ * its local end read at {@code -12:00}. Comparisons are certain only when the spans do not overlap;
+ * anything else is indeterminate.
  *
- * <p>A leap second ({@code ss} = {@code 60}) is read as second 59 whose span ends at the next minute.
+ * <p>A leap second ({@code ss} = {@code 60}) is read as second 59 whose span ends at the next
+ * minute.
  *
  * @param text the lexical value as written
  * @param precision the finest component the value gives
  * @param low the earliest instant the value can denote (inclusive)
- * @param high the first instant after the latest one the value can denote (exclusive); after {@code low}
+ * @param high the first instant after the latest one the value can denote (exclusive); after {@code
+ *     low}
  * @param zoned whether the value carries a time-zone offset ({@code Z} or {@code ±hh:mm})
  */
-public record FhirTemporal(String text, Precision precision, Instant low, Instant high, boolean zoned) {
+public record FhirTemporal(
+    String text, Precision precision, Instant low, Instant high, boolean zoned) {
 
   /** The finest component a value gives, and so the length of the span it denotes. */
   public enum Precision {
@@ -43,32 +48,42 @@ public record FhirTemporal(String text, Precision precision, Instant low, Instan
     /** {@code YYYY-MM-DDThh:mm:ss}: one second. */
     SECOND,
     /**
-     * Fractional seconds, of any number of digits from 1 to 9: the span is one unit of the last digit
-     * ({@code .5} is 100 ms, {@code .123} is 1 ms, {@code .123456789} is 1 ns).
+     * Fractional seconds, of any number of digits from 1 to 9: the span is one unit of the last
+     * digit ({@code .5} is 100 ms, {@code .123} is 1 ms, {@code .123456789} is 1 ns).
      */
     MILLI
   }
 
-  /** The easternmost zone a value without an offset may have been written in: its span starts earliest. */
+  /**
+   * The easternmost zone a value without an offset may have been written in: its span starts
+   * earliest.
+   */
   private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
-  /** The westernmost zone a value without an offset may have been written in: its span ends latest. */
+
+  /**
+   * The westernmost zone a value without an offset may have been written in: its span ends latest.
+   */
   private static final ZoneOffset LATEST_ZONE = ZoneOffset.ofHours(-12);
 
-  /** Longer than any valid value (35 characters at most), so that huge strings are turned away at once. */
+  /**
+   * Longer than any valid value (35 characters at most), so that huge strings are turned away at
+   * once.
+   */
   private static final int MAX_LENGTH = 64;
 
   /**
-   * The FHIR date and dateTime expressions (fractions of 1 to 9 digits), with the offset optional also
-   * when a time is present. An offset without a time is not FHIR and does not match.
+   * The FHIR date and dateTime expressions (fractions of 1 to 9 digits), with the offset optional
+   * also when a time is present. An offset without a time is not FHIR and does not match.
    */
-  private static final Pattern LEXICAL = Pattern.compile(
-      "(?<year>[0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)"
-          + "(?:-(?<month>0[1-9]|1[0-2])"
-          + "(?:-(?<day>0[1-9]|[12][0-9]|3[01])"
-          + "(?:T(?<hour>[01][0-9]|2[0-3]):(?<minute>[0-5][0-9]):(?<second>[0-5][0-9]|60)"
-          + "(?:\\.(?<fraction>[0-9]{1,9}))?"
-          + "(?<offset>Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?"
-          + ")?)?)?");
+  private static final Pattern LEXICAL =
+      Pattern.compile(
+          "(?<year>[0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)"
+              + "(?:-(?<month>0[1-9]|1[0-2])"
+              + "(?:-(?<day>0[1-9]|[12][0-9]|3[01])"
+              + "(?:T(?<hour>[01][0-9]|2[0-3]):(?<minute>[0-5][0-9]):(?<second>[0-5][0-9]|60)"
+              + "(?:\\.(?<fraction>[0-9]{1,9}))?"
+              + "(?<offset>Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?"
+              + ")?)?)?");
 
   /**
    * A value with the given span.
@@ -86,8 +101,9 @@ public record FhirTemporal(String text, Precision precision, Instant low, Instan
   }
 
   /**
-   * Parses a FHIR date, dateTime or instant lexical value; empty when the text is not one (never throws).
-   * Calendar dates that do not exist ({@code 2023-02-30}) and times without seconds are not values.
+   * Parses a FHIR date, dateTime or instant lexical value; empty when the text is not one (never
+   * throws). Calendar dates that do not exist ({@code 2023-02-30}) and times without seconds are
+   * not values.
    */
   public static Optional<FhirTemporal> parse(@Nullable String text) {
     if (text == null || text.length() > MAX_LENGTH) {
@@ -118,12 +134,16 @@ public record FhirTemporal(String text, Precision precision, Instant low, Instan
         end = start.plusDays(1);
         precision = Precision.DAY;
       } else {
-        LocalDateTime minute = LocalDate.of(year, Integer.parseInt(month), Integer.parseInt(day))
-            .atTime(Integer.parseInt(hour), Integer.parseInt(m.group("minute")));
+        LocalDateTime minute =
+            LocalDate.of(year, Integer.parseInt(month), Integer.parseInt(day))
+                .atTime(Integer.parseInt(hour), Integer.parseInt(m.group("minute")));
         int second = Integer.parseInt(m.group("second"));
         boolean leap = second == 60;
         String fraction = m.group("fraction");
-        Duration unit = fraction == null ? Duration.ofSeconds(1) : Duration.ofNanos(tenToThe(9 - fraction.length()));
+        Duration unit =
+            fraction == null
+                ? Duration.ofSeconds(1)
+                : Duration.ofNanos(tenToThe(9 - fraction.length()));
         long nanos = fraction == null ? 0 : Long.parseLong(fraction) * unit.toNanos();
         start = minute.plusSeconds(leap ? 59 : second).plusNanos(nanos);
         end = leap ? minute.plusMinutes(1) : start.plus(unit);
@@ -134,18 +154,20 @@ public record FhirTemporal(String text, Precision precision, Instant low, Instan
     }
     String offset = m.group("offset");
     if (offset == null) {
-      return Optional.of(new FhirTemporal(
-          text, precision, start.toInstant(EARLIEST_ZONE), end.toInstant(LATEST_ZONE), false));
+      return Optional.of(
+          new FhirTemporal(
+              text, precision, start.toInstant(EARLIEST_ZONE), end.toInstant(LATEST_ZONE), false));
     }
     ZoneOffset zone = ZoneOffset.of(offset);
-    return Optional.of(new FhirTemporal(text, precision, start.toInstant(zone), end.toInstant(zone), true));
+    return Optional.of(
+        new FhirTemporal(text, precision, start.toInstant(zone), end.toInstant(zone), true));
   }
 
   /**
-   * True when this value's whole span ends before other's span begins: {@code high <= other.low}. Two
-   * values without a time zone, from one resource, were written in the same (unknown) zone, so they are
-   * compared on their local timeline: {@code 2024-04-02} is certainly before {@code 2024-04-03}, which an
-   * R5 base check ({@code per-1}) misses.
+   * True when this value's whole span ends before other's span begins: {@code high <= other.low}.
+   * Two values without a time zone, from one resource, were written in the same (unknown) zone, so
+   * they are compared on their local timeline: {@code 2024-04-02} is certainly before {@code
+   * 2024-04-03}, which an R5 base check ({@code per-1}) misses.
    */
   public boolean certainlyBefore(FhirTemporal other) {
     if (!zoned && !other.zoned) {
@@ -165,8 +187,8 @@ public record FhirTemporal(String text, Precision precision, Instant low, Instan
   }
 
   /**
-   * True when this value's span begins at or after other's span ends ({@code low >= other.high}): this
-   * cannot be before other.
+   * True when this value's span begins at or after other's span ends ({@code low >= other.high}):
+   * this cannot be before other.
    */
   public boolean certainlyNotBefore(FhirTemporal other) {
     if (!zoned && !other.zoned) {

@@ -3,8 +3,8 @@ package dev.taskcheck.fhir;
 import java.util.Objects;
 
 /**
- * A value read from a Task with the FHIRPath expression of the element it came from, relative to the Task
- * ({@code Task.executionPeriod.start}); the engine places it in the document.
+ * A value read from a Task with the FHIRPath expression of the element it came from, relative to
+ * the Task ({@code Task.executionPeriod.start}); the engine places it in the document.
  */
 public record Located<T>(T value, String expression) {
 

@@ -10,10 +10,12 @@ import org.jspecify.annotations.Nullable;
  * @param index its position among the Task's outputs
  * @param expression {@code Task.output[index]}
  * @param typeCodings the codings of its {@code type}
- * @param valueType the datatype of its {@code value[x]} ({@code Ratio}, {@code Reference}, ...), null when absent
+ * @param valueType the datatype of its {@code value[x]} ({@code Ratio}, {@code Reference}, ...),
+ *     null when absent
  * @param ratio the value when it is a Ratio
  * @param quantity the value when it is a Quantity
- * @param referencedType the resource type a {@code valueReference} points at, from its literal reference
+ * @param referencedType the resource type a {@code valueReference} points at, from its literal
+ *     reference
  */
 public record OutputView(
     int index,

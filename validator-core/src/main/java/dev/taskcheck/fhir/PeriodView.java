@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A Period anywhere in a Task (outside contained resources).
  *
- * @param expression where it is ({@code Task.executionPeriod}, {@code Task.input[0].value.ofType(Period)})
+ * @param expression where it is ({@code Task.executionPeriod}, {@code
+ *     Task.input[0].value.ofType(Period)})
  * @param start its start as written, null when absent
  * @param end its end as written, null when absent
  */

@@ -23,7 +23,9 @@ public record QuantityView(
 
   public static final String UCUM = "http://unitsofmeasure.org";
 
-  /** The UCUM code of the unit when the system is UCUM (or absent and a code is given), else null. */
+  /**
+   * The UCUM code of the unit when the system is UCUM (or absent and a code is given), else null.
+   */
   public @Nullable String ucumCode() {
     if (code == null) {
       return null;
@@ -31,7 +33,9 @@ public record QuantityView(
     return system == null || UCUM.equals(system) ? code : null;
   }
 
-  /** The unit as a key for equality: the coded unit with its system when coded, else the text unit. */
+  /**
+   * The unit as a key for equality: the coded unit with its system when coded, else the text unit.
+   */
   public @Nullable String unitKey() {
     if (code != null) {
       return (system == null ? "" : system) + "|" + code;
@@ -43,8 +47,13 @@ public record QuantityView(
     if (e == null) {
       return null;
     }
-    return new QuantityView(expression, decimal(e.childValue("value")), e.childValue("comparator"),
-        e.childValue("unit"), e.childValue("system"), e.childValue("code"));
+    return new QuantityView(
+        expression,
+        decimal(e.childValue("value")),
+        e.childValue("comparator"),
+        e.childValue("unit"),
+        e.childValue("system"),
+        e.childValue("code"));
   }
 
   static @Nullable BigDecimal decimal(@Nullable String text) {

@@ -9,10 +9,12 @@ import org.jspecify.annotations.Nullable;
  * @param numerator null when absent
  * @param denominator null when absent
  */
-public record RatioView(String expression, @Nullable QuantityView numerator, @Nullable QuantityView denominator) {
+public record RatioView(
+    String expression, @Nullable QuantityView numerator, @Nullable QuantityView denominator) {
 
   static RatioView read(FhirElement e, String expression) {
-    return new RatioView(expression,
+    return new RatioView(
+        expression,
         QuantityView.read(e.child("numerator"), expression + ".numerator"),
         QuantityView.read(e.child("denominator"), expression + ".denominator"));
   }

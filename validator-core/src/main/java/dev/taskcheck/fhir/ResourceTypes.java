@@ -11,11 +11,13 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * The resource type names of each FHIR release, so that a document can be told to be a resource (or not)
- * without loading a whole FHIR model. The list lives in {@code resource-types.txt} beside this class.
+ * The resource type names of each FHIR release, so that a document can be told to be a resource (or
+ * not) without loading a whole FHIR model. The list lives in {@code resource-types.txt} beside this
+ * class.
  */
 public final class ResourceTypes {
 
@@ -31,12 +33,13 @@ public final class ResourceTypes {
 
   /** True when {@code release} has a resource type with this name. */
   public static boolean isKnown(FhirRelease release, String name) {
-    return TYPES.get(release).contains(name);
+    return of(release).contains(name);
   }
 
   /** The resource type names of one release. */
   public static Set<String> of(FhirRelease release) {
-    return TYPES.get(release);
+    // load() has a line for every release or fails
+    return Objects.requireNonNull(TYPES.get(release));
   }
 
   private static Map<FhirRelease, Set<String>> load() {
@@ -52,7 +55,9 @@ public final class ResourceTypes {
           continue;
         }
         String[] parts = line.trim().split("\\s+");
-        out.put(FhirRelease.valueOf(parts[0]), Set.copyOf(Arrays.asList(parts).subList(1, parts.length)));
+        out.put(
+            FhirRelease.valueOf(parts[0]),
+            Set.copyOf(Arrays.asList(parts).subList(1, parts.length)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -13,9 +13,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Task state machine: which statuses a workflow uses, which a Task may start in, which are terminal, and
- * which status changes are allowed. It is data, read from a table file (see {@code docs/state-machines.md}):
- * TaskCheck ships one per FHIR version and rule set, and a user can bring their own.
+ * A Task state machine: which statuses a workflow uses, which a Task may start in, which are
+ * terminal, and which status changes are allowed. It is data, read from a table file (see {@code
+ * docs/state-machines.md}): TaskCheck ships one per FHIR version and rule set, and a user can bring
+ * their own.
  *
  * @param name the table's name ({@code base-r4}, {@code cow-r4}, or a user's)
  * @param origin where it was read from (a class-path resource or a file), for messages
@@ -25,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param terminal the statuses no further change should leave (transition-2, transition-3)
  * @param resumeFrom statuses from which a Task may return to the status it had before entering them
  *     ({@code on-hold}: "resumed in the state it was in")
- * @param edges allowed changes: for each status, the statuses it may change to and the kind of the edge
+ * @param edges allowed changes: for each status, the statuses it may change to and the kind of the
+ *     edge
  */
 public record StateMachine(
     String name,
@@ -41,7 +43,9 @@ public record StateMachine(
   public enum EdgeKind {
     /** An edge of the specification's (or IG's) state diagram. */
     DIAGRAM,
-    /** Allowed only by narrative text; transition-1 reports it as a warning (an error in strict). */
+    /**
+     * Allowed only by narrative text; transition-1 reports it as a warning (an error in strict).
+     */
     NARRATIVE;
 
     public String code() {
@@ -97,11 +101,12 @@ public record StateMachine(
   }
 
   /**
-   * How long a Task whose latest version is {@code latest} has gone unmodified when that is certainly longer
-   * than {@code threshold} and the Task is not in a terminal status of this machine; null otherwise. A
-   * Task with no usable timestamp, or no status, is never stuck.
+   * How long a Task whose latest version is {@code latest} has gone unmodified when that is
+   * certainly longer than {@code threshold} and the Task is not in a terminal status of this
+   * machine; null otherwise. A Task with no usable timestamp, or no status, is never stuck.
    */
-  public @Nullable Duration stuckFor(TaskVersion latest, Instant now, @Nullable Duration threshold) {
+  public @Nullable Duration stuckFor(
+      TaskVersion latest, Instant now, @Nullable Duration threshold) {
     if (threshold == null || latest.status() == null || isTerminal(latest.status())) {
       return null;
     }

@@ -6,25 +6,97 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The top-level elements of Task in each release (from the core StructureDefinitions; a test keeps this
- * table equal to them). Elements that exist in only one release tell which release a Task was written for.
+ * The top-level elements of Task in each release (from the core StructureDefinitions; a test keeps
+ * this table equal to them). Elements that exist in only one release tell which release a Task was
+ * written for.
  */
 public final class TaskElements {
 
-  private static final List<String> R4 = List.of(
-      "id", "meta", "implicitRules", "language", "text", "contained", "extension", "modifierExtension",
-      "identifier", "instantiatesCanonical", "instantiatesUri", "basedOn", "groupIdentifier", "partOf", "status",
-      "statusReason", "businessStatus", "intent", "priority", "code", "description", "focus", "for", "encounter",
-      "executionPeriod", "authoredOn", "lastModified", "requester", "performerType", "owner", "location",
-      "reasonCode", "reasonReference", "insurance", "note", "relevantHistory", "restriction", "input", "output");
+  private static final List<String> R4 =
+      List.of(
+          "id",
+          "meta",
+          "implicitRules",
+          "language",
+          "text",
+          "contained",
+          "extension",
+          "modifierExtension",
+          "identifier",
+          "instantiatesCanonical",
+          "instantiatesUri",
+          "basedOn",
+          "groupIdentifier",
+          "partOf",
+          "status",
+          "statusReason",
+          "businessStatus",
+          "intent",
+          "priority",
+          "code",
+          "description",
+          "focus",
+          "for",
+          "encounter",
+          "executionPeriod",
+          "authoredOn",
+          "lastModified",
+          "requester",
+          "performerType",
+          "owner",
+          "location",
+          "reasonCode",
+          "reasonReference",
+          "insurance",
+          "note",
+          "relevantHistory",
+          "restriction",
+          "input",
+          "output");
 
-  private static final List<String> R5 = List.of(
-      "id", "meta", "implicitRules", "language", "text", "contained", "extension", "modifierExtension",
-      "identifier", "instantiatesCanonical", "instantiatesUri", "basedOn", "groupIdentifier", "partOf", "status",
-      "statusReason", "businessStatus", "intent", "priority", "doNotPerform", "code", "description", "focus",
-      "for", "encounter", "requestedPeriod", "executionPeriod", "authoredOn", "lastModified", "requester",
-      "requestedPerformer", "owner", "performer", "location", "reason", "insurance", "note", "relevantHistory",
-      "restriction", "input", "output");
+  private static final List<String> R5 =
+      List.of(
+          "id",
+          "meta",
+          "implicitRules",
+          "language",
+          "text",
+          "contained",
+          "extension",
+          "modifierExtension",
+          "identifier",
+          "instantiatesCanonical",
+          "instantiatesUri",
+          "basedOn",
+          "groupIdentifier",
+          "partOf",
+          "status",
+          "statusReason",
+          "businessStatus",
+          "intent",
+          "priority",
+          "doNotPerform",
+          "code",
+          "description",
+          "focus",
+          "for",
+          "encounter",
+          "requestedPeriod",
+          "executionPeriod",
+          "authoredOn",
+          "lastModified",
+          "requester",
+          "requestedPerformer",
+          "owner",
+          "performer",
+          "location",
+          "reason",
+          "insurance",
+          "note",
+          "relevantHistory",
+          "restriction",
+          "input",
+          "output");
 
   private TaskElements() {}
 

@@ -19,7 +19,8 @@ public enum TaskStatus {
   COMPLETED,
   ENTERED_IN_ERROR;
 
-  private static final Set<TaskStatus> TERMINAL = Set.of(COMPLETED, FAILED, CANCELLED, REJECTED, ENTERED_IN_ERROR);
+  private static final Set<TaskStatus> TERMINAL =
+      Set.of(COMPLETED, FAILED, CANCELLED, REJECTED, ENTERED_IN_ERROR);
 
   /** The code as written in a resource ({@code in-progress}). */
   public String code() {

@@ -8,13 +8,14 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One version of a Task as the transition rules compare it: a small snapshot of the elements they read,
- * where the version came from, and where those elements are in its document. It keeps no parse tree, so a
- * run can hold the versions of many Tasks while it groups them into histories.
+ * One version of a Task as the transition rules compare it: a small snapshot of the elements they
+ * read, where the version came from, and where those elements are in its document. It keeps no
+ * parse tree, so a run can hold the versions of many Tasks while it groups them into histories.
  *
  * @param source the input the version was read from
  * @param taskPath the Task's path in its document ({@code Task}, {@code Bundle.entry[3].resource})
- * @param location {@code taskPath} when the Task is inside another resource, null when it is the document
+ * @param location {@code taskPath} when the Task is inside another resource, null when it is the
+ *     document
  * @param line where the Task starts in its source
  * @param label {@code Task/abc}, or {@code Task} without an id
  * @param release the release the version was validated against, and {@code releaseReason} why
@@ -27,10 +28,10 @@ import org.jspecify.annotations.Nullable;
  * @param businessStatus the businessStatus in a canonical form, null when absent
  * @param outputs each output in a canonical form
  * @param progress the Ratio progress outputs
- * @param content a hash of the whole Task except {@code meta} and {@code text} (16 hex digits), to tell
- *     two versions with the same versionId apart
- * @param positions line and column of the elements the rules report on, by expression relative to the
- *     Task ({@code Task.status}); an absent element is placed at its parent
+ * @param content a hash of the whole Task except {@code meta} and {@code text} (16 hex digits), to
+ *     tell two versions with the same versionId apart
+ * @param positions line and column of the elements the rules report on, by expression relative to
+ *     the Task ({@code Task.status}); an absent element is placed at its parent
  */
 public record TaskVersion(
     String source,
@@ -73,12 +74,17 @@ public record TaskVersion(
   /**
    * A Ratio progress output.
    *
-   * @param key what identifies it across versions: its coded type ({@code system|code}), or its position
-   *     among the untyped progress outputs ({@code #0})
+   * @param key what identifies it across versions: its coded type ({@code system|code}), or its
+   *     position among the untyped progress outputs ({@code #0})
    * @param expression where its numerator is, relative to the Task
    */
-  public record Progress(String key, String expression, @Nullable BigDecimal numerator, @Nullable String numeratorUnit,
-      @Nullable BigDecimal denominator, @Nullable String denominatorUnit) {}
+  public record Progress(
+      String key,
+      String expression,
+      @Nullable BigDecimal numerator,
+      @Nullable String numeratorUnit,
+      @Nullable BigDecimal denominator,
+      @Nullable String denominatorUnit) {}
 
   /** The numeric value of {@code versionId}, or null when absent or not a whole number. */
   public @Nullable Long versionNumber() {
@@ -93,7 +99,10 @@ public record TaskVersion(
     return Long.parseLong(versionId);
   }
 
-  /** When this version was written: {@code lastModified}, else {@code meta.lastUpdated}; null when neither parses. */
+  /**
+   * When this version was written: {@code lastModified}, else {@code meta.lastUpdated}; null when
+   * neither parses.
+   */
   public @Nullable FhirTemporal timestamp() {
     FhirTemporal t = lastModified == null ? null : FhirTemporal.parse(lastModified).orElse(null);
     if (t == null && lastUpdated != null) {
@@ -102,7 +111,10 @@ public record TaskVersion(
     return t;
   }
 
-  /** How the report names the version: {@code Task/abc/_history/3}, or the label without a versionId. */
+  /**
+   * How the report names the version: {@code Task/abc/_history/3}, or the label without a
+   * versionId.
+   */
   public String describe() {
     return versionId == null ? label : label + "/_history/" + versionId;
   }

@@ -15,34 +15,58 @@ import org.jspecify.annotations.Nullable;
  * A version-neutral view of one Task for the rules: the elements they read, each with the FHIRPath
  * expression of where it is (relative to the Task: {@code Task.output[1].value.ofType(Ratio)}). The
  * release-specific shapes (R4's CodeableConcept {@code statusReason}, R5's CodeableReference, R5's
- * {@code requestedPeriod}) live in the adapters {@link #of} picks. Values are read as written; a value that
- * does not parse reads as absent, because the structure stage reports it. A view belongs to one check of
- * one Task on one thread (it reads some elements once and keeps them).
+ * {@code requestedPeriod}) live in the adapters {@link #of} picks. Values are read as written; a
+ * value that does not parse reads as absent, because the structure stage reports it. A view belongs
+ * to one check of one Task on one thread (it reads some elements once and keeps them).
  */
 public abstract class TaskView {
 
   /** Top-level Task elements that repeat (so their expressions carry an index). */
-  private static final Set<String> REPEATING = Set.of("identifier", "instantiatesUri", "basedOn", "partOf",
-      "performerType", "reasonReference", "reason", "insurance", "note", "relevantHistory", "input", "output",
-      "extension", "modifierExtension", "contained", "location", "performer", "requestedPerformer");
+  private static final Set<String> REPEATING =
+      Set.of(
+          "identifier",
+          "instantiatesUri",
+          "basedOn",
+          "partOf",
+          "performerType",
+          "reasonReference",
+          "reason",
+          "insurance",
+          "note",
+          "relevantHistory",
+          "input",
+          "output",
+          "extension",
+          "modifierExtension",
+          "contained",
+          "location",
+          "performer",
+          "requestedPerformer");
 
   /** Elements that repeat wherever they occur. */
-  private static final Set<String> ALWAYS_REPEATING = Set.of("extension", "modifierExtension", "coding",
-      "recipient");
+  private static final Set<String> ALWAYS_REPEATING =
+      Set.of("extension", "modifierExtension", "coding", "recipient");
 
   /**
-   * Element names whose value is a Period (besides choice elements of type Period): Task's own, and the
-   * {@code period} of Identifier, ContactPoint, HumanName, Address; R5 Availability's {@code during}.
+   * Element names whose value is a Period (besides choice elements of type Period): Task's own, and
+   * the {@code period} of Identifier, ContactPoint, HumanName, Address; R5 Availability's {@code
+   * during}.
    */
-  private static final Set<String> PERIOD_NAMES = Set.of("period", "executionPeriod", "requestedPeriod", "during");
+  private static final Set<String> PERIOD_NAMES =
+      Set.of("period", "executionPeriod", "requestedPeriod", "during");
 
-  /** Choice elements ({@code [x]}) that can hold a Period inside a Task: {@code value[x]}, Timing's {@code bounds[x]}. */
+  /**
+   * Choice elements ({@code [x]}) that can hold a Period inside a Task: {@code value[x]}, Timing's
+   * {@code bounds[x]}.
+   */
   private static final List<String> CHOICE_BASES = List.of("value", "bounds");
 
   private final FhirElement task;
   private final FhirRelease release;
+
   /** Read on first use: several rules read the outputs of the same Task. */
   private @Nullable List<OutputView> outputs;
+
   private @Nullable List<OutputView> inputs;
 
   TaskView(FhirElement task, FhirRelease release) {
@@ -50,7 +74,10 @@ public abstract class TaskView {
     this.release = Objects.requireNonNull(release);
   }
 
-  /** The adapter for {@code release} over {@code task} (R4 and R4B share one: Task is identical in both). */
+  /**
+   * The adapter for {@code release} over {@code task} (R4 and R4B share one: Task is identical in
+   * both).
+   */
   public static TaskView of(FhirElement task, FhirRelease release) {
     return switch (release) {
       case R4, R4B -> new R4TaskView(task, release);
@@ -97,13 +124,20 @@ public abstract class TaskView {
   /** {@code restriction.period.end}: when the Task is due. */
   public final @Nullable Located<String> dueDate() {
     FhirElement restriction = task.child("restriction");
-    return primitive(restriction == null ? null : restriction.child("period"), "end", "Task.restriction.period.end");
+    return primitive(
+        restriction == null ? null : restriction.child("period"),
+        "end",
+        "Task.restriction.period.end");
   }
 
   /** {@code restriction.repetitions}, or null when absent or not a number. */
   public final @Nullable Located<BigDecimal> repetitions() {
-    Located<String> r = primitive(task.child("restriction"), "repetitions", "Task.restriction.repetitions");
-    BigDecimal n = r == null ? null : QuantityView.decimal(r.value());
+    Located<String> r =
+        primitive(task.child("restriction"), "repetitions", "Task.restriction.repetitions");
+    if (r == null) {
+      return null;
+    }
+    BigDecimal n = QuantityView.decimal(r.value());
     return n == null ? null : new Located<>(n, r.expression());
   }
 
@@ -141,8 +175,9 @@ public abstract class TaskView {
   }
 
   /**
-   * The resource type {@code focus} points at: its {@code type} element, else the type in its literal
-   * reference; null when there is no focus or it does not say (a contained or identifier-only reference).
+   * The resource type {@code focus} points at: its {@code type} element, else the type in its
+   * literal reference; null when there is no focus or it does not say (a contained or
+   * identifier-only reference).
    */
   public final @Nullable String focusType() {
     FhirElement focus = task.child("focus");
@@ -153,7 +188,9 @@ public abstract class TaskView {
     return type != null ? type.trim() : referencedType(focus.childValue("reference"));
   }
 
-  /** The canonical URLs in {@code meta.profile}, as written (a version suffix {@code |1.0} kept). */
+  /**
+   * The canonical URLs in {@code meta.profile}, as written (a version suffix {@code |1.0} kept).
+   */
   public final List<String> profiles() {
     FhirElement meta = task.child("meta");
     List<String> out = new ArrayList<>();
@@ -249,8 +286,8 @@ public abstract class TaskView {
 
   /**
    * Every Period in the Task outside contained resources and the narrative: executionPeriod,
-   * restriction.period, R5 requestedPeriod, identifier periods, Period values of inputs, outputs and
-   * extensions.
+   * restriction.period, R5 requestedPeriod, identifier periods, Period values of inputs, outputs
+   * and extensions.
    */
   public final List<PeriodView> periods() {
     List<PeriodView> out = new ArrayList<>();
@@ -258,7 +295,8 @@ public abstract class TaskView {
     return out;
   }
 
-  private static void collectPeriods(FhirElement element, String expression, boolean root, List<PeriodView> out) {
+  private static void collectPeriods(
+      FhirElement element, String expression, boolean root, List<PeriodView> out) {
     List<? extends FhirElement> children = element.children();
     Map<String, Integer> seen = new HashMap<>();
     Map<String, Integer> counts = new HashMap<>();
@@ -268,7 +306,9 @@ public abstract class TaskView {
     for (FhirElement c : children) {
       String name = c.name();
       int index = seen.merge(name, 1, Integer::sum) - 1;
-      if (c.value() != null || name.startsWith("_") || (root && (name.equals("contained") || name.equals("text")))) {
+      if (c.value() != null
+          || name.startsWith("_")
+          || (root && (name.equals("contained") || name.equals("text")))) {
         continue;
       }
       String base = choiceBase(name);
@@ -277,7 +317,10 @@ public abstract class TaskView {
       if (choice != null) {
         step = "." + base + ".ofType(" + choice + ")";
       } else {
-        boolean repeats = counts.get(name) > 1 || ALWAYS_REPEATING.contains(name) || (root && REPEATING.contains(name));
+        boolean repeats =
+            counts.getOrDefault(name, 0) > 1
+                || ALWAYS_REPEATING.contains(name)
+                || (root && REPEATING.contains(name));
         step = "." + name + (repeats ? "[" + index + "]" : "");
       }
       String childExpr = expression + step;
@@ -299,14 +342,19 @@ public abstract class TaskView {
     return null;
   }
 
-  /** {@code Ratio} for {@code valueRatio}, {@code string} for {@code valueString}; null for other names. */
+  /**
+   * {@code Ratio} for {@code valueRatio}, {@code string} for {@code valueString}; null for other
+   * names.
+   */
   static @Nullable String choiceType(String elementName) {
     return choiceType(elementName, "value");
   }
 
   private static @Nullable String choiceType(String elementName, String base) {
     int n = base.length();
-    if (!elementName.startsWith(base) || elementName.length() <= n || !Character.isUpperCase(elementName.charAt(n))) {
+    if (!elementName.startsWith(base)
+        || elementName.length() <= n
+        || !Character.isUpperCase(elementName.charAt(n))) {
       return null;
     }
     String type = elementName.substring(n);
@@ -314,16 +362,38 @@ public abstract class TaskView {
     return primitive ? Character.toLowerCase(type.charAt(0)) + type.substring(1) : type;
   }
 
-  private static final Set<String> PRIMITIVES = Set.of("Base64Binary", "Boolean", "Canonical", "Code", "Date",
-      "DateTime", "Decimal", "Id", "Instant", "Integer", "Integer64", "Markdown", "Oid", "PositiveInt", "String",
-      "Time", "UnsignedInt", "Uri", "Url", "Uuid");
+  private static final Set<String> PRIMITIVES =
+      Set.of(
+          "Base64Binary",
+          "Boolean",
+          "Canonical",
+          "Code",
+          "Date",
+          "DateTime",
+          "Decimal",
+          "Id",
+          "Instant",
+          "Integer",
+          "Integer64",
+          "Markdown",
+          "Oid",
+          "PositiveInt",
+          "String",
+          "Time",
+          "UnsignedInt",
+          "Uri",
+          "Url",
+          "Uuid");
 
-  /** {@code Encounter} from {@code Encounter/123} or {@code http://x/fhir/Encounter/123/_history/2}. */
+  /**
+   * {@code Encounter} from {@code Encounter/123} or {@code http://x/fhir/Encounter/123/_history/2}.
+   */
   static @Nullable String referencedType(@Nullable String reference) {
     if (reference == null || reference.startsWith("#") || reference.startsWith("urn:")) {
       return null;
     }
-    String[] parts = reference.split("/");
+    String[] parts =
+        reference.split("/", 0); // trailing empty parts dropped: Patient/1/ is Patient/1
     int history = -1;
     for (int i = 0; i < parts.length; i++) {
       if (parts[i].equals("_history")) {
@@ -342,7 +412,8 @@ public abstract class TaskView {
     return task;
   }
 
-  static @Nullable Located<String> primitive(@Nullable FhirElement parent, String name, String expression) {
+  static @Nullable Located<String> primitive(
+      @Nullable FhirElement parent, String name, String expression) {
     if (parent == null) {
       return null;
     }

@@ -29,27 +29,28 @@ import org.fhir.ucum.definitions.XmlDefinitionsParser;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Questions about UCUM unit codes (case-sensitive UCUM, as FHIR Quantity uses): is a code valid, do two
- * codes measure the same kind of quantity, is a code a plain count.
+ * Questions about UCUM unit codes (case-sensitive UCUM, as FHIR Quantity uses): is a code valid, do
+ * two codes measure the same kind of quantity, is a code a plain count.
  *
- * <p>Codes are parsed by the UCUM library ({@code org.fhir:ucum}) against the {@code ucum-essence.xml}
- * that library ships, read from the class path. Whether two units are commensurable is decided by their
- * dimension (exponents of the base units), worked out here from the library's parse tree and the unit
- * definitions. The library's own converter is not used: it multiplies out every conversion factor with
- * exact decimals, so a short code such as {@code Ym20} takes a quarter of a second and {@code km999} does
- * not finish. Two readings differ from the library's {@code isComparable}: a special unit (such as
- * {@code Cel}, {@code [degF]}, {@code [pH]}) has the dimension of the unit its function is defined on (the
- * library gives up on these), and an arbitrary unit (such as {@code [iU]}, {@code [arb'U]}) is
- * commensurable with no unit but itself and units defined from it, as UCUM says (the library treats them
- * as the number 1). And a few codes the library's parser lets through against the UCUM grammar are not
- * valid here: unbalanced parentheses ({@code mg)}) and doubled or misplaced operators ({@code mg//L},
- * {@code (/L)}).
+ * <p>Codes are parsed by the UCUM library ({@code org.fhir:ucum}) against the {@code
+ * ucum-essence.xml} that library ships, read from the class path. Whether two units are
+ * commensurable is decided by their dimension (exponents of the base units), worked out here from
+ * the library's parse tree and the unit definitions. The library's own converter is not used: it
+ * multiplies out every conversion factor with exact decimals, so a short code such as {@code Ym20}
+ * takes a quarter of a second and {@code km999} does not finish. Two readings differ from the
+ * library's {@code isComparable}: a special unit (such as {@code Cel}, {@code [degF]}, {@code
+ * [pH]}) has the dimension of the unit its function is defined on (the library gives up on these),
+ * and an arbitrary unit (such as {@code [iU]}, {@code [arb'U]}) is commensurable with no unit but
+ * itself and units defined from it, as UCUM says (the library treats them as the number 1). And a
+ * few codes the library's parser lets through against the UCUM grammar are not valid here:
+ * unbalanced parentheses ({@code mg)}) and doubled or misplaced operators ({@code mg//L}, {@code
+ * (/L)}).
  *
- * <p>Annotations ({@code {...}}) carry no meaning: {@code {session}} is {@code 1}, {@code mg{total}} is
- * {@code mg}. Codes longer than 256 characters are treated as not valid.
+ * <p>Annotations ({@code {...}}) carry no meaning: {@code {session}} is {@code 1}, {@code
+ * mg{total}} is {@code mg}. Codes longer than 256 characters are treated as not valid.
  *
- * <p>Instances are safe for concurrent use: the unit model is only read after loading and every question
- * parses with objects of its own. Answers per code are memoised in a bounded map.
+ * <p>Instances are safe for concurrent use: the unit model is only read after loading and every
+ * question parses with objects of its own. Answers per code are memoised in a bounded map.
  */
 public final class UcumUnits {
 
@@ -57,7 +58,10 @@ public final class UcumUnits {
   public enum Relation {
     /** Identical codes. */
     SAME,
-    /** Different codes that are the same once annotations are taken out ({@code {session}}, {@code 1}). */
+    /**
+     * Different codes that are the same once annotations are taken out ({@code {session}}, {@code
+     * 1}).
+     */
     ANNOTATION_ONLY,
     /** Different units of the same dimension, so convertible ({@code mg} and {@code g}). */
     COMMENSURABLE,
@@ -69,16 +73,20 @@ public final class UcumUnits {
 
   /** Longer codes are not valid here: real codes are a few dozen characters at most. */
   static final int MAX_CODE_LENGTH = 256;
+
   /** The memo holds at most this many codes. */
   static final int MAX_CACHE_ENTRIES = 10_000;
+
   /** Longer codes are answered but not memoised, to bound the memory the memo can take. */
   private static final int MAX_CACHED_CODE_LENGTH = 64;
 
   private static final String ESSENCE = "/ucum-essence.xml";
 
   private final UcumModel model;
+
   /** The dimension of every unit the essence defines (base and defined units), by code. */
   private final Map<String, Dimension> dimensions;
+
   private final ConcurrentMap<String, Reading> readings = new ConcurrentHashMap<>();
 
   private UcumUnits(UcumModel model, Map<String, String> functionUnits, Set<String> arbitrary) {
@@ -100,14 +108,16 @@ public final class UcumUnits {
     byte[] essence;
     try (InputStream in = XmlDefinitionsParser.class.getResourceAsStream(ESSENCE)) {
       if (in == null) {
-        throw new IllegalStateException(ESSENCE + " is missing from the class path (it ships in org.fhir:ucum)");
+        throw new IllegalStateException(
+            ESSENCE + " is missing from the class path (it ships in org.fhir:ucum)");
       }
       essence = in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     try {
-      // the parser itself, not UcumEssenceService: that goes through a process-wide settable provider
+      // the parser itself, not UcumEssenceService: that goes through a process-wide settable
+      // provider
       UcumModel model = new XmlDefinitionsParser().parse(new ByteArrayInputStream(essence));
       Map<String, String> functionUnits = new HashMap<>();
       Set<String> arbitrary = new HashSet<>();
@@ -119,11 +129,12 @@ public final class UcumUnits {
   }
 
   /**
-   * What the library's model leaves out: the unit each special unit's function is defined on, and which
-   * units are arbitrary.
+   * What the library's model leaves out: the unit each special unit's function is defined on, and
+   * which units are arbitrary.
    */
   private static void readFunctionsAndArbitraryUnits(
-      byte[] essence, Map<String, String> functionUnits, Set<String> arbitrary) throws XMLStreamException {
+      byte[] essence, Map<String, String> functionUnits, Set<String> arbitrary)
+      throws XMLStreamException {
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -153,11 +164,12 @@ public final class UcumUnits {
   }
 
   /**
-   * How two UCUM codes relate. SAME: identical strings. ANNOTATION_ONLY: they differ only in curly-brace
-   * annotations ({@code {session}}, {@code 1}, {@code {visit}}; {@code mg{total}}, {@code mg}).
-   * COMMENSURABLE: different but convertible ({@code mg}, {@code g}; {@code h}, {@code min}; {@code %},
-   * {@code 1}). NOT_COMMENSURABLE: valid units of different dimension ({@code mg}, {@code mL};
-   * {@code {session}}, {@code mg}). INVALID: one of them is not a valid UCUM code. Never throws.
+   * How two UCUM codes relate. SAME: identical strings. ANNOTATION_ONLY: they differ only in
+   * curly-brace annotations ({@code {session}}, {@code 1}, {@code {visit}}; {@code mg{total}},
+   * {@code mg}). COMMENSURABLE: different but convertible ({@code mg}, {@code g}; {@code h}, {@code
+   * min}; {@code %}, {@code 1}). NOT_COMMENSURABLE: valid units of different dimension ({@code mg},
+   * {@code mL}; {@code {session}}, {@code mg}). INVALID: one of them is not a valid UCUM code.
+   * Never throws.
    */
   public Relation compare(@Nullable String a, @Nullable String b) {
     Reading ra = read(a);
@@ -171,21 +183,27 @@ public final class UcumUnits {
     if (ra.skeleton().equals(rb.skeleton())) {
       return Relation.ANNOTATION_ONLY;
     }
-    return ra.dimension().equals(rb.dimension()) ? Relation.COMMENSURABLE : Relation.NOT_COMMENSURABLE;
+    return ra.dimension().equals(rb.dimension())
+        ? Relation.COMMENSURABLE
+        : Relation.NOT_COMMENSURABLE;
   }
 
   /**
-   * True for a dimensionless count unit: {@code 1} or a unit made of annotations and the number 1 only,
-   * such as {@code {session}}, {@code 1{visit}} or {@code {tablets}/{day}}: units whose meaning, after
-   * removing annotations, is exactly 1. Not {@code %} or {@code 10*3{cells}} (dimensionless, but not 1);
-   * other spellings of 1 ({@code 10*0}, {@code 10/10}) are not recognised. Never throws.
+   * True for a dimensionless count unit: {@code 1} or a unit made of annotations and the number 1
+   * only, such as {@code {session}}, {@code 1{visit}} or {@code {tablets}/{day}}: units whose
+   * meaning, after removing annotations, is exactly 1. Not {@code %} or {@code 10*3{cells}}
+   * (dimensionless, but not 1); other spellings of 1 ({@code 10*0}, {@code 10/10}) are not
+   * recognised. Never throws.
    */
   public boolean isCount(@Nullable String code) {
     Reading r = read(code);
     return r != null && r.count();
   }
 
-  /** True when code is a valid UCUM expression (case-sensitive UCUM; the empty string is not). Never throws. */
+  /**
+   * True when code is a valid UCUM expression (case-sensitive UCUM; the empty string is not). Never
+   * throws.
+   */
   public boolean isValid(@Nullable String code) {
     return read(code) != null;
   }
@@ -224,16 +242,18 @@ public final class UcumUnits {
       Term term = new ExpressionParser(model).parse(code);
       return new Reading(true, skeleton(code), dimensionOf(term, dimensions::get), isOne(term));
     } catch (UcumException | RuntimeException e) {
-      // the library reports bad codes as UcumException, and a few as NumberFormatException and the like
+      // the library reports bad codes as UcumException, and a few as NumberFormatException and the
+      // like
       return Reading.INVALID;
     }
   }
 
   /**
-   * What the UCUM grammar requires and the library's parser lets through: parentheses that balance (it
-   * accepts {@code mg)}), and no operator right after another or after {@code (} (it accepts {@code mg//L},
-   * {@code mg./L}, {@code (/L)}); only the whole code may begin with {@code /}. Square brackets and
-   * annotations are skipped: a {@code .} inside brackets belongs to the unit ({@code B[10.nV]}).
+   * What the UCUM grammar requires and the library's parser lets through: parentheses that balance
+   * (it accepts {@code mg)}), and no operator right after another or after {@code (} (it accepts
+   * {@code mg//L}, {@code mg./L}, {@code (/L)}); only the whole code may begin with {@code /}.
+   * Square brackets and annotations are skipped: a {@code .} inside brackets belongs to the unit
+   * ({@code B[10.nV]}).
    */
   private static boolean operatorsAndParenthesesWellPlaced(String code) {
     int depth = 0;
@@ -253,7 +273,8 @@ public final class UcumUnits {
         depth++;
       } else if (c == ')' && --depth < 0) {
         return false;
-      } else if ((c == '/' || c == '.') && (previous == '/' || previous == '.' || previous == '(')) {
+      } else if ((c == '/' || c == '.')
+          && (previous == '/' || previous == '.' || previous == '(')) {
         return false;
       }
       previous = c;
@@ -263,8 +284,9 @@ public final class UcumUnits {
 
   /**
    * The code with its annotations taken out: an annotation standing as a term of its own becomes
-   * {@code 1} ({@code {a}/{b}} is {@code 1/1}), one that follows a unit or number goes ({@code mg{x}} is
-   * {@code mg}). Only called for valid codes, where every {@code {} opens an annotation.
+   * {@code 1} ({@code {a}/{b}} is {@code 1/1}), one that follows a unit or number goes ({@code
+   * mg{x}} is {@code mg}). Only called for valid codes, where every <code>&#123;</code> opens an
+   * annotation.
    */
   static String skeleton(String code) {
     StringBuilder out = new StringBuilder(code.length());
@@ -294,10 +316,11 @@ public final class UcumUnits {
   private static boolean isOne(@Nullable Term term) {
     for (Term t = term; t != null; t = t.getTerm()) {
       Component c = t.getComp();
-      boolean one = c == null
-          || (c instanceof Factor f && f.getValue() == 1)
-          || (c instanceof Term inner && isOne(inner))
-          || (c instanceof Symbol s && s.getUnit() == null);
+      boolean one =
+          c == null
+              || (c instanceof Factor f && f.getValue() == 1)
+              || (c instanceof Term inner && isOne(inner))
+              || (c instanceof Symbol s && s.getUnit() == null);
       if (!one) {
         return false;
       }
@@ -306,8 +329,9 @@ public final class UcumUnits {
   }
 
   /**
-   * The dimension of a parsed term. A term is a chain {@code comp op comp op ...} read left to right, so
-   * an operator applies to the component right after it; prefixes and numbers have no dimension.
+   * The dimension of a parsed term. A term is a chain {@code comp op comp op ...} read left to
+   * right, so an operator applies to the component right after it; prefixes and numbers have no
+   * dimension.
    */
   private static Dimension dimensionOf(Term term, Function<String, @Nullable Dimension> units) {
     Dimension result = Dimension.NONE;
@@ -332,16 +356,16 @@ public final class UcumUnits {
   }
 
   /**
-   * What a valid code means. {@code skeleton}: the code without annotations; {@code count}: it means
-   * exactly 1.
+   * What a valid code means. {@code skeleton}: the code without annotations; {@code count}: it
+   * means exactly 1.
    */
   private record Reading(boolean valid, String skeleton, Dimension dimension, boolean count) {
     static final Reading INVALID = new Reading(false, "", Dimension.NONE, false);
   }
 
   /**
-   * Exponents of the base units ({@code m}, {@code s}, {@code g}, {@code rad}, {@code K}, {@code C},
-   * {@code cd}) and of arbitrary units, by code; no zero exponents.
+   * Exponents of the base units ({@code m}, {@code s}, {@code g}, {@code rad}, {@code K}, {@code
+   * C}, {@code cd}) and of arbitrary units, by code; no zero exponents.
    */
   private record Dimension(Map<String, Long> exponents) {
     static final Dimension NONE = new Dimension(Map.of());
@@ -356,7 +380,8 @@ public final class UcumUnits {
         return this;
       }
       Map<String, Long> sum = new HashMap<>(exponents);
-      other.exponents.forEach((axis, e) -> sum.merge(axis, Math.multiplyExact(e, power), Math::addExact));
+      other.exponents.forEach(
+          (axis, e) -> sum.merge(axis, Math.multiplyExact(e, power), Math::addExact));
       sum.values().removeIf(e -> e == 0);
       return new Dimension(Map.copyOf(sum));
     }
@@ -399,7 +424,8 @@ public final class UcumUnits {
       if (!underway.add(code)) {
         throw new IllegalStateException("the UCUM essence defines " + code + " in terms of itself");
       }
-      // a special unit's value is a function (cel(1 K)); its dimension is that of the unit it is defined on
+      // a special unit's value is a function (cel(1 K)); its dimension is that of the unit it is
+      // defined on
       String definition = unit.isSpecial() ? functionUnits.get(code) : unit.getValue().getUnit();
       if (definition == null) {
         throw new IllegalStateException("the UCUM essence gives no definition for " + code);
@@ -408,7 +434,8 @@ public final class UcumUnits {
       try {
         d = dimensionOf(new ExpressionParser(model).parse(definition), this::resolve);
       } catch (UcumException e) {
-        throw new IllegalStateException("cannot read the definition of " + code + ": " + definition, e);
+        throw new IllegalStateException(
+            "cannot read the definition of " + code + ": " + definition, e);
       }
       if (d.exponents().isEmpty() && arbitrary.contains(code)) {
         d = Dimension.of(code); // arbitrary units stand apart from every other unit

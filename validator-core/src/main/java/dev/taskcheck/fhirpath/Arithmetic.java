@@ -4,28 +4,56 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoField;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The math operators on numbers, strings and quantities, and date/time arithmetic with time-valued
- * quantities. Results that overflow, divisions by zero and units that do not combine give null (empty);
- * operands of the wrong type are evaluation errors.
+ * quantities. Results that overflow, divisions by zero and units that do not combine give null
+ * (empty); operands of the wrong type are evaluation errors.
  */
 final class Arithmetic {
 
   private Arithmetic() {}
 
-  /** UCUM time units to the calendar unit date arithmetic applies them as ({@code a} and {@code mo} are not). */
-  private static final Map<String, String> UCUM_DURATIONS = Map.of(
-      "wk", "week", "d", "day", "h", "hour", "min", "minute", "s", "second", "ms", "millisecond");
+  /**
+   * UCUM time units to the calendar unit date arithmetic applies them as ({@code a} and {@code mo}
+   * are not).
+   */
+  private static final Map<String, String> UCUM_DURATIONS =
+      Map.of(
+          "wk",
+          "week",
+          "d",
+          "day",
+          "h",
+          "hour",
+          "min",
+          "minute",
+          "s",
+          "second",
+          "ms",
+          "millisecond");
 
-  private static final String[] UNIT_ORDER = {"year", "month", "week", "day", "hour", "minute", "second",
-      "millisecond"};
+  private static final String[] UNIT_ORDER = {
+    "year", "month", "week", "day", "hour", "minute", "second", "millisecond"
+  };
 
-  private static final Map<String, BigDecimal> SECONDS = Map.of(
-      "week", BigDecimal.valueOf(604800), "day", BigDecimal.valueOf(86400), "hour", BigDecimal.valueOf(3600),
-      "minute", BigDecimal.valueOf(60), "second", BigDecimal.ONE, "millisecond", new BigDecimal("0.001"));
+  private static final Map<String, BigDecimal> SECONDS =
+      Map.of(
+          "week",
+          BigDecimal.valueOf(604800),
+          "day",
+          BigDecimal.valueOf(86400),
+          "hour",
+          BigDecimal.valueOf(3600),
+          "minute",
+          BigDecimal.valueOf(60),
+          "second",
+          BigDecimal.ONE,
+          "millisecond",
+          new BigDecimal("0.001"));
 
   static @Nullable Object apply(String op, Object left, Object right, Run run) {
     Object a = quantityNode(left, run);
@@ -51,7 +79,10 @@ final class Arithmetic {
       throw mismatch(op, a, b);
     }
     if (!(a instanceof BigDecimal) && !(b instanceof BigDecimal)) {
-      return whole(op, ((Number) a).longValue(), ((Number) b).longValue(),
+      return whole(
+          op,
+          ((Number) a).longValue(),
+          ((Number) b).longValue(),
           a instanceof Integer && b instanceof Integer);
     }
     BigDecimal x = Values.decimal(a);
@@ -70,8 +101,8 @@ final class Arithmetic {
   }
 
   private static FhirPathException mismatch(String op, Object a, Object b) {
-    return FhirPathException.execution("'" + op + "' cannot be applied to " + Values.describe(a) + " and "
-        + Values.describe(b));
+    return FhirPathException.execution(
+        "'" + op + "' cannot be applied to " + Values.describe(a) + " and " + Values.describe(b));
   }
 
   /** Integer (both Integer) or Long arithmetic; overflow and division by zero give null. */
@@ -84,13 +115,14 @@ final class Arithmetic {
     }
     long r;
     try {
-      r = switch (op) {
-        case "+" -> Math.addExact(x, y);
-        case "-" -> Math.subtractExact(x, y);
-        case "*" -> Math.multiplyExact(x, y);
-        case "div" -> x / y;
-        default -> x % y;
-      };
+      r =
+          switch (op) {
+            case "+" -> Math.addExact(x, y);
+            case "-" -> Math.subtractExact(x, y);
+            case "*" -> Math.multiplyExact(x, y);
+            case "div" -> x / y;
+            default -> x % y;
+          };
     } catch (ArithmeticException e) {
       return null;
     }
@@ -106,7 +138,8 @@ final class Arithmetic {
       case "-" -> x.subtract(y);
       case "*" -> x.multiply(y);
       case "/" -> y.signum() == 0 ? null : divide(x, y);
-      case "div" -> y.signum() == 0 ? null : x.divideToIntegralValue(y).setScale(0, RoundingMode.DOWN);
+      case "div" ->
+          y.signum() == 0 ? null : x.divideToIntegralValue(y).setScale(0, RoundingMode.DOWN);
       default -> y.signum() == 0 ? null : x.remainder(y);
     };
   }
@@ -116,14 +149,16 @@ final class Arithmetic {
     return x.divide(y, MathContext.DECIMAL128);
   }
 
-  private static @Nullable QuantityValue quantity(String op, QuantityValue a, QuantityValue b, Run run) {
+  private static @Nullable QuantityValue quantity(
+      String op, QuantityValue a, QuantityValue b, Run run) {
     switch (op) {
       case "+", "-" -> {
         QuantityValue[] q = Values.inCommonUnit(a, b, run, false, true);
         if (q == null) {
           return null;
         }
-        BigDecimal v = op.equals("+") ? q[0].value().add(q[1].value()) : q[0].value().subtract(q[1].value());
+        BigDecimal v =
+            op.equals("+") ? q[0].value().add(q[1].value()) : q[0].value().subtract(q[1].value());
         return q[0].withValue(v);
       }
       case "*" -> {
@@ -175,12 +210,19 @@ final class Arithmetic {
 
   /** A Date, DateTime or Time moved by a time-valued quantity, with calendar semantics. */
   static DateTimeValue addDuration(DateTimeValue d, QuantityValue q, boolean subtract) {
-    String unit = q.isCalendar() ? q.calendarUnit()
-        : QuantityValue.isCalendarKeyword(q.unit()) ? new QuantityValue(q.value(), q.unit(), true).calendarUnit()
-        : UCUM_DURATIONS.get(q.unit());
+    String unit =
+        q.isCalendar()
+            ? q.calendarUnit()
+            : QuantityValue.isCalendarKeyword(q.unit())
+                ? new QuantityValue(q.value(), q.unit(), true).calendarUnit()
+                : UCUM_DURATIONS.get(q.unit());
     if (unit == null) {
-      throw FhirPathException.execution("cannot add " + q + " to a " + d.kind().typeName()
-          + " (use a calendar duration: years, months, weeks, days, hours, minutes, seconds, milliseconds)");
+      throw FhirPathException.execution(
+          "cannot add "
+              + q
+              + " to a "
+              + d.kind().typeName()
+              + " (use a calendar duration: years, months, weeks, days, hours, minutes, seconds, milliseconds)");
     }
     boolean time = d.kind() == DateTimeValue.Kind.TIME;
     if (time && rank(unit) < rank("hour")) {
@@ -218,7 +260,7 @@ final class Arithmetic {
     }
     String fraction = "";
     if (d.has(DateTimeValue.Precision.SECOND)) {
-      int nano = t.getNano();
+      int nano = t.get(ChronoField.NANO_OF_SECOND);
       int keep = digits;
       if (keep < 9 && nano % (int) Math.pow(10, 9 - keep) != 0) {
         keep = Math.max(keep, 3);
@@ -252,17 +294,21 @@ final class Arithmetic {
     };
   }
 
-  /** An amount in a finer unit as an amount of a coarser one (a year of 12 months or 365 days, a month of 30). */
+  /**
+   * An amount in a finer unit as an amount of a coarser one (a year of 12 months or 365 days, a
+   * month of 30).
+   */
   private static BigDecimal convert(BigDecimal amount, String from, String to) {
     if (to.equals("year") && from.equals("month")) {
       return amount.divide(BigDecimal.valueOf(12), 0, RoundingMode.DOWN);
     }
     BigDecimal seconds = amount.multiply(SECONDS.get(from));
-    BigDecimal per = switch (to) {
-      case "year" -> BigDecimal.valueOf(365L * 86400);
-      case "month" -> BigDecimal.valueOf(30L * 86400);
-      default -> SECONDS.get(to);
-    };
+    BigDecimal per =
+        switch (to) {
+          case "year" -> BigDecimal.valueOf(365L * 86400);
+          case "month" -> BigDecimal.valueOf(30L * 86400);
+          default -> SECONDS.get(to);
+        };
     return seconds.divide(per, 0, RoundingMode.DOWN);
   }
 }

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The syntax tree of a FHIRPath expression; {@code pos} is the 0-based offset of the node's first token. */
+/**
+ * The syntax tree of a FHIRPath expression; {@code pos} is the 0-based offset of the node's first
+ * token.
+ */
 sealed interface Ast {
 
   int pos();

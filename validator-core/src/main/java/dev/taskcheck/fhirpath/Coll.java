@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.RandomAccess;
 
 /**
- * An immutable FHIRPath collection: ordered items, each a {@link FhirNode} or a system value (Boolean,
- * Integer, Long, BigDecimal, String, {@link DateTimeValue}, {@link QuantityValue}, {@link TypeInfo}).
+ * An immutable FHIRPath collection: ordered items, each a {@link FhirNode} or a system value
+ * (Boolean, Integer, Long, BigDecimal, String, {@link DateTimeValue}, {@link QuantityValue}, {@link
+ * TypeInfo}).
  */
 final class Coll {
 
   static final Coll EMPTY = new Coll(new Object[0], 0);
-  static final Coll TRUE = new Coll(new Object[] {Boolean.TRUE}, 1);
-  static final Coll FALSE = new Coll(new Object[] {Boolean.FALSE}, 1);
+  static final Coll TRUE = new Coll(new Object[] {true}, 1);
+  static final Coll FALSE = new Coll(new Object[] {false}, 1);
 
   private final Object[] items;
   private final int size;

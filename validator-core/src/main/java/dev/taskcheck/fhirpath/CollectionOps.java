@@ -1,6 +1,9 @@
 package dev.taskcheck.fhirpath;
 
-/** Set-like operations on collections, with FHIRPath equality ({@code =} returning true) as sameness. */
+/**
+ * Set-like operations on collections, with FHIRPath equality ({@code =} returning true) as
+ * sameness.
+ */
 final class CollectionOps {
 
   private CollectionOps() {}

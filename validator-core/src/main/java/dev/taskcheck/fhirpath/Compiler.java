@@ -142,8 +142,8 @@ final class Compiler {
       }
       case "defineVariable" -> {
         arity(c, 1, 2);
-        return new Functions.DefineVariable(input, complete(args.get(0)),
-            args.size() > 1 ? complete(args.get(1)) : null);
+        return new Functions.DefineVariable(
+            input, complete(args.get(0)), args.size() > 1 ? complete(args.get(1)) : null);
       }
       case "sort" -> {
         Expr[] keys = new Expr[args.size()];
@@ -177,10 +177,14 @@ final class Compiler {
   private void arity(Ast.Call c, int min, int max) {
     int n = c.args().size();
     if (n < min || n > max) {
-      String expected = min == max ? String.valueOf(min) : max == Integer.MAX_VALUE ? min + " or more"
-          : min + " to " + max;
-      throw error(Kind.SEMANTIC, c, c.name() + "() takes " + expected + " argument" + (max == 1 ? "" : "s")
-          + ", not " + n);
+      String expected =
+          min == max
+              ? String.valueOf(min)
+              : max == Integer.MAX_VALUE ? min + " or more" : min + " to " + max;
+      throw error(
+          Kind.SEMANTIC,
+          c,
+          c.name() + "() takes " + expected + " argument" + (max == 1 ? "" : "s") + ", not " + n);
     }
   }
 

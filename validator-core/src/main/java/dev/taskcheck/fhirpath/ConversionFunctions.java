@@ -18,7 +18,8 @@ final class ConversionFunctions {
 
   private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
   private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
-  private static final Pattern QUANTITY = Pattern.compile("([+-]?\\d+(?:\\.\\d+)?)\\s*(?:'([^']+)'|([a-zA-Z]+))?");
+  private static final Pattern QUANTITY =
+      Pattern.compile("([+-]?\\d+(?:\\.\\d+)?)\\s*(?:'([^']+)'|([a-zA-Z]+))?");
 
   /** A conversion: the converted system value, or null when the item does not convert. */
   private interface Conversion {
@@ -30,13 +31,37 @@ final class ConversionFunctions {
     pair(m, "Integer", 0, (v, f, a) -> toInteger(v));
     pair(m, "Long", 0, (v, f, a) -> toLong(v));
     pair(m, "Decimal", 0, (v, f, a) -> toDecimal(v));
-    pair(m, "String", 0, (v, f, a) -> v instanceof FhirNode || v instanceof TypeInfo ? null : Values.format(v));
-    pair(m, "Date", 0, (v, f, a) -> v instanceof DateTimeValue d && d.kind() != DateTimeValue.Kind.TIME
-        ? d.toDate() : v instanceof String s ? DateTimeValue.parse(s, DateTimeValue.Kind.DATE) : null);
-    pair(m, "DateTime", 0, (v, f, a) -> v instanceof DateTimeValue d && d.kind() != DateTimeValue.Kind.TIME
-        ? d.toDateTime() : v instanceof String s ? DateTimeValue.parse(s, DateTimeValue.Kind.DATE_TIME) : null);
-    pair(m, "Time", 0, (v, f, a) -> v instanceof DateTimeValue d && d.kind() == DateTimeValue.Kind.TIME
-        ? d : v instanceof String s ? DateTimeValue.parse(s, DateTimeValue.Kind.TIME) : null);
+    pair(
+        m,
+        "String",
+        0,
+        (v, f, a) -> v instanceof FhirNode || v instanceof TypeInfo ? null : Values.format(v));
+    pair(
+        m,
+        "Date",
+        0,
+        (v, f, a) ->
+            v instanceof DateTimeValue d && d.kind() != DateTimeValue.Kind.TIME
+                ? d.toDate()
+                : v instanceof String s ? DateTimeValue.parse(s, DateTimeValue.Kind.DATE) : null);
+    pair(
+        m,
+        "DateTime",
+        0,
+        (v, f, a) ->
+            v instanceof DateTimeValue d && d.kind() != DateTimeValue.Kind.TIME
+                ? d.toDateTime()
+                : v instanceof String s
+                    ? DateTimeValue.parse(s, DateTimeValue.Kind.DATE_TIME)
+                    : null);
+    pair(
+        m,
+        "Time",
+        0,
+        (v, f, a) ->
+            v instanceof DateTimeValue d && d.kind() == DateTimeValue.Kind.TIME
+                ? d
+                : v instanceof String s ? DateTimeValue.parse(s, DateTimeValue.Kind.TIME) : null);
     pair(m, "Quantity", 1, ConversionFunctions::toQuantity);
   }
 
@@ -44,15 +69,25 @@ final class ConversionFunctions {
   private static void pair(Map<String, Def> m, String type, int maxArgs, Conversion c) {
     String to = "to" + type;
     String convertsTo = "convertsTo" + type;
-    fn(m, to, 0, maxArgs, (f, in, a) -> {
-      Object v = input(f, in, to);
-      Object r = v == null ? null : c.convert(v, f, a);
-      return r == null ? Coll.EMPTY : Coll.of(r);
-    });
-    fn(m, convertsTo, 0, maxArgs, (f, in, a) -> {
-      Object v = input(f, in, convertsTo);
-      return v == null ? Coll.EMPTY : Coll.of(c.convert(v, f, a) != null);
-    });
+    fn(
+        m,
+        to,
+        0,
+        maxArgs,
+        (f, in, a) -> {
+          Object v = input(f, in, to);
+          Object r = v == null ? null : c.convert(v, f, a);
+          return r == null ? Coll.EMPTY : Coll.of(r);
+        });
+    fn(
+        m,
+        convertsTo,
+        0,
+        maxArgs,
+        (f, in, a) -> {
+          Object v = input(f, in, convertsTo);
+          return v == null ? Coll.EMPTY : Coll.of(c.convert(v, f, a) != null);
+        });
   }
 
   static @Nullable Boolean toBoolean(Object v) {
@@ -64,7 +99,9 @@ final class ConversionFunctions {
       if (d == null) {
         return null;
       }
-      return d.compareTo(BigDecimal.ONE) == 0 ? Boolean.TRUE : d.signum() == 0 ? Boolean.FALSE : null;
+      return d.compareTo(BigDecimal.ONE) == 0
+          ? Boolean.TRUE
+          : d.signum() == 0 ? Boolean.FALSE : null;
     }
     if (v instanceof String s) {
       return switch (s.toLowerCase(Locale.ROOT)) {
@@ -81,7 +118,9 @@ final class ConversionFunctions {
       return i;
     }
     if (v instanceof Long l) {
-      return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? Integer.valueOf(l.intValue()) : null;
+      return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE
+          ? Integer.valueOf(l.intValue())
+          : null;
     }
     if (v instanceof Boolean b) {
       return b ? 1 : 0;
@@ -156,7 +195,8 @@ final class ConversionFunctions {
     if (unit == null) {
       return null;
     }
-    QuantityValue target = new QuantityValue(BigDecimal.ONE, unit, QuantityValue.isCalendarKeyword(unit));
+    QuantityValue target =
+        new QuantityValue(BigDecimal.ONE, unit, QuantityValue.isCalendarKeyword(unit));
     QuantityValue[] common = Values.inCommonUnit(target, q, f.run, false, false);
     if (common == null) {
       return null;
@@ -181,7 +221,9 @@ final class ConversionFunctions {
       return new QuantityValue(value, m.group(2), false);
     }
     if (m.group(3) != null) {
-      return QuantityValue.isCalendarKeyword(m.group(3)) ? new QuantityValue(value, m.group(3), true) : null;
+      return QuantityValue.isCalendarKeyword(m.group(3))
+          ? new QuantityValue(value, m.group(3), true)
+          : null;
     }
     return QuantityValue.ofNumber(value);
   }

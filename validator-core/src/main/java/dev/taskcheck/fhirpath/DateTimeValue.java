@@ -8,9 +8,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A FHIRPath Date, DateTime or Time value with partial precision: a Date to the year, month or day; a DateTime
- * to the year ... second (with any number of fraction digits) and an optional timezone offset; a Time to the
- * hour ... second. Immutable.
+ * A FHIRPath Date, DateTime or Time value with partial precision: a Date to the year, month or day;
+ * a DateTime to the year ... second (with any number of fraction digits) and an optional timezone
+ * offset; a Time to the hour ... second. Immutable.
  */
 public final class DateTimeValue {
 
@@ -42,12 +42,19 @@ public final class DateTimeValue {
     SECOND
   }
 
-  /** Results of {@link #compare}: the first is before, equal, after, or the order cannot be known. */
+  /**
+   * Results of {@link #compare}: the first is before, equal, after, or the order cannot be known.
+   */
   static final int LESS = -1;
+
   static final int EQUAL = 0;
   static final int GREATER = 1;
-  /** Equal as far as both go, but one has components the other lacks (or only one has an offset). */
+
+  /**
+   * Equal as far as both go, but one has components the other lacks (or only one has an offset).
+   */
   static final int UNCERTAIN = 2;
+
   /** A Time against a Date or DateTime. */
   static final int INCOMPARABLE = 3;
 
@@ -59,15 +66,28 @@ public final class DateTimeValue {
   private final int hour;
   private final int minute;
   private final int second;
+
   /** Digits after the decimal point of the seconds ("" when none). */
   private final String fraction;
+
   /** The offset in minutes, or null when the value has none. */
   private final @Nullable Integer offsetMinutes;
+
   /** The offset as written ({@code Z}, {@code +10:00}), or "". */
   private final String offsetText;
 
-  DateTimeValue(Kind kind, Precision precision, int year, int month, int day, int hour, int minute, int second,
-      String fraction, @Nullable Integer offsetMinutes, String offsetText) {
+  DateTimeValue(
+      Kind kind,
+      Precision precision,
+      int year,
+      int month,
+      int day,
+      int hour,
+      int minute,
+      int second,
+      String fraction,
+      @Nullable Integer offsetMinutes,
+      String offsetText) {
     this.kind = kind;
     this.precision = precision;
     this.year = year;
@@ -138,7 +158,10 @@ public final class DateTimeValue {
     };
   }
 
-  /** A FHIR {@code date}, {@code dateTime}/{@code instant} or {@code time} lexical value, or a string to convert. */
+  /**
+   * A FHIR {@code date}, {@code dateTime}/{@code instant} or {@code time} lexical value, or a
+   * string to convert.
+   */
   static @Nullable DateTimeValue parse(String text, Kind kind) {
     return parse(text, 0, kind);
   }
@@ -186,7 +209,8 @@ public final class DateTimeValue {
           }
         }
         if (kind == Kind.DATE) {
-          return pos == s.length() ? new DateTimeValue(kind, precision, year, month, day, 0, 0, 0, "", null, "")
+          return pos == s.length()
+              ? new DateTimeValue(kind, precision, year, month, day, 0, 0, 0, "", null, "")
               : null;
         }
         if (pos == s.length()) {
@@ -260,8 +284,8 @@ public final class DateTimeValue {
       if (pos != s.length()) {
         return null;
       }
-      return new DateTimeValue(kind, precision, year, month, day, hour, minute, second, fraction, offset,
-          offsetText);
+      return new DateTimeValue(
+          kind, precision, year, month, day, hour, minute, second, fraction, offset, offsetText);
     }
 
     private boolean accept(char c) {
@@ -310,23 +334,36 @@ public final class DateTimeValue {
     if (offsetMinutes == null || offsetMinutes == 0 || !has(Precision.HOUR)) {
       return this;
     }
-    LocalDateTime t = LocalDateTime.of(year, month, day, hour, minute, second).minusMinutes(offsetMinutes);
-    return new DateTimeValue(kind, precision, t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
-        t.getMinute(), t.getSecond(), fraction, 0, "Z");
+    LocalDateTime t =
+        LocalDateTime.of(year, month, day, hour, minute, second).minusMinutes(offsetMinutes);
+    return new DateTimeValue(
+        kind,
+        precision,
+        t.getYear(),
+        t.getMonthValue(),
+        t.getDayOfMonth(),
+        t.getHour(),
+        t.getMinute(),
+        t.getSecond(),
+        fraction,
+        0,
+        "Z");
   }
 
   /** The seconds with their fraction. */
   BigDecimal seconds() {
-    return fraction.isEmpty() ? BigDecimal.valueOf(second) : new BigDecimal(second + "." + fraction);
+    return fraction.isEmpty()
+        ? BigDecimal.valueOf(second)
+        : new BigDecimal(second + "." + fraction);
   }
 
   // ---------------------------------------------------------------- comparison
 
   /**
-   * Compares two values component by component (after bringing both to offset zero when both have an
-   * offset): {@link #LESS}, {@link #EQUAL}, {@link #GREATER}, {@link #UNCERTAIN} when they agree as far as both
-   * go but one is more precise (or the time of day is reached and only one has an offset), and
-   * {@link #INCOMPARABLE} for a Time against a date.
+   * Compares two values component by component (after bringing both to offset zero when both have
+   * an offset): {@link #LESS}, {@link #EQUAL}, {@link #GREATER}, {@link #UNCERTAIN} when they agree
+   * as far as both go but one is more precise (or the time of day is reached and only one has an
+   * offset), and {@link #INCOMPARABLE} for a Time against a date.
    */
   static int compare(DateTimeValue a, DateTimeValue b) {
     if ((a.kind == Kind.TIME) != (b.kind == Kind.TIME)) {
@@ -382,7 +419,10 @@ public final class DateTimeValue {
     return Integer.signum(x.seconds().compareTo(y.seconds()));
   }
 
-  /** Compares one component: UNCERTAIN when only one has it, EQUAL when neither has it or they agree. */
+  /**
+   * Compares one component: UNCERTAIN when only one has it, EQUAL when neither has it or they
+   * agree.
+   */
   private static int step(DateTimeValue x, DateTimeValue y, Precision p) {
     boolean hx = x.has(p);
     boolean hy = y.has(p);
@@ -392,35 +432,41 @@ public final class DateTimeValue {
     if (!hx) {
       return EQUAL;
     }
-    int c = switch (p) {
-      case MONTH -> Integer.compare(x.month, y.month);
-      case DAY -> Integer.compare(x.day, y.day);
-      case MINUTE -> Integer.compare(x.minute, y.minute);
-      default -> Integer.compare(x.second, y.second);
-    };
+    int c =
+        switch (p) {
+          case MONTH -> Integer.compare(x.month, y.month);
+          case DAY -> Integer.compare(x.day, y.day);
+          case MINUTE -> Integer.compare(x.minute, y.minute);
+          default -> Integer.compare(x.second, y.second);
+        };
     return Integer.signum(c);
   }
 
   // ---------------------------------------------------------------- precision and boundaries
 
-  /** The number of digits of precision: 4, 6, 8 (date), 10, 12, 14, 17 (dateTime); 2, 4, 6, 9 (time). */
+  /**
+   * The number of digits of precision: 4, 6, 8 (date), 10, 12, 14, 17 (dateTime); 2, 4, 6, 9
+   * (time).
+   */
   int precisionDigits() {
     int base = kind == Kind.TIME ? -8 : 0;
-    return base + switch (precision) {
-      case YEAR -> 4;
-      case MONTH -> 6;
-      case DAY -> 8;
-      case HOUR -> 10;
-      case MINUTE -> 12;
-      case SECOND -> fraction.isEmpty() ? 14 : 17;
-    };
+    return base
+        + switch (precision) {
+          case YEAR -> 4;
+          case MONTH -> 6;
+          case DAY -> 8;
+          case HOUR -> 10;
+          case MINUTE -> 12;
+          case SECOND -> fraction.isEmpty() ? 14 : 17;
+        };
   }
 
   /**
-   * The least (low) or greatest (high) value this partial value may stand for, to {@code digits} of precision
-   * (see {@link #precisionDigits()}); null for a precision the type does not have. A dateTime without an
-   * offset is read at +14:00 for its low and -12:00 for its high boundary once the time of day is reached; an
-   * hour-only dateTime (not valid FHIR) is read as that hour's first minute.
+   * The least (low) or greatest (high) value this partial value may stand for, to {@code digits} of
+   * precision (see {@link #precisionDigits()}); null for a precision the type does not have. A
+   * dateTime without an offset is read at +14:00 for its low and -12:00 for its high boundary once
+   * the time of day is reached; an hour-only dateTime (not valid FHIR) is read as that hour's first
+   * minute.
    */
   @Nullable DateTimeValue boundary(boolean high, int digits) {
     Precision target;
@@ -452,7 +498,8 @@ public final class DateTimeValue {
       ownMinute = 0;
     }
     int m = own.compareTo(Precision.MONTH) >= 0 ? month : high ? 12 : 1;
-    int dd = own.compareTo(Precision.DAY) >= 0 ? day : high ? YearMonth.of(year, m).lengthOfMonth() : 1;
+    int dd =
+        own.compareTo(Precision.DAY) >= 0 ? day : high ? YearMonth.of(year, m).lengthOfMonth() : 1;
     int h = own.compareTo(Precision.HOUR) >= 0 ? hour : high ? 23 : 0;
     int mi = own.compareTo(Precision.MINUTE) >= 0 ? ownMinute : high ? 59 : 0;
     int s = own.compareTo(Precision.SECOND) >= 0 ? second : high ? 59 : 0;
@@ -482,7 +529,10 @@ public final class DateTimeValue {
 
   // ---------------------------------------------------------------- formatting
 
-  /** The FHIR lexical form: {@code 2014-01-25}, {@code 2014-01-25T10:30:00.000+01:00}, {@code 10:30}. */
+  /**
+   * The FHIR lexical form: {@code 2014-01-25}, {@code 2014-01-25T10:30:00.000+01:00}, {@code
+   * 10:30}.
+   */
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder();
@@ -535,13 +585,27 @@ public final class DateTimeValue {
 
   // ---------------------------------------------------------------- arithmetic support
 
-  /** A value of the same kind and precision from a local date-time (fraction and offset as given). */
+  /**
+   * A value of the same kind and precision from a local date-time (fraction and offset as given).
+   */
   DateTimeValue with(LocalDateTime t, String newFraction) {
-    return new DateTimeValue(kind, precision, t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
-        t.getMinute(), t.getSecond(), newFraction, offsetMinutes, offsetText);
+    return new DateTimeValue(
+        kind,
+        precision,
+        t.getYear(),
+        t.getMonthValue(),
+        t.getDayOfMonth(),
+        t.getHour(),
+        t.getMinute(),
+        t.getSecond(),
+        newFraction,
+        offsetMinutes,
+        offsetText);
   }
 
-  /** The components as a local date-time (missing ones at their least value; a Time on 2000-01-01). */
+  /**
+   * The components as a local date-time (missing ones at their least value; a Time on 2000-01-01).
+   */
   LocalDateTime toLocal() {
     if (kind == Kind.TIME) {
       return LocalDateTime.of(2000, 1, 1, hour, minute, second);

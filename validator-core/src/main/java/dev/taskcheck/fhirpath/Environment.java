@@ -9,39 +9,42 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What an evaluation may reach beyond its input: external constants ({@code %name}), the clock of
- * {@code now()}, {@code today()} and {@code timeOfDay()}, and the caller's hooks. Immutable; build one per
- * run and share it between threads (the hooks must then be thread-safe).
+ * {@code now()}, {@code today()} and {@code timeOfDay()}, and the caller's hooks. Immutable; build
+ * one per run and share it between threads (the hooks must then be thread-safe).
  *
  * <p>Built-in constants, always defined and never overridden: {@code %context}, {@code %resource},
- * {@code %rootResource} (from the evaluation), {@code %ucum}, {@code %sct}, {@code %loinc},
- * {@code %`vs-name`} ({@code http://hl7.org/fhir/ValueSet/name}) and {@code %`ext-name`}
- * ({@code http://hl7.org/fhir/StructureDefinition/name}). Any other {@code %name} must be supplied with
+ * {@code %rootResource} (from the evaluation), {@code %ucum}, {@code %sct}, {@code %loinc}, {@code
+ * %`vs-name`} ({@code http://hl7.org/fhir/ValueSet/name}) and {@code %`ext-name`} ({@code
+ * http://hl7.org/fhir/StructureDefinition/name}). Any other {@code %name} must be supplied with
  * {@link Builder#constant}; an undefined one is an evaluation error.
  */
 public final class Environment {
 
   /**
-   * {@code resolve()}: the resource a reference points at. {@code reference} is the reference text (a
-   * Reference's {@code reference}, or a uri/canonical/string value); {@code resource} and
-   * {@code rootResource} are the evaluation's {@code %resource} and {@code %rootResource}. Return the resource
-   * node (a contained resource, a Bundle entry's resource, or one the caller fetched from its own store), or
-   * null when the reference cannot be resolved: that item is then left out of the result, as FHIR says.
-   * {@link #LOCAL} resolves {@code #id} to a contained resource and, in a Bundle, {@code fullUrl}s and
-   * {@code Type/id} to entries; it is the default.
+   * {@code resolve()}: the resource a reference points at. {@code reference} is the reference text
+   * (a Reference's {@code reference}, or a uri/canonical/string value); {@code resource} and {@code
+   * rootResource} are the evaluation's {@code %resource} and {@code %rootResource}. Return the
+   * resource node (a contained resource, a Bundle entry's resource, or one the caller fetched from
+   * its own store), or null when the reference cannot be resolved: that item is then left out of
+   * the result, as FHIR says. {@link #LOCAL} resolves {@code #id} to a contained resource and, in a
+   * Bundle, {@code fullUrl}s and {@code Type/id} to entries; it is the default.
    */
   @FunctionalInterface
   public interface Resolver {
-    @Nullable FhirNode resolve(String reference, @Nullable FhirNode resource, @Nullable FhirNode rootResource);
+    @Nullable FhirNode resolve(
+        String reference, @Nullable FhirNode resource, @Nullable FhirNode rootResource);
 
-    /** Contained resources ({@code #id}) and Bundle entries ({@code fullUrl}, {@code Type/id}) only. */
+    /**
+     * Contained resources ({@code #id}) and Bundle entries ({@code fullUrl}, {@code Type/id}) only.
+     */
     Resolver LOCAL = LocalReferences::resolve;
   }
 
   /**
-   * {@code memberOf(valueSet)}: whether a code ({@code item} is a {@code code}/{@code string}/{@code uri} node
-   * or a String, a {@code Coding} or a {@code CodeableConcept} node) is in the value set with this canonical
-   * URL. Return null when it cannot be known (unknown value set, no expansion): the result is then empty.
-   * The default knows no value set.
+   * {@code memberOf(valueSet)}: whether a code ({@code item} is a {@code code}/{@code
+   * string}/{@code uri} node or a String, a {@code Coding} or a {@code CodeableConcept} node) is in
+   * the value set with this canonical URL. Return null when it cannot be known (unknown value set,
+   * no expansion): the result is then empty. The default knows no value set.
    */
   @FunctionalInterface
   public interface Terminology {
@@ -49,10 +52,11 @@ public final class Environment {
   }
 
   /**
-   * {@code conformsTo(profile)}: whether a resource or element conforms to the StructureDefinition with this
-   * canonical URL. Return null when the profile is unknown: that is an evaluation error. The default answers
-   * for the core definitions ({@code http://hl7.org/fhir/StructureDefinition/Type}) by the node's type (and
-   * its bases) and knows no other profile.
+   * {@code conformsTo(profile)}: whether a resource or element conforms to the StructureDefinition
+   * with this canonical URL. Return null when the profile is unknown: that is an evaluation error.
+   * The default answers for the core definitions ({@code
+   * http://hl7.org/fhir/StructureDefinition/Type}) by the node's type (and its bases) and knows no
+   * other profile.
    */
   @FunctionalInterface
   public interface Profiles {
@@ -60,9 +64,9 @@ public final class Environment {
   }
 
   /**
-   * {@code htmlChecks()}: whether an {@code xhtml} node (Narrative.div) holds only the XHTML FHIR allows (no
-   * scripts, forms, event attributes, ...; see the FHIR narrative rules). Return null when it cannot be
-   * checked (the result is then empty). The default cannot check.
+   * {@code htmlChecks()}: whether an {@code xhtml} node (Narrative.div) holds only the XHTML FHIR
+   * allows (no scripts, forms, event attributes, ...; see the FHIR narrative rules). Return null
+   * when it cannot be checked (the result is then empty). The default cannot check.
    */
   @FunctionalInterface
   public interface HtmlChecks {
@@ -148,18 +152,18 @@ public final class Environment {
   /** Builds an {@link Environment}. */
   public static final class Builder {
     private final Map<String, Coll> constants = new HashMap<>();
-    private Clock clock = Clock.systemDefaultZone();
+    private Clock clock = Clock.systemUTC();
     private Resolver resolver = Resolver.LOCAL;
     private Terminology terminology = (item, valueSet) -> null;
     private Profiles profiles = Environment::coreProfiles;
     private HtmlChecks html = div -> null;
-    private Tracer tracer = (name, items) -> { };
+    private Tracer tracer = (name, items) -> {};
 
     private Builder() {}
 
     /**
-     * Defines {@code %name} as these items: {@link FhirNode}s or system values (Boolean, Integer, Long,
-     * BigDecimal, String, {@link DateTimeValue}, {@link QuantityValue}).
+     * Defines {@code %name} as these items: {@link FhirNode}s or system values (Boolean, Integer,
+     * Long, BigDecimal, String, {@link DateTimeValue}, {@link QuantityValue}).
      */
     public Builder constant(String name, List<?> items) {
       Objects.requireNonNull(name);

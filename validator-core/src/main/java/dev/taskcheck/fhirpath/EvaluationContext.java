@@ -5,10 +5,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The roots and the environment of evaluations on one resource: {@code %resource}, {@code %rootResource}
- * and the {@link Environment}. Create one per resource (or document) and evaluate every expression on every
- * element with it: it keeps what the evaluations share, including one clock reading for {@code now()}.
- * Cheap to create; meant for one thread at a time.
+ * The roots and the environment of evaluations on one resource: {@code %resource}, {@code
+ * %rootResource} and the {@link Environment}. Create one per resource (or document) and evaluate
+ * every expression on every element with it: it keeps what the evaluations share, including one
+ * clock reading for {@code now()}. Cheap to create; meant for one thread at a time.
  */
 public final class EvaluationContext {
 
@@ -18,19 +18,23 @@ public final class EvaluationContext {
   private @Nullable OffsetDateTime now;
   private @Nullable Run run;
 
-  private EvaluationContext(@Nullable FhirNode resource, @Nullable FhirNode rootResource, Environment environment) {
+  private EvaluationContext(
+      @Nullable FhirNode resource, @Nullable FhirNode rootResource, Environment environment) {
     this.resource = resource;
     this.rootResource = rootResource;
     this.environment = Objects.requireNonNull(environment);
   }
 
   /**
-   * @param resource {@code %resource}: the resource that holds the elements evaluated (a contained resource
-   *     for the elements inside one), or null
-   * @param rootResource {@code %rootResource}: the document's resource (a Bundle, the container), or null
+   * The context of evaluations over one resource.
+   *
+   * @param resource {@code %resource}: the resource that holds the elements evaluated (a contained
+   *     resource for the elements inside one), or null
+   * @param rootResource {@code %rootResource}: the document's resource (a Bundle, the container),
+   *     or null
    */
-  public static EvaluationContext of(@Nullable FhirNode resource, @Nullable FhirNode rootResource,
-      Environment environment) {
+  public static EvaluationContext of(
+      @Nullable FhirNode resource, @Nullable FhirNode rootResource, Environment environment) {
     return new EvaluationContext(resource, rootResource, environment);
   }
 

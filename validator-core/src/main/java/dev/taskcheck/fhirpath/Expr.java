@@ -3,9 +3,9 @@ package dev.taskcheck.fhirpath;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A compiled (sub-)expression: immutable, evaluated in a {@link Frame}. Besides the general
- * {@link #eval}, nodes may answer the questions their parents ask more cheaply: as a Boolean
- * ({@link #truth}), how many items ({@link #count}), whether any ({@link #exists}) and the single value
+ * A compiled (sub-)expression: immutable, evaluated in a {@link Frame}. Besides the general {@link
+ * #eval}, nodes may answer the questions their parents ask more cheaply: as a Boolean ({@link
+ * #truth}), how many items ({@link #count}), whether any ({@link #exists}) and the single value
  * ({@link #single}), without building collections.
  */
 abstract class Expr {
@@ -28,12 +28,17 @@ abstract class Expr {
     return count(f) > 0;
   }
 
-  /** The single item of the result as a system value where it is a FHIR primitive; null when empty. */
+  /**
+   * The single item of the result as a system value where it is a FHIR primitive; null when empty.
+   */
   @Nullable Object single(Frame f, String what) {
     return Values.single(eval(f), f.run.model, what);
   }
 
-  /** Whether this node (or the chain it ends) calls {@code defineVariable()}: a scope must then restore. */
+  /**
+   * Whether this node (or the chain it ends) calls {@code defineVariable()}: a scope must then
+   * restore.
+   */
   boolean definesVariables() {
     return false;
   }

@@ -5,10 +5,12 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A compiled FHIRPath expression: immutable, thread-safe, evaluated as often as needed with no parsing.
+ * A compiled FHIRPath expression: immutable, thread-safe, evaluated as often as needed with no
+ * parsing.
  *
- * <p>Results are lists of items: {@link FhirNode}s of the input, and system values: Boolean, Integer, Long,
- * {@link java.math.BigDecimal}, String, {@link DateTimeValue}, {@link QuantityValue}, {@link TypeInfo}.
+ * <p>Results are lists of items: {@link FhirNode}s of the input, and system values: Boolean,
+ * Integer, Long, {@link java.math.BigDecimal}, String, {@link DateTimeValue}, {@link
+ * QuantityValue}, {@link TypeInfo}.
  */
 public final class Expression {
 
@@ -47,23 +49,30 @@ public final class Expression {
   }
 
   /**
-   * Evaluates the expression as a Boolean (an invariant): {@link Truth#EMPTY} for an empty result; a single
-   * item that is not a Boolean counts as true, as FHIRPath's singleton evaluation says.
+   * Evaluates the expression as a Boolean (an invariant): {@link Truth#EMPTY} for an empty result;
+   * a single item that is not a Boolean counts as true, as FHIRPath's singleton evaluation says.
    *
-   * @throws FhirPathException of kind EXECUTION when the evaluation signals an error (several items)
+   * @throws FhirPathException of kind EXECUTION when the evaluation signals an error (several
+   *     items)
    */
   public Truth test(FhirNode focus, EvaluationContext context) {
     return Truth.of(root.truth(frame(focus, context)));
   }
 
   /** {@link #evaluate(FhirNode, EvaluationContext)} with a context of its own. */
-  public List<Object> evaluate(@Nullable FhirNode focus, @Nullable FhirNode resource,
-      @Nullable FhirNode rootResource, Environment env) {
+  public List<Object> evaluate(
+      @Nullable FhirNode focus,
+      @Nullable FhirNode resource,
+      @Nullable FhirNode rootResource,
+      Environment env) {
     return evaluate(focus, EvaluationContext.of(resource, rootResource, env));
   }
 
   /** {@link #test(FhirNode, EvaluationContext)} with a context of its own. */
-  public Truth test(FhirNode focus, @Nullable FhirNode resource, @Nullable FhirNode rootResource,
+  public Truth test(
+      FhirNode focus,
+      @Nullable FhirNode resource,
+      @Nullable FhirNode rootResource,
       Environment env) {
     return test(focus, EvaluationContext.of(resource, rootResource, env));
   }

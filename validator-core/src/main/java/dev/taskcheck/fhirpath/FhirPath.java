@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Compiles FHIRPath expressions against one FHIR model. Immutable and thread-safe; create one per FHIR
- * release and share it.
+ * Compiles FHIRPath expressions against one FHIR model. Immutable and thread-safe; create one per
+ * FHIR release and share it.
  *
  * <pre>{@code
  * FhirPath fhirPath = FhirPath.builder(model).build();
@@ -17,9 +17,36 @@ import java.util.TreeSet;
 public final class FhirPath {
 
   /** The operators the evaluator implements (all of FHIRPath N1's). */
-  public static final Set<String> OPERATORS = Set.of(".", "[]", "unary +", "unary -", "*", "/", "div", "mod",
-      "+", "-", "&", "is", "as", "|", "<", "<=", ">", ">=", "=", "~", "!=", "!~", "in", "contains", "and", "or",
-      "xor", "implies");
+  public static final Set<String> OPERATORS =
+      Set.of(
+          ".",
+          "[]",
+          "unary +",
+          "unary -",
+          "*",
+          "/",
+          "div",
+          "mod",
+          "+",
+          "-",
+          "&",
+          "is",
+          "as",
+          "|",
+          "<",
+          "<=",
+          ">",
+          ">=",
+          "=",
+          "~",
+          "!=",
+          "!~",
+          "in",
+          "contains",
+          "and",
+          "or",
+          "xor",
+          "implies");
 
   private final FhirModel model;
   private final Units units;
@@ -36,9 +63,9 @@ public final class FhirPath {
   /**
    * Compiles an expression.
    *
-   * @throws FhirPathException of kind SYNTAX (not FHIRPath), SEMANTIC (an unknown type, a wrong number of
-   *     arguments, an invalid literal regular expression) or UNSUPPORTED (a function this evaluator does not
-   *     implement), with the position in the text
+   * @throws FhirPathException of kind SYNTAX (not FHIRPath), SEMANTIC (an unknown type, a wrong
+   *     number of arguments, an invalid literal regular expression) or UNSUPPORTED (a function this
+   *     evaluator does not implement), with the position in the text
    */
   public Expression compile(String expression) {
     Objects.requireNonNull(expression);
@@ -47,14 +74,17 @@ public final class FhirPath {
     return new Expression(expression, root, Compiler.usage(ast), model, units);
   }
 
-  /** The functions the evaluator implements (by name; each with every overload FHIRPath defines for it). */
+  /**
+   * The functions the evaluator implements (by name; each with every overload FHIRPath defines for
+   * it).
+   */
   public static Set<String> functions() {
     return Functions.names();
   }
 
   /**
-   * What an expression uses, without compiling it: its functions as {@code name()}, its operators (as in
-   * {@link #OPERATORS}, the indexer as {@code []}) and its {@code %constants}.
+   * What an expression uses, without compiling it: its functions as {@code name()}, its operators
+   * (as in {@link #OPERATORS}, the indexer as {@code []}) and its {@code %constants}.
    *
    * @throws FhirPathException of kind SYNTAX when the text is not FHIRPath
    */

@@ -1,13 +1,13 @@
 package dev.taskcheck.fhirpath;
 
 /**
- * An expression that cannot be compiled, or an evaluation that signals an error to its caller (FHIRPath's
- * "the evaluation will end and signal an error to the calling environment").
+ * An expression that cannot be compiled, or an evaluation that signals an error to its caller
+ * (FHIRPath's "the evaluation will end and signal an error to the calling environment").
  *
- * <p>{@link Kind#SYNTAX} and {@link Kind#SEMANTIC} come from compiling and carry the position of the
- * offending token ({@link #offset()}, 0-based; {@link #line()} and {@link #column()}, 1-based);
- * {@link Kind#UNSUPPORTED} says the expression uses a function this evaluator does not implement (a caller
- * may hand the expression to another engine); {@link Kind#EXECUTION} comes from evaluating.
+ * <p>{@link Kind#SYNTAX} and {@link Kind#SEMANTIC} come from compiling and carry the position of
+ * the offending token ({@link #offset()}, 0-based; {@link #line()} and {@link #column()}, 1-based);
+ * {@link Kind#UNSUPPORTED} says the expression uses a function this evaluator does not implement (a
+ * caller may hand the expression to another engine); {@link Kind#EXECUTION} comes from evaluating.
  */
 public final class FhirPathException extends RuntimeException {
 
@@ -38,7 +38,10 @@ public final class FhirPathException extends RuntimeException {
     this.column = column;
   }
 
-  /** An error found while compiling {@code text}, at {@code offset} (its line and column are worked out). */
+  /**
+   * An error found while compiling {@code text}, at {@code offset} (its line and column are worked
+   * out).
+   */
   static FhirPathException at(Kind kind, String text, int offset, String message) {
     int line = 1;
     int lineStart = 0;
@@ -50,7 +53,8 @@ public final class FhirPathException extends RuntimeException {
       }
     }
     int column = end - lineStart + 1;
-    return new FhirPathException(kind, message + " at line " + line + ", column " + column, offset, line, column);
+    return new FhirPathException(
+        kind, message + " at line " + line + ", column " + column, offset, line, column);
   }
 
   /** An error signalled while evaluating. */

@@ -3,16 +3,18 @@ package dev.taskcheck.fhirpath;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The variables of one scope: {@code $this} (as a collection), {@code $index}, {@code $total} and the
- * variables {@code defineVariable()} introduced. A scoped function evaluates its arguments in a child frame;
- * {@code defineVariable()} adds to the frame of its chain, and the compiler restores the variables at the end
- * of every complete sub-expression that defines any.
+ * The variables of one scope: {@code $this} (as a collection), {@code $index}, {@code $total} and
+ * the variables {@code defineVariable()} introduced. A scoped function evaluates its arguments in a
+ * child frame; {@code defineVariable()} adds to the frame of its chain, and the compiler restores
+ * the variables at the end of every complete sub-expression that defines any.
  */
 final class Frame {
 
   final Run run;
+
   /** {@code %context}: the focus the evaluation started with. */
   final Coll context;
+
   Coll focus;
   int index;
   @Nullable Coll total;
@@ -24,7 +26,9 @@ final class Frame {
     this.focus = context;
   }
 
-  /** A frame for a scoped function's arguments: the same $index, $total and variables to start with. */
+  /**
+   * A frame for a scoped function's arguments: the same $index, $total and variables to start with.
+   */
   Frame child(Coll newFocus) {
     Frame f = new Frame(run, context);
     f.focus = newFocus;

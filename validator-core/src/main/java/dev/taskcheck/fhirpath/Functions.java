@@ -10,23 +10,28 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The function table: every function this evaluator implements, with its number of arguments and how a call
- * compiles. This file holds the existence, filtering, subsetting, combining, tree, utility, aggregate and FHIR
- * functions; {@link StringFunctions}, {@link MathFunctions} and {@link ConversionFunctions} add theirs.
- * {@code is}, {@code as}, {@code ofType}, {@code defineVariable} and {@code sort} are compiled by the
- * {@link Compiler} itself.
+ * The function table: every function this evaluator implements, with its number of arguments and
+ * how a call compiles. This file holds the existence, filtering, subsetting, combining, tree,
+ * utility, aggregate and FHIR functions; {@link StringFunctions}, {@link MathFunctions} and {@link
+ * ConversionFunctions} add theirs. {@code is}, {@code as}, {@code ofType}, {@code defineVariable}
+ * and {@code sort} are compiled by the {@link Compiler} itself.
  */
 final class Functions {
 
   private Functions() {}
 
-  /** A function body: the input collection, the frame (its {@code $this} is the caller's) and the arguments. */
+  /**
+   * A function body: the input collection, the frame (its {@code $this} is the caller's) and the
+   * arguments.
+   */
   @FunctionalInterface
   interface Impl {
     Coll apply(Frame f, Coll input, Expr[] args);
   }
 
-  /** How a call compiles: from its input (null at the head of a path) and its compiled arguments. */
+  /**
+   * How a call compiles: from its input (null at the head of a path) and its compiled arguments.
+   */
   @FunctionalInterface
   interface Factory {
     Expr create(@Nullable Expr input, Expr[] args);
@@ -35,8 +40,12 @@ final class Functions {
   /** One function: its name, the number of arguments it takes, how it compiles. */
   record Def(String name, int minArgs, int maxArgs, Factory factory) {}
 
-  /** The functions the compiler handles itself (their arguments are type names, sort keys, variable names). */
-  static final Set<String> COMPILED_SPECIALLY = Set.of("is", "as", "ofType", "defineVariable", "sort");
+  /**
+   * The functions the compiler handles itself (their arguments are type names, sort keys, variable
+   * names).
+   */
+  static final Set<String> COMPILED_SPECIALLY =
+      Set.of("is", "as", "ofType", "defineVariable", "sort");
 
   private static final Map<String, Def> TABLE = table();
 
@@ -55,8 +64,14 @@ final class Functions {
     Map<String, Def> m = new HashMap<>();
     // existence
     m.put("empty", new Def("empty", 0, 0, (in, a) -> new Exists(in, true)));
-    m.put("exists", new Def("exists", 0, 1, (in, a) -> a.length == 0 ? new Exists(in, false)
-        : call(in, a, Functions::existsWhere)));
+    m.put(
+        "exists",
+        new Def(
+            "exists",
+            0,
+            1,
+            (in, a) ->
+                a.length == 0 ? new Exists(in, false) : call(in, a, Functions::existsWhere)));
     m.put("count", new Def("count", 0, 0, (in, a) -> new Count(in)));
     fn(m, "all", 1, 1, Functions::all);
     fn(m, "allTrue", 0, 0, (f, in, a) -> booleans(f, in, "allTrue", true, true));
@@ -64,7 +79,12 @@ final class Functions {
     fn(m, "allFalse", 0, 0, (f, in, a) -> booleans(f, in, "allFalse", true, false));
     fn(m, "anyFalse", 0, 0, (f, in, a) -> booleans(f, in, "anyFalse", false, false));
     fn(m, "subsetOf", 1, 1, (f, in, a) -> Coll.of(CollectionOps.subsetOf(in, a[0].eval(f), f.run)));
-    fn(m, "supersetOf", 1, 1, (f, in, a) -> Coll.of(CollectionOps.subsetOf(a[0].eval(f), in, f.run)));
+    fn(
+        m,
+        "supersetOf",
+        1,
+        1,
+        (f, in, a) -> Coll.of(CollectionOps.subsetOf(a[0].eval(f), in, f.run)));
     fn(m, "distinct", 0, 0, (f, in, a) -> CollectionOps.distinct(in, f.run));
     fn(m, "isDistinct", 0, 0, (f, in, a) -> Coll.of(CollectionOps.isDistinct(in, f.run)));
     // filtering and projection
@@ -74,23 +94,39 @@ final class Functions {
     fn(m, "repeatAll", 1, 1, (f, in, a) -> repeat(f, in, a[0], false));
     fn(m, "coalesce", 1, Integer.MAX_VALUE, Functions::coalesce);
     // subsetting
-    fn(m, "single", 0, 0, (f, in, a) -> {
-      if (in.size() > 1) {
-        throw FhirPathException.execution("single() on a collection of " + in.size() + " items");
-      }
-      return in;
-    });
+    fn(
+        m,
+        "single",
+        0,
+        0,
+        (f, in, a) -> {
+          if (in.size() > 1) {
+            throw FhirPathException.execution(
+                "single() on a collection of " + in.size() + " items");
+          }
+          return in;
+        });
     fn(m, "first", 0, 0, (f, in, a) -> in.slice(0, 1));
     fn(m, "last", 0, 0, (f, in, a) -> in.slice(in.size() - 1, in.size()));
     fn(m, "tail", 0, 0, (f, in, a) -> in.slice(1, in.size()));
-    fn(m, "skip", 1, 1, (f, in, a) -> {
-      Integer n = integerArg(f, a[0], "skip");
-      return n == null ? Coll.EMPTY : in.slice(Math.max(0, n), in.size());
-    });
-    fn(m, "take", 1, 1, (f, in, a) -> {
-      Integer n = integerArg(f, a[0], "take");
-      return n == null || n <= 0 ? Coll.EMPTY : in.slice(0, n);
-    });
+    fn(
+        m,
+        "skip",
+        1,
+        1,
+        (f, in, a) -> {
+          Integer n = integerArg(f, a[0], "skip");
+          return n == null ? Coll.EMPTY : in.slice(Math.max(0, n), in.size());
+        });
+    fn(
+        m,
+        "take",
+        1,
+        1,
+        (f, in, a) -> {
+          Integer n = integerArg(f, a[0], "take");
+          return n == null || n <= 0 ? Coll.EMPTY : in.slice(0, n);
+        });
     fn(m, "intersect", 1, 1, (f, in, a) -> CollectionOps.intersect(in, a[0].eval(f), f.run));
     fn(m, "exclude", 1, 1, (f, in, a) -> CollectionOps.exclude(in, a[0].eval(f), f.run));
     // combining
@@ -107,25 +143,35 @@ final class Functions {
     fn(m, "now", 0, 0, (f, in, a) -> Coll.of(now(f.run, DateTimeValue.Kind.DATE_TIME)));
     fn(m, "today", 0, 0, (f, in, a) -> Coll.of(now(f.run, DateTimeValue.Kind.DATE)));
     fn(m, "timeOfDay", 0, 0, (f, in, a) -> Coll.of(now(f.run, DateTimeValue.Kind.TIME)));
-    fn(m, "type", 0, 0, (f, in, a) -> {
-      Coll.Builder out = new Coll.Builder(in.size());
-      for (int i = 0; i < in.size(); i++) {
-        out.add(Values.typeOf(in.get(i)));
-      }
-      return out.build();
-    });
+    fn(
+        m,
+        "type",
+        0,
+        0,
+        (f, in, a) -> {
+          Coll.Builder out = new Coll.Builder(in.size());
+          for (int i = 0; i < in.size(); i++) {
+            out.add(Values.typeOf(in.get(i)));
+          }
+          return out.build();
+        });
     // aggregates
     fn(m, "aggregate", 1, 2, Functions::aggregate);
     // FHIR
     fn(m, "extension", 1, 1, Functions::extension);
     m.put("hasValue", new Def("hasValue", 0, 0, (in, a) -> new HasValue(in)));
-    fn(m, "getValue", 0, 0, (f, in, a) -> {
-      if (in.size() == 1 && in.get(0) instanceof FhirNode n && n.primitiveValue() != null) {
-        Object v = Values.system(n, f.run.model);
-        return v instanceof FhirNode ? Coll.EMPTY : Coll.of(v);
-      }
-      return Coll.EMPTY;
-    });
+    fn(
+        m,
+        "getValue",
+        0,
+        0,
+        (f, in, a) -> {
+          if (in.size() == 1 && in.get(0) instanceof FhirNode n && n.primitiveValue() != null) {
+            Object v = Values.system(n, f.run.model);
+            return v instanceof FhirNode ? Coll.EMPTY : Coll.of(v);
+          }
+          return Coll.EMPTY;
+        });
     fn(m, "resolve", 0, 0, Functions::resolve);
     fn(m, "memberOf", 1, 1, Functions::memberOf);
     fn(m, "conformsTo", 1, 1, Functions::conformsTo);
@@ -205,7 +251,8 @@ final class Functions {
     if (v == null || v instanceof String) {
       return (String) v;
     }
-    throw FhirPathException.execution(fn + "() expects a String argument, not " + Values.describe(v));
+    throw FhirPathException.execution(
+        fn + "() expects a String argument, not " + Values.describe(v));
   }
 
   static @Nullable Integer integerArg(Frame f, Expr e, String fn) {
@@ -213,7 +260,8 @@ final class Functions {
     if (v == null || v instanceof Integer) {
       return (Integer) v;
     }
-    throw FhirPathException.execution(fn + "() expects an Integer argument, not " + Values.describe(v));
+    throw FhirPathException.execution(
+        fn + "() expects an Integer argument, not " + Values.describe(v));
   }
 
   /** The single input item as a system value, null when empty; an error for several. */
@@ -417,12 +465,12 @@ final class Functions {
   }
 
   /**
-   * {@code repeat()} (unique items: nodes by identity, system values by equality) and {@code repeatAll()}
-   * (every item; bounded to a million items against projections that never end).
+   * {@code repeat()} (unique items: nodes by identity, system values by equality) and {@code
+   * repeatAll()} (every item; bounded to a million items against projections that never end).
    */
   private static Coll repeat(Frame f, Coll in, Expr projection, boolean unique) {
     Coll.Builder out = new Coll.Builder();
-    Map<Object, Boolean> seen = new IdentityHashMap<>();
+    IdentityHashMap<Object, Boolean> seen = new IdentityHashMap<>();
     List<Object> systemSeen = new ArrayList<>();
     Frame c = f.child(Coll.EMPTY);
     Coll current = in;
@@ -450,7 +498,8 @@ final class Functions {
     return out.build();
   }
 
-  private static boolean firstTime(Object item, Map<Object, Boolean> seen, List<Object> systemSeen, Run run) {
+  private static boolean firstTime(
+      Object item, Map<Object, Boolean> seen, List<Object> systemSeen, Run run) {
     if (item instanceof FhirNode) {
       return seen.put(item, Boolean.TRUE) == null;
     }
@@ -473,7 +522,10 @@ final class Functions {
     return Coll.EMPTY;
   }
 
-  /** {@code sort()}: by the keys in order (each ascending or descending), or by the items themselves. */
+  /**
+   * {@code sort()}: by the keys in order (each ascending or descending), or by the items
+   * themselves.
+   */
   static final class Sort extends Unary {
     private final Expr[] keys;
     private final boolean[] descending;
@@ -506,29 +558,30 @@ final class Functions {
       for (int i = 0; i < n; i++) {
         order[i] = i;
       }
-      Comparator<Integer> byKeys = (x, y) -> {
-        for (int j = 0; j < k; j++) {
-          Object a = values[x][j];
-          Object b = values[y][j];
-          int r;
-          if (a == null || b == null) {
-            r = a == null ? (b == null ? 0 : -1) : 1;
-            if (r != 0) {
-              return r;
+      Comparator<Integer> byKeys =
+          (x, y) -> {
+            for (int j = 0; j < k; j++) {
+              Object a = values[x][j];
+              Object b = values[y][j];
+              int r;
+              if (a == null || b == null) {
+                r = a == null ? (b == null ? 0 : -1) : 1;
+                if (r != 0) {
+                  return r;
+                }
+                continue;
+              }
+              Integer cmp = Values.compare(a, b, f.run);
+              r = cmp == null ? 0 : cmp;
+              if (j < descending.length && descending[j]) {
+                r = -r;
+              }
+              if (r != 0) {
+                return r;
+              }
             }
-            continue;
-          }
-          Integer cmp = Values.compare(a, b, f.run);
-          r = cmp == null ? 0 : cmp;
-          if (j < descending.length && descending[j]) {
-            r = -r;
-          }
-          if (r != 0) {
-            return r;
-          }
-        }
-        return 0;
-      };
+            return 0;
+          };
       java.util.Arrays.sort(order, byKeys);
       Coll.Builder out = new Coll.Builder(n);
       for (Integer i : order) {
@@ -566,7 +619,8 @@ final class Functions {
 
   private static void addDescendants(FhirNode n, Coll.Builder out, int depth) {
     if (depth > 1000) {
-      throw FhirPathException.execution("descendants(): the tree is more than a thousand levels deep");
+      throw FhirPathException.execution(
+          "descendants(): the tree is more than a thousand levels deep");
     }
     List<? extends FhirNode> children = n.children();
     for (int i = 0, size = children.size(); i < size; i++) {
@@ -588,14 +642,25 @@ final class Functions {
 
   static DateTimeValue now(Run run, DateTimeValue.Kind kind) {
     java.time.OffsetDateTime t = run.now();
-    String text = switch (kind) {
-      case DATE -> t.toLocalDate().toString();
-      case TIME -> String.format("%02d:%02d:%02d.%03d", t.getHour(), t.getMinute(), t.getSecond(),
-          t.getNano() / 1_000_000);
-      default -> String.format("%04d-%02d-%02dT%02d:%02d:%02d.%03d%s", t.getYear(), t.getMonthValue(),
-          t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1_000_000,
-          t.getOffset().getTotalSeconds() == 0 ? "Z" : t.getOffset().getId());
-    };
+    String text =
+        switch (kind) {
+          case DATE -> t.toLocalDate().toString();
+          case TIME ->
+              String.format(
+                  "%02d:%02d:%02d.%03d",
+                  t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1_000_000);
+          default ->
+              String.format(
+                  "%04d-%02d-%02dT%02d:%02d:%02d.%03d%s",
+                  t.getYear(),
+                  t.getMonthValue(),
+                  t.getDayOfMonth(),
+                  t.getHour(),
+                  t.getMinute(),
+                  t.getSecond(),
+                  t.getNano() / 1_000_000,
+                  t.getOffset().getTotalSeconds() == 0 ? "Z" : t.getOffset().getId());
+        };
     DateTimeValue v = DateTimeValue.parse(text, kind);
     if (v == null) {
       throw new IllegalStateException("cannot read the clock's time " + text);
@@ -702,7 +767,8 @@ final class Functions {
   private static Coll htmlChecks(Frame f, Coll in, Expr[] a) {
     if (in.size() != 1 || !(in.get(0) instanceof FhirNode n)) {
       if (in.size() > 1) {
-        throw FhirPathException.execution("htmlChecks() on a collection of " + in.size() + " items");
+        throw FhirPathException.execution(
+            "htmlChecks() on a collection of " + in.size() + " items");
       }
       return Coll.EMPTY;
     }
@@ -712,7 +778,10 @@ final class Functions {
 
   // ---------------------------------------------------------------- defineVariable
 
-  /** {@code defineVariable(name [, value])}: adds a variable for the rest of its chain; passes its input on. */
+  /**
+   * {@code defineVariable(name [, value])}: adds a variable for the rest of its chain; passes its
+   * input on.
+   */
   static final class DefineVariable extends Unary {
     private final Expr name;
     private final @Nullable Expr value;
@@ -735,7 +804,9 @@ final class Functions {
       if (n == null) {
         throw FhirPathException.execution("defineVariable() needs a name");
       }
-      if (Nodes.ConstantRef.isSystemName(n) || f.variable(n) != null || f.run.env.constant(n) != null) {
+      if (Nodes.ConstantRef.isSystemName(n)
+          || f.variable(n) != null
+          || f.run.env.constant(n) != null) {
         throw FhirPathException.execution("%" + n + " is already defined");
       }
       Coll v = in;

@@ -4,7 +4,10 @@ import dev.taskcheck.fhirpath.FhirPathException.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits FHIRPath text into tokens (the lexical rules of the N1 grammar), skipping whitespace and comments. */
+/**
+ * Splits FHIRPath text into tokens (the lexical rules of the N1 grammar), skipping whitespace and
+ * comments.
+ */
 final class Lexer {
 
   enum Type {
@@ -17,7 +20,10 @@ final class Lexer {
     INTEGER,
     DECIMAL,
     LONG,
-    /** {@code @2014}, {@code @2014-01-25T10:30+01:00}, {@code @T10:30}; {@link Token#value} without the {@code @}. */
+    /**
+     * {@code @2014}, {@code @2014-01-25T10:30+01:00}, {@code @T10:30}; {@link Token#value} without
+     * the {@code @}.
+     */
     DATE,
     DATETIME,
     TIME,
@@ -29,7 +35,9 @@ final class Lexer {
     END
   }
 
-  /** One token: its type, its text as written (a symbol's characters) and unescaped value, its span. */
+  /**
+   * One token: its type, its text as written (a symbol's characters) and unescaped value, its span.
+   */
   record Token(Type type, String text, String value, int start, int end) {
     boolean is(String symbol) {
       return (type == Type.SYMBOL || type == Type.IDENTIFIER) && text.equals(symbol);
@@ -95,7 +103,9 @@ final class Lexer {
         }
         String name = text.substring(nameStart, pos);
         if (!name.equals("this") && !name.equals("index") && !name.equals("total")) {
-          throw error(start, "unknown special variable '$" + name + "' (FHIRPath has $this, $index and $total)");
+          throw error(
+              start,
+              "unknown special variable '$" + name + "' (FHIRPath has $this, $index and $total)");
         }
         return new Token(Type.SPECIAL, text.substring(start, pos), name, start, pos);
       }
@@ -114,7 +124,8 @@ final class Lexer {
         if (nameStart == pos) {
           throw error(start, "'%' must be followed by a constant's name");
         }
-        return new Token(Type.CONSTANT, text.substring(start, pos), text.substring(nameStart, pos), start, pos);
+        return new Token(
+            Type.CONSTANT, text.substring(start, pos), text.substring(nameStart, pos), start, pos);
       }
       default -> {
         return symbol(start, c);
@@ -168,7 +179,8 @@ final class Lexer {
         pos++;
       }
       type = Type.DECIMAL;
-    } else if (pos < text.length() && text.charAt(pos) == 'L'
+    } else if (pos < text.length()
+        && text.charAt(pos) == 'L'
         && (pos + 1 >= text.length() || !isIdentifierPart(text.charAt(pos + 1)))) {
       String digits = text.substring(start, pos);
       pos++;
@@ -178,7 +190,9 @@ final class Lexer {
     return new Token(type, s, s, start, pos);
   }
 
-  /** A date, dateTime or time literal; its validity (month 13, hour 25) is checked by the compiler. */
+  /**
+   * A date, dateTime or time literal; its validity (month 13, hour 25) is checked by the compiler.
+   */
   private Token temporal(int start) {
     pos++; // '@'
     if (pos < text.length() && text.charAt(pos) == 'T') {
@@ -186,7 +200,8 @@ final class Lexer {
       if (!time()) {
         throw error(start, "a time literal needs at least the hour (@Thh)");
       }
-      return new Token(Type.TIME, text.substring(start, pos), text.substring(start + 1, pos), start, pos);
+      return new Token(
+          Type.TIME, text.substring(start, pos), text.substring(start + 1, pos), start, pos);
     }
     if (!digits(4)) {
       throw error(start, "a date literal starts with a 4-digit year (@yyyy)");
@@ -202,9 +217,11 @@ final class Lexer {
       if (time()) {
         timezone();
       }
-      return new Token(Type.DATETIME, text.substring(start, pos), text.substring(start + 1, pos), start, pos);
+      return new Token(
+          Type.DATETIME, text.substring(start, pos), text.substring(start + 1, pos), start, pos);
     }
-    return new Token(Type.DATE, text.substring(start, pos), text.substring(start + 1, pos), start, pos);
+    return new Token(
+        Type.DATE, text.substring(start, pos), text.substring(start + 1, pos), start, pos);
   }
 
   private boolean time() {
@@ -229,8 +246,11 @@ final class Lexer {
   private void timezone() {
     if (lookAhead('Z')) {
       pos++;
-    } else if ((lookAhead('+') || lookAhead('-')) && digitsAt(pos + 1, 2) && pos + 3 < text.length()
-        && text.charAt(pos + 3) == ':' && digitsAt(pos + 4, 2)) {
+    } else if ((lookAhead('+') || lookAhead('-'))
+        && digitsAt(pos + 1, 2)
+        && pos + 3 < text.length()
+        && text.charAt(pos + 3) == ':'
+        && digitsAt(pos + 4, 2)) {
       pos += 6;
     }
   }
@@ -259,14 +279,19 @@ final class Lexer {
     return true;
   }
 
-  /** Reads a quoted string or delimited identifier starting at pos (the quote), returning it unescaped. */
+  /**
+   * Reads a quoted string or delimited identifier starting at pos (the quote), returning it
+   * unescaped.
+   */
   private String quoted(char quote) {
     int start = pos;
     pos++;
     StringBuilder out = new StringBuilder();
     while (true) {
       if (pos >= text.length()) {
-        throw error(start, quote == '\'' ? "the string is not closed" : "the delimited identifier is not closed");
+        throw error(
+            start,
+            quote == '\'' ? "the string is not closed" : "the delimited identifier is not closed");
       }
       char c = text.charAt(pos);
       if (c == quote) {

@@ -4,16 +4,18 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default {@link Environment.Resolver}: references that can be resolved inside the document itself.
- * {@code #id} is a contained resource of {@code %rootResource} (or of {@code %resource}), {@code #} the
- * container itself; in a Bundle, an entry whose {@code fullUrl} is the reference, or whose resource has the
- * type and id of a relative ({@code Patient/1}) or absolute ({@code http://x/fhir/Patient/1}) reference.
+ * The default {@link Environment.Resolver}: references that can be resolved inside the document
+ * itself. {@code #id} is a contained resource of {@code %rootResource} (or of {@code %resource}),
+ * {@code #} the container itself; in a Bundle, an entry whose {@code fullUrl} is the reference, or
+ * whose resource has the type and id of a relative ({@code Patient/1}) or absolute ({@code
+ * http://x/fhir/Patient/1}) reference.
  */
 final class LocalReferences {
 
   private LocalReferences() {}
 
-  static @Nullable FhirNode resolve(String reference, @Nullable FhirNode resource, @Nullable FhirNode root) {
+  static @Nullable FhirNode resolve(
+      String reference, @Nullable FhirNode resource, @Nullable FhirNode root) {
     if (reference.startsWith("#")) {
       String id = reference.substring(1);
       if (id.isEmpty()) {
@@ -37,7 +39,9 @@ final class LocalReferences {
       if (ref.equals(fullUrl)) {
         return r;
       }
-      if (typeAndId != null && r.typeName().equals(typeAndId[0]) && typeAndId[1].equals(value(r, "id"))) {
+      if (typeAndId != null
+          && r.typeName().equals(typeAndId[0])
+          && typeAndId[1].equals(value(r, "id"))) {
         return r;
       }
     }

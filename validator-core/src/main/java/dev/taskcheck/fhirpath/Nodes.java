@@ -3,7 +3,9 @@ package dev.taskcheck.fhirpath;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
-/** The compiled forms of terms and paths: literals, variables, member navigation, indexers, scopes. */
+/**
+ * The compiled forms of terms and paths: literals, variables, member navigation, indexers, scopes.
+ */
 final class Nodes {
 
   private Nodes() {}
@@ -19,8 +21,10 @@ final class Nodes {
 
     Literal(Coll value) {
       this.value = value;
-      this.truth = value.size() == 1 && value.get(0) instanceof Boolean b ? (b ? 1 : 0)
-          : value.isEmpty() ? -1 : value.size() == 1 ? 1 : -2;
+      this.truth =
+          value.size() == 1 && value.get(0) instanceof Boolean b
+              ? (b ? 1 : 0)
+              : value.isEmpty() ? -1 : value.size() == 1 ? 1 : -2;
     }
 
     Coll value() {
@@ -73,7 +77,9 @@ final class Nodes {
     }
   }
 
-  /** {@code %name}: a defineVariable() variable, a built-in constant, or an environment constant. */
+  /**
+   * {@code %name}: a defineVariable() variable, a built-in constant, or an environment constant.
+   */
   static final class ConstantRef extends Expr {
     private final String name;
 
@@ -101,43 +107,47 @@ final class Nodes {
     /** The constants FHIRPath and FHIR define; null for any other name. */
     static @Nullable Coll builtIn(String name, Frame f) {
       Run run = f.run;
-      switch (name) {
-        case "context":
-          return f.context;
-        case "resource":
-          return run.resource == null ? Coll.EMPTY : Coll.of(run.resource);
-        case "rootResource":
-          return run.rootResource == null ? Coll.EMPTY : Coll.of(run.rootResource);
-        case "ucum":
-          return Coll.of(UCUM);
-        case "sct":
-          return Coll.of(SNOMED);
-        case "loinc":
-          return Coll.of(LOINC);
-        default:
+      return switch (name) {
+        case "context" -> f.context;
+        case "resource" -> run.resource == null ? Coll.EMPTY : Coll.of(run.resource);
+        case "rootResource" -> run.rootResource == null ? Coll.EMPTY : Coll.of(run.rootResource);
+        case "ucum" -> Coll.of(UCUM);
+        case "sct" -> Coll.of(SNOMED);
+        case "loinc" -> Coll.of(LOINC);
+        default -> {
           if (name.startsWith("vs-")) {
-            return Coll.of("http://hl7.org/fhir/ValueSet/" + name.substring(3));
+            yield Coll.of("http://hl7.org/fhir/ValueSet/" + name.substring(3));
           }
           if (name.startsWith("ext-")) {
-            return Coll.of("http://hl7.org/fhir/StructureDefinition/" + name.substring(4));
+            yield Coll.of("http://hl7.org/fhir/StructureDefinition/" + name.substring(4));
           }
-          return null;
-      }
+          yield null;
+        }
+      };
     }
 
     /** Whether a name is taken by FHIRPath or FHIR (and cannot be given to defineVariable()). */
     static boolean isSystemName(String name) {
       return switch (name) {
-        case "context", "resource", "rootResource", "ucum", "sct", "loinc", "terminologies", "server",
-            "factory" -> true;
+        case "context",
+            "resource",
+            "rootResource",
+            "ucum",
+            "sct",
+            "loinc",
+            "terminologies",
+            "server",
+            "factory" ->
+            true;
         default -> name.startsWith("vs-") || name.startsWith("ext-");
       };
     }
   }
 
   /**
-   * {@code input.name}, or {@code name} at the head of a path (on {@code $this}); at the head, a type name
-   * that the focus is (or derives from) selects the focus itself ({@code Patient.name} on a Patient).
+   * {@code input.name}, or {@code name} at the head of a path (on {@code $this}); at the head, a
+   * type name that the focus is (or derives from) selects the focus itself ({@code Patient.name} on
+   * a Patient).
    */
   static final class Member extends Expr {
     private final @Nullable Expr input;
@@ -292,8 +302,11 @@ final class Nodes {
         return Coll.EMPTY;
       }
       if (!Values.isNumber(v) && !(v instanceof QuantityValue)) {
-        throw FhirPathException.execution("unary " + (negate ? "-" : "+") + " needs a number or a Quantity, not "
-            + Values.describe(v));
+        throw FhirPathException.execution(
+            "unary "
+                + (negate ? "-" : "+")
+                + " needs a number or a Quantity, not "
+                + Values.describe(v));
       }
       if (!negate) {
         return Coll.of(v);

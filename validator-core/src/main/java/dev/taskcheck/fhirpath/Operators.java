@@ -22,7 +22,10 @@ final class Operators {
     }
   }
 
-  /** A binary operator whose result is a Boolean: it answers {@link #truth}, and its collection follows. */
+  /**
+   * A binary operator whose result is a Boolean: it answers {@link #truth}, and its collection
+   * follows.
+   */
   abstract static class Predicate extends Binary {
 
     Predicate(String op, Expr left, Expr right) {
@@ -38,9 +41,16 @@ final class Operators {
     abstract int truth(Frame f);
   }
 
-  /** {@code and}, {@code or}, {@code xor}, {@code implies}: three-valued logic with short circuits. */
+  /**
+   * {@code and}, {@code or}, {@code xor}, {@code implies}: three-valued logic with short circuits.
+   */
   static final class Logic extends Predicate {
-    enum Op { AND, OR, XOR, IMPLIES }
+    enum Op {
+      AND,
+      OR,
+      XOR,
+      IMPLIES
+    }
 
     private final Op logic;
 
@@ -166,12 +176,13 @@ final class Operators {
       if (c == null) {
         return -1;
       }
-      boolean r = switch (op) {
-        case "<" -> c < 0;
-        case "<=" -> c <= 0;
-        case ">" -> c > 0;
-        default -> c >= 0;
-      };
+      boolean r =
+          switch (op) {
+            case "<" -> c < 0;
+            case "<=" -> c <= 0;
+            case ">" -> c > 0;
+            default -> c >= 0;
+          };
       return r ? 1 : 0;
     }
   }
@@ -190,7 +201,8 @@ final class Operators {
         return -1;
       }
       if (i.size() > 1) {
-        throw FhirPathException.execution("'in' and 'contains' test a single item, not " + i.size());
+        throw FhirPathException.execution(
+            "'in' and 'contains' test a single item, not " + i.size());
       }
       return CollectionOps.contains(right.eval(f), i.get(0), f.run) ? 1 : 0;
     }
@@ -244,8 +256,9 @@ final class Operators {
   }
 
   /**
-   * {@code is} (operator and function): whether the single item is of the type; {@code as} (operator and
-   * function) and {@code ofType()}: the items of the type (on several items, a filter).
+   * {@code is} (operator and function): whether the single item is of the type; {@code as}
+   * (operator and function) and {@code ofType()}: the items of the type (on several items, a
+   * filter).
    */
   static final class TypeOperator extends Functions.Unary {
     private final TypeSpec type;

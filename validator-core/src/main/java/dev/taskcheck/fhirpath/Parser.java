@@ -2,7 +2,6 @@ package dev.taskcheck.fhirpath;
 
 import dev.taskcheck.fhirpath.FhirPathException.Kind;
 import dev.taskcheck.fhirpath.Lexer.Token;
-import dev.taskcheck.fhirpath.Lexer.Type;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +9,15 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A recursive-descent parser for FHIRPath N1 with the operator precedence of the specification (from low to
- * high: implies; or, xor; and; in, contains; equality; comparison; union; is, as; additive; multiplicative;
- * unary; indexer and invocation).
+ * A recursive-descent parser for FHIRPath N1 with the operator precedence of the specification
+ * (from low to high: implies; or, xor; and; in, contains; equality; comparison; union; is, as;
+ * additive; multiplicative; unary; indexer and invocation).
  */
 final class Parser {
 
   /** Operators that cannot start a term (they are keywords there). */
-  private static final Set<String> BINARY_KEYWORDS = Set.of("and", "or", "xor", "implies", "div", "mod");
+  private static final Set<String> BINARY_KEYWORDS =
+      Set.of("and", "or", "xor", "implies", "div", "mod");
 
   private final String text;
   private final List<Token> tokens;
@@ -28,15 +28,18 @@ final class Parser {
     this.tokens = Lexer.tokens(text);
   }
 
-  /** Parses a whole expression; throws a {@link Kind#SYNTAX} exception with the position on bad input. */
+  /**
+   * Parses a whole expression; throws a {@link Kind#SYNTAX} exception with the position on bad
+   * input.
+   */
   static Ast parse(String text) {
     Parser p = new Parser(text);
-    if (p.peek().type() == Type.END) {
+    if (p.peek().type() == Lexer.Type.END) {
       throw FhirPathException.at(Kind.SYNTAX, text, 0, "the expression is empty");
     }
     Ast ast = p.expression(0);
     Token rest = p.peek();
-    if (rest.type() != Type.END) {
+    if (rest.type() != Lexer.Type.END) {
       throw p.error(rest, "unexpected '" + rest.text() + "' after a complete expression");
     }
     return ast;
@@ -52,7 +55,7 @@ final class Parser {
 
   private Token take() {
     Token t = tokens.get(index);
-    if (t.type() != Type.END) {
+    if (t.type() != Lexer.Type.END) {
       index++;
     }
     return t;
@@ -64,19 +67,19 @@ final class Parser {
 
   private Token expect(String symbol) {
     Token t = peek();
-    if (t.type() != Type.SYMBOL || !t.text().equals(symbol)) {
+    if (t.type() != Lexer.Type.SYMBOL || !t.text().equals(symbol)) {
       throw error(t, "expected '" + symbol + "' but found " + describe(t));
     }
     return take();
   }
 
   private static String describe(Token t) {
-    return t.type() == Type.END ? "the end of the expression" : "'" + t.text() + "'";
+    return t.type() == Lexer.Type.END ? "the end of the expression" : "'" + t.text() + "'";
   }
 
   /** The precedence of the binary operator at t, or -1 when t is not one. */
   private static int precedence(Token t) {
-    if (t.type() == Type.IDENTIFIER) {
+    if (t.type() == Lexer.Type.IDENTIFIER) {
       return switch (t.text()) {
         case "implies" -> 1;
         case "or", "xor" -> 2;
@@ -87,7 +90,7 @@ final class Parser {
         default -> -1;
       };
     }
-    if (t.type() != Type.SYMBOL) {
+    if (t.type() != Lexer.Type.SYMBOL) {
       return -1;
     }
     return switch (t.text()) {
@@ -120,7 +123,8 @@ final class Parser {
 
   private String typeSpecifier() {
     StringBuilder name = new StringBuilder(identifier("a type name"));
-    while (peek().is(".") && (peek(1).type() == Type.IDENTIFIER || peek(1).type() == Type.DELIMITED)) {
+    while (peek().is(".")
+        && (peek(1).type() == Lexer.Type.IDENTIFIER || peek(1).type() == Lexer.Type.DELIMITED)) {
       take();
       name.append('.').append(identifier("a type name"));
     }
@@ -129,7 +133,7 @@ final class Parser {
 
   private String identifier(String what) {
     Token t = peek();
-    if (t.type() != Type.IDENTIFIER && t.type() != Type.DELIMITED) {
+    if (t.type() != Lexer.Type.IDENTIFIER && t.type() != Lexer.Type.DELIMITED) {
       throw error(t, "expected " + what + " but found " + describe(t));
     }
     take();
@@ -138,7 +142,7 @@ final class Parser {
 
   private Ast unary() {
     Token t = peek();
-    if (t.type() == Type.SYMBOL && (t.text().equals("+") || t.text().equals("-"))) {
+    if (t.type() == Lexer.Type.SYMBOL && (t.text().equals("+") || t.text().equals("-"))) {
       take();
       return new Ast.Unary(t.text(), unary(), t.start());
     }
@@ -149,10 +153,10 @@ final class Parser {
     Ast ast = start;
     while (true) {
       Token t = peek();
-      if (t.is(".") && t.type() == Type.SYMBOL) {
+      if (t.is(".") && t.type() == Lexer.Type.SYMBOL) {
         take();
         ast = invocation(ast);
-      } else if (t.is("[") && t.type() == Type.SYMBOL) {
+      } else if (t.is("[") && t.type() == Lexer.Type.SYMBOL) {
         take();
         Ast index = expression(0);
         expect("]");
@@ -166,15 +170,15 @@ final class Parser {
   /** What follows a '.': a member, a function call or a special variable. */
   private Ast invocation(Ast input) {
     Token t = peek();
-    if (t.type() == Type.SPECIAL) {
+    if (t.type() == Lexer.Type.SPECIAL) {
       take();
       return new Ast.Special(t.value(), t.start());
     }
-    if (t.type() != Type.IDENTIFIER && t.type() != Type.DELIMITED) {
+    if (t.type() != Lexer.Type.IDENTIFIER && t.type() != Lexer.Type.DELIMITED) {
       throw error(t, "expected a name or a function after '.' but found " + describe(t));
     }
     take();
-    if (t.type() == Type.IDENTIFIER && peek().is("(") && peek().type() == Type.SYMBOL) {
+    if (t.type() == Lexer.Type.IDENTIFIER && peek().is("(") && peek().type() == Lexer.Type.SYMBOL) {
       return call(input, t);
     }
     return new Ast.Member(input, t.value(), t.start());
@@ -185,7 +189,7 @@ final class Parser {
     expect("(");
     List<Ast> args = new ArrayList<>();
     boolean sort = name.text().equals("sort");
-    if (!(peek().is(")") && peek().type() == Type.SYMBOL)) {
+    if (!(peek().is(")") && peek().type() == Lexer.Type.SYMBOL)) {
       do {
         Ast arg = expression(0);
         args.add(sort ? sortKey(arg) : arg);
@@ -196,18 +200,22 @@ final class Parser {
   }
 
   private boolean comma() {
-    if (peek().type() == Type.SYMBOL && peek().is(",")) {
+    if (peek().type() == Lexer.Type.SYMBOL && peek().is(",")) {
       take();
       return true;
     }
     return false;
   }
 
-  /** A {@code sort()} argument: an expression with an optional asc/desc, or a leading minus for descending. */
+  /**
+   * A {@code sort()} argument: an expression with an optional asc/desc, or a leading minus for
+   * descending.
+   */
   private Ast sortKey(Ast arg) {
     boolean descending = false;
     Ast key = arg;
-    if (peek().type() == Type.IDENTIFIER && (peek().text().equals("asc") || peek().text().equals("desc"))) {
+    if (peek().type() == Lexer.Type.IDENTIFIER
+        && (peek().text().equals("asc") || peek().text().equals("desc"))) {
       descending = take().text().equals("desc");
     } else if (arg instanceof Ast.Unary u && u.op().equals("-")) {
       descending = true;
@@ -278,12 +286,13 @@ final class Parser {
 
   private Ast identifierTerm(Token t) {
     take();
-    boolean isCall = peek().is("(") && peek().type() == Type.SYMBOL;
+    boolean isCall = peek().is("(") && peek().type() == Lexer.Type.SYMBOL;
     if (isCall) {
       return call(null, t);
     }
     // an element named like an operator ('div' of Narrative) reads as a name when a '.' follows it
-    if (BINARY_KEYWORDS.contains(t.text()) && !(peek().is(".") && peek().type() == Type.SYMBOL)) {
+    if (BINARY_KEYWORDS.contains(t.text())
+        && !(peek().is(".") && peek().type() == Lexer.Type.SYMBOL)) {
       throw error(t, "'" + t.text() + "' is an operator and needs an operand before it");
     }
     if (t.text().equals("true") || t.text().equals("false")) {
@@ -295,21 +304,29 @@ final class Parser {
   /** A number, or a quantity when a unit string or a calendar duration keyword follows. */
   private Ast number(Token t) {
     Token next = peek();
-    if (next.type() == Type.STRING) {
+    if (next.type() == Lexer.Type.STRING) {
       take();
-      return new Ast.QuantityLiteral(new QuantityValue(new BigDecimal(t.value()), next.value(), false), t.start());
+      return new Ast.QuantityLiteral(
+          new QuantityValue(new BigDecimal(t.value()), next.value(), false), t.start());
     }
-    if (next.type() == Type.IDENTIFIER && QuantityValue.isCalendarKeyword(next.text())) {
+    if (next.type() == Lexer.Type.IDENTIFIER && QuantityValue.isCalendarKeyword(next.text())) {
       take();
-      return new Ast.QuantityLiteral(new QuantityValue(new BigDecimal(t.value()), next.text(), true), t.start());
+      return new Ast.QuantityLiteral(
+          new QuantityValue(new BigDecimal(t.value()), next.text(), true), t.start());
     }
-    if (t.type() == Type.DECIMAL) {
+    if (t.type() == Lexer.Type.DECIMAL) {
       return new Ast.DecimalLiteral(new BigDecimal(t.value()), t.start());
     }
     try {
       return new Ast.IntegerLiteral(Integer.parseInt(t.value()), t.start());
     } catch (NumberFormatException e) {
-      throw error(t, "the integer " + t.text() + " is out of range (use a decimal or a long: " + t.text() + "L)");
+      throw error(
+          t,
+          "the integer "
+              + t.text()
+              + " is out of range (use a decimal or a long: "
+              + t.text()
+              + "L)");
     }
   }
 }

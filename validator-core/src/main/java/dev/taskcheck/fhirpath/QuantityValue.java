@@ -6,21 +6,22 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A FHIRPath Quantity: a decimal value with a UCUM unit ({@code 10 'mg'}) or a calendar duration keyword
- * ({@code 4 days}). Immutable.
+ * A FHIRPath Quantity: a decimal value with a UCUM unit ({@code 10 'mg'}) or a calendar duration
+ * keyword ({@code 4 days}). Immutable.
  */
 public final class QuantityValue {
 
   /** The calendar keywords, plural and singular, to their singular form. */
-  private static final Map<String, String> CALENDAR = Map.ofEntries(
-      Map.entry("year", "year"), Map.entry("years", "year"),
-      Map.entry("month", "month"), Map.entry("months", "month"),
-      Map.entry("week", "week"), Map.entry("weeks", "week"),
-      Map.entry("day", "day"), Map.entry("days", "day"),
-      Map.entry("hour", "hour"), Map.entry("hours", "hour"),
-      Map.entry("minute", "minute"), Map.entry("minutes", "minute"),
-      Map.entry("second", "second"), Map.entry("seconds", "second"),
-      Map.entry("millisecond", "millisecond"), Map.entry("milliseconds", "millisecond"));
+  private static final Map<String, String> CALENDAR =
+      Map.ofEntries(
+          Map.entry("year", "year"), Map.entry("years", "year"),
+          Map.entry("month", "month"), Map.entry("months", "month"),
+          Map.entry("week", "week"), Map.entry("weeks", "week"),
+          Map.entry("day", "day"), Map.entry("days", "day"),
+          Map.entry("hour", "hour"), Map.entry("hours", "hour"),
+          Map.entry("minute", "minute"), Map.entry("minutes", "minute"),
+          Map.entry("second", "second"), Map.entry("seconds", "second"),
+          Map.entry("millisecond", "millisecond"), Map.entry("milliseconds", "millisecond"));
 
   private final BigDecimal value;
   private final String unit;
@@ -76,7 +77,9 @@ public final class QuantityValue {
 
   @Override
   public boolean equals(@Nullable Object o) {
-    return o instanceof QuantityValue q && q.calendar == calendar && q.unit.equals(unit)
+    return o instanceof QuantityValue q
+        && q.calendar == calendar
+        && q.unit.equals(unit)
         && q.value.compareTo(value) == 0;
   }
 

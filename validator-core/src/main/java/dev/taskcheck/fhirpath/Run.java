@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the evaluations of one {@link EvaluationContext} share: the compiled expressions' model and units,
- * the environment and the roots, and the clock reading.
+ * What the evaluations of one {@link EvaluationContext} share: the compiled expressions' model and
+ * units, the environment and the roots, and the clock reading.
  */
 final class Run {
 
@@ -25,7 +25,9 @@ final class Run {
     this.context = context;
   }
 
-  /** The clock reading: the same for every now(), today() and timeOfDay() of one evaluation context. */
+  /**
+   * The clock reading: the same for every now(), today() and timeOfDay() of one evaluation context.
+   */
   OffsetDateTime now() {
     return context.now();
   }

@@ -4,13 +4,24 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A type specifier of {@code is}, {@code as} and {@code ofType()}, resolved when compiling: {@code FHIR.x},
- * {@code System.X}, or an unqualified name looked up in the FHIR model first and the System types second.
+ * A type specifier of {@code is}, {@code as} and {@code ofType()}, resolved when compiling: {@code
+ * FHIR.x}, {@code System.X}, or an unqualified name looked up in the FHIR model first and the
+ * System types second.
  */
 final class TypeSpec {
 
-  static final Set<String> SYSTEM_TYPES = Set.of("Any", "Boolean", "String", "Integer", "Long", "Decimal", "Date",
-      "DateTime", "Time", "Quantity");
+  static final Set<String> SYSTEM_TYPES =
+      Set.of(
+          "Any",
+          "Boolean",
+          "String",
+          "Integer",
+          "Long",
+          "Decimal",
+          "Date",
+          "DateTime",
+          "Time",
+          "Quantity");
 
   private final String namespace;
   private final String name;
@@ -21,8 +32,8 @@ final class TypeSpec {
   }
 
   /**
-   * Resolves a (qualified) type name; null for an unqualified name neither namespace knows. A qualified
-   * name a namespace does not know resolves to a type nothing is an instance of.
+   * Resolves a (qualified) type name; null for an unqualified name neither namespace knows. A
+   * qualified name a namespace does not know resolves to a type nothing is an instance of.
    */
   static @Nullable TypeSpec resolve(String qualified, FhirModel model) {
     int dot = qualified.indexOf('.');
@@ -43,7 +54,10 @@ final class TypeSpec {
     return null;
   }
 
-  /** {@code is}: the item is of the type or a type derived from it ({@code code} is a {@code string}). */
+  /**
+   * {@code is}: the item is of the type or a type derived from it ({@code code} is a {@code
+   * string}).
+   */
   boolean matches(Object item, FhirModel model) {
     if (item instanceof FhirNode node) {
       return namespace.equals(TypeInfo.FHIR) && model.isSubtype(node.typeName(), name);
@@ -52,10 +66,10 @@ final class TypeSpec {
   }
 
   /**
-   * {@code as} and {@code ofType()}: as {@link #matches}, except that a FHIR primitive is only of its own
-   * type ({@code code} is not selected as a {@code string}), as the official test cases expect and the HL7
-   * validator does; complex types and resources still select their derived types ({@code Age} as
-   * {@code Quantity}).
+   * {@code as} and {@code ofType()}: as {@link #matches}, except that a FHIR primitive is only of
+   * its own type ({@code code} is not selected as a {@code string}), as the official test cases
+   * expect and the HL7 validator does; complex types and resources still select their derived types
+   * ({@code Age} as {@code Quantity}).
    */
   boolean selects(Object item, FhirModel model) {
     if (item instanceof FhirNode node) {
@@ -71,7 +85,8 @@ final class TypeSpec {
   }
 
   private boolean matchesSystem(Object item) {
-    return namespace.equals(TypeInfo.SYSTEM) && (name.equals("Any") || Values.systemTypeName(item).equals(name));
+    return namespace.equals(TypeInfo.SYSTEM)
+        && (name.equals("Any") || Values.systemTypeName(item).equals(name));
   }
 
   @Override

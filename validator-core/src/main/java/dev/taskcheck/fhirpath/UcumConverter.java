@@ -13,10 +13,10 @@ import org.fhir.ucum.UcumException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link Units} by the UCUM library's converter. Codes longer than {@value #MAX_CODE_LENGTH} characters or with
- * large powers are refused (see {@link #acceptable}): the library multiplies factors out exactly, which takes
- * unbounded time on codes such as {@code km999}. Factors are memoised per pair of codes, up to
- * {@value #MAX_ENTRIES} pairs.
+ * {@link Units} by the UCUM library's converter. Codes longer than {@value #MAX_CODE_LENGTH}
+ * characters or with large powers are refused (see {@link #acceptable}): the library multiplies
+ * factors out exactly, which takes unbounded time on codes such as {@code km999}. Factors are
+ * memoised per pair of codes, up to {@value #MAX_ENTRIES} pairs.
  */
 final class UcumConverter implements Units {
 
@@ -44,7 +44,8 @@ final class UcumConverter implements Units {
   private static UcumConverter load() {
     try (InputStream in = UcumEssenceService.class.getResourceAsStream("/ucum-essence.xml")) {
       if (in == null) {
-        throw new IllegalStateException("ucum-essence.xml is missing from the class path (it ships in org.fhir:ucum)");
+        throw new IllegalStateException(
+            "ucum-essence.xml is missing from the class path (it ships in org.fhir:ucum)");
       }
       return new UcumConverter(new UcumEssenceService(in));
     } catch (IOException e) {
@@ -84,10 +85,10 @@ final class UcumConverter implements Units {
   }
 
   /**
-   * Short codes with at most {@value #MAX_POWERS} powers, each at most {@value #MAX_EXPONENT} (the 2 of
-   * {@code m2}, the -1 of {@code s-1}); a plain number ({@code 10*3}, {@code /100}) may have up to nine
-   * digits. This bounds the library's exact arithmetic ({@code Ym9.Ym9.Ym9.Ym9.Ym9.Ym9} takes seconds);
-   * real codes stay far inside it.
+   * Short codes with at most {@value #MAX_POWERS} powers, each at most {@value #MAX_EXPONENT} (the
+   * 2 of {@code m2}, the -1 of {@code s-1}); a plain number ({@code 10*3}, {@code /100}) may have
+   * up to nine digits. This bounds the library's exact arithmetic ({@code Ym9.Ym9.Ym9.Ym9.Ym9.Ym9}
+   * takes seconds); real codes stay far inside it.
    */
   static boolean acceptable(String code) {
     if (code.isEmpty() || code.length() > MAX_CODE_LENGTH) {
@@ -111,7 +112,8 @@ final class UcumConverter implements Units {
       }
       char b = before >= 0 ? code.charAt(before) : '.';
       boolean exponent = Character.isLetter(b) || b == ']' || b == ')';
-      if (exponent && (i - start > 1 || code.charAt(start) - '0' > MAX_EXPONENT || ++powers > MAX_POWERS)) {
+      if (exponent
+          && (i - start > 1 || code.charAt(start) - '0' > MAX_EXPONENT || ++powers > MAX_POWERS)) {
         return false;
       }
       if (i - start > 9) {

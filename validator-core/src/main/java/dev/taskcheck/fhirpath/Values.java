@@ -8,45 +8,109 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The value semantics of FHIRPath items: FHIR primitives read as system values, singleton evaluation to a
- * Boolean, equality ({@code =}), equivalence ({@code ~}) and ordering ({@code <}) with their implicit
- * conversions, and the names of types.
+ * The value semantics of FHIRPath items: FHIR primitives read as system values, singleton
+ * evaluation to a Boolean, equality ({@code =}), equivalence ({@code ~}) and ordering ({@code <})
+ * with their implicit conversions, and the names of types.
  */
 final class Values {
 
   private Values() {}
 
   /** The kinds of system value a FHIR primitive type carries. */
-  enum Prim { BOOLEAN, INTEGER, LONG, DECIMAL, STRING, DATE, DATETIME, TIME }
+  enum Prim {
+    BOOLEAN,
+    INTEGER,
+    LONG,
+    DECIMAL,
+    STRING,
+    DATE,
+    DATETIME,
+    TIME
+  }
 
-  private static final Map<String, Prim> PRIMITIVES = Map.ofEntries(
-      Map.entry("boolean", Prim.BOOLEAN),
-      Map.entry("integer", Prim.INTEGER), Map.entry("positiveInt", Prim.INTEGER),
-      Map.entry("unsignedInt", Prim.INTEGER), Map.entry("integer64", Prim.LONG),
-      Map.entry("decimal", Prim.DECIMAL),
-      Map.entry("string", Prim.STRING), Map.entry("code", Prim.STRING), Map.entry("id", Prim.STRING),
-      Map.entry("markdown", Prim.STRING), Map.entry("uri", Prim.STRING), Map.entry("url", Prim.STRING),
-      Map.entry("canonical", Prim.STRING), Map.entry("oid", Prim.STRING), Map.entry("uuid", Prim.STRING),
-      Map.entry("base64Binary", Prim.STRING), Map.entry("xhtml", Prim.STRING),
-      Map.entry("date", Prim.DATE), Map.entry("dateTime", Prim.DATETIME), Map.entry("instant", Prim.DATETIME),
-      Map.entry("time", Prim.TIME));
+  private static final Map<String, Prim> PRIMITIVES =
+      Map.ofEntries(
+          Map.entry("boolean", Prim.BOOLEAN),
+          Map.entry("integer", Prim.INTEGER),
+          Map.entry("positiveInt", Prim.INTEGER),
+          Map.entry("unsignedInt", Prim.INTEGER),
+          Map.entry("integer64", Prim.LONG),
+          Map.entry("decimal", Prim.DECIMAL),
+          Map.entry("string", Prim.STRING),
+          Map.entry("code", Prim.STRING),
+          Map.entry("id", Prim.STRING),
+          Map.entry("markdown", Prim.STRING),
+          Map.entry("uri", Prim.STRING),
+          Map.entry("url", Prim.STRING),
+          Map.entry("canonical", Prim.STRING),
+          Map.entry("oid", Prim.STRING),
+          Map.entry("uuid", Prim.STRING),
+          Map.entry("base64Binary", Prim.STRING),
+          Map.entry("xhtml", Prim.STRING),
+          Map.entry("date", Prim.DATE),
+          Map.entry("dateTime", Prim.DATETIME),
+          Map.entry("instant", Prim.DATETIME),
+          Map.entry("time", Prim.TIME));
 
   /** UCUM time units: seconds per unit (used without loading UCUM). */
-  private static final Map<String, BigDecimal> UCUM_TIME = Map.of(
-      "a", new BigDecimal("31557600"), "mo", new BigDecimal("2629800"), "wk", new BigDecimal("604800"),
-      "d", new BigDecimal("86400"), "h", new BigDecimal("3600"), "min", new BigDecimal("60"),
-      "s", BigDecimal.ONE, "ms", new BigDecimal("0.001"));
+  private static final Map<String, BigDecimal> UCUM_TIME =
+      Map.of(
+          "a",
+          new BigDecimal("31557600"),
+          "mo",
+          new BigDecimal("2629800"),
+          "wk",
+          new BigDecimal("604800"),
+          "d",
+          new BigDecimal("86400"),
+          "h",
+          new BigDecimal("3600"),
+          "min",
+          new BigDecimal("60"),
+          "s",
+          BigDecimal.ONE,
+          "ms",
+          new BigDecimal("0.001"));
 
   /** Calendar units: seconds per unit (a year of 365 days, a month of 30). */
-  private static final Map<String, BigDecimal> CALENDAR_SECONDS = Map.of(
-      "year", new BigDecimal("31536000"), "month", new BigDecimal("2592000"), "week", new BigDecimal("604800"),
-      "day", new BigDecimal("86400"), "hour", new BigDecimal("3600"), "minute", new BigDecimal("60"),
-      "second", BigDecimal.ONE, "millisecond", new BigDecimal("0.001"));
+  private static final Map<String, BigDecimal> CALENDAR_SECONDS =
+      Map.of(
+          "year",
+          new BigDecimal("31536000"),
+          "month",
+          new BigDecimal("2592000"),
+          "week",
+          new BigDecimal("604800"),
+          "day",
+          new BigDecimal("86400"),
+          "hour",
+          new BigDecimal("3600"),
+          "minute",
+          new BigDecimal("60"),
+          "second",
+          BigDecimal.ONE,
+          "millisecond",
+          new BigDecimal("0.001"));
 
   /** The UCUM unit each calendar unit is equal (or, for year and month, only equivalent) to. */
-  private static final Map<String, String> CALENDAR_TO_UCUM = Map.of(
-      "year", "a", "month", "mo", "week", "wk", "day", "d", "hour", "h", "minute", "min", "second", "s",
-      "millisecond", "ms");
+  private static final Map<String, String> CALENDAR_TO_UCUM =
+      Map.of(
+          "year",
+          "a",
+          "month",
+          "mo",
+          "week",
+          "wk",
+          "day",
+          "d",
+          "hour",
+          "h",
+          "minute",
+          "min",
+          "second",
+          "s",
+          "millisecond",
+          "ms");
 
   static final String UCUM_SYSTEM = "http://unitsofmeasure.org";
   static final String CALENDAR_SYSTEM = "http://hl7.org/fhirpath/CodeSystem/calendar-units";
@@ -55,14 +119,22 @@ final class Values {
 
   /** Rejects what cannot be an item (constants given to an Environment). */
   static void checkItem(Object item) {
-    if (!(item instanceof FhirNode || item instanceof Boolean || item instanceof Integer || item instanceof Long
-        || item instanceof BigDecimal || item instanceof String || item instanceof DateTimeValue
-        || item instanceof QuantityValue || item instanceof TypeInfo)) {
+    if (!(item instanceof FhirNode
+        || item instanceof Boolean
+        || item instanceof Integer
+        || item instanceof Long
+        || item instanceof BigDecimal
+        || item instanceof String
+        || item instanceof DateTimeValue
+        || item instanceof QuantityValue
+        || item instanceof TypeInfo)) {
       throw new IllegalArgumentException("not a FHIRPath item: " + item.getClass().getName());
     }
   }
 
-  /** The system value kind of a FHIR primitive type (or of its base), or null for a complex type. */
+  /**
+   * The system value kind of a FHIR primitive type (or of its base), or null for a complex type.
+   */
   static @Nullable Prim primitive(String type, FhirModel model) {
     Prim p = PRIMITIVES.get(type);
     if (p != null) {
@@ -81,8 +153,8 @@ final class Values {
 
   /**
    * The system value of an item: a FHIR primitive with a value becomes its Boolean, Integer, Long,
-   * BigDecimal, String or {@link DateTimeValue} (a value that does not parse stays a String); anything else is
-   * returned as it is.
+   * BigDecimal, String or {@link DateTimeValue} (a value that does not parse stays a String);
+   * anything else is returned as it is.
    */
   static Object system(Object item, FhirModel model) {
     if (!(item instanceof FhirNode n)) {
@@ -117,12 +189,18 @@ final class Values {
     }
   }
 
-  /** Whether the node is a FHIR Quantity (or a type derived from it: Age, Duration, SimpleQuantity, ...). */
+  /**
+   * Whether the node is a FHIR Quantity (or a type derived from it: Age, Duration, SimpleQuantity,
+   * ...).
+   */
   static boolean isQuantityNode(FhirNode n, FhirModel model) {
     return n.primitiveValue() == null && model.isSubtype(n.typeName(), "Quantity");
   }
 
-  /** A FHIR Quantity as a system Quantity (its code when UCUM, else its unit), or null without a value. */
+  /**
+   * A FHIR Quantity as a system Quantity (its code when UCUM, else its unit), or null without a
+   * value.
+   */
   static @Nullable QuantityValue quantity(FhirNode n) {
     String value = child(n, "value");
     if (value == null) {
@@ -163,13 +241,15 @@ final class Values {
       return -1;
     }
     if (n > 1) {
-      throw FhirPathException.execution("a collection of " + n + " items where a single Boolean is expected");
+      throw FhirPathException.execution(
+          "a collection of " + n + " items where a single Boolean is expected");
     }
     Object item = c.get(0);
     if (item instanceof Boolean b) {
       return b ? 1 : 0;
     }
-    if (item instanceof FhirNode node && node.primitiveValue() != null
+    if (item instanceof FhirNode node
+        && node.primitiveValue() != null
         && primitive(node.typeName(), model) == Prim.BOOLEAN) {
       return "true".equals(node.primitiveValue()) ? 1 : 0;
     }
@@ -243,7 +323,10 @@ final class Values {
 
   // ---------------------------------------------------------------- equality
 
-  /** {@code a = b} on two items: 1 true, 0 false, -1 empty (a date precision or unit that cannot decide). */
+  /**
+   * {@code a = b} on two items: 1 true, 0 false, -1 empty (a date precision or unit that cannot
+   * decide).
+   */
   static int equal(Object a, Object b, Run run) {
     return same(a, b, run, false);
   }
@@ -253,7 +336,10 @@ final class Values {
     return same(a, b, run, true) == 1;
   }
 
-  /** Equality or equivalence of two items: FHIR primitives by value, Quantities by unit, elements by content. */
+  /**
+   * Equality or equivalence of two items: FHIR primitives by value, Quantities by unit, elements by
+   * content.
+   */
   private static int same(Object a, Object b, Run run, boolean equivalence) {
     if (a == b) {
       return 1;
@@ -272,11 +358,13 @@ final class Values {
         return deepEqual(nx, ny, run, equivalence) ? 1 : 0;
       }
       return y instanceof QuantityValue qy && isQuantityNode(nx, run.model)
-          ? nodeQuantityEqual(nx, qy, run, equivalence) : 0;
+          ? nodeQuantityEqual(nx, qy, run, equivalence)
+          : 0;
     }
     if (y instanceof FhirNode ny) {
       return x instanceof QuantityValue qx && isQuantityNode(ny, run.model)
-          ? nodeQuantityEqual(ny, qx, run, equivalence) : 0;
+          ? nodeQuantityEqual(ny, qx, run, equivalence)
+          : 0;
     }
     return systemEqual(x, y, run, equivalence);
   }
@@ -352,10 +440,15 @@ final class Values {
     BigDecimal x = a.stripTrailingZeros();
     BigDecimal y = b.stripTrailingZeros();
     int scale = Math.max(0, Math.min(x.scale(), y.scale()));
-    return x.setScale(scale, RoundingMode.HALF_UP).compareTo(y.setScale(scale, RoundingMode.HALF_UP)) == 0;
+    return x.setScale(scale, RoundingMode.HALF_UP)
+            .compareTo(y.setScale(scale, RoundingMode.HALF_UP))
+        == 0;
   }
 
-  /** Structural equality (or equivalence) of two FHIR elements: the same children, in order, recursively. */
+  /**
+   * Structural equality (or equivalence) of two FHIR elements: the same children, in order,
+   * recursively.
+   */
   static boolean deepEqual(FhirNode a, FhirNode b, Run run, boolean equivalence) {
     if (a == b) {
       return true;
@@ -412,20 +505,20 @@ final class Values {
   }
 
   /**
-   * The two values in a common unit (the less granular one when {@code leastGranular}, so that equivalence
-   * rounding is not made finer by the conversion; else the more granular one), or null when the units cannot
-   * be compared. {@code strictCalendar}: calendar years and months are not comparable with UCUM {@code a} and
-   * {@code mo}.
+   * The two values in a common unit (the less granular one when {@code leastGranular}, so that
+   * equivalence rounding is not made finer by the conversion; else the more granular one), or null
+   * when the units cannot be compared. {@code strictCalendar}: calendar years and months are not
+   * comparable with UCUM {@code a} and {@code mo}.
    */
-  static BigDecimal @Nullable [] common(QuantityValue a, QuantityValue b, Run run, boolean leastGranular,
-      boolean strictCalendar) {
+  static BigDecimal @Nullable [] common(
+      QuantityValue a, QuantityValue b, Run run, boolean leastGranular, boolean strictCalendar) {
     QuantityValue[] q = inCommonUnit(a, b, run, leastGranular, strictCalendar);
     return q == null ? null : new BigDecimal[] {q[0].value(), q[1].value()};
   }
 
   /** Both quantities in the unit of one of them (see {@link #common}), or null. */
-  static QuantityValue @Nullable [] inCommonUnit(QuantityValue a, QuantityValue b, Run run, boolean leastGranular,
-      boolean strictCalendar) {
+  static QuantityValue @Nullable [] inCommonUnit(
+      QuantityValue a, QuantityValue b, Run run, boolean leastGranular, boolean strictCalendar) {
     if (a.isCalendar() == b.isCalendar() && a.unit().equals(b.unit())) {
       return new QuantityValue[] {a, b};
     }
@@ -482,7 +575,9 @@ final class Values {
     }
   }
 
-  /** Factors of two UCUM units in a common base (time units without UCUM; others by {@link Units}). */
+  /**
+   * Factors of two UCUM units in a common base (time units without UCUM; others by {@link Units}).
+   */
   private static BigDecimal @Nullable [] ucumFactors(String ua, String ub, Run run) {
     BigDecimal ta = UCUM_TIME.get(ua);
     BigDecimal tb = UCUM_TIME.get(ub);
@@ -542,7 +637,8 @@ final class Values {
       }
       return c == DateTimeValue.UNCERTAIN ? null : c;
     }
-    if ((x instanceof QuantityValue || y instanceof QuantityValue) && asQuantity(x) != null
+    if ((x instanceof QuantityValue || y instanceof QuantityValue)
+        && asQuantity(x) != null
         && asQuantity(y) != null) {
       QuantityValue qx = asQuantity(x);
       QuantityValue qy = asQuantity(y);

@@ -1,4 +1,7 @@
-/** Adapters for callers that hold HAPI FHIR model objects; the facade {@code dev.taskcheck} takes FHIR text only. */
+/**
+ * Adapters for callers that hold HAPI FHIR model objects; the facade {@code dev.taskcheck} takes
+ * FHIR text only.
+ */
 @NullMarked
 package dev.taskcheck.hapi;
 

@@ -3,13 +3,17 @@ package dev.taskcheck.model;
 import java.util.Locale;
 import org.apiguardian.api.API;
 
-/** Which structure engine checks documents: the fast one, the reference one (the HL7 validator), or the fast one
- * wherever it covers the document and the reference one elsewhere. */
+/**
+ * Which structure engine checks documents: the fast one, the reference one (the HL7 validator), or
+ * the fast one wherever it covers the document and the reference one elsewhere.
+ */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
 public enum EngineChoice {
   /** The fast engine where it covers the document, the reference engine elsewhere (the default). */
   AUTO,
-  /** Only the fast engine; a document it does not cover gets a warning saying it was not checked. */
+  /**
+   * Only the fast engine; a document it does not cover gets a warning saying it was not checked.
+   */
   FAST,
   /** Only the reference engine (HAPI FHIR's validator, the HL7 instance validator). */
   REFERENCE;
@@ -25,6 +29,7 @@ public enum EngineChoice {
         return e;
       }
     }
-    throw new IllegalArgumentException("unknown engine '" + code + "' (expected auto, fast or reference)");
+    throw new IllegalArgumentException(
+        "unknown engine '" + code + "' (expected auto, fast or reference)");
   }
 }

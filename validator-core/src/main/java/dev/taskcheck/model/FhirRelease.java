@@ -17,7 +17,9 @@ public enum FhirRelease {
     this.fhirVersion = fhirVersion;
   }
 
-  /** The release name used on the command line and in reports ({@code R4}, {@code R4B}, {@code R5}). */
+  /**
+   * The release name used on the command line and in reports ({@code R4}, {@code R4B}, {@code R5}).
+   */
   public String code() {
     return name();
   }
@@ -35,6 +37,7 @@ public enum FhirRelease {
         return r;
       }
     }
-    throw new IllegalArgumentException("unknown FHIR version '" + text + "' (expected R4, R4B or R5)");
+    throw new IllegalArgumentException(
+        "unknown FHIR version '" + text + "' (expected R4, R4B or R5)");
   }
 }

@@ -7,13 +7,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * One finding about one resource (or one document that could not be read as a resource).
  *
- * @param ruleId stable TaskCheck id: a structure id such as {@code structure-type}, a base invariant key
- *     such as {@code inv-1}, or a catalog rule id such as {@code status-1}
+ * @param ruleId stable TaskCheck id: a structure id such as {@code structure-type}, a base
+ *     invariant key such as {@code inv-1}, or a catalog rule id such as {@code status-1}
  * @param severity how serious the finding is
- * @param type a FHIR issue-type code ({@code code-invalid}, {@code structure}, {@code invariant}, ...)
- * @param expression FHIRPath expression of the element concerned, with indexes, from the document root
- *     ({@code Task.status}, {@code Bundle.entry[2].resource.status}); null when the finding concerns a
- *     document that has no FHIR structure (it did not parse)
+ * @param type a FHIR issue-type code ({@code code-invalid}, {@code structure}, {@code invariant},
+ *     ...)
+ * @param expression FHIRPath expression of the element concerned, with indexes, from the document
+ *     root ({@code Task.status}, {@code Bundle.entry[2].resource.status}); null when the finding
+ *     concerns a document that has no FHIR structure (it did not parse)
  * @param line 1-based line in the source file, null when unknown
  * @param column 1-based column in the source file, null when unknown
  * @param message a human-readable message; never asserted by tests
@@ -42,12 +43,15 @@ public record Issue(
   }
 
   /** A copy at another location (used when a resource's issues are placed inside their file). */
-  public Issue withLocation(@Nullable String newExpression, @Nullable Integer newLine, @Nullable Integer newColumn) {
-    return new Issue(ruleId, severity, type, newExpression, newLine, newColumn, message, source, messageId);
+  public Issue withLocation(
+      @Nullable String newExpression, @Nullable Integer newLine, @Nullable Integer newColumn) {
+    return new Issue(
+        ruleId, severity, type, newExpression, newLine, newColumn, message, source, messageId);
   }
 
   /** A copy with another severity (used by rule-set re-grading and overrides). */
   public Issue withSeverity(Severity newSeverity) {
-    return new Issue(ruleId, newSeverity, type, expression, line, column, message, source, messageId);
+    return new Issue(
+        ruleId, newSeverity, type, expression, line, column, message, source, messageId);
   }
 }

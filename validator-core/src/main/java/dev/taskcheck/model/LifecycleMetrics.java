@@ -8,16 +8,17 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The lifecycle of the Tasks whose histories a run read (the Task page: "wait time, or time in progress, or
- * time to completion"), and the Tasks that look stuck. Times come from each version's {@code lastModified}
- * (else {@code meta.lastUpdated}): a spell in a status lasts from the version that entered it to the first
- * later version with another status. A Task's current status has no end yet and is not counted.
+ * The lifecycle of the Tasks whose histories a run read (the Task page: "wait time, or time in
+ * progress, or time to completion"), and the Tasks that look stuck. Times come from each version's
+ * {@code lastModified} (else {@code meta.lastUpdated}): a spell in a status lasts from the version
+ * that entered it to the first later version with another status. A Task's current status has no
+ * end yet and is not counted.
  *
  * @param histories Task histories read (a history Bundle's Task, or a group of versions)
- * @param versions the versions in them (an identical repeat with the same versionId is counted once; a
- *     repeated read without a versionId counts again)
- * @param timeInStatus by status code, how long the histories spent in it (each history counts once per
- *     status, with the total of its spells in it)
+ * @param versions the versions in them (an identical repeat with the same versionId is counted
+ *     once; a repeated read without a versionId counts again)
+ * @param timeInStatus by status code, how long the histories spent in it (each history counts once
+ *     per status, with the total of its spells in it)
  * @param waitTime from the first version to the first in-progress version (histories that start in
  *     progress began before their first version and are left out; likewise for time to completion)
  * @param timeInProgress the total time in in-progress, for histories that were in progress
@@ -42,7 +43,8 @@ public record LifecycleMetrics(
   public static final int MAX_STUCK_LISTED = 1000;
 
   public LifecycleMetrics {
-    timeInStatus = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timeInStatus));
+    timeInStatus =
+        java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timeInStatus));
     Objects.requireNonNull(waitTime);
     Objects.requireNonNull(timeInProgress);
     Objects.requireNonNull(timeToCompletion);
@@ -55,10 +57,11 @@ public record LifecycleMetrics(
   }
 
   /**
-   * Durations over the histories that have one: how many, the median, the 90th percentile (nearest rank) and
-   * the maximum; the three are null when count is 0.
+   * Durations over the histories that have one: how many, the median, the 90th percentile (nearest
+   * rank) and the maximum; the three are null when count is 0.
    */
-  public record Stat(long count, @Nullable Duration median, @Nullable Duration p90, @Nullable Duration max) {
+  public record Stat(
+      long count, @Nullable Duration median, @Nullable Duration p90, @Nullable Duration max) {
 
     public static final Stat EMPTY = new Stat(0, null, null, null);
   }
@@ -73,6 +76,12 @@ public record LifecycleMetrics(
    * @param since its lastModified (else meta.lastUpdated)
    * @param idle how long ago that is, from the run's clock
    */
-  public record StuckTask(String resource, @Nullable String versionId, String source, int line, String status,
-      String since, Duration idle) {}
+  public record StuckTask(
+      String resource,
+      @Nullable String versionId,
+      String source,
+      int line,
+      String status,
+      String since,
+      Duration idle) {}
 }

@@ -6,11 +6,15 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A whole run held in memory: what was asked, every result, the counts. Every output format renders the
- * same information; {@link #replay} feeds a report to any {@link ReportListener}.
+ * A whole run held in memory: what was asked, every result, the counts. Every output format renders
+ * the same information; {@link #replay} feeds a report to any {@link ReportListener}.
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
-public record Report(RunInfo run, List<Result> results, Summary summary, Timings timings,
+public record Report(
+    RunInfo run,
+    List<Result> results,
+    Summary summary,
+    Timings timings,
     @Nullable LifecycleMetrics metrics) {
 
   /** A report without histories. */

@@ -9,15 +9,17 @@ import org.jspecify.annotations.Nullable;
  * The outcome for one validated resource, or for one document that could not be read as one.
  *
  * @param source the input as the user named it: a file path, {@code -} for standard input
- * @param location where the resource sits inside the document ({@code Bundle.entry[2].resource}), or null
- *     when the resource is the whole document
- * @param line the 1-based line where the resource starts in the source (for an NDJSON line, that line);
- *     null when unknown
- * @param resource {@code Task/abc}, {@code Task} when it has no id, null when the document did not parse
+ * @param location where the resource sits inside the document ({@code Bundle.entry[2].resource}),
+ *     or null when the resource is the whole document
+ * @param line the 1-based line where the resource starts in the source (for an NDJSON line, that
+ *     line); null when unknown
+ * @param resource {@code Task/abc}, {@code Task} when it has no id, null when the document did not
+ *     parse
  * @param versionId {@code meta.versionId}, null when absent
- * @param fhirVersion the FHIR release the resource was validated against; null when it was not validated
- * @param fhirVersionReason why that release was used (for example "element Task.requestedPerformer exists
- *     only in R5", or "set by --fhir-version")
+ * @param fhirVersion the FHIR release the resource was validated against; null when it was not
+ *     validated
+ * @param fhirVersionReason why that release was used (for example "element Task.requestedPerformer
+ *     exists only in R5", or "set by --fhir-version")
  * @param issues the findings, in a stable order (line, column, rule id)
  * @param suppressed the findings a suppression removed, with its reason
  */
@@ -40,10 +42,25 @@ public record Result(
   }
 
   /** A result with nothing suppressed. */
-  public Result(String source, @Nullable String location, @Nullable Integer line, @Nullable String resource,
-      @Nullable String versionId, @Nullable FhirRelease fhirVersion, @Nullable String fhirVersionReason,
+  public Result(
+      String source,
+      @Nullable String location,
+      @Nullable Integer line,
+      @Nullable String resource,
+      @Nullable String versionId,
+      @Nullable FhirRelease fhirVersion,
+      @Nullable String fhirVersionReason,
       List<Issue> issues) {
-    this(source, location, line, resource, versionId, fhirVersion, fhirVersionReason, issues, List.of());
+    this(
+        source,
+        location,
+        line,
+        resource,
+        versionId,
+        fhirVersion,
+        fhirVersionReason,
+        issues,
+        List.of());
   }
 
   /** The worst severity among the issues, or null when there are none. */

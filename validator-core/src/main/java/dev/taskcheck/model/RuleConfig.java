@@ -7,9 +7,11 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the rules need to know about a deployment (the {@code --config} file, see {@link ConfigFiles}).
+ * What the rules need to know about a deployment (the {@code --config} file, see {@link
+ * ConfigFiles}).
  *
- * @param progressOutputTypes output types whose outputs are progress outputs, besides every Ratio output
+ * @param progressOutputTypes output types whose outputs are progress outputs, besides every Ratio
+ *     output
  * @param overDeliveryAllowed whether a progress numerator may exceed its denominator (progress-2)
  * @param clockSkew how far in the future a date may be before date-6 reports it
  * @param countedOutputs what progress-10 counts; empty switches progress-10 off
@@ -21,7 +23,9 @@ public record RuleConfig(
     Duration clockSkew,
     List<CountedOutput> countedOutputs) {
 
-  /** The default skew between the clocks of the system that wrote a Task and the one checking it. */
+  /**
+   * The default skew between the clocks of the system that wrote a Task and the one checking it.
+   */
   public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(5);
 
   public RuleConfig {
@@ -41,15 +45,18 @@ public record RuleConfig(
   /**
    * One thing progress-10 counts: outputs of a type, or outputs referencing a resource type.
    *
-   * @param progressType the progress output whose numerator is the count; null for every progress output
+   * @param progressType the progress output whose numerator is the count; null for every progress
+   *     output
    * @param outputType count outputs with this type (null: any type)
    * @param resourceType count outputs whose value references this resource type (null: any value)
    */
-  public record CountedOutput(@Nullable Coding progressType, @Nullable Coding outputType, @Nullable String resourceType) {
+  public record CountedOutput(
+      @Nullable Coding progressType, @Nullable Coding outputType, @Nullable String resourceType) {
 
     public CountedOutput {
       if (outputType == null && resourceType == null) {
-        throw new IllegalArgumentException("a counted output needs an outputType, a resourceType or both");
+        throw new IllegalArgumentException(
+            "a counted output needs an outputType, a resourceType or both");
       }
     }
   }

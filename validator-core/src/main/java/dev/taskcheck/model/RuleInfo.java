@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * One entry of the catalog {@code taskcheck rules} prints: a TaskCheck rule, or a stable id the structure
- * engine reports under.
+ * One entry of the catalog {@code taskcheck rules} prints: a TaskCheck rule, or a stable id the
+ * structure engine reports under.
  *
  * @param category the catalog section ({@code status}, {@code date}, ...) or {@code structure}
  * @param severity the default severity in the {@code recommended} rule set
@@ -60,17 +60,27 @@ public record RuleInfo(
   }
 
   /** An entry every rule set that keeps it runs. */
-  public RuleInfo(String id, String name, String category, Severity severity, List<FhirRelease> versions,
-      String summary, Kind kind, List<String> basis, String since) {
+  public RuleInfo(
+      String id,
+      String name,
+      String category,
+      Severity severity,
+      List<FhirRelease> versions,
+      String summary,
+      Kind kind,
+      List<String> basis,
+      String since) {
     this(id, name, category, severity, versions, summary, kind, basis, since, List.of());
   }
 
-  /** Where TaskCheck's documentation is published (the repository's files under the project site). */
+  /**
+   * Where TaskCheck's documentation is published (the repository's files under the project site).
+   */
   public static final String SITE = "https://taskcheck.dev/";
 
   /**
-   * The rule's documentation page: {@code docs/rules/<id>.md} for a TaskCheck rule, the README's list of
-   * finding ids for an id the structure engine reports under.
+   * The rule's documentation page: {@code docs/rules/<id>.md} for a TaskCheck rule, the README's
+   * list of finding ids for an id the structure engine reports under.
    */
   public String docUrl() {
     return kind == Kind.ENGINE ? SITE + "README.md#finding-ids" : SITE + "docs/rules/" + id + ".md";
@@ -78,7 +88,9 @@ public record RuleInfo(
 
   /** This entry with another severity (the one a run gives it). */
   public RuleInfo withSeverity(Severity s) {
-    return s == severity ? this : new RuleInfo(id, name, category, s, versions, summary, kind, basis, since, ruleSets);
+    return s == severity
+        ? this
+        : new RuleInfo(id, name, category, s, versions, summary, kind, basis, since, ruleSets);
   }
 
   /** True when the {@code core} rule set keeps this rule: it is mandated by the specification. */

@@ -5,9 +5,9 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * Which rules run and at which severity; see RULES.md. The IG sets are {@code recommended} plus the rules
- * of their implementation guide ({@code cow-1}, ...), with some severities re-graded and their own state
- * machine tables.
+ * Which rules run and at which severity; see RULES.md. The IG sets are {@code recommended} plus the
+ * rules of their implementation guide ({@code cow-1}, ...), with some severities re-graded and
+ * their own state machine tables.
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public enum RuleSet {
@@ -17,14 +17,21 @@ public enum RuleSet {
   RECOMMENDED("base", Map.of()),
   /** Recommended, with rule warnings raised to errors. */
   STRICT("base", Map.of()),
-  /** HL7 Clinical Order Workflows: CoordinationTask and CancellationRequestTask rules; transition-4 is an error. */
+  /**
+   * HL7 Clinical Order Workflows: CoordinationTask and CancellationRequestTask rules; transition-4
+   * is an error.
+   */
   COW("cow", Map.of("transition-4", Severity.ERROR)),
   /** Da Vinci HRex/CDex: its status subset; failure-2, failure-4 and status-9 are errors. */
-  HREX("hrex", Map.of("failure-2", Severity.ERROR, "failure-4", Severity.ERROR, "status-9", Severity.ERROR)),
+  HREX(
+      "hrex",
+      Map.of("failure-2", Severity.ERROR, "failure-4", Severity.ERROR, "status-9", Severity.ERROR)),
   /** AU eRequesting: its status subset and transition table; transition-4 is an error. */
   AU_EREQUESTING("au-erequesting", Map.of("transition-4", Severity.ERROR));
 
   private final String stateMachine;
+
+  @SuppressWarnings("ImmutableEnumChecker") // always a Map.of: immutable
   private final Map<String, Severity> regrades;
 
   RuleSet(String stateMachine, Map<String, Severity> regrades) {
@@ -37,7 +44,10 @@ public enum RuleSet {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  /** True for the sets of an implementation guide ({@code cow}, {@code hrex}, {@code au-erequesting}). */
+  /**
+   * True for the sets of an implementation guide ({@code cow}, {@code hrex}, {@code
+   * au-erequesting}).
+   */
   public boolean isImplementationGuide() {
     return this == COW || this == HREX || this == AU_EREQUESTING;
   }
@@ -59,6 +69,8 @@ public enum RuleSet {
       }
     }
     throw new IllegalArgumentException(
-        "unknown rule set '" + code + "' (expected core, recommended, strict, cow, hrex or au-erequesting)");
+        "unknown rule set '"
+            + code
+            + "' (expected core, recommended, strict, cow, hrex or au-erequesting)");
   }
 }

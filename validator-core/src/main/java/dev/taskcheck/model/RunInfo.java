@@ -12,14 +12,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param toolName always {@code taskcheck}
  * @param toolVersion the TaskCheck version
- * @param fhirVersion the requested FHIR version: {@code auto}, {@code R4}, {@code R4B} or {@code R5}
+ * @param fhirVersion the requested FHIR version: {@code auto}, {@code R4}, {@code R4B} or {@code
+ *     R5}
  * @param ruleSet the rule set in force
  * @param engine the structure engine ({@code reference})
  * @param now the clock used for time-relative rules
  * @param startedAt when the run started
- * @param rules the catalog entries the run checks (switched-off rules and other rule sets' rules left out),
- *     each with the severity it has in this run (rule set and overrides applied); a report lists them as
- *     the rules checked (JUnit test cases, SARIF rules, the HTML rule table)
+ * @param rules the catalog entries the run checks (switched-off rules and other rule sets' rules
+ *     left out), each with the severity it has in this run (rule set and overrides applied); a
+ *     report lists them as the rules checked (JUnit test cases, SARIF rules, the HTML rule table)
  * @param workingDirectory the absolute directory relative inputs are read from (a result's relative
  *     {@code source} is relative to it)
  */
@@ -48,12 +49,26 @@ public record RunInfo(
   }
 
   /**
-   * A run description without a rule list (tests, tools that check no catalog rules), reading relative inputs
-   * from the current directory.
+   * A run description without a rule list (tests, tools that check no catalog rules), reading
+   * relative inputs from the current directory.
    */
-  public RunInfo(String toolName, String toolVersion, String fhirVersion, RuleSet ruleSet, String engine,
-      Instant now, Instant startedAt) {
-    this(toolName, toolVersion, fhirVersion, ruleSet, engine, now, startedAt, List.of(),
+  public RunInfo(
+      String toolName,
+      String toolVersion,
+      String fhirVersion,
+      RuleSet ruleSet,
+      String engine,
+      Instant now,
+      Instant startedAt) {
+    this(
+        toolName,
+        toolVersion,
+        fhirVersion,
+        ruleSet,
+        engine,
+        now,
+        startedAt,
+        List.of(),
         Path.of("").toAbsolutePath().toString());
   }
 
@@ -68,9 +83,9 @@ public record RunInfo(
   }
 
   /**
-   * The FHIR version a report states for the whole run: the requested one when it was explicit; under
-   * {@code auto}, the one release every resource used, {@code mixed} when they differ, and {@code auto}
-   * when nothing was validated.
+   * The FHIR version a report states for the whole run: the requested one when it was explicit;
+   * under {@code auto}, the one release every resource used, {@code mixed} when they differ, and
+   * {@code auto} when nothing was validated.
    */
   public String effectiveFhirVersion(@Nullable Summary summary) {
     if (!"auto".equals(fhirVersion) || summary == null) {

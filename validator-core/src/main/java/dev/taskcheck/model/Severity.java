@@ -3,7 +3,9 @@ package dev.taskcheck.model;
 import java.util.Locale;
 import org.apiguardian.api.API;
 
-/** How serious an issue is, from the worst ({@link #FATAL}) to the mildest ({@link #INFORMATION}). */
+/**
+ * How serious an issue is, from the worst ({@link #FATAL}) to the mildest ({@link #INFORMATION}).
+ */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public enum Severity {
   /** The document could not be processed at all (it does not parse, or cannot be read). */
@@ -19,7 +21,7 @@ public enum Severity {
 
   /** True when this severity is as serious as {@code threshold} or more. */
   public boolean isAtLeast(Severity threshold) {
-    return ordinal() <= threshold.ordinal();
+    return compareTo(threshold) <= 0; // declared from the most serious down
   }
 
   /** Parses a code such as {@code error} (case-insensitive). */

@@ -8,7 +8,8 @@ import org.apiguardian.api.API;
 /**
  * Counts over a whole run.
  *
- * @param inputs files and streams read (a directory counts each file in it; an NDJSON file counts once)
+ * @param inputs files and streams read (a directory counts each file in it; an NDJSON file counts
+ *     once)
  * @param documents documents read: a file, each NDJSON line, standard input
  * @param resources Task resources validated (each Task in a Bundle counts)
  * @param skipped resources that are not Tasks: counted, not validated
@@ -33,8 +34,16 @@ public record Summary(
     long suppressed) {
 
   /** Counts with nothing suppressed. */
-  public Summary(long inputs, long documents, long resources, long skipped, long fatal, long error, long warning,
-      long information, Map<FhirRelease, Long> releases) {
+  public Summary(
+      long inputs,
+      long documents,
+      long resources,
+      long skipped,
+      long fatal,
+      long error,
+      long warning,
+      long information,
+      Map<FhirRelease, Long> releases) {
     this(inputs, documents, resources, skipped, fatal, error, warning, information, releases, 0);
   }
 

@@ -4,7 +4,8 @@ import java.util.Objects;
 import org.apiguardian.api.API;
 
 /**
- * A finding a suppression removed from the results, kept so reports can list what was suppressed and why.
+ * A finding a suppression removed from the results, kept so reports can list what was suppressed
+ * and why.
  *
  * @param issue the finding as it would have been reported
  * @param reason the suppression's reason

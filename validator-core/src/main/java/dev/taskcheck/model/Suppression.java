@@ -11,15 +11,15 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Removes the findings of one rule at matching expressions from the results, for a written reason, until
- * an optional expiry date (after which the findings are reported again, saying the suppression expired).
- * Read from a suppressions file with {@link ConfigFiles#readSuppressions}.
+ * Removes the findings of one rule at matching expressions from the results, for a written reason,
+ * until an optional expiry date (after which the findings are reported again, saying the
+ * suppression expired). Read from a suppressions file with {@link ConfigFiles#readSuppressions}.
  *
  * @param ruleId the rule (catalog id, structure id or base invariant key)
- * @param expression a FHIRPath expression where {@code *} matches any run of characters
- *     ({@code Bundle.entry[*].resource.owner}); {@code *} alone matches everything
- * @param file a path pattern the finding's input must match ({@code **} any directories, {@code *} within
- *     one name), or null for every input
+ * @param expression a FHIRPath expression where {@code *} matches any run of characters ({@code
+ *     Bundle.entry[*].resource.owner}); {@code *} alone matches everything
+ * @param file a path pattern the finding's input must match ({@code **} any directories, {@code *}
+ *     within one name), or null for every input
  * @param reason why the finding is accepted; mandatory
  * @param expires the last day the suppression applies (UTC), or null for no expiry
  * @param origin where it was declared ({@code suppressions.json:12}), for reports
@@ -43,7 +43,10 @@ public record Suppression(
     Objects.requireNonNull(origin);
   }
 
-  /** True when the suppression has expired at {@code now} (the day after its expiry date has begun, UTC). */
+  /**
+   * True when the suppression has expired at {@code now} (the day after its expiry date has begun,
+   * UTC).
+   */
   public boolean isExpired(Instant now) {
     return expires != null && LocalDate.ofInstant(now, ZoneOffset.UTC).isAfter(expires);
   }
@@ -57,7 +60,9 @@ public record Suppression(
     return Pattern.compile(String.join(".*", parts));
   }
 
-  /** The regular expression of a path pattern ({@code **} any directories, {@code *} within a name). */
+  /**
+   * The regular expression of a path pattern ({@code **} any directories, {@code *} within a name).
+   */
   public static Pattern filePattern(String pattern) {
     StringBuilder b = new StringBuilder();
     String p = pattern.replace('\\', '/');

@@ -1,8 +1,8 @@
 package dev.taskcheck.parse;
 
 /**
- * Parses one FHIR document (JSON or XML, decided by its content) into a {@link Node} tree with positions,
- * or says precisely why it cannot: never throws for bad input.
+ * Parses one FHIR document (JSON or XML, decided by its content) into a {@link Node} tree with
+ * positions, or says precisely why it cannot: never throws for bad input.
  */
 public final class DocumentParser {
 
@@ -34,25 +34,41 @@ public final class DocumentParser {
       if (c == '\n') {
         line++;
         lineStart = i + 1;
-      } else if (c == '\uFEFF' && i == 0) {
-        continue;
-      } else if (!Character.isWhitespace(c)) {
+      } else if (!Character.isWhitespace(c)
+          && !(c == '\uFEFF' && i == 0)) { // skips a leading byte order mark
         if (c == '<') {
           return XmlTreeParser.parse(text, firstLine);
         }
-        if (c == '{' || c == '[' || c == '"' || c == '-' || (c >= '0' && c <= '9') || c == 't' || c == 'f'
+        if (c == '{'
+            || c == '['
+            || c == '"'
+            || c == '-'
+            || (c >= '0' && c <= '9')
+            || c == 't'
+            || c == 'f'
             || c == 'n') {
           return JsonTreeParser.parse(text, firstLine);
         }
         int column = i - lineStart + 1;
         String shown = Character.isISOControl(c) ? String.format("U+%04X", (int) c) : "'" + c + "'";
         return new ParseFailure(
-            "not a JSON or XML document: it starts with " + shown + " at line " + line + ", column " + column,
-            line, column, "structure");
+            "not a JSON or XML document: it starts with "
+                + shown
+                + " at line "
+                + line
+                + ", column "
+                + column,
+            line,
+            column,
+            "structure");
       }
     }
     return new ParseFailure(
-        text.isEmpty() ? "the document is empty" : "the document is empty: it holds only whitespace",
-        firstLine, 1, "structure");
+        text.isEmpty()
+            ? "the document is empty"
+            : "the document is empty: it holds only whitespace",
+        firstLine,
+        1,
+        "structure");
   }
 }

@@ -18,13 +18,15 @@ final class JsonTreeParser {
   /** Large enough for base64 attachments in Task.input; the whole document is bounded elsewhere. */
   private static final int MAX_STRING_LENGTH = 512 * 1024 * 1024;
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxStringLength(MAX_STRING_LENGTH)
-          .maxNestingDepth(500)
-          .build())
-      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxStringLength(MAX_STRING_LENGTH)
+                  .maxNestingDepth(500)
+                  .build())
+          .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+          .build();
 
   private final int lineOffset;
 
@@ -44,10 +46,15 @@ final class JsonTreeParser {
       }
       if (first != JsonToken.START_OBJECT) {
         return new ParseFailure(
-            "the top-level JSON value is " + describe(first)
+            "the top-level JSON value is "
+                + describe(first)
                 + ", but a FHIR JSON document is one resource: an object with a resourceType"
-                + (first == JsonToken.START_ARRAY ? " (to send several resources, use a Bundle or NDJSON)" : ""),
-            line(p.currentTokenLocation()), column(p.currentTokenLocation()), "structure");
+                + (first == JsonToken.START_ARRAY
+                    ? " (to send several resources, use a Bundle or NDJSON)"
+                    : ""),
+            line(p.currentTokenLocation()),
+            column(p.currentTokenLocation()),
+            "structure");
       }
       JsonLocation rootStart = p.currentTokenLocation();
       ObjectContent root = readObject(p);
@@ -58,24 +65,43 @@ final class JsonTreeParser {
         JsonLocation at = e.getLocation() == null ? p.currentLocation() : e.getLocation();
         return new ParseFailure(
             "unexpected content after the end of the resource: a JSON document holds exactly one resource",
-            line(at), column(at), "structure");
+            line(at),
+            column(at),
+            "structure");
       }
       if (trailing != null) {
         JsonLocation at = p.currentTokenLocation();
         return new ParseFailure(
-            "unexpected content after the end of the resource (" + describe(trailing) + "): a JSON document"
+            "unexpected content after the end of the resource ("
+                + describe(trailing)
+                + "): a JSON document"
                 + " holds exactly one resource",
-            line(at), column(at), "structure");
+            line(at),
+            column(at),
+            "structure");
       }
       if (root.resourceType == null) {
         return new ParseFailure(
             root.resourceTypeProblem != null
                 ? root.resourceTypeProblem
                 : "this JSON object is not a FHIR resource: it has no resourceType property",
-            line(rootStart), column(rootStart), "structure");
+            line(rootStart),
+            column(rootStart),
+            "structure");
       }
-      Node node = new Node(root.resourceType, null, root.resourceType, line(rootStart), column(rootStart),
-          line(rootStart), column(rootStart), root.children, Node.Kind.OBJECT, false, root.notes());
+      Node node =
+          new Node(
+              root.resourceType,
+              null,
+              root.resourceType,
+              line(rootStart),
+              column(rootStart),
+              line(rootStart),
+              column(rootStart),
+              root.children,
+              Node.Kind.OBJECT,
+              false,
+              root.notes());
       return new ParsedDocument(Format.JSON, node, text, firstLine);
     } catch (StreamReadException e) {
       return failure(e, firstLine);
@@ -90,20 +116,24 @@ final class JsonTreeParser {
     final List<Node> children = new ArrayList<>();
     @Nullable List<String> emptyArrays;
     @Nullable List<String> duplicateKeys;
+
     /** The member names so far (objects are small: a scan is cheaper than a hash set). */
     final List<String> names = new ArrayList<>(8);
 
     Node.Notes notes() {
-      return emptyArrays == null && duplicateKeys == null && resourceTypeProblem == null ? Node.Notes.NONE
-          : new Node.Notes(emptyArrays == null ? List.of() : emptyArrays,
-              duplicateKeys == null ? List.of() : duplicateKeys, resourceTypeProblem != null);
+      return emptyArrays == null && duplicateKeys == null && resourceTypeProblem == null
+          ? Node.Notes.NONE
+          : new Node.Notes(
+              emptyArrays == null ? List.of() : emptyArrays,
+              duplicateKeys == null ? List.of() : duplicateKeys,
+              resourceTypeProblem != null);
     }
 
     void member(String name) {
       boolean repeated = false;
       for (int i = 0; i < names.size(); i++) {
         String n = names.get(i);
-        if (n == name || n.equals(name)) {
+        if (n.equals(name)) {
           repeated = true;
           break;
         }
@@ -134,7 +164,8 @@ final class JsonTreeParser {
         if (value == JsonToken.VALUE_STRING) {
           content.resourceType = p.getText();
         } else {
-          content.resourceTypeProblem = "resourceType must be a JSON string, but it is " + describe(value);
+          content.resourceTypeProblem =
+              "resourceType must be a JSON string, but it is " + describe(value);
           p.skipChildren();
         }
         continue;
@@ -162,9 +193,18 @@ final class JsonTreeParser {
     return content;
   }
 
-  /** Reads a value at {@code at}; {@code member} is where its property starts (differs inside arrays). */
-  private Node readValue(JsonParser p, String name, JsonToken token, JsonLocation at, JsonLocation member,
-      boolean inArray) throws IOException {
+  /**
+   * Reads a value at {@code at}; {@code member} is where its property starts (differs inside
+   * arrays).
+   */
+  private Node readValue(
+      JsonParser p,
+      String name,
+      JsonToken token,
+      JsonLocation at,
+      JsonLocation member,
+      boolean inArray)
+      throws IOException {
     int l = line(at);
     int c = column(at);
     int ml = line(member);
@@ -172,26 +212,70 @@ final class JsonTreeParser {
     switch (token) {
       case START_OBJECT -> {
         ObjectContent content = readObject(p);
-        return new Node(name, null, content.resourceType, l, c, ml, mc, content.children, Node.Kind.OBJECT, inArray,
+        return new Node(
+            name,
+            null,
+            content.resourceType,
+            l,
+            c,
+            ml,
+            mc,
+            content.children,
+            Node.Kind.OBJECT,
+            inArray,
             content.notes());
       }
       case START_ARRAY -> {
         // arrays of arrays are not FHIR; keep the position, the structure engine reports the shape
         p.skipChildren();
-        return new Node(name, null, null, l, c, ml, mc, List.of(), Node.Kind.ARRAY, inArray, Node.Notes.NONE);
+        return new Node(
+            name, null, null, l, c, ml, mc, List.of(), Node.Kind.ARRAY, inArray, Node.Notes.NONE);
       }
       case VALUE_STRING -> {
-        return new Node(name, p.getText(), null, l, c, ml, mc, List.of(), Node.Kind.STRING, inArray, Node.Notes.NONE);
+        return new Node(
+            name,
+            p.getText(),
+            null,
+            l,
+            c,
+            ml,
+            mc,
+            List.of(),
+            Node.Kind.STRING,
+            inArray,
+            Node.Notes.NONE);
       }
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        return new Node(name, p.getText(), null, l, c, ml, mc, List.of(), Node.Kind.NUMBER, inArray, Node.Notes.NONE);
+        return new Node(
+            name,
+            p.getText(),
+            null,
+            l,
+            c,
+            ml,
+            mc,
+            List.of(),
+            Node.Kind.NUMBER,
+            inArray,
+            Node.Notes.NONE);
       }
       case VALUE_TRUE, VALUE_FALSE -> {
-        return new Node(name, p.getText(), null, l, c, ml, mc, List.of(), Node.Kind.BOOLEAN, inArray,
+        return new Node(
+            name,
+            p.getText(),
+            null,
+            l,
+            c,
+            ml,
+            mc,
+            List.of(),
+            Node.Kind.BOOLEAN,
+            inArray,
             Node.Notes.NONE);
       }
       default -> {
-        return new Node(name, null, null, l, c, ml, mc, List.of(), Node.Kind.NULL, inArray, Node.Notes.NONE);
+        return new Node(
+            name, null, null, l, c, ml, mc, List.of(), Node.Kind.NULL, inArray, Node.Notes.NONE);
       }
     }
   }
@@ -237,15 +321,22 @@ final class JsonTreeParser {
     return new ParseFailure(message, line, column, "structure");
   }
 
-  private static final java.util.regex.Pattern START_MARKER = java.util.regex.Pattern.compile(
-      "\\(start marker at \\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]\\)");
+  private static final java.util.regex.Pattern START_MARKER =
+      java.util.regex.Pattern.compile(
+          "\\(start marker at \\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)]\\)");
 
   private String firstSentence(String message) {
     String m = message.replace('\n', ' ').replace('\r', ' ');
     java.util.regex.Matcher marker = START_MARKER.matcher(m);
     if (marker.find()) {
-      m = m.substring(0, marker.start()) + "(opened at line " + (Integer.parseInt(marker.group(1)) + lineOffset)
-          + ", column " + marker.group(2) + ")" + m.substring(marker.end());
+      m =
+          m.substring(0, marker.start())
+              + "(opened at line "
+              + (Integer.parseInt(marker.group(1)) + lineOffset)
+              + ", column "
+              + marker.group(2)
+              + ")"
+              + m.substring(marker.end());
     }
     int cut = m.indexOf(" at [Source");
     if (cut > 0) {

@@ -6,14 +6,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One element of a parsed FHIR document, with the 1-based line and column where it starts in the source.
+ * One element of a parsed FHIR document, with the 1-based line and column where it starts in the
+ * source.
  *
- * <p>The tree is the same for JSON and XML: a repeating element appears as several children with the same
- * name (a JSON array becomes one child per item), a primitive carries its value as text (a JSON string,
- * number or boolean as written; an XML {@code value} attribute), and a node that holds a resource (the
- * document root, {@code Bundle.entry.resource}, {@code contained}) carries its resource type. JSON
- * primitive extensions ({@code _status}) keep their underscore name. Positions: JSON members start at
- * their property name, array items at the item; XML elements at their start tag.
+ * <p>The tree is the same for JSON and XML: a repeating element appears as several children with
+ * the same name (a JSON array becomes one child per item), a primitive carries its value as text (a
+ * JSON string, number or boolean as written; an XML {@code value} attribute), and a node that holds
+ * a resource (the document root, {@code Bundle.entry.resource}, {@code contained}) carries its
+ * resource type. JSON primitive extensions ({@code _status}) keep their underscore name. Positions:
+ * JSON members start at their property name, array items at the item; XML elements at their start
+ * tag.
  */
 public final class Node {
 
@@ -36,11 +38,13 @@ public final class Node {
   }
 
   /**
-   * What the JSON parser noticed about an object besides its members: properties whose value was an empty
-   * array {@code []} (they have no child node), property names that occurred more than once (the first
-   * occurrence comes first among the children), and a {@code resourceType} that was not a string.
+   * What the JSON parser noticed about an object besides its members: properties whose value was an
+   * empty array {@code []} (they have no child node), property names that occurred more than once
+   * (the first occurrence comes first among the children), and a {@code resourceType} that was not
+   * a string.
    */
-  public record Notes(List<String> emptyArrays, List<String> duplicateKeys, boolean resourceTypeNotString) {
+  public record Notes(
+      List<String> emptyArrays, List<String> duplicateKeys, boolean resourceTypeNotString) {
 
     static final Notes NONE = new Notes(List.of(), List.of(), false);
 
@@ -67,12 +71,39 @@ public final class Node {
   private final Notes notes;
 
   /** An XML node. */
-  Node(String name, @Nullable String value, @Nullable String resourceType, int line, int column, List<Node> children) {
-    this(name, value, resourceType, line, column, line, column, children, Kind.XML, false, Notes.NONE);
+  Node(
+      String name,
+      @Nullable String value,
+      @Nullable String resourceType,
+      int line,
+      int column,
+      List<Node> children) {
+    this(
+        name,
+        value,
+        resourceType,
+        line,
+        column,
+        line,
+        column,
+        children,
+        Kind.XML,
+        false,
+        Notes.NONE);
   }
 
-  Node(String name, @Nullable String value, @Nullable String resourceType, int line, int column, int memberLine,
-      int memberColumn, List<Node> children, Kind kind, boolean inArray, Notes notes) {
+  Node(
+      String name,
+      @Nullable String value,
+      @Nullable String resourceType,
+      int line,
+      int column,
+      int memberLine,
+      int memberColumn,
+      List<Node> children,
+      Kind kind,
+      boolean inArray,
+      Notes notes) {
     this.kind = kind;
     this.inArray = inArray;
     this.notes = notes.isEmpty() ? Notes.NONE : notes;
@@ -83,10 +114,14 @@ public final class Node {
     this.column = column;
     this.memberLine = memberLine;
     this.memberColumn = memberColumn;
-    this.children = children.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(children));
+    this.children =
+        children.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(children));
   }
 
-  /** The element name ({@code status}, {@code entry}, {@code resource}; the resource type for the root). */
+  /**
+   * The element name ({@code status}, {@code entry}, {@code resource}; the resource type for the
+   * root).
+   */
   public String name() {
     return name;
   }
@@ -110,8 +145,8 @@ public final class Node {
   }
 
   /**
-   * Where the element as a whole starts: for an item of a JSON array, its property name (the position of
-   * {@code "input": [}); otherwise the same as {@link #line()}.
+   * Where the element as a whole starts: for an item of a JSON array, its property name (the
+   * position of {@code "input": [}); otherwise the same as {@link #line()}.
    */
   public int memberLine() {
     return memberLine;
@@ -135,7 +170,9 @@ public final class Node {
     return inArray;
   }
 
-  /** What the JSON parser noticed about this object (empty arrays, repeated keys); nothing for XML. */
+  /**
+   * What the JSON parser noticed about this object (empty arrays, repeated keys); nothing for XML.
+   */
   public Notes notes() {
     return notes;
   }
@@ -169,7 +206,12 @@ public final class Node {
 
   @Override
   public String toString() {
-    return name + (resourceType != null ? "(" + resourceType + ")" : "") + (value != null ? "=" + value : "")
-        + "@" + line + ":" + column;
+    return name
+        + (resourceType != null ? "(" + resourceType + ")" : "")
+        + (value != null ? "=" + value : "")
+        + "@"
+        + line
+        + ":"
+        + column;
   }
 }

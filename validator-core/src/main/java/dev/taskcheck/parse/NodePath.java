@@ -2,31 +2,38 @@ package dev.taskcheck.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the node a FHIRPath location names, such as {@code Bundle.entry[1].resource.input[0].value.ofType(Ratio)}.
- * Understands element names, {@code [index]}, {@code ofType(T)} on choice elements and engine comments
- * ({@code /*Task/1*}{@code /}). Where the path names something absent, the deepest node that exists is
- * returned, so a missing element is located at its parent.
+ * Finds the node a FHIRPath location names, such as {@code
+ * Bundle.entry[1].resource.input[0].value.ofType(Ratio)}. Understands element names, {@code
+ * [index]}, {@code ofType(T)} on choice elements and engine comments ({@code /*Task/1*}{@code /}).
+ * Where the path names something absent, the deepest node that exists is returned, so a missing
+ * element is located at its parent.
  */
 public final class NodePath {
 
   private NodePath() {}
 
   /**
-   * The line and column an expression points at: the node it reaches, at its property when the last step
-   * names a repeating element without an index ({@code Task.requestedPerformer} points at the property,
-   * {@code Task.requestedPerformer[1]} at the second item).
+   * The line and column an expression points at: the node it reaches, at its property when the last
+   * step names a repeating element without an index ({@code Task.requestedPerformer} points at the
+   * property, {@code Task.requestedPerformer[1]} at the second item).
    */
   public static int[] position(Node root, String expression) {
     Node n = resolve(root, expression);
     List<String> steps = split(stripComments(expression));
     String last = steps.isEmpty() ? "" : steps.get(steps.size() - 1);
     boolean indexed = last.endsWith("]");
-    return indexed ? new int[] {n.line(), n.column()} : new int[] {n.memberLine(), n.memberColumn()};
+    return indexed
+        ? new int[] {n.line(), n.column()}
+        : new int[] {n.memberLine(), n.memberColumn()};
   }
 
-  /** The deepest node of {@code root} that the expression reaches; {@code root} when nothing matches. */
+  /**
+   * The deepest node of {@code root} that the expression reaches; {@code root} when nothing
+   * matches.
+   */
   public static Node resolve(Node root, String expression) {
     List<String> steps = split(stripComments(expression));
     if (steps.isEmpty()) {
@@ -34,10 +41,13 @@ public final class NodePath {
     }
     Node current = root;
     Node parent = null;
-    int start = steps.get(0).equals(root.name()) || steps.get(0).equals(root.resourceType()) ? 1 : 0;
+    int start =
+        steps.get(0).equals(root.name()) || steps.get(0).equals(root.resourceType()) ? 1 : 0;
     for (int s = start; s < steps.size(); s++) {
       String step = steps.get(s);
-      if (step.startsWith("ofType(") || step.startsWith("resolve(") || step.startsWith("where(")
+      if (step.startsWith("ofType(")
+          || step.startsWith("resolve(")
+          || step.startsWith("where(")
           || step.startsWith("extension(")) {
         continue;
       }
@@ -54,7 +64,8 @@ public final class NodePath {
       }
       List<Node> candidates = current.children(name);
       if (candidates.isEmpty()) {
-        candidates = choiceCandidates(current, name, s + 1 < steps.size() ? steps.get(s + 1) : null);
+        candidates =
+            choiceCandidates(current, name, s + 1 < steps.size() ? steps.get(s + 1) : null);
       }
       if (candidates.isEmpty()) {
         // a JSON primitive with only an id or extensions: "_status": {...} and no "status"
@@ -76,7 +87,7 @@ public final class NodePath {
     return current;
   }
 
-  private static List<Node> choiceCandidates(Node current, String name, String next) {
+  private static List<Node> choiceCandidates(Node current, String name, @Nullable String next) {
     List<Node> out = new ArrayList<>();
     String wantedType = null;
     if (next != null && next.startsWith("ofType(") && next.endsWith(")")) {
@@ -84,7 +95,9 @@ public final class NodePath {
     }
     for (Node c : current.children()) {
       String n = c.name();
-      if (n.length() > name.length() && n.startsWith(name) && Character.isUpperCase(n.charAt(name.length()))) {
+      if (n.length() > name.length()
+          && n.startsWith(name)
+          && Character.isUpperCase(n.charAt(name.length()))) {
         if (wantedType == null || n.substring(name.length()).equalsIgnoreCase(wantedType)) {
           out.add(c);
         }
@@ -94,8 +107,8 @@ public final class NodePath {
   }
 
   /**
-   * The FHIRPath of the last node (in document order) that starts at or before a position: the element a
-   * parser message at that position is about. The root's path is its name.
+   * The FHIRPath of the last node (in document order) that starts at or before a position: the
+   * element a parser message at that position is about. The root's path is its name.
    */
   public static String pathAt(Node root, int line, int column) {
     String[] best = {root.name()};
@@ -115,8 +128,9 @@ public final class NodePath {
     java.util.Map<String, Integer> seen = new java.util.HashMap<>();
     for (Node c : node.children()) {
       int index = seen.merge(c.name(), 1, Integer::sum) - 1;
-      int count = counts.get(c.name());
-      String childPath = path + "." + c.name() + (count > 1 || isRepeating(c.name()) ? "[" + index + "]" : "");
+      int count = counts.getOrDefault(c.name(), 0);
+      String childPath =
+          path + "." + c.name() + (count > 1 || isRepeating(c.name()) ? "[" + index + "]" : "");
       if (!walk(c, childPath, line, column, best)) {
         return false;
       }
@@ -125,14 +139,39 @@ public final class NodePath {
   }
 
   /**
-   * Elements that repeat (0..*) wherever they occur in Task and the datatypes it uses, in every release: a
-   * path names them with an index even when there is only one, as the HL7 validator does. XML does not
-   * say whether a single element repeats; JSON arrays do, and other elements are indexed when repeated.
+   * Elements that repeat (0..*) wherever they occur in Task and the datatypes it uses, in every
+   * release: a path names them with an index even when there is only one, as the HL7 validator
+   * does. XML does not say whether a single element repeats; JSON arrays do, and other elements are
+   * indexed when repeated.
    */
-  private static final java.util.Set<String> ALWAYS_REPEATING = java.util.Set.of(
-      "extension", "modifierExtension", "identifier", "contained", "entry", "link", "coding", "input", "output",
-      "note", "basedOn", "partOf", "insurance", "relevantHistory", "profile", "tag", "security", "telecom",
-      "given", "prefix", "suffix", "line", "performerType", "requestedPerformer", "performer", "reason");
+  private static final java.util.Set<String> ALWAYS_REPEATING =
+      java.util.Set.of(
+          "extension",
+          "modifierExtension",
+          "identifier",
+          "contained",
+          "entry",
+          "link",
+          "coding",
+          "input",
+          "output",
+          "note",
+          "basedOn",
+          "partOf",
+          "insurance",
+          "relevantHistory",
+          "profile",
+          "tag",
+          "security",
+          "telecom",
+          "given",
+          "prefix",
+          "suffix",
+          "line",
+          "performerType",
+          "requestedPerformer",
+          "performer",
+          "reason");
 
   private static boolean isRepeating(String name) {
     return ALWAYS_REPEATING.contains(name);

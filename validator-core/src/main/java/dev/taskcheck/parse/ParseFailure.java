@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param issueType the FHIR issue-type code ({@code structure}, {@code invalid}, {@code security},
  *     {@code too-long})
  */
-public record ParseFailure(String message, int line, int column, String issueType) implements ParseOutcome {
+public record ParseFailure(String message, int line, int column, String issueType)
+    implements ParseOutcome {
 
   public ParseFailure {
     Objects.requireNonNull(message);

@@ -9,14 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** Strict UTF-8 decoding that says where the first bad byte is. FHIR content is UTF-8, nothing else. */
+/**
+ * Strict UTF-8 decoding that says where the first bad byte is. FHIR content is UTF-8, nothing else.
+ */
 final class Utf8 {
 
   private static final int BINARY_SNIFF = 8192;
 
   private Utf8() {}
 
-  /** The decoded text (without a byte-order mark), or the failure that explains why there is none. */
+  /**
+   * The decoded text (without a byte-order mark), or the failure that explains why there is none.
+   */
   record Decoded(@Nullable String text, @Nullable ParseFailure failure) {}
 
   static Decoded decode(byte[] bytes, int offset, int length, int firstLine) {
@@ -24,9 +28,11 @@ final class Utf8 {
     if (binary != null) {
       return new Decoded(null, binary);
     }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
     CharBuffer out = CharBuffer.allocate(Math.max(16, length));
     CoderResult r = decoder.decode(in, out, true);
@@ -56,21 +62,29 @@ final class Utf8 {
     }
     int column = before.subSequence(lineStart, before.length()).codePoints().toArray().length + 1;
     return new ParseFailure(
-        String.format(Locale.ROOT,
+        String.format(
+            Locale.ROOT,
             "not valid UTF-8: byte 0x%02X at line %d, column %d does not belong to a UTF-8 sequence"
                 + " (FHIR content must be UTF-8)",
-            badByte & 0xFF, line, column),
-        line, column, "invalid");
+            badByte & 0xFF,
+            line,
+            column),
+        line,
+        column,
+        "invalid");
   }
 
-  private static @Nullable ParseFailure sniffBinary(byte[] bytes, int offset, int length, int firstLine) {
+  private static @Nullable ParseFailure sniffBinary(
+      byte[] bytes, int offset, int length, int firstLine) {
     if (length >= 2) {
       int b0 = bytes[offset] & 0xFF;
       int b1 = bytes[offset + 1] & 0xFF;
       if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE)) {
         return new ParseFailure(
             "the content is UTF-16 (it starts with a UTF-16 byte-order mark); FHIR content must be UTF-8",
-            firstLine, 1, "invalid");
+            firstLine,
+            1,
+            "invalid");
       }
     }
     int end = offset + Math.min(length, BINARY_SNIFF);
@@ -83,9 +97,14 @@ final class Utf8 {
         lineStart = i + 1;
       } else if (b == 0) {
         return new ParseFailure(
-            "binary data (a NUL byte at line " + line + ", column " + (i - lineStart + 1)
+            "binary data (a NUL byte at line "
+                + line
+                + ", column "
+                + (i - lineStart + 1)
                 + "): this is not a JSON or XML document",
-            line, i - lineStart + 1, "structure");
+            line,
+            i - lineStart + 1,
+            "structure");
       }
     }
     return null;

@@ -12,8 +12,8 @@ import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds a {@link Node} tree from FHIR XML with the JDK's StAX parser. A document type declaration is
- * refused before anything in it is read: no entity is ever expanded, resolved or fetched.
+ * Builds a {@link Node} tree from FHIR XML with the JDK's StAX parser. A document type declaration
+ * is refused before anything in it is read: no entity is ever expanded, resolved or fetched.
  */
 final class XmlTreeParser {
 
@@ -57,8 +57,8 @@ final class XmlTreeParser {
   }
 
   /**
-   * StAX reports an error where it noticed it, inside a tag; TaskCheck points at the start of that markup
-   * (the {@code <} before the position on the same line), as it does for elements.
+   * StAX reports an error where it noticed it, inside a tag; TaskCheck points at the start of that
+   * markup (the {@code <} before the position on the same line), as it does for elements.
    */
   private int markupColumn(int line, int column) {
     if (line < 1 || line > lineStarts.length) {
@@ -74,14 +74,15 @@ final class XmlTreeParser {
   private int cursor;
 
   /**
-   * The position of the start tag of the element the reader is on. StAX reports where an event ends, and
-   * not reliably (it may have read ahead), so TaskCheck finds the tag itself: the next {@code <name}
-   * after the previous start tag, skipping end tags, comments, CDATA sections and processing instructions
-   * (text cannot hold a raw {@code <}).
+   * The position of the start tag of the element the reader is on. StAX reports where an event
+   * ends, and not reliably (it may have read ahead), so TaskCheck finds the tag itself: the next
+   * {@code <name} after the previous start tag, skipping end tags, comments, CDATA sections and
+   * processing instructions (text cannot hold a raw {@code <}).
    */
   private int[] startTag(XMLStreamReader r) {
     String prefix = r.getPrefix();
-    String qname = prefix == null || prefix.isEmpty() ? r.getLocalName() : prefix + ":" + r.getLocalName();
+    String qname =
+        prefix == null || prefix.isEmpty() ? r.getLocalName() : prefix + ":" + r.getLocalName();
     int i = cursor;
     while ((i = text.indexOf('<', i)) >= 0) {
       if (text.startsWith("<!--", i)) {
@@ -92,7 +93,8 @@ final class XmlTreeParser {
         i = skipTo(i, "?>");
       } else if (text.startsWith("</", i) || text.startsWith("<!", i)) {
         i = skipTo(i, ">");
-      } else if (text.startsWith(qname, i + 1) && i + 1 + qname.length() < text.length()
+      } else if (text.startsWith(qname, i + 1)
+          && i + 1 + qname.length() < text.length()
           && isNameEnd(text.charAt(i + 1 + qname.length()))) {
         cursor = i + 1;
         return position(i);
@@ -132,16 +134,17 @@ final class XmlTreeParser {
 
   private static XMLInputFactory newFactory() {
     XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
-    f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.FALSE);
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    f.setProperty(XMLInputFactory.IS_COALESCING, false);
     f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    f.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-      throw new XMLStreamException("external entities are never resolved (" + systemId + ")");
-    });
+    f.setXMLResolver(
+        (publicId, systemId, baseUri, namespace) -> {
+          throw new XMLStreamException("external entities are never resolved (" + systemId + ")");
+        });
     return f;
   }
 
@@ -163,13 +166,19 @@ final class XmlTreeParser {
             return new ParseFailure(
                 "XML with a DOCTYPE declaration is refused: FHIR XML must not contain one, and TaskCheck never"
                     + " expands, resolves or fetches entities",
-                at[0], at[1], "security");
+                at[0],
+                at[1],
+                "security");
           }
           case XMLStreamConstants.ENTITY_REFERENCE -> {
             int[] at = reported(r.getLocation());
             return new ParseFailure(
-                "XML entity reference '&" + r.getLocalName() + ";' is refused: entities are never expanded",
-                at[0], at[1], "security");
+                "XML entity reference '&"
+                    + r.getLocalName()
+                    + ";' is refused: entities are never expanded",
+                at[0],
+                at[1],
+                "security");
           }
           case XMLStreamConstants.START_ELEMENT -> {
             int[] at = startTag(r);
@@ -177,14 +186,22 @@ final class XmlTreeParser {
             int startColumn = at[1];
             if (!FHIR_NS.equals(r.getNamespaceURI())) {
               return new ParseFailure(
-                  "this XML is not a FHIR resource: the root element <" + r.getLocalName() + "> is in namespace '"
-                      + nullToEmpty(r.getNamespaceURI()) + "', not '" + FHIR_NS + "'",
-                  startLine, startColumn, "structure");
+                  "this XML is not a FHIR resource: the root element <"
+                      + r.getLocalName()
+                      + "> is in namespace '"
+                      + nullToEmpty(r.getNamespaceURI())
+                      + "', not '"
+                      + FHIR_NS
+                      + "'",
+                  startLine,
+                  startColumn,
+                  "structure");
             }
             String type = r.getLocalName();
             List<Node> children = readChildren(r, startLine, startColumn);
             Node root = new Node(type, null, type, startLine, startColumn, children);
-            // the rest of the document may only hold comments, processing instructions and whitespace
+            // the rest of the document may only hold comments, processing instructions and
+            // whitespace
             while (r.hasNext()) {
               int e = r.next();
               if (e == XMLStreamConstants.START_ELEMENT
@@ -192,7 +209,9 @@ final class XmlTreeParser {
                 int[] after = reported(r.getLocation());
                 return new ParseFailure(
                     "unexpected content after the end of the resource: an XML document holds one resource",
-                    after[0], after[1], "structure");
+                    after[0],
+                    after[1],
+                    "structure");
               }
             }
             return new ParsedDocument(Format.XML, root, text, firstLine);
@@ -202,10 +221,12 @@ final class XmlTreeParser {
           }
         }
       }
-      return new ParseFailure("the document is empty: no XML element found", firstLine, 1, "structure");
+      return new ParseFailure(
+          "the document is empty: no XML element found", firstLine, 1, "structure");
     } catch (XMLStreamException e) {
       int[] at = reported(e.getLocation());
-      return new ParseFailure("invalid XML: " + clean(e.getMessage()), at[0], at[1], classify(e.getMessage()));
+      return new ParseFailure(
+          "invalid XML: " + clean(e.getMessage()), at[0], at[1], classify(e.getMessage()));
     } finally {
       if (r != null) {
         try {
@@ -217,8 +238,12 @@ final class XmlTreeParser {
     }
   }
 
-  /** Reads the content of the current start element (which starts at line:column) up to its end element. */
-  private List<Node> readChildren(XMLStreamReader r, int line, int column) throws XMLStreamException {
+  /**
+   * Reads the content of the current start element (which starts at line:column) up to its end
+   * element.
+   */
+  private List<Node> readChildren(XMLStreamReader r, int line, int column)
+      throws XMLStreamException {
     List<Node> children = new ArrayList<>();
     addAttributes(r, children, line, column);
     while (r.hasNext()) {
@@ -231,10 +256,14 @@ final class XmlTreeParser {
         case XMLStreamConstants.END_ELEMENT -> {
           return children;
         }
-        case XMLStreamConstants.ENTITY_REFERENCE -> throw new XMLStreamException(
-            "entity reference '&" + r.getLocalName() + ";' is refused: entities are never expanded",
-            r.getLocation());
-        case XMLStreamConstants.DTD -> throw new XMLStreamException("DOCTYPE is refused", r.getLocation());
+        case XMLStreamConstants.ENTITY_REFERENCE ->
+            throw new XMLStreamException(
+                "entity reference '&"
+                    + r.getLocalName()
+                    + ";' is refused: entities are never expanded",
+                r.getLocation());
+        case XMLStreamConstants.DTD ->
+            throw new XMLStreamException("DOCTYPE is refused", r.getLocation());
         default -> {
           // text, comments and processing instructions carry no FHIR content
         }
@@ -252,7 +281,8 @@ final class XmlTreeParser {
     }
     String value = r.getAttributeValue(null, "value");
     List<Node> children = readChildren(r, line, column);
-    // a resource container (entry.resource, contained, parameter.resource, ...) holds exactly one resource
+    // a resource container (entry.resource, contained, parameter.resource, ...) holds exactly one
+    // resource
     // element, whose name starts with an upper-case letter
     if (children.size() == 1 && value == null && isResourceName(children.get(0))) {
       Node inner = children.get(0);
@@ -265,7 +295,10 @@ final class XmlTreeParser {
     return !n.name().isEmpty() && Character.isUpperCase(n.name().charAt(0)) && n.value() == null;
   }
 
-  /** An element's {@code url} and {@code id} attributes are its children in JSON: they get its position. */
+  /**
+   * An element's {@code url} and {@code id} attributes are its children in JSON: they get its
+   * position.
+   */
   private static void addAttributes(XMLStreamReader r, List<Node> into, int line, int column) {
     for (int i = 0; i < r.getAttributeCount(); i++) {
       String attr = r.getAttributeLocalName(i);
@@ -299,7 +332,9 @@ final class XmlTreeParser {
 
   private static String classify(@Nullable String message) {
     String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
-    return m.contains("entity") || m.contains("doctype") || m.contains("dtd") ? "security" : "structure";
+    return m.contains("entity") || m.contains("doctype") || m.contains("dtd")
+        ? "security"
+        : "structure";
   }
 
   private static String clean(@Nullable String message) {

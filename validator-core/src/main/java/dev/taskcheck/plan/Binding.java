@@ -6,8 +6,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A terminology binding ({@code ElementDefinition.binding}).
  *
- * @param valueSet the value set's canonical URL, possibly with {@code |version}; null when the binding names none
- * @param name the binding's name ({@code elementdefinition-bindingName}), for messages; null when absent
+ * @param valueSet the value set's canonical URL, possibly with {@code |version}; null when the
+ *     binding names none
+ * @param name the binding's name ({@code elementdefinition-bindingName}), for messages; null when
+ *     absent
  */
 public record Binding(Strength strength, @Nullable String valueSet, @Nullable String name) {
 

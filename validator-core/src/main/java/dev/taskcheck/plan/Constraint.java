@@ -10,7 +10,13 @@ import org.jspecify.annotations.Nullable;
  * @param human the human description
  * @param expression the FHIRPath expression; null when the definition gives none
  * @param source the URL of the StructureDefinition that defined it
- * @param bestPractice whether the constraint is marked as a best practice ({@code elementdefinition-bestpractice})
+ * @param bestPractice whether the constraint is marked as a best practice ({@code
+ *     elementdefinition-bestpractice})
  */
 public record Constraint(
-    String key, boolean error, String human, @Nullable String expression, String source, boolean bestPractice) {}
+    String key,
+    boolean error,
+    String human,
+    @Nullable String expression,
+    String source,
+    boolean bestPractice) {}

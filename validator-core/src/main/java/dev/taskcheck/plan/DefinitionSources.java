@@ -13,10 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The conformance resources the reference engine validates with, read from the same class-path sources, in the same
- * order: HAPI's {@code hapi-fhir-validation-resources-*} jars (R4 and R4B: the spec's XML bundles of profiles,
- * extensions, value sets and code systems; R5: the core, extensions and terminology NPM packages), then TaskCheck's
- * own profiles package. Parsed with TaskCheck's parser: no HAPI class is loaded.
+ * The conformance resources the reference engine validates with, read from the same class-path
+ * sources, in the same order: HAPI's {@code hapi-fhir-validation-resources-*} jars (R4 and R4B: the
+ * spec's XML bundles of profiles, extensions, value sets and code systems; R5: the core, extensions
+ * and terminology NPM packages), then TaskCheck's own profiles package. Parsed with TaskCheck's
+ * parser: no HAPI class is loaded.
  */
 public final class DefinitionSources {
 
@@ -31,24 +32,50 @@ public final class DefinitionSources {
     };
   }
 
-  /** Adds every definition of a release to {@code compiler}, in the order a support chain loads them. */
+  /**
+   * Adds every definition of a release to {@code compiler}, in the order a support chain loads
+   * them.
+   */
   public static PlanCompiler addAll(FhirRelease release, PlanCompiler compiler) {
     ClassLoader loader = DefinitionSources.class.getClassLoader();
     switch (release) {
-      case R4 -> bundles(loader, compiler, "org/hl7/fhir/r4/model/", List.of("profile/profiles-resources.xml",
-          "profile/profiles-types.xml", "profile/profiles-others.xml", "extension/extension-definitions.xml",
-          "valueset/valuesets.xml", "valueset/v2-tables.xml", "valueset/v3-codesystems.xml"));
+      case R4 ->
+          bundles(
+              loader,
+              compiler,
+              "org/hl7/fhir/r4/model/",
+              List.of(
+                  "profile/profiles-resources.xml",
+                  "profile/profiles-types.xml",
+                  "profile/profiles-others.xml",
+                  "extension/extension-definitions.xml",
+                  "valueset/valuesets.xml",
+                  "valueset/v2-tables.xml",
+                  "valueset/v3-codesystems.xml"));
       case R4B -> {
-        bundles(loader, compiler, "org/hl7/fhir/r4b/model/", List.of("profile/profiles-resources.xml",
-            "profile/profiles-types.xml", "profile/profiles-others.xml", "extension/extension-definitions.xml",
-            "valueset/valuesets.xml"));
+        bundles(
+            loader,
+            compiler,
+            "org/hl7/fhir/r4b/model/",
+            List.of(
+                "profile/profiles-resources.xml",
+                "profile/profiles-types.xml",
+                "profile/profiles-others.xml",
+                "extension/extension-definitions.xml",
+                "valueset/valuesets.xml"));
         // R4B reuses R4's v2 and v3 terminology, as HAPI does
-        bundles(loader, compiler, "org/hl7/fhir/r4/model/", List.of("valueset/v2-tables.xml",
-            "valueset/v3-codesystems.xml"));
+        bundles(
+            loader,
+            compiler,
+            "org/hl7/fhir/r4/model/",
+            List.of("valueset/v2-tables.xml", "valueset/v3-codesystems.xml"));
       }
       case R5 -> {
-        for (String p : List.of("hl7.fhir.r5.core-5.0.0.tgz", "hl7.fhir.uv.extensions.r5-1.0.0.tgz",
-            "hl7.terminology-5.1.0.tgz")) {
+        for (String p :
+            List.of(
+                "hl7.fhir.r5.core-5.0.0.tgz",
+                "hl7.fhir.uv.extensions.r5-1.0.0.tgz",
+                "hl7.terminology-5.1.0.tgz")) {
           npmPackage(loader, compiler, "org/hl7/fhir/r5/packages/" + p);
         }
       }
@@ -57,7 +84,8 @@ public final class DefinitionSources {
     return compiler;
   }
 
-  private static void bundles(ClassLoader loader, PlanCompiler compiler, String folder, List<String> files) {
+  private static void bundles(
+      ClassLoader loader, PlanCompiler compiler, String folder, List<String> files) {
     for (String f : files) {
       compiler.add(parse(read(loader, folder + f), folder + f));
     }
@@ -66,14 +94,23 @@ public final class DefinitionSources {
   private static void npmPackage(ClassLoader loader, PlanCompiler compiler, String path) {
     try (InputStream in = loader.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalStateException(path + " is not on the class path (is hapi-fhir-validation-resources on it?)");
+        throw new IllegalStateException(
+            path + " is not on the class path (is hapi-fhir-validation-resources on it?)");
       }
-      Map<String, byte[]> files = TarGz.read(in, name -> name.startsWith("package/") && name.endsWith(".json")
-          && name.indexOf('/', "package/".length()) < 0 && !name.endsWith("package.json")
-          && !name.endsWith(".index.json"));
+      Map<String, byte[]> files =
+          TarGz.read(
+              in,
+              name ->
+                  name.startsWith("package/")
+                      && name.endsWith(".json")
+                      && name.indexOf('/', "package/".length()) < 0
+                      && !name.endsWith("package.json")
+                      && !name.endsWith(".index.json"));
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
         String name = f.getKey().substring("package/".length());
-        if (name.startsWith("StructureDefinition-") || name.startsWith("ValueSet-") || name.startsWith("CodeSystem-")) {
+        if (name.startsWith("StructureDefinition-")
+            || name.startsWith("ValueSet-")
+            || name.startsWith("CodeSystem-")) {
           compiler.add(parse(f.getValue(), path + "!" + f.getKey()));
         }
       }
@@ -83,9 +120,11 @@ public final class DefinitionSources {
   }
 
   private static void profiles(ClassLoader loader, PlanCompiler compiler, FhirRelease release) {
-    String folder = "dev/taskcheck/profiles/" + release.code().toLowerCase(Locale.ROOT) + "/package/";
+    String folder =
+        "dev/taskcheck/profiles/" + release.code().toLowerCase(Locale.ROOT) + "/package/";
     byte[] index = read(loader, folder + ".index.json");
-    List<String> names = IndexFiles.filenames(new String(index, java.nio.charset.StandardCharsets.UTF_8));
+    List<String> names =
+        IndexFiles.filenames(new String(index, java.nio.charset.StandardCharsets.UTF_8));
     for (String name : names) {
       compiler.add(parse(read(loader, folder + name), folder + name));
     }

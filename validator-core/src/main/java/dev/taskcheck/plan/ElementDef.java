@@ -5,23 +5,25 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One element of a snapshot ({@code ElementDefinition}), with its children when they are defined inline (the root,
- * BackboneElements, and the elements a profile constrains inside a datatype). Immutable.
+ * One element of a snapshot ({@code ElementDefinition}), with its children when they are defined
+ * inline (the root, BackboneElements, and the elements a profile constrains inside a datatype).
+ * Immutable.
  *
  * @param id the element id ({@code Task.input.value[x]}, {@code Task.extension:foo})
  * @param path the element path ({@code Task.input.value[x]})
  * @param min the minimum cardinality
  * @param max the maximum cardinality, {@link #UNBOUNDED} for {@code *}
- * @param types the allowed types; empty for the root and for an element defined by {@code contentReference}
- * @param contentReference the path of the element whose definition this one reuses ({@code Questionnaire.item}), or
- *     null
+ * @param types the allowed types; empty for the root and for an element defined by {@code
+ *     contentReference}
+ * @param contentReference the path of the element whose definition this one reuses ({@code
+ *     Questionnaire.item}), or null
  * @param binding the terminology binding, or null
  * @param constraints the invariants evaluated on this element
  * @param fixed the {@code fixed[x]} value, or null
  * @param pattern the {@code pattern[x]} value, or null
  * @param modifier whether the element is a modifier ({@code isModifier})
- * @param representation how the element is represented in XML and JSON ({@code xmlAttr}, {@code xmlText},
- *     {@code typeAttr}, {@code cdaText}, {@code xhtml}); empty for the usual form
+ * @param representation how the element is represented in XML and JSON ({@code xmlAttr}, {@code
+ *     xmlText}, {@code typeAttr}, {@code cdaText}, {@code xhtml}); empty for the usual form
  * @param sliceName the slice this element defines in a profile, or null
  * @param slicing the slicing declared on this element in a profile, or null
  * @param maxLength the maximum length of a string value, or 0 when none is set
@@ -61,7 +63,10 @@ public record ElementDef(
     children = List.copyOf(children);
   }
 
-  /** The element's name: the last step of its path, without {@code [x]} ({@code value} for {@code value[x]}). */
+  /**
+   * The element's name: the last step of its path, without {@code [x]} ({@code value} for {@code
+   * value[x]}).
+   */
   public String name() {
     int dot = path.lastIndexOf('.');
     String last = dot < 0 ? path : path.substring(dot + 1);
@@ -78,12 +83,17 @@ public record ElementDef(
     return max > 1;
   }
 
-  /** The type of a single-typed element ({@code Reference}), or null for a choice or an untyped element. */
+  /**
+   * The type of a single-typed element ({@code Reference}), or null for a choice or an untyped
+   * element.
+   */
   public @Nullable String singleType() {
     return types.size() == 1 ? types.get(0).code() : null;
   }
 
-  /** The child with this name ({@code value} finds {@code value[x]}) that is not a slice, or null. */
+  /**
+   * The child with this name ({@code value} finds {@code value[x]}) that is not a slice, or null.
+   */
   public @Nullable ElementDef child(String name) {
     for (ElementDef c : children) {
       if (c.sliceName == null && c.name().equals(name)) {
@@ -95,8 +105,25 @@ public record ElementDef(
 
   /** This element with other children (used while building the tree). */
   ElementDef withChildren(List<ElementDef> newChildren) {
-    return new ElementDef(id, path, min, max, types, contentReference, binding, constraints, fixed, pattern, modifier,
-        representation, sliceName, slicing, maxLength, minValue, maxValue, newChildren);
+    return new ElementDef(
+        id,
+        path,
+        min,
+        max,
+        types,
+        contentReference,
+        binding,
+        constraints,
+        fixed,
+        pattern,
+        modifier,
+        representation,
+        sliceName,
+        slicing,
+        maxLength,
+        minValue,
+        maxValue,
+        newChildren);
   }
 
   /**

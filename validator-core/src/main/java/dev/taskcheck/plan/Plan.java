@@ -6,9 +6,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The compiled definitions of one FHIR release (and of the profiles compiled with it): base types by name,
- * StructureDefinitions by URL, value set expansions and code systems. Entries of a plan read from its binary form
- * are decoded on first use, so loading costs little whatever the plan's size. Immutable and thread-safe.
+ * The compiled definitions of one FHIR release (and of the profiles compiled with it): base types
+ * by name, StructureDefinitions by URL, value set expansions and code systems. Entries of a plan
+ * read from its binary form are decoded on first use, so loading costs little whatever the plan's
+ * size. Immutable and thread-safe.
  */
 public final class Plan {
 
@@ -18,8 +19,12 @@ public final class Plan {
   private final Section<ValueSetDef> valueSets;
   private final Section<CodeSystemDef> codeSystems;
 
-  Plan(String fhirVersion, Map<String, String> typeUrls, Section<TypeDef> definitions,
-      Section<ValueSetDef> valueSets, Section<CodeSystemDef> codeSystems) {
+  Plan(
+      String fhirVersion,
+      Map<String, String> typeUrls,
+      Section<TypeDef> definitions,
+      Section<ValueSetDef> valueSets,
+      Section<CodeSystemDef> codeSystems) {
     this.fhirVersion = Objects.requireNonNull(fhirVersion);
     this.typeUrls = Map.copyOf(typeUrls);
     this.definitions = definitions;
@@ -32,9 +37,17 @@ public final class Plan {
    *
    * @param typeUrlsByName the URL of each type's base definition, by type name
    */
-  public static Plan of(String fhirVersion, Map<String, String> typeUrlsByName, Map<String, TypeDef> definitionsByUrl,
-      Map<String, ValueSetDef> valueSetsByUrl, Map<String, CodeSystemDef> codeSystemsByUrl) {
-    return new Plan(fhirVersion, typeUrlsByName, Section.of(definitionsByUrl), Section.of(valueSetsByUrl),
+  public static Plan of(
+      String fhirVersion,
+      Map<String, String> typeUrlsByName,
+      Map<String, TypeDef> definitionsByUrl,
+      Map<String, ValueSetDef> valueSetsByUrl,
+      Map<String, CodeSystemDef> codeSystemsByUrl) {
+    return new Plan(
+        fhirVersion,
+        typeUrlsByName,
+        Section.of(definitionsByUrl),
+        Section.of(valueSetsByUrl),
         Section.of(codeSystemsByUrl));
   }
 
@@ -43,7 +56,10 @@ public final class Plan {
     return fhirVersion;
   }
 
-  /** The base definition of a type by its name ({@code Task}, {@code Quantity}, {@code string}), or null. */
+  /**
+   * The base definition of a type by its name ({@code Task}, {@code Quantity}, {@code string}), or
+   * null.
+   */
   public @Nullable TypeDef type(String name) {
     String url = typeUrls.get(name);
     return url == null ? null : definitions.get(url);
@@ -55,8 +71,9 @@ public final class Plan {
   }
 
   /**
-   * The StructureDefinition with this canonical URL (a base type, a profile, an extension definition), or null. A
-   * {@code |version} suffix is accepted when it is the definition's version.
+   * The StructureDefinition with this canonical URL (a base type, a profile, an extension
+   * definition), or null. A {@code |version} suffix is accepted when it is the definition's
+   * version.
    */
   public @Nullable TypeDef definition(String url) {
     int bar = url.indexOf('|');

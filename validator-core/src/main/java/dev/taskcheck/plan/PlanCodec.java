@@ -17,14 +17,21 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The binary form of a {@link Plan}: a string table, then one indexed section each for definitions, value sets and
- * code systems. {@link #read} decodes only the string table and the indexes; each entry is decoded on first use.
- * Entries are written in key order, so the same plan always gives the same bytes.
+ * The binary form of a {@link Plan}: a string table, then one indexed section each for definitions,
+ * value sets and code systems. {@link #read} decodes only the string table and the indexes; each
+ * entry is decoded on first use. Entries are written in key order, so the same plan always gives
+ * the same bytes. Enum constants are stored by ordinal: changing an enum of the plan model bumps
+ * {@code FORMAT}.
  */
+@SuppressWarnings("EnumOrdinal") // the format stores enum constants by ordinal (see above)
 public final class PlanCodec {
 
   static final String MAGIC = "TCPLAN";
-  /** The format version; a plan of another version is refused (it is rebuilt with the code that reads it). */
+
+  /**
+   * The format version; a plan of another version is refused (it is rebuilt with the code that
+   * reads it).
+   */
   static final int FORMAT = 2;
 
   private PlanCodec() {}
@@ -94,8 +101,12 @@ public final class PlanCodec {
     }
     int format = r.varint();
     if (format != FORMAT) {
-      throw new IllegalArgumentException("a TaskCheck plan of format " + format + ", expected " + FORMAT
-          + " (rebuild it with this version)");
+      throw new IllegalArgumentException(
+          "a TaskCheck plan of format "
+              + format
+              + ", expected "
+              + FORMAT
+              + " (rebuild it with this version)");
     }
     int count = r.varint();
     int[] offsets = new int[count];
@@ -147,7 +158,8 @@ public final class PlanCodec {
     void write(Writer w, T value);
   }
 
-  private static <T> byte[] section(Plan.Section<T> section, Strings strings, EntryWriter<T> entries) {
+  private static <T> byte[] section(
+      Plan.Section<T> section, Strings strings, EntryWriter<T> entries) {
     List<String> keys = new ArrayList<>(section.keys());
     keys.sort(null);
     Writer body = new Writer(strings);
@@ -215,7 +227,8 @@ public final class PlanCodec {
       if (span == null) {
         return null;
       }
-      return decoded.computeIfAbsent(key, k -> decoder.apply(new Reader(bytes, bodyStart + span[0], table)));
+      return decoded.computeIfAbsent(
+          key, k -> decoder.apply(new Reader(bytes, bodyStart + span[0], table)));
     }
   }
 
@@ -235,8 +248,17 @@ public final class PlanCodec {
   }
 
   private static TypeDef readType(Reader r) {
-    return new TypeDef(r.string(), r.optString(), r.string(), r.string(), TypeDef.Kind.values()[r.varint()], r.bool(),
-        r.optString(), r.bool(), r.optString(), readElement(r));
+    return new TypeDef(
+        r.string(),
+        r.optString(),
+        r.string(),
+        r.string(),
+        TypeDef.Kind.values()[r.varint()],
+        r.bool(),
+        r.optString(),
+        r.bool(),
+        r.optString(),
+        readElement(r));
   }
 
   private static void writeElement(Writer w, ElementDef e) {
@@ -300,18 +322,23 @@ public final class PlanCodec {
       types.add(new TypeRef(r.string(), r.strings(), r.strings()));
     }
     String contentReference = r.optString();
-    Binding binding = r.bool() ? new Binding(Binding.Strength.values()[r.varint()], r.optString(), r.optString()) : null;
+    Binding binding =
+        r.bool()
+            ? new Binding(Binding.Strength.values()[r.varint()], r.optString(), r.optString())
+            : null;
     int constraintCount = r.varint();
     List<Constraint> constraints = new ArrayList<>(constraintCount);
     for (int i = 0; i < constraintCount; i++) {
-      constraints.add(new Constraint(r.string(), r.bool(), r.string(), r.optString(), r.string(), r.bool()));
+      constraints.add(
+          new Constraint(r.string(), r.bool(), r.string(), r.optString(), r.string(), r.bool()));
     }
     FixedValue fixed = readValue(r);
     FixedValue pattern = readValue(r);
     boolean modifier = r.bool();
     List<String> representation = r.strings();
     String sliceName = r.optString();
-    ElementDef.Slicing slicing = r.bool() ? new ElementDef.Slicing(r.strings(), r.bool(), r.string()) : null;
+    ElementDef.Slicing slicing =
+        r.bool() ? new ElementDef.Slicing(r.strings(), r.bool(), r.string()) : null;
     int maxLength = r.varint();
     FixedValue minValue = readValue(r);
     FixedValue maxValue = readValue(r);
@@ -320,8 +347,25 @@ public final class PlanCodec {
     for (int i = 0; i < childCount; i++) {
       children.add(readElement(r));
     }
-    return new ElementDef(id, path, min, max, types, contentReference, binding, constraints, fixed, pattern, modifier,
-        representation, sliceName, slicing, maxLength, minValue, maxValue, children);
+    return new ElementDef(
+        id,
+        path,
+        min,
+        max,
+        types,
+        contentReference,
+        binding,
+        constraints,
+        fixed,
+        pattern,
+        modifier,
+        representation,
+        sliceName,
+        slicing,
+        maxLength,
+        minValue,
+        maxValue,
+        children);
   }
 
   private static void writeValue(Writer w, @Nullable FixedValue v) {
@@ -407,8 +451,9 @@ public final class PlanCodec {
     int count = r.varint();
     Map<String, CodeSystemDef.Concept> concepts = new LinkedHashMap<>();
     for (int i = 0; i < count; i++) {
-      CodeSystemDef.Concept k = new CodeSystemDef.Concept(r.string(), r.optString(), r.strings(), r.strings(),
-          r.bool(), r.bool());
+      CodeSystemDef.Concept k =
+          new CodeSystemDef.Concept(
+              r.string(), r.optString(), r.strings(), r.strings(), r.bool(), r.bool());
       concepts.put(k.code(), k);
     }
     return new CodeSystemDef(url, version, name, content, caseSensitive, concepts);

@@ -13,19 +13,23 @@ import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Compiles conformance resources (StructureDefinitions with snapshots, ValueSets, CodeSystems), parsed with
- * TaskCheck's own parser from JSON or XML, into a {@link Plan}: element trees, value set expansions and code systems.
- * Resources are taken in the order given; a later resource with the same canonical URL replaces an earlier one (as a
- * support chain loading the packages in that order does). What cannot be compiled is not guessed: a StructureDefinition
- * without a snapshot is left out, and a value set the compiler cannot expand is marked {@linkplain
+ * Compiles conformance resources (StructureDefinitions with snapshots, ValueSets, CodeSystems),
+ * parsed with TaskCheck's own parser from JSON or XML, into a {@link Plan}: element trees, value
+ * set expansions and code systems. Resources are taken in the order given; a later resource with
+ * the same canonical URL replaces an earlier one (as a support chain loading the packages in that
+ * order does). What cannot be compiled is not guessed: a StructureDefinition without a snapshot is
+ * left out, and a value set the compiler cannot expand is marked {@linkplain
  * ValueSetDef#incomplete() incomplete} with the reason; {@link #problems()} lists both.
  */
 public final class PlanCompiler {
 
   static final String REGEX_EXTENSION = "http://hl7.org/fhir/StructureDefinition/regex";
-  static final String BEST_PRACTICE = "http://hl7.org/fhir/StructureDefinition/elementdefinition-bestpractice";
-  static final String BINDING_NAME = "http://hl7.org/fhir/StructureDefinition/elementdefinition-bindingName";
-  static final String FHIR_TYPE = "http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type";
+  static final String BEST_PRACTICE =
+      "http://hl7.org/fhir/StructureDefinition/elementdefinition-bestpractice";
+  static final String BINDING_NAME =
+      "http://hl7.org/fhir/StructureDefinition/elementdefinition-bindingName";
+  static final String FHIR_TYPE =
+      "http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type";
   static final String SYSTEM_TYPES = "http://hl7.org/fhirpath/System.";
 
   private final Map<String, Node> structureDefinitions = new LinkedHashMap<>();
@@ -53,7 +57,7 @@ public final class PlanCompiler {
       case "StructureDefinition" -> put(structureDefinitions, url, resource);
       case "ValueSet" -> put(valueSets, url, resource);
       case "CodeSystem" -> put(codeSystems, url, resource);
-      default -> { }
+      default -> {}
     }
     return this;
   }
@@ -127,8 +131,17 @@ public final class PlanCompiler {
     if (TypeDef.Kind.fromCode(kind) == TypeDef.Kind.PRIMITIVE_TYPE) {
       regex = primitiveRegex(elements);
     }
-    return new TypeDef(url, sd.childValue("version"), value(sd, "name"), type, TypeDef.Kind.fromCode(kind), constraint,
-        sd.childValue("baseDefinition"), "true".equals(sd.childValue("abstract")), regex, root);
+    return new TypeDef(
+        url,
+        sd.childValue("version"),
+        value(sd, "name"),
+        type,
+        TypeDef.Kind.fromCode(kind),
+        constraint,
+        sd.childValue("baseDefinition"),
+        "true".equals(sd.childValue("abstract")),
+        regex,
+        root);
   }
 
   private static @Nullable String primitiveRegex(List<Node> elements) {
@@ -150,12 +163,13 @@ public final class PlanCompiler {
     return null;
   }
 
-  /** Nests the snapshot's elements by their ids ({@code Task.input.type} goes under {@code Task.input}). */
+  /**
+   * Nests the snapshot's elements by their ids ({@code Task.input.type} goes under {@code
+   * Task.input}).
+   */
   private ElementDef tree(List<ElementDef> flat, String url) {
     Map<String, List<ElementDef>> childrenOf = new HashMap<>();
-    List<String> order = new ArrayList<>();
     for (ElementDef e : flat) {
-      order.add(e.id());
       childrenOf.put(e.id(), new ArrayList<>());
     }
     ElementDef root = flat.get(0);
@@ -164,7 +178,12 @@ public final class PlanCompiler {
       String parent = parentId(e.id());
       List<ElementDef> siblings = parent == null ? null : childrenOf.get(parent);
       if (siblings == null) {
-        problems.add("StructureDefinition " + url + ": element " + e.id() + " has no parent in the snapshot");
+        problems.add(
+            "StructureDefinition "
+                + url
+                + ": element "
+                + e.id()
+                + " has no parent in the snapshot");
         continue;
       }
       siblings.add(e);
@@ -184,7 +203,10 @@ public final class PlanCompiler {
     return e.withChildren(built);
   }
 
-  /** {@code Task.input.type} to {@code Task.input}; {@code Task.extension:foo.url} to {@code Task.extension:foo}. */
+  /**
+   * {@code Task.input.type} to {@code Task.input}; {@code Task.extension:foo.url} to {@code
+   * Task.extension:foo}.
+   */
   static @Nullable String parentId(String id) {
     int depth = 0;
     for (int i = id.length() - 1; i >= 0; i--) {
@@ -208,7 +230,10 @@ public final class PlanCompiler {
     }
     int min = integer(e.childValue("min"), 0);
     String maxText = e.childValue("max");
-    int max = maxText == null ? ElementDef.UNBOUNDED : maxText.equals("*") ? ElementDef.UNBOUNDED : integer(maxText, 1);
+    int max =
+        maxText == null
+            ? ElementDef.UNBOUNDED
+            : maxText.equals("*") ? ElementDef.UNBOUNDED : integer(maxText, 1);
     List<TypeRef> types = new ArrayList<>();
     for (Node t : e.children("type")) {
       String code = t.childValue("code");
@@ -216,7 +241,8 @@ public final class PlanCompiler {
         continue;
       }
       if (code.startsWith(SYSTEM_TYPES) && !path.endsWith(".value")) {
-        // an element whose type is a FHIRPath system type (Element.id, Resource.id, Extension.url) has its FHIR
+        // an element whose type is a FHIRPath system type (Element.id, Resource.id, Extension.url)
+        // has its FHIR
         // type in an extension: validation treats it as that primitive
         String fhirType = extensionValue(t, FHIR_TYPE);
         if (fhirType == null) {
@@ -245,7 +271,9 @@ public final class PlanCompiler {
         Node ref = b.child("valueSetReference");
         vs = ref == null ? null : ref.childValue("reference");
       }
-      binding = new Binding(Binding.Strength.fromCode(value(b, "strength")), vs, extensionValue(b, BINDING_NAME));
+      binding =
+          new Binding(
+              Binding.Strength.fromCode(value(b, "strength")), vs, extensionValue(b, BINDING_NAME));
     }
     List<Constraint> constraints = new ArrayList<>();
     for (Node c : e.children("constraint")) {
@@ -253,9 +281,14 @@ public final class PlanCompiler {
       if (key == null) {
         continue;
       }
-      constraints.add(new Constraint(key, !"warning".equals(c.childValue("severity")),
-          orEmpty(c.childValue("human")), c.childValue("expression"), orEmpty(c.childValue("source")),
-          "true".equals(extensionValue(c, BEST_PRACTICE))));
+      constraints.add(
+          new Constraint(
+              key,
+              !"warning".equals(c.childValue("severity")),
+              orEmpty(c.childValue("human")),
+              c.childValue("expression"),
+              orEmpty(c.childValue("source")),
+              "true".equals(extensionValue(c, BEST_PRACTICE))));
     }
     ElementDef.Slicing slicing = null;
     Node s = e.child("slicing");
@@ -264,20 +297,43 @@ public final class PlanCompiler {
       for (Node d : s.children("discriminator")) {
         discriminators.add(orEmpty(d.childValue("type")) + ":" + orEmpty(d.childValue("path")));
       }
-      slicing = new ElementDef.Slicing(discriminators, "true".equals(s.childValue("ordered")),
-          s.childValue("rules") == null ? "open" : value(s, "rules"));
+      slicing =
+          new ElementDef.Slicing(
+              discriminators,
+              "true".equals(s.childValue("ordered")),
+              s.childValue("rules") == null ? "open" : value(s, "rules"));
     }
-    return new ElementDef(id, path, min, max, types, contentReference, binding, constraints, choiceValue(e, "fixed"),
-        choiceValue(e, "pattern"), "true".equals(e.childValue("isModifier")), values(e, "representation"),
-        e.childValue("sliceName"), slicing, integer(e.childValue("maxLength"), 0), choiceValue(e, "minValue"),
-        choiceValue(e, "maxValue"), List.of());
+    return new ElementDef(
+        id,
+        path,
+        min,
+        max,
+        types,
+        contentReference,
+        binding,
+        constraints,
+        choiceValue(e, "fixed"),
+        choiceValue(e, "pattern"),
+        "true".equals(e.childValue("isModifier")),
+        values(e, "representation"),
+        e.childValue("sliceName"),
+        slicing,
+        integer(e.childValue("maxLength"), 0),
+        choiceValue(e, "minValue"),
+        choiceValue(e, "maxValue"),
+        List.of());
   }
 
-  /** The value of a choice element such as {@code fixed[x]} ({@code fixedUri}, {@code patternCodeableConcept}). */
+  /**
+   * The value of a choice element such as {@code fixed[x]} ({@code fixedUri}, {@code
+   * patternCodeableConcept}).
+   */
   private static @Nullable FixedValue choiceValue(Node parent, String prefix) {
     for (Node c : parent.children()) {
       String n = c.name();
-      if (n.length() > prefix.length() && n.startsWith(prefix) && Character.isUpperCase(n.charAt(prefix.length()))) {
+      if (n.length() > prefix.length()
+          && n.startsWith(prefix)
+          && Character.isUpperCase(n.charAt(prefix.length()))) {
         return new FixedValue(primitiveOrComplex(n.substring(prefix.length())), tree(c, parent));
       }
     }
@@ -285,19 +341,43 @@ public final class PlanCompiler {
   }
 
   /**
-   * The type name from an element-name suffix: {@code Uri} is the primitive {@code uri}, {@code CodeableConcept}
-   * the complex type; {@code DateTime} is {@code dateTime}.
+   * The type name from an element-name suffix: {@code Uri} is the primitive {@code uri}, {@code
+   * CodeableConcept} the complex type; {@code DateTime} is {@code dateTime}.
    */
   static String primitiveOrComplex(String suffix) {
     String lower = Character.toLowerCase(suffix.charAt(0)) + suffix.substring(1);
-    return PRIMITIVES.contains(lower) ? lower : Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1);
+    return PRIMITIVES.contains(lower)
+        ? lower
+        : Character.toUpperCase(suffix.charAt(0)) + suffix.substring(1);
   }
 
-  private static final Set<String> PRIMITIVES = Set.of("base64Binary", "boolean", "canonical", "code", "date",
-      "dateTime", "decimal", "id", "instant", "integer", "integer64", "markdown", "oid", "positiveInt", "string", "time",
-      "unsignedInt", "uri", "url", "uuid", "xhtml");
+  private static final Set<String> PRIMITIVES =
+      Set.of(
+          "base64Binary",
+          "boolean",
+          "canonical",
+          "code",
+          "date",
+          "dateTime",
+          "decimal",
+          "id",
+          "instant",
+          "integer",
+          "integer64",
+          "markdown",
+          "oid",
+          "positiveInt",
+          "string",
+          "time",
+          "unsignedInt",
+          "uri",
+          "url",
+          "uuid",
+          "xhtml");
 
-  /** A node as a value tree; a JSON primitive's {@code _name} sibling adds its id and extensions. */
+  /**
+   * A node as a value tree; a JSON primitive's {@code _name} sibling adds its id and extensions.
+   */
   private static FixedValue.Value tree(Node n, @Nullable Node parent) {
     List<FixedValue.Field> fields = new ArrayList<>();
     if (parent != null && n.value() != null) {
@@ -328,15 +408,25 @@ public final class PlanCompiler {
     Map<String, CodeSystemDef.Concept> withParents = new LinkedHashMap<>();
     for (CodeSystemDef.Concept c : concepts.values()) {
       List<String> p = parents.getOrDefault(c.code(), List.of());
-      withParents.put(c.code(), new CodeSystemDef.Concept(c.code(), c.display(), c.designations(), p,
-          c.notSelectable(), c.inactive()));
+      withParents.put(
+          c.code(),
+          new CodeSystemDef.Concept(
+              c.code(), c.display(), c.designations(), p, c.notSelectable(), c.inactive()));
     }
     String content = cs.childValue("content");
-    return new CodeSystemDef(value(cs, "url"), cs.childValue("version"), orEmpty(cs.childValue("name")),
-        content == null ? "complete" : content, !"false".equals(cs.childValue("caseSensitive")), withParents);
+    return new CodeSystemDef(
+        value(cs, "url"),
+        cs.childValue("version"),
+        orEmpty(cs.childValue("name")),
+        content == null ? "complete" : content,
+        !"false".equals(cs.childValue("caseSensitive")),
+        withParents);
   }
 
-  private static void collectConcepts(Node c, @Nullable String parent, Map<String, CodeSystemDef.Concept> out,
+  private static void collectConcepts(
+      Node c,
+      @Nullable String parent,
+      Map<String, CodeSystemDef.Concept> out,
       Map<String, List<String>> parents) {
     String code = c.childValue("code");
     if (code == null) {
@@ -359,17 +449,20 @@ public final class PlanCompiler {
       }
       switch (pc) {
         case "notSelectable", "abstract" -> notSelectable |= v.equals("true");
-        case "status" -> inactive |= v.equals("retired") || v.equals("deprecated") || v.equals("inactive");
+        case "status" ->
+            inactive |= v.equals("retired") || v.equals("deprecated") || v.equals("inactive");
         case "inactive", "deprecated" -> inactive |= v.equals("true");
         case "parent", "subsumedBy" -> parents.computeIfAbsent(code, k -> new ArrayList<>()).add(v);
-        default -> { }
+        default -> {}
       }
     }
     if (parent != null) {
       parents.computeIfAbsent(code, k -> new ArrayList<>()).add(parent);
     }
-    out.putIfAbsent(code, new CodeSystemDef.Concept(code, c.childValue("display"), designations, List.of(),
-        notSelectable, inactive));
+    out.putIfAbsent(
+        code,
+        new CodeSystemDef.Concept(
+            code, c.childValue("display"), designations, List.of(), notSelectable, inactive));
     for (Node child : c.children("concept")) {
       collectConcepts(child, code, out, parents);
     }
@@ -404,7 +497,14 @@ public final class PlanCompiler {
       }
       ValueSetDef def;
       if (!expanding.add(url)) {
-        def = new ValueSetDef(url, vs.childValue("version"), name(vs), List.of(), "it includes itself", List.of());
+        def =
+            new ValueSetDef(
+                url,
+                vs.childValue("version"),
+                name(vs),
+                List.of(),
+                "it includes itself",
+                List.of());
       } else {
         try {
           def = compute(vs, url);
@@ -434,28 +534,40 @@ public final class PlanCompiler {
           codes.putAll(part);
         }
         for (Node exclude : compose.children("exclude")) {
-          Map<String, ValueSetDef.Code> part = include(exclude, new LinkedHashSet<>(), new ArrayList<>());
+          Map<String, ValueSetDef.Code> part =
+              include(exclude, new LinkedHashSet<>(), new ArrayList<>());
           part.keySet().forEach(codes::remove);
         }
       }
-      return new ValueSetDef(url, vs.childValue("version"), name(vs), List.copyOf(codes.values()),
-          incomplete.isEmpty() ? null : String.join("; ", incomplete), List.copyOf(usedSystems));
+      return new ValueSetDef(
+          url,
+          vs.childValue("version"),
+          name(vs),
+          List.copyOf(codes.values()),
+          incomplete.isEmpty() ? null : String.join("; ", incomplete),
+          List.copyOf(usedSystems));
     }
 
-    private void collectExpansion(Node n, Map<String, ValueSetDef.Code> codes, Set<String> usedSystems) {
+    private void collectExpansion(
+        Node n, Map<String, ValueSetDef.Code> codes, Set<String> usedSystems) {
       for (Node c : n.children("contains")) {
         String system = c.childValue("system");
         String code = c.childValue("code");
         if (system != null && code != null) {
           usedSystems.add(system);
-          codes.put(system + "|" + code, new ValueSetDef.Code(system, code, c.childValue("display")));
+          codes.put(
+              system + "|" + code, new ValueSetDef.Code(system, code, c.childValue("display")));
         }
         collectExpansion(c, codes, usedSystems);
       }
     }
 
-    /** The codes of one include (or exclude): its concepts or filters from its system, within its value sets. */
-    private Map<String, ValueSetDef.Code> include(Node include, Set<String> usedSystems, List<String> incomplete) {
+    /**
+     * The codes of one include (or exclude): its concepts or filters from its system, within its
+     * value sets.
+     */
+    private Map<String, ValueSetDef.Code> include(
+        Node include, Set<String> usedSystems, List<String> incomplete) {
       String system = include.childValue("system");
       Map<String, ValueSetDef.Code> fromSystem = null;
       if (system != null) {
@@ -476,7 +588,8 @@ public final class PlanCompiler {
           ValueSetDef def = expand(other);
           usedSystems.addAll(def.systems());
           if (def.incomplete() != null) {
-            incomplete.add("it includes " + target + ", which is incomplete (" + def.incomplete() + ")");
+            incomplete.add(
+                "it includes " + target + ", which is incomplete (" + def.incomplete() + ")");
           }
           for (ValueSetDef.Code c : def.codes()) {
             imported.put(c.system() + "|" + c.code(), c);
@@ -491,7 +604,8 @@ public final class PlanCompiler {
       return result == null ? new LinkedHashMap<>() : result;
     }
 
-    private Map<String, ValueSetDef.Code> fromSystem(Node include, String system, List<String> incomplete) {
+    private Map<String, ValueSetDef.Code> fromSystem(
+        Node include, String system, List<String> incomplete) {
       Map<String, ValueSetDef.Code> out = new LinkedHashMap<>();
       CodeSystemDef cs = systems.get(system);
       List<Node> concepts = include.children("concept");
@@ -512,8 +626,12 @@ public final class PlanCompiler {
         return out;
       }
       if (cs == null || !cs.isComplete()) {
-        incomplete.add("it draws on " + system + (cs == null ? ", which the definitions do not hold"
-            : ", whose definition is " + cs.content()));
+        incomplete.add(
+            "it draws on "
+                + system
+                + (cs == null
+                    ? ", which the definitions do not hold"
+                    : ", whose definition is " + cs.content()));
         return out;
       }
       Set<String> selected = new LinkedHashSet<>(cs.concepts().keySet());
@@ -523,22 +641,34 @@ public final class PlanCompiler {
         String val = orEmpty(f.childValue("value"));
         Set<String> matching = filter(cs, property, op, val);
         if (matching == null) {
-          incomplete.add("it filters " + system + " by " + property + " " + op + " " + val
-              + ", which the compiler cannot evaluate");
+          incomplete.add(
+              "it filters "
+                  + system
+                  + " by "
+                  + property
+                  + " "
+                  + op
+                  + " "
+                  + val
+                  + ", which the compiler cannot evaluate");
           return new LinkedHashMap<>();
         }
         selected.retainAll(matching);
       }
       for (String code : selected) {
         CodeSystemDef.Concept k = cs.concepts().get(code);
-        out.put(system + "|" + code, new ValueSetDef.Code(system, code, k == null ? null : k.display()));
+        out.put(
+            system + "|" + code,
+            new ValueSetDef.Code(system, code, k == null ? null : k.display()));
       }
       return out;
     }
 
     /** The codes a filter selects, or null for a filter the compiler does not evaluate. */
-    private @Nullable Set<String> filter(CodeSystemDef cs, String property, String op, String value) {
-      if (property.equals("concept") && (op.equals("is-a") || op.equals("descendent-of") || op.equals("is-not-a"))) {
+    private @Nullable Set<String> filter(
+        CodeSystemDef cs, String property, String op, String value) {
+      if (property.equals("concept")
+          && (op.equals("is-a") || op.equals("descendent-of") || op.equals("is-not-a"))) {
         Set<String> descendants = descendants(cs, value);
         if (op.equals("is-a")) {
           if (cs.concepts().containsKey(value)) {

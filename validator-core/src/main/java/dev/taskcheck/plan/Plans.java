@@ -8,7 +8,10 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The plans compiled at build time, one per release, loaded from the class path once per process on first use. */
+/**
+ * The plans compiled at build time, one per release, loaded from the class path once per process on
+ * first use.
+ */
 public final class Plans {
 
   static final String FOLDER = "dev/taskcheck/plan/";
@@ -38,8 +41,11 @@ public final class Plans {
     String path = FOLDER + fileName(release);
     try (InputStream in = Plans.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalStateException("the fast engine's plan " + path + " is not on the class path (the build"
-            + " compiles it: run the build of validator-core)");
+        throw new IllegalStateException(
+            "the fast engine's plan "
+                + path
+                + " is not on the class path (the build"
+                + " compiles it: run the build of validator-core)");
       }
       return PlanCodec.read(in);
     } catch (IOException e) {

@@ -11,8 +11,8 @@ import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the files of a gzip-compressed tar archive, the form of a FHIR NPM package ({@code .tgz}): ustar headers,
- * with PAX extended headers for long names. Only regular files are returned.
+ * Reads the files of a gzip-compressed tar archive, the form of a FHIR NPM package ({@code .tgz}):
+ * ustar headers, with PAX extended headers for long names. Only regular files are returned.
  */
 public final class TarGz {
 
@@ -25,7 +25,8 @@ public final class TarGz {
    *
    * @throws IOException when the archive cannot be read or is truncated
    */
-  public static Map<String, byte[]> read(InputStream in, Predicate<String> wanted) throws IOException {
+  public static Map<String, byte[]> read(InputStream in, Predicate<String> wanted)
+      throws IOException {
     Map<String, byte[]> out = new LinkedHashMap<>();
     try (InputStream tar = new GZIPInputStream(in, 1 << 16)) {
       byte[] header = new byte[BLOCK];
@@ -45,7 +46,9 @@ public final class TarGz {
           name = prefix + "/" + name;
         }
         byte[] content = null;
-        boolean keep = type == 'x' || ((type == '0' || type == 0) && wanted.test(paxName != null ? paxName : name));
+        boolean keep =
+            type == 'x'
+                || ((type == '0' || type == 0) && wanted.test(paxName != null ? paxName : name));
         if (keep) {
           content = readBytes(tar, size);
         } else {
@@ -67,7 +70,7 @@ public final class TarGz {
 
   private static @Nullable String paxPath(byte[] records) {
     String text = new String(records, StandardCharsets.UTF_8);
-    for (String line : text.split("\n")) {
+    for (String line : text.split("\n", -1)) {
       int space = line.indexOf(' ');
       int eq = line.indexOf('=');
       if (space > 0 && eq > space && line.substring(space + 1, eq).equals("path")) {

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the value set's name, for messages
  * @param codes the expansion: every code it contains
- * @param incomplete why the expansion is not the whole value set (a filter or a code system the compiler cannot
- *     expand), or null when it is complete
+ * @param incomplete why the expansion is not the whole value set (a filter or a code system the
+ *     compiler cannot expand), or null when it is complete
  * @param systems the code systems the value set draws on (complete or not)
  */
 public record ValueSetDef(

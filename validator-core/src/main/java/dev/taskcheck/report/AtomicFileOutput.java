@@ -18,11 +18,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A report written to a temporary file beside its target and renamed onto the target in one step when
- * closed after a successful {@link #finish}. Closed otherwise (the run failed, or writing failed), the
- * temporary file is deleted and an existing target is left as it was.
+ * A report written to a temporary file beside its target and renamed onto the target in one step
+ * when closed after a successful {@link #finish}. Closed otherwise (the run failed, or writing
+ * failed), the temporary file is deleted and an existing target is left as it was.
  */
 final class AtomicFileOutput implements ReportOutput {
 
@@ -30,10 +31,13 @@ final class AtomicFileOutput implements ReportOutput {
   @FunctionalInterface
   interface WriterFactory {
     /**
+     * Creates the writer.
+     *
      * @param sink the stream to write to; closing it only flushes it
      * @param directory the target's directory, where the writer may put its own temporary files
+     *     (null for a target without a parent directory: the system's temporary directory is used)
      */
-    ReportOutput create(OutputStream sink, Path directory);
+    ReportOutput create(OutputStream sink, @Nullable Path directory);
   }
 
   private static final int BUFFER = 64 << 10;
@@ -88,8 +92,8 @@ final class AtomicFileOutput implements ReportOutput {
     }
   }
 
-  private static AtomicFileOutput open(Path target, Path temp, FileChannel channel, WriterFactory factory)
-      throws IOException {
+  private static AtomicFileOutput open(
+      Path target, Path temp, FileChannel channel, WriterFactory factory) throws IOException {
     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER);
     try {
       Path directory = temp.getParent();
@@ -170,8 +174,9 @@ final class AtomicFileOutput implements ReportOutput {
   }
 
   /**
-   * After a successful {@link #finish}: flushes, forces the content to disk and renames the temporary
-   * file onto the target. Otherwise deletes the temporary file. The temporary file never survives.
+   * After a successful {@link #finish}: flushes, forces the content to disk and renames the
+   * temporary file onto the target. Otherwise deletes the temporary file. The temporary file never
+   * survives.
    */
   @Override
   public void close() throws IOException {
@@ -203,8 +208,7 @@ final class AtomicFileOutput implements ReportOutput {
 
   private void moveIntoPlace() throws IOException {
     try {
-      Files.move(
-          temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }

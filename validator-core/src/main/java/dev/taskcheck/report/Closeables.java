@@ -10,8 +10,8 @@ final class Closeables {
   private Closeables() {}
 
   /**
-   * Closes every resource in order. The first exception is rethrown once all are closed; later ones are
-   * added to it as suppressed.
+   * Closes every resource in order. The first exception is rethrown once all are closed; later ones
+   * are added to it as suppressed.
    */
   static void closeAll(@Nullable Closeable... resources) throws IOException {
     Throwable first = null;

@@ -8,20 +8,25 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A writer whose document puts what is known only at the end (the counts, the rules seen) before the results.
- * Each result is written as it arrives to a {@link SpillBuffer} (memory up to a limit, then a temporary file);
- * at {@link #finish} the format writes its head to the sink, {@link #copyResults} copies the results behind it,
- * and the format writes its tail. Memory does not grow with the number of results. Before {@code finish}
- * nothing reaches the sink, so a writer closed without it writes nothing; closing deletes the temporary file.
+ * A writer whose document puts what is known only at the end (the counts, the rules seen) before
+ * the results. Each result is written as it arrives to a {@link SpillBuffer} (memory up to a limit,
+ * then a temporary file); at {@link #finish} the format writes its head to the sink, {@link
+ * #copyResults} copies the results behind it, and the format writes its tail. Memory does not grow
+ * with the number of results. Before {@code finish} nothing reaches the sink, so a writer closed
+ * without it writes nothing; closing deletes the temporary file.
  */
 abstract class HeadLastWriter extends ReportWriter {
 
   private final SpillBuffer spill;
-  /** Where the results start in the buffer: what is written before is a prefix that is not copied. */
+
+  /**
+   * Where the results start in the buffer: what is written before is a prefix that is not copied.
+   */
   private long resultsStart;
 
   /**
-   * @param spillDirectory where a temporary file may be created; null for the system temporary directory
+   * @param spillDirectory where a temporary file may be created; null for the system temporary
+   *     directory
    * @param memoryLimit how many bytes of results stay in memory before spilling to a file
    */
   HeadLastWriter(OutputStream sink, @Nullable Path spillDirectory, int memoryLimit) {
@@ -50,8 +55,8 @@ abstract class HeadLastWriter extends ReportWriter {
   abstract void endResults() throws IOException;
 
   /**
-   * Writes the document to the sink: the head, flushed, then {@link #copyResults()} where the results go, then
-   * the tail.
+   * Writes the document to the sink: the head, flushed, then {@link #copyResults()} where the
+   * results go, then the tail.
    */
   abstract void writeDocument(Summary summary, Timings timings) throws IOException;
 

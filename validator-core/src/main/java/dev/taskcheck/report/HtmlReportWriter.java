@@ -12,21 +12,23 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The HTML conformance report: one self-contained XHTML5 page (inline CSS, no scripts, nothing loaded from
- * the network) with a summary, the rules checked, the findings per file and, when the run read Task
- * histories, their lifecycle metrics.
+ * The HTML conformance report: one self-contained XHTML5 page (inline CSS, no scripts, nothing
+ * loaded from the network) with a summary, the rules checked, the findings per file and, when the
+ * run read Task histories, their lifecycle metrics.
  *
- * <p>The run is first written in the XML form ({@link XmlReportWriter}) to a {@link SpillBuffer}, then
- * transformed at {@link #finish} by the XSLT 3.0 stylesheet ({@link HtmlStylesheet}). Saxon builds the XML
- * form as a tree in memory, so that form lists only results with findings, at most {@link
- * #MAX_LISTED_FINDINGS} findings (the first ones, in input order) and {@link #MAX_LISTED_FILES} files; the
- * counts stay complete and the page says how many findings it leaves out.
+ * <p>The run is first written in the XML form ({@link XmlReportWriter}) to a {@link SpillBuffer},
+ * then transformed at {@link #finish} by the XSLT 3.0 stylesheet ({@link HtmlStylesheet}). Saxon
+ * builds the XML form as a tree in memory, so that form lists only results with findings, at most
+ * {@link #MAX_LISTED_FINDINGS} findings (the first ones, in input order) and {@link
+ * #MAX_LISTED_FILES} files; the counts stay complete and the page says how many findings it leaves
+ * out.
  */
 final class HtmlReportWriter extends ReportWriter {
 
   /**
-   * The most findings (issues and suppressed findings) the page lists. Ten thousand rows are still a page a
-   * browser shows at once and a person can search; past that the JSON and SARIF reports are the tools.
+   * The most findings (issues and suppressed findings) the page lists. Ten thousand rows are still
+   * a page a browser shows at once and a person can search; past that the JSON and SARIF reports
+   * are the tools.
    */
   static final int MAX_LISTED_FINDINGS = 10_000;
 
@@ -41,12 +43,18 @@ final class HtmlReportWriter extends ReportWriter {
   }
 
   /** A writer with other limits, for tests. */
-  HtmlReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory, int findingLimit,
+  HtmlReportWriter(
+      OutputStream sink,
+      RenderOptions options,
+      @Nullable Path spillDirectory,
+      int findingLimit,
       int fileLimit) {
     super(sink);
     this.xml = owned(new SpillBuffer(spillDirectory, SpillBuffer.DEFAULT_MEMORY_LIMIT));
-    this.form = owned(XmlReportWriter.findingsOnly(new NonClosingOutputStream(xml), options, spillDirectory,
-        findingLimit, fileLimit));
+    this.form =
+        owned(
+            XmlReportWriter.findingsOnly(
+                new NonClosingOutputStream(xml), options, spillDirectory, findingLimit, fileLimit));
   }
 
   @Override

@@ -27,60 +27,79 @@ import org.jspecify.annotations.Nullable;
  * JUnit XML as Maven Surefire writes it, so that CI test tabs (Jenkins, GitLab, GitHub test-report
  * actions, Azure DevOps) show TaskCheck's rules as tests.
  *
- * <p>The document is a {@code <testsuites name="TaskCheck">} root holding one {@code <testsuite>} per input
- * ({@link Result#source()}), each valid against Surefire's {@code surefire-test-report-3.0.xsd}. A suite
- * has one {@code <testcase name="rule-id">} per rule checked on that input: the run's rules ({@link
- * RunInfo#rules()}, in catalog order) whose FHIR releases include a release the input's Tasks were
- * validated against, then every other id that reported a finding there (base invariants such as {@code
- * dom-6}), in the order first seen. A test case
+ * <p>The document is a {@code <testsuites name="TaskCheck">} root holding one {@code <testsuite>}
+ * per input ({@link Result#source()}), each valid against Surefire's {@code
+ * surefire-test-report-3.0.xsd}. A suite has one {@code <testcase name="rule-id">} per rule checked
+ * on that input: the run's rules ({@link RunInfo#rules()}, in catalog order) whose FHIR releases
+ * include a release the input's Tasks were validated against, then every other id that reported a
+ * finding there (base invariants such as {@code dom-6}), in the order first seen. A test case
  *
  * <ul>
- *   <li>has an {@code <error type="fatal">} when the rule has a fatal finding and fatal reaches the fail
- *       level ({@link RenderOptions#fails}); else
- *   <li>a {@code <failure type="<worst severity>">} when it has findings at or above the fail level; the
- *       element's text lists them, one {@code file:line:col severity rule-id expression message} line
- *       each;
+ *   <li>has an {@code <error type="fatal">} when the rule has a fatal finding and fatal reaches the
+ *       fail level ({@link RenderOptions#fails}); else
+ *   <li>a {@code <failure type="<worst severity>">} when it has findings at or above the fail
+ *       level; the element's text lists them, one {@code file:line:col severity rule-id expression
+ *       message} line each;
  *   <li>a {@code <skipped>} when the input did not parse or could not be read and nothing in it was
- *       validated (every finding of the input is fatal and comes from reading it, or its result has no
- *       FHIR release): the rules did not run. The document-reading checks themselves (rules whose run
- *       severity is fatal, such as {@code structure-parse}) did run and are not skipped. An NDJSON file of
- *       which some lines parsed is checked normally; its parse failures are error test cases;
+ *       validated (every finding of the input is fatal and comes from reading it, or its result has
+ *       no FHIR release): the rules did not run. The document-reading checks themselves (rules
+ *       whose run severity is fatal, such as {@code structure-parse}) did run and are not skipped.
+ *       An NDJSON file of which some lines parsed is checked normally; its parse failures are error
+ *       test cases;
  *   <li>otherwise passes.
  * </ul>
  *
- * Findings below the fail level, and suppressed findings with their reason, go to the test case's {@code
- * <system-out>}: visible, never failing. So failures plus errors are non-zero exactly when the run fails
- * at its fail level; under {@code --fail-on none} nothing fails.
+ * Findings below the fail level, and suppressed findings with their reason, go to the test case's
+ * {@code <system-out>}: visible, never failing. So failures plus errors are non-zero exactly when
+ * the run fails at its fail level; under {@code --fail-on none} nothing fails.
  *
- * <p>Times: results carry no per-input timing, so every test case and suite says {@code time="0"}; the
- * root carries the run's elapsed time. Surefire's schema has no {@code timestamp} or {@code hostname}, so
- * the suites carry neither; each has a few {@code <properties>} (TaskCheck version, rule set, fail level,
- * the input's FHIR releases).
+ * <p>Times: results carry no per-input timing, so every test case and suite says {@code time="0"};
+ * the root carries the run's elapsed time. Surefire's schema has no {@code timestamp} or {@code
+ * hostname}, so the suites carry neither; each has a few {@code <properties>} (TaskCheck version,
+ * rule set, fail level, the input's FHIR releases).
  *
- * <p>Memory: an input can come back after others (transition findings of histories arrive at the end of a
- * run), so the writer keeps an aggregate per input until {@link #finish}, in input order: the releases
- * seen, and per rule that reported there the finding counts by severity and the first {@value
- * #MAX_LISTED} lines of failing, other and suppressed findings (each line at most {@value #MAX_LINE}
- * characters). Memory is thus O(inputs x rules touched per input) plus that capped detail, never the
- * findings themselves; nothing is written before {@link #finish}, so a run that fails leaves no
- * complete-looking document. Characters XML 1.0 does not allow (control characters, unpaired surrogates)
- * are dropped; finding lines have their line breaks and tabs turned into spaces.
+ * <p>Memory: an input can come back after others (transition findings of histories arrive at the
+ * end of a run), so the writer keeps an aggregate per input until {@link #finish}, in input order:
+ * the releases seen, and per rule that reported there the finding counts by severity and the first
+ * {@value #MAX_LISTED} lines of failing, other and suppressed findings (each line at most {@value
+ * #MAX_LINE} characters). Memory is thus O(inputs x rules touched per input) plus that capped
+ * detail, never the findings themselves; nothing is written before {@link #finish}, so a run that
+ * fails leaves no complete-looking document. Characters XML 1.0 does not allow (control characters,
+ * unpaired surrogates) are dropped; finding lines have their line breaks and tabs turned into
+ * spaces.
  */
+// counts per severity are arrays indexed by the severity's ordinal (Severity's order is part of its
+// API);
+// a source path's empty parts are skipped, so how split treats them does not matter
+@SuppressWarnings({"EnumOrdinal", "StringSplitter"})
 final class JUnitReportWriter extends ReportWriter {
 
-  /** How many findings of one kind (failing, other, suppressed) a test case lists before "... and N more". */
+  private static final java.util.regex.Pattern SEPARATORS =
+      java.util.regex.Pattern.compile("[/\\\\]");
+
+  /**
+   * How many findings of one kind (failing, other, suppressed) a test case lists before "... and N
+   * more".
+   */
   static final int MAX_LISTED = 100;
-  /** The longest finding line kept, in characters; a longer one is cut and ends with an ellipsis. */
+
+  /**
+   * The longest finding line kept, in characters; a longer one is cut and ends with an ellipsis.
+   */
   static final int MAX_LINE = 1000;
+
   /** The message of a skipped test case. */
   static final String NOT_PARSED = "the document did not parse or could not be read";
+
   /** The Surefire report schema version the suites follow. */
   static final String SCHEMA_VERSION = "3.0";
 
   private final RenderOptions options;
   private final Map<String, Suite> suites = new LinkedHashMap<>();
 
-  /** @param sink the stream the report goes to; closed by {@link #close()} */
+  /**
+   * @param sink the stream the report goes to; closed by {@link #close()}
+   */
   JUnitReportWriter(OutputStream sink, RenderOptions options) {
     super(sink);
     this.options = options;
@@ -95,8 +114,10 @@ final class JUnitReportWriter extends ReportWriter {
   @Override
   void complete(Summary summary, Timings timings) throws IOException {
     RunInfo r = requireRun();
-    // Two passes over the aggregates: the root's totals come first in the document, and holding every
-    // suite's full list of test cases (all rules x all inputs) at once would cost more than the aggregates.
+    // Two passes over the aggregates: the root's totals come first in the document, and holding
+    // every
+    // suite's full list of test cases (all rules x all inputs) at once would cost more than the
+    // aggregates.
     long tests = 0;
     long failures = 0;
     long errors = 0;
@@ -153,7 +174,10 @@ final class JUnitReportWriter extends ReportWriter {
   }
 
   private void writeCase(XmlWriter w, String classname, CaseOutcome c) throws IOException {
-    w.start("testcase").attribute("name", c.ruleId).attribute("classname", classname).attribute("time", "0");
+    w.start("testcase")
+        .attribute("name", c.ruleId)
+        .attribute("classname", classname)
+        .attribute("time", "0");
     Case detail = c.detail;
     String systemOut = detail == null ? "" : detail.systemOut();
     // Surefire's schema orders the children: failure, skipped, error, system-out.
@@ -187,15 +211,16 @@ final class JUnitReportWriter extends ReportWriter {
 
   /**
    * A test-case class name from a source path, stable across runs: the path's folders and file name
-   * joined by dots, with the dots inside each part (the file extension, {@code ..}) made underscores,
-   * so that CI tools that split a class name at its last dot (Jenkins: package and class) show the
-   * folder as the package and the file as the class. {@code samples/task-1.json} gives {@code
-   * samples.task-1_json}, {@code -} (standard input) stays {@code -}. Distinct paths can map to one
-   * name ({@code a.b.json} and {@code a_b.json}); the suite name keeps the exact path.
+   * joined by dots, with the dots inside each part (the file extension, {@code ..}) made
+   * underscores, so that CI tools that split a class name at its last dot (Jenkins: package and
+   * class) show the folder as the package and the file as the class. {@code samples/task-1.json}
+   * gives {@code samples.task-1_json}, {@code -} (standard input) stays {@code -}. Distinct paths
+   * can map to one name ({@code a.b.json} and {@code a_b.json}); the suite name keeps the exact
+   * path.
    */
   static String classname(String source) {
     StringJoiner j = new StringJoiner(".");
-    for (String part : source.split("[/\\\\]")) {
+    for (String part : SEPARATORS.split(source)) {
       if (!part.isEmpty() && !part.equals(".")) {
         j.add(part.replace('.', '_'));
       }
@@ -204,7 +229,10 @@ final class JUnitReportWriter extends ReportWriter {
     return name.isEmpty() ? source : name;
   }
 
-  /** Milliseconds as seconds, without grouping or trailing zeros: {@code 0}, {@code 1.5}, {@code 1.234}. */
+  /**
+   * Milliseconds as seconds, without grouping or trailing zeros: {@code 0}, {@code 1.5}, {@code
+   * 1.234}.
+   */
   static String seconds(long millis) {
     return BigDecimal.valueOf(Math.max(0, millis), 3).stripTrailingZeros().toPlainString();
   }
@@ -242,9 +270,14 @@ final class JUnitReportWriter extends ReportWriter {
 
     final String source;
     final EnumSet<FhirRelease> releases = EnumSet.noneOf(FhirRelease.class);
+
     /** A document of this input did not parse or could not be read. */
     boolean documentFailed;
-    /** By rule id, in the order first seen: the rules that reported (or had suppressed) findings here. */
+
+    /**
+     * By rule id, in the order first seen: the rules that reported (or had suppressed) findings
+     * here.
+     */
     final Map<String, Case> cases = new LinkedHashMap<>();
 
     Suite(String source) {
@@ -257,7 +290,8 @@ final class JUnitReportWriter extends ReportWriter {
         releases.add(release);
       }
       for (Issue i : r.issues()) {
-        if (i.severity() == Severity.FATAL && (i.source() == IssueSource.PARSER || release == null)) {
+        if (i.severity() == Severity.FATAL
+            && (i.source() == IssueSource.PARSER || release == null)) {
           documentFailed = true;
         }
         caseFor(i.ruleId()).add(source, i, options.fails(i.severity()));
@@ -277,8 +311,8 @@ final class JUnitReportWriter extends ReportWriter {
     }
 
     /**
-     * The test cases: the run's rules for the releases seen (all of them when the input did not parse, to
-     * list what was skipped), then the other ids that reported here.
+     * The test cases: the run's rules for the releases seen (all of them when the input did not
+     * parse, to list what was skipped), then the other ids that reported here.
      */
     SuiteOutcome outcome(List<RuleInfo> rules, RenderOptions options) {
       boolean unparsed = unparsed();
@@ -323,11 +357,15 @@ final class JUnitReportWriter extends ReportWriter {
 
     /** All findings, by severity. */
     final long[] counts = new long[Severity.values().length];
+
     /** Findings at or above the fail level: how many, and the first of them. */
     long failingTotal;
+
     final List<String> failing = new ArrayList<>();
+
     /** Findings below the fail level. */
     long otherTotal;
+
     final List<String> other = new ArrayList<>();
     long suppressedTotal;
     final List<String> suppressed = new ArrayList<>();
@@ -370,7 +408,10 @@ final class JUnitReportWriter extends ReportWriter {
 
     /** {@code 3 findings, first: file:line:col severity rule-id expression message}. */
     String failureMessage() {
-      return failingTotal + (failingTotal == 1 ? " finding" : " findings") + ", first: " + failing.get(0);
+      return failingTotal
+          + (failingTotal == 1 ? " finding" : " findings")
+          + ", first: "
+          + failing.get(0);
     }
 
     String failureText() {
@@ -396,14 +437,20 @@ final class JUnitReportWriter extends ReportWriter {
       }
     }
 
-    /** {@code file:line:col severity rule-id expression message} on one line, as the text format prints it. */
+    /**
+     * {@code file:line:col severity rule-id expression message} on one line, as the text format
+     * prints it.
+     */
     private static String line(String source, Issue issue) {
       StringBuilder b = new StringBuilder(128);
       TextReportWriter.appendIssue(b, source, issue, false);
       return cut(b);
     }
 
-    /** At most {@link #MAX_LINE} characters, never splitting a surrogate pair; a cut line ends with "…". */
+    /**
+     * At most {@link #MAX_LINE} characters, never splitting a surrogate pair; a cut line ends with
+     * "…".
+     */
     private static String cut(StringBuilder b) {
       if (b.length() <= MAX_LINE) {
         return b.toString();

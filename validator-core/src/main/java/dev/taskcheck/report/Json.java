@@ -17,8 +17,8 @@ final class Json {
   private Json() {}
 
   /**
-   * A factory whose generators never close the stream they write to and never complete an unfinished
-   * document on close (a half-written report must not look complete).
+   * A factory whose generators never close the stream they write to and never complete an
+   * unfinished document on close (a half-written report must not look complete).
    */
   static JsonFactory factory() {
     return JsonFactory.builder()
@@ -55,7 +55,8 @@ final class Json {
     }
   }
 
-  static void numberField(JsonGenerator g, String name, @Nullable Integer value) throws IOException {
+  static void numberField(JsonGenerator g, String name, @Nullable Integer value)
+      throws IOException {
     g.writeFieldName(name);
     if (value == null) {
       g.writeNull();

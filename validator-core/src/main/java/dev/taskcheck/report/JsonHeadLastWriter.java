@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link HeadLastWriter} of a JSON document whose results are one array: the array is written as results
- * arrive, nested as deep as it stands in the document so that the pretty printer indents it the same (the
- * indentation depends only on the depth), and copied in as the value of its field at {@link #finish}. The
- * document ends with a line break.
+ * A {@link HeadLastWriter} of a JSON document whose results are one array: the array is written as
+ * results arrive, nested as deep as it stands in the document so that the pretty printer indents it
+ * the same (the indentation depends only on the depth), and copied in as the value of its field at
+ * {@link #finish}. The document ends with a line break.
  */
 abstract class JsonHeadLastWriter extends HeadLastWriter {
 
@@ -63,7 +63,9 @@ abstract class JsonHeadLastWriter extends HeadLastWriter {
     g.close();
   }
 
-  /** Writes the document with {@code g}, calling {@link #writeResults} where the results array goes. */
+  /**
+   * Writes the document with {@code g}, calling {@link #writeResults} where the results array goes.
+   */
   abstract void writeJson(JsonGenerator g, Summary summary, Timings timings) throws IOException;
 
   /** Writes the field {@code name} with the buffered results array as its value. */

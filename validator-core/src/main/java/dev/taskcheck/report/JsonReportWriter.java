@@ -18,14 +18,16 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The TaskCheck JSON report. The summary and timings come before the results in the document but are
- * known only at the end, so the results are buffered and copied behind the head ({@link HeadLastWriter}).
+ * The TaskCheck JSON report. The summary and timings come before the results in the document but
+ * are known only at the end, so the results are buffered and copied behind the head ({@link
+ * HeadLastWriter}).
  */
 final class JsonReportWriter extends JsonHeadLastWriter {
 
   /**
    * @param sink the stream the report goes to; closed by {@link #close()}
-   * @param spillDirectory where a temporary file may be created; null for the system temporary directory
+   * @param spillDirectory where a temporary file may be created; null for the system temporary
+   *     directory
    * @param memoryLimit how many bytes of results stay in memory before spilling to a file
    */
   JsonReportWriter(OutputStream sink, @Nullable Path spillDirectory, int memoryLimit) {
@@ -94,9 +96,9 @@ final class JsonReportWriter extends JsonHeadLastWriter {
   }
 
   /**
-   * The lifecycle metrics: every duration in whole milliseconds under a name ending in {@code Ms} (as in
-   * {@code timings}), null when there is none; statuses in code order. The SARIF log's run properties hold
-   * the same object.
+   * The lifecycle metrics: every duration in whole milliseconds under a name ending in {@code Ms}
+   * (as in {@code timings}), null when there is none; statuses in code order. The SARIF log's run
+   * properties hold the same object.
    */
   static void writeMetrics(JsonGenerator g, LifecycleMetrics m) throws IOException {
     g.writeObjectFieldStart("metrics");
@@ -128,7 +130,8 @@ final class JsonReportWriter extends JsonHeadLastWriter {
     g.writeEndObject();
   }
 
-  private static void writeStat(JsonGenerator g, String name, LifecycleMetrics.Stat s) throws IOException {
+  private static void writeStat(JsonGenerator g, String name, LifecycleMetrics.Stat s)
+      throws IOException {
     g.writeObjectFieldStart(name);
     g.writeNumberField("count", s.count());
     millisField(g, "medianMs", s.median());
@@ -137,7 +140,8 @@ final class JsonReportWriter extends JsonHeadLastWriter {
     g.writeEndObject();
   }
 
-  private static void millisField(JsonGenerator g, String name, @Nullable Duration d) throws IOException {
+  private static void millisField(JsonGenerator g, String name, @Nullable Duration d)
+      throws IOException {
     g.writeFieldName(name);
     if (d == null) {
       g.writeNull();

@@ -12,13 +12,14 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 /**
- * FHIR JSON: one OperationOutcome per result; the OperationOutcome alone when the run has exactly one
- * result, otherwise a {@code collection} Bundle of them. The first result is held back until the second
- * arrives (or the run ends); from then on the Bundle's entries are buffered and copied behind its head at
- * {@link #finish} ({@link HeadLastWriter}), so nothing is written before the run ends.
+ * FHIR JSON: one OperationOutcome per result; the OperationOutcome alone when the run has exactly
+ * one result, otherwise a {@code collection} Bundle of them. The first result is held back until
+ * the second arrives (or the run ends); from then on the Bundle's entries are buffered and copied
+ * behind its head at {@link #finish} ({@link HeadLastWriter}), so nothing is written before the run
+ * ends.
  *
- * <p>FHIR JSON forbids nulls, empty strings, empty arrays and empty objects, so absent values are left
- * out rather than written as null.
+ * <p>FHIR JSON forbids nulls, empty strings, empty arrays and empty objects, so absent values are
+ * left out rather than written as null.
  */
 final class OperationOutcomeWriter extends JsonHeadLastWriter {
 
@@ -29,7 +30,8 @@ final class OperationOutcomeWriter extends JsonHeadLastWriter {
   static final String EXT_FHIR_VERSION = EXT_BASE + "validated-fhir-version";
   static final String EXT_ISSUE_LINE =
       "http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-line";
-  static final String EXT_ISSUE_COL = "http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-col";
+  static final String EXT_ISSUE_COL =
+      "http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-col";
   static final String EXT_MESSAGE_ID =
       "http://hl7.org/fhir/StructureDefinition/operationoutcome-message-id";
   static final String EXT_ISSUE_SOURCE =
@@ -41,7 +43,8 @@ final class OperationOutcomeWriter extends JsonHeadLastWriter {
 
   /**
    * @param sink the stream the output goes to; closed by {@link #close()}
-   * @param spillDirectory where a temporary file may be created; null for the system temporary directory
+   * @param spillDirectory where a temporary file may be created; null for the system temporary
+   *     directory
    */
   OperationOutcomeWriter(OutputStream sink, @Nullable Path spillDirectory) {
     super(sink, spillDirectory, SpillBuffer.DEFAULT_MEMORY_LIMIT, 1);
@@ -90,7 +93,8 @@ final class OperationOutcomeWriter extends JsonHeadLastWriter {
     g.writeStartObject();
     g.writeStringField("resourceType", "OperationOutcome");
     g.writeArrayFieldStart("extension");
-    // never empty: the validated-source extension is always there ("-" if the source is blank, since
+    // never empty: the validated-source extension is always there ("-" if the source is blank,
+    // since
     // FHIR forbids empty strings)
     writeExtension(g, EXT_SOURCE, "valueString", r.source().isBlank() ? "-" : r.source());
     writeExtension(g, EXT_RESOURCE, "valueString", r.resource());
@@ -156,8 +160,8 @@ final class OperationOutcomeWriter extends JsonHeadLastWriter {
     g.writeEndObject();
   }
 
-  private static void writeExtension(JsonGenerator g, String url, String valueField, @Nullable String value)
-      throws IOException {
+  private static void writeExtension(
+      JsonGenerator g, String url, String valueField, @Nullable String value) throws IOException {
     if (value == null || value.isBlank()) {
       return;
     }

@@ -11,18 +11,22 @@ import org.apiguardian.api.API;
 /** The report formats, each rendered from the same report model. */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public enum OutputFormat {
-  /** One line per issue, {@code path:line:col severity rule-id expression message}, then a summary. */
+  /**
+   * One line per issue, {@code path:line:col severity rule-id expression message}, then a summary.
+   */
   TEXT("text", "taskcheck.txt"),
   /** The TaskCheck JSON report. */
   JSON("json", "taskcheck.json"),
   /** One FHIR OperationOutcome per result, a Bundle of them when there are several. */
   OPERATIONOUTCOME("operationoutcome", "taskcheck.operationoutcome.json"),
   /**
-   * JUnit XML as Maven Surefire writes it: a test suite per input file, a test case per rule checked on it,
-   * failed when the rule has a finding at or above the fail level.
+   * JUnit XML as Maven Surefire writes it: a test suite per input file, a test case per rule
+   * checked on it, failed when the rule has a finding at or above the fail level.
    */
   JUNIT("junit", "TEST-taskcheck.xml"),
-  /** SARIF 2.1.0 for code scanning: the rules checked, results with physical and logical locations. */
+  /**
+   * SARIF 2.1.0 for code scanning: the rules checked, results with physical and logical locations.
+   */
   SARIF("sarif", "taskcheck.sarif"),
   /** The XML form of the report, which the HTML report is rendered from. */
   XML("xml", "taskcheck.xml"),
@@ -54,23 +58,26 @@ public enum OutputFormat {
       }
     }
     throw new IllegalArgumentException(
-        "unknown format '" + text + "' (expected "
+        "unknown format '"
+            + text
+            + "' (expected "
             + Arrays.stream(values()).map(OutputFormat::code).collect(Collectors.joining(", "))
             + ")");
   }
 
   /**
-   * A writer to a stream the caller owns; closing the output flushes but does not close the stream. Closed
-   * without {@link ReportListener#finish}, a writer has written nothing, except the text format, which streams
-   * its lines as results arrive: it has written the complete lines of the results so far and no summary.
+   * A writer to a stream the caller owns; closing the output flushes but does not close the stream.
+   * Closed without {@link ReportListener#finish}, a writer has written nothing, except the text
+   * format, which streams its lines as results arrive: it has written the complete lines of the
+   * results so far and no summary.
    */
   public ReportOutput toStream(OutputStream out, RenderOptions options) {
     return ReportWriters.toStream(this, out, options);
   }
 
   /**
-   * A writer to a file, written atomically: the content goes to a temporary file beside {@code file}
-   * and is renamed onto it when the output is closed after {@link ReportListener#finish}.
+   * A writer to a file, written atomically: the content goes to a temporary file beside {@code
+   * file} and is renamed onto it when the output is closed after {@link ReportListener#finish}.
    */
   public ReportOutput toFile(Path file, RenderOptions options) throws IOException {
     return ReportWriters.toFile(this, file, options);

@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param color ANSI colours in the text format (only when writing to a terminal)
  * @param summary whether the text format ends with its summary lines
- * @param failOn the fail level of the run ({@code --fail-on}, the plugin's {@code failOn}), null for
- *     {@code none}: JUnit XML reports a rule's test case as failed when it has a finding at or above it,
- *     and the HTML report states it
+ * @param failOn the fail level of the run ({@code --fail-on}, the plugin's {@code failOn}), null
+ *     for {@code none}: JUnit XML reports a rule's test case as failed when it has a finding at or
+ *     above it, and the HTML report states it
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public record RenderOptions(boolean color, boolean summary, @Nullable Severity failOn) {

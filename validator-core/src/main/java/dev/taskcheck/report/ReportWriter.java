@@ -14,15 +14,16 @@ import java.util.Deque;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The lifecycle every report writer shares. A writer is open until {@link #finish}, which writes the rest of
- * the report and flushes the sink; after {@code finish} (even one that failed) and after {@link #close},
- * listener calls throw {@link IllegalStateException}. {@link #close} releases what the writer holds (the
- * resources it registered with {@link #owned}, the last registered first), then closes the sink, whether the
- * report was finished or not; it writes nothing itself. Listener methods report I/O failures as {@link
- * UncheckedIOException}, {@code close} as {@link IOException}.
+ * The lifecycle every report writer shares. A writer is open until {@link #finish}, which writes
+ * the rest of the report and flushes the sink; after {@code finish} (even one that failed) and
+ * after {@link #close}, listener calls throw {@link IllegalStateException}. {@link #close} releases
+ * what the writer holds (the resources it registered with {@link #owned}, the last registered
+ * first), then closes the sink, whether the report was finished or not; it writes nothing itself.
+ * Listener methods report I/O failures as {@link UncheckedIOException}, {@code close} as {@link
+ * IOException}.
  *
- * <p>A format says what it does with a result ({@link #write}) and what it writes at the end ({@link
- * #complete}). The run and the lifecycle metrics are kept here for it.
+ * <p>A format says what it does with a result ({@link #write}) and what it writes at the end
+ * ({@link #complete}). The run and the lifecycle metrics are kept here for it.
  */
 abstract class ReportWriter implements ReportOutput {
 
@@ -33,13 +34,17 @@ abstract class ReportWriter implements ReportOutput {
   }
 
   private final OutputStream sink;
+
   /** Closed by {@link #close()} in this order, before the sink. */
   private final Deque<Closeable> resources = new ArrayDeque<>();
+
   private State state = State.OPEN;
   private @Nullable RunInfo run;
   private @Nullable LifecycleMetrics metrics;
 
-  /** @param sink the stream the report goes to; closed by {@link #close()} */
+  /**
+   * @param sink the stream the report goes to; closed by {@link #close()}
+   */
   ReportWriter(OutputStream sink) {
     this.sink = sink;
   }
@@ -100,8 +105,8 @@ abstract class ReportWriter implements ReportOutput {
   abstract void complete(Summary summary, Timings timings) throws IOException;
 
   /**
-   * Registers {@code resource} to be closed by {@link #close()}: before the sink, and before the resources
-   * registered earlier (as try-with-resources would).
+   * Registers {@code resource} to be closed by {@link #close()}: before the sink, and before the
+   * resources registered earlier (as try-with-resources would).
    */
   final <T extends Closeable> T owned(T resource) {
     resources.addFirst(resource);

@@ -32,69 +32,88 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>A rule is listed with its summary, documentation page ({@code helpUri}), the level of its
  *       severity in this run ({@code defaultConfiguration.level}) and its catalog data in {@code
- *       properties}. A rule id that findings use but the run's list lacks (a base FHIR invariant such as
- *       {@code dom-6}) is added to the list when it is first seen, so every result's {@code ruleIndex}
- *       points at its rule.
- *   <li>A finding is a result with its rule, level ({@code fatal} and {@code error} give {@code error},
- *       {@code warning} gives {@code warning}, {@code information} gives {@code note}), message, one
- *       location and a {@code partialFingerprints} entry. The location names the file (a relative path as
- *       a relative reference to {@code %SRCROOT%}, the current directory; an absolute path as a {@code
- *       file} URI; standard input by description only) and the line and column when known, and as logical
- *       locations the FHIRPath expression and the resource ({@code Task/abc/_history/2}).
- *   <li>A suppressed finding is a result too, with an external, accepted suppression carrying the reason.
- *   <li>{@code invocations[0]} holds the start and end time and, in its properties, the run's settings,
- *       counts and timings (as in the JSON report); the run's properties hold the lifecycle metrics.
+ *       properties}. A rule id that findings use but the run's list lacks (a base FHIR invariant
+ *       such as {@code dom-6}) is added to the list when it is first seen, so every result's {@code
+ *       ruleIndex} points at its rule.
+ *   <li>A finding is a result with its rule, level ({@code fatal} and {@code error} give {@code
+ *       error}, {@code warning} gives {@code warning}, {@code information} gives {@code note}),
+ *       message, one location and a {@code partialFingerprints} entry. The location names the file
+ *       (a relative path as a relative reference to {@code %SRCROOT%}, the current directory; an
+ *       absolute path as a {@code file} URI; standard input by description only) and the line and
+ *       column when known, and as logical locations the FHIRPath expression and the resource
+ *       ({@code Task/abc/_history/2}).
+ *   <li>A suppressed finding is a result too, with an external, accepted suppression carrying the
+ *       reason.
+ *   <li>{@code invocations[0]} holds the start and end time and, in its properties, the run's
+ *       settings, counts and timings (as in the JSON report); the run's properties hold the
+ *       lifecycle metrics.
  * </ul>
  *
- * <p>The rules come before the results in the document but are complete only at the end, so each result
- * is written as it arrives to a {@link SpillBuffer} (memory, then a temporary file) and copied out behind
- * the head at {@link #finish}. Memory holds the distinct rule ids, nothing per result. Closed without
- * {@code finish}, the writer writes nothing.
+ * <p>The rules come before the results in the document but are complete only at the end, so each
+ * result is written as it arrives to a {@link SpillBuffer} (memory, then a temporary file) and
+ * copied out behind the head at {@link #finish}. Memory holds the distinct rule ids, nothing per
+ * result. Closed without {@code finish}, the writer writes nothing.
  */
 final class SarifReportWriter extends JsonHeadLastWriter {
 
   /** The schema the log names: the OASIS SARIF 2.1.0 schema (errata 01). */
   static final String SCHEMA_URI =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-  /** The URI base id of relative artifact locations: the directory relative sources are read from. */
+
+  /**
+   * The URI base id of relative artifact locations: the directory relative sources are read from.
+   */
   static final String SRCROOT = "%SRCROOT%";
+
   /** The key of a result's entry in {@code partialFingerprints}. */
   static final String FINGERPRINT = "taskcheck/v1";
+
   static final String INFORMATION_URI = "https://taskcheck.dev";
 
   /** The form of a FHIR constraint key ({@code dom-6}, {@code tsk-1}). */
   private static final Pattern INVARIANT_KEY = Pattern.compile("([a-z][a-z0-9]*)-[0-9]+");
+
   /**
-   * Where the FHIR specification defines the base invariants of the types a Task uses, by key prefix. The
-   * current release's pages: a finding's FHIR release is in its result's properties.
+   * Where the FHIR specification defines the base invariants of the types a Task uses, by key
+   * prefix. The current release's pages: a finding's FHIR release is in its result's properties.
    */
-  private static final Map<String, String> INVARIANT_PAGES = Map.of(
-      "dom", "https://hl7.org/fhir/domainresource.html",
-      "ele", "https://hl7.org/fhir/element.html",
-      "tsk", "https://hl7.org/fhir/task.html",
-      "ref", "https://hl7.org/fhir/references.html",
-      "txt", "https://hl7.org/fhir/narrative.html",
-      "per", "https://hl7.org/fhir/datatypes.html#Period",
-      "qty", "https://hl7.org/fhir/datatypes.html#Quantity",
-      "rat", "https://hl7.org/fhir/datatypes.html#Ratio",
-      "att", "https://hl7.org/fhir/datatypes.html#Attachment",
-      "cpt", "https://hl7.org/fhir/datatypes.html#ContactPoint");
+  private static final Map<String, String> INVARIANT_PAGES =
+      Map.of(
+          "dom", "https://hl7.org/fhir/domainresource.html",
+          "ele", "https://hl7.org/fhir/element.html",
+          "tsk", "https://hl7.org/fhir/task.html",
+          "ref", "https://hl7.org/fhir/references.html",
+          "txt", "https://hl7.org/fhir/narrative.html",
+          "per", "https://hl7.org/fhir/datatypes.html#Period",
+          "qty", "https://hl7.org/fhir/datatypes.html#Quantity",
+          "rat", "https://hl7.org/fhir/datatypes.html#Ratio",
+          "att", "https://hl7.org/fhir/datatypes.html#Attachment",
+          "cpt", "https://hl7.org/fhir/datatypes.html#ContactPoint");
 
   /** How many objects and arrays enclose the results array: the log, {@code runs}, the run. */
   private static final int RESULTS_DEPTH = 3;
 
   private final RenderOptions options;
+
   /** The file URI of the directory relative sources are resolved against, ending with {@code /}. */
   private @Nullable String sourceRoot;
+
   private final MessageDigest sha256;
 
-  /** Rule id to its index in {@code tool.driver.rules}: the listed rules, then the ones found unlisted. */
+  /**
+   * Rule id to its index in {@code tool.driver.rules}: the listed rules, then the ones found
+   * unlisted.
+   */
   private final Map<String, Integer> ruleIndexes = new HashMap<>();
+
   private final List<RuleInfo> listedRules = new ArrayList<>();
   private final List<String> unlistedRules = new ArrayList<>();
 
-  /** The last source seen and its artifact location (results of one source usually arrive together). */
+  /**
+   * The last source seen and its artifact location (results of one source usually arrive together).
+   */
   private @Nullable String lastSource;
+
   private @Nullable String lastUri;
 
   /**
@@ -102,22 +121,28 @@ final class SarifReportWriter extends JsonHeadLastWriter {
    * RunInfo#workingDirectory()}).
    *
    * @param sink the stream the report goes to; closed by {@link #close()}
-   * @param spillDirectory where a temporary file may be created; null for the system temporary directory
+   * @param spillDirectory where a temporary file may be created; null for the system temporary
+   *     directory
    */
   SarifReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory) {
     this(sink, options, spillDirectory, null, SpillBuffer.DEFAULT_MEMORY_LIMIT);
   }
 
   /**
-   * @param sourceRoot the absolute directory relative sources are resolved against ({@code %SRCROOT%}); null
-   *     for the run's working directory
+   * @param sourceRoot the absolute directory relative sources are resolved against ({@code
+   *     %SRCROOT%}); null for the run's working directory
    * @param memoryLimit how many bytes of results stay in memory before spilling to a file
    */
-  SarifReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory,
-      @Nullable Path sourceRoot, int memoryLimit) {
+  SarifReportWriter(
+      OutputStream sink,
+      RenderOptions options,
+      @Nullable Path spillDirectory,
+      @Nullable Path sourceRoot,
+      int memoryLimit) {
     super(sink, spillDirectory, memoryLimit, RESULTS_DEPTH);
     this.options = options;
-    this.sourceRoot = sourceRoot == null ? null : FileUris.directoryUri(sourceRoot.toAbsolutePath().toString());
+    this.sourceRoot =
+        sourceRoot == null ? null : FileUris.directoryUri(sourceRoot.toAbsolutePath().toString());
     try {
       this.sha256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -181,8 +206,13 @@ final class SarifReportWriter extends JsonHeadLastWriter {
 
   // ---- results ----
 
-  private void writeResult(Result r, @Nullable String uri, Issue issue, @Nullable SuppressedIssue suppressed,
-      Map<String, Integer> occurrences) throws IOException {
+  private void writeResult(
+      Result r,
+      @Nullable String uri,
+      Issue issue,
+      @Nullable SuppressedIssue suppressed,
+      Map<String, Integer> occurrences)
+      throws IOException {
     JsonGenerator g = results();
     g.writeStartObject();
     g.writeStringField("ruleId", issue.ruleId());
@@ -224,8 +254,9 @@ final class SarifReportWriter extends JsonHeadLastWriter {
   }
 
   /**
-   * The location: the file and region (the issue's line and column; without them the line the resource
-   * starts on; without that none), and as logical locations the expression and the resource.
+   * The location: the file and region (the issue's line and column; without them the line the
+   * resource starts on; without that none), and as logical locations the expression and the
+   * resource.
    */
   private static void writeLocation(JsonGenerator g, Result r, @Nullable String uri, Issue issue)
       throws IOException {
@@ -271,7 +302,8 @@ final class SarifReportWriter extends JsonHeadLastWriter {
       if (resource != null) {
         g.writeStartObject();
         String versionId = r.versionId();
-        g.writeStringField("fullyQualifiedName",
+        g.writeStringField(
+            "fullyQualifiedName",
             versionId == null ? resource : resource + "/_history/" + versionId);
         g.writeStringField("kind", "resource");
         g.writeEndObject();
@@ -282,34 +314,47 @@ final class SarifReportWriter extends JsonHeadLastWriter {
   }
 
   /**
-   * The artifact URI of a source: a relative reference (to {@code %SRCROOT%}) for a relative path, a file
-   * URI for an absolute one, null for standard input.
+   * The artifact URI of a source: a relative reference (to {@code %SRCROOT%}) for a relative path,
+   * a file URI for an absolute one, null for standard input.
    */
   private @Nullable String artifactUri(String source) {
     if (source.equals(lastSource)) {
       return lastUri;
     }
-    String uri = source.equals("-") ? null
-        : FileUris.isAbsolute(source) ? FileUris.fileUri(source) : FileUris.relativeReference(source);
+    String uri =
+        source.equals("-")
+            ? null
+            : FileUris.isAbsolute(source)
+                ? FileUris.fileUri(source)
+                : FileUris.relativeReference(source);
     lastSource = source;
     lastUri = uri;
     return uri;
   }
 
   /**
-   * A fingerprint that does not move with the finding's line: a hash of the rule, the file, the resource
-   * (or, for a document that did not parse, its line), the version and the expression, then the
-   * occurrence of that hash within the result ({@code 3f5a...:1}).
+   * A fingerprint that does not move with the finding's line: a hash of the rule, the file, the
+   * resource (or, for a document that did not parse, its line), the version and the expression,
+   * then the occurrence of that hash within the result ({@code 3f5a...:1}).
    */
-  private String fingerprint(Result r, @Nullable String uri, Issue issue, Map<String, Integer> occurrences) {
+  private String fingerprint(
+      Result r, @Nullable String uri, Issue issue, Map<String, Integer> occurrences) {
     String resource = r.resource();
-    String key = issue.ruleId() + '\u0000' + (uri == null ? "-" : uri) + '\u0000'
-        + (resource != null ? resource : "@" + r.line()) + '\u0000' + nullToEmpty(r.versionId()) + '\u0000'
-        + nullToEmpty(issue.expression());
+    String key =
+        issue.ruleId()
+            + '\u0000'
+            + (uri == null ? "-" : uri)
+            + '\u0000'
+            + (resource != null ? resource : "@" + r.line())
+            + '\u0000'
+            + nullToEmpty(r.versionId())
+            + '\u0000'
+            + nullToEmpty(issue.expression());
     byte[] digest = sha256.digest(key.getBytes(StandardCharsets.UTF_8));
     StringBuilder b = new StringBuilder(40);
     for (int i = 0; i < 16; i++) {
-      b.append(Character.forDigit((digest[i] >> 4) & 0xF, 16)).append(Character.forDigit(digest[i] & 0xF, 16));
+      b.append(Character.forDigit((digest[i] >> 4) & 0xF, 16))
+          .append(Character.forDigit(digest[i] & 0xF, 16));
     }
     String hash = b.toString();
     int n = occurrences.merge(hash, 1, Integer::sum);
@@ -378,7 +423,9 @@ final class SarifReportWriter extends JsonHeadLastWriter {
     g.writeStringField("helpUri", rule.docUrl());
     g.writeObjectFieldStart("help");
     g.writeStringField("text", rule.summary() + ". Documentation: " + rule.docUrl());
-    g.writeStringField("markdown", rule.summary() + ".\n\n[" + rule.id() + " documentation](" + rule.docUrl() + ")");
+    g.writeStringField(
+        "markdown",
+        rule.summary() + ".\n\n[" + rule.id() + " documentation](" + rule.docUrl() + ")");
     g.writeEndObject();
     g.writeObjectFieldStart("defaultConfiguration");
     g.writeStringField("level", level(rule.severity()));
@@ -417,14 +464,22 @@ final class SarifReportWriter extends JsonHeadLastWriter {
   private static String fullDescription(RuleInfo rule) {
     String versions = String.join(", ", rule.versions().stream().map(FhirRelease::code).toList());
     return switch (rule.kind()) {
-      case JAVA -> rule.summary() + ". A TaskCheck " + rule.category() + " rule for FHIR " + versions + ".";
-      case PROFILE -> rule.summary() + ". An invariant of the TaskCheck profiles (" + rule.category()
-          + ") for FHIR " + versions + ".";
+      case JAVA ->
+          rule.summary() + ". A TaskCheck " + rule.category() + " rule for FHIR " + versions + ".";
+      case PROFILE ->
+          rule.summary()
+              + ". An invariant of the TaskCheck profiles ("
+              + rule.category()
+              + ") for FHIR "
+              + versions
+              + ".";
       case ENGINE -> rule.summary() + ". A finding of the FHIR structure validation.";
     };
   }
 
-  /** A rule a finding used that the run's list lacks: a base FHIR invariant, or an id unknown here. */
+  /**
+   * A rule a finding used that the run's list lacks: a base FHIR invariant, or an id unknown here.
+   */
   private static void writeUnlistedRule(JsonGenerator g, String id) throws IOException {
     var key = INVARIANT_KEY.matcher(id);
     boolean invariant = key.matches();
@@ -434,9 +489,13 @@ final class SarifReportWriter extends JsonHeadLastWriter {
     g.writeStringField("text", invariant ? "FHIR invariant " + id : "Finding " + id);
     g.writeEndObject();
     g.writeObjectFieldStart("fullDescription");
-    g.writeStringField("text", invariant
-        ? "A constraint of the FHIR specification (key " + id + "), checked by the structure validation."
-        : "A finding reported under the id " + id + ", which is not in this run's rule list.");
+    g.writeStringField(
+        "text",
+        invariant
+            ? "A constraint of the FHIR specification (key "
+                + id
+                + "), checked by the structure validation."
+            : "A finding reported under the id " + id + ", which is not in this run's rule list.");
     g.writeEndObject();
     String page = invariant ? INVARIANT_PAGES.get(key.group(1)) : null;
     if (page != null) {
@@ -452,7 +511,8 @@ final class SarifReportWriter extends JsonHeadLastWriter {
     g.writeEndObject();
   }
 
-  private void writeInvocation(JsonGenerator g, RunInfo r, Summary summary, Timings timings) throws IOException {
+  private void writeInvocation(JsonGenerator g, RunInfo r, Summary summary, Timings timings)
+      throws IOException {
     g.writeArrayFieldStart("invocations");
     g.writeStartObject();
     // Findings, fatal ones included, are results; the tool itself ran to completion.
@@ -479,7 +539,8 @@ final class SarifReportWriter extends JsonHeadLastWriter {
     g.writeEndArray();
   }
 
-  private static void optionalString(JsonGenerator g, String name, @Nullable String value) throws IOException {
+  private static void optionalString(JsonGenerator g, String name, @Nullable String value)
+      throws IOException {
     if (value != null) {
       g.writeStringField(name, value);
     }

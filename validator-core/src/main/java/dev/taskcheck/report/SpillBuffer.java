@@ -11,9 +11,9 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Bytes written now and copied out later: held in memory up to a limit, then in a temporary file that
- * {@link #close()} deletes. Lets a writer put content that is known last (counts) ahead of content that
- * arrives first (results) without holding the results in memory.
+ * Bytes written now and copied out later: held in memory up to a limit, then in a temporary file
+ * that {@link #close()} deletes. Lets a writer put content that is known last (counts) ahead of
+ * content that arrives first (results) without holding the results in memory.
  */
 final class SpillBuffer extends OutputStream {
 

@@ -22,14 +22,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The text format: one line per issue, {@code source:line:col severity rule-id expression message}, then
- * optionally a summary, and after it, when the run read Task histories or looked for stuck Tasks, a short
- * lifecycle block. UTF-8 with {@code \n} line ends.
+ * The text format: one line per issue, {@code source:line:col severity rule-id expression message},
+ * then optionally a summary, and after it, when the run read Task histories or looked for stuck
+ * Tasks, a short lifecycle block. UTF-8 with {@code \n} line ends.
  *
- * <p>Unlike the document formats, the text format streams: the lines of each result are written as the result
- * arrives (buffered, and flushed at {@link #finish} and {@link #close}), so that a console shows findings while
- * the run goes on. Closed without {@code finish}, it has written the complete lines of the results it got and
- * no summary.
+ * <p>Unlike the document formats, the text format streams: the lines of each result are written as
+ * the result arrives (buffered, and flushed at {@link #finish} and {@link #close}), so that a
+ * console shows findings while the run goes on. Closed without {@code finish}, it has written the
+ * complete lines of the results it got and no summary.
  */
 final class TextReportWriter extends ReportWriter {
 
@@ -37,6 +37,7 @@ final class TextReportWriter extends ReportWriter {
   private static final String YELLOW = "\u001b[33m";
   private static final String CYAN = "\u001b[36m";
   private static final String RESET = "\u001b[0m";
+
   /** How many stuck Tasks the text lists (the JSON report lists more). */
   static final int STUCK_LISTED = 10;
 
@@ -44,10 +45,13 @@ final class TextReportWriter extends ReportWriter {
   private final RenderOptions options;
   private final StringBuilder line = new StringBuilder(256);
 
-  /** @param sink the stream the report goes to; closed by {@link #close()} */
+  /**
+   * @param sink the stream the report goes to; closed by {@link #close()}
+   */
   TextReportWriter(OutputStream sink, RenderOptions options) {
     super(sink);
-    this.out = owned(new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 16 << 10));
+    this.out =
+        owned(new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 16 << 10));
     this.options = options;
   }
 
@@ -62,8 +66,8 @@ final class TextReportWriter extends ReportWriter {
   }
 
   /**
-   * Appends the line of an issue, {@code source:line:col severity rule-id expression message} (the JUnit
-   * report lists findings so too), the severity in colour when {@code color}.
+   * Appends the line of an issue, {@code source:line:col severity rule-id expression message} (the
+   * JUnit report lists findings so too), the severity in colour when {@code color}.
    */
   static void appendIssue(StringBuilder b, String source, Issue issue, boolean color) {
     appendOneLine(b, source);
@@ -168,15 +172,18 @@ final class TextReportWriter extends ReportWriter {
   }
 
   /**
-   * The lifecycle block: {@code histories: 12 Tasks, 40 versions; wait time median 2h 5m (p90 1d 3h); ...;
-   * stuck (older than 7d): 3}, then one line per stuck Task (at most {@link #STUCK_LISTED}),
-   * {@code   source:line Task/x status since <lastModified> (idle 9d 2h)}.
+   * The lifecycle block: {@code histories: 12 Tasks, 40 versions; wait time median 2h 5m (p90 1d
+   * 3h); ...; stuck (older than 7d): 3}, then one line per stuck Task (at most {@link
+   * #STUCK_LISTED}), {@code source:line Task/x status since <lastModified> (idle 9d 2h)}.
    */
   static List<String> metricsLines(LifecycleMetrics m) {
     List<String> parts = new ArrayList<>();
     if (m.histories() > 0) {
-      parts.add("histories: " + count(m.histories(), "Task", "Tasks") + ", "
-          + count(m.versions(), "version", "versions"));
+      parts.add(
+          "histories: "
+              + count(m.histories(), "Task", "Tasks")
+              + ", "
+              + count(m.versions(), "version", "versions"));
       parts.add(stat("wait time", m.waitTime()));
       parts.add(stat("time in progress", m.timeInProgress()));
       parts.add(stat("time to completion", m.timeToCompletion()));
@@ -205,8 +212,12 @@ final class TextReportWriter extends ReportWriter {
       lines.add(b.toString());
     }
     if (m.stuckCount() > shown) {
-      lines.add("  ... and " + (m.stuckCount() - shown) + " more (the JSON report lists up to "
-          + LifecycleMetrics.MAX_STUCK_LISTED + ")");
+      lines.add(
+          "  ... and "
+              + (m.stuckCount() - shown)
+              + " more (the JSON report lists up to "
+              + LifecycleMetrics.MAX_STUCK_LISTED
+              + ")");
     }
     return lines;
   }
@@ -215,7 +226,12 @@ final class TextReportWriter extends ReportWriter {
     if (s.count() == 0 || s.median() == null || s.p90() == null) {
       return what + ": none";
     }
-    return what + " median " + Durations.format(s.median()) + " (p90 " + Durations.format(s.p90()) + ")";
+    return what
+        + " median "
+        + Durations.format(s.median())
+        + " (p90 "
+        + Durations.format(s.p90())
+        + ")";
   }
 
   /** {@code FHIR versions: R4 (4), R5 (1)}, or null when no release was used. */

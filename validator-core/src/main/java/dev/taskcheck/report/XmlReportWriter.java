@@ -23,19 +23,23 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The XML form of the report ({@code taskcheck.xml}), in the namespace {@value #NAMESPACE} and described by
- * the schema {@value #SCHEMA}: the run, the counts, the timings, the rules checked with this run's finding
- * count and worst severity each, a line per input file with its counts, the lifecycle metrics, then the
- * results with their issues. The HTML report is rendered from it.
+ * The XML form of the report ({@code taskcheck.xml}), in the namespace {@value #NAMESPACE} and
+ * described by the schema {@value #SCHEMA}: the run, the counts, the timings, the rules checked
+ * with this run's finding count and worst severity each, a line per input file with its counts, the
+ * lifecycle metrics, then the results with their issues. The HTML report is rendered from it.
  *
- * <p>Everything before the results is known only at {@link #finish}, so the results are buffered and copied
- * behind the head ({@link HeadLastWriter}). In memory stay only a count per rule and per input file.
+ * <p>Everything before the results is known only at {@link #finish}, so the results are buffered
+ * and copied behind the head ({@link HeadLastWriter}). In memory stay only a count per rule and per
+ * input file.
  *
  * <p>The complete form lists every result. The form the HTML report is rendered from ({@link
- * #findingsOnly}) lists only results with findings, at most a given number of findings in all (the first
- * ones, in input order) and at most a given number of files, saying on {@code results} and {@code files}
- * how many it left out; the counts stay complete.
+ * #findingsOnly}) lists only results with findings, at most a given number of findings in all (the
+ * first ones, in input order) and at most a given number of files, saying on {@code results} and
+ * {@code files} how many it left out; the counts stay complete.
  */
+// counts per severity are arrays indexed by the severity\'s ordinal (Severity\'s order is part of
+// its API)
+@SuppressWarnings("EnumOrdinal")
 final class XmlReportWriter extends HeadLastWriter {
 
   /** The namespace of the document's elements. */
@@ -52,8 +56,10 @@ final class XmlReportWriter extends HeadLastWriter {
 
   private final RenderOptions options;
   private final XmlWriter results;
+
   /** True when results without findings are listed and nothing is left out. */
   private final boolean complete;
+
   private final long findingLimit;
   private final long fileLimit;
 
@@ -66,17 +72,31 @@ final class XmlReportWriter extends HeadLastWriter {
 
   /** The complete XML form, results spilled to {@code spillDirectory} beyond 8 MiB. */
   XmlReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory) {
-    this(sink, options, spillDirectory, SpillBuffer.DEFAULT_MEMORY_LIMIT, true, Long.MAX_VALUE, Long.MAX_VALUE);
+    this(
+        sink,
+        options,
+        spillDirectory,
+        SpillBuffer.DEFAULT_MEMORY_LIMIT,
+        true,
+        Long.MAX_VALUE,
+        Long.MAX_VALUE);
   }
 
   /**
    * @param memoryLimit how many bytes of results stay in memory before spilling to a file
-   * @param complete whether every result is listed; otherwise only those with findings, within the limits
+   * @param complete whether every result is listed; otherwise only those with findings, within the
+   *     limits
    * @param findingLimit the most findings (issues and suppressed ones together) listed
    * @param fileLimit the most input files listed under {@code files}
    */
-  XmlReportWriter(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory, int memoryLimit,
-      boolean complete, long findingLimit, long fileLimit) {
+  XmlReportWriter(
+      OutputStream sink,
+      RenderOptions options,
+      @Nullable Path spillDirectory,
+      int memoryLimit,
+      boolean complete,
+      long findingLimit,
+      long fileLimit) {
     super(sink, spillDirectory, memoryLimit);
     this.options = options;
     this.complete = complete;
@@ -86,10 +106,20 @@ final class XmlReportWriter extends HeadLastWriter {
   }
 
   /** The form the HTML report is rendered from: results with findings only, within the limits. */
-  static XmlReportWriter findingsOnly(OutputStream sink, RenderOptions options, @Nullable Path spillDirectory,
-      long findingLimit, long fileLimit) {
-    return new XmlReportWriter(sink, options, spillDirectory, SpillBuffer.DEFAULT_MEMORY_LIMIT, false,
-        findingLimit, fileLimit);
+  static XmlReportWriter findingsOnly(
+      OutputStream sink,
+      RenderOptions options,
+      @Nullable Path spillDirectory,
+      long findingLimit,
+      long fileLimit) {
+    return new XmlReportWriter(
+        sink,
+        options,
+        spillDirectory,
+        SpillBuffer.DEFAULT_MEMORY_LIMIT,
+        false,
+        findingLimit,
+        fileLimit);
   }
 
   @Override
@@ -123,7 +153,8 @@ final class XmlReportWriter extends HeadLastWriter {
         return;
       }
       int issueRoom = (int) Math.min(issues.size(), findingLimit - listedFindings);
-      int suppressedRoom = (int) Math.min(suppressed.size(), findingLimit - listedFindings - issueRoom);
+      int suppressedRoom =
+          (int) Math.min(suppressed.size(), findingLimit - listedFindings - issueRoom);
       listedFindings += issueRoom + suppressedRoom;
       unlistedFindings += issues.size() - issueRoom;
       unlistedSuppressed += suppressed.size() - suppressedRoom;
@@ -245,7 +276,10 @@ final class XmlReportWriter extends HeadLastWriter {
     for (FhirRelease release : FhirRelease.values()) {
       Long n = s.releases().get(release);
       if (n != null) {
-        w.start("release").attribute("name", release.code()).attribute("resources", n.longValue()).end();
+        w.start("release")
+            .attribute("name", release.code())
+            .attribute("resources", n.longValue())
+            .end();
       }
     }
     w.end();
@@ -263,7 +297,9 @@ final class XmlReportWriter extends HeadLastWriter {
           .attribute("category", rule.category())
           .attribute("severity", rule.severity().code())
           .attribute("kind", rule.kind().code())
-          .attribute("versions", String.join(" ", rule.versions().stream().map(FhirRelease::code).toList()))
+          .attribute(
+              "versions",
+              String.join(" ", rule.versions().stream().map(FhirRelease::code).toList()))
           .attribute("docUrl", rule.docUrl())
           .attribute("catalog", "true");
       writeCounts(w, rules.get(rule.id()));
@@ -348,7 +384,10 @@ final class XmlReportWriter extends HeadLastWriter {
         .end();
   }
 
-  /** An {@code xs:duration}: {@code PT50H}, {@code PT0.5S}, {@code -PT1H} (Java writes {@code PT-1H}). */
+  /**
+   * An {@code xs:duration}: {@code PT50H}, {@code PT0.5S}, {@code -PT1H} (Java writes {@code
+   * PT-1H}).
+   */
   static @Nullable String iso(@Nullable Duration d) {
     if (d == null) {
       return null;

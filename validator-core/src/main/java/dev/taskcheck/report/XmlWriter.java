@@ -11,29 +11,32 @@ import java.util.Deque;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small streaming XML writer for the report formats: UTF-8, one element per line indented by two spaces,
- * elements holding either child elements or text (no mixed content). Text and attribute values are escaped,
- * and characters XML 1.0 cannot carry (most C0 controls, unpaired surrogates, U+FFFE, U+FFFF) are left out,
- * so any message text yields a well-formed document. Line ends and tabs survive a round trip: in attribute
- * values they are written as character references, and so is a carriage return in text.
+ * A small streaming XML writer for the report formats: UTF-8, one element per line indented by two
+ * spaces, elements holding either child elements or text (no mixed content). Text and attribute
+ * values are escaped, and characters XML 1.0 cannot carry (most C0 controls, unpaired surrogates,
+ * U+FFFE, U+FFFF) are left out, so any message text yields a well-formed document. Line ends and
+ * tabs survive a round trip: in attribute values they are written as character references, and so
+ * is a carriage return in text.
  *
- * <p>The writer buffers: {@link #flush()} before reading what it wrote from the underlying stream. It never
- * closes that stream.
+ * <p>The writer buffers: {@link #flush()} before reading what it wrote from the underlying stream.
+ * It never closes that stream.
  */
 final class XmlWriter {
 
   private final Writer out;
   private final int baseDepth;
   private final Deque<String> open = new ArrayDeque<>();
+
   /** A start tag is written up to its attributes: {@code <name a="1"}. */
   private boolean tagOpen;
+
   /** The innermost open element got text, so its end tag goes on the same line. */
   private boolean textWritten;
 
   /**
    * @param out where the XML goes
-   * @param baseDepth the indentation depth of the first element written (for a fragment copied into a
-   *     document later)
+   * @param baseDepth the indentation depth of the first element written (for a fragment copied into
+   *     a document later)
    */
   XmlWriter(OutputStream out, int baseDepth) {
     this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 8192);
@@ -126,8 +129,8 @@ final class XmlWriter {
   }
 
   /**
-   * Ends the start tag of the innermost element and flushes, so that child elements written elsewhere (a
-   * fragment at the matching {@code baseDepth}) can be copied into the stream next.
+   * Ends the start tag of the innermost element and flushes, so that child elements written
+   * elsewhere (a fragment at the matching {@code baseDepth}) can be copied into the stream next.
    */
   void openForCopy() throws IOException {
     closeStartTag();
@@ -157,9 +160,10 @@ final class XmlWriter {
 
   /**
    * Writes {@code s} escaped for XML 1.0 element content or a double-quoted attribute, dropping the
-   * characters XML 1.0 does not allow (C0 controls other than tab, line feed and carriage return, unpaired
-   * surrogates, U+FFFE and U+FFFF). In attributes tab, line feed and carriage return are written as
-   * character references so that attribute-value normalisation keeps them; in content carriage return is.
+   * characters XML 1.0 does not allow (C0 controls other than tab, line feed and carriage return,
+   * unpaired surrogates, U+FFFE and U+FFFF). In attributes tab, line feed and carriage return are
+   * written as character references so that attribute-value normalisation keeps them; in content
+   * carriage return is.
    */
   static void escape(Writer w, String s, boolean attribute) throws IOException {
     int i = 0;
@@ -190,7 +194,9 @@ final class XmlWriter {
 
   /** The XML 1.0 {@code Char} production. */
   static boolean isXmlChar(int cp) {
-    return cp == 0x9 || cp == 0xA || cp == 0xD
+    return cp == 0x9
+        || cp == 0xA
+        || cp == 0xD
         || (cp >= 0x20 && cp <= 0xD7FF)
         || (cp >= 0xE000 && cp <= 0xFFFD)
         || (cp >= 0x10000 && cp <= 0x10FFFF);

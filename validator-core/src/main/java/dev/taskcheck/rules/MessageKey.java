@@ -7,10 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a rule's message key, a {@code static final String} constant of the rule class that the rule reports
- * with: {@code @MessageKey static final String OVER = "over";} is the message {@code progress-2.over} of the
- * rules' {@code messages.properties}. A catalog test checks both ways that every key has its message and
- * every message its key.
+ * Marks a rule's message key, a {@code static final String} constant of the rule class that the
+ * rule reports with: {@code @MessageKey static final String OVER = "over";} is the message {@code
+ * progress-2.over} of the rules' {@code messages.properties}. A catalog test checks both ways that
+ * every key has its message and every message its key.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The catalog entry of a rule implemented as an invariant in one of TaskCheck's StructureDefinitions
- * (constraint key = {@link #id}), so that any FHIR validator loading the package enforces it. The FHIRPath
- * lives in the profile; this is its metadata, declared once in {@code BuiltInRules.PROFILE}, with the
- * attributes of {@link TaskRule} and the same defaults (the short constructor). Having no class, it names
- * itself. A catalog meta-test keeps the profiles and these entries in step (key, severity, releases).
+ * The catalog entry of a rule implemented as an invariant in one of TaskCheck's
+ * StructureDefinitions (constraint key = {@link #id}), so that any FHIR validator loading the
+ * package enforces it. The FHIRPath lives in the profile; this is its metadata, declared once in
+ * {@code BuiltInRules.PROFILE}, with the attributes of {@link TaskRule} and the same defaults (the
+ * short constructor). Having no class, it names itself. A catalog meta-test keeps the profiles and
+ * these entries in step (key, severity, releases).
  *
  * @param profile the canonical URL of the StructureDefinition holding the invariant
  * @param ruleSets as {@link TaskRule#ruleSets}
@@ -33,12 +34,17 @@ public record ProfileRule(
     ReplacedIn replacedIn,
     boolean skipsEnteredInError) {
 
-  public static final String TASK_PROFILE = "https://taskcheck.dev/fhir/StructureDefinition/taskcheck-task";
+  public static final String TASK_PROFILE =
+      "https://taskcheck.dev/fhir/StructureDefinition/taskcheck-task";
   public static final String RATIO_PROFILE =
       "https://taskcheck.dev/fhir/StructureDefinition/taskcheck-progress-ratio";
 
-  /** The releases of catalog v1, every rule's releases unless it declares others (as {@link TaskRule#versions}). */
-  public static final List<FhirRelease> V1_RELEASES = List.of(FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5);
+  /**
+   * The releases of catalog v1, every rule's releases unless it declares others (as {@link
+   * TaskRule#versions}).
+   */
+  public static final List<FhirRelease> V1_RELEASES =
+      List.of(FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5);
 
   public ProfileRule {
     Objects.requireNonNull(id);
@@ -56,18 +62,51 @@ public record ProfileRule(
   }
 
   /**
-   * A rule with the defaults of {@link TaskRule}: the releases of catalog v1, since the first release, every
-   * rule set that keeps it, replacing nothing, applying to entered-in-error Tasks too.
+   * A rule with the defaults of {@link TaskRule}: the releases of catalog v1, since the first
+   * release, every rule set that keeps it, replacing nothing, applying to entered-in-error Tasks
+   * too.
    */
-  public ProfileRule(String id, String name, RuleCategory category, Severity severity, String profile,
-      List<RuleBasis> basis, String summary) {
-    this(id, name, category, severity, V1_RELEASES, summary, basis, TaskRule.FIRST_RELEASE, profile, List.of(), "",
-        ReplacedIn.TASK, false);
+  public ProfileRule(
+      String id,
+      String name,
+      RuleCategory category,
+      Severity severity,
+      String profile,
+      List<RuleBasis> basis,
+      String summary) {
+    this(
+        id,
+        name,
+        category,
+        severity,
+        V1_RELEASES,
+        summary,
+        basis,
+        TaskRule.FIRST_RELEASE,
+        profile,
+        List.of(),
+        "",
+        ReplacedIn.TASK,
+        false);
   }
 
-  /** This rule, not applying to entered-in-error Tasks (as {@link TaskRule#skipsEnteredInError}). */
+  /**
+   * This rule, not applying to entered-in-error Tasks (as {@link TaskRule#skipsEnteredInError}).
+   */
   public ProfileRule skippingEnteredInError() {
-    return new ProfileRule(id, name, category, severity, versions, summary, basis, since, profile, ruleSets, replaces,
-        replacedIn, true);
+    return new ProfileRule(
+        id,
+        name,
+        category,
+        severity,
+        versions,
+        summary,
+        basis,
+        since,
+        profile,
+        ruleSets,
+        replaces,
+        replacedIn,
+        true);
   }
 }

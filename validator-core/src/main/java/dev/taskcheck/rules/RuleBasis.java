@@ -1,6 +1,9 @@
 package dev.taskcheck.rules;
 
-/** Where a rule comes from (RULES.md "kind"); the {@code core} rule set keeps {@link #SPEC} rules only. */
+/**
+ * Where a rule comes from (RULES.md "kind"); the {@code core} rule set keeps {@link #SPEC} rules
+ * only.
+ */
 public enum RuleBasis {
   /** A constraint in the core specification. */
   SPEC,

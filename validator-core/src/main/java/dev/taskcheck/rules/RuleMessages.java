@@ -9,23 +9,29 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The rules' messages, {@code <rule id>.<key>=text with {0} arguments}, from {@code messages.properties} next
- * to this class (UTF-8). Tests never repeat message text; a catalog test checks every rule has messages.
+ * The rules' messages, {@code <rule id>.<key>=text with {0} arguments}, from {@code
+ * messages.properties} next to this class (UTF-8). Tests never repeat message text; a catalog test
+ * checks every rule has messages.
  */
 public final class RuleMessages {
 
   private static final Properties MESSAGES = load();
+
   /** Parsed patterns, so a finding does not re-parse its message. */
   private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
 
   private RuleMessages() {}
 
-  /** The formatted message, or an explicit placeholder naming the missing key (a catalog test forbids that). */
-  public static String format(String ruleId, String key, Object... args) {
+  /**
+   * The formatted message, or an explicit placeholder naming the missing key (a catalog test
+   * forbids that).
+   */
+  public static String format(String ruleId, String key, @Nullable Object... args) {
     String id = ruleId + "." + key;
     MessageFormat parsed = FORMATS.get(id);
     if (parsed == null) {
@@ -54,7 +60,8 @@ public final class RuleMessages {
     Properties p = new Properties();
     try (InputStream in = RuleMessages.class.getResourceAsStream("messages.properties")) {
       if (in == null) {
-        throw new IllegalStateException("dev/taskcheck/rules/messages.properties is missing from the class path");
+        throw new IllegalStateException(
+            "dev/taskcheck/rules/messages.properties is missing from the class path");
       }
       p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {

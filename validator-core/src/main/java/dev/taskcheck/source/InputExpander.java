@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the user's arguments into a lazy, ordered sequence of inputs: a file, standard input, or a
- * problem. Directories are walked depth-first in name order, one directory listing in memory at a time.
+ * problem. Directories are walked depth-first in name order, one directory listing in memory at a
+ * time.
  */
 final class InputExpander {
 
@@ -25,16 +26,28 @@ final class InputExpander {
   record Entry(String display, @Nullable Path path, @Nullable SourceProblem problem) {}
 
   /** File name endings read from a directory; a file named explicitly is read whatever its name. */
-  private static final List<String> DIRECTORY_EXTENSIONS = List.of(".json", ".xml", ".ndjson", ".jsonl");
+  private static final List<String> DIRECTORY_EXTENSIONS =
+      List.of(".json", ".xml", ".ndjson", ".jsonl");
 
   private final Iterator<String> arguments;
   private final Path workingDirectory;
   private final Deque<Walk> walks = new ArrayDeque<>();
   private boolean stdinUsed;
 
-  /** A directory being walked: its remaining entries, and the filter for files (null: every data file). */
-  private record Walk(String display, Iterator<Path> entries, Path root, String rootDisplay,
-      @Nullable PathMatcher matcher, int[] emitted, boolean isRoot) {}
+  /**
+   * A directory being walked: its remaining entries, and the filter for files (null: every data
+   * file).
+   */
+  @SuppressWarnings(
+      "ArrayRecordComponent") // emitted is a counter shared by the walk, never compared
+  private record Walk(
+      String display,
+      Iterator<Path> entries,
+      Path root,
+      String rootDisplay,
+      @Nullable PathMatcher matcher,
+      int[] emitted,
+      boolean isRoot) {}
 
   InputExpander(List<String> arguments, Path workingDirectory) {
     this.arguments = List.copyOf(arguments).iterator();
@@ -60,7 +73,10 @@ final class InputExpander {
   private @Nullable Entry expand(String argument) throws IOException {
     if (argument.equals("-")) {
       if (stdinUsed) {
-        return new Entry("-", null, new SourceProblem("-", null, "standard input can be read only once", "invalid"));
+        return new Entry(
+            "-",
+            null,
+            new SourceProblem("-", null, "standard input can be read only once", "invalid"));
       }
       stdinUsed = true;
       return new Entry("-", null, null);
@@ -72,8 +88,13 @@ final class InputExpander {
     }
     if (Files.exists(path)) {
       if (!Files.isRegularFile(path)) {
-        return new Entry(argument, null,
-            new SourceProblem(argument, null, "cannot read: not a regular file (a device, socket or pipe)",
+        return new Entry(
+            argument,
+            null,
+            new SourceProblem(
+                argument,
+                null,
+                "cannot read: not a regular file (a device, socket or pipe)",
                 "exception"));
       }
       return new Entry(argument, path, null);
@@ -81,16 +102,23 @@ final class InputExpander {
     if (isGlob(argument)) {
       return startGlob(argument);
     }
-    return new Entry(argument, null,
+    return new Entry(
+        argument,
+        null,
         new SourceProblem(argument, null, "no such file or directory", "not-found"));
   }
 
   private static boolean isGlob(String argument) {
-    return argument.indexOf('*') >= 0 || argument.indexOf('?') >= 0 || argument.indexOf('[') >= 0
+    return argument.indexOf('*') >= 0
+        || argument.indexOf('?') >= 0
+        || argument.indexOf('[') >= 0
         || argument.indexOf('{') >= 0;
   }
 
-  /** Walks the longest directory prefix without glob characters and keeps files matching the pattern. */
+  /**
+   * Walks the longest directory prefix without glob characters and keeps files matching the
+   * pattern.
+   */
   private @Nullable Entry startGlob(String argument) throws IOException {
     String normalised = argument.replace('\\', '/');
     int firstMeta = firstGlobChar(normalised);
@@ -99,20 +127,36 @@ final class InputExpander {
     String pattern = slash < 0 ? normalised : normalised.substring(slash + 1);
     Path base = baseText.isEmpty() ? workingDirectory : workingDirectory.resolve(baseText);
     if (!Files.isDirectory(base)) {
-      return new Entry(argument, null,
-          new SourceProblem(argument, null, "no file matches the pattern (" + base + " is not a directory)",
+      return new Entry(
+          argument,
+          null,
+          new SourceProblem(
+              argument,
+              null,
+              "no file matches the pattern (" + base + " is not a directory)",
               "not-found"));
     }
     PathMatcher full = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
     // like a shell's globstar, a leading **/ also matches files directly in the base directory
-    PathMatcher matcher = pattern.startsWith("**/")
-        ? orMatcher(full, FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3)))
-        : full;
-    startWalk(baseText.isEmpty() ? "" : stripTrailingSlash(baseText), base,
-        baseText.isEmpty() ? "" : stripTrailingSlash(baseText), base, matcher, new int[1], false);
+    PathMatcher matcher =
+        pattern.startsWith("**/")
+            ? orMatcher(
+                full, FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3)))
+            : full;
+    startWalk(
+        baseText.isEmpty() ? "" : stripTrailingSlash(baseText),
+        base,
+        baseText.isEmpty() ? "" : stripTrailingSlash(baseText),
+        base,
+        matcher,
+        new int[1],
+        false);
     Entry first = nextFromWalks();
     if (first == null) {
-      return new Entry(argument, null, new SourceProblem(argument, null, "no file matches the pattern", "not-found"));
+      return new Entry(
+          argument,
+          null,
+          new SourceProblem(argument, null, "no file matches the pattern", "not-found"));
     }
     return first;
   }
@@ -135,8 +179,15 @@ final class InputExpander {
     return s.length();
   }
 
-  private void startWalk(String display, Path dir, String rootDisplay, Path root, @Nullable PathMatcher matcher,
-      int[] emitted, boolean isRoot) throws IOException {
+  private void startWalk(
+      String display,
+      Path dir,
+      String rootDisplay,
+      Path root,
+      @Nullable PathMatcher matcher,
+      int[] emitted,
+      boolean isRoot)
+      throws IOException {
     List<Path> children = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
       s.forEach(children::add);
@@ -151,9 +202,15 @@ final class InputExpander {
       if (!w.entries().hasNext()) {
         walks.pop();
         if (w.isRoot() && w.emitted()[0] == 0) {
-          return new Entry(w.display(), null, new SourceProblem(w.display(), null,
-              "the directory holds no FHIR file (*.json, *.xml, *.ndjson, *.jsonl); nothing was validated there",
-              "not-found", dev.taskcheck.model.Severity.WARNING));
+          return new Entry(
+              w.display(),
+              null,
+              new SourceProblem(
+                  w.display(),
+                  null,
+                  "the directory holds no FHIR file (*.json, *.xml, *.ndjson, *.jsonl); nothing was validated there",
+                  "not-found",
+                  dev.taskcheck.model.Severity.WARNING));
         }
         continue;
       }
@@ -167,8 +224,13 @@ final class InputExpander {
         try {
           startWalk(display, p, w.rootDisplay(), w.root(), w.matcher(), w.emitted(), false);
         } catch (IOException e) {
-          return new Entry(display, null,
-              new SourceProblem(display, null, "cannot read the directory: " + Sources.describe(e),
+          return new Entry(
+              display,
+              null,
+              new SourceProblem(
+                  display,
+                  null,
+                  "cannot read the directory: " + Sources.describe(e),
                   Sources.issueType(e)));
         }
         continue;
@@ -176,7 +238,9 @@ final class InputExpander {
       if (!Files.isRegularFile(p)) {
         continue;
       }
-      if (w.matcher() != null ? w.matcher().matches(w.root().relativize(p)) : hasDataExtension(name)) {
+      if (w.matcher() != null
+          ? w.matcher().matches(w.root().relativize(p))
+          : hasDataExtension(name)) {
         w.emitted()[0]++;
         return new Entry(display, p, null);
       }

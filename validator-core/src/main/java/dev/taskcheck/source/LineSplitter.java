@@ -6,12 +6,16 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Splits a byte stream into lines without decoding it, holding one line at a time. A line longer than the
- * limit is skipped (reported, not buffered), so memory stays bounded whatever the input.
+ * Splits a byte stream into lines without decoding it, holding one line at a time. A line longer
+ * than the limit is skipped (reported, not buffered), so memory stays bounded whatever the input.
  */
 final class LineSplitter {
 
-  /** One line: its 1-based number, and its bytes without the line terminator; null bytes when too long. */
+  /**
+   * One line: its 1-based number, and its bytes without the line terminator; null bytes when too
+   * long.
+   */
+  @SuppressWarnings("ArrayRecordComponent") // the line's bytes handed to the reader, never compared
   record Line(int number, byte @Nullable [] bytes, long length) {}
 
   private final InputStream in;
@@ -30,7 +34,8 @@ final class LineSplitter {
 
   /** The rest of the stream after the lines read so far, including what is already buffered. */
   InputStream remaining() {
-    InputStream buffered = new java.io.ByteArrayInputStream(chunk, chunkPos, Math.max(0, chunkLen - chunkPos));
+    InputStream buffered =
+        new java.io.ByteArrayInputStream(chunk, chunkPos, Math.max(0, chunkLen - chunkPos));
     chunkPos = chunkLen;
     return eof ? buffered : new java.io.SequenceInputStream(buffered, in);
   }
@@ -73,7 +78,7 @@ final class LineSplitter {
       if (!tooLong) {
         if (total > maxLineBytes) {
           tooLong = true;
-          buf = null;
+          buf = new byte[0]; // the line is skipped: let its buffer go
         } else {
           if (len + n > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(len + n, Math.min(maxLineBytes, buf.length * 2)));

@@ -8,10 +8,12 @@ import org.jspecify.annotations.Nullable;
  * A resource found in a document.
  *
  * @param node the resource's node (its children are the resource's elements)
- * @param path the FHIRPath of the resource from the document root: {@code Task} for a whole-document
- *     resource, {@code Bundle.entry[2].resource} inside a Bundle
- * @param location the same path when the resource is inside another one, null when it is the document
- * @param line where the resource starts: its Bundle entry's line inside a Bundle, else the resource's own
+ * @param path the FHIRPath of the resource from the document root: {@code Task} for a
+ *     whole-document resource, {@code Bundle.entry[2].resource} inside a Bundle
+ * @param location the same path when the resource is inside another one, null when it is the
+ *     document
+ * @param line where the resource starts: its Bundle entry's line inside a Bundle, else the
+ *     resource's own
  */
 public record LocatedResource(Node node, String path, @Nullable String location, int line) {
 

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the resources of a document: the document itself, or, for a Bundle, each entry's resource (nested
- * Bundles included), each located by its FHIRPath from the document root.
+ * Finds the resources of a document: the document itself, or, for a Bundle, each entry's resource
+ * (nested Bundles included), each located by its FHIRPath from the document root.
  */
 public final class ResourceLocator {
 
@@ -20,7 +20,8 @@ public final class ResourceLocator {
     return out;
   }
 
-  private static void collect(Node resource, String path, boolean isRoot, int line, List<LocatedResource> out) {
+  private static void collect(
+      Node resource, String path, boolean isRoot, int line, List<LocatedResource> out) {
     if ("Bundle".equals(resource.resourceType())) {
       List<Node> entries = resource.children("entry");
       for (int i = 0; i < entries.size(); i++) {

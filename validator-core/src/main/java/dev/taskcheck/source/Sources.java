@@ -23,10 +23,11 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the inputs a user named, in order: files, directories (recursively), glob patterns and {@code -}
- * for standard input. Each file is one document, except NDJSON (a {@code .ndjson}/{@code .jsonl} file, or
- * one whose lines each hold a whole JSON object), which is streamed a line at a time. Problems (a missing
- * path, an unreadable file, an oversized document) are items too, so the run goes on with the rest.
+ * Reads the inputs a user named, in order: files, directories (recursively), glob patterns and
+ * {@code -} for standard input. Each file is one document, except NDJSON (a {@code .ndjson}/{@code
+ * .jsonl} file, or one whose lines each hold a whole JSON object), which is streamed a line at a
+ * time. Problems (a missing path, an unreadable file, an oversized document) are items too, so the
+ * run goes on with the rest.
  */
 public final class Sources implements Iterator<SourceItem>, Closeable {
 
@@ -44,7 +45,8 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
   private @Nullable NdjsonReader current;
   private long inputs;
 
-  private Sources(InputExpander expander, Supplier<InputStream> stdin, SourceLimits limits, Opener opener) {
+  private Sources(
+      InputExpander expander, Supplier<InputStream> stdin, SourceLimits limits, Opener opener) {
     this.expander = expander;
     this.stdin = stdin;
     this.limits = limits;
@@ -52,22 +54,32 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
   }
 
   /**
+   * The sources of the inputs the arguments name, in order.
+   *
    * @param arguments paths, directories, glob patterns or {@code -}, as the user gave them
    * @param workingDirectory where relative arguments start
    * @param stdin standard input, opened only if an argument is {@code -}
    */
   public static Sources open(
-      List<String> arguments, Path workingDirectory, Supplier<InputStream> stdin, SourceLimits limits) {
+      List<String> arguments,
+      Path workingDirectory,
+      Supplier<InputStream> stdin,
+      SourceLimits limits) {
     return open(arguments, workingDirectory, stdin, limits, Files::newInputStream);
   }
 
   public static Sources open(
-      List<String> arguments, Path workingDirectory, Supplier<InputStream> stdin, SourceLimits limits,
+      List<String> arguments,
+      Path workingDirectory,
+      Supplier<InputStream> stdin,
+      SourceLimits limits,
       Opener opener) {
     return new Sources(new InputExpander(arguments, workingDirectory), stdin, limits, opener);
   }
 
-  /** How many inputs (files, standard input, names that matched nothing) have been started so far. */
+  /**
+   * How many inputs (files, standard input, names that matched nothing) have been started so far.
+   */
   public long inputs() {
     return inputs;
   }
@@ -116,17 +128,25 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
         try {
           in = opener.open(path);
         } catch (IOException e) {
-          ready.add(new SourceProblem(entry.display(), null, "cannot read the file: " + describe(e), issueType(e)));
+          ready.add(
+              new SourceProblem(
+                  entry.display(), null, "cannot read the file: " + describe(e), issueType(e)));
           continue;
         }
-        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name =
+            path.getFileName() == null
+                ? ""
+                : path.getFileName().toString().toLowerCase(Locale.ROOT);
         openStream(entry.display(), in, name.endsWith(".ndjson") || name.endsWith(".jsonl"));
       }
     }
   }
 
-  /** Decides between one document and NDJSON, then queues the document or starts streaming lines. */
-  private void openStream(String display, InputStream raw, boolean ndjsonByName) throws IOException {
+  /**
+   * Decides between one document and NDJSON, then queues the document or starts streaming lines.
+   */
+  private void openStream(String display, InputStream raw, boolean ndjsonByName)
+      throws IOException {
     InputStream in = new BufferedInputStream(raw, 64 * 1024);
     try {
       if (ndjsonByName) {
@@ -156,14 +176,20 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
       }
       if (first.bytes() == null) {
         in.close();
-        ready.add(new SourceProblem(display, 1,
-            "line 1 is longer than " + limits.maxLineBytes() + " bytes; TaskCheck reads documents with lines of"
-                + " at most that length (pretty-print the JSON, or write one resource per line as NDJSON)",
-            "too-long"));
+        ready.add(
+            new SourceProblem(
+                display,
+                1,
+                "line 1 is longer than "
+                    + limits.maxLineBytes()
+                    + " bytes; TaskCheck reads documents with lines of"
+                    + " at most that length (pretty-print the JSON, or write one resource per line as NDJSON)",
+                "too-long"));
         return;
       }
       byte[] prefix = concatNewline(first.bytes());
-      InputStream whole = new SequenceInputStream(new ByteArrayInputStream(prefix), splitter.remaining());
+      InputStream whole =
+          new SequenceInputStream(new ByteArrayInputStream(prefix), splitter.remaining());
       byte[] bytes = readAll(whole, limits.maxDocumentBytes());
       in.close();
       ready.add(bytes == null ? tooLarge(display) : new RawDocument(display, 1, bytes, false));
@@ -174,8 +200,11 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
   }
 
   private SourceProblem tooLarge(String display) {
-    return new SourceProblem(display, null,
-        "the document is larger than " + (limits.maxDocumentBytes() / (1024 * 1024))
+    return new SourceProblem(
+        display,
+        null,
+        "the document is larger than "
+            + (limits.maxDocumentBytes() / (1024 * 1024))
             + " MiB; split it, or write one resource per line (NDJSON), which is streamed",
         "too-long");
   }
@@ -211,11 +240,17 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
     return true;
   }
 
-  /** True when the bytes hold exactly one JSON object (strings and escapes respected), ignoring blanks. */
+  /**
+   * True when the bytes hold exactly one JSON object (strings and escapes respected), ignoring
+   * blanks.
+   */
   static boolean isWholeJsonObject(byte[] bytes) {
     int i = 0;
     int n = bytes.length;
-    if (n >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+    if (n >= 3
+        && (bytes[0] & 0xFF) == 0xEF
+        && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF) {
       i = 3;
     }
     while (i < n && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r')) {
@@ -307,7 +342,11 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
     }
 
     static NdjsonReader resume(
-        String display, LineSplitter.Line first, LineSplitter.Line second, LineSplitter splitter, InputStream in,
+        String display,
+        LineSplitter.Line first,
+        LineSplitter.Line second,
+        LineSplitter splitter,
+        InputStream in,
         SourceLimits limits) {
       NdjsonReader r = new NdjsonReader(display, splitter, in, limits.maxLineBytes());
       r.pushedBack.add(first);
@@ -322,9 +361,16 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
           return null;
         }
         if (line.bytes() == null) {
-          return new SourceProblem(display, line.number(),
-              "NDJSON line " + line.number() + " is " + line.length() + " bytes long, more than the limit of "
-                  + maxLineBytes + " bytes; the line was skipped",
+          return new SourceProblem(
+              display,
+              line.number(),
+              "NDJSON line "
+                  + line.number()
+                  + " is "
+                  + line.length()
+                  + " bytes long, more than the limit of "
+                  + maxLineBytes
+                  + " bytes; the line was skipped",
               "too-long");
         }
         if (isBlank(line.bytes())) {

@@ -23,10 +23,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** Routing, ordering and failure handling of the pipeline, with stages that need no FHIR definitions. */
+/**
+ * Routing, ordering and failure handling of the pipeline, with stages that need no FHIR
+ * definitions.
+ */
 class DocumentProcessorTest {
 
-  private static final String BUNDLE = """
+  private static final String BUNDLE =
+      """
       {"resourceType": "Bundle", "id": "b1", "type": "collection", "entry": [
         {"fullUrl": "urn:uuid:p", "resource": {"resourceType": "Patient", "id": "p1"}},
         {"fullUrl": "urn:uuid:t1", "resource": {"resourceType": "Task", "id": "t1", "meta": {"versionId": "2"}}},
@@ -35,7 +39,8 @@ class DocumentProcessorTest {
       ]}""";
 
   private static Issue issue(String expression, Severity severity) {
-    return new Issue("x-1", severity, "processing", expression, null, null, "m", IssueSource.STRUCTURE, null);
+    return new Issue(
+        "x-1", severity, "processing", expression, null, null, "m", IssueSource.STRUCTURE, null);
   }
 
   /** A stage that reports the given issues for every document. */
@@ -72,32 +77,42 @@ class DocumentProcessorTest {
 
   @Test
   void issuesLandOnTheTaskTheyConcern() {
-    Stage stage = new Fixed(List.of(
-        issue("Bundle.entry[1].resource.status", Severity.ERROR),
-        issue("Bundle.entry[1].fullUrl", Severity.WARNING),
-        issue("Bundle.entry[2].resource", Severity.INFORMATION),
-        issue("Bundle.entry[0].resource.gender", Severity.ERROR),
-        issue("Bundle.entry[3].resource.entry[0].resource.status", Severity.ERROR),
-        issue("Bundle.type", Severity.WARNING)));
-    Processed p = new DocumentProcessor(List.of(stage), FhirRelease.R4, t -> {}).process(doc(BUNDLE));
+    Stage stage =
+        new Fixed(
+            List.of(
+                issue("Bundle.entry[1].resource.status", Severity.ERROR),
+                issue("Bundle.entry[1].fullUrl", Severity.WARNING),
+                issue("Bundle.entry[2].resource", Severity.INFORMATION),
+                issue("Bundle.entry[0].resource.gender", Severity.ERROR),
+                issue("Bundle.entry[3].resource.entry[0].resource.status", Severity.ERROR),
+                issue("Bundle.type", Severity.WARNING)));
+    Processed p =
+        new DocumentProcessor(List.of(stage), FhirRelease.R4, t -> {}).process(doc(BUNDLE));
     assertThat(p.resources()).isEqualTo(3);
     assertThat(p.skipped()).isEqualTo(1);
-    assertThat(p.results()).extracting(Result::resource).containsExactly("Task/t1", "Task/t2", "Task/t3");
+    assertThat(p.results())
+        .extracting(Result::resource)
+        .containsExactly("Task/t1", "Task/t2", "Task/t3");
     Result t1 = p.results().get(0);
     assertThat(t1.location()).isEqualTo("Bundle.entry[1].resource");
     assertThat(t1.versionId()).isEqualTo("2");
     assertThat(t1.line()).as("the entry's line").isEqualTo(3);
-    assertThat(t1.issues()).extracting(Issue::expression)
+    assertThat(t1.issues())
+        .extracting(Issue::expression)
         .containsExactlyInAnyOrder("Bundle.entry[1].resource.status", "Bundle.entry[1].fullUrl");
-    assertThat(p.results().get(1).issues()).extracting(Issue::expression).containsExactly("Bundle.entry[2].resource");
-    assertThat(p.results().get(2).location()).isEqualTo("Bundle.entry[3].resource.entry[0].resource");
+    assertThat(p.results().get(1).issues())
+        .extracting(Issue::expression)
+        .containsExactly("Bundle.entry[2].resource");
+    assertThat(p.results().get(2).location())
+        .isEqualTo("Bundle.entry[3].resource.entry[0].resource");
     assertThat(p.results().get(2).issues()).hasSize(1);
   }
 
   @Test
   void bundleLevelErrorsGetAResultOfTheirOwn() {
     Stage stage = new Fixed(List.of(issue("Bundle", Severity.ERROR)));
-    Processed p = new DocumentProcessor(List.of(stage), FhirRelease.R4, t -> {}).process(doc(BUNDLE));
+    Processed p =
+        new DocumentProcessor(List.of(stage), FhirRelease.R4, t -> {}).process(doc(BUNDLE));
     assertThat(p.results()).hasSize(4);
     assertThat(p.results().get(0).resource()).isEqualTo("Bundle/b1");
     assertThat(p.results().get(0).issues()).hasSize(1);
@@ -105,20 +120,28 @@ class DocumentProcessorTest {
 
   @Test
   void aTaskDocumentKeepsEveryIssue() {
-    Stage stage = new Fixed(List.of(issue("Task.status", Severity.ERROR), issue("Something.odd", Severity.WARNING)));
-    Processed p = new DocumentProcessor(List.of(stage), null, t -> {})
-        .process(doc("{\"resourceType\":\"Task\",\"id\":\"a\"}"));
-    assertThat(p.results()).singleElement().satisfies(r -> {
-      assertThat(r.issues()).hasSize(2);
-      assertThat(r.fhirVersion()).isEqualTo(FhirRelease.R4);
-      assertThat(r.fhirVersionReason()).contains("default");
-    });
+    Stage stage =
+        new Fixed(
+            List.of(
+                issue("Task.status", Severity.ERROR), issue("Something.odd", Severity.WARNING)));
+    Processed p =
+        new DocumentProcessor(List.of(stage), null, t -> {})
+            .process(doc("{\"resourceType\":\"Task\",\"id\":\"a\"}"));
+    assertThat(p.results())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.issues()).hasSize(2);
+              assertThat(r.fhirVersion()).isEqualTo(FhirRelease.R4);
+              assertThat(r.fhirVersionReason()).contains("default");
+            });
   }
 
   @Test
   void aDocumentWithoutTasksIsCountedNotReported() {
-    Processed p = new DocumentProcessor(List.of(), null, t -> {})
-        .process(doc("{\"resourceType\":\"Patient\",\"id\":\"p\"}"));
+    Processed p =
+        new DocumentProcessor(List.of(), null, t -> {})
+            .process(doc("{\"resourceType\":\"Patient\",\"id\":\"p\"}"));
     assertThat(p.results()).isEmpty();
     assertThat(p.documents()).isEqualTo(1);
     assertThat(p.skipped()).isEqualTo(1);
@@ -127,18 +150,27 @@ class DocumentProcessorTest {
   @Test
   void aFailingStageBecomesAnInternalErrorAndIsReported() {
     List<Throwable> seen = new ArrayList<>();
-    Stage broken = stage((unit, sink) -> {
-      throw new IllegalStateException("boom");
-    });
-    Processed p = new DocumentProcessor(List.of(broken), null, seen::add)
-        .process(doc("{\"resourceType\":\"Task\",\"id\":\"a\"}"));
+    Stage broken =
+        stage(
+            (unit, sink) -> {
+              throw new IllegalStateException("boom");
+            });
+    Processed p =
+        new DocumentProcessor(List.of(broken), null, seen::add)
+            .process(doc("{\"resourceType\":\"Task\",\"id\":\"a\"}"));
     assertThat(seen).hasSize(1);
-    assertThat(p.results()).singleElement().satisfies(r -> {
-      assertThat(r.issues()).singleElement().satisfies(i -> {
-        assertThat(i.ruleId()).isEqualTo(StructureIds.INTERNAL);
-        assertThat(i.severity()).isEqualTo(Severity.FATAL);
-      });
-    });
+    assertThat(p.results())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.issues())
+                  .singleElement()
+                  .satisfies(
+                      i -> {
+                        assertThat(i.ruleId()).isEqualTo(StructureIds.INTERNAL);
+                        assertThat(i.severity()).isEqualTo(Severity.FATAL);
+                      });
+            });
   }
 
   @Test
@@ -149,29 +181,45 @@ class DocumentProcessorTest {
       ndjson.append("{\"resourceType\":\"Task\",\"id\":\"t").append(i).append("\"}\n");
     }
     // a stage that takes longer on some documents, so that they finish out of order
-    Stage slow = stage((unit, sink) -> {
-      if (unit.document().firstLine() % 7 == 0) {
-        try {
-          Thread.sleep(3);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    });
+    Stage slow =
+        stage(
+            (unit, sink) -> {
+              if (unit.document().firstLine() % 7 == 0) {
+                try {
+                  Thread.sleep(3);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            });
     DocumentProcessor processor = new DocumentProcessor(List.of(slow), FhirRelease.R4, t -> {});
     List<Integer> lines = new CopyOnWriteArrayList<>();
     byte[] bytes = ndjson.toString().getBytes(StandardCharsets.UTF_8);
     RunTotals totals;
-    try (Sources sources = Sources.open(List.of("-"), Path.of("."), () -> new ByteArrayInputStream(bytes),
-        SourceLimits.defaults())) {
-      totals = new Pipeline(processor, 4).run(sources,
-          new RunInfo("taskcheck", "test", "R4", RuleSet.RECOMMENDED, "test", Instant.EPOCH, Instant.EPOCH),
-          new ReportListener() {
-            @Override
-            public void result(Result result) {
-              lines.add(result.line());
-            }
-          });
+    try (Sources sources =
+        Sources.open(
+            List.of("-"),
+            Path.of("."),
+            () -> new ByteArrayInputStream(bytes),
+            SourceLimits.defaults())) {
+      totals =
+          new Pipeline(processor, 4)
+              .run(
+                  sources,
+                  new RunInfo(
+                      "taskcheck",
+                      "test",
+                      "R4",
+                      RuleSet.RECOMMENDED,
+                      "test",
+                      Instant.EPOCH,
+                      Instant.EPOCH),
+                  new ReportListener() {
+                    @Override
+                    public void result(Result result) {
+                      lines.add(result.line());
+                    }
+                  });
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -2,8 +2,14 @@ package dev.taskcheck.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.GoldenFile;
+import dev.taskcheck.TaskCheck;
+import dev.taskcheck.TestData;
+import dev.taskcheck.ValidationRequest;
+import dev.taskcheck.fhir.TaskHistory;
+import dev.taskcheck.fhir.TaskStatus;
+import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.IssueSource;
 import dev.taskcheck.model.LifecycleMetrics;
@@ -12,12 +18,6 @@ import dev.taskcheck.model.LifecycleMetrics.StuckTask;
 import dev.taskcheck.model.Report;
 import dev.taskcheck.model.Result;
 import dev.taskcheck.model.Severity;
-import dev.taskcheck.TaskCheck;
-import dev.taskcheck.TestData;
-import dev.taskcheck.ValidationRequest;
-import dev.taskcheck.fhir.TaskHistory;
-import dev.taskcheck.fhir.TaskStatus;
-import dev.taskcheck.fhir.TaskVersion;
 import dev.taskcheck.parse.DocumentParser;
 import dev.taskcheck.parse.ParsedDocument;
 import dev.taskcheck.source.LocatedResource;
@@ -42,42 +42,57 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replays every gematik E-Rezept test scenario ({@code testdata/corpus/gematik/<date>/<area>/<scenario>/}) as
- * Task histories: the scenario's server responses in step order, validated with {@code history(true)} twice,
- * once with the versions kept in the given (step) order and once ordered by TaskCheck. One row per scenario
- * and Task history goes to {@code testdata/golden/gematik-replay.tsv} (statuses, transition findings,
- * lifecycle figures, and what the library's own ordering changes); the lifecycle metrics of the whole replay
- * go to {@code gematik-replay-metrics.tsv}. Both are reviewed in {@code gematik-replay.md}. To regenerate:
- * {@code ./mvnw -o -pl validator-core -am test -Dtest=GematikReplayTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Dtaskcheck.updateGolden=true}.
+ * Replays every gematik E-Rezept test scenario ({@code
+ * testdata/corpus/gematik/<date>/<area>/<scenario>/}) as Task histories: the scenario's server
+ * responses in step order, validated with {@code history(true)} twice, once with the versions kept
+ * in the given (step) order and once ordered by TaskCheck. One row per scenario and Task history
+ * goes to {@code testdata/golden/gematik-replay.tsv} (statuses, transition findings, lifecycle
+ * figures, and what the library's own ordering changes); the lifecycle metrics of the whole replay
+ * go to {@code gematik-replay-metrics.tsv}. Both are reviewed in {@code gematik-replay.md}. To
+ * regenerate: {@code ./mvnw -o -pl validator-core -am test -Dtest=GematikReplayTest
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dtaskcheck.updateGolden=true}.
  *
- * <p>The findings come from the public API ({@link TaskCheck#validate}); the histories they are placed in are
- * rebuilt here with the engine's own reading, grouping and ordering ({@link VersionReader}, {@link Histories}),
- * and the rebuilt histories' measures must add up to the report's metrics exactly, so the two cannot drift.
+ * <p>The findings come from the public API ({@link TaskCheck#validate}); the histories they are
+ * placed in are rebuilt here with the engine's own reading, grouping and ordering ({@link
+ * VersionReader}, {@link Histories}), and the rebuilt histories' measures must add up to the
+ * report's metrics exactly, so the two cannot drift.
  */
 class GematikReplayTest {
 
   private static final Path GEMATIK = TestData.path("corpus/gematik");
   private static final Path GOLDEN = TestData.path("golden").resolve("gematik-replay.tsv");
-  private static final Path GOLDEN_METRICS = TestData.path("golden").resolve("gematik-replay-metrics.tsv");
-  private static final String REGENERATE = "./mvnw -o -pl validator-core -am test -Dtest=GematikReplayTest"
-      + " -Dsurefire.failIfNoSpecifiedTests=false -Dtaskcheck.updateGolden=true";
+  private static final Path GOLDEN_METRICS =
+      TestData.path("golden").resolve("gematik-replay-metrics.tsv");
+  private static final String REGENERATE =
+      "./mvnw -o -pl validator-core -am test -Dtest=GematikReplayTest"
+          + " -Dsurefire.failIfNoSpecifiedTests=false -Dtaskcheck.updateGolden=true";
 
   private static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
+
   /**
-   * An E-Rezept is redeemable for at most three months (its expiryDate); a Task not finished after 92 days can
-   * no longer end normally, so this is the shortest threshold that is meaningful for this workflow.
+   * An E-Rezept is redeemable for at most three months (its expiryDate); a Task not finished after
+   * 92 days can no longer end normally, so this is the shortest threshold that is meaningful for
+   * this workflow.
    */
   private static final Duration STUCK = Duration.ofDays(92);
 
   private static final Pattern STEP = Pattern.compile("(\\d+)_.*\\.(xml|json)");
 
   private static TaskCheck taskCheck() {
-    return TaskCheck.builder().fhirVersion(FhirRelease.R4).history(true).now(NOW).stuckAfter(STUCK).build();
+    return TaskCheck.builder()
+        .fhirVersion(FhirRelease.R4)
+        .history(true)
+        .now(NOW)
+        .stuckAfter(STUCK)
+        .build();
   }
 
-  /** One replay of a scenario: its histories in the engine's order, the findings of each version, the metrics. */
-  private record Replay(List<TaskHistory> histories, Map<String, List<String>> findings, LifecycleMetrics metrics) {}
+  /**
+   * One replay of a scenario: its histories in the engine's order, the findings of each version,
+   * the metrics.
+   */
+  private record Replay(
+      List<TaskHistory> histories, Map<String, List<String>> findings, LifecycleMetrics metrics) {}
 
   @Test
   void replaysEveryGematikScenarioAsHistories() throws IOException {
@@ -85,8 +100,9 @@ class GematikReplayTest {
     List<Path> scenarios = scenarios();
     assertThat(scenarios).as("gematik scenario folders").hasSizeGreaterThan(50);
 
-    StringBuilder tsv = new StringBuilder(
-        "scenario\ttask\tsteps\tstatuses\ttransition findings\twait\tin progress\tto completion\tordered by TaskCheck\n");
+    StringBuilder tsv =
+        new StringBuilder(
+            "scenario\ttask\tsteps\tstatuses\ttransition findings\twait\tin progress\tto completion\tordered by TaskCheck\n");
     MetricsCollector givenTotal = new MetricsCollector(STUCK);
     MetricsCollector orderedTotal = new MetricsCollector(STUCK);
     for (Path dir : scenarios) {
@@ -95,11 +111,19 @@ class GematikReplayTest {
       Replay given = replay(taskCheck, dir, steps, versions, true);
       Replay ordered = replay(taskCheck, dir, steps, versions, false);
       if (!versions.isEmpty()) {
-        assertThat(given.histories()).as("%s: a scenario with a Task gives a history", dir).isNotEmpty();
+        assertThat(given.histories())
+            .as("%s: a scenario with a Task gives a history", dir)
+            .isNotEmpty();
       }
-      assertThat(ordered.histories()).as("%s: same groups in both modes", dir).hasSameSizeAs(given.histories());
-      given.histories().forEach(h -> givenTotal.add(MetricsCollector.measure(h, stuck(h, given.metrics()))));
-      ordered.histories().forEach(h -> orderedTotal.add(MetricsCollector.measure(h, stuck(h, ordered.metrics()))));
+      assertThat(ordered.histories())
+          .as("%s: same groups in both modes", dir)
+          .hasSameSizeAs(given.histories());
+      given
+          .histories()
+          .forEach(h -> givenTotal.add(MetricsCollector.measure(h, stuck(h, given.metrics()))));
+      ordered
+          .histories()
+          .forEach(h -> orderedTotal.add(MetricsCollector.measure(h, stuck(h, ordered.metrics()))));
 
       String scenario = GEMATIK.relativize(dir).toString().replace('\\', '/');
       for (int i = 0; i < given.histories().size(); i++) {
@@ -108,30 +132,55 @@ class GematikReplayTest {
         MetricsCollector.HistoryMetrics m = MetricsCollector.measure(g, null);
         String givenFindings = findings(g, given.findings());
         String orderedFindings = findings(o, ordered.findings());
-        String orderedColumn = identities(g).equals(identities(o)) && givenFindings.equals(orderedFindings)
-            ? "same"
-            : steps(o) + " " + statuses(o) + " " + (orderedFindings.isEmpty() ? "-" : orderedFindings);
-        tsv.append(String.join("\t", scenario, g.versions().get(0).label(), steps(g), statuses(g),
-            givenFindings.isEmpty() ? "-" : givenFindings, duration(m.waitTime()),
-            duration(m.timeInStatus().get(TaskStatus.IN_PROGRESS)), duration(m.toCompletion()), orderedColumn))
+        String orderedColumn =
+            identities(g).equals(identities(o)) && givenFindings.equals(orderedFindings)
+                ? "same"
+                : steps(o)
+                    + " "
+                    + statuses(o)
+                    + " "
+                    + (orderedFindings.isEmpty() ? "-" : orderedFindings);
+        tsv.append(
+                String.join(
+                    "\t",
+                    scenario,
+                    g.versions().get(0).label(),
+                    steps(g),
+                    statuses(g),
+                    givenFindings.isEmpty() ? "-" : givenFindings,
+                    duration(m.waitTime()),
+                    duration(m.timeInStatus().get(TaskStatus.IN_PROGRESS)),
+                    duration(m.toCompletion()),
+                    orderedColumn))
             .append('\n');
       }
     }
     GoldenFile.assertCurrent(GOLDEN, tsv.toString(), "taskcheck.updateGolden", REGENERATE);
-    GoldenFile.assertCurrent(GOLDEN_METRICS, metrics(givenTotal.result(), orderedTotal.result()),
-        "taskcheck.updateGolden", REGENERATE);
+    GoldenFile.assertCurrent(
+        GOLDEN_METRICS,
+        metrics(givenTotal.result(), orderedTotal.result()),
+        "taskcheck.updateGolden",
+        REGENERATE);
   }
 
-  /** Validates one scenario's steps as a history and checks what must hold whatever the golden says. */
-  private static Replay replay(TaskCheck taskCheck, Path dir, List<Path> steps, List<TaskVersion> versions,
+  /**
+   * Validates one scenario's steps as a history and checks what must hold whatever the golden says.
+   */
+  private static Replay replay(
+      TaskCheck taskCheck,
+      Path dir,
+      List<Path> steps,
+      List<TaskVersion> versions,
       boolean givenOrder) {
-    ValidationRequest.Builder request = ValidationRequest.builder().workingDirectory(dir).versionsInGivenOrder(givenOrder);
+    ValidationRequest.Builder request =
+        ValidationRequest.builder().workingDirectory(dir).versionsInGivenOrder(givenOrder);
     steps.forEach(s -> request.input(s.getFileName().toString()));
     Report report = taskCheck.validate(request.build());
 
     List<TaskHistory> histories = new ArrayList<>();
     for (List<TaskVersion> group : Histories.group(versions)) {
-      histories.add(givenOrder ? Histories.given(group, TaskHistory.Kind.HISTORY) : Histories.ordered(group));
+      histories.add(
+          givenOrder ? Histories.given(group, TaskHistory.Kind.HISTORY) : Histories.ordered(group));
     }
     Map<String, TaskVersion> byPlace = new HashMap<>();
     for (TaskHistory h : histories) {
@@ -141,28 +190,47 @@ class GematikReplayTest {
     Map<String, List<String>> findings = new HashMap<>();
     for (Result r : report.results()) {
       for (Issue i : r.issues()) {
-        assertThat(i.severity()).as("%s: %s %s", mode, r.source(), i.message()).isNotEqualTo(Severity.FATAL);
+        assertThat(i.severity())
+            .as("%s: %s %s", mode, r.source(), i.message())
+            .isNotEqualTo(Severity.FATAL);
         assertThat(i.ruleId()).as("%s: %s", mode, i.message()).isNotEqualTo(StructureIds.INTERNAL);
         if (i.source() != IssueSource.TRANSITION) {
           continue;
         }
-        assertThat(r.resource()).as("%s: a transition finding names its Task: %s", mode, i.message()).isNotNull();
+        assertThat(r.resource())
+            .as("%s: a transition finding names its Task: %s", mode, i.message())
+            .isNotNull();
         TaskVersion v = byPlace.get(place(r.source(), r.line(), r.location()));
-        assertThat(v).as("%s: the finding %s is on a version of a history (%s line %s)", mode, i.ruleId(),
-            r.source(), r.line()).isNotNull();
+        assertThat(v)
+            .as(
+                "%s: the finding %s is on a version of a history (%s line %s)",
+                mode, i.ruleId(), r.source(), r.line())
+            .isNotNull();
         assertThat(r.resource()).isEqualTo(v.label());
-        assertThat(r.versionId()).as("%s: the finding carries its version's versionId", mode).isEqualTo(v.versionId());
-        assertThat(i.expression()).as("%s: %s is placed inside its Task", mode, i.ruleId()).startsWith(v.taskPath());
-        findings.computeIfAbsent(place(r.source(), r.line(), r.location()), k -> new ArrayList<>())
+        assertThat(r.versionId())
+            .as("%s: the finding carries its version's versionId", mode)
+            .isEqualTo(v.versionId());
+        assertThat(i.expression())
+            .as("%s: %s is placed inside its Task", mode, i.ruleId())
+            .startsWith(v.taskPath());
+        findings
+            .computeIfAbsent(place(r.source(), r.line(), r.location()), k -> new ArrayList<>())
             .add(i.ruleId() + ":" + i.severity().code());
       }
     }
-    LifecycleMetrics metrics = Objects.requireNonNull(report.metrics(), "a history run reports metrics");
+    LifecycleMetrics metrics =
+        Objects.requireNonNull(report.metrics(), "a history run reports metrics");
     MetricsCollector rebuilt = new MetricsCollector(STUCK);
     histories.forEach(h -> rebuilt.add(MetricsCollector.measure(h, stuck(h, metrics))));
-    assertThat(rebuilt.result()).as("%s: the rebuilt histories measure what the report says", mode).isEqualTo(metrics);
-    assertThat(metrics.versions()).as("%s: every Task version is in a history", mode)
-        .isEqualTo(givenOrder ? versions.size() : histories.stream().mapToLong(h -> h.versions().size()).sum());
+    assertThat(rebuilt.result())
+        .as("%s: the rebuilt histories measure what the report says", mode)
+        .isEqualTo(metrics);
+    assertThat(metrics.versions())
+        .as("%s: every Task version is in a history", mode)
+        .isEqualTo(
+            givenOrder
+                ? versions.size()
+                : histories.stream().mapToLong(h -> h.versions().size()).sum());
     return new Replay(histories, findings, metrics);
   }
 
@@ -170,9 +238,13 @@ class GematikReplayTest {
   private static @Nullable StuckTask stuck(TaskHistory h, LifecycleMetrics metrics) {
     TaskVersion latest = h.latest();
     return metrics.stuck().stream()
-        .filter(s -> s.resource().equals(latest.label()) && s.source().equals(latest.source())
-            && s.line() == latest.line())
-        .findFirst().orElse(null);
+        .filter(
+            s ->
+                s.resource().equals(latest.label())
+                    && s.source().equals(latest.source())
+                    && s.line() == latest.line())
+        .findFirst()
+        .orElse(null);
   }
 
   private static String place(String source, @Nullable Integer line, @Nullable String location) {
@@ -182,15 +254,22 @@ class GematikReplayTest {
   /** The scenario folders: three levels below the gematik folder, holding numbered steps. */
   private static List<Path> scenarios() throws IOException {
     try (Stream<Path> s = Files.walk(GEMATIK, 3)) {
-      return s.filter(Files::isDirectory).filter(d -> GEMATIK.relativize(d).getNameCount() == 3).sorted().toList();
+      return s.filter(Files::isDirectory)
+          .filter(d -> GEMATIK.relativize(d).getNameCount() == 3)
+          .sorted()
+          .toList();
     }
   }
 
-  /** A scenario's steps, by their numeric prefix (then name: two responses can share a step number). */
+  /**
+   * A scenario's steps, by their numeric prefix (then name: two responses can share a step number).
+   */
   private static List<Path> steps(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(p -> STEP.matcher(p.getFileName().toString()).matches())
-          .sorted(Comparator.comparingInt(GematikReplayTest::stepNumber).thenComparing(p -> p.getFileName().toString()))
+          .sorted(
+              Comparator.comparingInt(GematikReplayTest::stepNumber)
+                  .thenComparing(p -> p.getFileName().toString()))
           .toList();
     }
   }
@@ -218,8 +297,9 @@ class GematikReplayTest {
   }
 
   /**
-   * {@code 001 005 007}, or {@code 009#3} for the fourth Task of step 009; {@code =} marks a version that repeats
-   * the one before it (same content and lastModified: the server returned the Task again, unchanged).
+   * {@code 001 005 007}, or {@code 009#3} for the fourth Task of step 009; {@code =} marks a
+   * version that repeats the one before it (same content and lastModified: the server returned the
+   * Task again, unchanged).
    */
   private static String steps(TaskHistory h) {
     List<String> out = new ArrayList<>();
@@ -236,7 +316,8 @@ class GematikReplayTest {
   }
 
   private static boolean repeats(TaskVersion before, TaskVersion after) {
-    return before.content().equals(after.content()) && Objects.equals(before.lastModified(), after.lastModified());
+    return before.content().equals(after.content())
+        && Objects.equals(before.lastModified(), after.lastModified());
   }
 
   private static String entry(String location) {
@@ -245,7 +326,9 @@ class GematikReplayTest {
   }
 
   private static String statuses(TaskHistory h) {
-    return h.versions().stream().map(v -> String.valueOf(v.statusCode())).collect(Collectors.joining(">"));
+    return h.versions().stream()
+        .map(v -> String.valueOf(v.statusCode()))
+        .collect(Collectors.joining(">"));
   }
 
   private static List<String> identities(TaskHistory h) {
@@ -257,7 +340,8 @@ class GematikReplayTest {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < h.versions().size(); i++) {
       TaskVersion v = h.versions().get(i);
-      List<String> here = byPlace.getOrDefault(place(v.source(), v.line(), v.location()), List.of());
+      List<String> here =
+          byPlace.getOrDefault(place(v.source(), v.line(), v.location()), List.of());
       for (String f : here.stream().sorted().toList()) {
         int colon = f.indexOf(':');
         out.add(f.substring(0, colon) + "@" + i + f.substring(colon));
@@ -273,24 +357,44 @@ class GematikReplayTest {
   /** The lifecycle metrics of the whole replay, given order next to TaskCheck's order. */
   private static String metrics(LifecycleMetrics given, LifecycleMetrics ordered) {
     Map<String, String[]> rows = new TreeMap<>();
-    rows.put("histories", new String[] {String.valueOf(given.histories()), String.valueOf(ordered.histories())});
-    rows.put("versions", new String[] {String.valueOf(given.versions()), String.valueOf(ordered.versions())});
-    rows.put("stuck (over " + STUCK.toDays() + "d at " + NOW + ")",
+    rows.put(
+        "histories",
+        new String[] {String.valueOf(given.histories()), String.valueOf(ordered.histories())});
+    rows.put(
+        "versions",
+        new String[] {String.valueOf(given.versions()), String.valueOf(ordered.versions())});
+    rows.put(
+        "stuck (over " + STUCK.toDays() + "d at " + NOW + ")",
         new String[] {String.valueOf(given.stuckCount()), String.valueOf(ordered.stuckCount())});
     rows.put("wait time", new String[] {stat(given.waitTime()), stat(ordered.waitTime())});
-    rows.put("time in progress", new String[] {stat(given.timeInProgress()), stat(ordered.timeInProgress())});
-    rows.put("time to completion", new String[] {stat(given.timeToCompletion()), stat(ordered.timeToCompletion())});
-    for (String status : new java.util.TreeSet<>(Stream.concat(given.timeInStatus().keySet().stream(),
-        ordered.timeInStatus().keySet().stream()).toList())) {
-      rows.put("time in " + status, new String[] {stat(given.timeInStatus().getOrDefault(status, Stat.EMPTY)),
-          stat(ordered.timeInStatus().getOrDefault(status, Stat.EMPTY))});
+    rows.put(
+        "time in progress",
+        new String[] {stat(given.timeInProgress()), stat(ordered.timeInProgress())});
+    rows.put(
+        "time to completion",
+        new String[] {stat(given.timeToCompletion()), stat(ordered.timeToCompletion())});
+    for (String status :
+        new java.util.TreeSet<>(
+            Stream.concat(
+                    given.timeInStatus().keySet().stream(),
+                    ordered.timeInStatus().keySet().stream())
+                .toList())) {
+      rows.put(
+          "time in " + status,
+          new String[] {
+            stat(given.timeInStatus().getOrDefault(status, Stat.EMPTY)),
+            stat(ordered.timeInStatus().getOrDefault(status, Stat.EMPTY))
+          });
     }
     StringBuilder b = new StringBuilder("metric\tgiven order\tordered by TaskCheck\n");
-    rows.forEach((k, v) -> b.append(k).append('\t').append(v[0]).append('\t').append(v[1]).append('\n'));
+    rows.forEach(
+        (k, v) -> b.append(k).append('\t').append(v[0]).append('\t').append(v[1]).append('\n'));
     return b.toString();
   }
 
   private static String stat(Stat s) {
-    return s.count() == 0 ? "n=0" : "n=" + s.count() + " median=" + s.median() + " p90=" + s.p90() + " max=" + s.max();
+    return s.count() == 0
+        ? "n=0"
+        : "n=" + s.count() + " median=" + s.median() + " p90=" + s.p90() + " max=" + s.max();
   }
 }

@@ -9,7 +9,8 @@ class MessageMapperTest {
   @Test
   void xpathLocationsBecomeFhirPath() {
     assertThat(MessageMapper.fromXPath("/f:Task")).isEqualTo("Task");
-    assertThat(MessageMapper.fromXPath("/f:Task/f:input[2]/f:type")).isEqualTo("Task.input[1].type");
+    assertThat(MessageMapper.fromXPath("/f:Task/f:input[2]/f:type"))
+        .isEqualTo("Task.input[1].type");
     assertThat(MessageMapper.fromXPath("/f:Bundle/f:entry[3]/f:resource/f:Task/f:status"))
         .isEqualTo("Bundle.entry[2].resource.status");
   }
@@ -31,14 +32,16 @@ class MessageMapperTest {
   void theIdTableMapsExactIdsAndPrefixes() {
     StructureIds ids = StructureIds.load();
     assertThat(ids.lookup("Validation_VAL_Profile_Minimum")).isEqualTo(StructureIds.CARDINALITY);
-    assertThat(ids.lookup("VALIDATION_VAL_PROFILE_MAXIMUM_other")).isEqualTo(StructureIds.CARDINALITY);
+    assertThat(ids.lookup("VALIDATION_VAL_PROFILE_MAXIMUM_other"))
+        .isEqualTo(StructureIds.CARDINALITY);
     assertThat(ids.lookup("Type_Specific_Checks_DT_DateTime_Valid")).isEqualTo(StructureIds.TYPE);
     assertThat(ids.lookup("Terminology_TX_NoValid_16")).isEqualTo(StructureIds.BINDING);
     assertThat(ids.lookup("Reference_REF_BadTargetType2")).isEqualTo(StructureIds.REFERENCE);
     assertThat(ids.lookup("Unrecognised_property_")).isEqualTo(StructureIds.UNKNOWN_ELEMENT);
     assertThat(ids.lookup("XHTML_XHTML_DUPLICATE_IDS")).isNull();
     assertThat(ids.lookup("Type_Specific_Checks_DT_Integer_LT1")).isEqualTo(StructureIds.TYPE);
-    assertThat(ids.lookup("Type_Specific_Checks_DT_Primitive_NotEmpty")).isEqualTo(StructureIds.TYPE);
+    assertThat(ids.lookup("Type_Specific_Checks_DT_Primitive_NotEmpty"))
+        .isEqualTo(StructureIds.TYPE);
     // a best-practice note about UCUM annotations is not a type error
     assertThat(ids.lookup("TYPE_SPECIFIC_CHECKS_DT_QTY_UCUM_ANNOTATIONS")).isNull();
     assertThat(ids.lookup("TYPE_SPECIFIC_CHECKS_DT_CANONICAL_RESOLVE")).isNull();
@@ -60,9 +63,15 @@ class MessageMapperTest {
   void everyTableTargetIsAStructureId() {
     // the table may only name ids the catalog documents
     StructureIds ids = StructureIds.load();
-    for (String probe : new String[] {"Unrecognised_property_", "This_property_must_be_an_Array_not_",
-        "Validation_VAL_Profile_NotAllowed", "Terminology_TX_Code_ValueSet_Ext", "BUNDLE_BUNDLE_ENTRY_NOTFOUND",
-        "UNABLE_TO_FIND_RESOURCETYPE_PROPERTY"}) {
+    for (String probe :
+        new String[] {
+          "Unrecognised_property_",
+          "This_property_must_be_an_Array_not_",
+          "Validation_VAL_Profile_NotAllowed",
+          "Terminology_TX_Code_ValueSet_Ext",
+          "BUNDLE_BUNDLE_ENTRY_NOTFOUND",
+          "UNABLE_TO_FIND_RESOURCETYPE_PROPERTY"
+        }) {
       assertThat(StructureIds.SUMMARIES).containsKey(ids.lookup(probe));
     }
   }

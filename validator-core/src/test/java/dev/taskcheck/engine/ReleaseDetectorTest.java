@@ -12,27 +12,35 @@ class ReleaseDetectorTest {
 
   private static ReleaseChoice detect(String json) {
     ParsedDocument doc = (ParsedDocument) DocumentParser.parseText(json, 1);
-    return ReleaseDetector.detect(ResourceLocator.resources(doc).stream()
-        .filter(r -> r.resourceType().equals("Task")).toList());
+    return ReleaseDetector.detect(
+        ResourceLocator.resources(doc).stream()
+            .filter(r -> r.resourceType().equals("Task"))
+            .toList());
   }
 
   @Test
   void r5OnlyElementsMeanR5() {
-    ReleaseChoice c = detect("{\"resourceType\":\"Task\",\"status\":\"draft\",\"requestedPerformer\":[{\"text\":\"x\"}]}");
+    ReleaseChoice c =
+        detect(
+            "{\"resourceType\":\"Task\",\"status\":\"draft\",\"requestedPerformer\":[{\"text\":\"x\"}]}");
     assertThat(c.release()).isEqualTo(FhirRelease.R5);
     assertThat(c.reason()).contains("Task.requestedPerformer").contains("only in R5");
   }
 
   @Test
   void r4OnlyElementsMeanR4() {
-    ReleaseChoice c = detect("{\"resourceType\":\"Task\",\"performerType\":[{\"text\":\"x\"}],\"reasonCode\":{}}");
+    ReleaseChoice c =
+        detect(
+            "{\"resourceType\":\"Task\",\"performerType\":[{\"text\":\"x\"}],\"reasonCode\":{}}");
     assertThat(c.release()).isEqualTo(FhirRelease.R4);
     assertThat(c.reason()).contains("Task.performerType").contains("Task.reasonCode");
   }
 
   @Test
   void statusReasonShapeTellsTheRelease() {
-    assertThat(detect("{\"resourceType\":\"Task\",\"statusReason\":{\"concept\":{\"text\":\"x\"}}}").release())
+    assertThat(
+            detect("{\"resourceType\":\"Task\",\"statusReason\":{\"concept\":{\"text\":\"x\"}}}")
+                .release())
         .isEqualTo(FhirRelease.R5);
     assertThat(detect("{\"resourceType\":\"Task\",\"statusReason\":{\"text\":\"x\"}}").release())
         .isEqualTo(FhirRelease.R4);
@@ -40,16 +48,20 @@ class ReleaseDetectorTest {
 
   @Test
   void aVersionedCoreProfileWins() {
-    ReleaseChoice c = detect("{\"resourceType\":\"Task\",\"meta\":{\"profile\":"
-        + "[\"http://hl7.org/fhir/StructureDefinition/Task|4.3.0\"]},\"requestedPerformer\":[{\"text\":\"x\"}]}");
+    ReleaseChoice c =
+        detect(
+            "{\"resourceType\":\"Task\",\"meta\":{\"profile\":"
+                + "[\"http://hl7.org/fhir/StructureDefinition/Task|4.3.0\"]},\"requestedPerformer\":[{\"text\":\"x\"}]}");
     assertThat(c.release()).isEqualTo(FhirRelease.R4B);
     assertThat(c.reason()).contains("meta.profile");
   }
 
   @Test
   void anIgProfileVersionIsNotAFhirVersion() {
-    ReleaseChoice c = detect("{\"resourceType\":\"Task\",\"meta\":{\"profile\":"
-        + "[\"http://hl7.org/fhir/us/core/StructureDefinition/x|5.0.0\"]}}");
+    ReleaseChoice c =
+        detect(
+            "{\"resourceType\":\"Task\",\"meta\":{\"profile\":"
+                + "[\"http://hl7.org/fhir/us/core/StructureDefinition/x|5.0.0\"]}}");
     assertThat(c.release()).isEqualTo(FhirRelease.R4);
   }
 
@@ -62,15 +74,19 @@ class ReleaseDetectorTest {
 
   @Test
   void conflictingEvidenceIsExplained() {
-    ReleaseChoice c = detect("{\"resourceType\":\"Task\",\"performerType\":[{\"text\":\"x\"}],\"reason\":[{\"concept\":{\"text\":\"x\"}}],\"doNotPerform\":true}");
+    ReleaseChoice c =
+        detect(
+            "{\"resourceType\":\"Task\",\"performerType\":[{\"text\":\"x\"}],\"reason\":[{\"concept\":{\"text\":\"x\"}}],\"doNotPerform\":true}");
     assertThat(c.release()).isEqualTo(FhirRelease.R5);
     assertThat(c.reason()).startsWith("conflicting content");
   }
 
   @Test
   void tasksInABundleDecideForTheBundle() {
-    ReleaseChoice c = detect("{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\"}},"
-        + "{\"resource\":{\"resourceType\":\"Task\",\"doNotPerform\":false}}]}");
+    ReleaseChoice c =
+        detect(
+            "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\"}},"
+                + "{\"resource\":{\"resourceType\":\"Task\",\"doNotPerform\":false}}]}");
     assertThat(c.release()).isEqualTo(FhirRelease.R5);
   }
 }

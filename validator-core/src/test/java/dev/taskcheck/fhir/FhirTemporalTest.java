@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** FHIR date, dateTime and instant values read as spans, and the certain comparisons between them. */
+/**
+ * FHIR date, dateTime and instant values read as spans, and the certain comparisons between them.
+ */
 class FhirTemporalTest {
 
   private static FhirTemporal of(String text) {
@@ -24,7 +26,10 @@ class FhirTemporalTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # without an offset: local start read at +14:00, local end read at -12:00
       2024                          | YEAR   | 2023-12-31T10:00:00Z           | 2025-01-01T12:00:00Z           | false
       2024-02                       | MONTH  | 2024-01-31T10:00:00Z           | 2024-03-01T12:00:00Z           | false
@@ -62,7 +67,8 @@ class FhirTemporalTest {
       0001                          | YEAR   | 0000-12-31T10:00:00Z           | 0002-01-01T12:00:00Z           | false
       9999-12-31                    | DAY    | 9999-12-30T10:00:00Z           | +10000-01-01T12:00:00Z         | false
       """)
-  void readsTheSpanOfEachPrecision(String text, Precision precision, String low, String high, boolean zoned) {
+  void readsTheSpanOfEachPrecision(
+      String text, Precision precision, String low, String high, boolean zoned) {
     FhirTemporal t = of(text);
     assertThat(t.text()).isEqualTo(text);
     assertThat(t.precision()).isEqualTo(precision);
@@ -77,7 +83,8 @@ class FhirTemporalTest {
     String digits = "123456789";
     for (int n = 1; n <= 9; n++) {
       FhirTemporal t = of(prefix + digits.substring(0, n) + "Z");
-      assertThat(Duration.between(t.low(), t.high())).as("%d digits", n)
+      assertThat(Duration.between(t.low(), t.high()))
+          .as("%d digits", n)
           .isEqualTo(Duration.ofNanos((long) Math.pow(10, 9 - n)));
       assertThat(t.precision()).isEqualTo(Precision.MILLI);
     }
@@ -89,63 +96,65 @@ class FhirTemporalTest {
         .isEqualTo(Duration.ofHours(24 + 26));
     assertThat(Duration.between(of("2024-01-10T09:00:00").low(), of("2024-01-10T09:00:00").high()))
         .isEqualTo(Duration.ofHours(26).plusSeconds(1));
-    assertThat(Duration.between(of("2024").low(), of("2024").high())).isEqualTo(Duration.ofDays(366).plusHours(26));
+    assertThat(Duration.between(of("2024").low(), of("2024").high()))
+        .isEqualTo(Duration.ofDays(366).plusHours(26));
   }
 
   @ParameterizedTest(name = "[{index}] \"{0}\"")
   @NullAndEmptySource
-  @ValueSource(strings = {
-      "abc",
-      "2024-13-01",                      // no month 13
-      "2024-00",
-      "2024-02-30",                      // no such day
-      "2023-02-29",                      // not a leap year
-      "2100-02-29",                      // not a leap year either
-      "2024-04-31",
-      "2024-01-00",
-      "2024-01-32",
-      "0000",                            // FHIR has no year zero
-      "10000",
-      "-2024",
-      "+2024",
-      "24",
-      "2024-1-10",
-      "2024-01-1",
-      "20240110",
-      " 2024",
-      "2024 ",
-      "2024-01-10 ",
-      "2024-01-10T25:00:00Z",
-      "2024-01-10T24:00:00Z",
-      "2024-01-10T09:60:00Z",
-      "2024-01-10T09:00:61Z",
-      "2024-01-10T09:00Z",               // minutes without seconds are not FHIR
-      "2024-01-10T09:00",
-      "2024-01-10T09Z",
-      "2024-01-10T",
-      "2024-01-10T9:00:00Z",
-      "2024-01-10 09:00:00Z",
-      "2024-01-10t09:00:00z",
-      "2024-01-10T09:00:00z",
-      "2024-01-10T09:00:00.Z",
-      "2024-01-10T09:00:00.1234567890Z", // more than nine fraction digits
-      "2024-01-10T09:00:00,5Z",
-      "2024-01-10T09:00:00+5:00",
-      "2024-01-10T09:00:00+0500",
-      "2024-01-10T09:00:00+05",
-      "2024-01-10T09:00:00+14:01",
-      "2024-01-10T09:00:00+15:00",
-      "2024-01-10T09:00:00+05:60",
-      "2024-01-10T09:00:00ZZ",
-      "2024-01-10T09:00:00Z[UTC]",
-      "2024-01-10Z",                     // an offset without a time is not FHIR
-      "2024-01Z",
-      "2024-01-10+01:00",
-      "２０２４",                          // full-width digits
-      "٢٠٢٤-٠١-١٠",                      // Arabic-Indic digits
-      "2024-01-10T09:00:00Z\n",
-      "2024-01-10\u0000",
-  })
+  @ValueSource(
+      strings = {
+        "abc",
+        "2024-13-01", // no month 13
+        "2024-00",
+        "2024-02-30", // no such day
+        "2023-02-29", // not a leap year
+        "2100-02-29", // not a leap year either
+        "2024-04-31",
+        "2024-01-00",
+        "2024-01-32",
+        "0000", // FHIR has no year zero
+        "10000",
+        "-2024",
+        "+2024",
+        "24",
+        "2024-1-10",
+        "2024-01-1",
+        "20240110",
+        " 2024",
+        "2024 ",
+        "2024-01-10 ",
+        "2024-01-10T25:00:00Z",
+        "2024-01-10T24:00:00Z",
+        "2024-01-10T09:60:00Z",
+        "2024-01-10T09:00:61Z",
+        "2024-01-10T09:00Z", // minutes without seconds are not FHIR
+        "2024-01-10T09:00",
+        "2024-01-10T09Z",
+        "2024-01-10T",
+        "2024-01-10T9:00:00Z",
+        "2024-01-10 09:00:00Z",
+        "2024-01-10t09:00:00z",
+        "2024-01-10T09:00:00z",
+        "2024-01-10T09:00:00.Z",
+        "2024-01-10T09:00:00.1234567890Z", // more than nine fraction digits
+        "2024-01-10T09:00:00,5Z",
+        "2024-01-10T09:00:00+5:00",
+        "2024-01-10T09:00:00+0500",
+        "2024-01-10T09:00:00+05",
+        "2024-01-10T09:00:00+14:01",
+        "2024-01-10T09:00:00+15:00",
+        "2024-01-10T09:00:00+05:60",
+        "2024-01-10T09:00:00ZZ",
+        "2024-01-10T09:00:00Z[UTC]",
+        "2024-01-10Z", // an offset without a time is not FHIR
+        "2024-01Z",
+        "2024-01-10+01:00",
+        "２０２４", // full-width digits
+        "٢٠٢٤-٠١-١٠", // Arabic-Indic digits
+        "2024-01-10T09:00:00Z\n",
+        "2024-01-10\u0000",
+      })
   void isEmptyForWhatIsNotADateOrDateTime(String text) {
     assertThat(FhirTemporal.parse(text)).isEmpty();
   }
@@ -220,12 +229,16 @@ class FhirTemporalTest {
   @Test
   void fractionsCompareByTheirSpans() {
     assertThat(of("2024-01-10T09:00:00.5Z").certainlyBefore(of("2024-01-10T09:00:00.6Z"))).isTrue();
-    assertThat(of("2024-01-10T09:00:00.5Z").certainlyBefore(of("2024-01-10T09:00:00.55Z"))).isFalse();
-    assertThat(of("2024-01-10T09:00:00.55Z").certainlyBefore(of("2024-01-10T09:00:00.6Z"))).isTrue();
+    assertThat(of("2024-01-10T09:00:00.5Z").certainlyBefore(of("2024-01-10T09:00:00.55Z")))
+        .isFalse();
+    assertThat(of("2024-01-10T09:00:00.55Z").certainlyBefore(of("2024-01-10T09:00:00.6Z")))
+        .isTrue();
     assertThat(of("2024-01-10T09:00:00.999Z").certainlyBefore(of("2024-01-10T09:00:01Z"))).isTrue();
     // a whole second holds its fractions
-    assertThat(of("2024-01-10T09:00:00Z").certainlyBefore(of("2024-01-10T09:00:00.999Z"))).isFalse();
-    assertThat(of("2024-01-10T09:00:00.999Z").certainlyNotBefore(of("2024-01-10T09:00:00Z"))).isFalse();
+    assertThat(of("2024-01-10T09:00:00Z").certainlyBefore(of("2024-01-10T09:00:00.999Z")))
+        .isFalse();
+    assertThat(of("2024-01-10T09:00:00.999Z").certainlyNotBefore(of("2024-01-10T09:00:00Z")))
+        .isFalse();
   }
 
   @Test
@@ -273,6 +286,7 @@ class FhirTemporalTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new FhirTemporal("x", Precision.SECOND, t.plusSeconds(1), t, true))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThat(new FhirTemporal("x", Precision.SECOND, t, t.plusSeconds(1), true).high()).isAfter(t);
+    assertThat(new FhirTemporal("x", Precision.SECOND, t, t.plusSeconds(1), true).high())
+        .isAfter(t);
   }
 }

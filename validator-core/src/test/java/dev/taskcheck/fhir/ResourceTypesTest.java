@@ -23,7 +23,8 @@ class ResourceTypesTest {
   @ParameterizedTest
   @EnumSource(FhirRelease.class)
   void resourceTypesMatchTheModel(FhirRelease release) {
-    assertThat(ResourceTypes.of(release)).containsExactlyInAnyOrderElementsOf(context(release).getResourceTypes());
+    assertThat(ResourceTypes.of(release))
+        .containsExactlyInAnyOrderElementsOf(context(release).getResourceTypes());
     assertThat(ResourceTypes.isKnown("Task")).isTrue();
     assertThat(ResourceTypes.isKnown("Tusk")).isFalse();
   }
@@ -31,9 +32,10 @@ class ResourceTypesTest {
   @ParameterizedTest
   @EnumSource(FhirRelease.class)
   void taskElementsMatchTheModel(FhirRelease release) {
-    List<String> names = context(release).getResourceDefinition("Task").getChildren().stream()
-        .map(BaseRuntimeChildDefinition::getElementName)
-        .toList();
+    List<String> names =
+        context(release).getResourceDefinition("Task").getChildren().stream()
+            .map(BaseRuntimeChildDefinition::getElementName)
+            .toList();
     assertThat(TaskElements.of(release)).containsExactlyElementsOf(names);
   }
 }

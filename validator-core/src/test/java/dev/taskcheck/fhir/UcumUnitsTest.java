@@ -35,13 +35,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** UCUM codes: validity, how two codes relate, counts; against the UCUM library's own answers too. */
+/**
+ * UCUM codes: validity, how two codes relate, counts; against the UCUM library's own answers too.
+ */
 class UcumUnitsTest {
 
   private static final UcumUnits UCUM = UcumUnits.shared();
 
   @ParameterizedTest(name = "{0} vs {1}: {2}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       mg                | g              | COMMENSURABLE
       mg                | mL             | NOT_COMMENSURABLE
       mg                | mg             | SAME
@@ -118,34 +124,115 @@ class UcumUnitsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1", "{session}", "{visit}", "1{visit}", "{tablets}/{day}", "/{day}", "({a})"})
+  @ValueSource(
+      strings = {"1", "{session}", "{visit}", "1{visit}", "{tablets}/{day}", "/{day}", "({a})"})
   void countsAreOneAndAnnotations(String code) {
     assertThat(UCUM.isCount(code)).isTrue();
   }
 
   @ParameterizedTest(name = "[{index}] \"{0}\"")
   @NullAndEmptySource
-  @ValueSource(strings = {"%", "mg", "10*3{cells}", "10*3", "/min", "{session}/d", "[iU]", "[arb'U]", "2", "xyz",
-      "{session", "mg{total}"})
+  @ValueSource(
+      strings = {
+        "%",
+        "mg",
+        "10*3{cells}",
+        "10*3",
+        "/min",
+        "{session}/d",
+        "[iU]",
+        "[arb'U]",
+        "2",
+        "xyz",
+        "{session",
+        "mg{total}"
+      })
   void otherUnitsAreNotCounts(String code) {
     assertThat(UCUM.isCount(code)).isFalse();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1", "mg", "mL", "{session}", "%", "10*3/uL", "10^3", "mm[Hg]", "kg/m2", "/min", "s-1",
-      "m+2", "10.uN.s/(cm5.m2)", "[iU]/L", "[arb'U]", "Cel", "[degF]", "mg{total}", "{a}/{b}", "{a}{b}", "ug/(24.h)",
-      "/L", "(mg)", "mg.(L)", "mg/(L.h)", "B[10.nV]", "mg{a./b}/L", "Ym20", "km999", "m2147483647"})
+  @ValueSource(
+      strings = {
+        "1",
+        "mg",
+        "mL",
+        "{session}",
+        "%",
+        "10*3/uL",
+        "10^3",
+        "mm[Hg]",
+        "kg/m2",
+        "/min",
+        "s-1",
+        "m+2",
+        "10.uN.s/(cm5.m2)",
+        "[iU]/L",
+        "[arb'U]",
+        "Cel",
+        "[degF]",
+        "mg{total}",
+        "{a}/{b}",
+        "{a}{b}",
+        "ug/(24.h)",
+        "/L",
+        "(mg)",
+        "mg.(L)",
+        "mg/(L.h)",
+        "B[10.nV]",
+        "mg{a./b}/L",
+        "Ym20",
+        "km999",
+        "m2147483647"
+      })
   void validCodes(String code) {
     assertThat(UCUM.isValid(code)).isTrue();
   }
 
   @ParameterizedTest(name = "[{index}] \"{0}\"")
   @NullAndEmptySource
-  @ValueSource(strings = {" ", "xyz", " mg", "mg ", "m g", "MGG", "mg/", "/", "(mg", "mg)", "()", "mg}", "{session",
-      "{\u00e4}", "\u00b5g", "\u03bcg", "[", "]", "[in_i", "m[", "mg..L", "{a}mg", "99999999999",
-      "m99999999999", "m+", "mg\u0000", "mg\n", "\ud800", "10**3", "m^",
-      // the UCUM grammar forbids these, the library's parser accepts them
-      "mg)", "(mg))", "mg//L", "mg./L", "(/L)", "//L", "mg/(/L)", "mg/(.L)"})
+  @ValueSource(
+      strings = {
+        " ",
+        "xyz",
+        " mg",
+        "mg ",
+        "m g",
+        "MGG",
+        "mg/",
+        "/",
+        "(mg",
+        "mg)",
+        "()",
+        "mg}",
+        "{session",
+        "{\u00e4}",
+        "\u00b5g",
+        "\u03bcg",
+        "[",
+        "]",
+        "[in_i",
+        "m[",
+        "mg..L",
+        "{a}mg",
+        "99999999999",
+        "m99999999999",
+        "m+",
+        "mg\u0000",
+        "mg\n",
+        "\ud800",
+        "10**3",
+        "m^",
+        // the UCUM grammar forbids these, the library's parser accepts them
+        "mg)",
+        "(mg))",
+        "mg//L",
+        "mg./L",
+        "(/L)",
+        "//L",
+        "mg/(/L)",
+        "mg/(.L)"
+      })
   void invalidCodes(String code) {
     assertThat(UCUM.isValid(code)).isFalse();
     assertThat(UCUM.compare(code, "mg")).isEqualTo(Relation.INVALID);
@@ -154,29 +241,34 @@ class UcumUnitsTest {
 
   @Test
   void neverThrowsAndNeverHangsOnHostileInput() {
-    List<String> hostile = List.of(
-        "m".repeat(1_000_000),
-        "(".repeat(100_000),
-        "(".repeat(100) + "m" + ")".repeat(100),
-        "m.".repeat(100_000) + "m",
-        "{" + "a".repeat(1_000_000) + "}",
-        "{".repeat(10_000),
-        "[".repeat(10_000),
-        "km999",
-        "Ym2147483647",
-        "Ym2147483647.Ym2147483647.Ym2147483647/Ym-2147483648",
-        "10*2147483647",
-        ("km99." + "Ym99.").repeat(20) + "mg");
-    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-      for (String code : hostile) {
-        assertThatCode(() -> {
-          UCUM.isValid(code);
-          UCUM.isCount(code);
-          UCUM.compare(code, "m");
-          UCUM.compare("m", code);
-        }).doesNotThrowAnyException();
-      }
-    });
+    List<String> hostile =
+        List.of(
+            "m".repeat(1_000_000),
+            "(".repeat(100_000),
+            "(".repeat(100) + "m" + ")".repeat(100),
+            "m.".repeat(100_000) + "m",
+            "{" + "a".repeat(1_000_000) + "}",
+            "{".repeat(10_000),
+            "[".repeat(10_000),
+            "km999",
+            "Ym2147483647",
+            "Ym2147483647.Ym2147483647.Ym2147483647/Ym-2147483648",
+            "10*2147483647",
+            ("km99." + "Ym99.").repeat(20) + "mg");
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () -> {
+          for (String code : hostile) {
+            assertThatCode(
+                    () -> {
+                      UCUM.isValid(code);
+                      UCUM.isCount(code);
+                      UCUM.compare(code, "m");
+                      UCUM.compare("m", code);
+                    })
+                .doesNotThrowAnyException();
+          }
+        });
     assertThat(UCUM.isValid("m".repeat(1_000_000))).isFalse();
     assertThat(UCUM.compare("km999", "m999")).isEqualTo(Relation.COMMENSURABLE);
     assertThat(UCUM.compare("Ym2147483647", "m")).isEqualTo(Relation.NOT_COMMENSURABLE);
@@ -223,7 +315,8 @@ class UcumUnitsTest {
       }
     }
     assertThat(canonical).hasSizeGreaterThan(200);
-    Set<Relation> convertible = EnumSet.of(Relation.SAME, Relation.ANNOTATION_ONLY, Relation.COMMENSURABLE);
+    Set<Relation> convertible =
+        EnumSet.of(Relation.SAME, Relation.ANNOTATION_ONLY, Relation.COMMENSURABLE);
     for (Map.Entry<String, String> a : canonical.entrySet()) {
       for (Map.Entry<String, String> b : canonical.entrySet()) {
         boolean expected = a.getValue().equals(b.getValue());
@@ -240,14 +333,17 @@ class UcumUnitsTest {
     for (String code : arbitrary) {
       assertThat(UCUM.compare(code, "1")).as(code).isEqualTo(Relation.NOT_COMMENSURABLE);
       assertThat(UCUM.compare(code, "mg")).as(code).isEqualTo(Relation.NOT_COMMENSURABLE);
-      assertThat(UCUM.compare(code + "/mL", code + "/L")).as(code).isEqualTo(Relation.COMMENSURABLE);
+      assertThat(UCUM.compare(code + "/mL", code + "/L"))
+          .as(code)
+          .isEqualTo(Relation.COMMENSURABLE);
       assertThat(UCUM.isCount(code)).as(code).isFalse();
     }
   }
 
   @Test
   void specialUnitsTheLibraryCannotConvertStillHaveADimension() {
-    // the library has no handler for these (its registry spells [hp_X] where the essence has [hp'_X])
+    // the library has no handler for these (its registry spells [hp_X] where the essence has
+    // [hp'_X])
     assertThat(UCUM.compare("[hp'_X]", "1")).isEqualTo(Relation.COMMENSURABLE);
     assertThat(UCUM.compare("B[10.nV]", "V")).isEqualTo(Relation.COMMENSURABLE);
     assertThat(UCUM.compare("B[SPL]", "Pa")).isEqualTo(Relation.COMMENSURABLE);
@@ -258,16 +354,17 @@ class UcumUnitsTest {
   @Test
   void answersTheSameFromManyThreads() throws Exception {
     record Case(String a, String b, Relation relation, boolean countA) {}
-    List<Case> cases = List.of(
-        new Case("mg", "g", Relation.COMMENSURABLE, false),
-        new Case("mg", "mL", Relation.NOT_COMMENSURABLE, false),
-        new Case("{session}", "1", Relation.ANNOTATION_ONLY, true),
-        new Case("{session}", "{visit}", Relation.ANNOTATION_ONLY, true),
-        new Case("{session}", "mg", Relation.NOT_COMMENSURABLE, true),
-        new Case("%", "1", Relation.COMMENSURABLE, false),
-        new Case("h", "min", Relation.COMMENSURABLE, false),
-        new Case("Cel", "K", Relation.COMMENSURABLE, false),
-        new Case("xyz", "g", Relation.INVALID, false));
+    List<Case> cases =
+        List.of(
+            new Case("mg", "g", Relation.COMMENSURABLE, false),
+            new Case("mg", "mL", Relation.NOT_COMMENSURABLE, false),
+            new Case("{session}", "1", Relation.ANNOTATION_ONLY, true),
+            new Case("{session}", "{visit}", Relation.ANNOTATION_ONLY, true),
+            new Case("{session}", "mg", Relation.NOT_COMMENSURABLE, true),
+            new Case("%", "1", Relation.COMMENSURABLE, false),
+            new Case("h", "min", Relation.COMMENSURABLE, false),
+            new Case("Cel", "K", Relation.COMMENSURABLE, false),
+            new Case("xyz", "g", Relation.INVALID, false));
     int threads = 8;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -275,23 +372,29 @@ class UcumUnitsTest {
       List<Future<Integer>> results = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
         int seed = t;
-        Callable<Integer> work = () -> {
-          start.await();
-          int checked = 0;
-          for (int i = 0; i < 2_000; i++) {
-            Case c = cases.get((i + seed) % cases.size());
-            // fresh codes too, so that threads also race to read and memoise
-            String fresh = "{t" + seed + "i" + i + "}";
-            assertThat(UCUM.compare(c.a(), c.b())).isEqualTo(c.relation());
-            assertThat(UCUM.isCount(c.a())).isEqualTo(c.countA());
-            assertThat(UCUM.compare(fresh, c.a())).isEqualTo(
-                c.a().equals("xyz") ? Relation.INVALID
-                    : c.countA() ? Relation.ANNOTATION_ONLY
-                    : c.a().equals("%") ? Relation.COMMENSURABLE : Relation.NOT_COMMENSURABLE);
-            checked++;
-          }
-          return checked;
-        };
+        Callable<Integer> work =
+            () -> {
+              start.await();
+              int checked = 0;
+              for (int i = 0; i < 2_000; i++) {
+                Case c = cases.get((i + seed) % cases.size());
+                // fresh codes too, so that threads also race to read and memoise
+                String fresh = "{t" + seed + "i" + i + "}";
+                assertThat(UCUM.compare(c.a(), c.b())).isEqualTo(c.relation());
+                assertThat(UCUM.isCount(c.a())).isEqualTo(c.countA());
+                assertThat(UCUM.compare(fresh, c.a()))
+                    .isEqualTo(
+                        c.a().equals("xyz")
+                            ? Relation.INVALID
+                            : c.countA()
+                                ? Relation.ANNOTATION_ONLY
+                                : c.a().equals("%")
+                                    ? Relation.COMMENSURABLE
+                                    : Relation.NOT_COMMENSURABLE);
+                checked++;
+              }
+              return checked;
+            };
         results.add(pool.submit(work));
       }
       start.countDown();
@@ -321,10 +424,14 @@ class UcumUnitsTest {
     }
   }
 
-  /** The codes of units the essence marks arbitrary, read with a pattern rather than an XML parser. */
+  /**
+   * The codes of units the essence marks arbitrary, read with a pattern rather than an XML parser.
+   */
   private static Set<String> arbitraryUnits(String essence) {
     Set<String> codes = new HashSet<>();
-    Matcher m = Pattern.compile("<unit\\b[^>]*?\\bCode=\"([^\"]*)\"[^>]*?\\bisArbitrary=\"yes\"").matcher(essence);
+    Matcher m =
+        Pattern.compile("<unit\\b[^>]*?\\bCode=\"([^\"]*)\"[^>]*?\\bisArbitrary=\"yes\"")
+            .matcher(essence);
     while (m.find()) {
       codes.add(m.group(1));
     }

@@ -17,25 +17,40 @@ import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The core StructureDefinitions of a FHIR release, read (test only) from the
- * {@code hapi-fhir-validation-resources} jars with TaskCheck's own parser: R4's {@code profiles-types.xml} and
- * {@code profiles-resources.xml} bundles, R5's {@code hl7.fhir.r5.core} package. Only what typing and the
- * invariant tests need: names, bases, snapshot element paths, types and constraints.
+ * The core StructureDefinitions of a FHIR release, read (test only) from the {@code
+ * hapi-fhir-validation-resources} jars with TaskCheck's own parser: R4's {@code profiles-types.xml}
+ * and {@code profiles-resources.xml} bundles, R5's {@code hl7.fhir.r5.core} package. Only what
+ * typing and the invariant tests need: names, bases, snapshot element paths, types and constraints.
  */
 final class CoreDefinitions {
 
   /** One constraint of an element. */
   record Constraint(String key, String severity, String expression, String path) {}
 
-  /** One snapshot element: its path, type codes (FHIR type names), content reference and constraints. */
-  record Element(String path, List<String> types, @Nullable String contentReference, List<Constraint> constraints) {}
+  /**
+   * One snapshot element: its path, type codes (FHIR type names), content reference and
+   * constraints.
+   */
+  record Element(
+      String path,
+      List<String> types,
+      @Nullable String contentReference,
+      List<Constraint> constraints) {}
 
   /** One StructureDefinition. */
-  record Definition(String url, String name, String type, String kind, String derivation,
-      @Nullable String baseDefinition, Map<String, Element> elements) {
+  record Definition(
+      String url,
+      String name,
+      String type,
+      String kind,
+      String derivation,
+      @Nullable String baseDefinition,
+      Map<String, Element> elements) {
 
     @Nullable String baseName() {
-      return baseDefinition == null ? null : baseDefinition.substring(baseDefinition.lastIndexOf('/') + 1);
+      return baseDefinition == null
+          ? null
+          : baseDefinition.substring(baseDefinition.lastIndexOf('/') + 1);
     }
   }
 
@@ -101,15 +116,22 @@ final class CoreDefinitions {
     return new CoreDefinitions("R5", out);
   }
 
-  /** Keeps the type definitions: specialisations, and constraints on datatypes (SimpleQuantity, MoneyQuantity). */
+  /**
+   * Keeps the type definitions: specialisations, and constraints on datatypes (SimpleQuantity,
+   * MoneyQuantity).
+   */
   private static void add(Definition d, Map<String, Definition> out) {
-    boolean type = d.kind().equals("primitive-type") || d.kind().equals("complex-type")
-        || d.kind().equals("resource");
+    boolean type =
+        d.kind().equals("primitive-type")
+            || d.kind().equals("complex-type")
+            || d.kind().equals("resource");
     if (!type) {
       return;
     }
-    if (d.derivation().equals("specialization") || d.baseDefinition() == null
-        || (d.derivation().equals("constraint") && d.kind().equals("complex-type")
+    if (d.derivation().equals("specialization")
+        || d.baseDefinition() == null
+        || (d.derivation().equals("constraint")
+            && d.kind().equals("complex-type")
             && d.url().equals("http://hl7.org/fhir/StructureDefinition/" + d.name()))) {
       out.putIfAbsent(d.name(), d);
     }
@@ -132,33 +154,56 @@ final class CoreDefinitions {
         for (Node c : e.children("constraint")) {
           String expression = c.childValue("expression");
           if (expression != null) {
-            constraints.add(new Constraint(String.valueOf(c.childValue("key")), String.valueOf(c.childValue("severity")),
-                expression, path));
+            constraints.add(
+                new Constraint(
+                    String.valueOf(c.childValue("key")),
+                    String.valueOf(c.childValue("severity")),
+                    expression,
+                    path));
           }
         }
-        elements.putIfAbsent(path, new Element(path, List.copyOf(types), e.childValue("contentReference"),
-            List.copyOf(constraints)));
+        elements.putIfAbsent(
+            path,
+            new Element(
+                path,
+                List.copyOf(types),
+                e.childValue("contentReference"),
+                List.copyOf(constraints)));
       }
     }
     String name = String.valueOf(sd.childValue("name"));
-    return new Definition(String.valueOf(sd.childValue("url")), name,
-        String.valueOf(sd.childValue("type")), String.valueOf(sd.childValue("kind")),
-        String.valueOf(sd.childValue("derivation")), sd.childValue("baseDefinition"), elements);
+    return new Definition(
+        String.valueOf(sd.childValue("url")),
+        name,
+        String.valueOf(sd.childValue("type")),
+        String.valueOf(sd.childValue("kind")),
+        String.valueOf(sd.childValue("derivation")),
+        sd.childValue("baseDefinition"),
+        elements);
   }
 
-  /** A type's code, or for the FHIRPath system types of id/url elements the FHIR type their extension names. */
+  /**
+   * A type's code, or for the FHIRPath system types of id/url elements the FHIR type their
+   * extension names.
+   */
   private static String typeCode(Node type) {
     String code = String.valueOf(type.childValue("code"));
     if (code.startsWith("http://hl7.org/fhirpath/System.")) {
       for (Node ext : type.children("extension")) {
-        if ("http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type".equals(ext.childValue("url"))) {
-          String v = ext.childValue("valueUrl") != null ? ext.childValue("valueUrl") : ext.childValue("valueUri");
+        if ("http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type"
+            .equals(ext.childValue("url"))) {
+          String v =
+              ext.childValue("valueUrl") != null
+                  ? ext.childValue("valueUrl")
+                  : ext.childValue("valueUri");
           if (v != null) {
             return v;
           }
         }
       }
-      return code.endsWith("String") ? "string" : code.substring(code.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+      return code.endsWith("String")
+          ? "string"
+          : code.substring(code.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
     }
     return code;
   }

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 /**
- * A rough measurement, not a timed test (it cannot fail on time): ele-1 and a few other core invariants on
- * every element of real Tasks, 400 rounds, with the fastest and the median cost per evaluation of the last 300
- * written to {@code target/fhirpath-speed.txt} and the test report. What it asserts is the results.
+ * A rough measurement, not a timed test (it cannot fail on time): ele-1 and a few other core
+ * invariants on every element of real Tasks, 400 rounds, with the fastest and the median cost per
+ * evaluation of the last 300 written to {@code target/fhirpath-speed.txt} and the test report. What
+ * it asserts is the results.
  */
 class EvaluationSpeedTest {
 
@@ -29,7 +30,8 @@ class EvaluationSpeedTest {
     List<EvaluationContext> contexts = new ArrayList<>();
     int tasks = 0;
     for (Path f : TestData.files("corpus/spec-r4")) {
-      FhirNode root = TypedTree.of(CoreDefinitions.parse(Files.readAllBytes(f), f.toString()), defs);
+      FhirNode root =
+          TypedTree.of(CoreDefinitions.parse(Files.readAllBytes(f), f.toString()), defs);
       tasks++;
       EvaluationContext context = EvaluationContext.of(root, root, Environment.defaults());
       int before = elements.size();
@@ -39,10 +41,13 @@ class EvaluationSpeedTest {
       }
     }
     StringBuilder out = new StringBuilder();
-    for (String text : List.of(ELE_1, "extension.exists() != value.exists()",
-        "reference.startsWith('#').not() or (reference.substring(1).trace('url') in %rootResource.contained.id)",
-        "start.hasValue().not() or end.hasValue().not() or (start <= end)",
-        "contained.contained.empty()")) {
+    for (String text :
+        List.of(
+            ELE_1,
+            "extension.exists() != value.exists()",
+            "reference.startsWith('#').not() or (reference.substring(1).trace('url') in %rootResource.contained.id)",
+            "start.hasValue().not() or end.hasValue().not() or (start <= end)",
+            "contained.contained.empty()")) {
       Expression e = fhirPath.compile(text);
       int errors = 0;
       int trueCount = 0;
@@ -63,14 +68,24 @@ class EvaluationSpeedTest {
       }
       double[] measured = java.util.Arrays.copyOfRange(perRound, 100, perRound.length);
       java.util.Arrays.sort(measured);
-      out.append(String.format(Locale.ROOT, "%8.1f ns (median %6.1f) per element  %s%n", measured[0],
-          measured[measured.length / 2], text));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%8.1f ns (median %6.1f) per element  %s%n",
+              measured[0],
+              measured[measured.length / 2],
+              text));
       assertThat(errors).as(text).isZero();
       if (text.equals(ELE_1)) {
-        assertThat(trueCount).as("ele-1 holds on every element of the spec examples").isEqualTo(elements.size());
+        assertThat(trueCount)
+            .as("ele-1 holds on every element of the spec examples")
+            .isEqualTo(elements.size());
       }
     }
-    out.append(elements.size()).append(" elements of ").append(tasks).append(" Tasks, one EvaluationContext per Task\n");
+    out.append(elements.size())
+        .append(" elements of ")
+        .append(tasks)
+        .append(" Tasks, one EvaluationContext per Task\n");
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target", "fhirpath-speed.txt"), out.toString());
     report.publishEntry("fhirpath speed", out.toString());

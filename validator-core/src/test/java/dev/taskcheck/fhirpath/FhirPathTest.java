@@ -20,13 +20,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The evaluator beyond the official suites: the claimed functions the suites do not exercise, the hooks,
- * compile errors with their positions, the input model's merging of JSON primitive extensions, quantities on
- * FHIR Quantity elements, Long, and concurrent evaluation of one compiled expression.
+ * The evaluator beyond the official suites: the claimed functions the suites do not exercise, the
+ * hooks, compile errors with their positions, the input model's merging of JSON primitive
+ * extensions, quantities on FHIR Quantity elements, Long, and concurrent evaluation of one compiled
+ * expression.
  */
 class FhirPathTest {
 
-  private static final String TASK = """
+  private static final String TASK =
+      """
       {
         "resourceType": "Task",
         "id": "t1",
@@ -46,7 +48,8 @@ class FhirPathTest {
       }
       """;
 
-  private static final String BUNDLE = """
+  private static final String BUNDLE =
+      """
       {
         "resourceType": "Bundle",
         "type": "collection",
@@ -63,7 +66,9 @@ class FhirPathTest {
   private static final FhirPath FHIRPATH = FhirPath.builder(MODEL).build();
 
   private static FhirNode parse(String json) {
-    return TypedTree.of(CoreDefinitions.parse(json.getBytes(StandardCharsets.UTF_8), "inline"), CoreDefinitions.r4());
+    return TypedTree.of(
+        CoreDefinitions.parse(json.getBytes(StandardCharsets.UTF_8), "inline"),
+        CoreDefinitions.r4());
   }
 
   private static final FhirNode TASK_NODE = parse(TASK);
@@ -82,7 +87,11 @@ class FhirPathTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = ';', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = ';',
+      quoteCharacter = '"',
+      textBlock =
+          """
       (true | false).anyTrue() ; boolean true
       false.anyTrue() ; boolean false
       {}.anyTrue() ; boolean false
@@ -143,26 +152,35 @@ class FhirPathTest {
   @Test
   void theHooksAreCalledWithWhatTheyNeed() {
     List<String> traced = new ArrayList<>();
-    Environment env = Environment.builder()
-        .terminology((item, vs) -> vs.equals("http://x/vs")
-            ? Boolean.valueOf("completed".equals(((FhirNode) item).primitiveValue())) : null)
-        .htmlChecks(div -> Boolean.FALSE)
-        .tracer((name, items) -> traced.add(name + "=" + items.size()))
-        .constant("answer", List.of(42))
-        .build();
-    assertThat(eval("status.memberOf('http://x/vs')", TASK_NODE, env)).containsExactly("boolean true");
-    assertThat(eval("intent.memberOf('http://x/vs')", TASK_NODE, env)).containsExactly("boolean false");
+    Environment env =
+        Environment.builder()
+            .terminology(
+                (item, vs) ->
+                    vs.equals("http://x/vs")
+                        ? Boolean.valueOf("completed".equals(((FhirNode) item).primitiveValue()))
+                        : null)
+            .htmlChecks(div -> Boolean.FALSE)
+            .tracer((name, items) -> traced.add(name + "=" + items.size()))
+            .constant("answer", List.of(42))
+            .build();
+    assertThat(eval("status.memberOf('http://x/vs')", TASK_NODE, env))
+        .containsExactly("boolean true");
+    assertThat(eval("intent.memberOf('http://x/vs')", TASK_NODE, env))
+        .containsExactly("boolean false");
     assertThat(eval("status.memberOf('http://x/other')", TASK_NODE, env)).isEmpty();
     assertThat(eval("text.div.htmlChecks()", TASK_NODE, env)).containsExactly("boolean false");
     assertThat(eval("input.trace('inputs').count()", TASK_NODE, env)).containsExactly("integer 2");
-    assertThat(eval("input.trace('types', type.text).count()", TASK_NODE, env)).containsExactly("integer 2");
+    assertThat(eval("input.trace('types', type.text).count()", TASK_NODE, env))
+        .containsExactly("integer 2");
     assertThat(traced).containsExactly("inputs=2", "types=2");
     assertThat(eval("%answer + 1", TASK_NODE, env)).containsExactly("integer 43");
     assertThat(eval("text.div.htmlChecks()", TASK_NODE, Environment.defaults())).isEmpty();
     assertThatThrownBy(() -> eval("%question", TASK_NODE, env))
-        .isInstanceOfSatisfying(FhirPathException.class, e -> assertThat(e.kind()).isEqualTo(Kind.EXECUTION));
+        .isInstanceOfSatisfying(
+            FhirPathException.class, e -> assertThat(e.kind()).isEqualTo(Kind.EXECUTION));
     assertThatThrownBy(() -> eval("conformsTo('http://example.org/unknown')", TASK_NODE, env))
-        .isInstanceOfSatisfying(FhirPathException.class, e -> assertThat(e.kind()).isEqualTo(Kind.EXECUTION));
+        .isInstanceOfSatisfying(
+            FhirPathException.class, e -> assertThat(e.kind()).isEqualTo(Kind.EXECUTION));
   }
 
   @Test
@@ -172,14 +190,23 @@ class FhirPathTest {
     Environment env = Environment.defaults();
     assertThat(FHIRPATH.compile("focus.resolve().id.getValue()").evaluate(task, task, bundle, env))
         .containsExactly("p2");
-    assertThat(FHIRPATH.compile("basedOn.resolve().status").evaluate(task, task, bundle, env)).hasSize(1);
-    assertThat(FHIRPATH.compile("'urn:uuid:0c9d'.resolve() is Patient").evaluate(task, task, bundle, env))
+    assertThat(FHIRPATH.compile("basedOn.resolve().status").evaluate(task, task, bundle, env))
+        .hasSize(1);
+    assertThat(
+            FHIRPATH
+                .compile("'urn:uuid:0c9d'.resolve() is Patient")
+                .evaluate(task, task, bundle, env))
         .containsExactly(true);
-    assertThat(FHIRPATH.compile("'Patient/unknown'.resolve()").evaluate(task, task, bundle, env)).isEmpty();
+    assertThat(FHIRPATH.compile("'Patient/unknown'.resolve()").evaluate(task, task, bundle, env))
+        .isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       Task.status =                 | SYNTAX      | 1 | 14
       'abc                          | SYNTAX      | 1 | 1
       Task.status /* open           | SYNTAX      | 1 | 13
@@ -194,20 +221,24 @@ class FhirPathTest {
       """)
   void compileErrorsSayWhatAndWhere(String expression, Kind kind, int line, int column) {
     assertThatThrownBy(() -> FHIRPATH.compile(expression))
-        .isInstanceOfSatisfying(FhirPathException.class, e -> {
-          assertThat(e.kind()).isEqualTo(kind);
-          assertThat(e.line()).isEqualTo(line);
-          assertThat(e.column()).isEqualTo(column);
-        });
+        .isInstanceOfSatisfying(
+            FhirPathException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(kind);
+              assertThat(e.line()).isEqualTo(line);
+              assertThat(e.column()).isEqualTo(column);
+            });
   }
 
   @Test
   void positionsCountLines() {
     assertThatThrownBy(() -> FHIRPATH.compile("status\n  .where(\n  )"))
-        .isInstanceOfSatisfying(FhirPathException.class, e -> {
-          assertThat(e.line()).isEqualTo(2);
-          assertThat(e.column()).isEqualTo(4);
-        });
+        .isInstanceOfSatisfying(
+            FhirPathException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.column()).isEqualTo(4);
+            });
   }
 
   @Test
@@ -234,7 +265,10 @@ class FhirPathTest {
     assertThat(UcumConverter.acceptable("10*12/L")).isTrue();
     assertThat(Units.none().factor("g", "mg")).isNull();
     FhirPath plain = FhirPath.builder(MODEL).units(Units.none()).build();
-    assertThat(plain.compile("(1 'g' = 1000 'mg').empty()").evaluate(null, null, null, Environment.defaults()))
+    assertThat(
+            plain
+                .compile("(1 'g' = 1000 'mg').empty()")
+                .evaluate(null, null, null, Environment.defaults()))
         .containsExactly(true);
     assertThat(plain.compile("7 days = 1 'wk'").evaluate(null, null, null, Environment.defaults()))
         .containsExactly(true);
@@ -242,21 +276,25 @@ class FhirPathTest {
 
   @Test
   void oneCompiledExpressionEvaluatesConcurrently() throws Exception {
-    Expression e = FHIRPATH.compile("descendants().where(hasValue() or (children().count() > id.count())).count()"
-        + " + input.value.where(low.exists()).select(iif(low <= high, 1, 0)).count()");
+    Expression e =
+        FHIRPATH.compile(
+            "descendants().where(hasValue() or (children().count() > id.count())).count()"
+                + " + input.value.where(low.exists()).select(iif(low <= high, 1, 0)).count()");
     List<Object> expected = e.evaluate(TASK_NODE, TASK_NODE, TASK_NODE, Environment.defaults());
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Callable<Boolean>> jobs = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
-        jobs.add(() -> {
-          for (int i = 0; i < 500; i++) {
-            if (!e.evaluate(TASK_NODE, TASK_NODE, TASK_NODE, Environment.defaults()).equals(expected)) {
-              return false;
-            }
-          }
-          return true;
-        });
+        jobs.add(
+            () -> {
+              for (int i = 0; i < 500; i++) {
+                if (!e.evaluate(TASK_NODE, TASK_NODE, TASK_NODE, Environment.defaults())
+                    .equals(expected)) {
+                  return false;
+                }
+              }
+              return true;
+            });
       }
       for (Future<Boolean> f : pool.invokeAll(jobs)) {
         assertThat(f.get()).isTrue();
@@ -268,10 +306,11 @@ class FhirPathTest {
 
   @Test
   void scopedVariablesEndWithTheirChain() {
-    assertThat(eval("defineVariable('x', status).select(%x) | %context.id")).containsExactly("code completed",
-        "id t1");
+    assertThat(eval("defineVariable('x', status).select(%x) | %context.id"))
+        .containsExactly("code completed", "id t1");
     assertThatThrownBy(() -> eval("defineVariable('x', status).select(%x) | select(%x)"))
         .isInstanceOf(FhirPathException.class);
-    assertThatThrownBy(() -> eval("defineVariable('resource', 1)")).isInstanceOf(FhirPathException.class);
+    assertThatThrownBy(() -> eval("defineVariable('resource', 1)"))
+        .isInstanceOf(FhirPathException.class);
   }
 }

@@ -26,11 +26,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The invariants the fast engine will evaluate: every constraint of Task and of every type Task reaches (its
- * elements' types, recursively, and their bases) in the core definitions of R4 and R5, and TaskCheck's own
- * profile invariants. Each compiles and uses only functions the evaluator claims; on the real Tasks of the
- * test corpus, each evaluates on every element it applies to without an error, and the valid spec examples
- * satisfy every error-level invariant.
+ * The invariants the fast engine will evaluate: every constraint of Task and of every type Task
+ * reaches (its elements' types, recursively, and their bases) in the core definitions of R4 and R5,
+ * and TaskCheck's own profile invariants. Each compiles and uses only functions the evaluator
+ * claims; on the real Tasks of the test corpus, each evaluates on every element it applies to
+ * without an error, and the valid spec examples satisfy every error-level invariant.
  */
 class InvariantsTest {
 
@@ -58,7 +58,9 @@ class InvariantsTest {
     return seen;
   }
 
-  /** The distinct (key, expression) constraints of the reached definitions, by key and expression. */
+  /**
+   * The distinct (key, expression) constraints of the reached definitions, by key and expression.
+   */
   static Map<String, Constraint> invariants(CoreDefinitions defs) {
     Map<String, Constraint> out = new LinkedHashMap<>();
     for (String name : reached(defs)) {
@@ -77,13 +79,27 @@ class InvariantsTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"r4", "r5"})
-  void everyCoreInvariantOfTaskAndItsTypesCompilesWithClaimedFunctionsOnly(String release, TestReporter report)
-      throws IOException {
+  void everyCoreInvariantOfTaskAndItsTypesCompilesWithClaimedFunctionsOnly(
+      String release, TestReporter report) throws IOException {
     CoreDefinitions defs = defs(release);
     FhirPath fhirPath = FhirPath.builder(TypedTree.model(defs)).build();
     Map<String, Constraint> invariants = invariants(defs);
-    assertThat(reached(defs)).contains("Task", "DomainResource", "Resource", "Element", "BackboneElement",
-        "Reference", "CodeableConcept", "Period", "Extension", "Narrative", "Quantity", "Ratio", "string", "code");
+    assertThat(reached(defs))
+        .contains(
+            "Task",
+            "DomainResource",
+            "Resource",
+            "Element",
+            "BackboneElement",
+            "Reference",
+            "CodeableConcept",
+            "Period",
+            "Extension",
+            "Narrative",
+            "Quantity",
+            "Ratio",
+            "string",
+            "code");
     Set<String> keys = new TreeSet<>();
     Set<String> used = new TreeSet<>();
     for (Constraint c : invariants.values()) {
@@ -92,38 +108,58 @@ class InvariantsTest {
       used.addAll(e.usage());
       for (String u : e.usage()) {
         if (u.endsWith("()")) {
-          assertThat(FhirPath.functions()).as("%s %s uses %s", c.key(), c.expression(), u)
+          assertThat(FhirPath.functions())
+              .as("%s %s uses %s", c.key(), c.expression(), u)
               .contains(u.substring(0, u.length() - 2));
         } else if (!u.startsWith("%")) {
-          assertThat(FhirPath.OPERATORS).as("%s %s uses %s", c.key(), c.expression(), u).contains(u);
+          assertThat(FhirPath.OPERATORS)
+              .as("%s %s uses %s", c.key(), c.expression(), u)
+              .contains(u);
         }
       }
     }
-    assertThat(keys).contains("ele-1", "ext-1", "dom-2", "dom-3", "dom-4", "dom-5", "dom-6", "ref-1", "rat-1",
-        "per-1", "qty-3", "txt-1", "txt-2");
+    assertThat(keys)
+        .contains(
+            "ele-1", "ext-1", "dom-2", "dom-3", "dom-4", "dom-5", "dom-6", "ref-1", "rat-1",
+            "per-1", "qty-3", "txt-1", "txt-2");
     if (release.equals("r5")) {
       assertThat(keys).contains("tsk-1");
     }
-    report.publishEntry(release + " invariants", invariants.size() + " (" + String.join(", ", keys) + ")");
+    report.publishEntry(
+        release + " invariants", invariants.size() + " (" + String.join(", ", keys) + ")");
     StringBuilder listing = new StringBuilder("key\tseverity\tpath\texpression\n");
-    invariants.values().forEach(c -> listing.append(String.join("\t", c.key(), c.severity(), c.path(),
-        c.expression())).append('\n'));
+    invariants
+        .values()
+        .forEach(
+            c ->
+                listing
+                    .append(String.join("\t", c.key(), c.severity(), c.path(), c.expression()))
+                    .append('\n'));
     Files.createDirectories(Path.of("target"));
-    Files.writeString(Path.of("target", "fhirpath-task-invariants-" + release + ".tsv"), listing.toString());
+    Files.writeString(
+        Path.of("target", "fhirpath-task-invariants-" + release + ".tsv"), listing.toString());
     report.publishEntry(release + " functions and operators used", String.join(" ", used));
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"r4", "r4b", "r5"})
-  void everyTaskCheckProfileInvariantCompilesWithClaimedFunctionsOnly(String release) throws IOException {
+  void everyTaskCheckProfileInvariantCompilesWithClaimedFunctionsOnly(String release)
+      throws IOException {
     Path folder = TestData.root().getParent().resolve("profiles/src/main/fhir").resolve(release);
-    FhirPath fhirPath = FhirPath.builder(TypedTree.model(defs(release.equals("r5") ? "r5" : "r4"))).build();
+    FhirPath fhirPath =
+        FhirPath.builder(TypedTree.model(defs(release.equals("r5") ? "r5" : "r4"))).build();
     List<String> keys = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().startsWith("StructureDefinition-")).toList()) {
+      for (Path f :
+          files
+              .filter(p -> p.getFileName().toString().startsWith("StructureDefinition-"))
+              .toList()) {
         Node sd = CoreDefinitions.parse(Files.readAllBytes(f), f.toString());
-        for (Node part : List.of("differential", "snapshot").stream().map(sd::child)
-            .filter(java.util.Objects::nonNull).toList()) {
+        for (Node part :
+            List.of("differential", "snapshot").stream()
+                .map(sd::child)
+                .filter(java.util.Objects::nonNull)
+                .toList()) {
           for (Node e : part.children("element")) {
             for (Node c : e.children("constraint")) {
               String expression = c.childValue("expression");
@@ -134,7 +170,8 @@ class InvariantsTest {
               Expression compiled = fhirPath.compile(expression);
               for (String u : compiled.usage()) {
                 if (u.endsWith("()")) {
-                  assertThat(FhirPath.functions()).as("%s uses %s", c.childValue("key"), u)
+                  assertThat(FhirPath.functions())
+                      .as("%s uses %s", c.childValue("key"), u)
                       .contains(u.substring(0, u.length() - 2));
                 }
               }
@@ -147,12 +184,13 @@ class InvariantsTest {
   }
 
   /**
-   * Every invariant of the element definitions evaluates, on every element of every Task document of the test
-   * corpus (typed with its release's definitions), without an evaluation error; on the spec's examples, which
-   * are valid, every error-level invariant holds.
+   * Every invariant of the element definitions evaluates, on every element of every Task document
+   * of the test corpus (typed with its release's definitions), without an evaluation error; on the
+   * spec's examples, which are valid, every error-level invariant holds.
    */
   @Test
-  void invariantsEvaluateOnTheCorpusAndHoldOnTheSpecExamples(TestReporter report) throws IOException {
+  void invariantsEvaluateOnTheCorpusAndHoldOnTheSpecExamples(TestReporter report)
+      throws IOException {
     int evaluations = 0;
     List<String> failures = new ArrayList<>();
     Map<Path, String> files = new LinkedHashMap<>();
@@ -166,9 +204,14 @@ class InvariantsTest {
       }
     }
     // a stand-in for the caller's XHTML checker: the spec examples' narratives are valid
-    Environment env = Environment.builder()
-        .htmlChecks(div -> div.primitiveValue() == null || div.primitiveValue().isBlank() ? null : Boolean.TRUE)
-        .build();
+    Environment env =
+        Environment.builder()
+            .htmlChecks(
+                div ->
+                    (div.primitiveValue() == null || div.primitiveValue().isBlank())
+                        ? null
+                        : Boolean.TRUE)
+            .build();
     Map<String, Map<String, Expression>> compiled = new LinkedHashMap<>();
     for (Map.Entry<Path, String> entry : files.entrySet()) {
       Path f = entry.getKey();
@@ -202,7 +245,8 @@ class InvariantsTest {
                 failures.add(f.getFileName() + " " + node.path() + " " + c.key() + " gave " + t);
               }
             } catch (FhirPathException ex) {
-              failures.add(f.getFileName() + " " + node.path() + " " + c.key() + " " + ex.getMessage());
+              failures.add(
+                  f.getFileName() + " " + node.path() + " " + c.key() + " " + ex.getMessage());
             }
           }
         }

@@ -25,36 +25,55 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * TEST ONLY: the official FHIRPath test suite ({@code tests-fhir-r4.xml}, {@code tests-fhir-r5.xml} from
- * FHIR/fhir-test-cases, copied into {@code testdata/fhirpath/}) run against this evaluator, with the inputs
- * typed by {@link TypedTree}. Each case is classified: claimed (it uses only what the evaluator claims, so it
- * must pass), a known gap (claimed but listed in {@code known-gaps.tsv} with a reason), or unclaimed (with the
- * reason: an unclaimed function or mode, an input that is not FHIR).
+ * TEST ONLY: the official FHIRPath test suite ({@code tests-fhir-r4.xml}, {@code tests-fhir-r5.xml}
+ * from FHIR/fhir-test-cases, copied into {@code testdata/fhirpath/}) run against this evaluator,
+ * with the inputs typed by {@link TypedTree}. Each case is classified: claimed (it uses only what
+ * the evaluator claims, so it must pass), a known gap (claimed but listed in {@code known-gaps.tsv}
+ * with a reason), or unclaimed (with the reason: an unclaimed function or mode, an input that is
+ * not FHIR).
  */
 final class OfficialSuite {
 
   /** Modes of the suite this evaluator does not claim, with why. */
-  static final Map<String, String> UNCLAIMED_MODES = Map.of(
-      "strict", "mode strict (semantic checks against the model at compile time)",
-      "lenient/polymorphics", "mode lenient/polymorphics (choice elements by their typed names)",
-      "cda", "mode cda (the CDA logical model)",
-      "tx", "mode tx (%terminologies, a terminology server)",
-      "html", "mode html (htmlChecks() is the caller's hook; the suite needs the HL7 XHTML checker)");
+  static final Map<String, String> UNCLAIMED_MODES =
+      Map.of(
+          "strict", "mode strict (semantic checks against the model at compile time)",
+          "lenient/polymorphics",
+              "mode lenient/polymorphics (choice elements by their typed names)",
+          "cda", "mode cda (the CDA logical model)",
+          "tx", "mode tx (%terminologies, a terminology server)",
+          "html",
+              "mode html (htmlChecks() is the caller's hook; the suite needs the HL7 XHTML checker)");
 
   /** One test case of the suite. */
-  record Case(String suite, String group, String name, @Nullable String input, String expression,
-      @Nullable String invalid, List<String[]> outputs, boolean predicate, boolean unordered,
+  record Case(
+      String suite,
+      String group,
+      String name,
+      @Nullable String input,
+      String expression,
+      @Nullable String invalid,
+      List<String[]> outputs,
+      boolean predicate,
+      boolean unordered,
       @Nullable String mode) {}
 
   /** What running a case gave. */
-  record Outcome(Case test, boolean passed, String detail, @Nullable String unclaimed, @Nullable String gap) {
+  record Outcome(
+      Case test, boolean passed, String detail, @Nullable String unclaimed, @Nullable String gap) {
     boolean claimed() {
       return unclaimed == null;
     }
   }
 
   /** The counts of one suite. */
-  record Counts(int tests, int claimed, int passed, int gaps, int unclaimed, int unclaimedPassing,
+  record Counts(
+      int tests,
+      int claimed,
+      int passed,
+      int gaps,
+      int unclaimed,
+      int unclaimedPassing,
       Map<String, Integer> unclaimedReasons) {}
 
   private static final Map<String, List<Outcome>> RUNS = new ConcurrentHashMap<>();
@@ -100,21 +119,29 @@ final class OfficialSuite {
         }
       }
     }
-    return new Counts(outcomes.size(), claimed, passed, gaps, outcomes.size() - claimed, unclaimedPassing,
+    return new Counts(
+        outcomes.size(),
+        claimed,
+        passed,
+        gaps,
+        outcomes.size() - claimed,
+        unclaimedPassing,
         reasons);
   }
 
   /** known-gaps.tsv: suite, test name, reason. */
   static Map<String, String> knownGaps(String suite) {
     Map<String, String> out = new LinkedHashMap<>();
-    String text = new String(CoreDefinitions.resource("fhirpath/known-gaps.tsv"), StandardCharsets.UTF_8);
-    for (String line : text.split("\n")) {
+    String text =
+        new String(CoreDefinitions.resource("fhirpath/known-gaps.tsv"), StandardCharsets.UTF_8);
+    for (String line : text.split("\n", -1)) {
       if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
       String[] cols = line.split("\t", -1);
       if (cols.length != 3 || cols[2].isBlank()) {
-        throw new IllegalStateException("known-gaps.tsv: a line is suite<TAB>test<TAB>reason: " + line);
+        throw new IllegalStateException(
+            "known-gaps.tsv: a line is suite<TAB>test<TAB>reason: " + line);
       }
       if (cols[0].equals(suite)) {
         out.put(cols[1], cols[2]);
@@ -128,7 +155,9 @@ final class OfficialSuite {
     for (Case c : cases()) {
       String unclaimed = unclaimed(c);
       Outcome o = execute(c);
-      out.add(new Outcome(c, o.passed(), o.detail(), unclaimed, unclaimed == null ? gaps.get(c.name()) : null));
+      out.add(
+          new Outcome(
+              c, o.passed(), o.detail(), unclaimed, unclaimed == null ? gaps.get(c.name()) : null));
     }
     return out;
   }
@@ -200,8 +229,10 @@ final class OfficialSuite {
     if (c.invalid() != null) {
       return outcome(c, false, "expected an error, but got " + show(actual));
     }
-    boolean same = c.unordered() ? sameUnordered(c.outputs(), actual) : sameOrdered(c.outputs(), actual);
-    return outcome(c, same, (same ? "" : "expected " + show(c.outputs()) + " but got ") + show(actual));
+    boolean same =
+        c.unordered() ? sameUnordered(c.outputs(), actual) : sameOrdered(c.outputs(), actual);
+    return outcome(
+        c, same, (same ? "" : "expected " + show(c.outputs()) + " but got ") + show(actual));
   }
 
   private static Outcome outcome(Case c, boolean passed, String detail) {
@@ -240,7 +271,8 @@ final class OfficialSuite {
 
   /** An expected output (its type may be absent in the R4 suite) against an actual item. */
   private static boolean matches(String[] expected, String[] actual) {
-    return (expected[0].isEmpty() || expected[0].equals(actual[0])) && expected[1].equals(actual[1]);
+    return (expected[0].isEmpty() || expected[0].equals(actual[0]))
+        && expected[1].equals(actual[1]);
   }
 
   private static String show(List<String[]> items) {
@@ -251,7 +283,10 @@ final class OfficialSuite {
     return b.append(']').toString();
   }
 
-  /** An item as the suite writes outputs: its type (FHIR type, or lower-case System type) and its text. */
+  /**
+   * An item as the suite writes outputs: its type (FHIR type, or lower-case System type) and its
+   * text.
+   */
   static String[] describe(Object item) {
     if (item instanceof FhirNode n) {
       String v = n.primitiveValue();
@@ -265,11 +300,12 @@ final class OfficialSuite {
       return new String[] {type, type.equals("time") ? "@T" + v : v};
     }
     if (item instanceof DateTimeValue d) {
-      String type = switch (d.kind()) {
-        case DATE -> "date";
-        case DATE_TIME -> "dateTime";
-        case TIME -> "time";
-      };
+      String type =
+          switch (d.kind()) {
+            case DATE -> "date";
+            case DATE_TIME -> "dateTime";
+            case TIME -> "time";
+          };
       return new String[] {type, d.toLiteral()};
     }
     if (item instanceof QuantityValue q) {
@@ -278,19 +314,28 @@ final class OfficialSuite {
     if (item instanceof BigDecimal d) {
       return new String[] {"decimal", d.toPlainString()};
     }
-    String type = item instanceof Boolean ? "boolean" : item instanceof Integer ? "integer"
-        : item instanceof Long ? "long" : item instanceof String ? "string" : item.getClass().getSimpleName();
+    String type =
+        item instanceof Boolean
+            ? "boolean"
+            : item instanceof Integer
+                ? "integer"
+                : item instanceof Long
+                    ? "long"
+                    : item instanceof String ? "string" : item.getClass().getSimpleName();
     return new String[] {type, String.valueOf(item)};
   }
 
   private FhirNode input(String file) {
-    return inputs.computeIfAbsent(file, f -> {
-      try {
-        return TypedTree.of(CoreDefinitions.parse(Files.readAllBytes(folder.resolve(f)), f), defs);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return inputs.computeIfAbsent(
+        file,
+        f -> {
+          try {
+            return TypedTree.of(
+                CoreDefinitions.parse(Files.readAllBytes(folder.resolve(f)), f), defs);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   private List<Case> cases() {
@@ -318,9 +363,16 @@ final class OfficialSuite {
     String input = test.getAttribute("inputfile");
     String invalid = expression.getAttribute("invalid");
     String mode = test.getAttribute("mode");
-    return new Case(suite, group, test.getAttribute("name"), input.isEmpty() ? null : input,
-        expression.getTextContent(), invalid.isEmpty() ? null : invalid, outputs,
-        "true".equals(test.getAttribute("predicate")), "false".equals(test.getAttribute("ordered")),
+    return new Case(
+        suite,
+        group,
+        test.getAttribute("name"),
+        input.isEmpty() ? null : input,
+        expression.getTextContent(),
+        invalid.isEmpty() ? null : invalid,
+        outputs,
+        "true".equals(test.getAttribute("predicate")),
+        "false".equals(test.getAttribute("ordered")),
         mode.isEmpty() ? null : mode);
   }
 

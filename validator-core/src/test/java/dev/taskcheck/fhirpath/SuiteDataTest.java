@@ -16,7 +16,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** testdata/fhirpath holds unchanged third-party files, each listed in its _provenance.json with its hash. */
+/**
+ * testdata/fhirpath holds unchanged third-party files, each listed in its _provenance.json with its
+ * hash.
+ */
 class SuiteDataTest {
 
   @Test
@@ -36,10 +39,13 @@ class SuiteDataTest {
     }
     Set<String> present = new TreeSet<>();
     try (Stream<Path> s = Files.walk(folder)) {
-      s.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString().replace('\\', '/'))
-          .filter(p -> !p.equals("_provenance.json")).forEach(present::add);
+      s.filter(Files::isRegularFile)
+          .map(p -> folder.relativize(p).toString().replace('\\', '/'))
+          .filter(p -> !p.equals("_provenance.json"))
+          .forEach(present::add);
     }
     assertThat(present).containsExactlyElementsOf(listed);
-    assertThat(listed).contains("r4/tests-fhir-r4.xml", "r5/tests-fhir-r5.xml", "r5/patient-example.xml");
+    assertThat(listed)
+        .contains("r4/tests-fhir-r4.xml", "r5/tests-fhir-r5.xml", "r5/patient-example.xml");
   }
 }

@@ -12,10 +12,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * TEST ONLY: types TaskCheck's parse tree ({@link Node}) with the core StructureDefinitions' snapshots and
- * presents it as {@link FhirNode}s: choice elements by their base name, JSON primitive extensions
- * ({@code _given}) merged item by item, resources inside resources typed by their resource type. The
- * production adapter will come from the fast engine's compiled plan; this one shows what it has to do.
+ * TEST ONLY: types TaskCheck's parse tree ({@link Node}) with the core StructureDefinitions'
+ * snapshots and presents it as {@link FhirNode}s: choice elements by their base name, JSON
+ * primitive extensions ({@code _given}) merged item by item, resources inside resources typed by
+ * their resource type. The production adapter will come from the fast engine's compiled plan; this
+ * one shows what it has to do.
  */
 final class TypedTree {
 
@@ -28,8 +29,8 @@ final class TypedTree {
   /** The typed view of a parsed resource. */
   static FhirNode of(Node root, CoreDefinitions defs) {
     String type = root.resourceType() != null ? root.resourceType() : root.name();
-    return new TypedTree(defs).node(root.name(), type, null, true, List.of(root), List.of(), type, type, type,
-        type);
+    return new TypedTree(defs)
+        .node(root.name(), type, null, true, List.of(root), List.of(), type, type, type, type);
   }
 
   /** A type model over the same definitions. */
@@ -59,8 +60,14 @@ final class TypedTree {
     private final String definition;
     private final String path;
 
-    Typed(String name, String type, @Nullable String value, boolean resource, List<Typed> children,
-        String definition, String path) {
+    Typed(
+        String name,
+        String type,
+        @Nullable String value,
+        boolean resource,
+        List<Typed> children,
+        String definition,
+        String path) {
       this.definition = definition;
       this.path = path;
       this.name = name;
@@ -108,12 +115,17 @@ final class TypedTree {
       return c == null ? List.of() : c;
     }
 
-    /** The StructureDefinition whose snapshot defines this element ({@code Task}, {@code Period}). */
+    /**
+     * The StructureDefinition whose snapshot defines this element ({@code Task}, {@code Period}).
+     */
     String definition() {
       return definition;
     }
 
-    /** The element's path in that definition ({@code Task.executionPeriod}, {@code Task.input.value[x]}). */
+    /**
+     * The element's path in that definition ({@code Task.executionPeriod}, {@code
+     * Task.input.value[x]}).
+     */
     String path() {
       return path;
     }
@@ -125,11 +137,20 @@ final class TypedTree {
   }
 
   /**
-   * Builds a node from its raw parts: value nodes (XML, or the JSON value) and extension holders (JSON
-   * {@code _x}), typed in the context of a definition and a path within it.
+   * Builds a node from its raw parts: value nodes (XML, or the JSON value) and extension holders
+   * (JSON {@code _x}), typed in the context of a definition and a path within it.
    */
-  private Typed node(String name, String type, @Nullable String value, boolean resource, List<Node> parts,
-      List<Node> extensionHolders, String definition, String path, String ownDefinition, String ownPath) {
+  private Typed node(
+      String name,
+      String type,
+      @Nullable String value,
+      boolean resource,
+      List<Node> parts,
+      List<Node> extensionHolders,
+      String definition,
+      String path,
+      String ownDefinition,
+      String ownPath) {
     List<Node> raw = new ArrayList<>();
     for (Node p : parts) {
       raw.addAll(p.children());
@@ -137,7 +158,8 @@ final class TypedTree {
     for (Node x : extensionHolders) {
       raw.addAll(x.children());
     }
-    // group the raw children by name, JSON "_x" with "x", keeping document order of first appearance
+    // group the raw children by name, JSON "_x" with "x", keeping document order of first
+    // appearance
     Map<String, List<Node>> values = new LinkedHashMap<>();
     Map<String, List<Node>> holders = new HashMap<>();
     for (Node c : raw) {
@@ -165,10 +187,11 @@ final class TypedTree {
     return new Typed(name, type, value, resource, children, ownDefinition, ownPath);
   }
 
-  private @Nullable Typed child(String jsonName, @Nullable Node v, @Nullable Node x, String definition,
-      String path) {
-    boolean empty = (v == null || (v.value() == null && v.children().isEmpty() && v.resourceType() == null))
-        && (x == null || x.children().isEmpty());
+  private @Nullable Typed child(
+      String jsonName, @Nullable Node v, @Nullable Node x, String definition, String path) {
+    boolean empty =
+        (v == null || (v.value() == null && v.children().isEmpty() && v.resourceType() == null))
+            && (x == null || x.children().isEmpty());
     if (empty) {
       return null;
     }
@@ -211,15 +234,19 @@ final class TypedTree {
       } else if (element.types().size() == 1) {
         String code = element.types().get(0);
         type = code;
-        boolean nested = code.equals("BackboneElement") || (code.equals("Element") && d != null
-            && hasChildren(d, childPath));
+        boolean nested =
+            code.equals("BackboneElement")
+                || (code.equals("Element") && d != null && hasChildren(d, childPath));
         if (!nested) {
           childDefinition = code;
           childPath = code;
         }
         // R4's snapshots type Resource.id as string; FHIR says id
-        if (code.equals("string") && element.path().endsWith(".id") && element.path().indexOf('.')
-            == element.path().lastIndexOf('.') && d != null && d.kind().equals("resource")) {
+        if (code.equals("string")
+            && element.path().endsWith(".id")
+            && element.path().indexOf('.') == element.path().lastIndexOf('.')
+            && d != null
+            && d.kind().equals("resource")) {
           type = "id";
           childDefinition = "id";
           childPath = "id";
@@ -232,10 +259,14 @@ final class TypedTree {
     }
     List<Node> parts = v == null ? List.of() : List.of(v);
     List<Node> holders = x == null ? List.of() : List.of(x);
-    return node(name, type, value, false, parts, holders, childDefinition, childPath, definition, ownPath);
+    return node(
+        name, type, value, false, parts, holders, childDefinition, childPath, definition, ownPath);
   }
 
-  /** Whether a definition has elements below a path (an Element-typed nested element, such as Timing.repeat). */
+  /**
+   * Whether a definition has elements below a path (an Element-typed nested element, such as
+   * Timing.repeat).
+   */
   private static boolean hasChildren(Definition d, String path) {
     String prefix = path + ".";
     for (String p : d.elements().keySet()) {
@@ -247,6 +278,8 @@ final class TypedTree {
   }
 
   private static String capitalized(String code) {
-    return code.isEmpty() ? code : code.substring(0, 1).toUpperCase(Locale.ROOT) + code.substring(1);
+    return code.isEmpty()
+        ? code
+        : code.substring(0, 1).toUpperCase(Locale.ROOT) + code.substring(1);
   }
 }

@@ -28,17 +28,39 @@ class DurationsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "7", "d", "7x", "7 days", "1.5d", "-7d", "P", "P7", "PT", "7d12h", "9999999999d",
-      "PT-5M", "-P1D", "5 minutes", "P106751991167300D", "36501d", "P99999999999999999999D"})
+  @ValueSource(
+      strings = {
+        "",
+        "7",
+        "d",
+        "7x",
+        "7 days",
+        "1.5d",
+        "-7d",
+        "P",
+        "P7",
+        "PT",
+        "7d12h",
+        "9999999999d",
+        "PT-5M",
+        "-P1D",
+        "5 minutes",
+        "P106751991167300D",
+        "36501d",
+        "P99999999999999999999D"
+      })
   void refusesAnythingElse(String text) {
-    assertThatIllegalArgumentException().isThrownBy(() -> Durations.parse(text)).withMessageContaining(text.strip().isEmpty() ? "duration" : text.strip())
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> Durations.parse(text))
+        .withMessageContaining(text.strip().isEmpty() ? "duration" : text.strip())
         .withMessageContaining("duration");
   }
 
   @Test
   void formatsInTheTwoLargestUnits() {
     assertThat(Durations.format(Duration.ofDays(7))).isEqualTo("7d");
-    assertThat(Durations.format(Duration.ofDays(3).plusHours(4).plusMinutes(59))).isEqualTo("3d 4h");
+    assertThat(Durations.format(Duration.ofDays(3).plusHours(4).plusMinutes(59)))
+        .isEqualTo("3d 4h");
     assertThat(Durations.format(Duration.ofMinutes(125))).isEqualTo("2h 5m");
     assertThat(Durations.format(Duration.ofHours(5))).isEqualTo("5h");
     assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("1m 30s");

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 
 class DocumentParserTest {
 
-  private static final String TASK_JSON = """
+  private static final String TASK_JSON =
+      """
       {
         "resourceType": "Task",
         "id": "t1",
@@ -51,7 +52,8 @@ class DocumentParserTest {
     assertThat(status.value()).isEqualTo("draft");
     assertThat(status.line()).isEqualTo(5);
     assertThat(status.column()).isEqualTo(3);
-    assertThat(root.child("meta").children("profile")).extracting(Node::value)
+    assertThat(root.child("meta").children("profile"))
+        .extracting(Node::value)
         .containsExactly("http://example.org/p|1.0");
     assertThat(root.children("input")).hasSize(2);
     assertThat(root.children("input").get(1).line()).isEqualTo(10);
@@ -69,7 +71,8 @@ class DocumentParserTest {
 
   @Test
   void firstLineShiftsEveryPosition() {
-    ParseOutcome o = DocumentParser.parseText("{\"resourceType\":\"Task\",\"status\":\"draft\"}", 41);
+    ParseOutcome o =
+        DocumentParser.parseText("{\"resourceType\":\"Task\",\"status\":\"draft\"}", 41);
     Node status = ((ParsedDocument) o).root().child("status");
     assertThat(status.line()).isEqualTo(41);
     assertThat(status.column()).isEqualTo(24);
@@ -77,7 +80,9 @@ class DocumentParserTest {
 
   @Test
   void bundleEntriesAreResourceNodes() {
-    ParsedDocument doc = parsed("""
+    ParsedDocument doc =
+        parsed(
+            """
         {"resourceType": "Bundle", "type": "collection", "entry": [
           {"fullUrl": "urn:uuid:1", "resource": {"resourceType": "Patient", "id": "p"}},
           {"resource": {"resourceType": "Task", "id": "t", "status": "draft"}}
@@ -92,7 +97,9 @@ class DocumentParserTest {
 
   @Test
   void xmlTreeMatchesTheJsonShape() {
-    ParsedDocument doc = parsed("""
+    ParsedDocument doc =
+        parsed(
+            """
         <?xml version="1.0" encoding="UTF-8"?>
         <Bundle xmlns="http://hl7.org/fhir">
           <type value="collection"/>
@@ -135,7 +142,9 @@ class DocumentParserTest {
 
   @Test
   void invalidUtf8NamesLineAndColumnOfTheBadByte() {
-    byte[] head = "{\n  \"resourceType\": \"Task\",\n  \"description\": \"ab".getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        "{\n  \"resourceType\": \"Task\",\n  \"description\": \"ab"
+            .getBytes(StandardCharsets.UTF_8);
     byte[] tail = "\"\n}".getBytes(StandardCharsets.UTF_8);
     byte[] all = new byte[head.length + 2 + tail.length];
     System.arraycopy(head, 0, all, 0, head.length);
@@ -156,7 +165,9 @@ class DocumentParserTest {
 
   @Test
   void topLevelArrayStringAndNumberAreNotResources() {
-    assertThat(failed("[{\"resourceType\":\"Task\"}]").message()).contains("array").contains("Bundle or NDJSON");
+    assertThat(failed("[{\"resourceType\":\"Task\"}]").message())
+        .contains("array")
+        .contains("Bundle or NDJSON");
     assertThat(failed("\"Task\"").message()).contains("a string");
     assertThat(failed("42").message()).contains("a number");
   }
@@ -172,7 +183,8 @@ class DocumentParserTest {
 
   @Test
   void commentsAndTrailingGarbageAreRefused() {
-    assertThat(failed("{\"resourceType\":\"Task\", // hi\n\"status\":\"draft\"}").message()).contains("comments");
+    assertThat(failed("{\"resourceType\":\"Task\", // hi\n\"status\":\"draft\"}").message())
+        .contains("comments");
     ParseFailure trailing = failed("{\"resourceType\":\"Task\"}\n}}garbage");
     assertThat(trailing.line()).isEqualTo(2);
     assertThat(trailing.message()).contains("after the end");
@@ -182,13 +194,16 @@ class DocumentParserTest {
   void binaryDataIsRecognised() {
     byte[] bytes = {0x7f, 'E', 'L', 'F', 0, 1, 2, 3};
     assertThat(failed(bytes, 1).message()).contains("binary");
-    assertThat(failed(new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0}, 1).message()).contains("UTF-16");
+    assertThat(failed(new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0}, 1).message())
+        .contains("UTF-16");
     assertThat(failed("GIF89a garbage").message()).contains("not a JSON or XML document");
   }
 
   @Test
   void doctypeIsRefusedBeforeAnyEntityIsRead() {
-    ParseFailure f = failed("""
+    ParseFailure f =
+        failed(
+            """
         <?xml version="1.0"?>
         <!DOCTYPE Task [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
         <Task xmlns="http://hl7.org/fhir"><status value="draft"/><description value="&xxe;"/></Task>
@@ -200,7 +215,9 @@ class DocumentParserTest {
 
   @Test
   void remoteDtdIsNeverFetched() {
-    ParseFailure f = failed("""
+    ParseFailure f =
+        failed(
+            """
         <!DOCTYPE Task SYSTEM "http://example.invalid/evil.dtd">
         <Task xmlns="http://hl7.org/fhir"><status value="draft"/></Task>
         """);
@@ -210,7 +227,8 @@ class DocumentParserTest {
 
   @Test
   void undeclaredEntityIsAnError() {
-    ParseFailure f = failed("<Task xmlns=\"http://hl7.org/fhir\">\n<description value=\"&nope;\"/></Task>");
+    ParseFailure f =
+        failed("<Task xmlns=\"http://hl7.org/fhir\">\n<description value=\"&nope;\"/></Task>");
     assertThat(f.line()).isEqualTo(2);
   }
 
@@ -221,7 +239,8 @@ class DocumentParserTest {
 
   @Test
   void malformedXmlSaysWhere() {
-    ParseFailure f = failed("<Task xmlns=\"http://hl7.org/fhir\">\n  <status value=\"draft\">\n</Task>");
+    ParseFailure f =
+        failed("<Task xmlns=\"http://hl7.org/fhir\">\n  <status value=\"draft\">\n</Task>");
     assertThat(f.line()).isEqualTo(3);
     assertThat(f.message()).startsWith("invalid XML");
   }

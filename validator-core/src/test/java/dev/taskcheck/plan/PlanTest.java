@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The plans the build compiles from the core definitions, and the compiler and codec behind them. */
+/**
+ * The plans the build compiles from the core definitions, and the compiler and codec behind them.
+ */
 class PlanTest {
 
   @ParameterizedTest
@@ -28,8 +30,9 @@ class PlanTest {
     TypeDef task = plan.type("Task");
     assertThat(task).isNotNull();
     assertThat(task.kind()).isEqualTo(TypeDef.Kind.RESOURCE);
-    assertThat(task.root().constraints()).extracting(Constraint::key).contains("dom-2", "dom-3", "dom-4", "dom-5",
-        "dom-6");
+    assertThat(task.root().constraints())
+        .extracting(Constraint::key)
+        .contains("dom-2", "dom-3", "dom-4", "dom-5", "dom-6");
     ElementDef status = task.root().child("status");
     assertThat(status).isNotNull();
     assertThat(status.min()).isEqualTo(1);
@@ -40,13 +43,17 @@ class PlanTest {
     ValueSetDef statuses = plan.valueSet(status.binding().valueSet());
     assertThat(statuses).isNotNull();
     assertThat(statuses.incomplete()).isNull();
-    assertThat(statuses.codes()).extracting(ValueSetDef.Code::code).contains("draft", "in-progress", "completed",
-        "entered-in-error").hasSize(12);
+    assertThat(statuses.codes())
+        .extracting(ValueSetDef.Code::code)
+        .contains("draft", "in-progress", "completed", "entered-in-error")
+        .hasSize(12);
     ElementDef input = task.root().child("input");
     assertThat(input.max()).isEqualTo(ElementDef.UNBOUNDED);
     ElementDef value = input.child("value");
     assertThat(value.isChoice()).isTrue();
-    assertThat(value.types()).extracting(TypeRef::code).contains("string", "Quantity", "Ratio", "Reference");
+    assertThat(value.types())
+        .extracting(TypeRef::code)
+        .contains("string", "Quantity", "Ratio", "Reference");
     assertThat(value.constraints()).extracting(Constraint::key).contains("ele-1");
   }
 
@@ -66,16 +73,21 @@ class PlanTest {
   @Test
   void taskCheckProfilesAreCompiledWithTheirInvariants() {
     for (FhirRelease release : FhirRelease.values()) {
-      TypeDef profile = Plans.of(release).definition("https://taskcheck.dev/fhir/StructureDefinition/taskcheck-task");
+      TypeDef profile =
+          Plans.of(release)
+              .definition("https://taskcheck.dev/fhir/StructureDefinition/taskcheck-task");
       assertThat(profile).as(release.code()).isNotNull();
       assertThat(profile.constraint()).isTrue();
-      assertThat(profile.root().constraints()).extracting(Constraint::key).contains("status-1", "failure-2");
+      assertThat(profile.root().constraints())
+          .extracting(Constraint::key)
+          .contains("status-1", "failure-2");
     }
   }
 
   @Test
   void aValueSetOverAnUnknownOrNotPresentSystemIsMarkedIncomplete() {
-    ValueSetDef performerRole = Plans.of(FhirRelease.R4).valueSet("http://hl7.org/fhir/ValueSet/performer-role");
+    ValueSetDef performerRole =
+        Plans.of(FhirRelease.R4).valueSet("http://hl7.org/fhir/ValueSet/performer-role");
     assertThat(performerRole.incomplete()).contains("http://snomed.info/sct");
   }
 
@@ -89,14 +101,20 @@ class PlanTest {
   @Test
   void theCodecWritesWhatItReadsAndTheSameBytesTwice() {
     PlanCompiler compiler = new PlanCompiler();
-    compiler.add(parse("""
+    compiler.add(
+        parse(
+            """
         {"resourceType": "CodeSystem", "url": "http://x/cs", "name": "X", "content": "complete",
          "concept": [{"code": "a", "display": "A", "concept": [{"code": "a1"}]}, {"code": "b"}]}"""));
-    compiler.add(parse("""
+    compiler.add(
+        parse(
+            """
         {"resourceType": "ValueSet", "url": "http://x/vs", "name": "XS",
          "compose": {"include": [{"system": "http://x/cs", "filter": [{"property": "concept", "op": "is-a",
          "value": "a"}]}]}}"""));
-    compiler.add(parse("""
+    compiler.add(
+        parse(
+            """
         {"resourceType": "StructureDefinition", "url": "http://x/sd", "name": "Thing", "type": "Thing",
          "kind": "resource", "derivation": "specialization", "abstract": false,
          "snapshot": {"element": [
@@ -111,7 +129,9 @@ class PlanTest {
             "patternCodeableConcept": {"coding": [{"system": "http://x/cs", "code": "b"}]}}]}}"""));
     Plan plan = compiler.compile("9.9.9");
     assertThat(compiler.problems()).isEmpty();
-    assertThat(plan.valueSet("http://x/vs").codes()).extracting(ValueSetDef.Code::code).containsExactly("a", "a1");
+    assertThat(plan.valueSet("http://x/vs").codes())
+        .extracting(ValueSetDef.Code::code)
+        .containsExactly("a", "a1");
     byte[] bytes = PlanCodec.toBytes(plan);
     assertThat(PlanCodec.toBytes(plan)).isEqualTo(bytes);
     Plan read = PlanCodec.read(bytes);
@@ -120,22 +140,30 @@ class PlanTest {
     assertThat(read.valueSet("http://x/vs")).isEqualTo(plan.valueSet("http://x/vs"));
     assertThat(read.codeSystem("http://x/cs")).isEqualTo(plan.codeSystem("http://x/cs"));
     ElementDef c = read.type("Thing").root().child("b").child("c");
-    assertThat(c.types().get(0).targetProfiles()).containsExactly("http://hl7.org/fhir/StructureDefinition/Patient");
+    assertThat(c.types().get(0).targetProfiles())
+        .containsExactly("http://hl7.org/fhir/StructureDefinition/Patient");
     assertThat(c.pattern().type()).isEqualTo("CodeableConcept");
-    assertThat(read.type("Thing").root().child("a").fixed()).isEqualTo(new FixedValue("code",
-        FixedValue.Value.of("a1")));
+    assertThat(read.type("Thing").root().child("a").fixed())
+        .isEqualTo(new FixedValue("code", FixedValue.Value.of("a1")));
     assertThat(read.type("Thing").root().constraints().get(0).error()).isFalse();
     assertThatIllegalArgumentException().isThrownBy(() -> PlanCodec.read(new byte[] {0, 1, 2}));
   }
 
   @Test
   void aStructureDefinitionWithoutSnapshotIsAProblemNotAGuess() {
-    PlanCompiler compiler = new PlanCompiler().add(parse("""
+    PlanCompiler compiler =
+        new PlanCompiler()
+            .add(
+                parse(
+                    """
         {"resourceType": "StructureDefinition", "url": "http://x/diff", "name": "D", "type": "Task",
          "kind": "resource", "derivation": "constraint", "differential": {"element": [{"path": "Task"}]}}"""));
     Plan plan = compiler.compile("4.0.1");
     assertThat(plan.definition("http://x/diff")).isNull();
-    assertThat(compiler.problems()).singleElement().asString().contains("http://x/diff", "no snapshot");
+    assertThat(compiler.problems())
+        .singleElement()
+        .asString()
+        .contains("http://x/diff", "no snapshot");
   }
 
   @Test
@@ -150,7 +178,8 @@ class PlanTest {
   void tarGzReadsRegularFilesAndLongNames() throws IOException {
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
     String longName = "package/" + "x".repeat(120) + ".json";
-    writeEntry(tar, "PaxHeader", 'x', ("30 path=" + longName + "\n").getBytes(StandardCharsets.UTF_8));
+    writeEntry(
+        tar, "PaxHeader", 'x', ("30 path=" + longName + "\n").getBytes(StandardCharsets.UTF_8));
     writeEntry(tar, "package/short", '0', "{}".getBytes(StandardCharsets.UTF_8));
     writeEntry(tar, "package/a.json", '0', "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
     tar.write(new byte[1024]);
@@ -158,12 +187,15 @@ class PlanTest {
     try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
       out.write(tar.toByteArray());
     }
-    Map<String, byte[]> files = TarGz.read(new java.io.ByteArrayInputStream(gz.toByteArray()), n -> true);
+    Map<String, byte[]> files =
+        TarGz.read(new java.io.ByteArrayInputStream(gz.toByteArray()), n -> true);
     assertThat(files.keySet()).containsExactly(longName, "package/a.json");
-    assertThat(new String(files.get("package/a.json"), StandardCharsets.UTF_8)).isEqualTo("{\"a\":1}");
+    assertThat(new String(files.get("package/a.json"), StandardCharsets.UTF_8))
+        .isEqualTo("{\"a\":1}");
   }
 
-  private static void writeEntry(ByteArrayOutputStream tar, String name, char type, byte[] content) {
+  private static void writeEntry(
+      ByteArrayOutputStream tar, String name, char type, byte[] content) {
     byte[] header = new byte[512];
     byte[] n = name.getBytes(StandardCharsets.UTF_8);
     System.arraycopy(n, 0, header, 0, n.length);

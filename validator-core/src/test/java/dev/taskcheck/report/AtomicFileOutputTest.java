@@ -33,8 +33,10 @@ class AtomicFileOutputTest {
 
   private List<Path> tempFiles() throws IOException {
     return allFiles().stream()
-        .filter(p -> p.getFileName().toString().endsWith(".tmp")
-            || p.getFileName().toString().endsWith(".spill"))
+        .filter(
+            p ->
+                p.getFileName().toString().endsWith(".tmp")
+                    || p.getFileName().toString().endsWith(".spill"))
         .toList();
   }
 
@@ -92,7 +94,8 @@ class AtomicFileOutputTest {
   void tempFileIsHiddenBesideTheTarget() throws IOException {
     Path target = dir.resolve("report.txt");
     try (AtomicFileOutput out =
-        AtomicFileOutput.open(target, (sink, d) -> ReportWriters.create(OutputFormat.TEXT, sink, OPTIONS, d))) {
+        AtomicFileOutput.open(
+            target, (sink, d) -> ReportWriters.create(OutputFormat.TEXT, sink, OPTIONS, d))) {
       assertThat(out.temp().getParent()).isEqualTo(target.getParent());
       assertThat(out.temp().getFileName().toString()).startsWith(".report.txt.").endsWith(".tmp");
       assertThat(out.temp()).exists();
@@ -103,9 +106,11 @@ class AtomicFileOutputTest {
   @Test
   void writeFailureSurfacesAndDiscardsTheOutputEvenIfFinishIsCalled() throws IOException {
     Path target = dir.resolve("report.txt");
-    try (AtomicFileOutput out = AtomicFileOutput.open(target, (sink, d) -> new FailingWriter(sink))) {
+    try (AtomicFileOutput out =
+        AtomicFileOutput.open(target, (sink, d) -> new FailingWriter(sink))) {
       out.start(ReportFixtures.run("auto"));
-      assertThatThrownBy(() -> out.result(ReportFixtures.CLEAN)).isInstanceOf(UncheckedIOException.class);
+      assertThatThrownBy(() -> out.result(ReportFixtures.CLEAN))
+          .isInstanceOf(UncheckedIOException.class);
       out.finish(ReportFixtures.summary(), ReportFixtures.timings());
     }
     assertThat(target).doesNotExist();
@@ -115,7 +120,8 @@ class AtomicFileOutputTest {
   @Test
   void failureWhileClosingStillDeletesTheTempFile() throws IOException {
     Path target = dir.resolve("report.txt");
-    AtomicFileOutput out = AtomicFileOutput.open(target, (sink, d) -> new FailingWriter(sink, true));
+    AtomicFileOutput out =
+        AtomicFileOutput.open(target, (sink, d) -> new FailingWriter(sink, true));
     out.start(ReportFixtures.run("auto"));
     out.finish(ReportFixtures.summary(), ReportFixtures.timings());
 

@@ -70,12 +70,14 @@ class HtmlReportWriterTest {
     assertThat(root.getNamespaceURI()).isEqualTo(XPathDoc.XHTML);
     assertThat(root.getLocalName()).isEqualTo("html");
     assertThat(root.getAttribute("lang")).isEqualTo("en");
-    assertThat(d.s("/h:html/h:head/h:meta[1]/@charset").toLowerCase(Locale.ROOT)).isEqualTo("utf-8");
+    assertThat(d.s("/h:html/h:head/h:meta[1]/@charset").toLowerCase(Locale.ROOT))
+        .isEqualTo("utf-8");
     assertThat(d.text("/h:html/h:head/h:title")).startsWith("TaskCheck report");
     assertThat(d.n("count(/h:html/h:head/h:style)")).isEqualTo(1);
     // every element is XHTML
     assertThat(d.n("count(//*[namespace-uri() != 'http://www.w3.org/1999/xhtml'])")).isZero();
-    assertThat(d.list("//h:section[@id]/@id")).containsSubsequence("summary", "rules", "files", "metrics");
+    assertThat(d.list("//h:section[@id]/@id"))
+        .containsSubsequence("summary", "rules", "files", "metrics");
   }
 
   @Test
@@ -84,10 +86,14 @@ class HtmlReportWriterTest {
     String text = html(report);
     XPathDoc d = new XPathDoc(text);
 
-    assertThat(d.n("count(//h:script | //h:link | //h:img | //h:iframe | //h:object | //h:embed)")).isZero();
-    assertThat(d.n("count(//@*[starts-with(name(), 'on')])")).as("event handler attributes").isZero();
+    assertThat(d.n("count(//h:script | //h:link | //h:img | //h:iframe | //h:object | //h:embed)"))
+        .isZero();
+    assertThat(d.n("count(//@*[starts-with(name(), 'on')])"))
+        .as("event handler attributes")
+        .isZero();
     assertThat(d.n("count(//@src)")).isZero();
-    Set<String> docs = report.run().rules().stream().map(RuleInfo::docUrl).collect(Collectors.toSet());
+    Set<String> docs =
+        report.run().rules().stream().map(RuleInfo::docUrl).collect(Collectors.toSet());
     for (String href : d.list("//@href")) {
       if (!href.startsWith("#")) {
         assertThat(docs).as("only rule documentation is linked: " + href).contains(href);
@@ -104,15 +110,27 @@ class HtmlReportWriterTest {
 
     String summary = "//h:section[@id='summary']";
     for (String s : List.of("fatal", "error", "warning", "information")) {
-      assertThat(d.text(summary + "//*[@data-severity='" + s + "']/*[contains(@class, 'n')]")).as(s).isEqualTo("1");
+      assertThat(d.text(summary + "//*[@data-severity='" + s + "']/*[contains(@class, 'n')]"))
+          .as(s)
+          .isEqualTo("1");
     }
     assertThat(d.b(summary + "//*[@data-severity='error' and contains(@class, 'badge')]")).isTrue();
     String facts = d.text(summary + "//h:dl");
-    assertThat(facts).contains("3 inputs").contains("3 documents").contains("3 validated")
-        .contains("R4: 2").contains("R5: 1").contains("2 resources other than Task")
-        .contains("mixed").contains("recommended").contains("0.1.0").contains("reference")
-        .contains("2026-11-21 10:00:00 UTC").contains("1.2 s");
-    assertThat(d.text(summary + "//h:dt[. = 'Fail level']/following-sibling::h:dd")).isEqualTo("error");
+    assertThat(facts)
+        .contains("3 inputs")
+        .contains("3 documents")
+        .contains("3 validated")
+        .contains("R4: 2")
+        .contains("R5: 1")
+        .contains("2 resources other than Task")
+        .contains("mixed")
+        .contains("recommended")
+        .contains("0.1.0")
+        .contains("reference")
+        .contains("2026-11-21 10:00:00 UTC")
+        .contains("1.2 s");
+    assertThat(d.text(summary + "//h:dt[. = 'Fail level']/following-sibling::h:dd"))
+        .isEqualTo("error");
     assertThat(d.s(summary + "//h:p[contains(@class, 'outcome')]/@class")).contains("fail");
     assertThat(d.text(summary + "//h:p[contains(@class, 'outcome')]")).contains("2 findings");
     assertThat(d.s("//h:header//*[contains(@class, 'verdict')]/@class")).contains("fail");
@@ -121,7 +139,8 @@ class HtmlReportWriterTest {
   @Test
   void passesWithoutAFailLevelOrWithoutFindingsAtIt() {
     XPathDoc none = new XPathDoc(html(full(), OPTIONS.withFailOn(null)));
-    assertThat(none.s("//h:section[@id='summary']//h:p[contains(@class, 'outcome')]/@class")).contains("pass");
+    assertThat(none.s("//h:section[@id='summary']//h:p[contains(@class, 'outcome')]/@class"))
+        .contains("pass");
     assertThat(none.text("//h:dt[. = 'Fail level']/following-sibling::h:dd")).isEqualTo("none");
 
     XPathDoc clean = new XPathDoc(html(ReportFixtures.report(List.of(ReportFixtures.CLEAN))));
@@ -137,8 +156,13 @@ class HtmlReportWriterTest {
 
     // rules with findings: in the first table, worst first
     List<String> found = d.list(rules + "/h:table//h:tr[@id]/@id");
-    assertThat(found).containsExactlyInAnyOrder("rule-parse-json", "rule-structure-binding", "rule-transition-1",
-        "rule-status-1", "rule-inv-1");
+    assertThat(found)
+        .containsExactlyInAnyOrder(
+            "rule-parse-json",
+            "rule-structure-binding",
+            "rule-transition-1",
+            "rule-status-1",
+            "rule-inv-1");
     assertThat(found.get(0)).isEqualTo("rule-parse-json");
     assertThat(found.subList(3, 5)).containsExactly("rule-status-1", "rule-inv-1");
     RuleInfo binding = report.run().rule("structure-binding");
@@ -150,7 +174,8 @@ class HtmlReportWriterTest {
     assertThat(d.text(row + "/h:td[4]")).isEqualTo("1");
     assertThat(d.text(row + "/h:td[5]")).isEqualTo("error");
     assertThat(d.text(rules + "//h:tr[@id='rule-status-1']/h:td[4]/text()[1]")).isEqualTo("1");
-    assertThat(d.text(rules + "//h:tr[@id='rule-status-1']/h:td[4]/h:span")).isEqualTo("1 suppressed");
+    assertThat(d.text(rules + "//h:tr[@id='rule-status-1']/h:td[4]/h:span"))
+        .isEqualTo("1 suppressed");
     // an id outside the catalog: no link
     assertThat(d.b(rules + "//h:tr[@id='rule-inv-1']//h:a")).isFalse();
 
@@ -166,8 +191,12 @@ class HtmlReportWriterTest {
     String files = "//h:section[@id='files']";
 
     assertThat(d.list(files + "/h:section[contains(@class, 'file')]/h:h3/h:code"))
-        .containsExactly("samples/task-1.json", "samples/broken.json", "samples/bundle.json",
-            "history/lab-order-7.json", "a.json");
+        .containsExactly(
+            "samples/task-1.json",
+            "samples/broken.json",
+            "samples/bundle.json",
+            "history/lab-order-7.json",
+            "a.json");
     String task1 = files + "/h:section[h:h3/h:code = 'samples/task-1.json']";
     List<Node> rows = d.nodes(task1 + "//h:tr[contains(@class, 'finding')]");
     assertThat(rows).hasSize(2);
@@ -179,18 +208,27 @@ class HtmlReportWriterTest {
     assertThat(d.s(first + "/h:td[4]//h:a/@href")).isEqualTo("#rule-structure-binding");
     assertThat(d.text(first + "/h:td[5]")).isEqualTo("Task.status");
     assertThat(d.s(task1 + "//h:tr[contains(@class, 'finding')][2]/@class")).contains("warning");
-    assertThat(d.text(task1 + "//h:tr[contains(@class, 'resource')]")).contains("Task/abc").contains("version 2");
+    assertThat(d.text(task1 + "//h:tr[contains(@class, 'resource')]"))
+        .contains("Task/abc")
+        .contains("version 2");
 
     String bundle = files + "/h:section[h:h3/h:code = 'samples/bundle.json']";
-    assertThat(d.text(bundle + "//h:tr[contains(@class, 'finding')]/h:td[5]")).isEqualTo("Bundle.entry[2].resource.note[0]");
+    assertThat(d.text(bundle + "//h:tr[contains(@class, 'finding')]/h:td[5]"))
+        .isEqualTo("Bundle.entry[2].resource.note[0]");
     assertThat(d.text(bundle + "//h:tr[contains(@class, 'finding')]/h:td[1]")).isEqualTo("30");
 
     // suppressed findings: separately, with their reason
-    String suppressed = files + "/h:section[h:h3/h:code = 'a.json']//h:table[contains(@class, 'suppressed')]";
+    String suppressed =
+        files + "/h:section[h:h3/h:code = 'a.json']//h:table[contains(@class, 'suppressed')]";
     assertThat(d.text(suppressed + "//h:tbody/h:tr/h:td[4]")).isEqualTo("status-1");
-    assertThat(d.text(suppressed + "//h:tbody/h:tr/h:td[6]")).contains("owners are assigned <downstream> & later")
+    assertThat(d.text(suppressed + "//h:tbody/h:tr/h:td[6]"))
+        .contains("owners are assigned <downstream> & later")
         .contains("suppressions.json:4");
-    assertThat(d.n("count(" + files + "/h:section[h:h3/h:code = 'a.json']//h:tr[contains(@class, 'finding')])"))
+    assertThat(
+            d.n(
+                "count("
+                    + files
+                    + "/h:section[h:h3/h:code = 'a.json']//h:tr[contains(@class, 'finding')])"))
         .isEqualTo(1);
 
     // a file without findings: named in the collapsed list
@@ -200,10 +238,28 @@ class HtmlReportWriterTest {
 
   @Test
   void markupInMessagesIsText() {
-    Issue issue = new Issue("status-1", Severity.ERROR, "business-rule", "Task.note[0].text", 2, 3,
-        "<script>alert('x')</script> <b>bold</b> & <!-- c --> \u0000", IssueSource.RULE, null);
-    Result r = new Result("<img src=x>.json", null, 1, "Task/<i>", null, FhirRelease.R4, null, List.of(issue),
-        List.of(new SuppressedIssue(issue, "<script>no</script>", "s.json:1")));
+    Issue issue =
+        new Issue(
+            "status-1",
+            Severity.ERROR,
+            "business-rule",
+            "Task.note[0].text",
+            2,
+            3,
+            "<script>alert('x')</script> <b>bold</b> & <!-- c --> \u0000",
+            IssueSource.RULE,
+            null);
+    Result r =
+        new Result(
+            "<img src=x>.json",
+            null,
+            1,
+            "Task/<i>",
+            null,
+            FhirRelease.R4,
+            null,
+            List.of(issue),
+            List.of(new SuppressedIssue(issue, "<script>no</script>", "s.json:1")));
     String text = html(ReportFixtures.report(List.of(r)));
     XPathDoc d = new XPathDoc(text);
 
@@ -217,27 +273,40 @@ class HtmlReportWriterTest {
   @Test
   void metricsSectionOnlyWithMetrics() {
     assertThat(new XPathDoc(html(ReportFixtures.report())).b("//*[@id='metrics']")).isFalse();
-    assertThat(new XPathDoc(html(ReportFixtures.report())).b("//h:nav//h:a[@href='#metrics']")).isFalse();
+    assertThat(new XPathDoc(html(ReportFixtures.report())).b("//h:nav//h:a[@href='#metrics']"))
+        .isFalse();
 
     XPathDoc d = new XPathDoc(html(ReportFixtures.withMetrics(ReportFixtures.metrics())));
     String m = "//h:section[@id='metrics']";
     assertThat(d.text(m + "/h:p[1]")).contains("12 Task histories").contains("40 versions");
     String table = m + "//h:table[contains(@class, 'metrics')]";
-    assertThat(d.text(table + "//h:tr[h:th[contains(., 'Wait time')]]")).contains("9").contains("2 h 5 min")
-        .contains("1 d 3 h").contains("2 d");
-    assertThat(d.text(table + "//h:tr[h:th[contains(., 'Time in progress')]]")).contains("5 h").contains("3 d");
-    assertThat(d.text(table + "//h:tr[h:th[contains(., 'Time to completion')]]/h:td[1]")).isEqualTo("0");
-    assertThat(d.list(table + "//h:tr[h:th/h:span[contains(@class, 'status')]]/h:th")).containsExactly("in-progress",
-        "requested");
+    assertThat(d.text(table + "//h:tr[h:th[contains(., 'Wait time')]]"))
+        .contains("9")
+        .contains("2 h 5 min")
+        .contains("1 d 3 h")
+        .contains("2 d");
+    assertThat(d.text(table + "//h:tr[h:th[contains(., 'Time in progress')]]"))
+        .contains("5 h")
+        .contains("3 d");
+    assertThat(d.text(table + "//h:tr[h:th[contains(., 'Time to completion')]]/h:td[1]"))
+        .isEqualTo("0");
+    assertThat(d.list(table + "//h:tr[h:th/h:span[contains(@class, 'status')]]/h:th"))
+        .containsExactly("in-progress", "requested");
     String stuck = m + "//h:table[contains(@class, 'stuck')]";
     assertThat(d.list(stuck + "//h:tbody/h:tr/h:td[1]")).containsExactly("Task/t-1", "Task/t-2");
-    assertThat(d.text(stuck + "//h:tbody/h:tr[1]")).contains("in-progress").contains("20 d 2 h")
+    assertThat(d.text(stuck + "//h:tbody/h:tr[1]"))
+        .contains("in-progress")
+        .contains("20 d 2 h")
         .contains("tasks/t-1.json:1");
     assertThat(d.text(m)).contains("7 d");
 
-    XPathDoc stuckOnly = new XPathDoc(html(ReportFixtures.withMetrics(ReportFixtures.stuckOnly(3))));
-    assertThat(stuckOnly.b("//h:section[@id='metrics']//h:table[contains(@class, 'metrics')]")).isFalse();
-    assertThat(stuckOnly.n("count(//h:section[@id='metrics']//h:table[contains(@class, 'stuck')]//h:tbody/h:tr)"))
+    XPathDoc stuckOnly =
+        new XPathDoc(html(ReportFixtures.withMetrics(ReportFixtures.stuckOnly(3))));
+    assertThat(stuckOnly.b("//h:section[@id='metrics']//h:table[contains(@class, 'metrics')]"))
+        .isFalse();
+    assertThat(
+            stuckOnly.n(
+                "count(//h:section[@id='metrics']//h:table[contains(@class, 'stuck')]//h:tbody/h:tr)"))
         .isEqualTo(3);
     assertThat(stuckOnly.text("//h:section[@id='metrics']")).contains("1 d 12 h");
   }
@@ -246,21 +315,37 @@ class HtmlReportWriterTest {
   void findingsPastTheLimitAreCountedNotListed() {
     List<Result> results = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      results.add(new Result("f" + i + ".json", null, 1, "Task/" + i, null, FhirRelease.R4, null,
-          List.of(ReportFixtures.INTENT, ReportFixtures.INTENT, ReportFixtures.INTENT)));
+      results.add(
+          new Result(
+              "f" + i + ".json",
+              null,
+              1,
+              "Task/" + i,
+              null,
+              FhirRelease.R4,
+              null,
+              List.of(ReportFixtures.INTENT, ReportFixtures.INTENT, ReportFixtures.INTENT)));
     }
     XPathDoc d = new XPathDoc(withLimits(ReportFixtures.report(results), 7, 100));
 
-    assertThat(d.n("count(//h:section[@id='files']//h:tr[contains(@class, 'finding')])")).isEqualTo(7);
-    assertThat(d.text("//*[@id='unlisted']")).contains("5 further findings are not listed")
+    assertThat(d.n("count(//h:section[@id='files']//h:tr[contains(@class, 'finding')])"))
+        .isEqualTo(7);
+    assertThat(d.text("//*[@id='unlisted']"))
+        .contains("5 further findings are not listed")
         .contains("JSON or SARIF");
     // the counts stay complete
-    assertThat(d.text("//h:section[@id='summary']//*[@data-severity='warning']/*[contains(@class, 'n')]"))
+    assertThat(
+            d.text(
+                "//h:section[@id='summary']//*[@data-severity='warning']/*[contains(@class, 'n')]"))
         .isEqualTo("12");
-    assertThat(d.text("//h:section[@id='rules']//h:tr[@id='rule-status-1']/h:td[4]")).isEqualTo("12");
-    assertThat(d.text("//h:section[@id='files']/h:section[h:h3/h:code = 'f2.json']//h:tr[contains(@class, 'more')]"))
+    assertThat(d.text("//h:section[@id='rules']//h:tr[@id='rule-status-1']/h:td[4]"))
+        .isEqualTo("12");
+    assertThat(
+            d.text(
+                "//h:section[@id='files']/h:section[h:h3/h:code = 'f2.json']//h:tr[contains(@class, 'more')]"))
         .contains("2 further findings");
-    assertThat(d.text("//h:section[@id='files']/h:section[h:h3/h:code = 'f3.json']")).contains("not listed");
+    assertThat(d.text("//h:section[@id='files']/h:section[h:h3/h:code = 'f3.json']"))
+        .contains("not listed");
   }
 
   @Test
@@ -269,16 +354,29 @@ class HtmlReportWriterTest {
     int n = HtmlReportWriter.MAX_LISTED_FINDINGS + 3;
     List<Result> results = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      results.add(new Result("big.ndjson", null, i + 1, "Task/" + i, null, FhirRelease.R4, null,
-          List.of(ReportFixtures.INTENT.withLocation("Task.intent", i + 1, 3))));
+      results.add(
+          new Result(
+              "big.ndjson",
+              null,
+              i + 1,
+              "Task/" + i,
+              null,
+              FhirRelease.R4,
+              null,
+              List.of(ReportFixtures.INTENT.withLocation("Task.intent", i + 1, 3))));
     }
     XPathDoc d = new XPathDoc(html(ReportFixtures.report(results)));
 
     assertThat(d.n("count(//h:section[@id='files']//h:tr[contains(@class, 'finding')])"))
         .isEqualTo(HtmlReportWriter.MAX_LISTED_FINDINGS);
-    assertThat(d.text("//h:section[@id='files']//h:tr[contains(@class, 'finding')][1]/h:td[1]")).isEqualTo("1");
-    assertThat(d.text("//*[@id='unlisted']")).contains("3 further findings are not listed").contains("10,000");
-    assertThat(d.text("//h:section[@id='summary']//*[@data-severity='warning']/*[contains(@class, 'n')]"))
+    assertThat(d.text("//h:section[@id='files']//h:tr[contains(@class, 'finding')][1]/h:td[1]"))
+        .isEqualTo("1");
+    assertThat(d.text("//*[@id='unlisted']"))
+        .contains("3 further findings are not listed")
+        .contains("10,000");
+    assertThat(
+            d.text(
+                "//h:section[@id='summary']//*[@data-severity='warning']/*[contains(@class, 'n')]"))
         .isEqualTo("10,003");
   }
 
@@ -286,16 +384,19 @@ class HtmlReportWriterTest {
   void filesPastTheFileLimitAreCounted() {
     List<Result> results = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      results.add(new Result("clean-" + i + ".json", null, 1, "Task/" + i, null, FhirRelease.R4, null, List.of()));
+      results.add(
+          new Result(
+              "clean-" + i + ".json", null, 1, "Task/" + i, null, FhirRelease.R4, null, List.of()));
     }
     results.add(ReportFixtures.WITH_ISSUES);
     XPathDoc d = new XPathDoc(withLimits(ReportFixtures.report(results), 100, 3));
     String files = "//h:section[@id='files']";
-    assertThat(d.list(files + "/h:details//h:li/h:code")).containsExactly("clean-0.json", "clean-1.json",
-        "clean-2.json");
+    assertThat(d.list(files + "/h:details//h:li/h:code"))
+        .containsExactly("clean-0.json", "clean-1.json", "clean-2.json");
     // the file with findings is beyond the file limit but its findings are listed
     assertThat(d.list(files + "/h:section/h:h3/h:code")).containsExactly("samples/task-1.json");
-    assertThat(d.text(files + "/h:p[contains(@class, 'note')]")).contains("3 further input files are not listed");
+    assertThat(d.text(files + "/h:p[contains(@class, 'note')]"))
+        .contains("3 further input files are not listed");
   }
 
   @Test
@@ -313,10 +414,20 @@ class HtmlReportWriterTest {
   void aClockSetApartFromTheStartIsStated() {
     Report r = ReportFixtures.report();
     RunInfo run = r.run();
-    RunInfo earlier = new RunInfo(run.toolName(), run.toolVersion(), run.fhirVersion(), run.ruleSet(), run.engine(),
-        Instant.parse("2025-06-01T00:00:00Z"), run.startedAt(), run.rules(), run.workingDirectory());
+    RunInfo earlier =
+        new RunInfo(
+            run.toolName(),
+            run.toolVersion(),
+            run.fhirVersion(),
+            run.ruleSet(),
+            run.engine(),
+            Instant.parse("2025-06-01T00:00:00Z"),
+            run.startedAt(),
+            run.rules(),
+            run.workingDirectory());
     XPathDoc d = new XPathDoc(html(new Report(earlier, r.results(), r.summary(), r.timings())));
-    assertThat(d.text("//h:dt[. = 'Time rules as of']/following-sibling::h:dd")).isEqualTo("2025-06-01 00:00:00 UTC");
+    assertThat(d.text("//h:dt[. = 'Time rules as of']/following-sibling::h:dd"))
+        .isEqualTo("2025-06-01 00:00:00 UTC");
     assertThat(new XPathDoc(html(r)).b("//h:dt[. = 'Time rules as of']")).isFalse();
   }
 
@@ -327,7 +438,9 @@ class HtmlReportWriterTest {
     HtmlStylesheet.transform(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), bytes);
     XPathDoc d = new XPathDoc(bytes.toString(StandardCharsets.UTF_8));
     String files = "//h:section[@id='files']";
-    assertThat(d.list(files + "/h:section/h:h3/h:code")).hasSize(5).doesNotContain("samples/task-2.json");
+    assertThat(d.list(files + "/h:section/h:h3/h:code"))
+        .hasSize(5)
+        .doesNotContain("samples/task-2.json");
     assertThat(d.list(files + "/h:details//h:li/h:code")).containsExactly("samples/task-2.json");
     assertThat(d.b("//h:section[@id='metrics']")).isTrue();
   }

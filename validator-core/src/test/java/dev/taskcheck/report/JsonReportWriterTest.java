@@ -55,8 +55,16 @@ class JsonReportWriterTest {
 
     assertThat(keys(root))
         .containsExactly(
-            "tool", "fhirVersion", "fhirVersionSetting", "ruleSet", "engine", "now", "startedAt",
-            "summary", "timings", "results");
+            "tool",
+            "fhirVersion",
+            "fhirVersionSetting",
+            "ruleSet",
+            "engine",
+            "now",
+            "startedAt",
+            "summary",
+            "timings",
+            "results");
     assertThat(keys(root.get("tool"))).containsExactly("name", "version");
     assertThat(root.at("/tool/name").asText()).isEqualTo("taskcheck");
     assertThat(root.at("/tool/version").asText()).isEqualTo("0.1.0");
@@ -70,16 +78,37 @@ class JsonReportWriterTest {
 
   @Test
   void suppressedFindingsAreListedWithTheirReason() throws IOException {
-    Issue issue = new Issue("status-1", Severity.WARNING, "invariant", "Task", 3, 1, "no owner",
-        IssueSource.PROFILE, null);
-    Result result = new Result("a.json", null, 1, "Task/1", null, FhirRelease.R4, null, List.of(),
-        List.of(new SuppressedIssue(issue, "owners are assigned downstream", "suppressions.json:4")));
+    Issue issue =
+        new Issue(
+            "status-1",
+            Severity.WARNING,
+            "invariant",
+            "Task",
+            3,
+            1,
+            "no owner",
+            IssueSource.PROFILE,
+            null);
+    Result result =
+        new Result(
+            "a.json",
+            null,
+            1,
+            "Task/1",
+            null,
+            FhirRelease.R4,
+            null,
+            List.of(),
+            List.of(
+                new SuppressedIssue(
+                    issue, "owners are assigned downstream", "suppressions.json:4")));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ReportOutput out = OutputFormat.JSON.toStream(bytes, OPTIONS);
     RunInfo run = ReportFixtures.report().run();
     out.start(run);
     out.result(result);
-    out.finish(new Summary(1, 1, 1, 0, 0, 0, 0, 0, Map.of(FhirRelease.R4, 1L), 1), new Timings(1, 1L, 1L));
+    out.finish(
+        new Summary(1, 1, 1, 0, 0, 0, 0, 0, Map.of(FhirRelease.R4, 1L), 1), new Timings(1, 1L, 1L));
     out.close();
     JsonNode root = parse(bytes.toString(StandardCharsets.UTF_8));
     assertThat(root.path("summary").path("suppressed").asLong()).isEqualTo(1);
@@ -98,8 +127,16 @@ class JsonReportWriterTest {
     JsonNode summary = root.get("summary");
     assertThat(keys(summary))
         .containsExactly(
-            "inputs", "documents", "resources", "skipped", "fatal", "error", "warning", "information",
-            "suppressed", "releases");
+            "inputs",
+            "documents",
+            "resources",
+            "skipped",
+            "fatal",
+            "error",
+            "warning",
+            "information",
+            "suppressed",
+            "releases");
     assertThat(summary.get("suppressed").asLong()).isZero();
     assertThat(summary.get("inputs").asLong()).isEqualTo(3);
     assertThat(summary.get("documents").asLong()).isEqualTo(3);
@@ -143,18 +180,32 @@ class JsonReportWriterTest {
 
   @Test
   void resultsInOrderWithAllKeysAndNulls() throws IOException {
-    JsonNode results = parse(render(OutputFormat.JSON, ReportFixtures.report(), OPTIONS)).get("results");
+    JsonNode results =
+        parse(render(OutputFormat.JSON, ReportFixtures.report(), OPTIONS)).get("results");
 
     assertThat(results.size()).isEqualTo(4);
     for (JsonNode r : results) {
       assertThat(keys(r))
           .containsExactly(
-              "source", "location", "line", "resource", "versionId", "fhirVersion", "fhirVersionReason",
+              "source",
+              "location",
+              "line",
+              "resource",
+              "versionId",
+              "fhirVersion",
+              "fhirVersionReason",
               "issues");
       for (JsonNode i : r.get("issues")) {
         assertThat(keys(i))
             .containsExactly(
-                "ruleId", "severity", "type", "expression", "line", "column", "message", "source",
+                "ruleId",
+                "severity",
+                "type",
+                "expression",
+                "line",
+                "column",
+                "message",
+                "source",
                 "messageId");
       }
     }
@@ -192,7 +243,8 @@ class JsonReportWriterTest {
     assertThat(clean.get("issues").size()).isZero();
 
     JsonNode unparsed = results.get(2);
-    for (String key : List.of("location", "line", "resource", "versionId", "fhirVersion", "fhirVersionReason")) {
+    for (String key :
+        List.of("location", "line", "resource", "versionId", "fhirVersion", "fhirVersionReason")) {
       assertThat(unparsed.get(key).isNull()).as(key).isTrue();
     }
     JsonNode parse = unparsed.at("/issues/0");
@@ -204,7 +256,8 @@ class JsonReportWriterTest {
 
     JsonNode inBundle = results.get(3);
     assertThat(inBundle.get("location").asText()).isEqualTo("Bundle.entry[2].resource");
-    assertThat(inBundle.at("/issues/0/expression").asText()).isEqualTo("Bundle.entry[2].resource.note[0]");
+    assertThat(inBundle.at("/issues/0/expression").asText())
+        .isEqualTo("Bundle.entry[2].resource.note[0]");
     assertThat(inBundle.at("/issues/0/severity").asText()).isEqualTo("information");
     assertThat(inBundle.at("/issues/0/source").asText()).isEqualTo("profile");
     // escaping: quotes, non-ASCII, control characters all round-trip
@@ -217,7 +270,8 @@ class JsonReportWriterTest {
     ReportFixtures.report().replay(OutputFormat.JSON.toStream(bytes, OPTIONS));
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertThat(text).startsWith("{\n  \"tool\": {\n    \"name\": \"taskcheck\",");
-    assertThat(text).contains("\n  \"results\": [\n    {\n      \"source\": \"samples/task-1.json\",");
+    assertThat(text)
+        .contains("\n  \"results\": [\n    {\n      \"source\": \"samples/task-1.json\",");
     assertThat(text).endsWith("\n  ]\n}\n");
     assertThat(text).doesNotContain("\r");
     assertThat(text).contains("\u00e9\u4e2d");
@@ -244,7 +298,8 @@ class JsonReportWriterTest {
   }
 
   @Test
-  void closeWithoutFinishWritesNothingAndDeletesTheSpillFile(@TempDir Path spillDir) throws IOException {
+  void closeWithoutFinishWritesNothingAndDeletesTheSpillFile(@TempDir Path spillDir)
+      throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     JsonReportWriter writer = new JsonReportWriter(bytes, spillDir, 100);
     writer.start(ReportFixtures.run("auto"));
@@ -260,7 +315,8 @@ class JsonReportWriterTest {
   }
 
   @Test
-  void twoHundredThousandResultsSpillToAFileAndComeOutInOrder(@TempDir Path dir) throws IOException {
+  void twoHundredThousandResultsSpillToAFileAndComeOutInOrder(@TempDir Path dir)
+      throws IOException {
     int n = 200_000;
     Path spillDir = Files.createDirectory(dir.resolve("spill"));
     Path out = dir.resolve("report.json");
@@ -269,12 +325,14 @@ class JsonReportWriterTest {
             new JsonReportWriter(file, spillDir, SpillBuffer.DEFAULT_MEMORY_LIMIT)) {
       writer.start(ReportFixtures.run("auto"));
       for (int i = 0; i < n; i++) {
-        writer.result(new Result("in/" + i, null, null, "Task/" + i, null, FhirRelease.R4, null, List.of()));
+        writer.result(
+            new Result("in/" + i, null, null, "Task/" + i, null, FhirRelease.R4, null, List.of()));
       }
       Path spill = writer.spill().file();
       assertThat(spill).isNotNull().exists();
       writer.finish(
-          new Summary(n, n, n, 0, 0, 0, 0, 0, Map.of(FhirRelease.R4, (long) n)), new Timings(1, 1L, 1L));
+          new Summary(n, n, n, 0, 0, 0, 0, 0, Map.of(FhirRelease.R4, (long) n)),
+          new Timings(1, 1L, 1L));
       assertThat(spill).doesNotExist();
     }
     assertThat(listFiles(spillDir)).isEmpty();
@@ -317,17 +375,36 @@ class JsonReportWriterTest {
 
   @Test
   void metricsComeAfterTimingsWithDurationsInMilliseconds() throws IOException {
-    JsonNode root = parse(render(OutputFormat.JSON, ReportFixtures.withMetrics(ReportFixtures.metrics()), OPTIONS));
+    JsonNode root =
+        parse(
+            render(
+                OutputFormat.JSON, ReportFixtures.withMetrics(ReportFixtures.metrics()), OPTIONS));
 
     assertThat(keys(root))
         .containsExactly(
-            "tool", "fhirVersion", "fhirVersionSetting", "ruleSet", "engine", "now", "startedAt",
-            "summary", "timings", "metrics", "results");
+            "tool",
+            "fhirVersion",
+            "fhirVersionSetting",
+            "ruleSet",
+            "engine",
+            "now",
+            "startedAt",
+            "summary",
+            "timings",
+            "metrics",
+            "results");
     JsonNode m = root.get("metrics");
     assertThat(keys(m))
         .containsExactly(
-            "histories", "versions", "timeInStatus", "waitTime", "timeInProgress", "timeToCompletion",
-            "stuckAfterMs", "stuckCount", "stuck");
+            "histories",
+            "versions",
+            "timeInStatus",
+            "waitTime",
+            "timeInProgress",
+            "timeToCompletion",
+            "stuckAfterMs",
+            "stuckCount",
+            "stuck");
     assertThat(m.get("histories").asLong()).isEqualTo(12);
     assertThat(m.get("versions").asLong()).isEqualTo(40);
     // statuses in code order, whatever order the map had
@@ -352,7 +429,8 @@ class JsonReportWriterTest {
     assertThat(m.get("stuckCount").asLong()).isEqualTo(2);
     assertThat(m.get("stuck").size()).isEqualTo(2);
     JsonNode first = m.at("/stuck/0");
-    assertThat(keys(first)).containsExactly("resource", "versionId", "source", "line", "status", "since", "idleMs");
+    assertThat(keys(first))
+        .containsExactly("resource", "versionId", "source", "line", "status", "since", "idleMs");
     assertThat(first.get("resource").asText()).isEqualTo("Task/t-1");
     assertThat(first.get("versionId").asText()).isEqualTo("4");
     assertThat(first.get("source").asText()).isEqualTo("tasks/t-1.json");
@@ -372,8 +450,13 @@ class JsonReportWriterTest {
 
   @Test
   void stuckTasksWithoutHistories() throws IOException {
-    JsonNode m = parse(render(OutputFormat.JSON, ReportFixtures.withMetrics(ReportFixtures.stuckOnly(3)), OPTIONS))
-        .get("metrics");
+    JsonNode m =
+        parse(
+                render(
+                    OutputFormat.JSON,
+                    ReportFixtures.withMetrics(ReportFixtures.stuckOnly(3)),
+                    OPTIONS))
+            .get("metrics");
     assertThat(m.get("histories").asLong()).isZero();
     assertThat(m.get("versions").asLong()).isZero();
     assertThat(m.get("timeInStatus").isObject()).isTrue();
@@ -388,9 +471,20 @@ class JsonReportWriterTest {
   @Test
   void noStuckThresholdIsNull() throws IOException {
     LifecycleMetrics full = ReportFixtures.metrics();
-    LifecycleMetrics noThreshold = new LifecycleMetrics(full.histories(), full.versions(), full.timeInStatus(),
-        full.waitTime(), full.timeInProgress(), full.timeToCompletion(), null, 0, List.of());
-    JsonNode m = parse(render(OutputFormat.JSON, ReportFixtures.withMetrics(noThreshold), OPTIONS)).get("metrics");
+    LifecycleMetrics noThreshold =
+        new LifecycleMetrics(
+            full.histories(),
+            full.versions(),
+            full.timeInStatus(),
+            full.waitTime(),
+            full.timeInProgress(),
+            full.timeToCompletion(),
+            null,
+            0,
+            List.of());
+    JsonNode m =
+        parse(render(OutputFormat.JSON, ReportFixtures.withMetrics(noThreshold), OPTIONS))
+            .get("metrics");
     assertThat(m.get("stuckAfterMs").isNull()).isTrue();
     assertThat(m.get("stuckCount").asLong()).isZero();
     assertThat(m.get("stuck").isArray()).isTrue();

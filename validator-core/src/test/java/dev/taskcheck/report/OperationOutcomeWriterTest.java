@@ -20,7 +20,8 @@ class OperationOutcomeWriterTest {
   private static final String HL7 = "http://hl7.org/fhir/StructureDefinition/";
 
   private static JsonNode write(List<Result> results) throws IOException {
-    return MAPPER.readTree(render(OutputFormat.OPERATIONOUTCOME, ReportFixtures.report(results), OPTIONS));
+    return MAPPER.readTree(
+        render(OutputFormat.OPERATIONOUTCOME, ReportFixtures.report(results), OPTIONS));
   }
 
   private static List<String> keys(JsonNode node) {
@@ -74,11 +75,14 @@ class OperationOutcomeWriterTest {
     assertThat(keys(oo)).containsExactly("resourceType", "extension", "issue");
     assertThat(oo.get("resourceType").asText()).isEqualTo("OperationOutcome");
     assertThat(extensionUrls(oo))
-        .containsExactly(TC + "validated-source", TC + "validated-resource", TC + "validated-fhir-version");
+        .containsExactly(
+            TC + "validated-source", TC + "validated-resource", TC + "validated-fhir-version");
     assertThat(extension(oo, TC + "validated-source").get("valueString").asText())
         .isEqualTo("samples/task-1.json");
-    assertThat(extension(oo, TC + "validated-resource").get("valueString").asText()).isEqualTo("Task/abc");
-    assertThat(extension(oo, TC + "validated-fhir-version").get("valueCode").asText()).isEqualTo("R4");
+    assertThat(extension(oo, TC + "validated-resource").get("valueString").asText())
+        .isEqualTo("Task/abc");
+    assertThat(extension(oo, TC + "validated-fhir-version").get("valueCode").asText())
+        .isEqualTo("R4");
 
     assertThat(oo.get("issue").size()).isEqualTo(2);
     JsonNode binding = oo.at("/issue/0");
@@ -90,11 +94,14 @@ class OperationOutcomeWriterTest {
             HL7 + "operationoutcome-issue-col",
             HL7 + "operationoutcome-message-id",
             HL7 + "operationoutcome-issue-source");
-    assertThat(extension(binding, HL7 + "operationoutcome-issue-line").get("valueInteger").asInt()).isEqualTo(5);
-    assertThat(extension(binding, HL7 + "operationoutcome-issue-col").get("valueInteger").asInt()).isEqualTo(13);
+    assertThat(extension(binding, HL7 + "operationoutcome-issue-line").get("valueInteger").asInt())
+        .isEqualTo(5);
+    assertThat(extension(binding, HL7 + "operationoutcome-issue-col").get("valueInteger").asInt())
+        .isEqualTo(13);
     assertThat(extension(binding, HL7 + "operationoutcome-message-id").get("valueString").asText())
         .isEqualTo("structure-binding");
-    assertThat(extension(binding, HL7 + "operationoutcome-issue-source").get("valueString").asText())
+    assertThat(
+            extension(binding, HL7 + "operationoutcome-issue-source").get("valueString").asText())
         .isEqualTo("structure");
     assertThat(binding.get("severity").asText()).isEqualTo("error");
     assertThat(binding.get("code").asText()).isEqualTo("code-invalid");
@@ -121,7 +128,8 @@ class OperationOutcomeWriterTest {
     JsonNode oo = write(List.of(ReportFixtures.CLEAN));
 
     assertValidFhirJson(oo, "OperationOutcome");
-    assertThat(extension(oo, TC + "validated-fhir-version").get("valueCode").asText()).isEqualTo("R5");
+    assertThat(extension(oo, TC + "validated-fhir-version").get("valueCode").asText())
+        .isEqualTo("R5");
     assertThat(oo.get("issue").size()).isEqualTo(1);
     JsonNode issue = oo.at("/issue/0");
     assertThat(keys(issue)).containsExactly("severity", "code", "details");
@@ -142,7 +150,8 @@ class OperationOutcomeWriterTest {
     assertThat(issue.has("expression")).isFalse();
     assertThat(issue.has("diagnostics")).isFalse();
     assertThat(extensionUrls(issue))
-        .containsExactly(HL7 + "operationoutcome-message-id", HL7 + "operationoutcome-issue-source");
+        .containsExactly(
+            HL7 + "operationoutcome-message-id", HL7 + "operationoutcome-issue-source");
     assertThat(extension(issue, HL7 + "operationoutcome-issue-source").get("valueString").asText())
         .isEqualTo("parser");
   }
@@ -162,16 +171,20 @@ class OperationOutcomeWriterTest {
       assertThat(entry.at("/resource/resourceType").asText()).isEqualTo("OperationOutcome");
     }
     JsonNode first = bundle.at("/entry/0/resource");
-    assertThat(extension(first, TC + "validated-resource").get("valueString").asText()).isEqualTo("Task/abc");
+    assertThat(extension(first, TC + "validated-resource").get("valueString").asText())
+        .isEqualTo("Task/abc");
     JsonNode second = bundle.at("/entry/1/resource");
     assertThat(extensionUrls(second))
         .containsExactly(
-            TC + "validated-source", TC + "validated-resource", TC + "validated-location",
+            TC + "validated-source",
+            TC + "validated-resource",
+            TC + "validated-location",
             TC + "validated-fhir-version");
     assertThat(extension(second, TC + "validated-location").get("valueString").asText())
         .isEqualTo("Bundle.entry[2].resource");
     assertThat(second.at("/issue/0/severity").asText()).isEqualTo("information");
-    assertThat(second.at("/issue/0/expression/0").asText()).isEqualTo("Bundle.entry[2].resource.note[0]");
+    assertThat(second.at("/issue/0/expression/0").asText())
+        .isEqualTo("Bundle.entry[2].resource.note[0]");
   }
 
   @Test
@@ -182,11 +195,15 @@ class OperationOutcomeWriterTest {
     assertThat(bundle.get("entry").size()).isEqualTo(4);
     List<String> sources = new ArrayList<>();
     for (JsonNode entry : bundle.get("entry")) {
-      sources.add(extension(entry.get("resource"), TC + "validated-source").get("valueString").asText());
+      sources.add(
+          extension(entry.get("resource"), TC + "validated-source").get("valueString").asText());
     }
     assertThat(sources)
         .containsExactly(
-            "samples/task-1.json", "samples/task-2.json", "samples/broken.json", "samples/bundle.json");
+            "samples/task-1.json",
+            "samples/task-2.json",
+            "samples/broken.json",
+            "samples/bundle.json");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.taskcheck.report;
 
+import dev.taskcheck.TaskCheck;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.IssueSource;
@@ -14,7 +15,6 @@ import dev.taskcheck.model.RunInfo;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.model.Summary;
 import dev.taskcheck.model.SuppressedIssue;
-import dev.taskcheck.TaskCheck;
 import dev.taskcheck.model.Timings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -89,6 +89,7 @@ final class ReportFixtures {
           FhirRelease.R4,
           "no version-specific content; R4 is the default",
           List.of(BINDING, INTENT));
+
   /** A Task with no issues. */
   static final Result CLEAN =
       new Result(
@@ -100,9 +101,11 @@ final class ReportFixtures {
           FhirRelease.R5,
           "element Task.requestedPerformer exists only in R5",
           List.of());
+
   /** A document that did not parse. */
   static final Result UNPARSED =
       new Result("samples/broken.json", null, null, null, null, null, null, List.of(PARSE));
+
   /** A Task inside a Bundle. */
   static final Result IN_BUNDLE =
       new Result(
@@ -141,10 +144,24 @@ final class ReportFixtures {
 
   /** A stuck Task: in progress since 2026-11-01, 20 days 2 hours before {@link #NOW}. */
   static final StuckTask STUCK_1 =
-      new StuckTask("Task/t-1", "4", "tasks/t-1.json", 1, "in-progress", "2026-11-01T08:00:00Z",
+      new StuckTask(
+          "Task/t-1",
+          "4",
+          "tasks/t-1.json",
+          1,
+          "in-progress",
+          "2026-11-01T08:00:00Z",
           Duration.ofDays(20).plusHours(2));
+
   static final StuckTask STUCK_2 =
-      new StuckTask("Task/t-2", null, "tasks.ndjson", 7, "on-hold", "2026-11-10", Duration.ofDays(11).plusHours(10));
+      new StuckTask(
+          "Task/t-2",
+          null,
+          "tasks.ndjson",
+          7,
+          "on-hold",
+          "2026-11-10",
+          Duration.ofDays(11).plusHours(10));
 
   /**
    * Lifecycle metrics of 12 histories with 40 versions: wait time median 2h 5m (p90 1d 3h), nothing
@@ -155,8 +172,10 @@ final class ReportFixtures {
         12,
         40,
         Map.of(
-            "requested", new Stat(12, Duration.ofMinutes(125), Duration.ofHours(27), Duration.ofDays(2)),
-            "in-progress", new Stat(9, Duration.ofHours(5), Duration.ofHours(30), Duration.ofDays(3))),
+            "requested",
+                new Stat(12, Duration.ofMinutes(125), Duration.ofHours(27), Duration.ofDays(2)),
+            "in-progress",
+                new Stat(9, Duration.ofHours(5), Duration.ofHours(30), Duration.ofDays(3))),
         new Stat(9, Duration.ofMinutes(125), Duration.ofHours(27), Duration.ofDays(2)),
         new Stat(9, Duration.ofHours(5), Duration.ofHours(30), Duration.ofDays(3)),
         Stat.EMPTY,
@@ -165,46 +184,74 @@ final class ReportFixtures {
         List.of(STUCK_1, STUCK_2));
   }
 
-  /** Metrics of a run that checked single Tasks for being stuck: no history, {@code count} stuck Tasks. */
+  /**
+   * Metrics of a run that checked single Tasks for being stuck: no history, {@code count} stuck
+   * Tasks.
+   */
   static LifecycleMetrics stuckOnly(int count) {
     List<StuckTask> stuck = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      stuck.add(new StuckTask("Task/s-" + i, null, "tasks.ndjson", i + 1, "requested", "2026-10-01",
-          Duration.ofDays(51).minusHours(i)));
+      stuck.add(
+          new StuckTask(
+              "Task/s-" + i,
+              null,
+              "tasks.ndjson",
+              i + 1,
+              "requested",
+              "2026-10-01",
+              Duration.ofDays(51).minusHours(i)));
     }
-    return new LifecycleMetrics(0, 0, Map.of(), Stat.EMPTY, Stat.EMPTY, Stat.EMPTY, Duration.ofHours(36), count,
-        stuck);
+    return new LifecycleMetrics(
+        0, 0, Map.of(), Stat.EMPTY, Stat.EMPTY, Stat.EMPTY, Duration.ofHours(36), count, stuck);
   }
 
   /** The transition result, with {@code metrics}. */
   static Report withMetrics(LifecycleMetrics metrics) {
-    return new Report(run("auto"), List.of(TRANSITION), summary(List.of(TRANSITION)), timings(), metrics);
+    return new Report(
+        run("auto"), List.of(TRANSITION), summary(List.of(TRANSITION)), timings(), metrics);
   }
 
   private ReportFixtures() {}
 
   static RunInfo run(String fhirVersion) {
-    return new RunInfo("taskcheck", "0.1.0", fhirVersion, RuleSet.RECOMMENDED, "reference", NOW, STARTED,
-        RULES, Path.of("").toAbsolutePath().toString());
+    return new RunInfo(
+        "taskcheck",
+        "0.1.0",
+        fhirVersion,
+        RuleSet.RECOMMENDED,
+        "reference",
+        NOW,
+        STARTED,
+        RULES,
+        Path.of("").toAbsolutePath().toString());
   }
 
   /** The rules the fixture run checks: the recommended set's, from the real catalog. */
   static final List<RuleInfo> RULES = TaskCheck.builder().build().rulesInForce();
 
   static Summary summary() {
-    return new Summary(
-        3, 3, 3, 2, 1, 1, 1, 1, Map.of(FhirRelease.R5, 1L, FhirRelease.R4, 2L));
+    return new Summary(3, 3, 3, 2, 1, 1, 1, 1, Map.of(FhirRelease.R5, 1L, FhirRelease.R4, 2L));
   }
 
   static Summary summary(List<Result> results) {
-    long[] counts = new long[Severity.values().length];
+    java.util.EnumMap<Severity, Long> counts = new java.util.EnumMap<>(Severity.class);
+    for (Severity s : Severity.values()) {
+      counts.put(s, 0L);
+    }
     for (Result r : results) {
       for (Issue i : r.issues()) {
-        counts[i.severity().ordinal()]++;
+        counts.merge(i.severity(), 1L, Long::sum);
       }
     }
     return new Summary(
-        results.size(), results.size(), results.size(), 0, counts[0], counts[1], counts[2], counts[3],
+        results.size(),
+        results.size(),
+        results.size(),
+        0,
+        counts.get(Severity.FATAL),
+        counts.get(Severity.ERROR),
+        counts.get(Severity.WARNING),
+        counts.get(Severity.INFORMATION),
         Map.of());
   }
 
@@ -245,8 +292,16 @@ final class ReportFixtures {
           List.of(),
           List.of(
               new SuppressedIssue(
-                  new Issue("status-1", Severity.WARNING, "business-rule", "Task.intent", 4, 3,
-                      "intent should be order", IssueSource.RULE, null),
+                  new Issue(
+                      "status-1",
+                      Severity.WARNING,
+                      "business-rule",
+                      "Task.intent",
+                      4,
+                      3,
+                      "intent should be order",
+                      IssueSource.RULE,
+                      null),
                   "plans are tracked as proposals here",
                   "suppressions.json:4")));
 }

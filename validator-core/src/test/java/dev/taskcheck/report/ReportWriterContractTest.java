@@ -22,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * What every report format promises, whatever it writes: the lifecycle of a {@link ReportOutput} from
- * {@link OutputFormat#toStream} and {@link OutputFormat#toFile}.
+ * What every report format promises, whatever it writes: the lifecycle of a {@link ReportOutput}
+ * from {@link OutputFormat#toStream} and {@link OutputFormat#toFile}.
  */
 class ReportWriterContractTest {
 
@@ -46,7 +46,8 @@ class ReportWriterContractTest {
     assertThatIllegalStateException().isThrownBy(() -> out.result(ReportFixtures.WITH_ISSUES));
     assertThatIllegalStateException().isThrownBy(() -> out.start(report.run()));
     assertThatIllegalStateException().isThrownBy(() -> out.metrics(ReportFixtures.metrics()));
-    assertThatIllegalStateException().isThrownBy(() -> out.finish(report.summary(), report.timings()));
+    assertThatIllegalStateException()
+        .isThrownBy(() -> out.finish(report.summary(), report.timings()));
     out.close();
 
     assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(written).isNotEmpty();
@@ -61,8 +62,8 @@ class ReportWriterContractTest {
     out.close();
 
     assertThatIllegalStateException().isThrownBy(() -> out.result(ReportFixtures.WITH_ISSUES));
-    assertThatIllegalStateException().isThrownBy(
-        () -> out.finish(ReportFixtures.summary(), ReportFixtures.timings()));
+    assertThatIllegalStateException()
+        .isThrownBy(() -> out.finish(ReportFixtures.summary(), ReportFixtures.timings()));
   }
 
   @ParameterizedTest
@@ -125,9 +126,9 @@ class ReportWriterContractTest {
   }
 
   /**
-   * The text format streams its lines to a console as results arrive, by design: closed without finish, it
-   * has written the whole lines of the results it got, as a finished run without a summary writes them, and
-   * no summary.
+   * The text format streams its lines to a console as results arrive, by design: closed without
+   * finish, it has written the whole lines of the results it got, as a finished run without a
+   * summary writes them, and no summary.
    */
   @Test
   void theTextFormatClosedWithoutFinishHasWrittenWholeLinesAndNoSummary() throws IOException {
@@ -140,7 +141,8 @@ class ReportWriterContractTest {
     out.close();
 
     String withoutSummary =
-        ReportFixtures.render(OutputFormat.TEXT, ReportFixtures.report(MANY), new RenderOptions(false, false));
+        ReportFixtures.render(
+            OutputFormat.TEXT, ReportFixtures.report(MANY), new RenderOptions(false, false));
     assertThat(withoutSummary).hasLineCount(2 * MANY.size()).endsWith("\n");
     assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(withoutSummary);
   }
@@ -162,8 +164,9 @@ class ReportWriterContractTest {
   }
 
   /**
-   * A stream that fails (a closed pipe, a full disk) fails the run with the stream's own error: from the
-   * listener call that wrote, at the latest from {@code finish}, never swallowed and never left to close.
+   * A stream that fails (a closed pipe, a full disk) fails the run with the stream's own error:
+   * from the listener call that wrote, at the latest from {@code finish}, never swallowed and never
+   * left to close.
    */
   @ParameterizedTest
   @EnumSource(OutputFormat.class)

@@ -11,10 +11,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ReportWritersTest {
 
   @ParameterizedTest
-  @EnumSource(value = OutputFormat.class, names = {"JSON", "OPERATIONOUTCOME", "SARIF"})
+  @EnumSource(
+      value = OutputFormat.class,
+      names = {"JSON", "OPERATIONOUTCOME", "SARIF"})
   void jsonFormatsWriteOneWellFormedDocument(OutputFormat format) throws IOException {
-    String text = ReportFixtures.render(format, ReportFixtures.withMetrics(ReportFixtures.metrics()),
-        RenderOptions.defaults());
+    String text =
+        ReportFixtures.render(
+            format, ReportFixtures.withMetrics(ReportFixtures.metrics()), RenderOptions.defaults());
     ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     assertThat(mapper.readTree(text).isObject()).isTrue();
     assertThat(text).endsWith("}\n");

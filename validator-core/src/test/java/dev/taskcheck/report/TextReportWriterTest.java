@@ -62,7 +62,7 @@ class TextReportWriterTest {
   @Test
   void colourOnlyTheSeverityWord() {
     String text = render(OutputFormat.TEXT, ReportFixtures.report(), COLOR);
-    String[] lines = text.split("\n");
+    String[] lines = text.split("\n", -1);
     assertThat(lines[0])
         .isEqualTo(
             "samples/task-1.json:5:13 \u001b[31merror\u001b[0m structure-binding Task.status"
@@ -86,18 +86,29 @@ class TextReportWriterTest {
             IssueSource.RULE,
             null);
     Result result =
-        new Result("dir/with\nnewline.json", null, 1, "Task/1", null, FhirRelease.R4, null, List.of(issue));
+        new Result(
+            "dir/with\nnewline.json",
+            null,
+            1,
+            "Task/1",
+            null,
+            FhirRelease.R4,
+            null,
+            List.of(issue));
 
     String text = render(OutputFormat.TEXT, ReportFixtures.report(List.of(result)), NO_SUMMARY);
 
     assertThat(text)
-        .isEqualTo("dir/with newline.json:3:4 error r-1 Task.note[0].text first second third fourth [2J\n");
+        .isEqualTo(
+            "dir/with newline.json:3:4 error r-1 Task.note[0].text first second third fourth [2J\n");
   }
 
   @Test
   void columnWithoutLineIsNotPrinted() {
-    Issue issue = new Issue("r-1", Severity.ERROR, "invalid", "Task", null, 9, "m", IssueSource.RULE, null);
-    Result result = new Result("a.json", null, null, "Task", null, FhirRelease.R4, null, List.of(issue));
+    Issue issue =
+        new Issue("r-1", Severity.ERROR, "invalid", "Task", null, 9, "m", IssueSource.RULE, null);
+    Result result =
+        new Result("a.json", null, null, "Task", null, FhirRelease.R4, null, List.of(issue));
 
     String text = render(OutputFormat.TEXT, ReportFixtures.report(List.of(result)), NO_SUMMARY);
 
@@ -148,7 +159,8 @@ class TextReportWriterTest {
 
   @Test
   void lifecycleBlockFollowsTheSummary() {
-    String text = render(OutputFormat.TEXT, ReportFixtures.withMetrics(ReportFixtures.metrics()), PLAIN);
+    String text =
+        render(OutputFormat.TEXT, ReportFixtures.withMetrics(ReportFixtures.metrics()), PLAIN);
 
     assertThat(text.split("\n", -1))
         .containsExactly(
@@ -168,36 +180,65 @@ class TextReportWriterTest {
 
     assertThat(lines).hasSize(12);
     assertThat(lines.get(0)).isEqualTo("stuck (older than 1d 12h): 12");
-    assertThat(lines.get(1)).isEqualTo("  tasks.ndjson:1 Task/s-0 requested since 2026-10-01 (idle 51d)");
-    assertThat(lines.get(10)).isEqualTo("  tasks.ndjson:10 Task/s-9 requested since 2026-10-01 (idle 50d 15h)");
+    assertThat(lines.get(1))
+        .isEqualTo("  tasks.ndjson:1 Task/s-0 requested since 2026-10-01 (idle 51d)");
+    assertThat(lines.get(10))
+        .isEqualTo("  tasks.ndjson:10 Task/s-9 requested since 2026-10-01 (idle 50d 15h)");
     assertThat(lines.get(11)).isEqualTo("  ... and 2 more (the JSON report lists up to 1000)");
   }
 
   @Test
   void historiesWithoutAStuckThreshold() {
-    LifecycleMetrics one = new LifecycleMetrics(1, 2, Map.of(), LifecycleMetrics.Stat.EMPTY,
-        LifecycleMetrics.Stat.EMPTY, new LifecycleMetrics.Stat(1, Duration.ofSeconds(45), Duration.ofSeconds(45),
-            Duration.ofSeconds(45)), null, 0, List.of());
+    LifecycleMetrics one =
+        new LifecycleMetrics(
+            1,
+            2,
+            Map.of(),
+            LifecycleMetrics.Stat.EMPTY,
+            LifecycleMetrics.Stat.EMPTY,
+            new LifecycleMetrics.Stat(
+                1, Duration.ofSeconds(45), Duration.ofSeconds(45), Duration.ofSeconds(45)),
+            null,
+            0,
+            List.of());
 
     assertThat(TextReportWriter.metricsLines(one))
-        .containsExactly("histories: 1 Task, 2 versions; wait time: none; time in progress: none;"
-            + " time to completion median 45s (p90 45s)");
+        .containsExactly(
+            "histories: 1 Task, 2 versions; wait time: none; time in progress: none;"
+                + " time to completion median 45s (p90 45s)");
   }
 
   @Test
   void noLifecycleBlockWithoutTheSummary() {
-    String text = render(OutputFormat.TEXT, ReportFixtures.withMetrics(ReportFixtures.metrics()), NO_SUMMARY);
+    String text =
+        render(OutputFormat.TEXT, ReportFixtures.withMetrics(ReportFixtures.metrics()), NO_SUMMARY);
     assertThat(text.split("\n")).hasSize(1);
     assertThat(text).doesNotContain("histories:").doesNotContain("stuck");
   }
 
   @Test
   void lifecycleLinesStayOnOneLine() {
-    LifecycleMetrics m = new LifecycleMetrics(0, 0, Map.of(), LifecycleMetrics.Stat.EMPTY,
-        LifecycleMetrics.Stat.EMPTY, LifecycleMetrics.Stat.EMPTY, Duration.ofDays(7), 1,
-        List.of(new LifecycleMetrics.StuckTask("Task/a\nb", null, "dir\r\nx.json", 3, "ready", "2026-01-01",
-            Duration.ofDays(8))));
+    LifecycleMetrics m =
+        new LifecycleMetrics(
+            0,
+            0,
+            Map.of(),
+            LifecycleMetrics.Stat.EMPTY,
+            LifecycleMetrics.Stat.EMPTY,
+            LifecycleMetrics.Stat.EMPTY,
+            Duration.ofDays(7),
+            1,
+            List.of(
+                new LifecycleMetrics.StuckTask(
+                    "Task/a\nb",
+                    null,
+                    "dir\r\nx.json",
+                    3,
+                    "ready",
+                    "2026-01-01",
+                    Duration.ofDays(8))));
     assertThat(TextReportWriter.metricsLines(m))
-        .containsExactly("stuck (older than 7d): 1", "  dir x.json:3 Task/a b ready since 2026-01-01 (idle 8d)");
+        .containsExactly(
+            "stuck (older than 7d): 1", "  dir x.json:3 Task/a b ready since 2026-01-01 (idle 8d)");
   }
 }

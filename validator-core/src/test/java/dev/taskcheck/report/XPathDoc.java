@@ -19,8 +19,8 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * A document parsed namespace-aware (failing the test when it is not well-formed) and queried with XPath 1.0,
- * the prefix {@code t} bound to the report namespace and {@code h} to XHTML.
+ * A document parsed namespace-aware (failing the test when it is not well-formed) and queried with
+ * XPath 1.0, the prefix {@code t} bound to the report namespace and {@code h} to XHTML.
  */
 final class XPathDoc {
 
@@ -31,26 +31,27 @@ final class XPathDoc {
 
   XPathDoc(String xml) {
     dom = parse(xml);
-    xpath.setNamespaceContext(new NamespaceContext() {
-      @Override
-      public String getNamespaceURI(String prefix) {
-        return switch (prefix) {
-          case "t" -> XmlReportWriter.NAMESPACE;
-          case "h" -> XHTML;
-          default -> XMLConstants.NULL_NS_URI;
-        };
-      }
+    xpath.setNamespaceContext(
+        new NamespaceContext() {
+          @Override
+          public String getNamespaceURI(String prefix) {
+            return switch (prefix) {
+              case "t" -> XmlReportWriter.NAMESPACE;
+              case "h" -> XHTML;
+              default -> XMLConstants.NULL_NS_URI;
+            };
+          }
 
-      @Override
-      public String getPrefix(String uri) {
-        throw new UnsupportedOperationException();
-      }
+          @Override
+          public String getPrefix(String uri) {
+            throw new UnsupportedOperationException();
+          }
 
-      @Override
-      public Iterator<String> getPrefixes(String uri) {
-        return Collections.emptyIterator();
-      }
-    });
+          @Override
+          public Iterator<String> getPrefixes(String uri) {
+            return Collections.emptyIterator();
+          }
+        });
   }
 
   static Document parse(String xml) {

@@ -54,7 +54,8 @@ class XmlReportWriterTest {
   private static final Schema SCHEMA = schema();
 
   private static Schema schema() {
-    URL xsd = Objects.requireNonNull(XmlReportWriter.class.getResource(XmlReportWriter.SCHEMA), "schema");
+    URL xsd =
+        Objects.requireNonNull(XmlReportWriter.class.getResource(XmlReportWriter.SCHEMA), "schema");
     try {
       SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
       return f.newSchema(xsd);
@@ -68,8 +69,14 @@ class XmlReportWriterTest {
     try {
       SCHEMA.newValidator().validate(new StreamSource(new StringReader(xml)));
     } catch (SAXException | IOException e) {
-      throw new AssertionError("not valid against " + XmlReportWriter.SCHEMA + ": " + e.getMessage()
-          + "\n" + xml.substring(0, Math.min(xml.length(), 4000)), e);
+      throw new AssertionError(
+          "not valid against "
+              + XmlReportWriter.SCHEMA
+              + ": "
+              + e.getMessage()
+              + "\n"
+              + xml.substring(0, Math.min(xml.length(), 4000)),
+          e);
     }
   }
 
@@ -81,22 +88,35 @@ class XmlReportWriterTest {
 
   static List<Report> reports() {
     LifecycleMetrics full = ReportFixtures.metrics();
-    LifecycleMetrics noThreshold = new LifecycleMetrics(full.histories(), full.versions(), full.timeInStatus(),
-        full.waitTime(), full.timeInProgress(), full.timeToCompletion(), null, 0, List.of());
+    LifecycleMetrics noThreshold =
+        new LifecycleMetrics(
+            full.histories(),
+            full.versions(),
+            full.timeInStatus(),
+            full.waitTime(),
+            full.timeInProgress(),
+            full.timeToCompletion(),
+            null,
+            0,
+            List.of());
     return List.of(
         ReportFixtures.report(),
         ReportFixtures.withMetrics(ReportFixtures.metrics()),
         ReportFixtures.withMetrics(ReportFixtures.stuckOnly(3)),
         ReportFixtures.withMetrics(noThreshold),
         suppressedReport(),
-        new Report(ReportFixtures.run("R4"), List.of(), new Summary(0, 0, 0, 0, 0, 0, 0, 0, Map.of()),
+        new Report(
+            ReportFixtures.run("R4"),
+            List.of(),
+            new Summary(0, 0, 0, 0, 0, 0, 0, 0, Map.of()),
             new Timings(12, null, null)));
   }
 
   @ParameterizedTest
   @MethodSource("reports")
   void everyFixtureIsValidAgainstTheSchema(Report report) {
-    for (RenderOptions options : List.of(OPTIONS, OPTIONS.withFailOn(null), OPTIONS.withFailOn(Severity.WARNING))) {
+    for (RenderOptions options :
+        List.of(OPTIONS, OPTIONS.withFailOn(null), OPTIONS.withFailOn(Severity.WARNING))) {
       assertValid(render(OutputFormat.XML, report, options));
     }
   }
@@ -159,11 +179,17 @@ class XmlReportWriterTest {
     assertThat(d.n("/t:report/t:summary/@failing")).isZero();
     assertThat(d.s("/t:report/t:summary/@verdict")).isEqualTo("pass");
 
-    XPathDoc w = new XPathDoc(render(OutputFormat.XML, ReportFixtures.report(), OPTIONS.withFailOn(Severity.WARNING)));
+    XPathDoc w =
+        new XPathDoc(
+            render(
+                OutputFormat.XML, ReportFixtures.report(), OPTIONS.withFailOn(Severity.WARNING)));
     assertThat(w.s("/t:report/t:run/@failOn")).isEqualTo("warning");
     assertThat(w.n("/t:report/t:summary/@failing")).isEqualTo(3);
 
-    XPathDoc clean = new XPathDoc(render(OutputFormat.XML, ReportFixtures.report(List.of(ReportFixtures.CLEAN)), OPTIONS));
+    XPathDoc clean =
+        new XPathDoc(
+            render(
+                OutputFormat.XML, ReportFixtures.report(List.of(ReportFixtures.CLEAN)), OPTIONS));
     assertThat(clean.s("/t:report/t:summary/@verdict")).isEqualTo("pass");
   }
 
@@ -182,7 +208,11 @@ class XmlReportWriterTest {
     List<String> outside = d.list("/t:report/t:rules/t:rule[@catalog='false']/@id");
     assertThat(outside).isSorted().doesNotContainAnyElementsOf(catalog);
 
-    RuleInfo status1 = ReportFixtures.RULES.stream().filter(r -> r.id().equals("status-1")).findFirst().orElseThrow();
+    RuleInfo status1 =
+        ReportFixtures.RULES.stream()
+            .filter(r -> r.id().equals("status-1"))
+            .findFirst()
+            .orElseThrow();
     String rule = "/t:report/t:rules/t:rule[@id='status-1']";
     assertThat(d.s(rule + "/@name")).isEqualTo(status1.name());
     assertThat(d.s(rule + "/@category")).isEqualTo(status1.category());
@@ -195,13 +225,19 @@ class XmlReportWriterTest {
     assertThat(d.n(rule + "/@findings")).isEqualTo(1);
     assertThat(d.s(rule + "/@worstSeverity")).isEqualTo("warning");
     assertThat(d.n("/t:report/t:rules/t:rule[@id='structure-binding']/@findings")).isEqualTo(1);
-    assertThat(d.s("/t:report/t:rules/t:rule[@id='structure-binding']/@worstSeverity")).isEqualTo("error");
+    assertThat(d.s("/t:report/t:rules/t:rule[@id='structure-binding']/@worstSeverity"))
+        .isEqualTo("error");
     assertThat(d.s("/t:report/t:rules/t:rule[@id='parse-json']/@worstSeverity")).isEqualTo("fatal");
-    assertThat(d.s("/t:report/t:rules/t:rule[@id='inv-1']/@worstSeverity")).isEqualTo("information");
+    assertThat(d.s("/t:report/t:rules/t:rule[@id='inv-1']/@worstSeverity"))
+        .isEqualTo("information");
 
     // a rule without findings: a count of 0 and no worst severity
-    String quiet = catalog.stream().filter(id -> !List.of("structure-binding", "status-1", "parse-json", "inv-1")
-        .contains(id)).findFirst().orElseThrow();
+    String quiet =
+        catalog.stream()
+            .filter(
+                id -> !List.of("structure-binding", "status-1", "parse-json", "inv-1").contains(id))
+            .findFirst()
+            .orElseThrow();
     assertThat(d.n("/t:report/t:rules/t:rule[@id='" + quiet + "']/@findings")).isZero();
     assertThat(d.b("/t:report/t:rules/t:rule[@id='" + quiet + "']/@worstSeverity")).isFalse();
   }
@@ -210,8 +246,11 @@ class XmlReportWriterTest {
   void worstSeverityOfARuleIsTheWorstOfItsFindings() {
     Issue warning = ReportFixtures.INTENT;
     Issue error = warning.withSeverity(Severity.ERROR);
-    Result a = new Result("a.json", null, 1, "Task/a", null, FhirRelease.R4, null, List.of(warning));
-    Result b = new Result("b.json", null, 1, "Task/b", null, FhirRelease.R4, null, List.of(error, warning));
+    Result a =
+        new Result("a.json", null, 1, "Task/a", null, FhirRelease.R4, null, List.of(warning));
+    Result b =
+        new Result(
+            "b.json", null, 1, "Task/b", null, FhirRelease.R4, null, List.of(error, warning));
     XPathDoc d = xml(ReportFixtures.report(List.of(a, b)));
     assertThat(d.n("/t:report/t:rules/t:rule[@id='status-1']/@findings")).isEqualTo(3);
     assertThat(d.s("/t:report/t:rules/t:rule[@id='status-1']/@worstSeverity")).isEqualTo("error");
@@ -219,14 +258,26 @@ class XmlReportWriterTest {
 
   @Test
   void filesInInputOrderWithTheirCounts() {
-    Result again = new Result("samples/task-1.json", null, 40, "Task/later", "1", FhirRelease.R4, null,
-        List.of(ReportFixtures.INTENT));
+    Result again =
+        new Result(
+            "samples/task-1.json",
+            null,
+            40,
+            "Task/later",
+            "1",
+            FhirRelease.R4,
+            null,
+            List.of(ReportFixtures.INTENT));
     List<Result> results = new ArrayList<>(ReportFixtures.RESULTS);
     results.add(again);
     XPathDoc d = xml(ReportFixtures.report(results));
 
     assertThat(d.list("/t:report/t:files/t:file/@source"))
-        .containsExactly("samples/task-1.json", "samples/task-2.json", "samples/broken.json", "samples/bundle.json");
+        .containsExactly(
+            "samples/task-1.json",
+            "samples/task-2.json",
+            "samples/broken.json",
+            "samples/bundle.json");
     String task1 = "/t:report/t:files/t:file[@source='samples/task-1.json']";
     assertThat(d.n(task1 + "/@results")).isEqualTo(2);
     assertThat(d.n(task1 + "/@resources")).isEqualTo(2);
@@ -246,14 +297,19 @@ class XmlReportWriterTest {
 
     assertThat(d.s("/t:report/t:results/@listing")).isEqualTo("complete");
     assertThat(d.list("/t:report/t:results/t:result/@source"))
-        .containsExactly("samples/task-1.json", "samples/task-2.json", "samples/broken.json", "samples/bundle.json");
+        .containsExactly(
+            "samples/task-1.json",
+            "samples/task-2.json",
+            "samples/broken.json",
+            "samples/bundle.json");
     String first = "/t:report/t:results/t:result[1]";
     assertThat(d.b(first + "/@location")).isFalse();
     assertThat(d.n(first + "/@line")).isEqualTo(1);
     assertThat(d.s(first + "/@resource")).isEqualTo("Task/abc");
     assertThat(d.s(first + "/@versionId")).isEqualTo("2");
     assertThat(d.s(first + "/@fhirVersion")).isEqualTo("R4");
-    assertThat(d.s(first + "/t:fhirVersionReason")).isEqualTo(ReportFixtures.WITH_ISSUES.fhirVersionReason());
+    assertThat(d.s(first + "/t:fhirVersionReason"))
+        .isEqualTo(ReportFixtures.WITH_ISSUES.fhirVersionReason());
     String binding = first + "/t:issue[1]";
     assertThat(d.s(binding + "/@ruleId")).isEqualTo("structure-binding");
     assertThat(d.s(binding + "/@severity")).isEqualTo("error");
@@ -282,7 +338,8 @@ class XmlReportWriterTest {
 
     String inBundle = "/t:report/t:results/t:result[4]";
     assertThat(d.s(inBundle + "/@location")).isEqualTo("Bundle.entry[2].resource");
-    assertThat(d.s(inBundle + "/t:issue/@expression")).isEqualTo("Bundle.entry[2].resource.note[0]");
+    assertThat(d.s(inBundle + "/t:issue/@expression"))
+        .isEqualTo("Bundle.entry[2].resource.note[0]");
     assertThat(d.s(inBundle + "/t:issue/t:message")).isEqualTo(ReportFixtures.NOTE.message());
   }
 
@@ -302,21 +359,62 @@ class XmlReportWriterTest {
   }
 
   static Report suppressedReport() {
-    Issue issue = new Issue("status-1", Severity.WARNING, "invariant", "Task", 3, 1, "no owner",
-        IssueSource.PROFILE, null);
-    Result result = new Result("a.json", null, 1, "Task/1", null, FhirRelease.R4, null, List.of(),
-        List.of(new SuppressedIssue(issue, "owners are assigned <downstream> & later", "suppressions.json:4")));
-    return new Report(ReportFixtures.run("auto"), List.of(result),
-        new Summary(1, 1, 1, 0, 0, 0, 0, 0, Map.of(FhirRelease.R4, 1L), 1), new Timings(1, 1L, 1L));
+    Issue issue =
+        new Issue(
+            "status-1",
+            Severity.WARNING,
+            "invariant",
+            "Task",
+            3,
+            1,
+            "no owner",
+            IssueSource.PROFILE,
+            null);
+    Result result =
+        new Result(
+            "a.json",
+            null,
+            1,
+            "Task/1",
+            null,
+            FhirRelease.R4,
+            null,
+            List.of(),
+            List.of(
+                new SuppressedIssue(
+                    issue, "owners are assigned <downstream> & later", "suppressions.json:4")));
+    return new Report(
+        ReportFixtures.run("auto"),
+        List.of(result),
+        new Summary(1, 1, 1, 0, 0, 0, 0, 0, Map.of(FhirRelease.R4, 1L), 1),
+        new Timings(1, 1L, 1L));
   }
 
   @Test
   void charactersXmlCannotCarryAreLeftOutAndMarkupIsEscaped() {
-    String message = "a\u0000b\u0001c\u001f d\uffff e\ud800 f\udc00 g\ud83d\ude00 <script>alert(1)</script> ]]> & \"q\"";
-    Issue issue = new Issue("status-1", Severity.WARNING, "business-rule", "Task.note[0].text\u0007", 2, 3,
-        message, IssueSource.RULE, null);
-    Result r = new Result("odd\u0002name <x>.json", null, 1, "Task/a", null, FhirRelease.R4, "tab\there",
-        List.of(issue));
+    String message =
+        "a\u0000b\u0001c\u001f d\uffff e\ud800 f\udc00 g\ud83d\ude00 <script>alert(1)</script> ]]> & \"q\"";
+    Issue issue =
+        new Issue(
+            "status-1",
+            Severity.WARNING,
+            "business-rule",
+            "Task.note[0].text\u0007",
+            2,
+            3,
+            message,
+            IssueSource.RULE,
+            null);
+    Result r =
+        new Result(
+            "odd\u0002name <x>.json",
+            null,
+            1,
+            "Task/a",
+            null,
+            FhirRelease.R4,
+            "tab\there",
+            List.of(issue));
     String text = render(OutputFormat.XML, ReportFixtures.report(List.of(r)), OPTIONS);
     assertValid(text);
     XPathDoc d = new XPathDoc(text);
@@ -330,8 +428,17 @@ class XmlReportWriterTest {
 
   @Test
   void attributesKeepLineEndsAndTabs() {
-    Issue issue = new Issue("status-1", Severity.WARNING, "business-rule", "Task.a\nb\r\tc", 2, 3, "m",
-        IssueSource.RULE, null);
+    Issue issue =
+        new Issue(
+            "status-1",
+            Severity.WARNING,
+            "business-rule",
+            "Task.a\nb\r\tc",
+            2,
+            3,
+            "m",
+            IssueSource.RULE,
+            null);
     Result r = new Result("a.json", null, 1, "Task/a", null, FhirRelease.R4, null, List.of(issue));
     XPathDoc d = xml(ReportFixtures.report(List.of(r)));
     assertThat(d.s("//t:issue/@expression")).isEqualTo("Task.a\nb\r\tc");
@@ -347,7 +454,8 @@ class XmlReportWriterTest {
     assertThat(Duration.parse(d.s(m + "/@stuckAfter"))).isEqualTo(Duration.ofDays(7));
     assertThat(d.n(m + "/@stuckCount")).isEqualTo(2);
     // statuses in code order
-    assertThat(d.list(m + "/t:timeInStatus/t:status/@code")).containsExactly("in-progress", "requested");
+    assertThat(d.list(m + "/t:timeInStatus/t:status/@code"))
+        .containsExactly("in-progress", "requested");
     String requested = m + "/t:timeInStatus/t:status[@code='requested']";
     assertThat(d.n(requested + "/@count")).isEqualTo(12);
     assertThat(Duration.parse(d.s(requested + "/@median"))).isEqualTo(Duration.ofMinutes(125));
@@ -379,7 +487,8 @@ class XmlReportWriterTest {
     assertThat(d.n("/t:report/t:metrics/@histories")).isZero();
     assertThat(d.n("count(/t:report/t:metrics/t:timeInStatus/*)")).isZero();
     assertThat(d.n("count(/t:report/t:metrics/t:stuckTask)")).isEqualTo(3);
-    assertThat(Duration.parse(d.s("/t:report/t:metrics/@stuckAfter"))).isEqualTo(Duration.ofHours(36));
+    assertThat(Duration.parse(d.s("/t:report/t:metrics/@stuckAfter")))
+        .isEqualTo(Duration.ofHours(36));
   }
 
   @Test
@@ -394,8 +503,10 @@ class XmlReportWriterTest {
   @Test
   void isIndentedUtf8WithADeclaration() {
     String text = render(OutputFormat.XML, ReportFixtures.report(), OPTIONS);
-    assertThat(text).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report xmlns=\"" + NS + "\"");
-    assertThat(text).contains("\n  <results listing=\"complete\">\n    <result source=\"samples/task-1.json\"");
+    assertThat(text)
+        .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<report xmlns=\"" + NS + "\"");
+    assertThat(text)
+        .contains("\n  <results listing=\"complete\">\n    <result source=\"samples/task-1.json\"");
     assertThat(text).contains("\n      <issue ruleId=\"structure-binding\"");
     assertThat(text).endsWith("\n  </results>\n</report>\n");
     assertThat(text).contains("\u00e9\u4e2d");
@@ -407,8 +518,16 @@ class XmlReportWriterTest {
     List<Result> results = new ArrayList<>();
     results.add(ReportFixtures.CLEAN);
     for (int i = 0; i < 4; i++) {
-      results.add(new Result("f" + i + ".json", null, 1, "Task/" + i, null, FhirRelease.R4, null,
-          List.of(a, a, a)));
+      results.add(
+          new Result(
+              "f" + i + ".json",
+              null,
+              1,
+              "Task/" + i,
+              null,
+              FhirRelease.R4,
+              null,
+              List.of(a, a, a)));
     }
     Report report = ReportFixtures.report(results);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -424,7 +543,8 @@ class XmlReportWriterTest {
     assertThat(d.s("/t:report/t:results/@listing")).isEqualTo("findings");
     assertThat(d.n("/t:report/t:results/@findingLimit")).isEqualTo(7);
     // the clean result is not listed; 3 + 3 + 1 findings are, the rest is counted
-    assertThat(d.list("/t:report/t:results/t:result/@source")).containsExactly("f0.json", "f1.json", "f2.json");
+    assertThat(d.list("/t:report/t:results/t:result/@source"))
+        .containsExactly("f0.json", "f1.json", "f2.json");
     assertThat(d.n("count(//t:result/t:issue)")).isEqualTo(7);
     assertThat(d.n("/t:report/t:results/t:result[3]/@unlistedFindings")).isEqualTo(2);
     assertThat(d.b("/t:report/t:results/t:result[1]/@unlistedFindings")).isFalse();
@@ -446,8 +566,8 @@ class XmlReportWriterTest {
     String inMemory = render(OutputFormat.XML, report, OPTIONS);
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (XmlReportWriter writer = new XmlReportWriter(bytes, OPTIONS, spillDir, 100, true, Long.MAX_VALUE,
-        Long.MAX_VALUE)) {
+    try (XmlReportWriter writer =
+        new XmlReportWriter(bytes, OPTIONS, spillDir, 100, true, Long.MAX_VALUE, Long.MAX_VALUE)) {
       writer.start(report.run());
       for (Result r : report.results()) {
         writer.result(r);
@@ -470,12 +590,21 @@ class XmlReportWriterTest {
         XmlReportWriter writer = new XmlReportWriter(file, OPTIONS, spillDir)) {
       writer.start(ReportFixtures.run("auto"));
       for (int i = 0; i < n; i++) {
-        writer.result(new Result("in/" + i, null, null, "Task/" + i, null, FhirRelease.R4, null,
-            List.of(ReportFixtures.INTENT)));
+        writer.result(
+            new Result(
+                "in/" + i,
+                null,
+                null,
+                "Task/" + i,
+                null,
+                FhirRelease.R4,
+                null,
+                List.of(ReportFixtures.INTENT)));
       }
       Path spill = writer.spill().file();
       assertThat(spill).isNotNull().exists();
-      writer.finish(new Summary(n, n, n, 0, 0, 0, n, 0, Map.of(FhirRelease.R4, (long) n)),
+      writer.finish(
+          new Summary(n, n, n, 0, 0, 0, n, 0, Map.of(FhirRelease.R4, (long) n)),
           new Timings(1, 1L, 1L));
       assertThat(spill).doesNotExist();
     }

@@ -20,10 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SourcesTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  private static final String TASK = "{\"resourceType\":\"Task\",\"status\":\"draft\",\"intent\":\"order\"}";
+  private static final String TASK =
+      "{\"resourceType\":\"Task\",\"status\":\"draft\",\"intent\":\"order\"}";
 
   private List<SourceItem> read(List<String> args) throws IOException {
     return read(args, () -> new ByteArrayInputStream(new byte[0]), SourceLimits.defaults());
@@ -54,8 +54,10 @@ class SourcesTest {
     write("data/.hidden/d.json", TASK);
     write("data/e.JSON", TASK);
     List<SourceItem> items = read(List.of("data"));
-    assertThat(items).extracting(SourceItem::source)
-        .containsExactly("data/a.xml", "data/b.json", "data/e.JSON", "data/sub/c.ndjson", "data/sub/c.ndjson");
+    assertThat(items)
+        .extracting(SourceItem::source)
+        .containsExactly(
+            "data/a.xml", "data/b.json", "data/e.JSON", "data/sub/c.ndjson", "data/sub/c.ndjson");
     assertThat(items).allMatch(i -> i instanceof RawDocument);
   }
 
@@ -84,9 +86,12 @@ class SourcesTest {
     write("g/x.json", TASK);
     write("g/deep/y.json", TASK);
     write("g/deep/z.xml", "<Task xmlns=\"http://hl7.org/fhir\"/>");
-    assertThat(read(List.of("g/**/*.json"))).extracting(SourceItem::source)
+    assertThat(read(List.of("g/**/*.json")))
+        .extracting(SourceItem::source)
         .containsExactly("g/deep/y.json", "g/x.json");
-    assertThat(read(List.of("g/*.json"))).extracting(SourceItem::source).containsExactly("g/x.json");
+    assertThat(read(List.of("g/*.json")))
+        .extracting(SourceItem::source)
+        .containsExactly("g/x.json");
     List<SourceItem> none = read(List.of("g/*.nothing"));
     assertThat(none).singleElement().isInstanceOf(SourceProblem.class);
     assertThat(((SourceProblem) none.get(0)).issueType()).isEqualTo("not-found");
@@ -108,14 +113,20 @@ class SourcesTest {
     write("secret.json", TASK);
     write("ok.json", TASK);
     List<SourceItem> out = new ArrayList<>();
-    Sources.Opener failing = p -> {
-      if (p.getFileName().toString().equals("secret.json")) {
-        throw new AccessDeniedException(p.toString());
-      }
-      return Files.newInputStream(p);
-    };
-    try (Sources s = Sources.open(List.of("secret.json", "ok.json"), dir, () -> InputStream.nullInputStream(),
-        SourceLimits.defaults(), failing)) {
+    Sources.Opener failing =
+        p -> {
+          if (p.getFileName().toString().equals("secret.json")) {
+            throw new AccessDeniedException(p.toString());
+          }
+          return Files.newInputStream(p);
+        };
+    try (Sources s =
+        Sources.open(
+            List.of("secret.json", "ok.json"),
+            dir,
+            () -> InputStream.nullInputStream(),
+            SourceLimits.defaults(),
+            failing)) {
       s.forEachRemaining(out::add);
     }
     SourceProblem p = (SourceProblem) out.get(0);
@@ -142,7 +153,8 @@ class SourcesTest {
     List<SourceItem> named = read(List.of("by-name.ndjson"));
     assertThat(named).extracting(i -> ((RawDocument) i).firstLine()).containsExactly(1, 3);
     assertThat(named).allMatch(i -> ((RawDocument) i).ndjsonLine());
-    assertThat(new String(((RawDocument) named.get(1)).bytes(), StandardCharsets.UTF_8)).isEqualTo(TASK);
+    assertThat(new String(((RawDocument) named.get(1)).bytes(), StandardCharsets.UTF_8))
+        .isEqualTo(TASK);
     List<SourceItem> sniffed = read(List.of("by-content.json"));
     assertThat(sniffed).extracting(i -> ((RawDocument) i).firstLine()).containsExactly(1, 2);
   }
@@ -151,10 +163,14 @@ class SourcesTest {
   void prettyAndSingleLineJsonAreOneDocument() throws IOException {
     write("pretty.json", "{\n  \"resourceType\": \"Task\"\n}\n");
     write("one-line.json", TASK + "\n\n");
-    assertThat(read(List.of("pretty.json"))).singleElement()
-        .satisfies(i -> assertThat(new String(((RawDocument) i).bytes(), StandardCharsets.UTF_8))
-            .isEqualTo("{\n  \"resourceType\": \"Task\"\n}\n"));
-    assertThat(read(List.of("one-line.json"))).singleElement()
+    assertThat(read(List.of("pretty.json")))
+        .singleElement()
+        .satisfies(
+            i ->
+                assertThat(new String(((RawDocument) i).bytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("{\n  \"resourceType\": \"Task\"\n}\n"));
+    assertThat(read(List.of("one-line.json")))
+        .singleElement()
         .satisfies(i -> assertThat(((RawDocument) i).ndjsonLine()).isFalse());
   }
 
@@ -174,9 +190,14 @@ class SourcesTest {
   void limitsKeepMemoryBounded() throws IOException {
     String longLine = "{\"resourceType\":\"Task\",\"description\":\"" + "x".repeat(5000) + "\"}";
     write("lines.ndjson", TASK + "\n" + longLine + "\n" + TASK + "\n");
-    write("big.json", "{\n\"resourceType\": \"Task\",\n\"description\": \"" + "y".repeat(5000) + "\"\n}\n");
-    List<SourceItem> items = read(List.of("lines.ndjson", "big.json"), InputStream::nullInputStream,
-        new SourceLimits(2000, 1000));
+    write(
+        "big.json",
+        "{\n\"resourceType\": \"Task\",\n\"description\": \"" + "y".repeat(5000) + "\"\n}\n");
+    List<SourceItem> items =
+        read(
+            List.of("lines.ndjson", "big.json"),
+            InputStream::nullInputStream,
+            new SourceLimits(2000, 1000));
     assertThat(items).hasSize(4);
     assertThat(items.get(0)).isInstanceOf(RawDocument.class);
     SourceProblem tooLong = (SourceProblem) items.get(1);
@@ -189,7 +210,8 @@ class SourcesTest {
   @Test
   void stdinIsReadOnceAndMayBeNdjson() throws IOException {
     byte[] ndjson = (TASK + "\n" + TASK + "\n").getBytes(StandardCharsets.UTF_8);
-    List<SourceItem> items = read(List.of("-", "-"), () -> new ByteArrayInputStream(ndjson), SourceLimits.defaults());
+    List<SourceItem> items =
+        read(List.of("-", "-"), () -> new ByteArrayInputStream(ndjson), SourceLimits.defaults());
     assertThat(items).hasSize(3);
     assertThat(items.get(0).source()).isEqualTo("-");
     assertThat(((RawDocument) items.get(1)).firstLine()).isEqualTo(2);
@@ -200,8 +222,12 @@ class SourcesTest {
   void inputsAreCounted() throws IOException {
     write("a.json", TASK);
     write("b.ndjson", TASK + "\n" + TASK);
-    try (Sources s = Sources.open(List.of("a.json", "b.ndjson", "nope"), dir, InputStream::nullInputStream,
-        SourceLimits.defaults())) {
+    try (Sources s =
+        Sources.open(
+            List.of("a.json", "b.ndjson", "nope"),
+            dir,
+            InputStream::nullInputStream,
+            SourceLimits.defaults())) {
       s.forEachRemaining(i -> {});
       assertThat(s.inputs()).isEqualTo(3);
     }

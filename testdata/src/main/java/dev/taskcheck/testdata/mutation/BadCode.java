@@ -6,29 +6,33 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Puts a code outside its required value set: {@code Task.status}, {@code intent}, {@code priority},
- * {@code Narrative.status}, {@code Identifier.use}, {@code Quantity.comparator}, the address, name and
- * contact point codes, {@code Bundle.type}, {@code request.method}, {@code search.mode}. Variants:
- * {@code case} (another letter case), {@code synonym} (a plausible wrong word), {@code other-set} (a code of
- * another value set), {@code other-release} (a code only the other release has), {@code typo}.
+ * Puts a code outside its required value set: {@code Task.status}, {@code intent}, {@code
+ * priority}, {@code Narrative.status}, {@code Identifier.use}, {@code Quantity.comparator}, the
+ * address, name and contact point codes, {@code Bundle.type}, {@code request.method}, {@code
+ * search.mode}. Variants: {@code case} (another letter case), {@code synonym} (a plausible wrong
+ * word), {@code other-set} (a code of another value set), {@code other-release} (a code only the
+ * other release has), {@code typo}.
  */
 final class BadCode extends BaseOperator {
 
-  private static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
-      Map.entry("task-status", List.of("done", "open", "closed", "pending", "active", "canceled", "finished")),
-      Map.entry("task-intent", List.of("request", "orders", "directive", "instance")),
-      Map.entry("request-priority", List.of("normal", "high", "low", "emergency")),
-      Map.entry("narrative-status", List.of("text", "none", "auto", "complete")),
-      Map.entry("identifier-use", List.of("primary", "main", "business")),
-      Map.entry("quantity-comparator", List.of("=", "==", "<>", "~")),
-      Map.entry("address-use", List.of("business", "mailing")),
-      Map.entry("address-type", List.of("post", "street")),
-      Map.entry("name-use", List.of("legal", "alias")),
-      Map.entry("contact-point-system", List.of("telephone", "mobile", "e-mail")),
-      Map.entry("contact-point-use", List.of("cell", "office")),
-      Map.entry("bundle-type", List.of("bundle", "list", "search")),
-      Map.entry("http-verb", List.of("FETCH", "GETS", "OPTIONS")),
-      Map.entry("search-entry-mode", List.of("matched", "included", "hit")));
+  private static final Map<String, List<String>> SYNONYMS =
+      Map.ofEntries(
+          Map.entry(
+              "task-status",
+              List.of("done", "open", "closed", "pending", "active", "canceled", "finished")),
+          Map.entry("task-intent", List.of("request", "orders", "directive", "instance")),
+          Map.entry("request-priority", List.of("normal", "high", "low", "emergency")),
+          Map.entry("narrative-status", List.of("text", "none", "auto", "complete")),
+          Map.entry("identifier-use", List.of("primary", "main", "business")),
+          Map.entry("quantity-comparator", List.of("=", "==", "<>", "~")),
+          Map.entry("address-use", List.of("business", "mailing")),
+          Map.entry("address-type", List.of("post", "street")),
+          Map.entry("name-use", List.of("legal", "alias")),
+          Map.entry("contact-point-system", List.of("telephone", "mobile", "e-mail")),
+          Map.entry("contact-point-use", List.of("cell", "office")),
+          Map.entry("bundle-type", List.of("bundle", "list", "search")),
+          Map.entry("http-verb", List.of("FETCH", "GETS", "OPTIONS")),
+          Map.entry("search-entry-mode", List.of("matched", "included", "hit")));
 
   BadCode() {
     super("bad-code", "a code outside its required value set");
@@ -89,7 +93,10 @@ final class BadCode extends BaseOperator {
     Site s = t.site();
     String vs = s.element().valueSet();
     String code = rng.pick(candidates(doc, vs, t.variant(), s.value().string()));
-    return Change.at(s, t.variant(), s.name() + " " + Ops.shown(doc, s.value()) + " -> \"" + code + "\" (not in "
-        + vs + ")", Ops.replaceString(doc, s.value(), code));
+    return Change.at(
+        s,
+        t.variant(),
+        s.name() + " " + Ops.shown(doc, s.value()) + " -> \"" + code + "\" (not in " + vs + ")",
+        Ops.replaceString(doc, s.value(), code));
   }
 }

@@ -8,17 +8,18 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Gives a primitive a value its type does not allow, per type: a dateTime with a space, month 13, hour 24,
- * minutes without seconds but a zone; a date with a time; an instant without zone; decimals as strings or
- * with a leading '+'; integer overflow, a negative positiveInt, unsignedInt -1; empty strings, strings of
- * spaces, control characters; a code with leading or trailing space; an id too long or with invalid
- * characters; a uri with a space; an oid or uuid without its prefix; invalid base64; booleans as strings.
- * Each variant is kept only where it changes the value.
+ * Gives a primitive a value its type does not allow, per type: a dateTime with a space, month 13,
+ * hour 24, minutes without seconds but a zone; a date with a time; an instant without zone;
+ * decimals as strings or with a leading '+'; integer overflow, a negative positiveInt, unsignedInt
+ * -1; empty strings, strings of spaces, control characters; a code with leading or trailing space;
+ * an id too long or with invalid characters; a uri with a space; an oid or uuid without its prefix;
+ * invalid base64; booleans as strings. Each variant is kept only where it changes the value.
  */
 final class BadPrimitive extends BaseOperator {
 
   /** Type, then variant name to the new JSON value from the old (string or number text). */
   private static final Pattern DATE = Pattern.compile("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?");
+
   private static final Pattern CLOCK = Pattern.compile("[0-9]{2}:[0-9]{2}:[0-9]{2}");
   private static final Pattern SMALL_INTEGER = Pattern.compile("-?[0-9]{1,15}");
   private static final Map<String, Map<String, UnaryOperator<String>>> VARIANTS = variants();
@@ -30,7 +31,8 @@ final class BadPrimitive extends BaseOperator {
   @Override
   public void targets(Doc doc, List<Target> out) {
     for (Site s : doc.sites()) {
-      JsonText.Kind k = s.value().kind() == JsonText.Kind.FALSE ? JsonText.Kind.TRUE : s.value().kind();
+      JsonText.Kind k =
+          s.value().kind() == JsonText.Kind.FALSE ? JsonText.Kind.TRUE : s.value().kind();
       if (!s.isPrimitive() || k != kind(s.type()) || !VARIANTS.containsKey(s.type())) {
         continue;
       }
@@ -66,12 +68,15 @@ final class BadPrimitive extends BaseOperator {
   public Change apply(Doc doc, Target t, Rng rng) {
     Site s = t.site();
     String json = VARIANTS.get(s.type()).get(t.variant()).apply(old(s.value()));
-    return Change.at(s, s.type() + ":" + t.variant(),
+    return Change.at(
+        s,
+        s.type() + ":" + t.variant(),
         s.type() + " " + s.name() + " " + Ops.shown(doc, s.value()) + " -> " + Ops.shown(json),
         doc.layout().replace(s.value(), json));
   }
 
-  // ---- the variants, per type ----------------------------------------------------------------------
+  // ---- the variants, per type
+  // ----------------------------------------------------------------------
 
   private static Map<String, Map<String, UnaryOperator<String>>> variants() {
     Map<String, Map<String, UnaryOperator<String>>> m = new LinkedHashMap<>();
@@ -135,7 +140,8 @@ final class BadPrimitive extends BaseOperator {
     Map<String, UnaryOperator<String>> code = new LinkedHashMap<>();
     code.put("leading-space", v -> str(" " + v));
     code.put("trailing-space", v -> str(v + " "));
-    code.put("double-space", v -> str(v.length() > 1 ? v.charAt(0) + "  " + v.substring(1) : v + "  x"));
+    code.put(
+        "double-space", v -> str(v.length() > 1 ? v.charAt(0) + "  " + v.substring(1) : v + "  x"));
     code.put("empty", v -> str(""));
     code.put("tab", v -> str(v + "\t"));
     m.put("code", code);
@@ -194,7 +200,10 @@ final class BadPrimitive extends BaseOperator {
     return Jsons.quote(s);
   }
 
-  /** The date part {@code YYYY-MM-DD} of a date or dateTime, completed from {@code YYYY} or {@code YYYY-MM}. */
+  /**
+   * The date part {@code YYYY-MM-DD} of a date or dateTime, completed from {@code YYYY} or {@code
+   * YYYY-MM}.
+   */
   private static String datePart(String v) {
     String d = v.length() >= 10 ? v.substring(0, 10) : v;
     if (!DATE.matcher(d).matches()) {

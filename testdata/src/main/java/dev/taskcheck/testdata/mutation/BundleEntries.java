@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Breaks a Bundle around a Task entry. Variants: {@code fullurl-mismatch} (the fullUrl's id is not the
- * resource's), {@code fullurl-missing}, {@code fullurl-duplicate} (another entry's fullUrl),
+ * Breaks a Bundle around a Task entry. Variants: {@code fullurl-mismatch} (the fullUrl's id is not
+ * the resource's), {@code fullurl-missing}, {@code fullurl-duplicate} (another entry's fullUrl),
  * {@code fullurl-relative} ({@code Task/id}), {@code fullurl-wrong-type} ({@code .../Patient/id}),
- * {@code reference-wrong-entry} (a Task reference to another entry whose type the element does not allow),
- * {@code reference-dangling} (a reference that resolved in the Bundle now points at no entry),
- * {@code request-in-collection} and {@code search-in-collection} (entry.request or entry.search where the
- * Bundle type forbids them), {@code missing-request} (a transaction, batch or history entry without one).
+ * {@code reference-wrong-entry} (a Task reference to another entry whose type the element does not
+ * allow), {@code reference-dangling} (a reference that resolved in the Bundle now points at no
+ * entry), {@code request-in-collection} and {@code search-in-collection} (entry.request or
+ * entry.search where the Bundle type forbids them), {@code missing-request} (a transaction, batch
+ * or history entry without one).
  */
 final class BundleEntries extends BaseOperator {
 
@@ -24,7 +25,8 @@ final class BundleEntries extends BaseOperator {
       return;
     }
     String type = doc.root().text("type");
-    boolean needsRequest = "transaction".equals(type) || "batch".equals(type) || "history".equals(type);
+    boolean needsRequest =
+        "transaction".equals(type) || "batch".equals(type) || "history".equals(type);
     for (Site entry : doc.taskEntries()) {
       JsonText.Value e = entry.value();
       String fullUrl = e.text("fullUrl");
@@ -51,7 +53,10 @@ final class BundleEntries extends BaseOperator {
       }
     }
     for (Site s : doc.sites()) {
-      if (!"Reference".equals(s.type()) || !s.value().isObject() || !s.inTask() || s.element() == null) {
+      if (!"Reference".equals(s.type())
+          || !s.value().isObject()
+          || !s.inTask()
+          || s.element() == null) {
         continue;
       }
       if (s.element().restrictedTargets() && !wrongEntries(doc, s).isEmpty()) {
@@ -93,7 +98,9 @@ final class BundleEntries extends BaseOperator {
   private static boolean resolves(Doc doc, String ref) {
     for (JsonText.Value e : doc.root().get("entry").items()) {
       String u = e.isObject() ? e.text("fullUrl") : null;
-      if (u != null && (u.equals(ref) || !ref.startsWith("#") && ref.contains("/") && u.endsWith("/" + ref))) {
+      if (u != null
+          && (u.equals(ref)
+              || (!ref.startsWith("#") && ref.contains("/") && u.endsWith("/" + ref)))) {
         return true;
       }
     }
@@ -108,26 +115,63 @@ final class BundleEntries extends BaseOperator {
     String id = e.isObject() && e.get("resource") != null ? e.get("resource").text("id") : null;
     String url = fullUrl != null && fullUrl.isString() ? fullUrl.string() : null;
     return switch (t.variant()) {
-      case "fullurl-missing" -> Change.at(s, t.variant(), "removed fullUrl " + Ops.shown(doc, fullUrl),
-          Ops.remove(doc, e, "fullUrl"));
+      case "fullurl-missing" ->
+          Change.at(
+              s,
+              t.variant(),
+              "removed fullUrl " + Ops.shown(doc, fullUrl),
+              Ops.remove(doc, e, "fullUrl"));
       case "fullurl-relative" -> fullUrl(doc, s, t, "Task/" + (id == null ? "example" : id));
-      case "fullurl-mismatch" -> fullUrl(doc, s, t, url.startsWith("urn:")
-          ? "http://example.org/fhir/Task/" + id + "-other" : base(url) + "Task/" + id + "-other");
-      case "fullurl-wrong-type" -> fullUrl(doc, s, t, (url.startsWith("urn:") ? "http://example.org/fhir/"
-          : base(url)) + "Patient/" + id);
+      case "fullurl-mismatch" ->
+          fullUrl(
+              doc,
+              s,
+              t,
+              url.startsWith("urn:")
+                  ? "http://example.org/fhir/Task/" + id + "-other"
+                  : base(url) + "Task/" + id + "-other");
+      case "fullurl-wrong-type" ->
+          fullUrl(
+              doc,
+              s,
+              t,
+              (url.startsWith("urn:") ? "http://example.org/fhir/" : base(url)) + "Patient/" + id);
       case "fullurl-duplicate" -> fullUrl(doc, s, t, rng.pick(otherFullUrls(doc, e)));
-      case "request-in-collection" -> Change.at(s, t.variant(), "added entry.request in a " + doc.root().text("type")
-          + " Bundle", Ops.append(doc, e, "request", Jsons.obj("method", Jsons.quote("POST"), "url",
-              Jsons.quote("Task"))));
-      case "search-in-collection" -> Change.at(s, t.variant(), "added entry.search in a " + doc.root().text("type")
-          + " Bundle", Ops.append(doc, e, "search", Jsons.obj("mode", Jsons.quote("match"))));
-      case "missing-request" -> Change.at(s, t.variant(), "removed entry.request in a "
-          + doc.root().text("type") + " Bundle", Ops.remove(doc, e, "request"));
+      case "request-in-collection" ->
+          Change.at(
+              s,
+              t.variant(),
+              "added entry.request in a " + doc.root().text("type") + " Bundle",
+              Ops.append(
+                  doc,
+                  e,
+                  "request",
+                  Jsons.obj("method", Jsons.quote("POST"), "url", Jsons.quote("Task"))));
+      case "search-in-collection" ->
+          Change.at(
+              s,
+              t.variant(),
+              "added entry.search in a " + doc.root().text("type") + " Bundle",
+              Ops.append(doc, e, "search", Jsons.obj("mode", Jsons.quote("match"))));
+      case "missing-request" ->
+          Change.at(
+              s,
+              t.variant(),
+              "removed entry.request in a " + doc.root().text("type") + " Bundle",
+              Ops.remove(doc, e, "request"));
       case "reference-wrong-entry" -> {
         JsonText.Value target = rng.pick(wrongEntries(doc, s));
         String now = target.text("fullUrl");
-        yield reference(doc, s, t, now, " (a " + target.get("resource").text("resourceType") + " entry; allowed: "
-            + String.join("|", s.element().targets()) + ")");
+        yield reference(
+            doc,
+            s,
+            t,
+            now,
+            " (a "
+                + target.get("resource").text("resourceType")
+                + " entry; allowed: "
+                + String.join("|", s.element().targets())
+                + ")");
       }
       default -> reference(doc, s, t, "urn:uuid:" + Ops.uuid(rng), " (no such entry)");
     };
@@ -135,19 +179,32 @@ final class BundleEntries extends BaseOperator {
 
   private static Change fullUrl(Doc doc, Site entry, Target t, String now) {
     JsonText.Value old = entry.value().get("fullUrl");
-    return new Change(t.variant(), entry.pointer() + "/fullUrl", entry.path() + ".fullUrl",
-        "fullUrl " + Ops.shown(doc, old) + " -> \"" + now + "\"", List.of(Ops.replaceString(doc, old, now)));
+    return new Change(
+        t.variant(),
+        entry.pointer() + "/fullUrl",
+        entry.path() + ".fullUrl",
+        "fullUrl " + Ops.shown(doc, old) + " -> \"" + now + "\"",
+        List.of(Ops.replaceString(doc, old, now)));
   }
 
   private static Change reference(Doc doc, Site s, Target t, String now, String why) {
     JsonText.Value old = s.value().get("reference");
-    Layout.Edit edit = old != null ? Ops.replaceString(doc, old, now)
-        : Ops.append(doc, s.value(), "reference", Jsons.quote(now));
-    return new Change(t.variant(), s.pointer() + "/reference", s.path() + ".reference",
-        "reference " + (old == null ? "added" : Ops.shown(doc, old)) + " -> \"" + now + "\"" + why, List.of(edit));
+    Layout.Edit edit =
+        old != null
+            ? Ops.replaceString(doc, old, now)
+            : Ops.append(doc, s.value(), "reference", Jsons.quote(now));
+    return new Change(
+        t.variant(),
+        s.pointer() + "/reference",
+        s.path() + ".reference",
+        "reference " + (old == null ? "added" : Ops.shown(doc, old)) + " -> \"" + now + "\"" + why,
+        List.of(edit));
   }
 
-  /** A URL up to and including its last-but-one slash ({@code http://x/fhir/} of {@code http://x/fhir/Task/1}). */
+  /**
+   * A URL up to and including its last-but-one slash ({@code http://x/fhir/} of {@code
+   * http://x/fhir/Task/1}).
+   */
   private static String base(String url) {
     int last = url.lastIndexOf('/');
     int before = last > 0 ? url.lastIndexOf('/', last - 1) : -1;

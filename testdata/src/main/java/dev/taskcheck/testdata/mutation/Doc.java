@@ -5,9 +5,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A seed parsed once and walked with the element table: every value inside a Task (top level, Bundle
- * entry or contained) and every value of the Bundle around it, as a typed {@link Site} in document order.
- * Bundle entries whose resource is not a Task are not walked (TaskCheck does not report on them).
+ * A seed parsed once and walked with the element table: every value inside a Task (top level,
+ * Bundle entry or contained) and every value of the Bundle around it, as a typed {@link Site} in
+ * document order. Bundle entries whose resource is not a Task are not walked (TaskCheck does not
+ * report on them).
  */
 final class Doc {
 
@@ -60,7 +61,9 @@ final class Doc {
     return Collections.unmodifiableList(tasks);
   }
 
-  /** The Bundle entries (array items) whose resource is a Task, in order; empty for a Task document. */
+  /**
+   * The Bundle entries (array items) whose resource is a Task, in order; empty for a Task document.
+   */
   List<Site> taskEntries() {
     return Collections.unmodifiableList(taskEntries);
   }
@@ -74,7 +77,8 @@ final class Doc {
     if (!"Task".equals(type) && !("Bundle".equals(type) && resource.parent() == null)) {
       return; // a contained resource other than a Task: known by its type only
     }
-    boolean topLevel = resource.parent() == null || "Bundle.entry.resource".equals(resource.element().path());
+    boolean topLevel =
+        resource.parent() == null || "Bundle.entry.resource".equals(resource.element().path());
     if ("Task".equals(type) && topLevel) {
       tasks.add(resource);
     }
@@ -118,8 +122,16 @@ final class Doc {
     }
   }
 
-  private void add(Site parent, JsonText.Member m, int item, JsonText.Value v, FhirTable.Element e, String type,
-      String pointer, String path, Site resource) {
+  private void add(
+      Site parent,
+      JsonText.Member m,
+      int item,
+      JsonText.Value v,
+      FhirTable.Element e,
+      String type,
+      String pointer,
+      String path,
+      Site resource) {
     if (v.isObject() && "Resource".equals(type)) {
       String rt = v.text("resourceType");
       Site r = new Site(parent, m, item, v, e, rt == null ? "Resource" : rt, pointer, path, null);

@@ -3,12 +3,12 @@ package dev.taskcheck.testdata.mutation;
 import java.util.List;
 
 /**
- * Empty objects and arrays (ele-1, and the JSON rule that arrays are never empty). Variants: {@code object}
- * (a complex value becomes {@code {}}), {@code array} (a repeating element's array becomes {@code []}),
- * {@code item} (an object in an array becomes {@code {}}), {@code appended-item} ({@code {}} added to an
- * array of objects), {@code add-array} (an absent repeating element added as {@code []}),
- * {@code add-object} (an absent complex element added as {@code {}}), {@code shadow} ({@code _x: {}} beside
- * a primitive).
+ * Empty objects and arrays (ele-1, and the JSON rule that arrays are never empty). Variants: {@code
+ * object} (a complex value becomes {@code {}}), {@code array} (a repeating element's array becomes
+ * {@code []}), {@code item} (an object in an array becomes {@code {}}), {@code appended-item}
+ * ({@code {}} added to an array of objects), {@code add-array} (an absent repeating element added
+ * as {@code []}), {@code add-object} (an absent complex element added as {@code {}}), {@code
+ * shadow} ({@code _x: {}} beside a primitive).
  */
 final class Empties extends BaseOperator {
 
@@ -35,19 +35,34 @@ final class Empties extends BaseOperator {
       if (s.isPrimitive() && s.isMember() && Ops.shadow(s) == null) {
         add(out, s, "shadow");
       }
-      if (v.isObject() && s.type() != null && (Ops.isComplex(s) || s.isResource()) && absent(doc, s, true) != null) {
+      if (v.isObject()
+          && s.type() != null
+          && (Ops.isComplex(s) || s.isResource())
+          && absent(doc, s, true) != null) {
         add(out, s, "add-array");
       }
-      if (v.isObject() && s.type() != null && (Ops.isComplex(s) || s.isResource()) && absent(doc, s, false) != null) {
+      if (v.isObject()
+          && s.type() != null
+          && (Ops.isComplex(s) || s.isResource())
+          && absent(doc, s, false) != null) {
         add(out, s, "add-object");
       }
     }
   }
 
-  /** The first element of the object's type that it does not have: repeating, or complex and single. */
+  /**
+   * The first element of the object's type that it does not have: repeating, or complex and single.
+   */
   private static FhirTable.Element absent(Doc doc, Site s, boolean repeating) {
-    return Ops.absent(doc, s, e -> e.repeats() == repeating && (repeating || !FhirTable.isPrimitive(e.types().get(0))
-        && !e.isChoice() && !e.types().get(0).equals("Resource")));
+    return Ops.absent(
+        doc,
+        s,
+        e ->
+            e.repeats() == repeating
+                && (repeating
+                    || (!FhirTable.isPrimitive(e.types().get(0))
+                        && !e.isChoice()
+                        && !e.types().get(0).equals("Resource"))));
   }
 
   @Override
@@ -60,7 +75,8 @@ final class Empties extends BaseOperator {
       case "shadow" -> Ops.shadowBeside(doc, s, t.variant(), "{}");
       default -> {
         boolean repeating = t.variant().equals("add-array");
-        yield Ops.addMember(doc, s, t.variant(), absent(doc, s, repeating), repeating ? "[]" : "{}");
+        yield Ops.addMember(
+            doc, s, t.variant(), absent(doc, s, repeating), repeating ? "[]" : "{}");
       }
     };
   }

@@ -9,25 +9,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the mutation operators know about Task and the datatypes it reaches, per release: each element's
- * cardinality, types, reference targets and required binding, and the codes of those value sets. Written
- * by hand from the R4 (4.0.1), R4B (4.3.0) and R5 (5.0.0) StructureDefinitions and value sets; R4B reads
- * R4's rows (Task did not change) but for the types an extension may take. {@code FhirTableTest} compares
- * every line with the StructureDefinition snapshots and code systems of the
- * {@code hapi-fhir-validation-resources} jars.
+ * What the mutation operators know about Task and the datatypes it reaches, per release: each
+ * element's cardinality, types, reference targets and required binding, and the codes of those
+ * value sets. Written by hand from the R4 (4.0.1), R4B (4.3.0) and R5 (5.0.0) StructureDefinitions
+ * and value sets; R4B reads R4's rows (Task did not change) but for the types an extension may
+ * take. {@code FhirTableTest} compares every line with the StructureDefinition snapshots and code
+ * systems of the {@code hapi-fhir-validation-resources} jars.
  *
  * <p>A line is {@code scope path min..max types [vs:valueSet]}: scope {@code *} (every release),
- * {@code R4} (R4 and R4B), {@code R4B} or {@code R5}; types separated by commas, reference targets in
- * parentheses ({@code Resource} = any), {@code *} the open type list of {@code value[x]}, {@code %NAME%} a
- * list written out in {@code LISTS}. Every complex datatype also
- * has {@code id} and {@code extension}, every backbone element {@code id}, {@code extension} and
- * {@code modifierExtension}: they are not written. A {@code vs:} whose codes are not listed below is a
+ * {@code R4} (R4 and R4B), {@code R4B} or {@code R5}; types separated by commas, reference targets
+ * in parentheses ({@code Resource} = any), {@code *} the open type list of {@code value[x]}, {@code
+ * %NAME%} a list written out in {@code LISTS}. Every complex datatype also has {@code id} and
+ * {@code extension}, every backbone element {@code id}, {@code extension} and {@code
+ * modifierExtension}: they are not written. A {@code vs:} whose codes are not listed below is a
  * required binding to a value set too large to enumerate here (mime types, currencies, languages).
  */
+// the table is text written in this file: String.split drops no field it has
+@SuppressWarnings("StringSplitter")
 final class FhirTable {
 
   /** One element of a type: {@code Task.input.value[x]}, {@code Quantity.comparator}. */
-  record Element(String path, int min, int max, List<String> types, List<String> targets, String valueSet) {
+  record Element(
+      String path, int min, int max, List<String> types, List<String> targets, String valueSet) {
     static final int MANY = Integer.MAX_VALUE;
 
     /** The element's name: the last segment of the path ({@code value[x]}). */
@@ -55,44 +58,70 @@ final class FhirTable {
     }
   }
 
-  static final List<String> PRIMITIVES = List.of(
-      "base64Binary", "boolean", "canonical", "code", "date", "dateTime", "decimal", "id", "instant",
-      "integer", "integer64", "markdown", "oid", "positiveInt", "string", "time", "unsignedInt", "uri", "url",
-      "uuid", "xhtml");
+  static final List<String> PRIMITIVES =
+      List.of(
+          "base64Binary",
+          "boolean",
+          "canonical",
+          "code",
+          "date",
+          "dateTime",
+          "decimal",
+          "id",
+          "instant",
+          "integer",
+          "integer64",
+          "markdown",
+          "oid",
+          "positiveInt",
+          "string",
+          "time",
+          "unsignedInt",
+          "uri",
+          "url",
+          "uuid",
+          "xhtml");
 
   /** Quantity profiles: their elements are Quantity's. */
-  static final List<String> QUANTITY_LIKE = List.of("Age", "Count", "Distance", "Duration", "SimpleQuantity",
-      "MoneyQuantity");
+  static final List<String> QUANTITY_LIKE =
+      List.of("Age", "Count", "Distance", "Duration", "SimpleQuantity", "MoneyQuantity");
 
-  private static final String OPEN_R4 = "base64Binary,boolean,canonical,code,date,dateTime,decimal,id,instant,"
-      + "integer,markdown,oid,positiveInt,string,time,unsignedInt,uri,url,uuid,Address,Age,Annotation,Attachment,"
-      + "CodeableConcept,Coding,ContactPoint,Count,Distance,Duration,HumanName,Identifier,Money,Period,Quantity,"
-      + "Range,Ratio,Reference,SampledData,Signature,Timing,ContactDetail,Contributor,DataRequirement,Expression,"
-      + "ParameterDefinition,RelatedArtifact,TriggerDefinition,UsageContext,Dosage,Meta";
-  private static final String OPEN_R5 = "base64Binary,boolean,canonical,code,date,dateTime,decimal,id,instant,"
-      + "integer,integer64,markdown,oid,positiveInt,string,time,unsignedInt,uri,url,uuid,Address,Age,Annotation,"
-      + "Attachment,CodeableConcept,CodeableReference,Coding,ContactPoint,Count,Distance,Duration,HumanName,"
-      + "Identifier,Money,Period,Quantity,Range,Ratio,RatioRange,Reference,SampledData,Signature,Timing,"
-      + "ContactDetail,DataRequirement,Expression,ParameterDefinition,RelatedArtifact,TriggerDefinition,"
-      + "UsageContext,Availability,ExtendedContactDetail,Dosage,Meta";
+  private static final String OPEN_R4 =
+      "base64Binary,boolean,canonical,code,date,dateTime,decimal,id,instant,"
+          + "integer,markdown,oid,positiveInt,string,time,unsignedInt,uri,url,uuid,Address,Age,Annotation,Attachment,"
+          + "CodeableConcept,Coding,ContactPoint,Count,Distance,Duration,HumanName,Identifier,Money,Period,Quantity,"
+          + "Range,Ratio,Reference,SampledData,Signature,Timing,ContactDetail,Contributor,DataRequirement,Expression,"
+          + "ParameterDefinition,RelatedArtifact,TriggerDefinition,UsageContext,Dosage,Meta";
+  private static final String OPEN_R5 =
+      "base64Binary,boolean,canonical,code,date,dateTime,decimal,id,instant,"
+          + "integer,integer64,markdown,oid,positiveInt,string,time,unsignedInt,uri,url,uuid,Address,Age,Annotation,"
+          + "Attachment,CodeableConcept,CodeableReference,Coding,ContactPoint,Count,Distance,Duration,HumanName,"
+          + "Identifier,Money,Period,Quantity,Range,Ratio,RatioRange,Reference,SampledData,Signature,Timing,"
+          + "ContactDetail,DataRequirement,Expression,ParameterDefinition,RelatedArtifact,TriggerDefinition,"
+          + "UsageContext,Availability,ExtendedContactDetail,Dosage,Meta";
 
   /** Long target and type lists, written into the table where their names stand. */
-  private static final Map<String, String> LISTS = Map.of(
-      "%R4B_EXTENSION_TYPES%", "base64Binary,boolean,canonical,code,date,dateTime,decimal,id,instant,integer,"
-          + "markdown,oid,positiveInt,string,time,unsignedInt,uri,url,uuid,Address,Age,Annotation,Attachment,"
-          + "CodeableConcept,CodeableReference,Coding,ContactPoint,Count,Distance,Duration,HumanName,Identifier,"
-          + "Money,Period,Quantity,Range,Ratio,RatioRange,Reference,SampledData,Signature,Timing,ContactDetail,"
-          + "Contributor,DataRequirement,Expression,ParameterDefinition,RelatedArtifact,TriggerDefinition,"
-          + "UsageContext,Dosage",
-      "%PEOPLE%", "Practitioner|PractitionerRole|RelatedPerson|Patient|Device|Organization",
-      "%PERFORMERS_R4%", "Practitioner|PractitionerRole|Organization|CareTeam|HealthcareService|Patient|Device|"
-          + "RelatedPerson",
-      "%PERFORMERS_R5%", "Practitioner|PractitionerRole|Organization|CareTeam|Patient|RelatedPerson",
-      "%REQUESTERS%", "Device|Organization|Patient|Practitioner|PractitionerRole|RelatedPerson",
-      "%AUTHORS_R5%", "Practitioner|PractitionerRole|Patient|RelatedPerson|Organization",
-      "%RECIPIENTS%", "Patient|Practitioner|PractitionerRole|RelatedPerson|Group|Organization");
+  private static final Map<String, String> LISTS =
+      Map.of(
+          "%R4B_EXTENSION_TYPES%",
+              "base64Binary,boolean,canonical,code,date,dateTime,decimal,id,instant,integer,"
+                  + "markdown,oid,positiveInt,string,time,unsignedInt,uri,url,uuid,Address,Age,Annotation,Attachment,"
+                  + "CodeableConcept,CodeableReference,Coding,ContactPoint,Count,Distance,Duration,HumanName,Identifier,"
+                  + "Money,Period,Quantity,Range,Ratio,RatioRange,Reference,SampledData,Signature,Timing,ContactDetail,"
+                  + "Contributor,DataRequirement,Expression,ParameterDefinition,RelatedArtifact,TriggerDefinition,"
+                  + "UsageContext,Dosage",
+          "%PEOPLE%", "Practitioner|PractitionerRole|RelatedPerson|Patient|Device|Organization",
+          "%PERFORMERS_R4%",
+              "Practitioner|PractitionerRole|Organization|CareTeam|HealthcareService|Patient|Device|"
+                  + "RelatedPerson",
+          "%PERFORMERS_R5%",
+              "Practitioner|PractitionerRole|Organization|CareTeam|Patient|RelatedPerson",
+          "%REQUESTERS%", "Device|Organization|Patient|Practitioner|PractitionerRole|RelatedPerson",
+          "%AUTHORS_R5%", "Practitioner|PractitionerRole|Patient|RelatedPerson|Organization",
+          "%RECIPIENTS%", "Patient|Practitioner|PractitionerRole|RelatedPerson|Group|Organization");
 
-  private static final String ELEMENTS = """
+  private static final String ELEMENTS =
+      """
       *  Task.id                       0..1 id
       *  Task.meta                     0..1 Meta
       *  Task.implicitRules            0..1 uri
@@ -282,7 +311,8 @@ final class FhirTable {
       *  Signature.data                0..1 base64Binary
       """;
 
-  private static final String VALUE_SETS = """
+  private static final String VALUE_SETS =
+      """
       *  task-status           draft requested received accepted rejected ready cancelled in-progress
       *  task-status           on-hold failed completed entered-in-error
       *  task-intent           unknown proposal plan order original-order reflex-order filler-order
@@ -321,15 +351,19 @@ final class FhirTable {
     List<String> owners = new ArrayList<>(children.keySet());
     owners.add("Element");
     for (String o : owners) {
-      // what every datatype (and the extension holder of a primitive, "Element") and backbone element has
+      // what every datatype (and the extension holder of a primitive, "Element") and backbone
+      // element has
       if (!isResource(o)) {
         implicit.put(o + ".id", new Element(o + ".id", 0, 1, List.of("string"), List.of(), ""));
-        implicit.put(o + ".extension", new Element(o + ".extension", 0, Element.MANY, List.of("Extension"),
-            List.of(), ""));
+        implicit.put(
+            o + ".extension",
+            new Element(o + ".extension", 0, Element.MANY, List.of("Extension"), List.of(), ""));
       }
       if (o.contains(".")) {
-        implicit.put(o + ".modifierExtension", new Element(o + ".modifierExtension", 0, Element.MANY,
-            List.of("Extension"), List.of(), ""));
+        implicit.put(
+            o + ".modifierExtension",
+            new Element(
+                o + ".modifierExtension", 0, Element.MANY, List.of("Extension"), List.of(), ""));
       }
     }
   }
@@ -339,12 +373,18 @@ final class FhirTable {
     return TABLES.get(release);
   }
 
-  /** Every element, in table order (not the implicit {@code id}, {@code extension}, {@code modifierExtension}). */
+  /**
+   * Every element, in table order (not the implicit {@code id}, {@code extension}, {@code
+   * modifierExtension}).
+   */
   List<Element> elements() {
     return List.copyOf(elements.values());
   }
 
-  /** The element {@code name} of type or backbone {@code owner} ({@code Task.input}, {@code Quantity}), or null. */
+  /**
+   * The element {@code name} of type or backbone {@code owner} ({@code Task.input}, {@code
+   * Quantity}), or null.
+   */
   Element element(String owner, String name) {
     String key = quantity(owner) + "." + name;
     Element e = elements.get(key);
@@ -365,7 +405,10 @@ final class FhirTable {
     return children.getOrDefault(quantity(owner), List.of());
   }
 
-  /** The choice element of {@code owner} that JSON name {@code jsonName} ({@code valueQuantity}) belongs to. */
+  /**
+   * The choice element of {@code owner} that JSON name {@code jsonName} ({@code valueQuantity})
+   * belongs to.
+   */
   Element choiceFor(String owner, String jsonName) {
     for (Element e : children(owner)) {
       if (e.isChoice() && jsonName.startsWith(e.jsonBase()) && choiceType(e, jsonName) != null) {
@@ -423,21 +466,26 @@ final class FhirTable {
         codes.addAll(Arrays.asList(cols).subList(2, cols.length));
         sets.put(cols[1], List.copyOf(codes));
       }
-      out.put(r, new FhirTable(Collections.unmodifiableMap(elements), Collections.unmodifiableMap(sets)));
+      out.put(
+          r,
+          new FhirTable(Collections.unmodifiableMap(elements), Collections.unmodifiableMap(sets)));
     }
     return out;
   }
 
   /**
-   * The rows of a table block that apply to {@code release}, split at whitespace: scope {@code *}, the
-   * release's name, or {@code R4} for R4B too (a later row for the same path replaces an earlier one).
+   * The rows of a table block that apply to {@code release}, split at whitespace: scope {@code *},
+   * the release's name, or {@code R4} for R4B too (a later row for the same path replaces an
+   * earlier one).
    */
   private static List<String[]> rows(String block, Release release) {
     List<String[]> out = new ArrayList<>();
     for (String line : block.split("\n")) {
       String[] cols = line.trim().split("\\s+");
-      boolean applies = cols[0].equals("*") || cols[0].equals(release.name())
-          || cols[0].equals("R4") && release == Release.R4B;
+      boolean applies =
+          cols[0].equals("*")
+              || cols[0].equals(release.name())
+              || (cols[0].equals("R4") && release == Release.R4B);
       if (cols.length < 2 || !applies) {
         continue;
       }
@@ -464,6 +512,7 @@ final class FhirTable {
       }
     }
     String vs = cols.length > 4 && cols[4].startsWith("vs:") ? cols[4].substring(3) : "";
-    return new Element(cols[1], Integer.parseInt(card[0]), max, List.copyOf(types), List.copyOf(targets), vs);
+    return new Element(
+        cols[1], Integer.parseInt(card[0]), max, List.copyOf(types), List.copyOf(targets), vs);
   }
 }

@@ -7,14 +7,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A strict RFC 8259 JSON reader that keeps where every value and member name is in the text, so that
- * a mutation can be applied as a textual edit and leave the rest of the document byte for byte as it
- * was. Duplicate member names are kept (a reader of FHIR decides what they mean).
+ * A strict RFC 8259 JSON reader that keeps where every value and member name is in the text, so
+ * that a mutation can be applied as a textual edit and leave the rest of the document byte for byte
+ * as it was. Duplicate member names are kept (a reader of FHIR decides what they mean).
  */
 final class JsonText {
 
   /** The kind of a JSON value. */
-  enum Kind { OBJECT, ARRAY, STRING, NUMBER, TRUE, FALSE, NULL }
+  enum Kind {
+    OBJECT,
+    ARRAY,
+    STRING,
+    NUMBER,
+    TRUE,
+    FALSE,
+    NULL
+  }
 
   /** A member of an object: its name and where the quoted name is. */
   record Member(String name, int nameStart, int nameEnd, Value value) {}
@@ -48,7 +56,9 @@ final class JsonText {
       return end;
     }
 
-    /** The decoded string of a string value, the literal text of a number, else the empty string. */
+    /**
+     * The decoded string of a string value, the literal text of a number, else the empty string.
+     */
     String string() {
       return string;
     }
@@ -100,6 +110,8 @@ final class JsonText {
       return v != null && v.isString() ? v.string() : null;
     }
 
+    // the member object itself is looked for, not an equal one (two members may be equal)
+    @SuppressWarnings("ReferenceEquality")
     int indexOf(Member member) {
       for (int i = 0; i < members.size(); i++) {
         if (members.get(i) == member) {
@@ -130,7 +142,9 @@ final class JsonText {
     return root;
   }
 
-  /** Whether {@code text} is one well-formed JSON value whose objects have no repeated member names. */
+  /**
+   * Whether {@code text} is one well-formed JSON value whose objects have no repeated member names.
+   */
   static boolean isStrict(String text) {
     try {
       return noDuplicates(parse(text));
@@ -145,8 +159,10 @@ final class JsonText {
     Set<String> names = ms.size() > 8 ? new HashSet<>() : null;
     for (int i = 0; i < ms.size(); i++) {
       String name = ms.get(i).name();
-      boolean repeated = names != null ? !names.add(name) : ms.subList(0, i).stream()
-          .anyMatch(m -> m.name().equals(name));
+      boolean repeated =
+          names != null
+              ? !names.add(name)
+              : ms.subList(0, i).stream().anyMatch(m -> m.name().equals(name));
       if (repeated || !noDuplicates(ms.get(i).value())) {
         return false;
       }
@@ -161,10 +177,12 @@ final class JsonText {
 
   /** The characters after a backslash, and what each stands for ({@code \\u} aside). */
   private static final String ESCAPED = "\"\\/bfnrt";
+
   private static final String UNESCAPED = "\"\\/\b\f\n\r\t";
 
   /** The text being read, and where. */
   private final String src;
+
   private int at;
 
   private JsonText(String json) {
@@ -176,35 +194,40 @@ final class JsonText {
     skipWhitespace();
     char c = peek();
     int start = at;
-    Value v = switch (c) {
-      case '{' -> {
-        List<Member> members = new ArrayList<>();
-        sequence('}', () -> members.add(member()));
-        yield new Value(Kind.OBJECT, start, "", Collections.unmodifiableList(members), List.of());
-      }
-      case '[' -> {
-        List<Value> items = new ArrayList<>();
-        sequence(']', () -> items.add(value()));
-        yield new Value(Kind.ARRAY, start, "", List.of(), Collections.unmodifiableList(items));
-      }
-      case '"' -> new Value(Kind.STRING, start, string(), List.of(), List.of());
-      case 't' -> literal("true", Kind.TRUE);
-      case 'f' -> literal("false", Kind.FALSE);
-      case 'n' -> literal("null", Kind.NULL);
-      default -> {
-        if (c != '-' && (c < '0' || c > '9')) {
-          throw new SyntaxException(at < src.length() ? "unexpected character '" + c + "'" : "unexpected end",
-              at);
-        }
-        number();
-        yield new Value(Kind.NUMBER, start, src.substring(start, at), List.of(), List.of());
-      }
-    };
+    Value v =
+        switch (c) {
+          case '{' -> {
+            List<Member> members = new ArrayList<>();
+            sequence('}', () -> members.add(member()));
+            yield new Value(
+                Kind.OBJECT, start, "", Collections.unmodifiableList(members), List.of());
+          }
+          case '[' -> {
+            List<Value> items = new ArrayList<>();
+            sequence(']', () -> items.add(value()));
+            yield new Value(Kind.ARRAY, start, "", List.of(), Collections.unmodifiableList(items));
+          }
+          case '"' -> new Value(Kind.STRING, start, string(), List.of(), List.of());
+          case 't' -> literal("true", Kind.TRUE);
+          case 'f' -> literal("false", Kind.FALSE);
+          case 'n' -> literal("null", Kind.NULL);
+          default -> {
+            if (c != '-' && (c < '0' || c > '9')) {
+              throw new SyntaxException(
+                  at < src.length() ? "unexpected character '" + c + "'" : "unexpected end", at);
+            }
+            number();
+            yield new Value(Kind.NUMBER, start, src.substring(start, at), List.of(), List.of());
+          }
+        };
     v.end = at;
     return v;
   }
 
-  /** The comma-separated items of an object or array, each read by {@code item}; starts at the bracket. */
+  /**
+   * The comma-separated items of an object or array, each read by {@code item}; starts at the
+   * bracket.
+   */
   private void sequence(char close, Runnable item) {
     at++;
     skipWhitespace();

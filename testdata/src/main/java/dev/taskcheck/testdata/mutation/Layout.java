@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How a seed is formatted, and the textual edits that change it in the same style. A mutation is a few
- * edits of the seed's text; everything outside them stays byte for byte, so every line and column before
- * the first edit is unchanged and the lines after it move by the lines the edit adds or removes.
+ * How a seed is formatted, and the textual edits that change it in the same style. A mutation is a
+ * few edits of the seed's text; everything outside them stays byte for byte, so every line and
+ * column before the first edit is unchanged and the lines after it move by the lines the edit adds
+ * or removes.
  *
- * <p>New values are written the way the seed writes its own: its line end ({@code \n} or {@code \r\n}),
- * its indentation unit (taken from the first member of the document), the spacing around its colons, and
- * one member or array item per line; in a one-line (compact) seed, on one line.
+ * <p>New values are written the way the seed writes its own: its line end ({@code \n} or {@code
+ * \r\n}), its indentation unit (taken from the first member of the document), the spacing around
+ * its colons, and one member or array item per line; in a one-line (compact) seed, on one line.
  */
 final class Layout {
 
@@ -70,7 +71,10 @@ final class Layout {
     return text.substring(lineStart, i);
   }
 
-  /** {@code json} (any JSON text) written in the seed's style, nested below a line indented by {@code indent}. */
+  /**
+   * {@code json} (any JSON text) written in the seed's style, nested below a line indented by
+   * {@code indent}.
+   */
   String format(String json, String indent) {
     StringBuilder sb = new StringBuilder();
     write(sb, json, JsonText.parse(json), indent);
@@ -147,7 +151,8 @@ final class Layout {
     return removeSpans(array, spans, gone, left);
   }
 
-  private List<Edit> removeSpans(JsonText.Value container, List<int[]> spans, boolean[] gone, int left) {
+  private List<Edit> removeSpans(
+      JsonText.Value container, List<int[]> spans, boolean[] gone, int left) {
     List<Edit> edits = new ArrayList<>();
     if (left == 0) {
       edits.add(new Edit(container.start() + 1, container.end() - 1, ""));
@@ -166,7 +171,8 @@ final class Layout {
       if (j + 1 < spans.size()) {
         edits.add(new Edit(spans.get(i)[0], spans.get(j + 1)[0], "")); // up to the next one
       } else {
-        edits.add(new Edit(spans.get(i - 1)[1], spans.get(j)[1], "")); // from the end of the one before
+        edits.add(
+            new Edit(spans.get(i - 1)[1], spans.get(j)[1], "")); // from the end of the one before
       }
       i = j + 1;
     }
@@ -174,8 +180,8 @@ final class Layout {
   }
 
   /**
-   * Adds a member to an object: after member {@code after} (-1: first), in the seed's style, indented like
-   * its siblings.
+   * Adds a member to an object: after member {@code after} (-1: first), in the seed's style,
+   * indented like its siblings.
    */
   Edit insert(JsonText.Value object, int after, String name, String json) {
     List<JsonText.Member> ms = object.members();
@@ -185,8 +191,10 @@ final class Layout {
       String body = compact ? member : newline + indent + unit + member + newline + indent;
       return new Edit(object.start(), object.end(), "{" + body + "}");
     }
-    String sep = separator(ms.size() > 1 ? ms.get(0).value().end() : object.start() + 1,
-        ms.size() > 1 ? ms.get(1).nameStart() : ms.get(0).nameStart());
+    String sep =
+        separator(
+            ms.size() > 1 ? ms.get(0).value().end() : object.start() + 1,
+            ms.size() > 1 ? ms.get(1).nameStart() : ms.get(0).nameStart());
     int anchor = ms.get(Math.max(after, 0)).nameStart();
     String member = Jsons.quote(name) + colon + format(json, indentAt(anchor));
     if (after < 0) {
@@ -196,14 +204,19 @@ final class Layout {
     return new Edit(end, end, "," + sep + member);
   }
 
-  /** Adds an item to an array after item {@code after} (-1: first), in the style of the other items. */
+  /**
+   * Adds an item to an array after item {@code after} (-1: first), in the style of the other items.
+   */
   Edit insertItem(JsonText.Value array, int after, String json) {
     List<JsonText.Value> items = array.items();
     if (items.isEmpty()) {
-      return new Edit(array.start(), array.end(), format("[" + json + "]", indentAt(array.start())));
+      return new Edit(
+          array.start(), array.end(), format("[" + json + "]", indentAt(array.start())));
     }
-    String sep = separator(items.size() > 1 ? items.get(0).end() : array.start() + 1,
-        items.size() > 1 ? items.get(1).start() : items.get(0).start());
+    String sep =
+        separator(
+            items.size() > 1 ? items.get(0).end() : array.start() + 1,
+            items.size() > 1 ? items.get(1).start() : items.get(0).start());
     int anchor = items.get(Math.max(after, 0)).start();
     String item = format(json, indentAt(anchor));
     if (after < 0) {
@@ -213,7 +226,10 @@ final class Layout {
     return new Edit(end, end, "," + sep + item);
   }
 
-  /** The whitespace between two siblings (or the opening bracket and the first), the comma taken out. */
+  /**
+   * The whitespace between two siblings (or the opening bracket and the first), the comma taken
+   * out.
+   */
   private String separator(int from, int to) {
     return text.substring(from, to).replace(",", "");
   }

@@ -23,8 +23,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * A corpus of mutants made from the real Task documents of testdata, the same for the same seed:
- * mutant {@code n} depends only on the seed, {@code n} and the seed documents, never on other mutants or
- * on the clock, so any slice can be made alone.
+ * mutant {@code n} depends only on the seed, {@code n} and the seed documents, never on other
+ * mutants or on the clock, so any slice can be made alone.
  *
  * <pre>
  * MutationCorpus corpus = MutationCorpus.of(Path.of("testdata"));
@@ -33,15 +33,17 @@ import java.util.stream.StreamSupport;
  * corpus.write(Path.of("target/mutants"), 1, 20_000);           // files + manifest.tsv
  * </pre>
  *
- * <p>How mutant {@code n} is chosen: operators take turns in shuffled rounds, each round holding every
- * operator as often as its weight (so the shares are exact); then, within the operator, a key (an element, a
- * type, a variant) is drawn evenly, then a source group of seeds with that key ({@code corpus/gematik/...
- * R4}, {@code corpus/spec-r5 R5}, ...), then a seed of the group, then a target of the seed.
+ * <p>How mutant {@code n} is chosen: operators take turns in shuffled rounds, each round holding
+ * every operator as often as its weight (so the shares are exact); then, within the operator, a key
+ * (an element, a type, a variant) is drawn evenly, then a source group of seeds with that key
+ * ({@code corpus/gematik/... R4}, {@code corpus/spec-r5 R5}, ...), then a seed of the group, then a
+ * target of the seed.
  *
- * <p>A corpus reads and indexes its seeds once (about 2 s for testdata); it does not change afterwards, so
- * mutants may be made from several threads at once.
+ * <p>A corpus reads and indexes its seeds once (about 2 s for testdata); it does not change
+ * afterwards, so mutants may be made from several threads at once.
  *
  * <p>Command line (exit 2 on a usage error, 1 when the output cannot be written):
+ *
  * <pre>
  * java -cp taskcheck-testdata.jar dev.taskcheck.testdata.mutation.MutationCorpus \
  *     --seeds testdata --count 20000 --seed 1 --out DIR
@@ -50,15 +52,28 @@ import java.util.stream.StreamSupport;
 public final class MutationCorpus {
 
   /** The columns of {@code manifest.tsv}, its first line. */
-  public static final String MANIFEST_HEADER = String.join("\t", "file", "seed", "release", "licence", "operator",
-      "variant", "pointer", "fhirpath", "syntax", "description");
+  public static final String MANIFEST_HEADER =
+      String.join(
+          "\t",
+          "file",
+          "seed",
+          "release",
+          "licence",
+          "operator",
+          "variant",
+          "pointer",
+          "fhirpath",
+          "syntax",
+          "description");
 
   private static final int ATTEMPTS = 64;
 
   private final List<Seed> seeds;
   private final List<Operator> schedule;
+
   /** Per operator: key to source group to the seeds' targets with that key. */
-  private final Map<Operator, Map<String, Map<String, List<DocTargets>>>> index = new LinkedHashMap<>();
+  private final Map<Operator, Map<String, Map<String, List<DocTargets>>>> index =
+      new LinkedHashMap<>();
 
   private record DocTargets(Doc doc, List<Operator.Target> targets) {}
 
@@ -74,7 +89,8 @@ public final class MutationCorpus {
       Map<String, Map<String, List<DocTargets>>> byKey = new TreeMap<>();
       for (Doc d : docs) {
         for (Map.Entry<String, List<Operator.Target>> e : Mutator.byKey(d, op).entrySet()) {
-          byKey.computeIfAbsent(e.getKey(), k -> new TreeMap<>())
+          byKey
+              .computeIfAbsent(e.getKey(), k -> new TreeMap<>())
               .computeIfAbsent(d.seed().group(), g -> new ArrayList<>())
               .add(new DocTargets(d, e.getValue()));
         }
@@ -135,7 +151,10 @@ public final class MutationCorpus {
     throw new IllegalStateException("no mutation found for mutant " + number);
   }
 
-  /** The operator whose turn mutant {@code number} is: rounds of the weighted schedule, each shuffled. */
+  /**
+   * The operator whose turn mutant {@code number} is: rounds of the weighted schedule, each
+   * shuffled.
+   */
   private Operator operatorFor(long seed, int number) {
     int round = (number - 1) / schedule.size();
     List<Operator> order = new ArrayList<>(schedule);
@@ -175,8 +194,12 @@ public final class MutationCorpus {
 
   /** Mutants 1 to {@code count} as a sequential stream. */
   public Stream<Mutant> stream(long seed, int count) {
-    return StreamSupport.stream(Spliterators.spliterator(iterator(seed, count), count,
-        Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.SIZED), false);
+    return StreamSupport.stream(
+        Spliterators.spliterator(
+            iterator(seed, count),
+            count,
+            Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.SIZED),
+        false);
   }
 
   /**
@@ -185,7 +208,8 @@ public final class MutationCorpus {
    */
   public void write(Path dir, long seed, int count) throws IOException {
     Files.createDirectories(dir);
-    try (BufferedWriter manifest = Files.newBufferedWriter(dir.resolve("manifest.tsv"), StandardCharsets.UTF_8)) {
+    try (BufferedWriter manifest =
+        Files.newBufferedWriter(dir.resolve("manifest.tsv"), StandardCharsets.UTF_8)) {
       manifest.write(MANIFEST_HEADER);
       manifest.write('\n');
       Iterator<Mutant> it = iterator(seed, count);
@@ -198,20 +222,23 @@ public final class MutationCorpus {
     }
   }
 
-  // ---- command line ------------------------------------------------------------------------------
+  // ---- command line
+  // ------------------------------------------------------------------------------
 
-  static final String USAGE = String.join("\n",
-      "Usage: java -cp taskcheck-testdata.jar dev.taskcheck.testdata.mutation.MutationCorpus --out DIR",
-      "           [--seeds TESTDATA] [--count N] [--seed S]",
-      "Writes N mutants of the real Task documents of TESTDATA (one mutation each), the same for the",
-      "same seed, named 00001-<operator>-<seed file>.json, and DIR/manifest.tsv.",
-      "  --out DIR        output directory (created if needed)",
-      "  --seeds DIR      the testdata folder (default: testdata)",
-      "  --count N        number of mutants, 1 or more (default 20000)",
-      "  --seed S         64-bit integer seed (default 1)",
-      "  --help           print this text",
-      "Operators: " + String.join(" ", operators()),
-      "");
+  static final String USAGE =
+      String.join(
+          "\n",
+          "Usage: java -cp taskcheck-testdata.jar dev.taskcheck.testdata.mutation.MutationCorpus --out DIR",
+          "           [--seeds TESTDATA] [--count N] [--seed S]",
+          "Writes N mutants of the real Task documents of TESTDATA (one mutation each), the same for the",
+          "same seed, named 00001-<operator>-<seed file>.json, and DIR/manifest.tsv.",
+          "  --out DIR        output directory (created if needed)",
+          "  --seeds DIR      the testdata folder (default: testdata)",
+          "  --count N        number of mutants, 1 or more (default 20000)",
+          "  --seed S         64-bit integer seed (default 1)",
+          "  --help           print this text",
+          "Operators: " + String.join(" ", operators()),
+          "");
 
   public static void main(String[] args) {
     int code = run(args, System.err);
@@ -268,8 +295,15 @@ public final class MutationCorpus {
       err.println("mutation-corpus: cannot write " + out + ": " + e.getMessage());
       return 1;
     }
-    err.println("mutation-corpus: wrote " + count + " mutants of " + corpus.seeds().size() + " seeds (seed " + seed
-        + ") and manifest.tsv to " + out);
+    err.println(
+        "mutation-corpus: wrote "
+            + count
+            + " mutants of "
+            + corpus.seeds().size()
+            + " seeds (seed "
+            + seed
+            + ") and manifest.tsv to "
+            + out);
     return 0;
   }
 

@@ -7,22 +7,24 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Applies exactly one mutation to a seed, chosen from a seed number: an operator that can act on the seed,
- * a group of like targets (an element, a type, a variant), one target of it. The same seed and seed number
- * give the same mutation, byte for byte.
+ * Applies exactly one mutation to a seed, chosen from a seed number: an operator that can act on
+ * the seed, a group of like targets (an element, a type, a variant), one target of it. The same
+ * seed and seed number give the same mutation, byte for byte.
  *
  * <pre>
  * Mutation m = new Mutator().mutate(seed, 42).orElseThrow();
  * Mutation b = new Mutator().mutate(seed, "bad-primitive", 42).orElseThrow();
  * </pre>
  *
- * <p>A mutant is the seed's text with a few edits (see {@link Layout}): untouched parts keep their bytes,
- * lines and columns before the change stay where they were. Every mutant differs from its seed, still holds a
- * Task, and is strict JSON unless the operator is {@code syntax}.
+ * <p>A mutant is the seed's text with a few edits (see {@link Layout}): untouched parts keep their
+ * bytes, lines and columns before the change stay where they were. Every mutant differs from its
+ * seed, still holds a Task, and is strict JSON unless the operator is {@code syntax}.
  */
 public final class Mutator {
 
-  /** How many targets are tried before an operator gives up on a seed (a few variants can refuse). */
+  /**
+   * How many targets are tried before an operator gives up on a seed (a few variants can refuse).
+   */
   private static final int ATTEMPTS = 32;
 
   /** Applies one mutation by any operator that can act on the seed; empty if none can. */
@@ -45,7 +47,8 @@ public final class Mutator {
   public Optional<Mutation> mutate(Seed seed, String operator, long seedNumber) {
     Doc doc = new Doc(seed);
     Operator op = Operators.named(operator);
-    return Optional.ofNullable(mutate(doc, op, byKey(doc, op), Rng.of(seedNumber, seed.file().hashCode())));
+    return Optional.ofNullable(
+        mutate(doc, op, byKey(doc, op), Rng.of(seedNumber, seed.file().hashCode())));
   }
 
   /** The operator's targets in a document, grouped by key (keys sorted). */
@@ -59,7 +62,8 @@ public final class Mutator {
     return out;
   }
 
-  private static Mutation mutate(Doc doc, Operator op, Map<String, List<Operator.Target>> targets, Rng rng) {
+  private static Mutation mutate(
+      Doc doc, Operator op, Map<String, List<Operator.Target>> targets, Rng rng) {
     if (targets.isEmpty()) {
       return null;
     }
@@ -74,8 +78,8 @@ public final class Mutator {
   }
 
   /**
-   * Applies an operator at one target; null when it refuses, leaves the text as it was, breaks the JSON
-   * without being a syntax operator, or leaves no Task.
+   * Applies an operator at one target; null when it refuses, leaves the text as it was, breaks the
+   * JSON without being a syntax operator, or leaves no Task.
    */
   static Mutation apply(Doc doc, Operator op, Operator.Target target, Rng rng) {
     Operator.Change c = op.apply(doc, target, rng);
@@ -97,7 +101,8 @@ public final class Mutator {
         return null;
       }
     }
-    return new Mutation(op.name(), c.variant(), c.pointer(), c.path(), c.description(), op.syntax(), text);
+    return new Mutation(
+        op.name(), c.variant(), c.pointer(), c.path(), c.description(), op.syntax(), text);
   }
 
   private static Operator pickWeighted(List<Operator> ops, Rng rng) {

@@ -3,10 +3,11 @@ package dev.taskcheck.testdata.mutation;
 import java.util.List;
 
 /**
- * JSON nulls where FHIR allows none. Variants: {@code value} (a member's value becomes {@code null}),
- * {@code item} (an array item becomes {@code null}), {@code appended-item} ({@code null} added to an array),
- * {@code array} (an array becomes {@code [null]}), {@code add-member} (an absent primitive element added as
- * {@code null}), {@code shadow} ({@code _x: null} beside a primitive).
+ * JSON nulls where FHIR allows none. Variants: {@code value} (a member's value becomes {@code
+ * null}), {@code item} (an array item becomes {@code null}), {@code appended-item} ({@code null}
+ * added to an array), {@code array} (an array becomes {@code [null]}), {@code add-member} (an
+ * absent primitive element added as {@code null}), {@code shadow} ({@code _x: null} beside a
+ * primitive).
  */
 final class Nulls extends BaseOperator {
 
@@ -17,7 +18,9 @@ final class Nulls extends BaseOperator {
   @Override
   public void targets(Doc doc, List<Target> out) {
     for (Site s : doc.sites()) {
-      if (s.element() == null || s.isShadow() || !s.inTask() && !"Bundle".equals(s.resourceType())) {
+      if (s.element() == null
+          || s.isShadow()
+          || (!s.inTask() && !"Bundle".equals(s.resourceType()))) {
         continue;
       }
       JsonText.Value v = s.value();

@@ -3,9 +3,9 @@ package dev.taskcheck.testdata.mutation;
 import java.util.List;
 
 /**
- * One kind of mutation. An operator lists where in a seed it can act ({@link #targets}), each target with
- * a variant and a key that groups like targets (the element, the type, the variant); {@link #apply} then
- * makes exactly one change at one target. Operators hold no state.
+ * One kind of mutation. An operator lists where in a seed it can act ({@link #targets}), each
+ * target with a variant and a key that groups like targets (the element, the type, the variant);
+ * {@link #apply} then makes exactly one change at one target. Operators hold no state.
  */
 interface Operator {
 
@@ -37,8 +37,11 @@ interface Operator {
   /** A place where an operator can act, and how. */
   record Target(String key, String variant, Site site) {}
 
-  /** One mutation: its variant, where, what changed, and the edits of the seed text that make it. */
-  record Change(String variant, String pointer, String path, String description, List<Layout.Edit> edits) {
+  /**
+   * One mutation: its variant, where, what changed, and the edits of the seed text that make it.
+   */
+  record Change(
+      String variant, String pointer, String path, String description, List<Layout.Edit> edits) {
 
     static Change at(Site site, String variant, String description, List<Layout.Edit> edits) {
       return new Change(variant, site.pointer(), site.path(), description, edits);

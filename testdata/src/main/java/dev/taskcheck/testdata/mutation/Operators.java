@@ -5,22 +5,23 @@ import java.util.List;
 /** The catalogue of mutation operators, listed explicitly, in the order of the README's table. */
 final class Operators {
 
-  static final List<Operator> ALL = List.of(
-      new RemoveRequired(),
-      new DuplicateSingle(),
-      new WrongJsonType(),
-      new BadPrimitive(),
-      new BadCode(),
-      new UnknownElement(),
-      new ReferenceType(),
-      new ReferenceFormat(),
-      new Contained(),
-      new BundleEntries(),
-      new Invariants(),
-      new Extensions(),
-      new Empties(),
-      new Nulls(),
-      new Syntax());
+  static final List<Operator> ALL =
+      List.of(
+          new RemoveRequired(),
+          new DuplicateSingle(),
+          new WrongJsonType(),
+          new BadPrimitive(),
+          new BadCode(),
+          new UnknownElement(),
+          new ReferenceType(),
+          new ReferenceFormat(),
+          new Contained(),
+          new BundleEntries(),
+          new Invariants(),
+          new Extensions(),
+          new Empties(),
+          new Nulls(),
+          new Syntax());
 
   private Operators() {}
 

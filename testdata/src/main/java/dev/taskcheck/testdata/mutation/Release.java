@@ -22,14 +22,16 @@ public enum Release {
     return version;
   }
 
-  /** The other major release (R5 for R4 and R4B, R4 for R5): where cross-release elements come from. */
+  /**
+   * The other major release (R5 for R4 and R4B, R4 for R5): where cross-release elements come from.
+   */
   Release other() {
     return this == R5 ? R4 : R5;
   }
 
   /**
-   * The release named in {@code INDEX.tsv}'s {@code fhir_version} ({@code R4 (4.0.1)}) or a fixture's
-   * {@code fhirVersion} ({@code R4B}); null for anything else (the R6 build, blank).
+   * The release named in {@code INDEX.tsv}'s {@code fhir_version} ({@code R4 (4.0.1)}) or a
+   * fixture's {@code fhirVersion} ({@code R4B}); null for anything else (the R6 build, blank).
    */
   static Release parse(String text) {
     String t = text.trim().toUpperCase(Locale.ROOT);

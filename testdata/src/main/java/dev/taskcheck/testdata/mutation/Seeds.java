@@ -15,20 +15,22 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Finds the seeds in a testdata folder: the JSON documents holding a Task (a Task or a Bundle with Task
- * entries) of
+ * Finds the seeds in a testdata folder: the JSON documents holding a Task (a Task or a Bundle with
+ * Task entries) of
  *
  * <ul>
- *   <li>{@code corpus/}: release and licence from {@code INDEX.tsv} (rows of the R6 build are left out);
+ *   <li>{@code corpus/}: release and licence from {@code INDEX.tsv} (rows of the R6 build are left
+ *       out);
  *   <li>{@code fixtures/structure/}: release from {@code cases.json}, Apache-2.0 (TaskCheck's own);
- *   <li>{@code samples/}: R4 (an {@code -r5} in the name: R5), Apache-2.0; the lines of an NDJSON file
- *       are seeds each;
- *   <li>{@code mutation/seeds/}: written for the mutator where the corpus has nothing (an R4B and an R5
- *       Bundle with Tasks), release from the name's end ({@code -r4b.json}), Apache-2.0.
+ *   <li>{@code samples/}: R4 (an {@code -r5} in the name: R5), Apache-2.0; the lines of an NDJSON
+ *       file are seeds each;
+ *   <li>{@code mutation/seeds/}: written for the mutator where the corpus has nothing (an R4B and
+ *       an R5 Bundle with Tasks), release from the name's end ({@code -r4b.json}), Apache-2.0.
  * </ul>
  *
- * A document that is byte for byte another seed (the samples copied from the corpus) is a seed once, under
- * its first path. XML documents are not seeds: the mutator edits JSON only. The list is sorted by path.
+ * A document that is byte for byte another seed (the samples copied from the corpus) is a seed
+ * once, under its first path. XML documents are not seeds: the mutator edits JSON only. The list is
+ * sorted by path.
  */
 public final class Seeds {
 
@@ -71,16 +73,25 @@ public final class Seeds {
       Release release = Release.parse(cols[versionCol]);
       String rel = cols[fileCol];
       if (release != null) {
-        add(found, "corpus/" + rel, release, cols[licenceCol], "corpus/" + source(rel),
+        add(
+            found,
+            "corpus/" + rel,
+            release,
+            cols[licenceCol],
+            "corpus/" + source(rel),
             read(testdata.resolve("corpus").resolve(rel)));
       }
     }
   }
 
-  /** The source folder of a corpus file: {@code ig/davinci-cdex}, {@code gematik/2023-07-01}, {@code spec-r4}. */
+  /**
+   * The source folder of a corpus file: {@code ig/davinci-cdex}, {@code gematik/2023-07-01}, {@code
+   * spec-r4}.
+   */
   private static String source(String corpusPath) {
-    String[] parts = corpusPath.split("/");
-    boolean twoLevels = parts[0].equals("ig") || parts[0].equals("gematik") || parts[0].equals("ibm");
+    String[] parts = corpusPath.split("/", -1);
+    boolean twoLevels =
+        parts[0].equals("ig") || parts[0].equals("gematik") || parts[0].equals("ibm");
     return twoLevels && parts.length > 2 ? parts[0] + "/" + parts[1] : parts[0];
   }
 
@@ -111,7 +122,13 @@ public final class Seeds {
         List<String> lines = lines(f);
         for (int i = 0; i < lines.size(); i++) {
           if (!lines.get(i).isBlank()) {
-            add(found, "samples/" + name + "#" + (i + 1), release, OWN_LICENCE, "samples", lines.get(i));
+            add(
+                found,
+                "samples/" + name + "#" + (i + 1),
+                release,
+                OWN_LICENCE,
+                "samples",
+                lines.get(i));
           }
         }
       }
@@ -122,8 +139,12 @@ public final class Seeds {
     Path dir = testdata.resolve("mutation").resolve("seeds");
     for (Path f : list(dir)) {
       String name = f.getFileName().toString();
-      Release release = name.endsWith("-r5.json") ? Release.R5 : name.endsWith("-r4b.json") ? Release.R4B
-          : name.endsWith("-r4.json") ? Release.R4 : null;
+      Release release =
+          name.endsWith("-r5.json")
+              ? Release.R5
+              : name.endsWith("-r4b.json")
+                  ? Release.R4B
+                  : name.endsWith("-r4.json") ? Release.R4 : null;
       if (release != null) {
         add(found, "mutation/seeds/" + name, release, OWN_LICENCE, "mutation/seeds", read(f));
       }
@@ -142,8 +163,15 @@ public final class Seeds {
     }
   }
 
-  /** Adds the document if it is a Task or a Bundle with a Task entry; the group gets the release. */
-  private static void add(Map<String, Seed> found, String file, Release release, String licence, String source,
+  /**
+   * Adds the document if it is a Task or a Bundle with a Task entry; the group gets the release.
+   */
+  private static void add(
+      Map<String, Seed> found,
+      String file,
+      Release release,
+      String licence,
+      String source,
       String text) {
     JsonText.Value root;
     try {

@@ -1,14 +1,15 @@
 package dev.taskcheck.testdata.mutation;
 
 /**
- * One value of a seed, placed and typed: a member's value, or one item of a member's array. It knows the
- * site of the object that holds it ({@code parent}, null for the document), the member and the array index
- * ({@code item}, -1 for the member's value itself), the element definition (null for the document, a
- * resource or an unknown element), its type (a primitive {@code code}, a datatype {@code Quantity}, a
- * backbone element's path {@code Task.input}, {@code Element} for the extension holder {@code _x} of a
- * primitive, a resource type for a resource; null for an unknown element), its JSON pointer
- * ({@code /entry/0/resource/status}), its FHIRPath ({@code Bundle.entry[0].resource.status},
- * {@code Task.input[1].value.ofType(Ratio)}) and the resource it is in (itself for a resource).
+ * One value of a seed, placed and typed: a member's value, or one item of a member's array. It
+ * knows the site of the object that holds it ({@code parent}, null for the document), the member
+ * and the array index ({@code item}, -1 for the member's value itself), the element definition
+ * (null for the document, a resource or an unknown element), its type (a primitive {@code code}, a
+ * datatype {@code Quantity}, a backbone element's path {@code Task.input}, {@code Element} for the
+ * extension holder {@code _x} of a primitive, a resource type for a resource; null for an unknown
+ * element), its JSON pointer ({@code /entry/0/resource/status}), its FHIRPath ({@code
+ * Bundle.entry[0].resource.status}, {@code Task.input[1].value.ofType(Ratio)}) and the resource it
+ * is in (itself for a resource).
  */
 final class Site {
   private final Site parent;
@@ -22,8 +23,16 @@ final class Site {
   private final Site resource;
 
   /** A site; {@code resource} null makes it a resource (its own resource). */
-  Site(Site parent, JsonText.Member member, int item, JsonText.Value value, FhirTable.Element element,
-      String type, String pointer, String path, Site resource) {
+  Site(
+      Site parent,
+      JsonText.Member member,
+      int item,
+      JsonText.Value value,
+      FhirTable.Element element,
+      String type,
+      String pointer,
+      String path,
+      Site resource) {
     this.parent = parent;
     this.member = member;
     this.item = item;

@@ -4,21 +4,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Adds or renames an element so that it is not one of its type's. Variants: {@code misspelled} (a known
- * member renamed: a letter dropped, doubled or swapped, or capitalised), {@code other-release} (a Task
- * element only the other release has: R5's {@code requestedPerformer}, {@code doNotPerform},
- * {@code requestedPeriod}, {@code reason}, {@code performer} in R4; R4's {@code performerType},
- * {@code reasonCode}, {@code reasonReference} in R5), {@code shadow-of-complex} ({@code _code} beside a
- * complex {@code code}), {@code shadow-without-base} ({@code _x} for no element {@code x}),
- * {@code invented} (a plausible name no type has).
+ * Adds or renames an element so that it is not one of its type's. Variants: {@code misspelled} (a
+ * known member renamed: a letter dropped, doubled or swapped, or capitalised), {@code
+ * other-release} (a Task element only the other release has: R5's {@code requestedPerformer},
+ * {@code doNotPerform}, {@code requestedPeriod}, {@code reason}, {@code performer} in R4; R4's
+ * {@code performerType}, {@code reasonCode}, {@code reasonReference} in R5), {@code
+ * shadow-of-complex} ({@code _code} beside a complex {@code code}), {@code shadow-without-base}
+ * ({@code _x} for no element {@code x}), {@code invented} (a plausible name no type has).
  */
 final class UnknownElement extends BaseOperator {
 
-  private static final List<String> INVENTED = List.of("comment", "notes", "assignedTo", "label", "codeSystem",
-      "target", "duration", "category", "remarks", "details");
+  private static final List<String> INVENTED =
+      List.of(
+          "comment",
+          "notes",
+          "assignedTo",
+          "label",
+          "codeSystem",
+          "target",
+          "duration",
+          "category",
+          "remarks",
+          "details");
 
   UnknownElement() {
-    super("unknown-element", "an element its type does not have (misspelt, from the other release, a stray _x)");
+    super(
+        "unknown-element",
+        "an element its type does not have (misspelt, from the other release, a stray _x)");
   }
 
   @Override
@@ -30,7 +42,10 @@ final class UnknownElement extends BaseOperator {
           out.add(new Target("shadow-of-complex", "shadow-of-complex", s));
         }
       }
-      if (!s.value().isObject() || s.type() == null || s.isShadow() || !(Ops.isComplex(s) || s.isResource())) {
+      if (!s.value().isObject()
+          || s.type() == null
+          || s.isShadow()
+          || !(Ops.isComplex(s) || s.isResource())) {
         continue;
       }
       if (s.isResource() && "Task".equals(s.type()) && !otherRelease(doc, s).isEmpty()) {
@@ -44,7 +59,9 @@ final class UnknownElement extends BaseOperator {
     }
   }
 
-  /** Task elements of the other release that this release does not have and the Task does not carry. */
+  /**
+   * Task elements of the other release that this release does not have and the Task does not carry.
+   */
   private static List<FhirTable.Element> otherRelease(Doc doc, Site task) {
     List<FhirTable.Element> out = new ArrayList<>();
     for (FhirTable.Element e : FhirTable.of(doc.seed().release().other()).children("Task")) {
@@ -62,33 +79,65 @@ final class UnknownElement extends BaseOperator {
     return switch (t.variant()) {
       case "misspelled" -> {
         String name = misspelt(doc, owner(s.parent()), s.name(), s.owner(), rng);
-        yield name == null ? null : Change.at(s, t.variant(), s.name() + " renamed " + name,
-            doc.layout().rename(s.member(), name));
+        yield name == null
+            ? null
+            : Change.at(
+                s,
+                t.variant(),
+                s.name() + " renamed " + name,
+                doc.layout().rename(s.member(), name));
       }
       case "shadow-of-complex" -> {
-        String json = Jsons.obj("extension", Jsons.arr(Jsons.obj("url",
-            Jsons.quote("http://example.org/fhir/StructureDefinition/note"), "valueString", Jsons.quote("x"))));
+        String json =
+            Jsons.obj(
+                "extension",
+                Jsons.arr(
+                    Jsons.obj(
+                        "url",
+                        Jsons.quote("http://example.org/fhir/StructureDefinition/note"),
+                        "valueString",
+                        Jsons.quote("x"))));
         int at = s.owner().indexOf(s.member());
-        yield Change.at(s, t.variant(), "added _" + s.name() + " beside the complex " + s.name(),
+        yield Change.at(
+            s,
+            t.variant(),
+            "added _" + s.name() + " beside the complex " + s.name(),
             doc.layout().insert(s.owner(), at, "_" + s.name(), json));
       }
       case "other-release" -> {
         FhirTable.Element e = rng.pick(otherRelease(doc, s));
         String json = sample(e);
-        yield new Change(t.variant(), s.pointer() + "/" + e.name(), s.path() + "." + e.name(),
-            "added " + doc.seed().release().other().name() + " element " + e.name() + " " + Ops.shown(json),
+        yield new Change(
+            t.variant(),
+            s.pointer() + "/" + e.name(),
+            s.path() + "." + e.name(),
+            "added "
+                + doc.seed().release().other().name()
+                + " element "
+                + e.name()
+                + " "
+                + Ops.shown(json),
             List.of(Ops.append(doc, s.value(), e.name(), json)));
       }
       case "invented" -> {
         String name = absent(doc, owner, INVENTED.get(rng.nextInt(INVENTED.size())), s.value());
-        yield new Change(t.variant(), s.pointer() + "/" + name, s.path() + "." + name, "added unknown " + name,
+        yield new Change(
+            t.variant(),
+            s.pointer() + "/" + name,
+            s.path() + "." + name,
+            "added unknown " + name,
             List.of(Ops.append(doc, s.value(), name, Jsons.quote("x"))));
       }
       default -> {
-        String base = absent(doc, owner, rng.pick("status2", "flag", "reviewed", "displayName"), s.value());
+        String base =
+            absent(doc, owner, rng.pick("status2", "flag", "reviewed", "displayName"), s.value());
         String json = Jsons.obj("id", Jsons.quote("shadow-1"));
-        yield new Change(t.variant(), s.pointer() + "/_" + base, s.path() + "." + base,
-            "added _" + base + " with no element " + base, List.of(Ops.append(doc, s.value(), "_" + base, json)));
+        yield new Change(
+            t.variant(),
+            s.pointer() + "/_" + base,
+            s.path() + "." + base,
+            "added _" + base + " with no element " + base,
+            List.of(Ops.append(doc, s.value(), "_" + base, json)));
       }
     };
   }
@@ -98,18 +147,26 @@ final class UnknownElement extends BaseOperator {
     return "BackboneElement".equals(s.type()) ? s.element().path() : s.type();
   }
 
-  /** {@code name}, or it with a number, so that it is neither an element of the owner nor a member. */
+  /**
+   * {@code name}, or it with a number, so that it is neither an element of the owner nor a member.
+   */
   private static String absent(Doc doc, String owner, String name, JsonText.Value object) {
     String n = name;
-    for (int i = 2; doc.table().element(owner, n) != null || object.member(n) != null
-        || object.member("_" + n) != null; i++) {
+    for (int i = 2;
+        doc.table().element(owner, n) != null
+            || object.member(n) != null
+            || object.member("_" + n) != null;
+        i++) {
       n = name + i;
     }
     return n;
   }
 
-  /** A misspelling of {@code name} that no element of the owner (or choice of it) has; null if none. */
-  private static String misspelt(Doc doc, String owner, String name, JsonText.Value object, Rng rng) {
+  /**
+   * A misspelling of {@code name} that no element of the owner (or choice of it) has; null if none.
+   */
+  private static String misspelt(
+      Doc doc, String owner, String name, JsonText.Value object, Rng rng) {
     List<String> options = new ArrayList<>();
     int i = 1 + rng.nextInt(Math.max(1, name.length() - 1));
     if (name.length() > 3) {
@@ -117,13 +174,16 @@ final class UnknownElement extends BaseOperator {
     }
     options.add(name.substring(0, i) + name.charAt(i - 1) + name.substring(i));
     if (i < name.length()) {
-      options.add(name.substring(0, i - 1) + name.charAt(i) + name.charAt(i - 1) + name.substring(i + 1));
+      options.add(
+          name.substring(0, i - 1) + name.charAt(i) + name.charAt(i - 1) + name.substring(i + 1));
     }
     options.add(FhirTable.capitalized(name));
     int start = rng.nextInt(options.size());
     for (int k = 0; k < options.size(); k++) {
       String o = options.get((start + k) % options.size());
-      if (!o.equals(name) && doc.table().element(owner, o) == null && doc.table().choiceFor(owner, o) == null
+      if (!o.equals(name)
+          && doc.table().element(owner, o) == null
+          && doc.table().choiceFor(owner, o) == null
           && object.member(o) == null) {
         return o;
       }
@@ -138,9 +198,10 @@ final class UnknownElement extends BaseOperator {
       case "boolean" -> "true";
       case "Period" -> Jsons.obj("start", Jsons.quote("2024-03-01"));
       case "Reference" -> Jsons.obj("reference", Jsons.quote("Practitioner/example"));
-      case "CodeableReference" -> wrap(e, Jsons.obj("concept", Jsons.obj("text", Jsons.quote("performer"))));
-      case "BackboneElement" -> wrap(e, Jsons.obj("actor", Jsons.obj("reference",
-          Jsons.quote("Practitioner/example"))));
+      case "CodeableReference" ->
+          wrap(e, Jsons.obj("concept", Jsons.obj("text", Jsons.quote("performer"))));
+      case "BackboneElement" ->
+          wrap(e, Jsons.obj("actor", Jsons.obj("reference", Jsons.quote("Practitioner/example"))));
       default -> wrap(e, Jsons.obj("text", Jsons.quote("example")));
     };
   }

@@ -21,30 +21,42 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads the FHIR core StructureDefinition snapshots and value sets from the
- * {@code hapi-fhir-validation-resources} jars on the test class path: the R4 and R4B bundles of XML
+ * Reads the FHIR core StructureDefinition snapshots and value sets from the {@code
+ * hapi-fhir-validation-resources} jars on the test class path: the R4 and R4B bundles of XML
  * definitions, the R5 core package ({@code .tgz}). Only what {@link FhirTableTest} compares.
  */
 final class CoreDefinitions {
 
   /** A snapshot element: types as their FHIR type names, targets as resource type names. */
-  record SdElement(String path, int min, int max, List<String> types, List<String> targets, String contentReference,
-      String bindingStrength, String valueSet) {}
+  record SdElement(
+      String path,
+      int min,
+      int max,
+      List<String> types,
+      List<String> targets,
+      String contentReference,
+      String bindingStrength,
+      String valueSet) {}
 
   /** StructureDefinition id to its snapshot elements, and value set name to codes. */
-  record Definitions(Map<String, List<SdElement>> structures, Map<String, List<String>> valueSets) {}
+  record Definitions(
+      Map<String, List<SdElement>> structures, Map<String, List<String>> valueSets) {}
 
-  private static final String FHIR_TYPE = "http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type";
+  private static final String FHIR_TYPE =
+      "http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type";
 
   private CoreDefinitions() {}
 
-  static Definitions load(Release release, Set<String> types, Set<String> valueSets) throws Exception {
+  static Definitions load(Release release, Set<String> types, Set<String> valueSets)
+      throws Exception {
     return release == Release.R5 ? r5(types, valueSets) : xml(release, types, valueSets);
   }
 
-  // ---- R4, R4B: XML Bundles ----------------------------------------------------------------------
+  // ---- R4, R4B: XML Bundles
+  // ----------------------------------------------------------------------
 
-  private static Definitions xml(Release release, Set<String> types, Set<String> valueSets) throws Exception {
+  private static Definitions xml(Release release, Set<String> types, Set<String> valueSets)
+      throws Exception {
     String base = "org/hl7/fhir/" + release.name().toLowerCase(Locale.ROOT) + "/model/";
     Map<String, List<SdElement>> sds = new LinkedHashMap<>();
     for (String f : List.of("profile/profiles-resources.xml", "profile/profiles-types.xml")) {
@@ -74,9 +86,14 @@ final class CoreDefinitions {
     return f.createXMLStreamReader(in);
   }
 
-  /** The start and end of each XML element, with the names of the open elements (innermost first). */
+  /**
+   * The start and end of each XML element, with the names of the open elements (innermost first).
+   */
   private interface XmlHandler {
-    /** {@code stack} holds {@code name} first; {@code value} and {@code url} are its attributes or null. */
+    /**
+     * {@code stack} holds {@code name} first; {@code value} and {@code url} are its attributes or
+     * null.
+     */
     void start(Deque<String> stack, String name, String value, String url);
 
     /** {@code stack} no longer holds {@code name}. */
@@ -90,7 +107,11 @@ final class CoreDefinitions {
       int event = r.next();
       if (event == XMLStreamConstants.START_ELEMENT) {
         stack.push(r.getLocalName());
-        handler.start(stack, r.getLocalName(), r.getAttributeValue(null, "value"), r.getAttributeValue(null, "url"));
+        handler.start(
+            stack,
+            r.getLocalName(),
+            r.getAttributeValue(null, "value"),
+            r.getAttributeValue(null, "url"));
       } else if (event == XMLStreamConstants.END_ELEMENT) {
         handler.end(stack, stack.pop());
       }
@@ -103,40 +124,42 @@ final class CoreDefinitions {
   }
 
   /** Collects the snapshot elements of the StructureDefinitions whose id is in {@code ids}. */
-  private static void readStructures(InputStream in, Set<String> ids, Map<String, List<SdElement>> out)
-      throws XMLStreamException {
-    walk(in, new XmlHandler() {
-      private String sdId;
-      private List<SdElement> elements = new ArrayList<>();
-      private ElementBuilder el;
+  private static void readStructures(
+      InputStream in, Set<String> ids, Map<String, List<SdElement>> out) throws XMLStreamException {
+    walk(
+        in,
+        new XmlHandler() {
+          private String sdId;
+          private List<SdElement> elements = new ArrayList<>();
+          private ElementBuilder el;
 
-      @Override
-      public void start(Deque<String> stack, String name, String value, String url) {
-        String parent = parent(stack);
-        if (name.equals("StructureDefinition")) {
-          elements = new ArrayList<>();
-        } else if (name.equals("id") && "StructureDefinition".equals(parent)) {
-          sdId = value;
-        } else if (name.equals("element") && "snapshot".equals(parent)) {
-          el = new ElementBuilder();
-        } else if (el != null) {
-          el.xml(List.copyOf(stack), name, value, url);
-        }
-      }
-
-      @Override
-      public void end(Deque<String> stack, String name) {
-        if (name.equals("element") && el != null && "snapshot".equals(stack.peek())) {
-          elements.add(el.build());
-          el = null;
-        } else if (name.equals("StructureDefinition")) {
-          if (sdId != null && ids.contains(sdId)) {
-            out.put(sdId, elements);
+          @Override
+          public void start(Deque<String> stack, String name, String value, String url) {
+            String parent = parent(stack);
+            if (name.equals("StructureDefinition")) {
+              elements = new ArrayList<>();
+            } else if (name.equals("id") && "StructureDefinition".equals(parent)) {
+              sdId = value;
+            } else if (name.equals("element") && "snapshot".equals(parent)) {
+              el = new ElementBuilder();
+            } else if (el != null) {
+              el.xml(List.copyOf(stack), name, value, url);
+            }
           }
-          sdId = null;
-        }
-      }
-    });
+
+          @Override
+          public void end(Deque<String> stack, String name) {
+            if (name.equals("element") && el != null && "snapshot".equals(stack.peek())) {
+              elements.add(el.build());
+              el = null;
+            } else if (name.equals("StructureDefinition")) {
+              if (sdId != null && ids.contains(sdId)) {
+                out.put(sdId, elements);
+              }
+              sdId = null;
+            }
+          }
+        });
   }
 
   /** Builds an {@link SdElement} from the XML or JSON children of one snapshot element. */
@@ -169,13 +192,17 @@ final class CoreDefinitions {
         }
       } else if (depth == 2 && parent.equals("type")) {
         if (name.equals("code")) {
-          types.add(value.startsWith("http://hl7.org/fhirpath/") && fhirType != null ? fhirType : value);
+          types.add(
+              value.startsWith("http://hl7.org/fhirpath/") && fhirType != null ? fhirType : value);
         } else if (name.equals("targetProfile")) {
           targets.add(last(value));
         } else if (name.equals("extension")) {
           fhirTypeExtension = FHIR_TYPE.equals(url);
         }
-      } else if (depth == 3 && parent.equals("extension") && stack.get(2).equals("type") && fhirTypeExtension
+      } else if (depth == 3
+          && parent.equals("extension")
+          && stack.get(2).equals("type")
+          && fhirTypeExtension
           && name.startsWith("value")) {
         fhirType = value;
       } else if (depth == 2 && parent.equals("binding")) {
@@ -188,67 +215,85 @@ final class CoreDefinitions {
     }
 
     SdElement build() {
-      return new SdElement(path, min, max, List.copyOf(types), List.copyOf(targets), contentReference, strength,
+      return new SdElement(
+          path,
+          min,
+          max,
+          List.copyOf(types),
+          List.copyOf(targets),
+          contentReference,
+          strength,
           valueSet);
     }
   }
 
-  /** The codes of the value sets named in {@code names}: included concepts, or whole code systems. */
-  private static Map<String, List<String>> readValueSets(InputStream in, Set<String> names) throws XMLStreamException {
-    Map<String, List<String[]>> includes = new LinkedHashMap<>(); // value set url -> [system, code or null]
+  /**
+   * The codes of the value sets named in {@code names}: included concepts, or whole code systems.
+   */
+  private static Map<String, List<String>> readValueSets(InputStream in, Set<String> names)
+      throws XMLStreamException {
+    Map<String, List<String[]>> includes =
+        new LinkedHashMap<>(); // value set url -> [system, code or null]
     Map<String, List<String>> systems = new LinkedHashMap<>();
-    walk(in, new XmlHandler() {
-      private String resource;
-      private String url;
-      private String system;
-      private boolean anyConcept;
-      private List<String> codes = new ArrayList<>();
-      private List<String[]> inc = new ArrayList<>();
+    walk(
+        in,
+        new XmlHandler() {
+          private String resource;
+          private String url;
+          private String system;
+          private boolean anyConcept;
+          private List<String> codes = new ArrayList<>();
+          private List<String[]> inc = new ArrayList<>();
 
-      @Override
-      public void start(Deque<String> stack, String name, String value, String attrUrl) {
-        String parent = parent(stack);
-        boolean valueSet = "ValueSet".equals(resource);
-        if (name.equals("ValueSet") || name.equals("CodeSystem")) {
-          resource = name;
-        } else if (name.equals("url") && resource != null && resource.equals(parent)) {
-          url = value;
-        } else if (valueSet && name.equals("system") && "include".equals(parent)) {
-          system = value;
-        } else if (valueSet && name.equals("code") && "concept".equals(parent) && stack.contains("include")) {
-          inc.add(new String[] {system, value});
-          anyConcept = true;
-        } else if ("CodeSystem".equals(resource) && name.equals("code") && "concept".equals(parent)) {
-          codes.add(value);
-        }
-      }
+          @Override
+          public void start(Deque<String> stack, String name, String value, String attrUrl) {
+            String parent = parent(stack);
+            boolean valueSet = "ValueSet".equals(resource);
+            if (name.equals("ValueSet") || name.equals("CodeSystem")) {
+              resource = name;
+            } else if (name.equals("url") && resource != null && resource.equals(parent)) {
+              url = value;
+            } else if (valueSet && name.equals("system") && "include".equals(parent)) {
+              system = value;
+            } else if (valueSet
+                && name.equals("code")
+                && "concept".equals(parent)
+                && stack.contains("include")) {
+              inc.add(new String[] {system, value});
+              anyConcept = true;
+            } else if ("CodeSystem".equals(resource)
+                && name.equals("code")
+                && "concept".equals(parent)) {
+              codes.add(value);
+            }
+          }
 
-      @Override
-      public void end(Deque<String> stack, String name) {
-        if (name.equals("include") && "ValueSet".equals(resource)) {
-          if (!anyConcept) {
-            inc.add(new String[] {system, null});
+          @Override
+          public void end(Deque<String> stack, String name) {
+            if (name.equals("include") && "ValueSet".equals(resource)) {
+              if (!anyConcept) {
+                inc.add(new String[] {system, null});
+              }
+              system = null;
+              anyConcept = false;
+            } else if ((name.equals("ValueSet") || name.equals("CodeSystem")) && url != null) {
+              if (name.equals("ValueSet")) {
+                includes.put(url, inc);
+              } else {
+                systems.put(url, codes);
+              }
+              url = null;
+              resource = null;
+              codes = new ArrayList<>();
+              inc = new ArrayList<>();
+            }
           }
-          system = null;
-          anyConcept = false;
-        } else if ((name.equals("ValueSet") || name.equals("CodeSystem")) && url != null) {
-          if (name.equals("ValueSet")) {
-            includes.put(url, inc);
-          } else {
-            systems.put(url, codes);
-          }
-          url = null;
-          resource = null;
-          codes = new ArrayList<>();
-          inc = new ArrayList<>();
-        }
-      }
-    });
+        });
     return expand(names, includes, systems);
   }
 
-  private static Map<String, List<String>> expand(Set<String> names, Map<String, List<String[]>> includes,
-      Map<String, List<String>> systems) {
+  private static Map<String, List<String>> expand(
+      Set<String> names, Map<String, List<String[]>> includes, Map<String, List<String>> systems) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (String n : names) {
       List<String[]> inc = includes.get("http://hl7.org/fhir/ValueSet/" + n);
@@ -268,7 +313,8 @@ final class CoreDefinitions {
     return out;
   }
 
-  // ---- R5: the core package -------------------------------------------------------------------------
+  // ---- R5: the core package
+  // -------------------------------------------------------------------------
 
   private static Definitions r5(Set<String> types, Set<String> valueSets) throws IOException {
     Map<String, String> files = new LinkedHashMap<>();
@@ -276,9 +322,15 @@ final class CoreDefinitions {
     for (String t : types) {
       wanted.add("package/StructureDefinition-" + t + ".json");
     }
-    try (InputStream in = new GZIPInputStream(resource("org/hl7/fhir/r5/packages/hl7.fhir.r5.core-5.0.0.tgz"))) {
-      readTar(in, name -> wanted.contains(name) || name.startsWith("package/ValueSet-")
-          || name.startsWith("package/CodeSystem-"), files);
+    try (InputStream in =
+        new GZIPInputStream(resource("org/hl7/fhir/r5/packages/hl7.fhir.r5.core-5.0.0.tgz"))) {
+      readTar(
+          in,
+          name ->
+              wanted.contains(name)
+                  || name.startsWith("package/ValueSet-")
+                  || name.startsWith("package/CodeSystem-"),
+          files);
     }
     Map<String, List<SdElement>> sds = new LinkedHashMap<>();
     for (String t : types) {
@@ -305,7 +357,9 @@ final class CoreDefinitions {
             if (concepts == null) {
               inc.add(new String[] {i.text("system"), null});
             } else {
-              concepts.items().forEach(c -> inc.add(new String[] {i.text("system"), c.text("code")}));
+              concepts
+                  .items()
+                  .forEach(c -> inc.add(new String[] {i.text("system"), c.text("code")}));
             }
           }
         }
@@ -349,10 +403,16 @@ final class CoreDefinitions {
       }
       JsonText.Value b = e.get("binding");
       String max = e.text("max");
-      out.add(new SdElement(e.text("path"), Integer.parseInt(e.get("min").string()),
-          max.equals("*") ? FhirTable.Element.MANY : Integer.parseInt(max), types, targets,
-          e.text("contentReference") == null ? "" : e.text("contentReference"),
-          b == null ? "" : b.text("strength"), b == null || b.text("valueSet") == null ? "" : b.text("valueSet")));
+      out.add(
+          new SdElement(
+              e.text("path"),
+              Integer.parseInt(e.get("min").string()),
+              max.equals("*") ? FhirTable.Element.MANY : Integer.parseInt(max),
+              types,
+              targets,
+              e.text("contentReference") == null ? "" : e.text("contentReference"),
+              b == null ? "" : b.text("strength"),
+              b == null || b.text("valueSet") == null ? "" : b.text("valueSet")));
     }
     return out;
   }

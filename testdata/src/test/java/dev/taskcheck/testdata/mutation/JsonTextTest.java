@@ -43,7 +43,9 @@ class JsonTextTest {
 
   @Test
   void malformedTextIsRefused() {
-    assertThatThrownBy(() -> JsonText.parse("{\"a\": \"x}")).isInstanceOf(JsonText.SyntaxException.class);
-    assertThatThrownBy(() -> JsonText.parse("{\"a\" 1}")).isInstanceOf(JsonText.SyntaxException.class);
+    assertThatThrownBy(() -> JsonText.parse("{\"a\": \"x}"))
+        .isInstanceOf(JsonText.SyntaxException.class);
+    assertThatThrownBy(() -> JsonText.parse("{\"a\" 1}"))
+        .isInstanceOf(JsonText.SyntaxException.class);
   }
 }

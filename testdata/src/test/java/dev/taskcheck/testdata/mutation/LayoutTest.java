@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 /** Edits keep the seed's layout: its indentation, colon spacing, line ends and array style. */
 class LayoutTest {
 
-  private static final String PRETTY = "{\n  \"a\": 1,\n  \"b\": {\n    \"c\": \"x\"\n  },\n  \"d\": [\n    2\n  ]\n}";
+  private static final String PRETTY =
+      "{\n  \"a\": 1,\n  \"b\": {\n    \"c\": \"x\"\n  },\n  \"d\": [\n    2\n  ]\n}";
   private static final String HAPI = "{\n  \"list\" : [ {\n    \"u\" : \"x\"\n  } ]\n}";
 
-  private static String edit(String text, java.util.function.Function<Layout, List<Layout.Edit>> f) {
+  private static String edit(
+      String text, java.util.function.Function<Layout, List<Layout.Edit>> f) {
     return Layout.apply(text, f.apply(new Layout(text, JsonText.parse(text))));
   }
 
@@ -34,8 +36,9 @@ class LayoutTest {
   void insertedMembersAreIndentedLikeTheirSiblings() {
     JsonText.Value root = JsonText.parse(PRETTY);
     assertThat(edit(PRETTY, l -> List.of(l.insert(root, 0, "n", "{\"m\":[true]}"))))
-        .isEqualTo("{\n  \"a\": 1,\n  \"n\": {\n    \"m\": [\n      true\n    ]\n  },\n  \"b\": {\n    \"c\": \"x\"\n"
-            + "  },\n  \"d\": [\n    2\n  ]\n}");
+        .isEqualTo(
+            "{\n  \"a\": 1,\n  \"n\": {\n    \"m\": [\n      true\n    ]\n  },\n  \"b\": {\n    \"c\": \"x\"\n"
+                + "  },\n  \"d\": [\n    2\n  ]\n}");
     assertThat(edit(PRETTY, l -> List.of(l.insert(root, -1, "n", "0"))))
         .startsWith("{\n  \"n\": 0,\n  \"a\": 1,\n");
     JsonText.Value b = root.get("b");
@@ -65,14 +68,16 @@ class LayoutTest {
     String text = "{\r\n\t\"a\": {\r\n\t\t\"b\": 1\r\n\t}\r\n}";
     JsonText.Value a = JsonText.parse(text).get("a");
     assertThat(edit(text, l -> List.of(l.insert(a, 0, "c", "{\"d\":2}"))))
-        .isEqualTo("{\r\n\t\"a\": {\r\n\t\t\"b\": 1,\r\n\t\t\"c\": {\r\n\t\t\t\"d\": 2\r\n\t\t}\r\n\t}\r\n}");
+        .isEqualTo(
+            "{\r\n\t\"a\": {\r\n\t\t\"b\": 1,\r\n\t\t\"c\": {\r\n\t\t\t\"d\": 2\r\n\t\t}\r\n\t}\r\n}");
   }
 
   @Test
   void anEmptyObjectGetsItsFirstMemberOnItsOwnLine() {
     String text = "{\n  \"a\": {}\n}";
     JsonText.Value a = JsonText.parse(text).get("a");
-    assertThat(edit(text, l -> List.of(l.insert(a, -1, "b", "1")))).isEqualTo("{\n  \"a\": {\n    \"b\": 1\n  }\n}");
+    assertThat(edit(text, l -> List.of(l.insert(a, -1, "b", "1"))))
+        .isEqualTo("{\n  \"a\": {\n    \"b\": 1\n  }\n}");
   }
 
   @Test

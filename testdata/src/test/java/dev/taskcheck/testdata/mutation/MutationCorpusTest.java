@@ -64,7 +64,8 @@ class MutationCorpusTest {
   }
 
   @Test
-  void writtenFilesAndManifestAreTheMutantsAndTheSameInEveryRun(@TempDir Path tmp) throws Exception {
+  void writtenFilesAndManifestAreTheMutantsAndTheSameInEveryRun(@TempDir Path tmp)
+      throws Exception {
     Path one = tmp.resolve("one");
     Path two = tmp.resolve("two");
     corpus.write(one, 5, 400);
@@ -75,7 +76,9 @@ class MutationCorpusTest {
     }
     assertThat(files).hasSize(401).contains("manifest.tsv");
     for (String f : files) {
-      assertThat(Files.readAllBytes(two.resolve(f))).as(f).isEqualTo(Files.readAllBytes(one.resolve(f)));
+      assertThat(Files.readAllBytes(two.resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readAllBytes(one.resolve(f)));
     }
     List<String> lines = Files.readAllLines(one.resolve("manifest.tsv"), StandardCharsets.UTF_8);
     assertThat(lines).hasSize(401);
@@ -88,20 +91,24 @@ class MutationCorpusTest {
       Mutant m = corpus.mutant(5, n);
       Seed seed = seeds.get(cols[1]);
       assertThat(seed).as(cols[1]).isNotNull();
-      assertThat(cols[0]).isEqualTo(m.fileName()).startsWith(String.format("%05d-%s-", n, cols[4]))
+      assertThat(cols[0])
+          .isEqualTo(m.fileName())
+          .startsWith(String.format("%05d-%s-", n, cols[4]))
           .endsWith("-" + seed.stem() + ".json");
       assertThat(cols[2]).isEqualTo(seed.release().name());
       assertThat(cols[3]).isEqualTo(seed.licence());
       assertThat(MutationCorpus.operators()).contains(cols[4]);
       assertThat(cols[8]).isEqualTo(cols[4].equals("syntax") ? "yes" : "no");
-      assertThat(Files.readString(one.resolve(cols[0]), StandardCharsets.UTF_8)).isEqualTo(m.text());
+      assertThat(Files.readString(one.resolve(cols[0]), StandardCharsets.UTF_8))
+          .isEqualTo(m.text());
     }
   }
 
   /**
-   * The corpus the differential test uses: 20,000 mutants, each valid for its operator, changing only the
-   * object it names, every operator with its fair share and several variants, every release present. The
-   * time to make them is published in the test report (speed is measured, not asserted).
+   * The corpus the differential test uses: 20,000 mutants, each valid for its operator, changing
+   * only the object it names, every operator with its fair share and several variants, every
+   * release present. The time to make them is published in the test report (speed is measured, not
+   * asserted).
    */
   @Test
   void twentyThousandMutants(TestReporter reporter) {
@@ -110,7 +117,8 @@ class MutationCorpusTest {
     List<Mutant> all = new ArrayList<>();
     fresh.iterator(1, 20_000).forEachRemaining(all::add);
     long millis = (System.nanoTime() - start) / 1_000_000;
-    reporter.publishEntry("20000 mutants, seeds read and indexed included (ms)", Long.toString(millis));
+    reporter.publishEntry(
+        "20000 mutants, seeds read and indexed included (ms)", Long.toString(millis));
 
     Map<String, Integer> perOperator = new TreeMap<>();
     Map<String, Set<String>> variants = new TreeMap<>();
@@ -119,16 +127,21 @@ class MutationCorpusTest {
     Map<String, JsonText.Value> parsedSeeds = new HashMap<>();
     for (Mutant m : all) {
       MutatorTest.assertValid(m.seed(), m.mutation());
-      assertUntouchedOutside(m, parsedSeeds.computeIfAbsent(m.seed().file(), f -> JsonText.parse(m.seed().text())));
+      assertUntouchedOutside(
+          m, parsedSeeds.computeIfAbsent(m.seed().file(), f -> JsonText.parse(m.seed().text())));
       perOperator.merge(m.mutation().operator(), 1, Integer::sum);
-      variants.computeIfAbsent(m.mutation().operator(), k -> new TreeSet<>()).add(m.mutation().variant());
+      variants
+          .computeIfAbsent(m.mutation().operator(), k -> new TreeSet<>())
+          .add(m.mutation().variant());
       perRelease.merge(m.release(), 1, Integer::sum);
       assertThat(names.add(m.fileName())).isTrue();
     }
     int totalWeight = Operators.ALL.stream().mapToInt(Operator::weight).sum();
     for (Operator op : Operators.ALL) {
       double fair = 20_000.0 * op.weight() / totalWeight;
-      assertThat(perOperator.getOrDefault(op.name(), 0)).as(op.name()).isBetween((int) (fair - 1), (int) (fair + 2));
+      assertThat(perOperator.getOrDefault(op.name(), 0))
+          .as(op.name())
+          .isBetween((int) (fair - 1), (int) (fair + 2));
       assertThat(variants.get(op.name())).as(op.name()).hasSizeGreaterThanOrEqualTo(3);
     }
     assertThat(perOperator.get("syntax")).isLessThan(500);
@@ -138,8 +151,9 @@ class MutationCorpusTest {
   }
 
   /**
-   * Outside the object (or array) that holds the changed value, the mutant is the seed byte for byte: the
-   * common prefix reaches at least to that object's start, the common suffix from its end.
+   * Outside the object (or array) that holds the changed value, the mutant is the seed byte for
+   * byte: the common prefix reaches at least to that object's start, the common suffix from its
+   * end.
    */
   private static void assertUntouchedOutside(Mutant m, JsonText.Value seedRoot) {
     String seed = m.seed().text();
@@ -155,13 +169,18 @@ class MutationCorpusTest {
       suffix++;
     }
     JsonText.Value holder = holder(seedRoot, m.mutation().pointer());
-    assertThat(prefix).as(m.fileName() + " changed before " + m.mutation().pointer()).isGreaterThanOrEqualTo(
-        holder.start());
-    assertThat(seed.length() - suffix).as(m.fileName() + " changed after " + m.mutation().pointer())
+    assertThat(prefix)
+        .as(m.fileName() + " changed before " + m.mutation().pointer())
+        .isGreaterThanOrEqualTo(holder.start());
+    assertThat(seed.length() - suffix)
+        .as(m.fileName() + " changed after " + m.mutation().pointer())
         .isLessThanOrEqualTo(holder.end());
   }
 
-  /** The object or array holding the deepest value of the seed the pointer reaches (the root for the root). */
+  /**
+   * The object or array holding the deepest value of the seed the pointer reaches (the root for the
+   * root).
+   */
   private static JsonText.Value holder(JsonText.Value root, String pointer) {
     JsonText.Value parent = root;
     JsonText.Value at = root;
@@ -170,7 +189,9 @@ class MutationCorpusTest {
       JsonText.Value next = null;
       if (at.isObject()) {
         next = at.get(seg);
-      } else if (at.isArray() && seg.matches("[0-9]+") && Integer.parseInt(seg) < at.items().size()) {
+      } else if (at.isArray()
+          && seg.matches("[0-9]+")
+          && Integer.parseInt(seg) < at.items().size()) {
         next = at.items().get(Integer.parseInt(seg));
       }
       if (next == null) {
@@ -188,21 +209,33 @@ class MutationCorpusTest {
     PrintStream ps = new PrintStream(err, true, StandardCharsets.UTF_8);
     String seeds = Testdata.folder().toString();
     assertThat(MutationCorpus.run(new String[] {"--seeds", seeds}, ps)).isEqualTo(2);
-    assertThat(MutationCorpus.run(new String[] {"--out", tmp.toString(), "--count", "0"}, ps)).isEqualTo(2);
-    assertThat(MutationCorpus.run(new String[] {"--out", tmp.toString(), "--bogus", "1"}, ps)).isEqualTo(2);
-    assertThat(MutationCorpus.run(new String[] {"--out", tmp.toString(), "--seeds", tmp.toString()}, ps))
+    assertThat(MutationCorpus.run(new String[] {"--out", tmp.toString(), "--count", "0"}, ps))
+        .isEqualTo(2);
+    assertThat(MutationCorpus.run(new String[] {"--out", tmp.toString(), "--bogus", "1"}, ps))
+        .isEqualTo(2);
+    assertThat(
+            MutationCorpus.run(
+                new String[] {"--out", tmp.toString(), "--seeds", tmp.toString()}, ps))
         .isEqualTo(2);
     assertThat(MutationCorpus.run(new String[] {"--help"}, ps)).isZero();
     Path out = tmp.resolve("out");
-    assertThat(MutationCorpus.run(new String[] {"--seeds", seeds, "--count=25", "--seed", "3", "--out",
-        out.toString()}, ps)).isZero();
+    assertThat(
+            MutationCorpus.run(
+                new String[] {
+                  "--seeds", seeds, "--count=25", "--seed", "3", "--out", out.toString()
+                },
+                ps))
+        .isZero();
     try (Stream<Path> s = Files.list(out)) {
       assertThat(s.count()).isEqualTo(26);
     }
-    assertThat(Files.readString(out.resolve(corpus.mutant(3, 25).fileName()), StandardCharsets.UTF_8))
+    assertThat(
+            Files.readString(out.resolve(corpus.mutant(3, 25).fileName()), StandardCharsets.UTF_8))
         .isEqualTo(corpus.mutant(3, 25).text());
     Path file = Files.writeString(tmp.resolve("file"), "x");
-    assertThat(MutationCorpus.run(new String[] {"--seeds", seeds, "--count", "2", "--out", file.toString()}, ps))
+    assertThat(
+            MutationCorpus.run(
+                new String[] {"--seeds", seeds, "--count", "2", "--out", file.toString()}, ps))
         .isEqualTo(1);
   }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class MutatorTest {
 
@@ -18,7 +18,10 @@ class MutatorTest {
     return MutationCorpus.operators();
   }
 
-  /** Every operator acts on at least one seed of every release, with a mutation of the kind it promises. */
+  /**
+   * Every operator acts on at least one seed of every release, with a mutation of the kind it
+   * promises.
+   */
   @ParameterizedTest
   @MethodSource("operators")
   void everyOperatorMutatesASeedOfEachRelease(String operator) {
@@ -65,8 +68,11 @@ class MutatorTest {
 
   @Test
   void differentSeedNumbersGiveDifferentMutations() {
-    Seed seed = SEEDS.stream().filter(s -> s.file().equals("corpus/spec-r4/Task-example1.json")).findFirst()
-        .orElseThrow();
+    Seed seed =
+        SEEDS.stream()
+            .filter(s -> s.file().equals("corpus/spec-r4/Task-example1.json"))
+            .findFirst()
+            .orElseThrow();
     List<String> texts = new ArrayList<>();
     for (long n = 0; n < 40; n++) {
       texts.add(new Mutator().mutate(seed, n).orElseThrow().text());
@@ -76,8 +82,11 @@ class MutatorTest {
 
   @Test
   void anOperatorThatCannotActGivesNothing() {
-    Seed task = SEEDS.stream().filter(s -> s.file().equals("corpus/spec-r4/Task-example1.json")).findFirst()
-        .orElseThrow();
+    Seed task =
+        SEEDS.stream()
+            .filter(s -> s.file().equals("corpus/spec-r4/Task-example1.json"))
+            .findFirst()
+            .orElseThrow();
     assertThat(new Mutator().mutate(task, "bundle", 1)).isEmpty();
   }
 }

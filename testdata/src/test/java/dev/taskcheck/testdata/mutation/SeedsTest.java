@@ -18,8 +18,9 @@ class SeedsTest {
 
   @Test
   void everyReleaseHasSeedsAndEverySeedHoldsATask() {
-    Map<Release, Long> byRelease = seeds.stream().collect(Collectors.groupingBy(Seed::release, TreeMap::new,
-        Collectors.counting()));
+    Map<Release, Long> byRelease =
+        seeds.stream()
+            .collect(Collectors.groupingBy(Seed::release, TreeMap::new, Collectors.counting()));
     assertThat(byRelease.keySet()).containsExactly(Release.R4, Release.R4B, Release.R5);
     assertThat(byRelease.get(Release.R4)).isGreaterThan(200);
     assertThat(byRelease.get(Release.R5)).isGreaterThan(20);
@@ -35,7 +36,9 @@ class SeedsTest {
     Set<String> texts = new HashSet<>();
     seeds.forEach(s -> assertThat(texts.add(s.text())).as(s.file()).isTrue());
     // the samples copied from the corpus are seeds under their corpus path only
-    assertThat(seeds).extracting(Seed::file).contains("corpus/spec-r4/Task-example1.json")
+    assertThat(seeds)
+        .extracting(Seed::file)
+        .contains("corpus/spec-r4/Task-example1.json")
         .doesNotContain("samples/spec-r4-Task-example1.json");
   }
 
@@ -61,8 +64,10 @@ class SeedsTest {
 
   @Test
   void ownSeedsAndNdjsonLinesAreIncluded() {
-    assertThat(seeds).filteredOn(s -> s.file().startsWith("mutation/seeds/"))
-        .extracting(Seed::release).contains(Release.R4B, Release.R5);
+    assertThat(seeds)
+        .filteredOn(s -> s.file().startsWith("mutation/seeds/"))
+        .extracting(Seed::release)
+        .contains(Release.R4B, Release.R5);
     List<Seed> lines = seeds.stream().filter(s -> s.file().contains(".ndjson#")).toList();
     assertThat(lines).hasSize(5);
     assertThat(lines.get(0).stem()).isEqualTo("tasks-physiotherapy-course-1");

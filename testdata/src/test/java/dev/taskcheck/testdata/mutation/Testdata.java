@@ -11,6 +11,8 @@ final class Testdata {
   static Path folder() {
     String configured = System.getProperty("taskcheck.testdata", "");
     Path p = configured.isBlank() ? Path.of("") : Path.of(configured);
-    return Files.isDirectory(p.resolve("corpus")) ? p.toAbsolutePath().normalize() : Path.of("").toAbsolutePath();
+    return Files.isDirectory(p.resolve("corpus"))
+        ? p.toAbsolutePath().normalize()
+        : Path.of("").toAbsolutePath();
   }
 }

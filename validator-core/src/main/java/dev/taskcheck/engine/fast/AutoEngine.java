@@ -12,9 +12,9 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The structure stage as the run chose it: the fast engine where it covers a document and the reference engine
- * elsewhere ({@code auto}), or one of them only. The reference engine is created when a document first needs it, so
- * a run the fast engine covers never loads HAPI.
+ * The structure stage as the run chose it: the fast engine where it covers a document and the
+ * reference engine elsewhere ({@code auto}), or one of them only. The reference engine is created
+ * when a document first needs it, so a run the fast engine covers never loads HAPI.
  */
 public final class AutoEngine implements Stage {
 
@@ -51,10 +51,20 @@ public final class AutoEngine implements Stage {
     // on every Task of the document, so that the finding is routed to each of them
     for (var task : unit.tasks()) {
       var node = task.node();
-      sink.add(new Issue(StructureIds.OTHER, Severity.WARNING, "not-supported", task.path(), node.line(),
-          node.column(), "the fast engine does not check this document (" + reason + "), so its structure was not"
-              + " checked; run with --engine auto or --engine reference to check it",
-          IssueSource.STRUCTURE, "taskcheck-fast-not-covered"));
+      sink.add(
+          new Issue(
+              StructureIds.OTHER,
+              Severity.WARNING,
+              "not-supported",
+              task.path(),
+              node.line(),
+              node.column(),
+              "the fast engine does not check this document ("
+                  + reason
+                  + "), so its structure was not"
+                  + " checked; run with --engine auto or --engine reference to check it",
+              IssueSource.STRUCTURE,
+              "taskcheck-fast-not-covered"));
     }
   }
 

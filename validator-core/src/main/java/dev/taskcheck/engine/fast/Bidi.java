@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Bidirectional control characters in text values, judged as the reference engine judges them: a value with such
- * characters is well formed when every override (LRO, RLO), isolate (LRI, RLI, FSI) and mark (LRM, RLM, ALM) it opens
- * is closed again (PDF closes one override or mark, PDI an isolate and what was opened inside it, a newline resets).
- * The embeddings LRE and RLE are not tracked, as there.
+ * Bidirectional control characters in text values, judged as the reference engine judges them: a
+ * value with such characters is well formed when every override (LRO, RLO), isolate (LRI, RLI, FSI)
+ * and mark (LRM, RLM, ALM) it opens is closed again (PDF closes one override or mark, PDI an
+ * isolate and what was opened inside it, a newline resets). The embeddings LRE and RLE are not
+ * tracked, as there.
  */
 final class Bidi {
 
@@ -27,8 +28,8 @@ final class Bidi {
   private Bidi() {}
 
   static boolean isBidi(char c) {
-    return c == LRE || c == RLE || c == PDF || c == LRO || c == RLO || c == LRI || c == RLI || c == FSI || c == PDI
-        || c == LRM || c == RLM || c == ALM || c == '\n';
+    return c == LRE || c == RLE || c == PDF || c == LRO || c == RLO || c == LRI || c == RLI
+        || c == FSI || c == PDI || c == LRM || c == RLM || c == ALM || c == '\n';
   }
 
   static boolean wellFormed(String s) {
@@ -57,7 +58,7 @@ final class Bidi {
             }
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return open.isEmpty();

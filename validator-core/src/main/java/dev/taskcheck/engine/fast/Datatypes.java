@@ -3,8 +3,8 @@ package dev.taskcheck.engine.fast;
 import dev.taskcheck.parse.Node;
 
 /**
- * The checks of particular datatypes beyond their definitions (docs/engines/reference-behaviour.md §11-13, §17):
- * codings, identifiers, quantities, attachments, references, narratives.
+ * The checks of particular datatypes beyond their definitions (docs/engines/reference-behaviour.md
+ * §11-13, §17): codings, identifiers, quantities, attachments, references, narratives.
  */
 final class Datatypes {
 
@@ -16,32 +16,54 @@ final class Datatypes {
     this.references = references;
   }
 
-  void check(Walker walker, Node value, String type, Walker.Defs defs, Loc at, Walker.ResourceScope scope) {
+  void check(
+      Walker walker,
+      Node value,
+      String type,
+      Walker.Defs defs,
+      Loc at,
+      Walker.ResourceScope scope) {
     switch (type) {
-      case "CodeableConcept" -> codes.codeableConcept(value, defs.base().binding(), at.toString(),
-          walker.doc().baseOnly(), walker.out());
+      case "CodeableConcept" ->
+          codes.codeableConcept(
+              value, defs.base().binding(), at.toString(), walker.doc().baseOnly(), walker.out());
       case "Coding" -> {
         if (!defs.base().path().endsWith("CodeableConcept.coding")) {
-          codes.coding(value, defs.base().binding(), at.toString(), walker.doc().baseOnly(), walker.out());
+          codes.coding(
+              value, defs.base().binding(), at.toString(), walker.doc().baseOnly(), walker.out());
         }
       }
       case "Reference" -> references.reference(walker, value, defs, at, scope);
       case "Narrative" -> narrative(walker, value, at, scope);
-      case "Identifier", "Quantity", "SimpleQuantity", "Attachment", "Money", "ContactPoint", "Address",
-          "HumanName", "Signature", "SampledData", "Timing", "Dosage", "Meta" -> special(type);
-      default -> { }
+      case "Identifier",
+          "Quantity",
+          "SimpleQuantity",
+          "Attachment",
+          "Money",
+          "ContactPoint",
+          "Address",
+          "HumanName",
+          "Signature",
+          "SampledData",
+          "Timing",
+          "Dosage",
+          "Meta" ->
+          special(type);
+      default -> {}
     }
   }
 
   private final Narratives narratives = new Narratives();
 
   /**
-   * The narrative's div checked as XHTML (txt-1 and txt-2 are then decided from the outcome); its {@code #x} links
-   * count as references of the resource for dom-3.
+   * The narrative's div checked as XHTML (txt-1 and txt-2 are then decided from the outcome); its
+   * {@code #x} links count as references of the resource for dom-3.
    */
   private void narrative(Walker w, Node narrative, Loc at, Walker.ResourceScope scope) {
     Node div = narrative.child("div");
-    if (div == null || div.kind() == Node.Kind.NULL || div.kind() == Node.Kind.OBJECT
+    if (div == null
+        || div.kind() == Node.Kind.NULL
+        || div.kind() == Node.Kind.OBJECT
         || div.kind() == Node.Kind.ARRAY) {
       if (narrative.child("_div") != null || (div != null && div.kind() != Node.Kind.NULL)) {
         throw new NotCovered("a narrative div that is not a string");
@@ -58,8 +80,14 @@ final class Datatypes {
     }
     Node language = scope.node().child("language");
     String lang = language == null ? null : language.value();
-    Narratives.Outcome outcome = narratives.check(text, at.child("div").toString(), scope.loc().toString(), lang,
-        java.util.List.of(new Narratives.LinkScope(outer.node(), java.util.List.of())), w.out());
+    Narratives.Outcome outcome =
+        narratives.check(
+            text,
+            at.child("div").toString(),
+            scope.loc().toString(),
+            lang,
+            java.util.List.of(new Narratives.LinkScope(outer.node(), java.util.List.of())),
+            w.out());
     scope.internalRefs().addAll(outcome.localReferences());
     w.narrativeOutcome(narrative, outcome);
   }

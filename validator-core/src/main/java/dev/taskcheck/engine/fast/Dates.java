@@ -1,9 +1,10 @@
 package dev.taskcheck.engine.fast;
 
 /**
- * Whether a date, dateTime or instant that matched its type's pattern names a real moment, as the reference engine's
- * date parser decides: the day exists in its month (with the Julian leap rule before the Gregorian reform of October
- * 1582, as {@link java.util.GregorianCalendar} has it), seconds up to 60, a time zone offset of at most 23:59.
+ * Whether a date, dateTime or instant that matched its type's pattern names a real moment, as the
+ * reference engine's date parser decides: the day exists in its month (with the Julian leap rule
+ * before the Gregorian reform of October 1582, as {@link java.util.GregorianCalendar} has it),
+ * seconds up to 60, a time zone offset of at most 23:59.
  */
 final class Dates {
 

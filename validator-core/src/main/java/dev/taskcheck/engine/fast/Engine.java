@@ -4,8 +4,8 @@ import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.plan.Plan;
 
 /**
- * The fast engine's checks for one FHIR release, built once from the release's plan and shared by all threads and
- * documents (every part is immutable or thread-safe).
+ * The fast engine's checks for one FHIR release, built once from the release's plan and shared by
+ * all threads and documents (every part is immutable or thread-safe).
  */
 final class Engine {
 

@@ -3,10 +3,11 @@ package dev.taskcheck.engine.fast;
 import dev.taskcheck.model.FhirRelease;
 
 /**
- * The published invariant expressions the reference engine rewrites before evaluating them (they were published
- * wrong, or say more than they mean), rewritten here the same way so that both engines judge the same thing. The
- * facts come from HL7 core 6.7.9's validator; only those a Task document can meet are kept, and dom-6 and txt-1/txt-2
- * are decided by code instead ({@link Invariants}).
+ * The published invariant expressions the reference engine rewrites before evaluating them (they
+ * were published wrong, or say more than they mean), rewritten here the same way so that both
+ * engines judge the same thing. The facts come from HL7 core 6.7.9's validator; only those a Task
+ * document can meet are kept, and dom-6 and txt-1/txt-2 are decided by code instead ({@link
+ * Invariants}).
  */
 final class ExpressionFixes {
 
@@ -14,12 +15,14 @@ final class ExpressionFixes {
 
   static String fix(String expression, String key, FhirRelease release) {
     // ref-1: an empty reference, and '#' alone, satisfy it; the R5 text gains only the first guard
-    if (expression.equals("reference.startsWith('#').not() or (reference.substring(1).trace('url') in "
-        + "%rootResource.contained.id.trace('ids')) or (reference='#' and %rootResource!=%resource)")) {
+    if (expression.equals(
+        "reference.startsWith('#').not() or (reference.substring(1).trace('url') in "
+            + "%rootResource.contained.id.trace('ids')) or (reference='#' and %rootResource!=%resource)")) {
       return "reference.exists() implies (" + expression + ")";
     }
-    if (expression.equals("reference.startsWith('#').not() or (reference.substring(1).trace('url') in "
-        + "%rootResource.contained.id.trace('ids'))")) {
+    if (expression.equals(
+        "reference.startsWith('#').not() or (reference.substring(1).trace('url') in "
+            + "%rootResource.contained.id.trace('ids'))")) {
       return "reference.exists() implies (reference = '#' or (" + expression + "))";
     }
     // bdl-8 (R4): an entry without fullUrl satisfies it
@@ -35,11 +38,13 @@ final class ExpressionFixes {
     if (expression.equals("generated='generated' implies source.empty()")) {
       return "generation='generated' implies source.empty()";
     }
-    if (release != FhirRelease.R5 && expression.equals(
-        "offset.empty() or (when.exists() and ((when in ('C' | 'CM' | 'CD' | 'CV')).not()))")) {
+    if (release != FhirRelease.R5
+        && expression.equals(
+            "offset.empty() or (when.exists() and ((when in ('C' | 'CM' | 'CD' | 'CV')).not()))")) {
       return "offset.empty() or (when.exists() and when.select($this in ('C' | 'CM' | 'CD' | 'CV')).allFalse())";
     }
-    if (expression.equals("(component.empty() and hasMember.empty()) implies (dataAbsentReason or value)")) {
+    if (expression.equals(
+        "(component.empty() and hasMember.empty()) implies (dataAbsentReason or value)")) {
       return "(component.empty() and hasMember.empty()) implies (dataAbsentReason.exists() or value.exists())";
     }
     if (expression.equals("isModifier implies isModifierReason.exists()")) {

@@ -7,8 +7,9 @@ import dev.taskcheck.plan.TypeDef;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Extensions (docs/engines/reference-behaviour.md §14): the url rules, unknown extensions (information only: any
- * extension is allowed), and the structure of the extension itself against the base Extension definition.
+ * Extensions (docs/engines/reference-behaviour.md §14): the url rules, unknown extensions
+ * (information only: any extension is allowed), and the structure of the extension itself against
+ * the base Extension definition.
  */
 final class Extensions {
 
@@ -20,21 +21,31 @@ final class Extensions {
     this.types = types;
   }
 
-  /**
-   * Checks one extension element (an object: the walker checked its shape).
-   *
-   * @param parentUrl the url of the extension this one is nested in, or null at the top
-   */
+  /** Checks one extension element (an object: the walker checked its shape). */
   void extension(Walker w, Node ext, Walker.Defs defs, Loc at, Walker.ResourceScope scope) {
     String parentUrl = w.currentExtension();
     Node urlNode = ext.child("url");
     String url = urlNode == null ? null : urlNode.value();
     if (urlNode == null || url == null || url.isEmpty()) {
-      w.out().issue("structure-other", Severity.ERROR, "invalid", at.toString(),
-          "the extension has no url", IssueSource.STRUCTURE, "Extension_EXT_Url_NotFound");
+      w.out()
+          .issue(
+              "structure-other",
+              Severity.ERROR,
+              "invalid",
+              at.toString(),
+              "the extension has no url",
+              IssueSource.STRUCTURE,
+              "Extension_EXT_Url_NotFound");
     } else if (parentUrl == null && !Primitives.isAbsoluteUrl(url)) {
-      w.out().issue("structure-other", Severity.ERROR, "invalid", at.toString(),
-          "the extension url '" + url + "' is not absolute", IssueSource.STRUCTURE, "Extension_EXT_URL_Absolute");
+      w.out()
+          .issue(
+              "structure-other",
+              Severity.ERROR,
+              "invalid",
+              at.toString(),
+              "the extension url '" + url + "' is not absolute",
+              IssueSource.STRUCTURE,
+              "Extension_EXT_URL_Absolute");
     } else {
       known(w, url, parentUrl, at);
     }
@@ -44,13 +55,26 @@ final class Extensions {
     }
     String previous = w.enterExtension(url == null ? "" : url);
     try {
-      w.children(ext, extension.root().children(), new Walker.Defs(extension.root(), extension, null, null), at, scope,
+      w.children(
+          ext,
+          extension.root().children(),
+          new Walker.Defs(extension.root(), extension, null, null),
+          at,
+          scope,
           "Extension");
     } finally {
       w.leaveExtension(previous);
     }
-    w.engine().invariants().type(w, ext, extension, new Walker.Defs(extension.root(), extension, null, null), at,
-        scope, defs);
+    w.engine()
+        .invariants()
+        .type(
+            w,
+            ext,
+            extension,
+            new Walker.Defs(extension.root(), extension, null, null),
+            at,
+            scope,
+            defs);
     w.engine().invariants().element(w, ext, defs, "Extension", at, scope);
   }
 
@@ -70,12 +94,20 @@ final class Extensions {
       // a nested extension of an unknown extension: its relative url is its own business
       return;
     }
-    if (url.startsWith(TOOLS) || url.contains("nema.org")
+    if (url.startsWith(TOOLS)
+        || url.contains("nema.org")
         || url.equals("http://hl7.org/fhir/StructureDefinition/structuredefinition-expression")
         || url.equals("http://hl7.org/fhir/StructureDefinition/codesystem-properties-mode")) {
       return;
     }
-    w.out().issue("structure-other", Severity.INFORMATION, "structure", at.toString(),
-        "unknown extension " + url, IssueSource.STRUCTURE, "Extension_EXT_Unknown");
+    w.out()
+        .issue(
+            "structure-other",
+            Severity.INFORMATION,
+            "structure",
+            at.toString(),
+            "unknown extension " + url,
+            IssueSource.STRUCTURE,
+            "Extension_EXT_Unknown");
   }
 }

@@ -20,22 +20,26 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fast structure engine (stages 1 and 2): validates a document from the plan compiled from the definitions, with no
- * HAPI or HL7 class, and reports what the reference engine reports for it (docs/engines/reference-behaviour.md). A
- * document holding something it does not cover is not checked here: {@link #tryCheck} says so, and the caller sends it
- * to the reference engine.
+ * The fast structure engine (stages 1 and 2): validates a document from the plan compiled from the
+ * definitions, with no HAPI or HL7 class, and reports what the reference engine reports for it
+ * (docs/engines/reference-behaviour.md). A document holding something it does not cover is not
+ * checked here: {@link #tryCheck} says so, and the caller sends it to the reference engine.
  */
 public final class FastEngine implements Stage {
 
-  /** The profile TaskCheck applies to every Task in a second pass (its invariants are catalog rules). */
-  public static final String TASK_PROFILE = "https://taskcheck.dev/fhir/StructureDefinition/taskcheck-task";
+  /**
+   * The profile TaskCheck applies to every Task in a second pass (its invariants are catalog
+   * rules).
+   */
+  public static final String TASK_PROFILE =
+      "https://taskcheck.dev/fhir/StructureDefinition/taskcheck-task";
 
   private final boolean taskProfile;
   private final Map<FhirRelease, Engine> engines = new EnumMap<>(FhirRelease.class);
 
   /**
-   * @param taskProfile whether each Task is also checked against TaskCheck's Task profile (false when no profile rule
-   *     can report in the run)
+   * @param taskProfile whether each Task is also checked against TaskCheck's Task profile (false
+   *     when no profile rule can report in the run)
    */
   public FastEngine(boolean taskProfile) {
     this.taskProfile = taskProfile;
@@ -58,8 +62,8 @@ public final class FastEngine implements Stage {
   }
 
   /**
-   * Checks the document, or leaves it: returns null when the findings were added to {@code sink}, or the reason the
-   * fast engine does not cover the document (then nothing was added).
+   * Checks the document, or leaves it: returns null when the findings were added to {@code sink},
+   * or the reason the fast engine does not cover the document (then nothing was added).
    */
   public @Nullable String tryCheck(DocumentUnit unit, IssueSink sink) {
     List<Issue> issues;
@@ -78,7 +82,8 @@ public final class FastEngine implements Stage {
   public void check(DocumentUnit unit, IssueSink sink) {
     String reason = tryCheck(unit, sink);
     if (reason != null) {
-      throw new IllegalStateException("the fast engine does not cover " + unit.source() + ": " + reason);
+      throw new IllegalStateException(
+          "the fast engine does not cover " + unit.source() + ": " + reason);
     }
   }
 
@@ -104,8 +109,9 @@ public final class FastEngine implements Stage {
   }
 
   /**
-   * The profiles the Task declares: an unknown one is a warning; a known one changes how the reference engine
-   * validates the document, which is not covered. Returns whether none is known (the "base only" mode).
+   * The profiles the Task declares: an unknown one is a warning; a known one changes how the
+   * reference engine validates the document, which is not covered. Returns whether none is known
+   * (the "base only" mode).
    */
   private static boolean declaredProfiles(Engine engine, Node root, Findings out) {
     Node meta = root.child("meta");
@@ -125,27 +131,34 @@ public final class FastEngine implements Stage {
       if (!url.contains("|") && engine.types().plan().definition(url) != null) {
         throw new NotCovered("a declared profile the definitions know (" + url + ")");
       }
-      out.issue("structure-other", Severity.WARNING, "structure", "Task.meta.profile[" + i + "]",
+      out.issue(
+          "structure-other",
+          Severity.WARNING,
+          "structure",
+          "Task.meta.profile[" + i + "]",
           "the profile " + url + " is not known here, so the Task was not checked against it",
-          IssueSource.STRUCTURE, "Validation_VAL_Profile_Unknown");
+          IssueSource.STRUCTURE,
+          "Validation_VAL_Profile_Unknown");
     }
     return true;
   }
 
   /**
-   * What the reference engine removes after mapping: a pass-through "unknown code" finding where a binding finding of
-   * the same severity stands at the same element.
+   * What the reference engine removes after mapping: a pass-through "unknown code" finding where a
+   * binding finding of the same severity stands at the same element.
    */
   private static List<Issue> postProcess(List<Issue> issues) {
     Set<String> bindingAt = new HashSet<>();
     for (Issue i : issues) {
-      if (i.ruleId().equals("structure-binding") && !"Terminology_PassThrough_TX_Message".equals(i.messageId())) {
+      if (i.ruleId().equals("structure-binding")
+          && !"Terminology_PassThrough_TX_Message".equals(i.messageId())) {
         bindingAt.add(i.expression() + "|" + i.severity());
       }
     }
     List<Issue> out = new ArrayList<>(issues.size());
     for (Issue i : issues) {
-      if (i.ruleId().equals("structure-binding") && "Terminology_PassThrough_TX_Message".equals(i.messageId())
+      if (i.ruleId().equals("structure-binding")
+          && "Terminology_PassThrough_TX_Message".equals(i.messageId())
           && bindingAt.contains(i.expression() + "|" + i.severity())) {
         continue;
       }

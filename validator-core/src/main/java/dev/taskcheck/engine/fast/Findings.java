@@ -13,10 +13,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The findings of one document, located as the reference engine locates them: the expression names the element,
- * the line and column are where that expression leads in TaskCheck's own tree ({@link NodePath#position}). A finding
- * repeated with the same rule, severity, expression, source and message id is kept once, as the reference engine
- * keeps one of two identical messages.
+ * The findings of one document, located as the reference engine locates them: the expression names
+ * the element, the line and column are where that expression leads in TaskCheck's own tree ({@link
+ * NodePath#position}). A finding repeated with the same rule, severity, expression, source and
+ * message id is kept once, as the reference engine keeps one of two identical messages.
  */
 final class Findings {
 
@@ -41,7 +41,14 @@ final class Findings {
   }
 
   void add(Check check, Severity level, String expression, IssueSource source, Object... args) {
-    issue(check.ruleId(), level, check.issueType(), expression, check.message(args), source, check.messageId());
+    issue(
+        check.ruleId(),
+        level,
+        check.issueType(),
+        expression,
+        check.message(args),
+        source,
+        check.messageId());
   }
 
   /**
@@ -49,19 +56,42 @@ final class Findings {
    *
    * @param messageId {@code <source url>#<key>}, as the reference engine names it
    */
-  void invariant(String key, Severity level, String expression, String human, IssueSource source, String messageId) {
-    issue(key, level, "invariant", expression, "Constraint failed: " + key + ": " + human, source, messageId);
+  void invariant(
+      String key,
+      Severity level,
+      String expression,
+      String human,
+      IssueSource source,
+      String messageId) {
+    issue(
+        key,
+        level,
+        "invariant",
+        expression,
+        "Constraint failed: " + key + ": " + human,
+        source,
+        messageId);
   }
 
-  /** A finding of a check outside {@link Check} (terminology, references, extensions, narrative). */
-  void issue(String ruleId, Severity level, String type, String expression, String message, IssueSource source,
+  /**
+   * A finding of a check outside {@link Check} (terminology, references, extensions, narrative).
+   */
+  void issue(
+      String ruleId,
+      Severity level,
+      String type,
+      String expression,
+      String message,
+      IssueSource source,
       @Nullable String messageId) {
     // as the reference engine keeps one of two messages with the same text at the same place
-    if (!seen.add(List.of(ruleId, level, expression, source, Objects.toString(messageId), message))) {
+    if (!seen.add(
+        List.of(ruleId, level, expression, source, Objects.toString(messageId), message))) {
       return;
     }
     int[] at = NodePath.position(root, expression);
-    issues.add(new Issue(ruleId, level, type, expression, at[0], at[1], message, source, messageId));
+    issues.add(
+        new Issue(ruleId, level, type, expression, at[0], at[1], message, source, messageId));
   }
 
   List<Issue> issues() {

@@ -3,8 +3,9 @@ package dev.taskcheck.engine.fast;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an element is, as the FHIRPath expression a finding names ({@code Task.input[1].value.ofType(Quantity)}),
- * built only when a finding needs it: walking costs one small object per element, no string.
+ * Where an element is, as the FHIRPath expression a finding names ({@code
+ * Task.input[1].value.ofType(Quantity)}), built only when a finding needs it: walking costs one
+ * small object per element, no string.
  */
 final class Loc {
 

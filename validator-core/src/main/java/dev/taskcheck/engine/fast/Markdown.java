@@ -4,7 +4,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** HTML in markdown, as the reference engine finds it: what its markdown pre-processor would escape. */
+/**
+ * HTML in markdown, as the reference engine finds it: what its markdown pre-processor would escape.
+ */
 final class Markdown {
 
   private static final Pattern TAG = Pattern.compile("(?<!\\\\)</?[A-Za-z][A-Za-z0-9-]*[\\s>]");
@@ -12,7 +14,10 @@ final class Markdown {
 
   private Markdown() {}
 
-  /** The start of the first HTML tag, comment, declaration or processing instruction, or null when there is none. */
+  /**
+   * The start of the first HTML tag, comment, declaration or processing instruction, or null when
+   * there is none.
+   */
   static @Nullable String htmlStart(String markdown) {
     Matcher m = TAG.matcher(markdown);
     int at = m.find() ? m.start() : -1;

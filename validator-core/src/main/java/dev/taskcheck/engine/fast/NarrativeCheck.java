@@ -4,9 +4,9 @@ import dev.taskcheck.model.Severity;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The narrative findings (docs/engines/reference-behaviour.md §13): the reference engine's message id (null for the
- * two it logs without one), the TaskCheck rule id, the level and the FHIR issue type. The messages are written
- * where the findings are made.
+ * The narrative findings (docs/engines/reference-behaviour.md §13): the reference engine's message
+ * id (null for the two it logs without one), the TaskCheck rule id, the level and the FHIR issue
+ * type. The messages are written where the findings are made.
  */
 enum NarrativeCheck {
   // the parser (§5, §22)

@@ -13,10 +13,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * TaskCheck's parse tree as FHIRPath sees it, typed with the plan: choice elements by their base name, JSON
- * {@code _x} partners merged into their primitives, resources inside resources typed by their resource type. Built
- * lazily, one level at a time, so an invariant that reads two elements costs two nodes. Not thread-safe: one per
- * document and thread.
+ * TaskCheck's parse tree as FHIRPath sees it, typed with the plan: choice elements by their base
+ * name, JSON {@code _x} partners merged into their primitives, resources inside resources typed by
+ * their resource type. Built lazily, one level at a time, so an invariant that reads two elements
+ * costs two nodes. Not thread-safe: one per document and thread.
  */
 final class PlanNode implements FhirNode {
 
@@ -26,14 +26,26 @@ final class PlanNode implements FhirNode {
   private final @Nullable Node value;
   private final @Nullable Node shadow;
   private final boolean resource;
-  /** Where the children's definitions are: an inline element (root, backbone), or null for the type's own. */
+
+  /**
+   * Where the children's definitions are: an inline element (root, backbone), or null for the
+   * type's own.
+   */
   private final @Nullable ElementDef inline;
+
   private final @Nullable TypeDef owner;
   private @Nullable List<PlanNode> all;
   private @Nullable Map<String, List<PlanNode>> byName;
 
-  private PlanNode(Types types, String name, String type, @Nullable Node value, @Nullable Node shadow,
-      boolean resource, @Nullable ElementDef inline, @Nullable TypeDef owner) {
+  private PlanNode(
+      Types types,
+      String name,
+      String type,
+      @Nullable Node value,
+      @Nullable Node shadow,
+      boolean resource,
+      @Nullable ElementDef inline,
+      @Nullable TypeDef owner) {
     this.types = types;
     this.name = name;
     this.type = type;
@@ -48,17 +60,31 @@ final class PlanNode implements FhirNode {
   static PlanNode resource(Types types, Node node, String elementName) {
     String t = node.resourceType() == null ? node.name() : node.resourceType();
     TypeDef def = types.type(t);
-    return new PlanNode(types, elementName, t, node, null, true, def == null ? null : def.root(), def);
+    return new PlanNode(
+        types, elementName, t, node, null, true, def == null ? null : def.root(), def);
   }
 
   /**
-   * An element of a known type whose children are defined by {@code inline} (a backbone element, or a resource root)
-   * or by the type's own definition.
+   * An element of a known type whose children are defined by {@code inline} (a backbone element, or
+   * a resource root) or by the type's own definition.
    */
-  static PlanNode element(Types types, String name, String type, @Nullable Node value, @Nullable Node shadow,
-      @Nullable ElementDef inline, @Nullable TypeDef owner) {
-    return new PlanNode(types, name, type, value, shadow, false, inline != null && !inline.children().isEmpty()
-        ? inline : null, owner);
+  static PlanNode element(
+      Types types,
+      String name,
+      String type,
+      @Nullable Node value,
+      @Nullable Node shadow,
+      @Nullable ElementDef inline,
+      @Nullable TypeDef owner) {
+    return new PlanNode(
+        types,
+        name,
+        type,
+        value,
+        shadow,
+        false,
+        inline != null && !inline.children().isEmpty() ? inline : null,
+        owner);
   }
 
   @Override
@@ -89,14 +115,14 @@ final class PlanNode implements FhirNode {
 
   @Override
   public List<? extends FhirNode> children() {
-    build();
-    return all;
+    return build();
   }
 
   @Override
   public List<? extends FhirNode> children(String childName) {
     build();
-    List<PlanNode> c = byName.get(childName);
+    Map<String, List<PlanNode>> groups = byName;
+    List<PlanNode> c = groups == null ? null : groups.get(childName);
     return c == null ? List.of() : c;
   }
 
@@ -109,9 +135,10 @@ final class PlanNode implements FhirNode {
     return t == null ? List.of() : t.root().children();
   }
 
-  private void build() {
-    if (all != null) {
-      return;
+  private List<PlanNode> build() {
+    List<PlanNode> built = all;
+    if (built != null) {
+      return built;
     }
     List<Node> raw = new ArrayList<>();
     if (value != null && value.kind() == Node.Kind.OBJECT) {
@@ -176,9 +203,11 @@ final class PlanNode implements FhirNode {
     }
     all = out;
     byName = groups;
+    return out;
   }
 
-  private @Nullable PlanNode child(ElementDef def, @Nullable String childType, @Nullable Node v, @Nullable Node x) {
+  private @Nullable PlanNode child(
+      ElementDef def, @Nullable String childType, @Nullable Node v, @Nullable Node x) {
     boolean emptyValue = v == null || v.kind() == Node.Kind.NULL;
     boolean emptyShadow = x == null || x.kind() != Node.Kind.OBJECT || x.children().isEmpty();
     if (emptyValue && emptyShadow) {
@@ -204,8 +233,10 @@ final class PlanNode implements FhirNode {
       return null;
     }
     String name = def.name();
-    String typeName = "BackboneElement".equals(childType) || "Element".equals(childType) ? "BackboneElement"
-        : childType;
+    String typeName =
+        "BackboneElement".equals(childType) || "Element".equals(childType)
+            ? "BackboneElement"
+            : childType;
     return element(types, name, typeName, v, x, def, owner);
   }
 

@@ -6,6 +6,7 @@ import dev.taskcheck.plan.Binding;
 import dev.taskcheck.plan.ElementDef;
 import dev.taskcheck.plan.TypeDef;
 import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,36 +15,51 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The checks of one primitive value (docs/engines/reference-behaviour.md §9), in the reference engine's order: a
- * blank value, characters, HTML-like text, the type's own rules, the binding, then the type's regular expression —
- * the last only when nothing before it failed. Stateless and thread-safe.
+ * The checks of one primitive value (docs/engines/reference-behaviour.md §9), in the reference
+ * engine's order: a blank value, characters, HTML-like text, the type's own rules, the binding,
+ * then the type's regular expression — the last only when nothing before it failed. Stateless and
+ * thread-safe.
  */
 final class Primitives {
 
-  /** The binding check of a value, run in its place in the order; true when it found nothing wrong. */
+  /**
+   * The binding check of a value, run in its place in the order; true when it found nothing wrong.
+   */
   @FunctionalInterface
   interface BindingCheck {
     boolean check(String value);
   }
 
-  private static final Pattern DATETIME = Pattern.compile("([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)"
-      + "(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?"
-      + "(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?)?)?)?");
-  private static final Pattern DATE = Pattern.compile(
-      "([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1]))?)?");
-  private static final Pattern INSTANT = Pattern.compile("-?[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[1-2][0-9]|3[0-1])"
-      + "T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))");
-  private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)");
+  private static final Pattern DATETIME =
+      Pattern.compile(
+          "([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)"
+              + "(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?"
+              + "(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?)?)?)?");
+  private static final Pattern DATE =
+      Pattern.compile(
+          "([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1]))?)?");
+  private static final Pattern INSTANT =
+      Pattern.compile(
+          "-?[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[1-2][0-9]|3[0-1])"
+              + "T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))");
+  private static final Pattern TIME =
+      Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)");
   private static final Pattern HTML_FRAGMENT = Pattern.compile("[a-zA-Z]\\w*(((\\s+)(\\S)*)*)");
-  private static final Pattern UUID = Pattern.compile(
-      "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final Pattern UUID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
   /** The types exempt from the type-regex check (their own checks cover them). */
   private static final Set<String> REGEX_EXEMPT = Set.of("id", "base64Binary", "markdown");
-  /** Whitespace as HL7's utilities count it (Unicode spaces included, unlike {@code Character.isWhitespace}). */
-  private static final String WHITESPACE = "\t\n\u000B\u000C\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004"
-      + "\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000";
+
+  /**
+   * Whitespace as HL7's utilities count it (Unicode spaces included, unlike {@code
+   * Character.isWhitespace}).
+   */
+  private static final String WHITESPACE =
+      "\t\n\u000B\u000C\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004"
+          + "\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000";
 
   private final Types types;
   private final FhirRelease release;
@@ -61,13 +77,21 @@ final class Primitives {
    * @param value the value as written, or null when only an id or extensions are given
    * @param hasChildren whether the primitive has an id or extensions
    * @param def the element's definition (binding, max length)
-   * @param core whether the definition applied is a core one ({@code http://hl7.org/fhir/StructureDefinition/...}):
-   *     some date checks depend on it
+   * @param core whether the definition applied is a core one ({@code
+   *     http://hl7.org/fhir/StructureDefinition/...}): some date checks depend on it
    * @param binding the binding check, or null when the element has no binding
    * @param resourceId whether the element is a resource's id (checked elsewhere)
    */
-  void check(String type, @Nullable String value, boolean hasChildren, ElementDef def, boolean core, Loc at,
-      @Nullable BindingCheck binding, boolean resourceId, Findings out) {
+  void check(
+      String type,
+      @Nullable String value,
+      boolean hasChildren,
+      ElementDef def,
+      boolean core,
+      Loc at,
+      @Nullable BindingCheck binding,
+      boolean resourceId,
+      Findings out) {
     if (value == null || isBlank(value)) {
       if (value == null) {
         if (!hasChildren) {
@@ -94,7 +118,8 @@ final class Primitives {
       }
     }
     switch (type) {
-      case "boolean" -> ok &= rule(value.equals("true") || value.equals("false"), Check.BOOLEAN, at, out, value);
+      case "boolean" ->
+          ok &= rule(value.equals("true") || value.equals("false"), Check.BOOLEAN, at, out, value);
       case "uri", "url", "canonical", "oid", "uuid" -> ok &= uri(type, value, def, at, out);
       case "id" -> {
         if (!resourceId) {
@@ -145,14 +170,17 @@ final class Primitives {
     }
   }
 
-  private static boolean rule(boolean condition, Check check, Loc at, Findings out, Object... args) {
+  private static boolean rule(
+      boolean condition, Check check, Loc at, Findings out, Object... args) {
     if (!condition) {
       out.add(check, at, args);
     }
     return condition;
   }
 
-  /** Bidirectional controls that are not terminated, and control characters; never fails the value. */
+  /**
+   * Bidirectional controls that are not terminated, and control characters; never fails the value.
+   */
   private static boolean characters(String value, Loc at, Findings out) {
     boolean bidi = false;
     TreeSet<String> bad = null;
@@ -223,8 +251,13 @@ final class Primitives {
     }
     if (url.startsWith("urn:oid:")) {
       String oid = url.substring(8);
-      ok &= rule(OID.matcher(oid).matches() && (oid.lastIndexOf('.') >= 4 || oid.startsWith("1.3")), Check.OID_VALID,
-          at, out, oid);
+      ok &=
+          rule(
+              OID.matcher(oid).matches() && (oid.lastIndexOf('.') >= 4 || oid.startsWith("1.3")),
+              Check.OID_VALID,
+              at,
+              out,
+              oid);
     }
     return ok;
   }
@@ -243,10 +276,16 @@ final class Primitives {
   }
 
   private static boolean maxLength(String value, ElementDef def, Loc at, Findings out) {
-    return rule(def.maxLength() == 0 || value.length() <= def.maxLength(), Check.MAX_LENGTH, at, out, def.maxLength());
+    return rule(
+        def.maxLength() == 0 || value.length() <= def.maxLength(),
+        Check.MAX_LENGTH,
+        at,
+        out,
+        def.maxLength());
   }
 
-  private static boolean dateTime(String value, ElementDef def, boolean core, Loc at, Findings out) {
+  private static boolean dateTime(
+      String value, ElementDef def, boolean core, Loc at, Findings out) {
     boolean ok = rule(DATETIME.matcher(value).matches(), Check.DATETIME, at, out, value);
     if (core) {
       ok &= rule(!value.contains("T") || hasTimeZone(value), Check.DATETIME_TZ, at, out, value);
@@ -333,7 +372,9 @@ final class Primitives {
     return ok;
   }
 
-  /** HL7's integer test: an optional '-', then 1 to 10 digits, the positive ones at most 2147483647. */
+  /**
+   * HL7's integer test: an optional '-', then 1 to 10 digits, the positive ones at most 2147483647.
+   */
   static boolean isInteger(String s) {
     if (isBlank(s)) {
       return false;
@@ -350,9 +391,11 @@ final class Primitives {
     if (digits.length() > 10) {
       return false;
     }
-    // HL7 compares the whole text, sign included, with "2147483647" / "2147483648": so a ten-digit negative
+    // HL7 compares the whole text, sign included, with "2147483647" / "2147483648": so a ten-digit
+    // negative
     // number always passes this test
-    return digits.length() != 10 || s.compareTo(s.startsWith("-") ? "2147483648" : "2147483647") <= 0;
+    return digits.length() != 10
+        || s.compareTo(s.startsWith("-") ? "2147483648" : "2147483647") <= 0;
   }
 
   private static boolean decimal(String value, ElementDef def, Loc at, Findings out) {
@@ -476,11 +519,14 @@ final class Primitives {
     return tail.contains("-") || tail.contains("+") || tail.contains("Z");
   }
 
-  /** A year from 1800 to 80 years after the current one (the reference engine reads the machine's clock). */
+  /**
+   * A year from 1800 to 80 years after the current one (the reference engine reads the machine's
+   * clock).
+   */
   private static boolean yearIsValid(String v) {
     try {
       int year = Integer.parseInt(v.substring(0, Math.min(4, v.length())));
-      return year >= 1800 && year <= Year.now().getValue() + 80;
+      return year >= 1800 && year <= Year.now(ZoneOffset.UTC).getValue() + 80;
     } catch (NumberFormatException e) {
       return false;
     }
@@ -507,7 +553,10 @@ final class Primitives {
     return true;
   }
 
-  /** HL7's lenient base64 test: the letters, digits, '+', '/' and '=' (whitespace aside) come in groups of four. */
+  /**
+   * HL7's lenient base64 test: the letters, digits, '+', '/' and '=' (whitespace aside) come in
+   * groups of four.
+   */
   static boolean validBase64(String s) {
     int count = 0;
     for (int i = 0; i < s.length(); i++) {
@@ -539,10 +588,17 @@ final class Primitives {
     }
     String scheme = ref.substring(0, colon);
     String details = ref.substring(colon + 1);
-    boolean schemeOk = scheme.equals("http") || scheme.equals("https") || scheme.equals("urn")
-        || (isToken(scheme) && scheme.equals(scheme.toLowerCase(java.util.Locale.ROOT)))
-        || ref.startsWith("urn:iso:") || ref.startsWith("urn:iso-iec:") || ref.startsWith("urn:iso-cie:")
-        || ref.startsWith("urn:iso-astm:") || ref.startsWith("urn:iso-ieee:") || ref.startsWith("urn:iec:");
+    boolean schemeOk =
+        scheme.equals("http")
+            || scheme.equals("https")
+            || scheme.equals("urn")
+            || (isToken(scheme) && scheme.equals(scheme.toLowerCase(java.util.Locale.ROOT)))
+            || ref.startsWith("urn:iso:")
+            || ref.startsWith("urn:iso-iec:")
+            || ref.startsWith("urn:iso-cie:")
+            || ref.startsWith("urn:iso-astm:")
+            || ref.startsWith("urn:iso-ieee:")
+            || ref.startsWith("urn:iec:");
     return schemeOk && !details.isEmpty() && !details.contains(" ");
   }
 
@@ -573,7 +629,9 @@ final class Primitives {
     return true;
   }
 
-  /** Blank as Apache Commons counts it: empty, or only {@link Character#isWhitespace} characters. */
+  /**
+   * Blank as Apache Commons counts it: empty, or only {@link Character#isWhitespace} characters.
+   */
   static boolean isBlank(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (!Character.isWhitespace(s.charAt(i))) {
@@ -598,7 +656,10 @@ final class Primitives {
     return s.substring(start, end + 1);
   }
 
-  /** Severity used by callers that re-grade a check (kept here so the checks' levels live in one place). */
+  /**
+   * Severity used by callers that re-grade a check (kept here so the checks' levels live in one
+   * place).
+   */
   static Severity level(Check c) {
     return c.level();
   }

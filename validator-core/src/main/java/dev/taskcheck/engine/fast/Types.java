@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
-/** What the walk asks the plan about types, answered once per type and cached (a plan is immutable). */
+/**
+ * What the walk asks the plan about types, answered once per type and cached (a plan is immutable).
+ */
 final class Types {
 
   static final String CORE = "http://hl7.org/fhir/StructureDefinition/";
@@ -27,8 +29,9 @@ final class Types {
   }
 
   /**
-   * The definition of a type code: a base type ({@code Quantity}, {@code string}), or a core profile of one used as a
-   * type ({@code Age}, {@code SimpleQuantity} in R4's Range), or null when the plan does not know it.
+   * The definition of a type code: a base type ({@code Quantity}, {@code string}), or a core
+   * profile of one used as a type ({@code Age}, {@code SimpleQuantity} in R4's Range), or null when
+   * the plan does not know it.
    */
   @Nullable TypeDef type(String code) {
     TypeDef cached = byCode.get(code);
@@ -51,7 +54,10 @@ final class Types {
     return t != null && t.kind() == TypeDef.Kind.PRIMITIVE_TYPE;
   }
 
-  /** Whether a type code names a resource type, abstract ones ({@code Resource}, {@code DomainResource}) included. */
+  /**
+   * Whether a type code names a resource type, abstract ones ({@code Resource}, {@code
+   * DomainResource}) included.
+   */
   boolean isResource(String code) {
     TypeDef t = type(code);
     return t != null && t.kind() == TypeDef.Kind.RESOURCE;
@@ -63,15 +69,19 @@ final class Types {
     return t != null && t.kind() == TypeDef.Kind.RESOURCE && !t.isAbstract() && !t.constraint();
   }
 
-  /** Whether a name is a concrete resource type of the release ({@code Patient}), as a reference's first part. */
+  /**
+   * Whether a name is a concrete resource type of the release ({@code Patient}), as a reference's
+   * first part.
+   */
   boolean isConcreteResourceName(String name) {
     return !name.isEmpty() && Character.isUpperCase(name.charAt(0)) && isConcreteResource(name);
   }
 
   /**
-   * The type a choice element's JSON or XML name gives ({@code valueDateTime} with base name {@code value} gives
-   * {@code dateTime}; {@code valueQuantity} gives {@code Quantity}), or null when the suffix is none of the element's
-   * types. Primitive type names start with a lower-case letter, the suffix with an upper-case one.
+   * The type a choice element's JSON or XML name gives ({@code valueDateTime} with base name {@code
+   * value} gives {@code dateTime}; {@code valueQuantity} gives {@code Quantity}), or null when the
+   * suffix is none of the element's types. Primitive type names start with a lower-case letter, the
+   * suffix with an upper-case one.
    */
   static @Nullable String choiceType(ElementDef choice, String propertyName) {
     String base = choice.name();
@@ -84,7 +94,8 @@ final class Types {
     }
     for (TypeRef t : choice.types()) {
       String code = t.code();
-      if (code.length() == suffix.length() && code.regionMatches(1, suffix, 1, code.length() - 1)
+      if (code.length() == suffix.length()
+          && code.regionMatches(1, suffix, 1, code.length() - 1)
           && Character.toUpperCase(code.charAt(0)) == suffix.charAt(0)) {
         return code;
       }
@@ -92,14 +103,16 @@ final class Types {
     return null;
   }
 
-  /** Whether a type code is a FHIRPath system type ({@code System.String} for {@code Element.id}). */
+  /**
+   * Whether a type code is a FHIRPath system type ({@code System.String} for {@code Element.id}).
+   */
   static boolean isSystemType(String code) {
     return code.startsWith(SYSTEM);
   }
 
   /**
-   * The children definitions of an element: its inline children (the root, a BackboneElement, a profile's constrained
-   * datatype element), or those of its type's base definition.
+   * The children definitions of an element: its inline children (the root, a BackboneElement, a
+   * profile's constrained datatype element), or those of its type's base definition.
    */
   List<ElementDef> children(ElementDef element, @Nullable String typeCode) {
     if (!element.children().isEmpty()) {
@@ -112,7 +125,9 @@ final class Types {
     return t == null ? List.of() : t.root().children();
   }
 
-  /** The definition of an element's {@code contentReference} ({@code Questionnaire.item}), or null. */
+  /**
+   * The definition of an element's {@code contentReference} ({@code Questionnaire.item}), or null.
+   */
   @Nullable ElementDef contentReference(TypeDef owner, String path) {
     return find(owner.root(), path);
   }

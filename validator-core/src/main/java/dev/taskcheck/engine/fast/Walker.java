@@ -17,11 +17,12 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Walks one JSON resource with its definitions and reports what the reference engine reports for it: shape, unknown
- * elements, cardinality, primitive formats, bindings, type-specific checks, extensions, references and invariants
- * (docs/engines/reference-behaviour.md). Where the resource is a Task, TaskCheck's Task profile is applied in the same
- * walk, as the reference engine's second pass: its cardinality findings are repeated under the profile, its own
- * invariants added, and the checks that depend on whether a definition is a core one run once more.
+ * Walks one JSON resource with its definitions and reports what the reference engine reports for
+ * it: shape, unknown elements, cardinality, primitive formats, bindings, type-specific checks,
+ * extensions, references and invariants (docs/engines/reference-behaviour.md). Where the resource
+ * is a Task, TaskCheck's Task profile is applied in the same walk, as the reference engine's second
+ * pass: its cardinality findings are repeated under the profile, its own invariants added, and the
+ * checks that depend on whether a definition is a core one run once more.
  */
 final class Walker {
 
@@ -30,7 +31,8 @@ final class Walker {
   private final Engine engine;
   private final Findings out;
   private final Document doc;
-  private final java.util.IdentityHashMap<Node, PlanNode> resourceNodes = new java.util.IdentityHashMap<>();
+  private final java.util.IdentityHashMap<Node, PlanNode> resourceNodes =
+      new java.util.IdentityHashMap<>();
   private @Nullable String extensionUrl;
 
   Walker(Engine engine, Document doc, Findings out) {
@@ -39,7 +41,8 @@ final class Walker {
     this.out = out;
   }
 
-  private final java.util.IdentityHashMap<Node, Narratives.Outcome> narratives = new java.util.IdentityHashMap<>();
+  private final java.util.IdentityHashMap<Node, Narratives.Outcome> narratives =
+      new java.util.IdentityHashMap<>();
 
   void narrativeOutcome(Node narrative, Narratives.Outcome outcome) {
     narratives.put(narrative, outcome);
@@ -52,12 +55,14 @@ final class Walker {
 
   /** The typed view of a resource, for invariants ({@code %resource}). */
   PlanNode resourceNode(ResourceScope scope) {
-    return resourceNodes.computeIfAbsent(scope.node(), n -> PlanNode.resource(engine.types(), n, n.name()));
+    return resourceNodes.computeIfAbsent(
+        scope.node(), n -> PlanNode.resource(engine.types(), n, n.name()));
   }
 
   /** The typed view of the document's root resource ({@code %rootResource}). */
   PlanNode rootNode() {
-    return resourceNodes.computeIfAbsent(doc.root(), n -> PlanNode.resource(engine.types(), n, n.name()));
+    return resourceNodes.computeIfAbsent(
+        doc.root(), n -> PlanNode.resource(engine.types(), n, n.name()));
   }
 
   /** The url of the extension whose children are being walked, or null outside extensions. */
@@ -76,19 +81,40 @@ final class Walker {
   }
 
   /** A resource being validated, as invariants and references see it. */
-  record ResourceScope(Node node, Loc loc, String type, @Nullable ResourceScope container, boolean documentRoot,
-      Set<String> internalRefs, List<Runnable> afterContained, Set<String> containedIds) {
+  record ResourceScope(
+      Node node,
+      Loc loc,
+      String type,
+      @Nullable ResourceScope container,
+      boolean documentRoot,
+      Set<String> internalRefs,
+      List<Runnable> afterContained,
+      Set<String> containedIds) {
 
-    ResourceScope(Node node, Loc loc, String type, @Nullable ResourceScope container, boolean documentRoot) {
-      this(node, loc, type, container, documentRoot, new HashSet<>(), new ArrayList<>(), new HashSet<>());
+    ResourceScope(
+        Node node, Loc loc, String type, @Nullable ResourceScope container, boolean documentRoot) {
+      this(
+          node,
+          loc,
+          type,
+          container,
+          documentRoot,
+          new HashSet<>(),
+          new ArrayList<>(),
+          new HashSet<>());
     }
   }
 
   /**
-   * The definitions an element is checked against: its base definition, and the one of the profile applied in the
-   * second pass (TaskCheck's Task profile, and the profiles its types name), with the definitions that own them.
+   * The definitions an element is checked against: its base definition, and the one of the profile
+   * applied in the second pass (TaskCheck's Task profile, and the profiles its types name), with
+   * the definitions that own them.
    */
-  record Defs(ElementDef base, TypeDef baseOwner, @Nullable ElementDef profile, @Nullable TypeDef profileOwner) {
+  record Defs(
+      ElementDef base,
+      TypeDef baseOwner,
+      @Nullable ElementDef profile,
+      @Nullable TypeDef profileOwner) {
 
     boolean core() {
       return baseOwner.url().startsWith(Types.CORE) && baseOwner.kind() != TypeDef.Kind.LOGICAL;
@@ -102,7 +128,11 @@ final class Walker {
    *
    * @param profile the profile of the second pass (TaskCheck's Task profile for a Task), or null
    */
-  void resource(Node node, Loc loc, @Nullable ResourceScope container, boolean documentRoot,
+  void resource(
+      Node node,
+      Loc loc,
+      @Nullable ResourceScope container,
+      boolean documentRoot,
       @Nullable TypeDef profile) {
     String type = node.resourceType();
     if (type == null) {
@@ -113,7 +143,8 @@ final class Walker {
       throw new NotCovered("a resource of type " + type + " the plan does not define");
     }
     if (Hl7TypeValidators.HAS_OWN_VALIDATOR.contains(type)) {
-      throw new NotCovered("a " + type + ", which the reference engine checks with rules of its own");
+      throw new NotCovered(
+          "a " + type + ", which the reference engine checks with rules of its own");
     }
     ResourceScope scope = new ResourceScope(node, loc, type, container, documentRoot);
     if (container != null) {
@@ -136,19 +167,27 @@ final class Walker {
   }
 
   /** The scopes of the contained resources walked, by node (their internal references). */
-  private final java.util.IdentityHashMap<Node, ResourceScope> containedScopes = new java.util.IdentityHashMap<>();
+  private final java.util.IdentityHashMap<Node, ResourceScope> containedScopes =
+      new java.util.IdentityHashMap<>();
 
   /**
-   * dom-3 as the reference engine enforces it: a contained resource must be referred to from its container (or from a
-   * contained resource that is), or refer to its container with {@code #}.
+   * dom-3 as the reference engine enforces it: a contained resource must be referred to from its
+   * container (or from a contained resource that is), or refer to its container with {@code #}.
    */
   private void orphans(List<Node> contained, Loc loc, ResourceScope scope) {
     for (int i = 0; i < contained.size(); i++) {
       if (!referenced(contained.get(i), scope.internalRefs(), contained, new ArrayList<>())) {
         String id = contained.get(i).childValue("id");
-        out.issue("structure-other", Severity.ERROR, "invalid", loc.child("contained", i).toString(),
-            "the contained resource " + id + " is not referred to from the resource that contains it",
-            IssueSource.STRUCTURE, "CONTAINED_ORPHAN_DOM3");
+        out.issue(
+            "structure-other",
+            Severity.ERROR,
+            "invalid",
+            loc.child("contained", i).toString(),
+            "the contained resource "
+                + id
+                + " is not referred to from the resource that contains it",
+            IssueSource.STRUCTURE,
+            "CONTAINED_ORPHAN_DOM3");
       }
     }
   }
@@ -168,7 +207,10 @@ final class Walker {
         ResourceScope os = containedScopes.get(other);
         List<Node> ignore2 = new ArrayList<>(ignore);
         ignore2.add(other);
-        if (os != null && id != null && os.internalRefs().contains(id) && referenced(other, baseRefs, all, ignore2)) {
+        if (os != null
+            && id != null
+            && os.internalRefs().contains(id)
+            && referenced(other, baseRefs, all, ignore2)) {
           return true;
         }
       }
@@ -192,10 +234,15 @@ final class Walker {
   }
 
   /**
-   * The children of an object: unknown properties, repeated keys and empty arrays, then each child definition in
-   * order (shape, cardinality, and each value).
+   * The children of an object: unknown properties, repeated keys and empty arrays, then each child
+   * definition in order (shape, cardinality, and each value).
    */
-  private void complex(Node obj, List<ElementDef> childDefs, Defs parent, Loc loc, ResourceScope scope,
+  private void complex(
+      Node obj,
+      List<ElementDef> childDefs,
+      Defs parent,
+      Loc loc,
+      ResourceScope scope,
       String parentType) {
     Node.Notes notes = obj.notes();
     for (String key : notes.duplicateKeys()) {
@@ -208,7 +255,8 @@ final class Walker {
       out.add(Check.UNKNOWN_PROPERTY, loc.child("resourceType"), "resourceType", parentType);
     }
     Map<ElementDef, Match> matches = new LinkedHashMap<>();
-    Set<String> duplicates = notes.duplicateKeys().isEmpty() ? Set.of() : new HashSet<>(notes.duplicateKeys());
+    Set<String> duplicates =
+        notes.duplicateKeys().isEmpty() ? Set.of() : new HashSet<>(notes.duplicateKeys());
     List<Node> children = obj.children();
     for (int i = 0; i < children.size(); i++) {
       Node child = children.get(i);
@@ -274,7 +322,10 @@ final class Walker {
     }
   }
 
-  /** Whether a JSON object's child at {@code index} repeats a property name that occurred before (a duplicate key). */
+  /**
+   * Whether a JSON object's child at {@code index} repeats a property name that occurred before (a
+   * duplicate key).
+   */
   private static boolean laterOccurrence(List<Node> children, int index) {
     Node n = children.get(index);
     for (int i = 0; i < index; i++) {
@@ -299,19 +350,36 @@ final class Walker {
     return null;
   }
 
-  private void cardinality(ElementDef def, int count, Loc parent, TypeDef owner, IssueSource source) {
+  private void cardinality(
+      ElementDef def, int count, Loc parent, TypeDef owner, IssueSource source) {
     String expression = parent + "." + def.name();
     if (count < def.min()) {
-      out.add(Check.MIN, Severity.ERROR, expression, source, def.path(), def.min(), count, owner.versionedUrl());
+      out.add(
+          Check.MIN,
+          Severity.ERROR,
+          expression,
+          source,
+          def.path(),
+          def.min(),
+          count,
+          owner.versionedUrl());
     }
     if (def.max() != ElementDef.UNBOUNDED && count > def.max()) {
-      out.add(Check.MAX, Severity.ERROR, expression, source, def.path(), def.max(), count, owner.versionedUrl());
+      out.add(
+          Check.MAX,
+          Severity.ERROR,
+          expression,
+          source,
+          def.path(),
+          def.max(),
+          count,
+          owner.versionedUrl());
     }
   }
 
   /**
-   * Checks the values of one child definition: the JSON shape (array or not), then each value by its type. Returns
-   * how many values count as present for cardinality.
+   * Checks the values of one child definition: the JSON shape (array or not), then each value by
+   * its type. Returns how many values count as present for cardinality.
    */
   private int element(Match m, Defs defs, Loc parent, ResourceScope scope) {
     ElementDef def = m.def;
@@ -337,7 +405,8 @@ final class Walker {
           values = List.of();
         }
       } else if (!repeats && array) {
-        out.add(primitive ? Check.NOT_A_SIMPLE_VALUE : Check.NOT_AN_OBJECT, shapeLoc, name, "an array");
+        out.add(
+            primitive ? Check.NOT_A_SIMPLE_VALUE : Check.NOT_AN_OBJECT, shapeLoc, name, "an array");
         values = List.of();
       }
     }
@@ -355,7 +424,10 @@ final class Walker {
     int present = 0;
     int n = primitive ? Math.max(values.size(), shadows.size()) : values.size();
     for (int i = 0; i < n; i++) {
-      Loc at = def.isChoice() ? parent.choice(name, repeats ? i : -1, type) : parent.child(name, repeats ? i : -1);
+      Loc at =
+          def.isChoice()
+              ? parent.choice(name, repeats ? i : -1, type)
+              : parent.child(name, repeats ? i : -1);
       Node value = i < values.size() ? values.get(i) : null;
       if (primitive) {
         Node shadow = i < shadows.size() ? shadows.get(i) : null;
@@ -363,7 +435,8 @@ final class Walker {
           present++;
         }
       } else if (value != null) {
-        Loc itemLoc = def.isChoice() ? shapeLoc : repeats && value.inArray() ? parent.child(name, i) : at;
+        Loc itemLoc =
+            def.isChoice() ? shapeLoc : repeats && value.inArray() ? parent.child(name, i) : at;
         if (resource) {
           if (containedResource(value, at, itemLoc, scope, def)) {
             present++;
@@ -377,9 +450,10 @@ final class Walker {
   }
 
   private int contentReference(Match m, Defs defs, Loc parent, ResourceScope scope) {
-    ElementDef target = engine.types().contentReference(defs.baseOwner(), m.def.contentReference());
+    String ref = m.def.contentReference();
+    ElementDef target = ref == null ? null : engine.types().contentReference(defs.baseOwner(), ref);
     if (target == null) {
-      throw new NotCovered("an unresolved contentReference " + m.def.contentReference());
+      throw new NotCovered("an unresolved contentReference " + ref);
     }
     int present = 0;
     boolean repeats = m.def.max() > 1;
@@ -391,9 +465,26 @@ final class Walker {
         continue;
       }
       present++;
-      ElementDef merged = new ElementDef(m.def.id(), m.def.path(), m.def.min(), m.def.max(), target.types(), null,
-          target.binding(), m.def.constraints(), null, null, false, List.of(), null, null, 0, null, null,
-          target.children());
+      ElementDef merged =
+          new ElementDef(
+              m.def.id(),
+              m.def.path(),
+              m.def.min(),
+              m.def.max(),
+              target.types(),
+              null,
+              target.binding(),
+              m.def.constraints(),
+              null,
+              null,
+              false,
+              List.of(),
+              null,
+              null,
+              0,
+              null,
+              null,
+              target.children());
       Defs d = new Defs(merged, defs.baseOwner(), null, null);
       complex(v, target.children(), d, at, scope, "BackboneElement");
       invariants(v, d, "BackboneElement", at, scope);
@@ -402,10 +493,11 @@ final class Walker {
   }
 
   /**
-   * A complex value: it must be an object; then its children, its type's own checks and its invariants. Returns
-   * whether it counts as present.
+   * A complex value: it must be an object; then its children, its type's own checks and its
+   * invariants. Returns whether it counts as present.
    */
-  private boolean complexValue(Node value, String type, Defs defs, Loc at, Loc shapeLoc, ResourceScope scope) {
+  private boolean complexValue(
+      Node value, String type, Defs defs, Loc at, Loc shapeLoc, ResourceScope scope) {
     if (value.kind() != Node.Kind.OBJECT) {
       out.add(Check.NOT_AN_OBJECT, shapeLoc, defs.base().name(), describe(value));
       return false;
@@ -424,7 +516,12 @@ final class Walker {
       childParent = defs;
     } else {
       TypeDef typeProfile = typeProfile(defs, type);
-      childParent = new Defs(typeDef.root(), typeDef, typeProfile == null ? null : typeProfile.root(), typeProfile);
+      childParent =
+          new Defs(
+              typeDef.root(),
+              typeDef,
+              typeProfile == null ? null : typeProfile.root(),
+              typeProfile);
     }
     if ("Extension".equals(type)) {
       engine.extensions().extension(this, value, defs, at, scope);
@@ -440,7 +537,10 @@ final class Walker {
     return true;
   }
 
-  /** The profile the second pass applies to a value of {@code type} (TaskCheck's Ratio profile on outputs), or null. */
+  /**
+   * The profile the second pass applies to a value of {@code type} (TaskCheck's Ratio profile on
+   * outputs), or null.
+   */
   private @Nullable TypeDef typeProfile(Defs defs, String type) {
     ElementDef p = defs.profile();
     if (p == null) {
@@ -462,11 +562,17 @@ final class Walker {
   }
 
   /**
-   * A primitive value with its JSON {@code _name} partner. Returns whether it counts as present (a value, or an id or
-   * extensions).
+   * A primitive value with its JSON {@code _name} partner. Returns whether it counts as present (a
+   * value, or an id or extensions).
    */
-  private boolean primitiveValue(@Nullable Node value, @Nullable Node shadow, String type, Defs defs, Loc at,
-      Loc shapeLoc, ResourceScope scope) {
+  private boolean primitiveValue(
+      @Nullable Node value,
+      @Nullable Node shadow,
+      String type,
+      Defs defs,
+      Loc at,
+      Loc shapeLoc,
+      ResourceScope scope) {
     String text = null;
     boolean present = false;
     if (value != null) {
@@ -510,14 +616,21 @@ final class Walker {
       throw new NotCovered("the primitive type " + type + " the plan does not define");
     }
     if (shadow != null && shadow.kind() == Node.Kind.OBJECT) {
-      complex(shadow, typeDef.root().children(), new Defs(typeDef.root(), typeDef, null, null), at, scope, type);
+      complex(
+          shadow,
+          typeDef.root().children(),
+          new Defs(typeDef.root(), typeDef, null, null),
+          at,
+          scope,
+          type);
     }
     boolean hasChildren = !shadowChildren.isEmpty();
-    boolean resourceId = defs.baseOwner().kind() == TypeDef.Kind.RESOURCE
-        && defs.base().path().equals(defs.baseOwner().type() + ".id");
+    boolean resourceId =
+        defs.baseOwner().kind() == TypeDef.Kind.RESOURCE
+            && defs.base().path().equals(defs.baseOwner().type() + ".id");
     Primitives.BindingCheck binding = null;
     Binding b = defs.base().binding();
-    if (b != null && ("code".equals(type))) {
+    if (b != null && "code".equals(type)) {
       binding = v -> engine.codes().code(v, b, at.toString(), doc.baseOnly(), out);
     } else if (b != null && !"string".equals(type) && !"uri".equals(type)) {
       throw new NotCovered("a binding on a " + type + " element: " + defs.base().path());
@@ -525,35 +638,49 @@ final class Walker {
     if ("xhtml".equals(type)) {
       return true;
     }
-    engine.primitives().check(type, text, hasChildren, defs.base(), defs.core(), at, binding, resourceId, out);
+    engine
+        .primitives()
+        .check(type, text, hasChildren, defs.base(), defs.core(), at, binding, resourceId, out);
     if (text != null && text.startsWith("#") && URI_TYPES.contains(type)) {
       scope.internalRefs().add(text.substring(1));
     }
     if (defs.profile() != null && defs.profileOwner() != null) {
       ElementDef p = defs.profile();
       Binding pb = p.binding();
-      Primitives.BindingCheck profileBinding = pb == null || !"code".equals(type) ? null
-          : v -> engine.codes().code(v, pb, at.toString(), doc.baseOnly(), out);
-      engine.primitives().check(type, text, hasChildren, p, false, at, profileBinding, resourceId, out);
+      Primitives.BindingCheck profileBinding =
+          pb == null || !"code".equals(type)
+              ? null
+              : v -> engine.codes().code(v, pb, at.toString(), doc.baseOnly(), out);
+      engine
+          .primitives()
+          .check(type, text, hasChildren, p, false, at, profileBinding, resourceId, out);
     }
-    invariants(new PrimitiveView(text, shadowChildren), defs, type, at, scope, value != null ? value : shadow);
+    invariants(
+        new PrimitiveView(text, shadowChildren),
+        defs,
+        type,
+        at,
+        scope,
+        value != null ? value : shadow);
     return true;
   }
 
-  /** The JSON kind a primitive type needs, as a finding when {@code kind} is not it; null when it fits. */
+  /**
+   * The JSON kind a primitive type needs, as a finding when {@code kind} is not it; null when it
+   * fits.
+   */
   private static @Nullable Check jsonKindCheck(String type, Node.Kind kind) {
-    switch (type) {
-      case "boolean":
-        return kind == Node.Kind.BOOLEAN ? null : Check.MUST_BE_BOOLEAN;
-      case "integer", "unsignedInt", "positiveInt", "decimal":
-        return kind == Node.Kind.NUMBER ? null : Check.MUST_BE_NUMBER;
-      default:
-        return kind == Node.Kind.STRING ? null : Check.MUST_BE_STRING;
-    }
+    return switch (type) {
+      case "boolean" -> kind == Node.Kind.BOOLEAN ? null : Check.MUST_BE_BOOLEAN;
+      case "integer", "unsignedInt", "positiveInt", "decimal" ->
+          kind == Node.Kind.NUMBER ? null : Check.MUST_BE_NUMBER;
+      default -> kind == Node.Kind.STRING ? null : Check.MUST_BE_STRING;
+    };
   }
 
   /** A resource held by an element (contained): validated as a resource of its own type. */
-  private boolean containedResource(Node value, Loc at, Loc shapeLoc, ResourceScope scope, ElementDef def) {
+  private boolean containedResource(
+      Node value, Loc at, Loc shapeLoc, ResourceScope scope, ElementDef def) {
     if (value.kind() != Node.Kind.OBJECT) {
       out.add(Check.NOT_AN_OBJECT, shapeLoc, def.name(), describe(value));
       return false;
@@ -574,13 +701,25 @@ final class Walker {
       return true;
     }
     if (value.child("id") == null) {
-      out.issue("structure-other", Severity.ERROR, "invalid", at.toString(), "a contained resource needs an id",
-          IssueSource.STRUCTURE, "Resource_RES_ID_Missing");
+      out.issue(
+          "structure-other",
+          Severity.ERROR,
+          "invalid",
+          at.toString(),
+          "a contained resource needs an id",
+          IssueSource.STRUCTURE,
+          "Resource_RES_ID_Missing");
     } else {
       String id = value.childValue("id");
       if (id != null && !scope.containedIds().add(id)) {
-        out.issue("structure-other", Severity.ERROR, "duplicate", at.toString(),
-            "another contained resource has the id " + id, IssueSource.STRUCTURE, "RESOURCE_DUPLICATE_CONTAINED_ID");
+        out.issue(
+            "structure-other",
+            Severity.ERROR,
+            "duplicate",
+            at.toString(),
+            "another contained resource has the id " + id,
+            IssueSource.STRUCTURE,
+            "RESOURCE_DUPLICATE_CONTAINED_ID");
       }
     }
     TypeDef profile = "Task".equals(type) ? doc.taskProfile() : null;
@@ -598,16 +737,24 @@ final class Walker {
     engine.invariants().element(this, value, defs, type, at, scope);
   }
 
-  private void invariants(PrimitiveView value, Defs defs, String type, Loc at, ResourceScope scope,
+  private void invariants(
+      PrimitiveView value,
+      Defs defs,
+      String type,
+      Loc at,
+      ResourceScope scope,
       @Nullable Node node) {
     engine.invariants().primitive(this, value, defs, type, at, scope, node);
   }
 
-  private void typeInvariants(Node value, TypeDef typeDef, Defs typeDefs, Loc at, ResourceScope scope, Defs element) {
+  private void typeInvariants(
+      Node value, TypeDef typeDef, Defs typeDefs, Loc at, ResourceScope scope, Defs element) {
     engine.invariants().type(this, value, typeDef, typeDefs, at, scope, element);
   }
 
-  /** A primitive's value and its id/extension children, for the invariants of primitives (ele-1). */
+  /**
+   * A primitive's value and its id/extension children, for the invariants of primitives (ele-1).
+   */
   record PrimitiveView(@Nullable String value, List<Node> children) {}
 
   // ---------------------------------------------------------------- shared
@@ -625,12 +772,25 @@ final class Walker {
   }
 
   /** Validates the children of an object against explicit definitions (extensions use it). */
-  void children(Node obj, List<ElementDef> childDefs, Defs parent, Loc loc, ResourceScope scope, String type) {
+  void children(
+      Node obj,
+      List<ElementDef> childDefs,
+      Defs parent,
+      Loc loc,
+      ResourceScope scope,
+      String type) {
     complex(obj, childDefs, parent, loc, scope, type);
   }
 
   /** Validates one value of a known type at {@code at} (an extension's value). */
-  boolean value(Node value, @Nullable Node shadow, String type, Defs defs, Loc at, Loc shapeLoc, ResourceScope scope) {
+  boolean value(
+      Node value,
+      @Nullable Node shadow,
+      String type,
+      Defs defs,
+      Loc at,
+      Loc shapeLoc,
+      ResourceScope scope) {
     if (engine.types().isPrimitive(type)) {
       return primitiveValue(value, shadow, type, defs, at, shapeLoc, scope);
     }

@@ -6,16 +6,21 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One node of a narrative's XHTML as {@link XhtmlReader} reads it: an element (local name, attributes in the order
- * written, children), a text, a comment or a CDATA section. Attributes are kept as the reference engine keeps them:
- * an attribute written twice keeps its last value, an attribute written without {@code =value} has a null value,
- * and the namespace declarations are replaced by the one {@code xmlns} the element ends up declaring (see
- * {@link #namespace()}).
+ * One node of a narrative's XHTML as {@link XhtmlReader} reads it: an element (local name,
+ * attributes in the order written, children), a text, a comment or a CDATA section. Attributes are
+ * kept as the reference engine keeps them: an attribute written twice keeps its last value, an
+ * attribute written without {@code =value} has a null value, and the namespace declarations are
+ * replaced by the one {@code xmlns} the element ends up declaring (see {@link #namespace()}).
  */
 final class XhtmlNode {
 
   /** What a node is. */
-  enum Kind { ELEMENT, TEXT, COMMENT, CDATA }
+  enum Kind {
+    ELEMENT,
+    TEXT,
+    COMMENT,
+    CDATA
+  }
 
   private static final String[] NO_NAMES = new String[0];
 
@@ -71,7 +76,9 @@ final class XhtmlNode {
     return kind == Kind.ELEMENT && name.equals(elementName);
   }
 
-  /** The local name of an element (without prefix; the root's in lower case); empty for other nodes. */
+  /**
+   * The local name of an element (without prefix; the root's in lower case); empty for other nodes.
+   */
   String name() {
     return name;
   }
@@ -157,14 +164,17 @@ final class XhtmlNode {
   }
 
   /**
-   * The namespace this element declares after the reference engine's normalisation: the root's default namespace,
-   * or, below the root, a default namespace that differs from its parent's (null when it inherits it).
+   * The namespace this element declares after the reference engine's normalisation: the root's
+   * default namespace, or, below the root, a default namespace that differs from its parent's (null
+   * when it inherits it).
    */
   @Nullable String namespace() {
     return attribute("xmlns");
   }
 
-  /** Whether this node has text other than whitespace in it (the reference engine's "has content"). */
+  /**
+   * Whether this node has text other than whitespace in it (the reference engine's "has content").
+   */
   boolean hasContent() {
     if (kind == Kind.TEXT) {
       return !content.trim().isEmpty();
@@ -180,9 +190,9 @@ final class XhtmlNode {
   }
 
   /**
-   * The node's text as the reference engine renders it in its messages: texts, an image's {@code alt} (or
-   * {@code [image]}), list items prefixed with {@code "* "}, a line break after block elements and a space after
-   * cells and spans.
+   * The node's text as the reference engine renders it in its messages: texts, an image's {@code
+   * alt} (or {@code [image]}), list items prefixed with {@code "* "}, a line break after block
+   * elements and a space after cells and spans.
    */
   String allText() {
     if (children == null) {
@@ -211,9 +221,10 @@ final class XhtmlNode {
       b.append("[image]");
     }
     switch (n.name) {
-      case "p", "div", "tr", "th", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6" -> b.append("\r\n");
+      case "p", "div", "tr", "th", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6" ->
+          b.append("\r\n");
       case "td", "span" -> b.append(' ');
-      default -> { }
+      default -> {}
     }
   }
 }

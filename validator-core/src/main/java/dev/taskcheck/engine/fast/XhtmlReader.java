@@ -8,28 +8,34 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads a narrative's XHTML the way the reference engine reads the {@code div} of a JSON resource (HL7's
- * {@code XhtmlParser} in XML mode, core 6.7.9), so that the same texts are refused and the same trees come out.
- * That parser is not an XML parser; what it accepts and refuses, in short:
+ * Reads a narrative's XHTML the way the reference engine reads the {@code div} of a JSON resource
+ * (HL7's {@code XhtmlParser} in XML mode, core 6.7.9), so that the same texts are refused and the
+ * same trees come out. That parser is not an XML parser; what it accepts and refuses, in short:
+ *
  * <ul>
- *   <li>before the root element: whitespace, a byte order mark, comments, a processing instruction, a
- *       {@code <!DOCTYPE ...>}; then the text must go on with {@code <}, else it is refused ({@code "just text"});
- *   <li>only the root element is read: whatever follows its end tag is ignored, and elements left open at the end
- *       of the text are accepted as closed; an end tag must repeat the element's name exactly (its prefix aside,
- *       nothing else before the {@code >}), else the text is refused;
- *   <li>the root's name is read in lower case; names are letters, digits and {@code _-:.}; {@code <} in text must
- *       start an element, an end tag, a comment, {@code <![...]]>} or {@code <?...>};
- *   <li>attributes may have no value ({@code <td nowrap>}) or an unquoted one, and a {@code >} ends a quoted
- *       value;
- *   <li>character references: {@code &#n;} and {@code &#xh;} as Java reads the number (a value that is no code
- *       point is refused, {@code &#X41;} and other unreadable forms stand for nothing); named ones from
- *       {@link XhtmlEntities}, where any name but {@code amp lt gt quot apos} is also reported as an entity XML
- *       does not know; an unknown name is refused; the reference ends at the first {@code ; & ' " > <} (which
- *       it consumes, whatever it is);
+ *   <li>before the root element: whitespace, a byte order mark, comments, a processing instruction,
+ *       a {@code <!DOCTYPE ...>}; then the text must go on with {@code <}, else it is refused
+ *       ({@code "just text"});
+ *   <li>only the root element is read: whatever follows its end tag is ignored, and elements left
+ *       open at the end of the text are accepted as closed; an end tag must repeat the element's
+ *       name exactly (its prefix aside, nothing else before the {@code >}), else the text is
+ *       refused;
+ *   <li>the root's name is read in lower case; names are letters, digits and {@code _-:.}; {@code
+ *       <} in text must start an element, an end tag, a comment, {@code <![...]]>} or {@code
+ *       <?...>};
+ *   <li>attributes may have no value ({@code <td nowrap>}) or an unquoted one, and a {@code >} ends
+ *       a quoted value;
+ *   <li>character references: <code>&amp;#n;</code> and <code>&amp;#xh;</code> as Java reads the
+ *       number (a value that is no code point is refused, <code>&amp;#X41;</code> and other
+ *       unreadable forms stand for nothing); named ones from {@link XhtmlEntities}, where any name
+ *       but {@code amp lt gt quot apos} is also reported as an entity XML does not know; an unknown
+ *       name is refused; the reference ends at the first {@code ; & ' " > <} (which it consumes,
+ *       whatever it is);
  *   <li>{@code <script>} takes everything up to {@code </script>} as its text.
  * </ul>
- * Texts the reference engine does not get through (it loops without end, or reads entities a DOCTYPE declares)
- * throw {@link NotCovered}. Not thread-safe: one reader per text.
+ *
+ * Texts the reference engine does not get through (it loops without end, or reads entities a
+ * DOCTYPE declares) throw {@link NotCovered}. Not thread-safe: one reader per text.
  */
 final class XhtmlReader {
 
@@ -46,8 +52,12 @@ final class XhtmlReader {
   private static final char END = '\uFFFF';
   private static final String UNDEFINED_NAMESPACE = "http://error/undefined-namespace";
 
-  /** The namespaces in scope at an element, as HL7's parser tracks them. Never changed once made. */
-  private record Scope(@Nullable String defaultNamespace, @Nullable String originalPrefix,
+  /**
+   * The namespaces in scope at an element, as HL7's parser tracks them. Never changed once made.
+   */
+  private record Scope(
+      @Nullable String defaultNamespace,
+      @Nullable String originalPrefix,
       Map<String, String> prefixes) {
 
     static final Scope EMPTY = new Scope(null, null, Map.of());
@@ -63,7 +73,9 @@ final class XhtmlReader {
     this.length = text.length();
   }
 
-  /** The outcome of a read: the root element, and the entities outside XML's five met on the way. */
+  /**
+   * The outcome of a read: the root element, and the entities outside XML's five met on the way.
+   */
   record Result(XhtmlNode root, List<String> entities) {}
 
   /**
@@ -74,7 +86,8 @@ final class XhtmlReader {
    */
   static Result read(String text) throws Malformed {
     if (text.indexOf(END) >= 0) {
-      throw new NotCovered("the narrative holds U+FFFF, which HL7's XHTML parser takes for the end of the text");
+      throw new NotCovered(
+          "the narrative holds U+FFFF, which HL7's XHTML parser takes for the end of the text");
     }
     XhtmlReader r = new XhtmlReader(text);
     XhtmlNode root = r.document();
@@ -96,7 +109,10 @@ final class XhtmlReader {
   private XhtmlNode document() throws Malformed {
     prologue();
     if (peek() != '<') {
-      throw malformed(peek() == END ? "the narrative is empty" : "the narrative does not start with an element");
+      throw malformed(
+          peek() == END
+              ? "the narrative is empty"
+              : "the narrative does not start with an element");
     }
     pos++;
     String rawName = name().toLowerCase(Locale.ROOT);
@@ -113,7 +129,8 @@ final class XhtmlReader {
   }
 
   /** The rest of a start tag after its name: the attributes, and the namespaces they declare. */
-  private Scope startTag(XhtmlNode element, String rawName, @Nullable Scope parent) throws Malformed {
+  private Scope startTag(XhtmlNode element, String rawName, @Nullable Scope parent)
+      throws Malformed {
     attributes(element);
     int colon = rawName.indexOf(':');
     return namespaces(colon < 0 ? null : rawName.substring(0, colon), element, parent);
@@ -212,7 +229,12 @@ final class XhtmlReader {
       if (isNameChar(c) || c == '>' || c == '/') {
         element.setAttribute(attributeName, null);
       } else if (c != '=') {
-        throw malformed("unreadable value of the attribute '" + attributeName + "' on <" + element.name() + ">");
+        throw malformed(
+            "unreadable value of the attribute '"
+                + attributeName
+                + "' on <"
+                + element.name()
+                + ">");
       } else {
         pos++;
         skipWhitespace();
@@ -250,8 +272,8 @@ final class XhtmlReader {
   }
 
   /**
-   * Replaces the element's namespace declarations by the {@code xmlns} it ends up with, as HL7's parser
-   * normalises them, and returns the scope of its children.
+   * Replaces the element's namespace declarations by the {@code xmlns} it ends up with, as HL7's
+   * parser normalises them, and returns the scope of its children.
    */
   private Scope namespaces(@Nullable String prefix, XhtmlNode element, @Nullable Scope parent) {
     Scope scope = parent == null ? Scope.EMPTY : parent;
@@ -263,7 +285,8 @@ final class XhtmlReader {
       if (attributeName.equals("xmlns") || attributeName.startsWith("xmlns:")) {
         String value = element.attributeValue(i);
         if (value == null) {
-          throw new NotCovered("a namespace declaration without value, on which HL7's XHTML parser fails");
+          throw new NotCovered(
+              "a namespace declaration without value, on which HL7's XHTML parser fails");
         }
         if (attributeName.length() == 5) {
           hasDefault = true;
@@ -278,12 +301,17 @@ final class XhtmlReader {
       }
     }
     if (hasDefault || declared != null) {
-      scope = new Scope(hasDefault ? declaredDefault : scope.defaultNamespace(), scope.originalPrefix(),
-          declared != null ? declared : scope.prefixes());
+      scope =
+          new Scope(
+              hasDefault ? declaredDefault : scope.defaultNamespace(),
+              scope.originalPrefix(),
+              declared != null ? declared : scope.prefixes());
     }
     if (prefix != null) {
-      String namespace = prefix.equals(scope.originalPrefix()) ? scope.defaultNamespace()
-          : scope.prefixes().getOrDefault(prefix, UNDEFINED_NAMESPACE);
+      String namespace =
+          prefix.equals(scope.originalPrefix())
+              ? scope.defaultNamespace()
+              : scope.prefixes().getOrDefault(prefix, UNDEFINED_NAMESPACE);
       if (namespace != null && !namespace.equals(scope.defaultNamespace())) {
         element.setAttribute("xmlns", namespace);
         Map<String, String> prefixes = new HashMap<>(scope.prefixes());
@@ -370,7 +398,9 @@ final class XhtmlReader {
     }
   }
 
-  /** A script's text runs to {@code </script>}; without one, the last nine characters are dropped. */
+  /**
+   * A script's text runs to {@code </script>}; without one, the last nine characters are dropped.
+   */
   private void script(XhtmlNode element) {
     int end = text.indexOf("</script>", pos);
     String body;
@@ -387,7 +417,10 @@ final class XhtmlReader {
     }
   }
 
-  /** After {@code <!}, at {@code [}: the section runs to the first {@code ]]>}, its text from the eighth character. */
+  /**
+   * After {@code <!}, at {@code [}: the section runs to the first {@code ]]>}, its text from the
+   * eighth character.
+   */
   private String cdata() throws Malformed {
     int end = text.indexOf("]]>", pos + 1);
     if (end < 0) {
@@ -402,8 +435,9 @@ final class XhtmlReader {
   }
 
   /**
-   * A comment, after {@code <!} (or after {@code <!--} and a space before the root): HL7's reading, where a
-   * comment not opened with {@code --} ends at the first {@code >}, and one opened with {@code --} at {@code -->}.
+   * A comment, after {@code <!} (or after {@code <!--} and a space before the root): HL7's reading,
+   * where a comment not opened with {@code --} ends at the first {@code >}, and one opened with
+   * {@code --} at {@code -->}.
    */
   private String comment(boolean simple) throws Malformed {
     boolean endsAtBracket = simple;
@@ -448,7 +482,7 @@ final class XhtmlReader {
   }
 
   /**
-   * A character or entity reference, at {@code &}: appends what it stands for.
+   * A character or entity reference, at <code>&amp;</code>: appends what it stands for.
    *
    * @throws NotCovered when nothing ends the reference: HL7's parser then reads on for ever
    */
@@ -459,7 +493,8 @@ final class XhtmlReader {
       end++;
     }
     if (end >= length) {
-      throw new NotCovered("an '&' with nothing after it to end the reference: HL7's XHTML parser does not return");
+      throw new NotCovered(
+          "an '&' with nothing after it to end the reference: HL7's XHTML parser does not return");
     }
     String ref = text.substring(pos, end);
     pos = end + 1;
@@ -480,21 +515,26 @@ final class XhtmlReader {
       }
       return;
     }
-    boolean xml = ref.equals("quot") || ref.equals("amp") || ref.equals("apos") || ref.equals("lt")
-        || ref.equals("gt");
+    boolean xml =
+        ref.equals("quot")
+            || ref.equals("amp")
+            || ref.equals("apos")
+            || ref.equals("lt")
+            || ref.equals("gt");
     if (!xml) {
       entities.add("&" + ref + ";");
     }
     String value = XhtmlEntities.value(ref);
     if (value == null) {
-      value = switch (ref) {
-        case "quot" -> "\"";
-        case "amp" -> "&";
-        case "apos" -> "'";
-        case "lt" -> "<";
-        case "gt" -> ">";
-        default -> throw malformed("unknown entity '&" + ref + ";'");
-      };
+      value =
+          switch (ref) {
+            case "quot" -> "\"";
+            case "amp" -> "&";
+            case "apos" -> "'";
+            case "lt" -> "<";
+            case "gt" -> ">";
+            default -> throw malformed("unknown entity '&" + ref + ";'");
+          };
     }
     b.append(value);
   }

@@ -11,49 +11,126 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules a narrative's XHTML must follow, as the reference engine checks them (HL7's {@code XhtmlValidator},
- * core 6.7.9; docs/engines/reference-behaviour.md §13), and the two invariants of {@code Narrative.div} as HL7
- * evaluates them ({@code htmlChecks()} for txt-1, {@code htmlChecks2()} for txt-2). The lists of elements and
- * attributes are HL7's. The element and attribute rules look below the root only; the root is checked for its
- * name and namespace, and by txt-1.
+ * The rules a narrative's XHTML must follow, as the reference engine checks them (HL7's {@code
+ * XhtmlValidator}, core 6.7.9; docs/engines/reference-behaviour.md §13), and the two invariants of
+ * {@code Narrative.div} as HL7 evaluates them ({@code htmlChecks()} for txt-1, {@code
+ * htmlChecks2()} for txt-2). The lists of elements and attributes are HL7's. The element and
+ * attribute rules look below the root only; the root is checked for its name and namespace, and by
+ * txt-1.
  */
 final class XhtmlRules {
 
   static final String XHTML = "http://www.w3.org/1999/xhtml";
 
   /** The elements a narrative may use. */
-  private static final Set<String> ELEMENTS = Set.of("p", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "a",
-      "span", "b", "em", "i", "strong", "small", "big", "tt", "dfn", "q", "var", "abbr", "acronym", "cite",
-      "blockquote", "hr", "address", "bdo", "kbd", "sub", "sup", "ul", "ol", "li", "dl", "dt", "dd", "pre", "table",
-      "caption", "colgroup", "col", "thead", "tr", "tfoot", "tbody", "th", "td", "code", "samp", "img", "map",
-      "area");
+  private static final Set<String> ELEMENTS =
+      Set.of(
+          "p",
+          "br",
+          "div",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "a",
+          "span",
+          "b",
+          "em",
+          "i",
+          "strong",
+          "small",
+          "big",
+          "tt",
+          "dfn",
+          "q",
+          "var",
+          "abbr",
+          "acronym",
+          "cite",
+          "blockquote",
+          "hr",
+          "address",
+          "bdo",
+          "kbd",
+          "sub",
+          "sup",
+          "ul",
+          "ol",
+          "li",
+          "dl",
+          "dt",
+          "dd",
+          "pre",
+          "table",
+          "caption",
+          "colgroup",
+          "col",
+          "thead",
+          "tr",
+          "tfoot",
+          "tbody",
+          "th",
+          "td",
+          "code",
+          "samp",
+          "img",
+          "map",
+          "area");
 
   /** The attributes any element may have (besides the namespace declarations). */
-  private static final Set<String> ATTRIBUTES = Set.of("title", "style", "class", "id", "lang", "xml:lang", "dir",
-      "accesskey", "tabindex", "span", "width", "align", "valign", "char", "charoff", "abbr", "axis", "headers",
-      "scope", "rowspan", "colspan");
+  private static final Set<String> ATTRIBUTES =
+      Set.of(
+          "title",
+          "style",
+          "class",
+          "id",
+          "lang",
+          "xml:lang",
+          "dir",
+          "accesskey",
+          "tabindex",
+          "span",
+          "width",
+          "align",
+          "valign",
+          "char",
+          "charoff",
+          "abbr",
+          "axis",
+          "headers",
+          "scope",
+          "rowspan",
+          "colspan");
 
   /** The attributes only some elements may have. */
-  private static final Map<String, Set<String>> ELEMENT_ATTRIBUTES = Map.of(
-      "a", Set.of("href", "name", "charset", "type", "hreflang", "rel", "rev", "shape", "coords"),
-      "img", Set.of("src", "border", "alt", "longdesc", "height", "width", "usemap", "ismap"),
-      "area", Set.of("shape", "coords", "href", "nohref", "alt"),
-      "table", Set.of("summary", "width", "border", "frame", "rules", "cellspacing", "cellpadding"),
-      "div", Set.of("xmlns"),
-      "blockquote", Set.of("cite"),
-      "q", Set.of("cite"),
-      "map", Set.of("name"),
-      "pre", Set.of("space"),
-      "td", Set.of("nowrap"));
+  private static final Map<String, Set<String>> ELEMENT_ATTRIBUTES =
+      Map.of(
+          "a",
+              Set.of(
+                  "href", "name", "charset", "type", "hreflang", "rel", "rev", "shape", "coords"),
+          "img", Set.of("src", "border", "alt", "longdesc", "height", "width", "usemap", "ismap"),
+          "area", Set.of("shape", "coords", "href", "nohref", "alt"),
+          "table",
+              Set.of("summary", "width", "border", "frame", "rules", "cellspacing", "cellpadding"),
+          "div", Set.of("xmlns"),
+          "blockquote", Set.of("cite"),
+          "q", Set.of("cite"),
+          "map", Set.of("name"),
+          "pre", Set.of("space"),
+          "td", Set.of("nowrap"));
 
   /** The elements that may not be inside a {@code p}. */
-  private static final Set<String> NOT_IN_PARAGRAPH = Set.of("div", "blockquote", "table", "ol", "ul", "p");
+  private static final Set<String> NOT_IN_PARAGRAPH =
+      Set.of("div", "blockquote", "table", "ol", "ul", "p");
 
   /** The blocks that may not be inside paragraphs, headings, pre and inline elements. */
   private static final Set<String> BLOCKS = Set.of("div", "pre", "table", "ul", "ol");
 
   /** A data URL's media type, as HL7's {@code MimeTypeUtil} checks it. */
-  private static final Pattern MEDIA_TYPE = Pattern.compile("^(\\w+|\\*)/([\\w-+]+|\\*)((;\\s*(\\w+)=\\s*(\\S+))?)$");
+  private static final Pattern MEDIA_TYPE =
+      Pattern.compile("^(\\w+|\\*)/([\\w-+]+|\\*)((;\\s*(\\w+)=\\s*(\\S+))?)$");
 
   private XhtmlRules() {}
 
@@ -61,12 +138,17 @@ final class XhtmlRules {
   static void check(XhtmlNode root, NarrativeReport report) {
     String ns = root.namespace();
     if (!XHTML.equals(ns)) {
-      report.atDiv(NarrativeCheck.NAMESPACE, "the narrative's div must be in the XHTML namespace " + XHTML
-          + (ns == null ? ", it declares none" : ", not '" + ns + "'"));
+      report.atDiv(
+          NarrativeCheck.NAMESPACE,
+          "the narrative's div must be in the XHTML namespace "
+              + XHTML
+              + (ns == null ? ", it declares none" : ", not '" + ns + "'"));
     }
     innerNamespaces(root, report);
     if (!root.name().equals("div")) {
-      report.atDiv(NarrativeCheck.ROOT_NAME, "the narrative's root element must be a div, not <" + root.name() + ">");
+      report.atDiv(
+          NarrativeCheck.ROOT_NAME,
+          "the narrative's root element must be a div, not <" + root.name() + ">");
     }
     names(root, false, report);
     urls(root, report);
@@ -80,8 +162,13 @@ final class XhtmlRules {
       if (n.isElement()) {
         String ns = n.namespace();
         if (ns != null && !ns.equals(XHTML)) {
-          report.atDiv(NarrativeCheck.NAMESPACE,
-              "an element of the narrative is in the namespace '" + ns + "'; only XHTML (" + XHTML + ") is allowed");
+          report.atDiv(
+              NarrativeCheck.NAMESPACE,
+              "an element of the narrative is in the namespace '"
+                  + ns
+                  + "'; only XHTML ("
+                  + XHTML
+                  + ") is allowed");
         }
         innerNamespaces(n, report);
       }
@@ -104,14 +191,17 @@ final class XhtmlRules {
   private static void names(XhtmlNode parent, boolean inParagraph, NarrativeReport report) {
     for (XhtmlNode n : parent.children()) {
       if (isDoctype(n)) {
-        report.atDiv(NarrativeCheck.DOCTYPE, "the narrative holds a DOCTYPE declaration, which is not allowed");
+        report.atDiv(
+            NarrativeCheck.DOCTYPE,
+            "the narrative holds a DOCTYPE declaration, which is not allowed");
       }
       if (!n.isElement()) {
         continue;
       }
       String name = n.name();
       if (!ELEMENTS.contains(name)) {
-        report.atDiv(NarrativeCheck.ELEMENT, "the element <" + name + "> is not allowed in a narrative");
+        report.atDiv(
+            NarrativeCheck.ELEMENT, "the element <" + name + "> is not allowed in a narrative");
       }
       for (int i = 0; i < n.attributeCount(); i++) {
         String attribute = n.attributeName(i);
@@ -119,15 +209,18 @@ final class XhtmlRules {
           continue;
         }
         if (attribute.equals("xml:space")) {
-          report.atDiv(NarrativeCheck.XML_SPACE, "the attribute " + attribute + " on <" + name
-              + "> has no effect in a narrative");
+          report.atDiv(
+              NarrativeCheck.XML_SPACE,
+              "the attribute " + attribute + " on <" + name + "> has no effect in a narrative");
         } else {
-          report.atDiv(NarrativeCheck.ATTRIBUTE, "the attribute '" + attribute + "' is not allowed on <" + name
-              + "> in a narrative");
+          report.atDiv(
+              NarrativeCheck.ATTRIBUTE,
+              "the attribute '" + attribute + "' is not allowed on <" + name + "> in a narrative");
         }
       }
       if (inParagraph && NOT_IN_PARAGRAPH.contains(name)) {
-        report.atDiv(NarrativeCheck.BLOCK_IN_PARAGRAPH, "<" + name + "> cannot be inside a paragraph (<p>)");
+        report.atDiv(
+            NarrativeCheck.BLOCK_IN_PARAGRAPH, "<" + name + "> cannot be inside a paragraph (<p>)");
       }
       names(n, inParagraph || name.equals("p"), report);
     }
@@ -142,14 +235,25 @@ final class XhtmlRules {
       String url = attribute == null ? null : n.attribute(attribute);
       String problem = url == null ? null : urlProblem(url);
       if (problem != null) {
-        report.atDiv(NarrativeCheck.URL, "the " + attribute + " '" + url + "' of <" + n.name()
-            + "> is not a valid URL: " + problem);
+        report.atDiv(
+            NarrativeCheck.URL,
+            "the "
+                + attribute
+                + " '"
+                + url
+                + "' of <"
+                + n.name()
+                + "> is not a valid URL: "
+                + problem);
       }
       urls(n, report);
     }
   }
 
-  /** What is wrong with a link or image URL (HL7's {@code UrlUtil.checkValidUrl}), or null if nothing. */
+  /**
+   * What is wrong with a link or image URL (HL7's {@code UrlUtil.checkValidUrl}), or null if
+   * nothing.
+   */
   static @Nullable String urlProblem(String url) {
     if (url.isEmpty()) {
       return "it is empty";
@@ -160,7 +264,9 @@ final class XhtmlRules {
     Set<Character> bad = null;
     for (int i = 0; i < url.length(); i++) {
       char c = url.charAt(i);
-      if (!Character.isDigit(c) && !Character.isAlphabetic(c) && ";?:@&=+$.,/%-_~#[]!'()*|".indexOf(c) < 0) {
+      if (!Character.isDigit(c)
+          && !Character.isAlphabetic(c)
+          && ";?:@&=+$.,/%-_~#[]!'()*|".indexOf(c) < 0) {
         if (bad == null) {
           bad = new TreeSet<>();
         }
@@ -171,6 +277,7 @@ final class XhtmlRules {
   }
 
   private static @Nullable String dataUrlProblem(String url) {
+    @SuppressWarnings("StringSplitter") // String.split as the reference engine splits
     String[] parts = url.substring(5).split(",");
     if (parts.length < 2) {
       return "the data URL has no data";
@@ -203,9 +310,21 @@ final class XhtmlRules {
 
   /** HL7's whitespace: XML's, NEL, no-break spaces and the Unicode spaces and separators. */
   private static boolean isWhitespace(char c) {
-    return c == '\t' || c == '\n' || c == '\u000B' || c == '\u000C' || c == '\r' || c == ' ' || c == '\u0085'
-        || c == '\u00A0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200A') || c == '\u2028' || c == '\u2029'
-        || c == '\u202F' || c == '\u205F' || c == '\u3000';
+    return c == '\t'
+        || c == '\n'
+        || c == '\u000B'
+        || c == '\u000C'
+        || c == '\r'
+        || c == ' '
+        || c == '\u0085'
+        || c == '\u00A0'
+        || c == '\u1680'
+        || (c >= '\u2000' && c <= '\u200A')
+        || c == '\u2028'
+        || c == '\u2029'
+        || c == '\u202F'
+        || c == '\u205F'
+        || c == '\u3000';
   }
 
   private static String trimWhitespace(String s) {
@@ -233,14 +352,34 @@ final class XhtmlRules {
         continue;
       }
       switch (c.name()) {
-        case "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "span" -> noBlocks(c, report);
+        case "p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "address", "span" ->
+            noBlocks(c, report);
         case "br", "img", "hr", "area" -> noChildren(c, report);
-        case "a", "b", "em", "i", "strong", "small", "big", "sub", "sup", "code", "tt", "dfn", "q", "var", "abbr",
-            "acronym", "cite", "bdo", "kbd", "samp" -> {
+        case "a",
+            "b",
+            "em",
+            "i",
+            "strong",
+            "small",
+            "big",
+            "sub",
+            "sup",
+            "code",
+            "tt",
+            "dfn",
+            "q",
+            "var",
+            "abbr",
+            "acronym",
+            "cite",
+            "bdo",
+            "kbd",
+            "samp" -> {
           noBlocks(c, report);
           noRecursion(c, report);
         }
-        case "table" -> onlyChildren(c, report, "tbody", "tr", "caption", "thead", "tfoot", "col", "colgroup");
+        case "table" ->
+            onlyChildren(c, report, "tbody", "tr", "caption", "thead", "tfoot", "col", "colgroup");
         case "tr" -> {
           inside(c, parent, report, "table", "thead", "tfoot", "tbody");
           onlyChildren(c, report, "td", "th");
@@ -264,14 +403,17 @@ final class XhtmlRules {
           inside(c, parent, report, "dl");
         }
         case "map" -> onlyChildren(c, report, "area");
-        default -> { }
+        default -> {}
       }
       structure(c, report);
     }
   }
 
-  /** The descendants of {@code x} with one of the names, as paths from {@code x} ({@code p/div}). */
-  private static List<String> descendants(XhtmlNode x, String path, Set<String> names, List<String> found) {
+  /**
+   * The descendants of {@code x} with one of the names, as paths from {@code x} ({@code p/div}).
+   */
+  private static List<String> descendants(
+      XhtmlNode x, String path, Set<String> names, List<String> found) {
     for (XhtmlNode c : x.children()) {
       if (c.isElement()) {
         String childPath = null;
@@ -290,33 +432,57 @@ final class XhtmlRules {
   private static void noBlocks(XhtmlNode x, NarrativeReport report) {
     List<String> found = descendants(x, x.name(), BLOCKS, new ArrayList<>(0));
     if (!found.isEmpty()) {
-      report.atDiv(NarrativeCheck.BLOCK_INSIDE, "<" + x.name() + "> at " + path(x) + " holds blocks it cannot hold: "
-          + String.join(",", found));
+      report.atDiv(
+          NarrativeCheck.BLOCK_INSIDE,
+          "<"
+              + x.name()
+              + "> at "
+              + path(x)
+              + " holds blocks it cannot hold: "
+              + String.join(",", found));
     }
   }
 
   private static void noRecursion(XhtmlNode x, NarrativeReport report) {
     List<String> found = descendants(x, x.name(), Set.of(x.name()), new ArrayList<>(0));
     if (!found.isEmpty()) {
-      report.atDiv(NarrativeCheck.RECURSION, "<" + x.name() + "> at " + path(x) + " holds another <" + x.name()
-          + ">: " + String.join(",", found));
+      report.atDiv(
+          NarrativeCheck.RECURSION,
+          "<"
+              + x.name()
+              + "> at "
+              + path(x)
+              + " holds another <"
+              + x.name()
+              + ">: "
+              + String.join(",", found));
     }
   }
 
   private static void noChildren(XhtmlNode x, NarrativeReport report) {
     if (x.hasChildren()) {
-      report.atDiv(NarrativeCheck.NO_CHILDREN, "<" + x.name() + "> at " + path(x) + " must be empty");
+      report.atDiv(
+          NarrativeCheck.NO_CHILDREN, "<" + x.name() + "> at " + path(x) + " must be empty");
     }
   }
 
-  private static void inside(XhtmlNode x, XhtmlNode parent, NarrativeReport report, String... containers) {
+  private static void inside(
+      XhtmlNode x, XhtmlNode parent, NarrativeReport report, String... containers) {
     for (String container : containers) {
       if (container.equals(parent.name())) {
         return;
       }
     }
-    report.atDiv(NarrativeCheck.OUT_OF_PLACE, "<" + x.name() + "> must be inside " + String.join("|", containers)
-        + ", not <" + parent.name() + ">, at " + path(x));
+    report.atDiv(
+        NarrativeCheck.OUT_OF_PLACE,
+        "<"
+            + x.name()
+            + "> must be inside "
+            + String.join("|", containers)
+            + ", not <"
+            + parent.name()
+            + ">, at "
+            + path(x));
   }
 
   private static void onlyChildren(XhtmlNode x, NarrativeReport report, String... allowed) {
@@ -336,8 +502,9 @@ final class XhtmlRules {
       }
     }
     if (wrong != null) {
-      report.atDiv(NarrativeCheck.ILLEGAL_CHILDREN, "<" + x.name() + "> at " + path(x) + " cannot hold "
-          + String.join(",", wrong));
+      report.atDiv(
+          NarrativeCheck.ILLEGAL_CHILDREN,
+          "<" + x.name() + "> at " + path(x) + " cannot hold " + String.join(",", wrong));
     }
   }
 
@@ -357,8 +524,11 @@ final class XhtmlRules {
     }
     if (languages != null && other) {
       languages.remove(null);
-      report.atDiv(NarrativeCheck.MIXED_LANG, "the narrative has divs per language (" + String.join(", ", languages)
-          + ") and other content besides them");
+      report.atDiv(
+          NarrativeCheck.MIXED_LANG,
+          "the narrative has divs per language ("
+              + String.join(", ", languages)
+              + ") and other content besides them");
     }
   }
 
@@ -370,8 +540,9 @@ final class XhtmlRules {
       for (String id : new TreeSet<>(withoutNull(repeats.keySet()))) {
         summary.add(id + " (" + repeats.get(id) + "x)");
       }
-      report.atDiv(NarrativeCheck.DUPLICATE_IDS, "ids used more than once in the narrative: "
-          + String.join(", ", summary));
+      report.atDiv(
+          NarrativeCheck.DUPLICATE_IDS,
+          "ids used more than once in the narrative: " + String.join(", ", summary));
     }
   }
 
@@ -385,7 +556,9 @@ final class XhtmlRules {
     return out;
   }
 
-  private static @Nullable Map<@Nullable String, Integer> collectIds(XhtmlNode parent, Set<@Nullable String> seen,
+  private static @Nullable Map<@Nullable String, Integer> collectIds(
+      XhtmlNode parent,
+      Set<@Nullable String> seen,
       @Nullable Map<@Nullable String, Integer> repeats) {
     Map<@Nullable String, Integer> out = repeats;
     for (XhtmlNode n : parent.children()) {
@@ -411,7 +584,9 @@ final class XhtmlRules {
     return out;
   }
 
-  private static @Nullable Map<@Nullable String, Integer> count(@Nullable String id, Set<@Nullable String> seen,
+  private static @Nullable Map<@Nullable String, Integer> count(
+      @Nullable String id,
+      Set<@Nullable String> seen,
       @Nullable Map<@Nullable String, Integer> repeats) {
     if (seen.add(id)) {
       return repeats;
@@ -421,7 +596,10 @@ final class XhtmlRules {
     return out;
   }
 
-  /** txt-1 as HL7 evaluates it: only allowed elements and attributes ({@code xml:space} too), no DOCTYPE. */
+  /**
+   * txt-1 as HL7 evaluates it: only allowed elements and attributes ({@code xml:space} too), no
+   * DOCTYPE.
+   */
   static boolean txt1(XhtmlNode n) {
     if (isDoctype(n)) {
       return false;

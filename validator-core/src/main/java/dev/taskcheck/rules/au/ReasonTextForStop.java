@@ -7,20 +7,26 @@ import static dev.taskcheck.fhir.TaskStatus.REJECTED;
 import static dev.taskcheck.rules.RuleBasis.IG;
 import static dev.taskcheck.rules.RuleCategory.AU;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.RuleSet;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.model.RuleSet;
-import dev.taskcheck.rules.MessageKey;
 
 /**
- * AU eRequesting's workflow guidance: statusReason explains a rejected, cancelled, on-hold or failed Task,
- * and, having no value set, is expected to carry a human-readable {@code statusReason.text} (R5:
- * {@code statusReason.concept.text}). A coding display alone does not count here.
+ * AU eRequesting's workflow guidance: statusReason explains a rejected, cancelled, on-hold or
+ * failed Task, and, having no value set, is expected to carry a human-readable {@code
+ * statusReason.text} (R5: {@code statusReason.concept.text}). A coding display alone does not count
+ * here.
  */
-@TaskRule(id = "au-2", category = AU, severity = Severity.WARNING, basis = IG, ruleSets = RuleSet.AU_EREQUESTING,
+@TaskRule(
+    id = "au-2",
+    category = AU,
+    severity = Severity.WARNING,
+    basis = IG,
+    ruleSets = RuleSet.AU_EREQUESTING,
     summary = "A rejected, cancelled, on-hold or failed Task explains why in statusReason text")
 public final class ReasonTextForStop implements Rule {
 

@@ -7,9 +7,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A built-in rule as TaskCheck knows it: its public {@link RuleInfo}, where it is implemented, and the
- * behaviour it declares ({@link TaskRule#replaces}, {@link TaskRule#skipsEnteredInError}), which the issue
- * policy reads here rather than knowing it itself.
+ * A built-in rule as TaskCheck knows it: its public {@link RuleInfo}, where it is implemented, and
+ * the behaviour it declares ({@link TaskRule#replaces}, {@link TaskRule#skipsEnteredInError}),
+ * which the issue policy reads here rather than knowing it itself.
  *
  * @param type the rule class of a Java rule; null for a profile invariant
  * @param profile the canonical URL of the profile holding a profile invariant; null for a Java rule
@@ -26,7 +26,8 @@ public record CatalogEntry(
   public CatalogEntry {
     Objects.requireNonNull(info);
     if ((type == null) == (profile == null)) {
-      throw new IllegalArgumentException(info.id() + " is either a Java rule or a profile invariant");
+      throw new IllegalArgumentException(
+          info.id() + " is either a Java rule or a profile invariant");
     }
     Objects.requireNonNull(replaces);
     Objects.requireNonNull(replacedIn);

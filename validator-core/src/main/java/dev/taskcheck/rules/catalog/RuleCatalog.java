@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The catalog of the built-in rules: Java rules from their {@link TaskRule} annotations (named after their
- * class), profile invariants from their {@link ProfileRule} declarations.
+ * The catalog of the built-in rules: Java rules from their {@link TaskRule} annotations (named
+ * after their class), profile invariants from their {@link ProfileRule} declarations.
  */
 public final class RuleCatalog {
 
@@ -44,7 +44,10 @@ public final class RuleCatalog {
     return entry == null ? null : entry.info();
   }
 
-  /** Every built-in rule with where it is implemented and the behaviour it declares, in catalog order. */
+  /**
+   * Every built-in rule with where it is implemented and the behaviour it declares, in catalog
+   * order.
+   */
   public static List<CatalogEntry> entries() {
     return ENTRIES;
   }
@@ -54,12 +57,18 @@ public final class RuleCatalog {
     return BY_ID.get(id);
   }
 
-  /** The rule that replaces the base invariant {@code key} ({@code date-1} for {@code inv-1}), or null. */
+  /**
+   * The rule that replaces the base invariant {@code key} ({@code date-1} for {@code inv-1}), or
+   * null.
+   */
   public static @Nullable CatalogEntry replacing(String key) {
     return BY_REPLACED.get(key);
   }
 
-  /** True when {@code id} names a category of the catalog ({@code status-99} does; {@code dom-6} does not). */
+  /**
+   * True when {@code id} names a category of the catalog ({@code status-99} does; {@code dom-6}
+   * does not).
+   */
   public static boolean isCatalogCategory(String id) {
     Matcher m = ID.matcher(id);
     if (!m.matches()) {
@@ -106,7 +115,8 @@ public final class RuleCatalog {
   public static TaskRule meta(Class<?> type) {
     TaskRule meta = type.getAnnotation(TaskRule.class);
     if (meta == null) {
-      throw new IllegalStateException(type.getName() + " is listed in BuiltInRules but has no @TaskRule");
+      throw new IllegalStateException(
+          type.getName() + " is listed in BuiltInRules but has no @TaskRule");
     }
     return meta;
   }
@@ -117,22 +127,47 @@ public final class RuleCatalog {
     classes.addAll(BuiltInRules.TRANSITION);
     for (Class<?> type : classes) {
       TaskRule m = meta(type);
-      RuleInfo info = new RuleInfo(m.id(), type.getSimpleName(), m.category().code(), m.severity(),
-          List.of(m.versions()), m.summary(), RuleInfo.Kind.JAVA, Arrays.stream(m.basis()).map(Enum::name).toList(),
-          m.since(), Arrays.stream(m.ruleSets()).map(RuleSet::code).toList());
-      out.add(new CatalogEntry(info, type, null, m.replaces(), m.replacedIn(), m.skipsEnteredInError()));
+      RuleInfo info =
+          new RuleInfo(
+              m.id(),
+              type.getSimpleName(),
+              m.category().code(),
+              m.severity(),
+              List.of(m.versions()),
+              m.summary(),
+              RuleInfo.Kind.JAVA,
+              Arrays.stream(m.basis()).map(Enum::name).toList(),
+              m.since(),
+              Arrays.stream(m.ruleSets()).map(RuleSet::code).toList());
+      out.add(
+          new CatalogEntry(
+              info, type, null, m.replaces(), m.replacedIn(), m.skipsEnteredInError()));
     }
     for (ProfileRule p : BuiltInRules.PROFILE) {
-      RuleInfo info = new RuleInfo(p.id(), p.name(), p.category().code(), p.severity(), p.versions(), p.summary(),
-          RuleInfo.Kind.PROFILE, p.basis().stream().map(Enum::name).toList(), p.since(),
-          p.ruleSets().stream().map(RuleSet::code).toList());
-      out.add(new CatalogEntry(info, null, p.profile(), p.replaces(), p.replacedIn(), p.skipsEnteredInError()));
+      RuleInfo info =
+          new RuleInfo(
+              p.id(),
+              p.name(),
+              p.category().code(),
+              p.severity(),
+              p.versions(),
+              p.summary(),
+              RuleInfo.Kind.PROFILE,
+              p.basis().stream().map(Enum::name).toList(),
+              p.since(),
+              p.ruleSets().stream().map(RuleSet::code).toList());
+      out.add(
+          new CatalogEntry(
+              info, null, p.profile(), p.replaces(), p.replacedIn(), p.skipsEnteredInError()));
     }
-    out.sort(Comparator.comparing((CatalogEntry e) -> categoryOrder(e.info().category()))
-        .thenComparing(e -> number(e.id())));
+    out.sort(
+        Comparator.comparing((CatalogEntry e) -> categoryOrder(e.info().category()))
+            .thenComparing(e -> number(e.id())));
     return List.copyOf(out);
   }
 
+  // the catalog is ordered as the categories are declared
+  @SuppressWarnings("EnumOrdinal")
   private static int categoryOrder(String category) {
     for (RuleCategory c : RuleCategory.values()) {
       if (c.code().equals(category)) {
@@ -162,7 +197,8 @@ public final class RuleCatalog {
     for (CatalogEntry r : rules) {
       CatalogEntry other = r.replaces().isEmpty() ? null : out.put(r.replaces(), r);
       if (other != null) {
-        throw new IllegalStateException(other.id() + " and " + r.id() + " both replace " + r.replaces());
+        throw new IllegalStateException(
+            other.id() + " and " + r.id() + " both replace " + r.replaces());
       }
     }
     return Map.copyOf(out);

@@ -3,20 +3,25 @@ package dev.taskcheck.rules.cow;
 import static dev.taskcheck.rules.RuleBasis.IG;
 import static dev.taskcheck.rules.RuleCategory.COW;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.RuleSet;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.model.RuleSet;
-import dev.taskcheck.rules.MessageKey;
 
 /**
  * COW asks a placer to cancel a started request with a separate CancellationRequestTask: code
- * {@code task-code#abort} and a focus (what is to be cancelled). A Task is one when it claims the profile or
- * is coded abort; a claim with another code, or an abort without a focus, is reported.
+ * {@code task-code#abort} and a focus (what is to be cancelled). A Task is one when it claims the
+ * profile or is coded abort; a claim with another code, or an abort without a focus, is reported.
  */
-@TaskRule(id = "cow-2", category = COW, severity = Severity.ERROR, basis = IG, ruleSets = RuleSet.COW,
+@TaskRule(
+    id = "cow-2",
+    category = COW,
+    severity = Severity.ERROR,
+    basis = IG,
+    ruleSets = RuleSet.COW,
     summary = "A COW cancellation request Task is coded task-code#abort and has a focus")
 public final class CancellationRequestTaskElements implements Rule {
 

@@ -1,11 +1,14 @@
 package dev.taskcheck.rules.cow;
 
-import dev.taskcheck.model.Coding;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.Coding;
 import java.util.List;
 import java.util.Set;
 
-/** What the COW rules share: the IG's canonical URLs and codes, and which Tasks are cancellation requests. */
+/**
+ * What the COW rules share: the IG's canonical URLs and codes, and which Tasks are cancellation
+ * requests.
+ */
 final class CowTasks {
 
   /** The FHIR task-code system ({@code fulfill}, {@code abort}, ...). */
@@ -13,7 +16,8 @@ final class CowTasks {
 
   static final Coding ABORT = new Coding(TASK_CODE, "abort");
 
-  static final String COORDINATION_TASK = "http://hl7.org/fhir/uv/cow/StructureDefinition/coordination-task";
+  static final String COORDINATION_TASK =
+      "http://hl7.org/fhir/uv/cow/StructureDefinition/coordination-task";
 
   static final String CANCELLATION_REQUEST_TASK =
       "http://hl7.org/fhir/uv/cow/StructureDefinition/cancellation-request-task";
@@ -22,13 +26,16 @@ final class CowTasks {
    * The code systems COW's business status codes are published in: {@code temp} in the 1.0.0-ballot
    * (2025May) and the CI build, {@code business-status} in the IG's sources.
    */
-  static final Set<String> BUSINESS_STATUS_SYSTEMS = Set.of(
-      "http://hl7.org/fhir/uv/cow/CodeSystem/temp",
-      "http://hl7.org/fhir/uv/cow/CodeSystem/business-status");
+  static final Set<String> BUSINESS_STATUS_SYSTEMS =
+      Set.of(
+          "http://hl7.org/fhir/uv/cow/CodeSystem/temp",
+          "http://hl7.org/fhir/uv/cow/CodeSystem/business-status");
 
   private CowTasks() {}
 
-  /** True when the Task claims the CancellationRequestTask profile (any version) or is coded abort. */
+  /**
+   * True when the Task claims the CancellationRequestTask profile (any version) or is coded abort.
+   */
   static boolean isCancellationRequest(TaskView task) {
     return claims(task, CANCELLATION_REQUEST_TASK) || isCodedAbort(task);
   }
@@ -50,7 +57,9 @@ final class CowTasks {
   /** True when the businessStatus has a coding of COW's business status system with this code. */
   static boolean hasBusinessStatus(TaskView task, String code) {
     for (Coding c : task.businessStatusCodings()) {
-      if (code.equals(c.code()) && c.system() != null && BUSINESS_STATUS_SYSTEMS.contains(c.system())) {
+      if (code.equals(c.code())
+          && c.system() != null
+          && BUSINESS_STATUS_SYSTEMS.contains(c.system())) {
         return true;
       }
     }

@@ -1,22 +1,29 @@
 package dev.taskcheck.rules.date;
 
+import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.DATE;
 
-import static dev.taskcheck.rules.RuleBasis.TEXT;
-
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.FhirTemporal;
 import dev.taskcheck.fhir.Located;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.rules.MessageKey;
 
-/** restriction.period.end is the due date ("period.end is the due date"): a completed Task can be late. */
-@TaskRule(id = "date-5", category = DATE, severity = Severity.INFORMATION, basis = TEXT,
-    summary = "A completed Task whose executionPeriod.end is after restriction.period.end was completed late")
+/**
+ * restriction.period.end is the due date ("period.end is the due date"): a completed Task can be
+ * late.
+ */
+@TaskRule(
+    id = "date-5",
+    category = DATE,
+    severity = Severity.INFORMATION,
+    basis = TEXT,
+    summary =
+        "A completed Task whose executionPeriod.end is after restriction.period.end was completed late")
 public final class CompletedAfterDueDate implements Rule {
 
   @MessageKey static final String LATE = "late";

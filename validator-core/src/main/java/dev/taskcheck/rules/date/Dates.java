@@ -4,7 +4,10 @@ import dev.taskcheck.fhir.FhirTemporal;
 import dev.taskcheck.fhir.Located;
 import org.jspecify.annotations.Nullable;
 
-/** Reads the dates the date rules compare; a value that does not parse is left to the structure stage. */
+/**
+ * Reads the dates the date rules compare; a value that does not parse is left to the structure
+ * stage.
+ */
 final class Dates {
 
   private Dates() {}

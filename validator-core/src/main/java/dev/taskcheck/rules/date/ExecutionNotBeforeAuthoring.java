@@ -1,20 +1,23 @@
 package dev.taskcheck.rules.date;
 
+import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.DATE;
 
-import static dev.taskcheck.rules.RuleBasis.BP;
-
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.FhirTemporal;
 import dev.taskcheck.fhir.Located;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.rules.MessageKey;
 
 /** Work on a Task cannot start before the Task was created. */
-@TaskRule(id = "date-3", category = DATE, severity = Severity.WARNING, basis = BP,
+@TaskRule(
+    id = "date-3",
+    category = DATE,
+    severity = Severity.WARNING,
+    basis = BP,
     summary = "executionPeriod.start is not before authoredOn")
 public final class ExecutionNotBeforeAuthoring implements Rule {
 
@@ -25,7 +28,10 @@ public final class ExecutionNotBeforeAuthoring implements Rule {
     Located<String> startValue = task.executionStart();
     FhirTemporal start = Dates.parse(startValue);
     FhirTemporal authored = Dates.parse(task.authoredOn());
-    if (startValue != null && start != null && authored != null && start.certainlyBefore(authored)) {
+    if (startValue != null
+        && start != null
+        && authored != null
+        && start.certainlyBefore(authored)) {
       ctx.report(startValue.expression(), BEFORE, start.text(), authored.text());
     }
   }

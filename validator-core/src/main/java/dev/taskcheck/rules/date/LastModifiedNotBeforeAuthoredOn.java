@@ -1,24 +1,29 @@
 package dev.taskcheck.rules.date;
 
+import static dev.taskcheck.rules.RuleBasis.SPEC;
 import static dev.taskcheck.rules.RuleCategory.DATE;
 
-import static dev.taskcheck.rules.RuleBasis.SPEC;
-
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.FhirTemporal;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.rules.MessageKey;
 
 /**
- * The base invariant inv-1 ({@code lastModified >= authoredOn}) compares values of different precision
- * in FHIRPath, which yields empty and makes the HL7 and HAPI validators report an error for a Task authored
- * on {@code 2024-01-10} and modified at {@code 2024-01-10T09:00:00Z}. This rule replaces it: an error only
- * when lastModified is certainly before authoredOn, whatever the precision and time zone.
+ * The base invariant inv-1 ({@code lastModified >= authoredOn}) compares values of different
+ * precision in FHIRPath, which yields empty and makes the HL7 and HAPI validators report an error
+ * for a Task authored on {@code 2024-01-10} and modified at {@code 2024-01-10T09:00:00Z}. This rule
+ * replaces it: an error only when lastModified is certainly before authoredOn, whatever the
+ * precision and time zone.
  */
-@TaskRule(id = "date-1", category = DATE, severity = Severity.ERROR, basis = SPEC, replaces = "inv-1",
+@TaskRule(
+    id = "date-1",
+    category = DATE,
+    severity = Severity.ERROR,
+    basis = SPEC,
+    replaces = "inv-1",
     summary = "lastModified is not before authoredOn (precision-aware; replaces the base inv-1)")
 public final class LastModifiedNotBeforeAuthoredOn implements Rule {
 

@@ -1,19 +1,22 @@
 package dev.taskcheck.rules.date;
 
+import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.DATE;
 
-import static dev.taskcheck.rules.RuleBasis.BP;
-
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.FhirTemporal;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.rules.MessageKey;
 
 /** Starting or finishing the work changes the Task, so lastModified cannot be before either. */
-@TaskRule(id = "date-4", category = DATE, severity = Severity.WARNING, basis = BP,
+@TaskRule(
+    id = "date-4",
+    category = DATE,
+    severity = Severity.WARNING,
+    basis = BP,
     summary = "lastModified is not before executionPeriod.start nor executionPeriod.end")
 public final class LastModifiedNotBeforeExecution implements Rule {
 

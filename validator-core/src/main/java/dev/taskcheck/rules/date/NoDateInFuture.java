@@ -1,25 +1,29 @@
 package dev.taskcheck.rules.date;
 
+import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.DATE;
 
-import static dev.taskcheck.rules.RuleBasis.BP;
-
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.FhirTemporal;
 import dev.taskcheck.fhir.Located;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.rules.MessageKey;
 import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * authoredOn, lastModified and executionPeriod record what has happened: none can be in the future. "Now"
- * is the run's clock ({@code --now}) plus a tolerated clock skew (configuration, 5 minutes by default).
+ * authoredOn, lastModified and executionPeriod record what has happened: none can be in the future.
+ * "Now" is the run's clock ({@code --now}) plus a tolerated clock skew (configuration, 5 minutes by
+ * default).
  */
-@TaskRule(id = "date-6", category = DATE, severity = Severity.WARNING, basis = BP,
+@TaskRule(
+    id = "date-6",
+    category = DATE,
+    severity = Severity.WARNING,
+    basis = BP,
     summary = "authoredOn, lastModified and executionPeriod are not in the future")
 public final class NoDateInFuture implements Rule {
 
@@ -28,8 +32,9 @@ public final class NoDateInFuture implements Rule {
   @Override
   public void check(TaskView task, RuleContext ctx) {
     Instant latest = ctx.now().plus(ctx.config().clockSkew());
-    for (Located<String> value : Arrays.asList(task.authoredOn(), task.lastModified(), task.executionStart(),
-        task.executionEnd())) {
+    for (Located<String> value :
+        Arrays.asList(
+            task.authoredOn(), task.lastModified(), task.executionStart(), task.executionEnd())) {
       FhirTemporal t = Dates.parse(value);
       if (value != null && t != null && t.certainlyAfter(latest)) {
         ctx.report(value.expression(), FUTURE, t.text(), ctx.now().toString());

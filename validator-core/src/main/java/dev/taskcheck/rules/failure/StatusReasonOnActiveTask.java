@@ -8,19 +8,24 @@ import static dev.taskcheck.fhir.TaskStatus.REQUESTED;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.FAILURE;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.rules.MessageKey;
 
 /**
- * statusReason "applies to the current status": on a Task that is simply moving along (draft, requested,
- * accepted, ready, in-progress) it is usually left over from an earlier status.
+ * statusReason "applies to the current status": on a Task that is simply moving along (draft,
+ * requested, accepted, ready, in-progress) it is usually left over from an earlier status.
  */
-@TaskRule(id = "failure-5", category = FAILURE, severity = Severity.INFORMATION, basis = TEXT,
-    summary = "A statusReason on a draft, requested, accepted, ready or in-progress Task may be stale")
+@TaskRule(
+    id = "failure-5",
+    category = FAILURE,
+    severity = Severity.INFORMATION,
+    basis = TEXT,
+    summary =
+        "A statusReason on a draft, requested, accepted, ready or in-progress Task may be stale")
 public final class StatusReasonOnActiveTask implements Rule {
 
   @MessageKey static final String STALE = "stale";

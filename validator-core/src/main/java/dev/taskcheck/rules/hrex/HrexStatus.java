@@ -3,21 +3,26 @@ package dev.taskcheck.rules.hrex;
 import static dev.taskcheck.rules.RuleBasis.IG;
 import static dev.taskcheck.rules.RuleCategory.HREX;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.RuleSet;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.WorkflowStatus;
-import dev.taskcheck.model.RuleSet;
-import dev.taskcheck.rules.MessageKey;
 
 /**
  * HRex binds Task.status to its own value set (requested, accepted, rejected, in-progress, failed,
- * completed, on-hold). The allowed statuses are read from the state machine in force ({@code hrex-r4} by
- * default, or a table the user brings), not written here.
+ * completed, on-hold). The allowed statuses are read from the state machine in force ({@code
+ * hrex-r4} by default, or a table the user brings), not written here.
  */
-@TaskRule(id = "hrex-1", category = HREX, severity = Severity.ERROR, basis = IG, ruleSets = RuleSet.HREX,
+@TaskRule(
+    id = "hrex-1",
+    category = HREX,
+    severity = Severity.ERROR,
+    basis = IG,
+    ruleSets = RuleSet.HREX,
     summary = "The Task's status is one the HRex workflow uses")
 public final class HrexStatus implements Rule {
 

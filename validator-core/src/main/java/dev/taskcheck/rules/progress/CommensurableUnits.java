@@ -3,25 +3,31 @@ package dev.taskcheck.rules.progress;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.fhir.UcumUnits;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.rules.MessageKey;
 import java.util.Objects;
 
 /**
- * The numerator and denominator of progress measure the same thing. UCUM decides (not FHIRPath, whose
- * engines call {@code 4 '{session}' <= 10 'mg'} true): an error when the units are not commensurable, a
- * warning when they differ but convert (mg of g) or differ only in annotation ({@code {session}} of
- * {@code {visit}}), or when units outside UCUM differ.
+ * The numerator and denominator of progress measure the same thing. UCUM decides (not FHIRPath,
+ * whose engines call {@code 4 '{session}' <= 10 'mg'} true): an error when the units are not
+ * commensurable, a warning when they differ but convert (mg of g) or differ only in annotation
+ * ({@code {session}} of {@code {visit}}), or when units outside UCUM differ.
  */
-@TaskRule(id = "progress-5", category = PROGRESS, severity = Severity.ERROR, basis = BP, skipsEnteredInError = true,
-    summary = "Progress numerator and denominator have the same unit (error when UCUM says they cannot convert)")
+@TaskRule(
+    id = "progress-5",
+    category = PROGRESS,
+    severity = Severity.ERROR,
+    basis = BP,
+    skipsEnteredInError = true,
+    summary =
+        "Progress numerator and denominator have the same unit (error when UCUM says they cannot convert)")
 public final class CommensurableUnits implements Rule {
 
   @MessageKey static final String INCOMMENSURABLE = "incommensurable";
@@ -44,8 +50,10 @@ public final class CommensurableUnits implements Rule {
       if (a != null && b != null) {
         switch (UcumUnits.shared().compare(a, b)) {
           case NOT_COMMENSURABLE -> ctx.report(r.expression(), INCOMMENSURABLE, shownA, shownB);
-          case COMMENSURABLE -> ctx.report(Severity.WARNING, r.expression(), CONVERTIBLE, shownA, shownB);
-          case ANNOTATION_ONLY -> ctx.report(Severity.WARNING, r.expression(), ANNOTATION, shownA, shownB);
+          case COMMENSURABLE ->
+              ctx.report(Severity.WARNING, r.expression(), CONVERTIBLE, shownA, shownB);
+          case ANNOTATION_ONLY ->
+              ctx.report(Severity.WARNING, r.expression(), ANNOTATION, shownA, shownB);
           case SAME, INVALID -> {
             // same code; or not UCUM at all, which the structure stage reports
           }

@@ -3,20 +3,25 @@ package dev.taskcheck.rules.progress;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.rules.MessageKey;
 
 /**
  * A completed Task has done all of it: no progress numerator is below its denominator. Numbers in
  * different units are not compared (progress-5 reports the units); over-delivery is progress-2's.
  */
-@TaskRule(id = "progress-7", category = PROGRESS, severity = Severity.WARNING, basis = BP, skipsEnteredInError = true,
+@TaskRule(
+    id = "progress-7",
+    category = PROGRESS,
+    severity = Severity.WARNING,
+    basis = BP,
+    skipsEnteredInError = true,
     summary = "A completed Task has no progress numerator below its denominator")
 public final class CompletedProgressIsFull implements Rule {
 
@@ -31,7 +36,11 @@ public final class CompletedProgressIsFull implements Rule {
       ProgressOutputs.Fraction f = ProgressOutputs.fraction(r);
       // more than the denominator is progress-2's finding (or allowed by configuration)
       if (f != null && f.n().compareTo(f.d()) < 0) {
-        ctx.report(f.numerator().expression(), PARTIAL, ProgressOutputs.plain(f.n()), ProgressOutputs.plain(f.d()));
+        ctx.report(
+            f.numerator().expression(),
+            PARTIAL,
+            ProgressOutputs.plain(f.n()),
+            ProgressOutputs.plain(f.d()));
       }
     }
   }

@@ -3,14 +3,14 @@ package dev.taskcheck.rules.progress;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.rules.MessageKey;
 import java.math.BigDecimal;
 
 /**
@@ -18,7 +18,12 @@ import java.math.BigDecimal;
  * denominator (unless the configuration allows over-delivery). Numbers in units that differ are not
  * compared here: progress-5 reports the units.
  */
-@TaskRule(id = "progress-2", category = PROGRESS, severity = Severity.ERROR, basis = BP, skipsEnteredInError = true,
+@TaskRule(
+    id = "progress-2",
+    category = PROGRESS,
+    severity = Severity.ERROR,
+    basis = BP,
+    skipsEnteredInError = true,
     summary = "A progress numerator exists, is not negative and is not more than the denominator")
 public final class NumeratorWithinDenominator implements Rule {
 
@@ -40,7 +45,10 @@ public final class NumeratorWithinDenominator implements Rule {
         continue;
       }
       ProgressOutputs.Fraction f = ProgressOutputs.fraction(r);
-      if (f != null && f.d().signum() > 0 && n.compareTo(f.d()) > 0 && !ctx.config().overDeliveryAllowed()) {
+      if (f != null
+          && f.d().signum() > 0
+          && n.compareTo(f.d()) > 0
+          && !ctx.config().overDeliveryAllowed()) {
         ctx.report(num.expression(), OVER, ProgressOutputs.plain(n), ProgressOutputs.plain(f.d()));
       }
     }

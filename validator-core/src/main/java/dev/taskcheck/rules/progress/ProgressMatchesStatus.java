@@ -1,31 +1,37 @@
 package dev.taskcheck.rules.progress;
 
-import static dev.taskcheck.rules.RuleBasis.BP;
-import static dev.taskcheck.rules.RuleCategory.PROGRESS;
-
 import static dev.taskcheck.fhir.TaskStatus.ACCEPTED;
 import static dev.taskcheck.fhir.TaskStatus.DRAFT;
 import static dev.taskcheck.fhir.TaskStatus.IN_PROGRESS;
 import static dev.taskcheck.fhir.TaskStatus.READY;
 import static dev.taskcheck.fhir.TaskStatus.RECEIVED;
 import static dev.taskcheck.fhir.TaskStatus.REQUESTED;
+import static dev.taskcheck.rules.RuleBasis.BP;
+import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.rules.MessageKey;
 import java.math.BigDecimal;
 
 /**
- * No work has been done on a Task that has not started (draft, requested, received, accepted, ready), so
- * its progress is zero; an in-progress Task whose progress is full may be ready to complete.
+ * No work has been done on a Task that has not started (draft, requested, received, accepted,
+ * ready), so its progress is zero; an in-progress Task whose progress is full may be ready to
+ * complete.
  */
-@TaskRule(id = "progress-8", category = PROGRESS, severity = Severity.WARNING, basis = BP, skipsEnteredInError = true,
-    summary = "A Task not yet started has zero progress; a full in-progress Task may be ready to complete")
+@TaskRule(
+    id = "progress-8",
+    category = PROGRESS,
+    severity = Severity.WARNING,
+    basis = BP,
+    skipsEnteredInError = true,
+    summary =
+        "A Task not yet started has zero progress; a full in-progress Task may be ready to complete")
 public final class ProgressMatchesStatus implements Rule {
 
   @MessageKey static final String NOT_STARTED = "notStarted";

@@ -1,12 +1,12 @@
 package dev.taskcheck.rules.progress;
 
-import dev.taskcheck.model.Coding;
 import dev.taskcheck.fhir.OutputView;
 import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.fhir.UcumUnits;
+import dev.taskcheck.model.Coding;
 import dev.taskcheck.rules.RuleContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,8 +15,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which outputs are progress outputs: every output whose value is a Ratio, and every output whose type
- * matches a configured progress output type. None on an entered-in-error Task (status-10).
+ * Which outputs are progress outputs: every output whose value is a Ratio, and every output whose
+ * type matches a configured progress output type. None on an entered-in-error Task (status-10).
  */
 final class ProgressOutputs {
 
@@ -35,7 +35,10 @@ final class ProgressOutputs {
     return out;
   }
 
-  /** The Ratio values of the Task's progress outputs (a configured progress output may hold another type). */
+  /**
+   * The Ratio values of the Task's progress outputs (a configured progress output may hold another
+   * type).
+   */
   static List<RatioView> ratios(TaskView task, RuleContext ctx) {
     List<RatioView> out = new ArrayList<>();
     for (OutputView o : of(task, ctx)) {
@@ -48,18 +51,22 @@ final class ProgressOutputs {
   }
 
   /**
-   * A progress Ratio's numerator with the numbers of numerator and denominator, which compare: both have values,
-   * in the same unit or units that differ only in annotation.
+   * A progress Ratio's numerator with the numbers of numerator and denominator, which compare: both
+   * have values, in the same unit or units that differ only in annotation.
    */
   record Fraction(QuantityView numerator, BigDecimal n, BigDecimal d) {}
 
-  /** The Ratio's numbers when they compare (see {@link #comparable}); null when either is missing or they do not. */
+  /**
+   * The Ratio's numbers when they compare (see {@link #comparable}); null when either is missing or
+   * they do not.
+   */
   static @Nullable Fraction fraction(RatioView r) {
     QuantityView num = r.numerator();
     QuantityView den = r.denominator();
     BigDecimal n = value(num);
     BigDecimal d = value(den);
-    return num != null && den != null && n != null && d != null && comparable(num, den) ? new Fraction(num, n, d)
+    return num != null && den != null && n != null && d != null && comparable(num, den)
+        ? new Fraction(num, n, d)
         : null;
   }
 
@@ -77,9 +84,9 @@ final class ProgressOutputs {
   }
 
   /**
-   * True when the numbers of two quantities can be compared as they are: the same unit, or units that
-   * differ only in annotation. Progress rules never compare numbers in different units (1000 mg of 1 g):
-   * progress-5 reports the units instead.
+   * True when the numbers of two quantities can be compared as they are: the same unit, or units
+   * that differ only in annotation. Progress rules never compare numbers in different units (1000
+   * mg of 1 g): progress-5 reports the units instead.
    */
   static boolean comparable(QuantityView a, QuantityView b) {
     if (Objects.equals(a.unitKey(), b.unitKey())) {
@@ -94,7 +101,10 @@ final class ProgressOutputs {
     return rel == UcumUnits.Relation.SAME || rel == UcumUnits.Relation.ANNOTATION_ONLY;
   }
 
-  /** True when the quantity counts things: UCUM unit {@code 1} or an annotation such as {@code {session}}. */
+  /**
+   * True when the quantity counts things: UCUM unit {@code 1} or an annotation such as {@code
+   * {session}}.
+   */
   static boolean counted(QuantityView q) {
     String code = q.ucumCode();
     return code != null && UcumUnits.shared().isCount(code);

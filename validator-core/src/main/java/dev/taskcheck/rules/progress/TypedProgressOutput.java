@@ -1,25 +1,29 @@
 package dev.taskcheck.rules.progress;
 
+import static dev.taskcheck.rules.RuleBasis.IG;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
-import static dev.taskcheck.rules.RuleBasis.IG;
-
-import dev.taskcheck.model.Severity;
-import dev.taskcheck.model.Coding;
 import dev.taskcheck.fhir.OutputView;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.Coding;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.rules.MessageKey;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Clinical Order Workflows: "systems should know what task.outputs to count". A progress output says
- * what it measures with a coded type (system and code), and one type is measured once.
+ * Clinical Order Workflows: "systems should know what task.outputs to count". A progress output
+ * says what it measures with a coded type (system and code), and one type is measured once.
  */
-@TaskRule(id = "progress-6", category = PROGRESS, severity = Severity.WARNING, basis = IG, skipsEnteredInError = true,
+@TaskRule(
+    id = "progress-6",
+    category = PROGRESS,
+    severity = Severity.WARNING,
+    basis = IG,
+    skipsEnteredInError = true,
     summary = "Each progress output has a coded type, and no two progress outputs share one")
 public final class TypedProgressOutput implements Rule {
 

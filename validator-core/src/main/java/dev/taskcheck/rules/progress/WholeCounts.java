@@ -3,22 +3,27 @@ package dev.taskcheck.rules.progress;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.rules.MessageKey;
 import java.math.BigDecimal;
 import java.util.Arrays;
 
 /**
- * Counted progress (unit {@code 1}, or an annotation-only unit such as {@code {session}}) counts things:
- * whole numbers, as the Count datatype's cnt-3 requires.
+ * Counted progress (unit {@code 1}, or an annotation-only unit such as {@code {session}}) counts
+ * things: whole numbers, as the Count datatype's cnt-3 requires.
  */
-@TaskRule(id = "progress-3", category = PROGRESS, severity = Severity.WARNING, basis = BP, skipsEnteredInError = true,
+@TaskRule(
+    id = "progress-3",
+    category = PROGRESS,
+    severity = Severity.WARNING,
+    basis = BP,
+    skipsEnteredInError = true,
     summary = "Counted progress (unit 1 or an annotation such as {session}) uses whole numbers")
 public final class WholeCounts implements Rule {
 

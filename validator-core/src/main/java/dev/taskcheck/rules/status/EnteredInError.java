@@ -3,19 +3,23 @@ package dev.taskcheck.rules.status;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.STATUS;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
-import dev.taskcheck.rules.MessageKey;
 
 /**
- * Task.status is a modifier: entered-in-error means the Task is not to be treated as valid. Says so, and
- * the progress rules skip such a Task.
+ * Task.status is a modifier: entered-in-error means the Task is not to be treated as valid. Says
+ * so, and the progress rules skip such a Task.
  */
-@TaskRule(id = "status-10", category = STATUS, severity = Severity.INFORMATION, basis = TEXT,
+@TaskRule(
+    id = "status-10",
+    category = STATUS,
+    severity = Severity.INFORMATION,
+    basis = TEXT,
     summary = "An entered-in-error Task is not to be treated as valid; progress rules skip it")
 public final class EnteredInError implements Rule {
 

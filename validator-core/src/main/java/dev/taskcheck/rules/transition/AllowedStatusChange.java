@@ -3,24 +3,30 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
-import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
+import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 import java.util.List;
 
 /**
- * Each status change is an edge of the state machine in force. Changes other rules judge are left to them:
- * leaving a terminal status (transition-2, transition-3), in-progress to cancelled (transition-4), and a
- * return from on-hold to the status before it (allowed; transition-5 judges other resumptions).
+ * Each status change is an edge of the state machine in force. Changes other rules judge are left
+ * to them: leaving a terminal status (transition-2, transition-3), in-progress to cancelled
+ * (transition-4), and a return from on-hold to the status before it (allowed; transition-5 judges
+ * other resumptions).
  */
-@TaskRule(id = "transition-1", category = TRANSITION, severity = Severity.ERROR, basis = TEXT,
-    summary = "Each status change is an edge of the state machine; narrative-only edges are warnings")
+@TaskRule(
+    id = "transition-1",
+    category = TRANSITION,
+    severity = Severity.ERROR,
+    basis = TEXT,
+    summary =
+        "Each status change is an edge of the state machine; narrative-only edges are warnings")
 public final class AllowedStatusChange implements TransitionRule {
 
   @MessageKey static final String NOT_ALLOWED = "notAllowed";
@@ -33,7 +39,8 @@ public final class AllowedStatusChange implements TransitionRule {
       TaskStatus from = c.from();
       TaskStatus to = c.to();
       StateMachine machine = ctx.stateMachine(c.cur());
-      if (machine.isTerminal(from) || (from == TaskStatus.IN_PROGRESS && to == TaskStatus.CANCELLED)) {
+      if (machine.isTerminal(from)
+          || (from == TaskStatus.IN_PROGRESS && to == TaskStatus.CANCELLED)) {
         continue;
       }
       if (machine.resumes(from) && to == Versions.statusBefore(v, c.index())) {

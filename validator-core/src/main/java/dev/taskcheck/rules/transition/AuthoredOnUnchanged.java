@@ -3,16 +3,20 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
-import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
+import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 
 /** authoredOn is when the Task was created; a later version has no reason to move it. */
-@TaskRule(id = "transition-7", category = TRANSITION, severity = Severity.WARNING, basis = BP,
+@TaskRule(
+    id = "transition-7",
+    category = TRANSITION,
+    severity = Severity.WARNING,
+    basis = BP,
     summary = "authoredOn does not change once set")
 public final class AuthoredOnUnchanged implements TransitionRule {
 

@@ -3,16 +3,20 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
-import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
+import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 
 /** executionPeriod.start is the "time action was first taken": once set it stays. */
-@TaskRule(id = "transition-10", category = TRANSITION, severity = Severity.WARNING, basis = TEXT,
+@TaskRule(
+    id = "transition-10",
+    category = TRANSITION,
+    severity = Severity.WARNING,
+    basis = TEXT,
     summary = "executionPeriod.start does not change once set")
 public final class ExecutionStartUnchanged implements TransitionRule {
 
@@ -20,7 +24,8 @@ public final class ExecutionStartUnchanged implements TransitionRule {
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
-    for (Versions.Change c : Versions.changesOnceSet(history.versions(), TaskVersion::executionStart)) {
+    for (Versions.Change c :
+        Versions.changesOnceSet(history.versions(), TaskVersion::executionStart)) {
       ctx.report(c.at(), "Task.executionPeriod.start", CHANGED, c.before(), c.after());
     }
   }

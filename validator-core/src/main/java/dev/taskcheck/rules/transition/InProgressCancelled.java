@@ -3,11 +3,11 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.rules.RuleBasis.IG;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
-import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
+import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 
@@ -15,8 +15,13 @@ import dev.taskcheck.rules.TransitionRule;
  * The spec's narrative lets a started Task be cancelled; COW and AU eRequesting ask for a separate
  * cancellation-request Task instead (an error in those rule sets).
  */
-@TaskRule(id = "transition-4", category = TRANSITION, severity = Severity.WARNING, basis = IG,
-    summary = "An in-progress Task is cancelled directly rather than through a cancellation request")
+@TaskRule(
+    id = "transition-4",
+    category = TRANSITION,
+    severity = Severity.WARNING,
+    basis = IG,
+    summary =
+        "An in-progress Task is cancelled directly rather than through a cancellation request")
 public final class InProgressCancelled implements TransitionRule {
 
   @MessageKey static final String CANCELLED = "cancelled";

@@ -3,21 +3,25 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
-import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
+import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 
 /**
- * A Task is created in one of the state machine's initial statuses (draft, requested or ready in the spec's
- * diagram). Information only: IGs and real systems often create Tasks further along.
+ * A Task is created in one of the state machine's initial statuses (draft, requested or ready in
+ * the spec's diagram). Information only: IGs and real systems often create Tasks further along.
  */
-@TaskRule(id = "transition-13", category = TRANSITION, severity = Severity.INFORMATION, basis = TEXT,
+@TaskRule(
+    id = "transition-13",
+    category = TRANSITION,
+    severity = Severity.INFORMATION,
+    basis = TEXT,
     summary = "A history starts in one of the state machine's initial statuses")
 public final class InitialStatus implements TransitionRule {
 
@@ -30,14 +34,20 @@ public final class InitialStatus implements TransitionRule {
     }
     TaskVersion first = history.versions().get(0);
     if (history.versions().size() == 1 && first.versionNumber() == null) {
-      // a lone version without a versionId is a snapshot from any point of the Task's life (a search result,
-      // an export), not evidence of its creation; read without --history it is a single Task, never judged here
+      // a lone version without a versionId is a snapshot from any point of the Task's life (a
+      // search result,
+      // an export), not evidence of its creation; read without --history it is a single Task, never
+      // judged here
       return;
     }
     StateMachine machine = ctx.stateMachine(first);
     if (first.status() != null && !machine.isInitial(first.status())) {
-      ctx.report(first, "Task.status", NOT_INITIAL, first.status(), String.join(", ",
-          machine.initial().stream().map(TaskStatus::code).toList()));
+      ctx.report(
+          first,
+          "Task.status",
+          NOT_INITIAL,
+          first.status(),
+          String.join(", ", machine.initial().stream().map(TaskStatus::code).toList()));
     }
   }
 }

@@ -3,15 +3,19 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
-import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
+import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 
 /** Task.intent "is immutable": a Task that changes its intent is a different request. */
-@TaskRule(id = "transition-6", category = TRANSITION, severity = Severity.ERROR, basis = TEXT,
+@TaskRule(
+    id = "transition-6",
+    category = TRANSITION,
+    severity = Severity.ERROR,
+    basis = TEXT,
     summary = "intent never changes between versions")
 public final class IntentUnchanged implements TransitionRule {
 
@@ -22,7 +26,10 @@ public final class IntentUnchanged implements TransitionRule {
     for (Versions.Step s : Versions.steps(history.versions())) {
       String before = s.prev().intent();
       String after = s.cur().intent();
-      if (!Versions.enteredInError(s.prev(), s.cur()) && before != null && after != null && !before.equals(after)) {
+      if (!Versions.enteredInError(s.prev(), s.cur())
+          && before != null
+          && after != null
+          && !before.equals(after)) {
         ctx.report(s.cur(), "Task.intent", CHANGED, before, after);
       }
     }

@@ -3,21 +3,26 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
-import dev.taskcheck.model.Severity;
+import dev.taskcheck.fhir.FhirTemporal;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
-import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
+import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
-import dev.taskcheck.fhir.FhirTemporal;
+import java.util.Objects;
 
 /**
- * lastModified moves forward: an error when a later version is certainly older (unless both versions are
- * numbered, where transition-14 reports the contradiction with the versionIds), a warning when the status
- * changed but lastModified stayed the same.
+ * lastModified moves forward: an error when a later version is certainly older (unless both
+ * versions are numbered, where transition-14 reports the contradiction with the versionIds), a
+ * warning when the status changed but lastModified stayed the same.
  */
-@TaskRule(id = "transition-8", category = TRANSITION, severity = Severity.ERROR, basis = BP,
+@TaskRule(
+    id = "transition-8",
+    category = TRANSITION,
+    severity = Severity.ERROR,
+    basis = BP,
     summary = "lastModified never goes backwards, and moves when the status changes")
 public final class LastModifiedMovesOn implements TransitionRule {
 
@@ -39,8 +44,15 @@ public final class LastModifiedMovesOn implements TransitionRule {
         if (!numbered) {
           ctx.report(cur, "Task.lastModified", BACKWARDS, cur.lastModified(), prev.lastModified());
         }
-      } else if (Versions.statusChanged(prev, cur) && prev.lastModified().equals(cur.lastModified())) {
-        ctx.report(Severity.WARNING, cur, "Task.lastModified", UNCHANGED, prev.status(), cur.status(),
+      } else if (Versions.statusChanged(prev, cur)
+          && Objects.equals(prev.lastModified(), cur.lastModified())) {
+        ctx.report(
+            Severity.WARNING,
+            cur,
+            "Task.lastModified",
+            UNCHANGED,
+            prev.status(),
+            cur.status(),
             cur.lastModified());
       }
     }

@@ -3,16 +3,20 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
-import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
+import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 
 /** entered-in-error means the Task should never have existed: nothing follows it. */
-@TaskRule(id = "transition-3", category = TRANSITION, severity = Severity.ERROR, basis = TEXT,
+@TaskRule(
+    id = "transition-3",
+    category = TRANSITION,
+    severity = Severity.ERROR,
+    basis = TEXT,
     summary = "A Task leaves entered-in-error")
 public final class LeavesEnteredInError implements TransitionRule {
 

@@ -3,16 +3,23 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
-import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
+import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 
-/** A terminal status is final: the spec allows leaving one only as something "some workflows may support". */
-@TaskRule(id = "transition-2", category = TRANSITION, severity = Severity.WARNING, basis = TEXT,
+/**
+ * A terminal status is final: the spec allows leaving one only as something "some workflows may
+ * support".
+ */
+@TaskRule(
+    id = "transition-2",
+    category = TRANSITION,
+    severity = Severity.WARNING,
+    basis = TEXT,
     summary = "A Task leaves a terminal status (completed, failed, cancelled, rejected)")
 public final class LeavesTerminalStatus implements TransitionRule {
 
@@ -21,7 +28,8 @@ public final class LeavesTerminalStatus implements TransitionRule {
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
     for (Versions.StatusChange c : Versions.statusChanges(history.versions())) {
-      if (c.from() != TaskStatus.ENTERED_IN_ERROR && c.to() != TaskStatus.ENTERED_IN_ERROR
+      if (c.from() != TaskStatus.ENTERED_IN_ERROR
+          && c.to() != TaskStatus.ENTERED_IN_ERROR
           && ctx.stateMachine(c.cur()).isTerminal(c.from())) {
         ctx.report(c.cur(), "Task.status", LEFT, c.from(), c.to());
       }

@@ -3,19 +3,23 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
-import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
+import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
-import java.util.List;
 import java.util.ArrayList;
+import java.util.List;
 
 /** A completed Task's outputs are its results: a later version does not take them away. */
-@TaskRule(id = "transition-12", category = TRANSITION, severity = Severity.WARNING, basis = BP,
+@TaskRule(
+    id = "transition-12",
+    category = TRANSITION,
+    severity = Severity.WARNING,
+    basis = BP,
     summary = "Outputs are not removed after the Task is completed")
 public final class OutputsKeptAfterCompletion implements TransitionRule {
 

@@ -3,11 +3,11 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.rules.RuleBasis.BP;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
-import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
+import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 import java.util.HashMap;
@@ -16,10 +16,15 @@ import java.util.Objects;
 
 /**
  * Progress does not go backwards: a numerator that decreases is a warning, or information when the
- * denominator changed too (the work was re-planned). Outputs are matched by their coded type, or by their
- * position among the untyped progress outputs; numerators in different units are not compared.
+ * denominator changed too (the work was re-planned). Outputs are matched by their coded type, or by
+ * their position among the untyped progress outputs; numerators in different units are not
+ * compared.
  */
-@TaskRule(id = "transition-11", category = TRANSITION, severity = Severity.WARNING, basis = BP,
+@TaskRule(
+    id = "transition-11",
+    category = TRANSITION,
+    severity = Severity.WARNING,
+    basis = BP,
     summary = "A progress numerator does not decrease; information when the denominator changed")
 public final class ProgressNeverDecreases implements TransitionRule {
 
@@ -40,18 +45,32 @@ public final class ProgressNeverDecreases implements TransitionRule {
       }
       for (TaskVersion.Progress p : cur.progress()) {
         TaskVersion.Progress old = before.get(p.key());
-        if (old == null || old.numerator() == null || p.numerator() == null
-            || !Objects.equals(old.numeratorUnit(), p.numeratorUnit()) || p.numerator().compareTo(old.numerator()) >= 0) {
+        if (old == null
+            || old.numerator() == null
+            || p.numerator() == null
+            || !Objects.equals(old.numeratorUnit(), p.numeratorUnit())
+            || p.numerator().compareTo(old.numerator()) >= 0) {
           continue;
         }
-        boolean replanned = !Objects.equals(old.denominatorUnit(), p.denominatorUnit())
-            || (old.denominator() == null) != (p.denominator() == null)
-            || (old.denominator() != null && old.denominator().compareTo(p.denominator()) != 0);
+        boolean replanned =
+            !Objects.equals(old.denominatorUnit(), p.denominatorUnit())
+                || (old.denominator() == null) != (p.denominator() == null)
+                || (old.denominator() != null && old.denominator().compareTo(p.denominator()) != 0);
         if (replanned) {
-          ctx.report(Severity.INFORMATION, cur, p.expression(), REPLANNED, old.numerator().toPlainString(),
+          ctx.report(
+              Severity.INFORMATION,
+              cur,
+              p.expression(),
+              REPLANNED,
+              old.numerator().toPlainString(),
               p.numerator().toPlainString());
         } else {
-          ctx.report(cur, p.expression(), DECREASED, old.numerator().toPlainString(), p.numerator().toPlainString());
+          ctx.report(
+              cur,
+              p.expression(),
+              DECREASED,
+              old.numerator().toPlainString(),
+              p.numerator().toPlainString());
         }
       }
     }

@@ -4,16 +4,23 @@ import static dev.taskcheck.rules.RuleBasis.IG;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
-import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
+import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 
-/** statusReason "applies to the current status", and businessStatus refines it: both go stale when the status moves on. */
-@TaskRule(id = "transition-9", category = TRANSITION, severity = Severity.WARNING, basis = {IG, TEXT},
+/**
+ * statusReason "applies to the current status", and businessStatus refines it: both go stale when
+ * the status moves on.
+ */
+@TaskRule(
+    id = "transition-9",
+    category = TRANSITION,
+    severity = Severity.WARNING,
+    basis = {IG, TEXT},
     summary = "When the status changes, a statusReason or businessStatus does not stay the same")
 public final class ReasonFollowsStatus implements TransitionRule {
 

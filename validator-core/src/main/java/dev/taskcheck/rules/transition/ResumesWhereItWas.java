@@ -3,19 +3,23 @@ package dev.taskcheck.rules.transition;
 import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
-import dev.taskcheck.model.Severity;
 import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
-import dev.taskcheck.rules.TaskRule;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
+import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 import java.util.List;
 
 /** A held Task "is resumed in the state it was in" before the hold. */
-@TaskRule(id = "transition-5", category = TRANSITION, severity = Severity.WARNING, basis = TEXT,
+@TaskRule(
+    id = "transition-5",
+    category = TRANSITION,
+    severity = Severity.WARNING,
+    basis = TEXT,
     summary = "A Task leaving on-hold resumes in the status it had before the hold")
 public final class ResumesWhereItWas implements TransitionRule {
 

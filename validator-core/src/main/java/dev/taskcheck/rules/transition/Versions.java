@@ -5,8 +5,8 @@ import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** What several transition rules read from consecutive versions. */
@@ -19,14 +19,19 @@ final class Versions {
     return prev.status() != null && cur.status() != null && prev.status() != cur.status();
   }
 
-  /** True when either version is entered-in-error: its content is not to be trusted, so content rules skip the pair. */
+  /**
+   * True when either version is entered-in-error: its content is not to be trusted, so content
+   * rules skip the pair.
+   */
   static boolean enteredInError(TaskVersion prev, TaskVersion cur) {
-    return prev.status() == TaskStatus.ENTERED_IN_ERROR || cur.status() == TaskStatus.ENTERED_IN_ERROR;
+    return prev.status() == TaskStatus.ENTERED_IN_ERROR
+        || cur.status() == TaskStatus.ENTERED_IN_ERROR;
   }
 
   /**
-   * The status the Task had before it entered the status of {@code versions[index - 1]} (for a Task that
-   * leaves on-hold, the status it was in before the hold), or null when the history does not show it.
+   * The status the Task had before it entered the status of {@code versions[index - 1]} (for a Task
+   * that leaves on-hold, the status it was in before the hold), or null when the history does not
+   * show it.
    */
   static @Nullable TaskStatus statusBefore(List<TaskVersion> versions, int index) {
     TaskStatus held = versions.get(index - 1).status();
@@ -39,7 +44,10 @@ final class Versions {
     return null;
   }
 
-  /** Two consecutive versions, {@code versions[index - 1]} ({@code prev}) and {@code versions[index]} ({@code cur}). */
+  /**
+   * Two consecutive versions, {@code versions[index - 1]} ({@code prev}) and {@code
+   * versions[index]} ({@code cur}).
+   */
   record Step(int index, TaskVersion prev, TaskVersion cur) {}
 
   /** Every pair of consecutive versions, oldest first. */
@@ -51,10 +59,17 @@ final class Versions {
     return out;
   }
 
-  /** A status change between consecutive versions: {@code prev} in status {@code from}, {@code cur} in {@code to}. */
-  record StatusChange(int index, TaskVersion prev, TaskVersion cur, TaskStatus from, TaskStatus to) {}
+  /**
+   * A status change between consecutive versions: {@code prev} in status {@code from}, {@code cur}
+   * in {@code to}.
+   */
+  record StatusChange(
+      int index, TaskVersion prev, TaskVersion cur, TaskStatus from, TaskStatus to) {}
 
-  /** Every status change of the history, oldest first: consecutive versions that both have a status and differ. */
+  /**
+   * Every status change of the history, oldest first: consecutive versions that both have a status
+   * and differ.
+   */
   static List<StatusChange> statusChanges(List<TaskVersion> versions) {
     List<StatusChange> out = new ArrayList<>();
     for (Step s : steps(versions)) {
@@ -76,19 +91,28 @@ final class Versions {
     return value == null ? null : FhirTemporal.parse(value).orElse(null);
   }
 
-  /** The element a version's timestamp came from: {@code Task.lastModified}, else {@code Task.meta.lastUpdated}. */
+  /**
+   * The element a version's timestamp came from: {@code Task.lastModified}, else {@code
+   * Task.meta.lastUpdated}.
+   */
   static String timestampExpression(TaskVersion v) {
-    return v.lastModified() != null && time(v.lastModified()) != null ? "Task.lastModified" : "Task.meta.lastUpdated";
+    return v.lastModified() != null && time(v.lastModified()) != null
+        ? "Task.lastModified"
+        : "Task.meta.lastUpdated";
   }
 
-  /** A value that changed once set: the version that changed it, the value before, and after ("(removed)"). */
+  /**
+   * A value that changed once set: the version that changed it, the value before, and after
+   * ("(removed)").
+   */
   record Change(TaskVersion at, String before, String after) {}
 
   /**
-   * Where a once-set value changes or disappears between consecutive versions (pairs with an entered-in-error
-   * version are skipped: their content is not to be trusted).
+   * Where a once-set value changes or disappears between consecutive versions (pairs with an
+   * entered-in-error version are skipped: their content is not to be trusted).
    */
-  static List<Change> changesOnceSet(List<TaskVersion> versions, Function<TaskVersion, @Nullable String> value) {
+  static List<Change> changesOnceSet(
+      List<TaskVersion> versions, Function<TaskVersion, @Nullable String> value) {
     List<Change> out = new ArrayList<>();
     for (Step s : steps(versions)) {
       String before = value.apply(s.prev());

@@ -9,20 +9,23 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Runs a document through the reference engine and the fast engine and compares, result by result, the findings as
- * (ruleId, severity, expression, line, column) — what issue 12 calls agreement. A document the fast engine does not
- * cover is counted as such (under {@code auto} it goes to the reference engine, so it cannot disagree).
+ * Runs a document through the reference engine and the fast engine and compares, result by result,
+ * the findings as (ruleId, severity, expression, line, column) — what issue 12 calls agreement. A
+ * document the fast engine does not cover is counted as such (under {@code auto} it goes to the
+ * reference engine, so it cannot disagree).
  */
 final class Differential {
 
   static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
 
   /** The outcome for one document. */
-  record Outcome(String name, boolean covered, String reason, TreeSet<String> missing, TreeSet<String> extra) {
+  record Outcome(
+      String name, boolean covered, String reason, TreeSet<String> missing, TreeSet<String> extra) {
     boolean agrees() {
       return missing.isEmpty() && extra.isEmpty();
     }
@@ -37,9 +40,14 @@ final class Differential {
     return TaskCheck.builder().engine(engine).fhirVersion(release).now(NOW).threads(1).build();
   }
 
-  /** Compares the two engines on a document's text, with its release fixed (or detected, when null). */
+  /**
+   * Compares the two engines on a document's text, with its release fixed (or detected, when null).
+   */
   Outcome compare(String name, String text, FhirRelease release) {
-    TaskCheck r = release == null ? referenceAuto : reference.computeIfAbsent(release, k -> build("reference", k));
+    TaskCheck r =
+        release == null
+            ? referenceAuto
+            : reference.computeIfAbsent(release, k -> build("reference", k));
     TaskCheck f = release == null ? fastAuto : fast.computeIfAbsent(release, k -> build("fast", k));
     List<Result> expected = r.validateText(text, name);
     List<Result> actual = f.validateText(text, name);
@@ -47,8 +55,8 @@ final class Differential {
     TreeSet<String> missing = new TreeSet<>();
     TreeSet<String> extra = new TreeSet<>();
     if (reason == null) {
-      TreeSet<String> e = keys(expected);
-      TreeSet<String> a = keys(actual);
+      SortedSet<String> e = keys(expected);
+      SortedSet<String> a = keys(actual);
       missing.addAll(e);
       missing.removeAll(a);
       extra.addAll(a);
@@ -71,13 +79,23 @@ final class Differential {
     return null;
   }
 
-  private static TreeSet<String> keys(List<Result> results) {
+  private static SortedSet<String> keys(List<Result> results) {
     TreeSet<String> out = new TreeSet<>();
     for (int n = 0; n < results.size(); n++) {
       Result res = results.get(n);
       for (Issue i : res.issues()) {
-        out.add(n + " " + i.ruleId() + " " + i.severity().code() + " " + i.expression() + " @" + i.line() + ":"
-            + i.column());
+        out.add(
+            n
+                + " "
+                + i.ruleId()
+                + " "
+                + i.severity().code()
+                + " "
+                + i.expression()
+                + " @"
+                + i.line()
+                + ":"
+                + i.column());
       }
     }
     return out;
@@ -102,8 +120,13 @@ final class Differential {
       }
     }
     StringBuilder b = new StringBuilder();
-    b.append("documents ").append(outcomes.size()).append(", covered ").append(covered).append(", agreed ")
-        .append(agreed).append("\n\nnot covered:\n");
+    b.append("documents ")
+        .append(outcomes.size())
+        .append(", covered ")
+        .append(covered)
+        .append(", agreed ")
+        .append(agreed)
+        .append("\n\nnot covered:\n");
     reasons.forEach((k, v) -> b.append(String.format("%6d %s%n", v, k)));
     b.append("\ndifferences:\n");
     differences.forEach(d -> b.append(d).append('\n'));

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Agreement of the fast engine with the reference engine (issue 12): the real JSON documents of testdata and a
- * bounded slice of the mutation corpus. {@code -Dtaskcheck.mutants=N} runs N mutants instead of the slice.
+ * Agreement of the fast engine with the reference engine (issue 12): the real JSON documents of
+ * testdata and a bounded slice of the mutation corpus. {@code -Dtaskcheck.mutants=N} runs N mutants
+ * instead of the slice.
  */
 class FastAgreementTest {
 
@@ -48,8 +49,18 @@ class FastAgreementTest {
     MutationCorpus corpus = MutationCorpus.of(TestData.root());
     List<Differential.Outcome> outcomes = new ArrayList<>();
     try (Stream<Mutant> s = corpus.stream(1, SLICE)) {
-      s.forEach(m -> outcomes.add(d.compare(m.fileName() + " [" + m.mutation().operator() + "/"
-          + m.mutation().variant() + "]", m.text(), FhirRelease.parse(m.release().name()))));
+      s.forEach(
+          m ->
+              outcomes.add(
+                  d.compare(
+                      m.fileName()
+                          + " ["
+                          + m.mutation().operator()
+                          + "/"
+                          + m.mutation().variant()
+                          + "]",
+                      m.text(),
+                      FhirRelease.parse(m.release().name()))));
     }
     write("fast-agreement-mutants.txt", Differential.summary(outcomes));
     assertThat(outcomes).hasSize(SLICE);

@@ -23,8 +23,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast engine over the reference engine's probes (testdata/probes): for every probe it covers, the same
- * (ruleId, severity, expression, line, column) as the reference engine reported (observed.json).
+ * The fast engine over the reference engine's probes (testdata/probes): for every probe it covers,
+ * the same (ruleId, severity, expression, line, column) as the reference engine reported
+ * (observed.json).
  */
 class FastProbesTest {
 
@@ -33,12 +34,17 @@ class FastProbesTest {
   @Test
   void agreesWithTheReferenceEngineOnEveryProbeItCovers() throws IOException {
     JsonNode observed = new ObjectMapper().readTree(PROBES.resolve("observed.json").toFile());
-    TaskCheck fast = TaskCheck.builder().engine("fast").now(Instant.parse("2025-06-01T00:00:00Z")).threads(1).build();
+    TaskCheck fast =
+        TaskCheck.builder()
+            .engine("fast")
+            .now(Instant.parse("2025-06-01T00:00:00Z"))
+            .threads(1)
+            .build();
     int covered = 0;
     int agreed = 0;
     Map<String, Integer> reasons = new TreeMap<>();
     List<String> differences = new ArrayList<>();
-    for (Iterator<String> it = observed.fieldNames(); it.hasNext();) {
+    for (Iterator<String> it = observed.fieldNames(); it.hasNext(); ) {
       String probe = it.next();
       Path file = PROBES.resolve(probe);
       Report report = fast.validate(ValidationRequest.of(file.toString()));
@@ -59,10 +65,13 @@ class FastProbesTest {
       covered++;
       TreeSet<String> expected = new TreeSet<>();
       for (JsonNode i : observed.get(probe)) {
-        expected.add(key(i.get("ruleId").asText(), i.get("severity").asText(),
-            i.get("expression").isNull() ? null : i.get("expression").asText(),
-            i.get("line").isNull() ? null : i.get("line").asInt(), i.get("column").isNull() ? null
-                : i.get("column").asInt()));
+        expected.add(
+            key(
+                i.get("ruleId").asText(),
+                i.get("severity").asText(),
+                i.get("expression").isNull() ? null : i.get("expression").asText(),
+                i.get("line").isNull() ? null : i.get("line").asInt(),
+                i.get("column").isNull() ? null : i.get("column").asInt()));
       }
       if (expected.equals(actual)) {
         agreed++;
@@ -75,8 +84,13 @@ class FastProbesTest {
       }
     }
     StringBuilder b = new StringBuilder();
-    b.append("probes ").append(observed.size()).append(", covered ").append(covered).append(", agreed ")
-        .append(agreed).append("\n\nnot covered:\n");
+    b.append("probes ")
+        .append(observed.size())
+        .append(", covered ")
+        .append(covered)
+        .append(", agreed ")
+        .append(agreed)
+        .append("\n\nnot covered:\n");
     reasons.forEach((k, v) -> b.append(String.format("%5d %s%n", v, k)));
     b.append("\ndifferences:\n");
     differences.forEach(d -> b.append(d).append('\n'));
@@ -84,10 +98,13 @@ class FastProbesTest {
     Files.createDirectories(outFile.getParent());
     Files.writeString(outFile, b.toString());
     System.out.println(b.substring(0, Math.min(b.length(), 3000)));
-    assertThat(agreed).as("probes where the fast engine agrees (see target/fast-probes.txt)").isGreaterThan(0);
+    assertThat(agreed)
+        .as("probes where the fast engine agrees (see target/fast-probes.txt)")
+        .isGreaterThan(0);
   }
 
-  private static String key(String ruleId, String severity, String expression, Integer line, Integer column) {
+  private static String key(
+      String ruleId, String severity, String expression, Integer line, Integer column) {
     return ruleId + " " + severity + " " + expression + " @" + line + ":" + column;
   }
 }

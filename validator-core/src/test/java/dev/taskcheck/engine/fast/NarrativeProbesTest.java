@@ -13,21 +13,25 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every JSON probe against what the reference engine reported for it (testdata/probes/observed.json), for the
- * narrative findings only: the narrative checks run on every resource inside a Task, as the walker will run them.
+ * Every JSON probe against what the reference engine reported for it
+ * (testdata/probes/observed.json), for the narrative findings only: the narrative checks run on
+ * every resource inside a Task, as the walker will run them.
  */
 class NarrativeProbesTest {
 
   /**
-   * The probes whose narrative the reference engine cannot read. observed.json was recorded before "Error parsing
-   * XHTML" got its message id back (it then showed as structure-other without id); the reference engine now reports
-   * it as structure-type with the id Error_parsing_XHTML_, as the fast engine does.
+   * The probes whose narrative the reference engine cannot read. observed.json was recorded before
+   * "Error parsing XHTML" got its message id back (it then showed as structure-other without id);
+   * the reference engine now reports it as structure-type with the id Error_parsing_XHTML_, as the
+   * fast engine does.
    */
-  private static final Set<String> UNREADABLE = Set.of("narrative/not-xml.json", "narrative/plain-text.json");
+  private static final Set<String> UNREADABLE =
+      Set.of("narrative/not-xml.json", "narrative/plain-text.json");
 
   @Test
   void sameNarrativeFindingsAsTheReferenceEngine() throws IOException {
-    JsonNode observed = NarrativeTestSupport.JSON.readTree(Files.readString(TestData.path("probes/observed.json")));
+    JsonNode observed =
+        NarrativeTestSupport.JSON.readTree(Files.readString(TestData.path("probes/observed.json")));
     List<String> failures = new ArrayList<>();
     int probes = 0;
     int withFindings = 0;
@@ -37,7 +41,8 @@ class NarrativeProbesTest {
         continue;
       }
       List<String> expected = expected(name, probe.getValue());
-      List<String> actual = NarrativeTestSupport.run(Files.readString(TestData.path("probes/" + name))).keys();
+      List<String> actual =
+          NarrativeTestSupport.run(Files.readString(TestData.path("probes/" + name))).keys();
       probes++;
       if (!expected.isEmpty()) {
         withFindings++;
@@ -57,10 +62,14 @@ class NarrativeProbesTest {
       String ruleId = f.get("ruleId").asText();
       String messageId = f.get("messageId").isNull() ? null : f.get("messageId").asText();
       String expression = f.get("expression").isNull() ? null : f.get("expression").asText();
-      boolean narrative = ruleId.equals("txt-1") || ruleId.equals("txt-2")
-          || (messageId != null && NarrativeTestSupport.MESSAGE_IDS.contains(messageId))
-          || (messageId == null && ruleId.equals("structure-other") && expression != null
-              && expression.endsWith("text.div"));
+      boolean narrative =
+          ruleId.equals("txt-1")
+              || ruleId.equals("txt-2")
+              || (messageId != null && NarrativeTestSupport.MESSAGE_IDS.contains(messageId))
+              || (messageId == null
+                  && ruleId.equals("structure-other")
+                  && expression != null
+                  && expression.endsWith("text.div"));
       if (!narrative) {
         continue;
       }
@@ -68,8 +77,18 @@ class NarrativeProbesTest {
         ruleId = "structure-type";
         messageId = "Error_parsing_XHTML_";
       }
-      out.add(ruleId + " | " + f.get("severity").asText() + " | " + expression + " | " + f.get("line").asInt() + ":"
-          + f.get("column").asInt() + " | " + messageId);
+      out.add(
+          ruleId
+              + " | "
+              + f.get("severity").asText()
+              + " | "
+              + expression
+              + " | "
+              + f.get("line").asInt()
+              + ":"
+              + f.get("column").asInt()
+              + " | "
+              + messageId);
     }
     return out.stream().sorted().toList();
   }

@@ -21,9 +21,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs {@link Narratives} over a whole JSON document as the walker will: every resource inside a Task (the
- * document's Task, Task entries of a Bundle, their contained resources), with txt-1 and txt-2 reported as failed
- * invariants; and tells which findings of a report are the narrative checks'.
+ * Runs {@link Narratives} over a whole JSON document as the walker will: every resource inside a
+ * Task (the document's Task, Task entries of a Bundle, their contained resources), with txt-1 and
+ * txt-2 reported as failed invariants; and tells which findings of a report are the narrative
+ * checks'.
  */
 final class NarrativeTestSupport {
 
@@ -52,19 +53,32 @@ final class NarrativeTestSupport {
     if (i.messageId() != null) {
       return MESSAGE_IDS.contains(i.messageId());
     }
-    return i.ruleId().equals("structure-other") && i.expression() != null && i.expression().endsWith("text.div");
+    return i.ruleId().equals("structure-other")
+        && i.expression() != null
+        && i.expression().endsWith("text.div");
   }
 
   /** A finding as the comparisons see it. */
   static String key(Issue i) {
-    return i.ruleId() + " | " + i.severity().code() + " | " + i.expression() + " | " + i.line() + ":" + i.column()
-        + " | " + i.messageId();
+    return i.ruleId()
+        + " | "
+        + i.severity().code()
+        + " | "
+        + i.expression()
+        + " | "
+        + i.line()
+        + ":"
+        + i.column()
+        + " | "
+        + i.messageId();
   }
 
   /** The base probe Task (valid, with a narrative), as JSON text with another div and language. */
   static String task(String div, @Nullable String language) {
     try {
-      ObjectNode task = (ObjectNode) JSON.readTree(Files.readString(TestData.path("probes/narrative/table.json")));
+      ObjectNode task =
+          (ObjectNode)
+              JSON.readTree(Files.readString(TestData.path("probes/narrative/table.json")));
       ObjectNode text = (ObjectNode) task.get("text");
       text.put("div", div);
       if (language != null) {
@@ -72,11 +86,13 @@ final class NarrativeTestSupport {
         reordered.put("resourceType", "Task");
         reordered.put("id", task.get("id").asText());
         reordered.put("language", language);
-        task.fieldNames().forEachRemaining(f -> {
-          if (!f.equals("resourceType") && !f.equals("id")) {
-            reordered.set(f, task.get(f));
-          }
-        });
+        task.fieldNames()
+            .forEachRemaining(
+                f -> {
+                  if (!f.equals("resourceType") && !f.equals("id")) {
+                    reordered.set(f, task.get(f));
+                  }
+                });
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(reordered);
       }
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(task);
@@ -85,7 +101,10 @@ final class NarrativeTestSupport {
     }
   }
 
-  /** What the narrative checks give for a document: the findings, and the fragments the divs link to. */
+  /**
+   * What the narrative checks give for a document: the findings, and the fragments the divs link
+   * to.
+   */
   record Run(List<Issue> issues, Set<String> references) {
 
     List<String> keys() {
@@ -93,7 +112,9 @@ final class NarrativeTestSupport {
     }
   }
 
-  /** The narrative checks of a document, with the TaskCheck profile pass (the recommended rule set). */
+  /**
+   * The narrative checks of a document, with the TaskCheck profile pass (the recommended rule set).
+   */
   static Run run(String json) {
     return run(json, true);
   }
@@ -101,7 +122,8 @@ final class NarrativeTestSupport {
   /**
    * The narrative checks of a document.
    *
-   * @param profilePass whether the reference engine's TaskCheck profile pass runs (not with the core rule set)
+   * @param profilePass whether the reference engine's TaskCheck profile pass runs (not with the
+   *     core rule set)
    */
   static Run run(String json, boolean profilePass) {
     if (!(DocumentParser.parseText(json, 1) instanceof ParsedDocument doc)) {
@@ -118,8 +140,18 @@ final class NarrativeTestSupport {
           Narratives.LinkScope base = new Narratives.LinkScope(resource, List.of(root));
           Narratives.LinkScope profile = new Narratives.LinkScope(root, List.of());
           String expression = "Bundle.entry[" + i + "].resource";
-          narrative(resource, expression, profilePass ? List.of(base, profile) : List.of(base), out, references);
-          contained(resource, expression, profilePass ? List.of(profile) : List.of(base), out, references);
+          narrative(
+              resource,
+              expression,
+              profilePass ? List.of(base, profile) : List.of(base),
+              out,
+              references);
+          contained(
+              resource,
+              expression,
+              profilePass ? List.of(profile) : List.of(base),
+              out,
+              references);
         }
       }
     } else if ("Task".equals(root.resourceType())) {
@@ -130,7 +162,11 @@ final class NarrativeTestSupport {
     return new Run(out.issues(), references);
   }
 
-  private static void contained(Node resource, String expression, List<Narratives.LinkScope> scopes, Findings out,
+  private static void contained(
+      Node resource,
+      String expression,
+      List<Narratives.LinkScope> scopes,
+      Findings out,
       Set<String> references) {
     List<Node> contained = resource.children("contained");
     for (int i = 0; i < contained.size(); i++) {
@@ -138,7 +174,11 @@ final class NarrativeTestSupport {
     }
   }
 
-  private static void narrative(Node resource, String expression, List<Narratives.LinkScope> scopes, Findings out,
+  private static void narrative(
+      Node resource,
+      String expression,
+      List<Narratives.LinkScope> scopes,
+      Findings out,
       Set<String> references) {
     Node text = resource.child("text");
     Node div = text == null ? null : text.child("div");
@@ -146,15 +186,32 @@ final class NarrativeTestSupport {
       return;
     }
     String divExpression = expression + ".text.div";
-    Narratives.Outcome o = new Narratives().check(Objects.requireNonNull(div.value()), divExpression, expression,
-        resource.childValue("language"), scopes, out);
+    Narratives.Outcome o =
+        new Narratives()
+            .check(
+                Objects.requireNonNull(div.value()),
+                divExpression,
+                expression,
+                resource.childValue("language"),
+                scopes,
+                out);
     references.addAll(o.localReferences());
     if (!o.txt1()) {
-      out.invariant("txt-1", Severity.ERROR, divExpression, "narrative", IssueSource.STRUCTURE,
+      out.invariant(
+          "txt-1",
+          Severity.ERROR,
+          divExpression,
+          "narrative",
+          IssueSource.STRUCTURE,
           "http://hl7.org/fhir/StructureDefinition/Narrative#txt-1");
     }
     if (!o.txt2()) {
-      out.invariant("txt-2", Severity.ERROR, divExpression, "narrative", IssueSource.STRUCTURE,
+      out.invariant(
+          "txt-2",
+          Severity.ERROR,
+          divExpression,
+          "narrative",
+          IssueSource.STRUCTURE,
           "http://hl7.org/fhir/StructureDefinition/Narrative#txt-2");
     }
   }
