@@ -1,6 +1,9 @@
 package dev.taskcheck.engine.fast;
 
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.Severity;
 import dev.taskcheck.parse.Node;
+import java.util.regex.Pattern;
 
 /**
  * The checks of particular datatypes beyond their definitions (docs/engines/reference-behaviour.md
@@ -35,20 +38,9 @@ final class Datatypes {
       }
       case "Reference" -> references.reference(walker, value, defs, at, scope);
       case "Narrative" -> narrative(walker, value, at, scope);
-      case "Identifier",
-          "Quantity",
-          "SimpleQuantity",
-          "Attachment",
-          "Money",
-          "ContactPoint",
-          "Address",
-          "HumanName",
-          "Signature",
-          "SampledData",
-          "Timing",
-          "Dosage",
-          "Meta" ->
-          special(type);
+      case "Identifier" -> identifier(value, at.toString(), walker.out());
+      case "Quantity", "SimpleQuantity" -> codes.quantityUnit(value, at.toString(), walker.out());
+      case "Attachment" -> special(type);
       default -> {}
     }
   }
@@ -91,6 +83,91 @@ final class Datatypes {
     scope.internalRefs().addAll(outcome.localReferences());
     w.narrativeOutcome(narrative, outcome);
   }
+
+  /** An identifier's system and, for the IETF URI and UUID systems, its value (§12). */
+  private static void identifier(Node identifier, String expression, Findings out) {
+    Node systemNode = identifier.child("system");
+    String system =
+        systemNode == null || systemNode.kind() != Node.Kind.STRING ? null : systemNode.value();
+    if (system == null) {
+      return;
+    }
+    if (!system.startsWith("http:")
+        && !system.startsWith("https:")
+        && !system.startsWith("urn:")
+        && !system.startsWith("ldap:")) {
+      out.issue(
+          "structure-other",
+          Severity.ERROR,
+          "code-invalid",
+          expression,
+          "The identifier system '" + system + "' must be an absolute URI",
+          IssueSource.STRUCTURE,
+          "Type_Specific_Checks_DT_Identifier_System");
+      return;
+    }
+    boolean uriSystem = system.equals("urn:ietf:rfc:3986");
+    boolean uuidSystem = system.equals("https://tools.ietf.org/html/rfc4122");
+    if (!uriSystem && !uuidSystem) {
+      return;
+    }
+    Node valueNode = identifier.child("value");
+    if (valueNode == null || valueNode.kind() != Node.Kind.STRING) {
+      throw new NotCovered("an identifier of a URI or UUID system without a string value");
+    }
+    String value = valueNode.value();
+    if (value == null) {
+      throw new NotCovered("an identifier of a URI or UUID system without a string value");
+    }
+    if (uriSystem) {
+      if (!ABSOLUTE_URI.matcher(value).lookingAt()) {
+        out.issue(
+            "structure-other",
+            Severity.ERROR,
+            "code-invalid",
+            expression,
+            "The system urn:ietf:rfc:3986 says the value is an absolute URI, and '"
+                + value
+                + "' is not one",
+            IssueSource.STRUCTURE,
+            "TYPE_SPECIFIC_CHECKS_DT_IDENTIFIER_IETF_SYSTEM_VALUE");
+      }
+      return;
+    }
+    if (value.startsWith("urn:uuid:")) {
+      out.issue(
+          "structure-other",
+          Severity.WARNING,
+          "code-invalid",
+          expression,
+          "A value in urn:uuid: form belongs to the system urn:ietf:rfc:3986, not " + system,
+          IssueSource.STRUCTURE,
+          "TYPE_SPECIFIC_CHECKS_DT_IDENTIFIER_IETF_SYSTEM_WRONG_3");
+    } else if (UUID.matcher(value).matches()) {
+      out.issue(
+          "structure-other",
+          Severity.WARNING,
+          "code-invalid",
+          expression,
+          "A UUID identifier should use the system urn:ietf:rfc:3986 with urn:uuid:" + value,
+          IssueSource.STRUCTURE,
+          "TYPE_SPECIFIC_CHECKS_DT_IDENTIFIER_IETF_SYSTEM_WRONG_2");
+    } else {
+      out.issue(
+          "structure-other",
+          Severity.ERROR,
+          "code-invalid",
+          expression,
+          "With the system " + system + " the value must be a UUID, and '" + value + "' is not",
+          IssueSource.STRUCTURE,
+          "TYPE_SPECIFIC_CHECKS_DT_IDENTIFIER_IETF_SYSTEM_WRONG_1");
+    }
+  }
+
+  private static final Pattern ABSOLUTE_URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+  private static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private static void special(String type) {
     throw new NotCovered("a " + type + " (its type-specific checks are pending)");
