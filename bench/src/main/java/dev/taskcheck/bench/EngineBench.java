@@ -5,7 +5,8 @@
 // result, and the throughput after warm-up on 1 and on N threads. It also counts the Tasks the
 // fast engine covers and, of those, the ones on which its findings equal the reference engine's.
 //
-//   ./mvnw -q -DskipTests package && bench/engines.sh             (COUNT=2000 SECONDS=10)
+//   ./mvnw -q -DskipTests package && bench/engines.sh [--count 2000] [--seconds 10] [--threads N]
+//       [--only fast,reference] [--skip-hapi] [--skip-agreement]
 //
 // Wall-clock figures: run on a quiet machine, and read the ratios, not the absolute numbers.
 package dev.taskcheck.bench;
@@ -41,6 +42,8 @@ import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 
 /** The engines side by side; see the comment at the top of the file. */
 public final class EngineBench {
+
+  private static final String REFERENCE = "TaskCheck reference engine";
 
   private EngineBench() {}
 
@@ -85,18 +88,28 @@ public final class EngineBench {
                 }));
     engines.add(new Engine("TaskCheck fast engine (forced)", () -> taskCheck("fast", now)));
     engines.add(new Engine("TaskCheck auto (fast, else reference)", () -> taskCheck("auto", now)));
-    engines.add(new Engine("TaskCheck reference engine", () -> taskCheck("reference", now)));
+    engines.add(new Engine(REFERENCE, () -> taskCheck("reference", now)));
     if (hapi) {
       engines.add(new Engine("HAPI FhirInstanceValidator (documented setup)", EngineBench::hapi));
     }
 
+    String only = arg(args, "--only", "");
+    if (!only.isEmpty()) {
+      // the baseline always runs; --only fast,reference keeps the engines whose names contain these
+      List<String> wanted = List.of(only.toLowerCase(Locale.ROOT).split(",", -1));
+      Engine baseline = engines.get(0);
+      engines.removeIf(
+          e ->
+              !e.name.equals(baseline.name)
+                  && wanted.stream().noneMatch(w -> e.name.toLowerCase(Locale.ROOT).contains(w)));
+    }
     List<Figures> all = new ArrayList<>();
     for (Engine e : engines) {
       all.add(measure(e, tasks, seconds, threads));
     }
 
     Figures base = all.get(0);
-    Figures reference = all.stream().filter(f -> f.name.contains("reference")).findFirst().get();
+    Figures reference = all.stream().filter(f -> f.name.equals(REFERENCE)).findFirst().orElse(base);
     System.out.printf(
         Locale.ROOT,
         "%n%-46s %12s %14s %14s %12s %12s%n",
@@ -117,7 +130,9 @@ public final class EngineBench {
           f.perSecond1 / reference.perSecond1,
           f.perSecond1 / base.perSecond1);
     }
-    agreement(tasks, now);
+    if (!List.of(args).contains("--skip-agreement")) {
+      agreement(tasks, now);
+    }
   }
 
   /** Coverage and agreement of the fast engine against the reference engine on the same Tasks. */

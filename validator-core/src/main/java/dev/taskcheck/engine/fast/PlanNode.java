@@ -161,34 +161,17 @@ final class PlanNode implements FhirNode {
         values.computeIfAbsent(n, k -> new ArrayList<>()).add(c);
       }
     }
-    List<ElementDef> defs = childDefs();
+    ChildIndex index = ChildIndex.of(childDefs());
     List<PlanNode> out = new ArrayList<>();
     Map<String, List<PlanNode>> groups = new HashMap<>();
     for (Map.Entry<String, List<Node>> e : values.entrySet()) {
       String property = e.getKey();
-      ElementDef def = null;
-      String childType = null;
-      for (ElementDef d : defs) {
-        if (d.sliceName() != null) {
-          continue;
-        }
-        if (!d.isChoice() && d.name().equals(property)) {
-          def = d;
-          childType = d.singleType();
-          break;
-        }
-        if (d.isChoice()) {
-          String t = Types.choiceType(d, property);
-          if (t != null) {
-            def = d;
-            childType = t;
-            break;
-          }
-        }
-      }
-      if (def == null) {
+      ChildIndex.Lookup found = index.find(property);
+      if (found == null) {
         continue;
       }
+      ElementDef def = found.def();
+      String childType = found.type() != null ? found.type() : def.singleType();
       List<Node> vs = e.getValue();
       List<Node> xs = shadows.getOrDefault(property, List.of());
       for (int i = 0; i < Math.max(vs.size(), xs.size()); i++) {

@@ -84,7 +84,11 @@ final class Types {
    * suffix with an upper-case one.
    */
   static @Nullable String choiceType(ElementDef choice, String propertyName) {
-    String base = choice.name();
+    return choiceType(choice, choice.name(), propertyName);
+  }
+
+  /** {@link #choiceType(ElementDef, String)} with the choice's name ({@code value}) given. */
+  static @Nullable String choiceType(ElementDef choice, String base, String propertyName) {
     if (propertyName.length() <= base.length() || !propertyName.startsWith(base)) {
       return null;
     }

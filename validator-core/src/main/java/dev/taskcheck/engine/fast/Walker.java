@@ -10,9 +10,8 @@ import dev.taskcheck.plan.TypeDef;
 import dev.taskcheck.plan.TypeRef;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -254,7 +253,9 @@ final class Walker {
     if (obj.resourceType() != null && obj != scope.node()) {
       out.add(Check.UNKNOWN_PROPERTY, loc.child("resourceType"), "resourceType", parentType);
     }
-    Map<ElementDef, Match> matches = new LinkedHashMap<>();
+    // by identity: a definition's own hashCode would hash its whole subtree
+    IdentityHashMap<ElementDef, Match> matches = new IdentityHashMap<>();
+    ChildIndex index = ChildIndex.of(childDefs);
     Set<String> duplicates =
         notes.duplicateKeys().isEmpty() ? Set.of() : new HashSet<>(notes.duplicateKeys());
     List<Node> children = obj.children();
@@ -266,30 +267,13 @@ final class Walker {
       }
       boolean shadow = name.length() > 1 && name.charAt(0) == '_';
       String base = shadow ? name.substring(1) : name;
-      ElementDef def = null;
-      String type = null;
-      for (ElementDef d : childDefs) {
-        if (d.sliceName() != null) {
-          continue;
-        }
-        if (!d.isChoice()) {
-          if (d.name().equals(base)) {
-            def = d;
-            break;
-          }
-        } else {
-          String t = Types.choiceType(d, base);
-          if (t != null) {
-            def = d;
-            type = t;
-            break;
-          }
-        }
-      }
-      if (def == null) {
+      ChildIndex.Lookup found = index.find(base);
+      if (found == null) {
         out.add(Check.UNKNOWN_PROPERTY, loc.child(base), name, parentType);
         continue;
       }
+      ElementDef def = found.def();
+      String type = found.type();
       Match m = matches.computeIfAbsent(def, Match::new);
       if (def.isChoice()) {
         if (m.property == null) {
@@ -339,21 +323,24 @@ final class Walker {
   }
 
   private static @Nullable ElementDef profileChild(ElementDef profileParent, ElementDef baseChild) {
-    for (ElementDef c : profileParent.children()) {
-      if (c.sliceName() == null && c.name().equals(baseChild.name())) {
-        if (!c.children().isEmpty() && c.children().stream().anyMatch(k -> k.sliceName() != null)) {
-          throw new NotCovered("a profile that slices " + c.path());
-        }
-        return c;
-      }
+    ChildIndex index = ChildIndex.of(profileParent.children());
+    String name = baseChild.name();
+    ElementDef c = index.named(name);
+    if (c != null && index.slicesChildren(name)) {
+      throw new NotCovered("a profile that slices " + c.path());
     }
-    return null;
+    return c;
   }
 
   private void cardinality(
       ElementDef def, int count, Loc parent, TypeDef owner, IssueSource source) {
+    boolean tooFew = count < def.min();
+    boolean tooMany = def.max() != ElementDef.UNBOUNDED && count > def.max();
+    if (!tooFew && !tooMany) {
+      return;
+    }
     String expression = parent + "." + def.name();
-    if (count < def.min()) {
+    if (tooFew) {
       out.add(
           Check.MIN,
           Severity.ERROR,
@@ -364,7 +351,7 @@ final class Walker {
           count,
           owner.versionedUrl());
     }
-    if (def.max() != ElementDef.UNBOUNDED && count > def.max()) {
+    if (tooMany) {
       out.add(
           Check.MAX,
           Severity.ERROR,

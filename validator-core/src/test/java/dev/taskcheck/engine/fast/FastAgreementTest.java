@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskcheck.TestData;
 import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.testdata.TaskGenerator;
 import dev.taskcheck.testdata.mutation.Mutant;
 import dev.taskcheck.testdata.mutation.MutationCorpus;
 import java.io.IOException;
@@ -40,7 +41,42 @@ class FastAgreementTest {
       }
     }
     write("fast-agreement-real.txt", Differential.summary(outcomes));
-    assertThat(outcomes).isNotEmpty();
+    // a ratchet: coverage may grow and disagreements shrink, never the other way
+    assertThat(agreed(outcomes)).as("real documents covered and agreed").isGreaterThanOrEqualTo(91);
+    assertThat(disagreed(outcomes))
+        .as("real documents covered, not agreed")
+        .isLessThanOrEqualTo(20);
+  }
+
+  /**
+   * The generated Tasks the benchmark measures on (valid and with one defect each): the fast engine
+   * covers every one and finds exactly what the reference engine finds.
+   */
+  @Test
+  void generatedTasks() {
+    Differential d = new Differential();
+    TaskGenerator generator = new TaskGenerator(42);
+    List<Differential.Outcome> outcomes = new ArrayList<>();
+    for (int i = 1; i <= 400; i++) {
+      int n = i;
+      String text =
+          generator
+              .plannedDefect(n, 0.4)
+              .map(k -> generator.defectiveTask(n, k))
+              .orElseGet(() -> generator.validTask(n));
+      outcomes.add(d.compare("generated-" + n + ".json", text, FhirRelease.R4));
+    }
+    write("fast-agreement-generated.txt", Differential.summary(outcomes));
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.covered()).as(o.name()).isTrue());
+    assertThat(outcomes).allSatisfy(o -> assertThat(o.agrees()).as(o.toString()).isTrue());
+  }
+
+  private static long agreed(List<Differential.Outcome> outcomes) {
+    return outcomes.stream().filter(o -> o.covered() && o.agrees()).count();
+  }
+
+  private static long disagreed(List<Differential.Outcome> outcomes) {
+    return outcomes.stream().filter(o -> o.covered() && !o.agrees()).count();
   }
 
   @Test
@@ -64,6 +100,10 @@ class FastAgreementTest {
     }
     write("fast-agreement-mutants.txt", Differential.summary(outcomes));
     assertThat(outcomes).hasSize(SLICE);
+    if (SLICE == 200) {
+      assertThat(agreed(outcomes)).as("mutants covered and agreed").isGreaterThanOrEqualTo(67);
+      assertThat(disagreed(outcomes)).as("mutants covered, not agreed").isLessThanOrEqualTo(8);
+    }
   }
 
   private static void write(String name, String text) throws IOException {
