@@ -25,6 +25,11 @@ final class InputExpander {
   /** One input: a file ({@code path}), standard input (no path, no problem), or a problem. */
   record Entry(String display, @Nullable Path path, @Nullable SourceProblem problem) {}
 
+  /** An argument that cannot be read, with what is wrong and the FHIR issue type. */
+  private static Entry problem(String argument, String message, String issueType) {
+    return new Entry(argument, null, new SourceProblem(argument, null, message, issueType));
+  }
+
   /** File name endings read from a directory; a file named explicitly is read whatever its name. */
   private static final List<String> DIRECTORY_EXTENSIONS =
       List.of(".json", ".xml", ".ndjson", ".jsonl");
@@ -73,10 +78,7 @@ final class InputExpander {
   private @Nullable Entry expand(String argument) throws IOException {
     if (argument.equals("-")) {
       if (stdinUsed) {
-        return new Entry(
-            "-",
-            null,
-            new SourceProblem("-", null, "standard input can be read only once", "invalid"));
+        return problem("-", "standard input can be read only once", "invalid");
       }
       stdinUsed = true;
       return new Entry("-", null, null);
@@ -88,24 +90,15 @@ final class InputExpander {
     }
     if (Files.exists(path)) {
       if (!Files.isRegularFile(path)) {
-        return new Entry(
-            argument,
-            null,
-            new SourceProblem(
-                argument,
-                null,
-                "cannot read: not a regular file (a device, socket or pipe)",
-                "exception"));
+        return problem(
+            argument, "cannot read: not a regular file (a device, socket or pipe)", "exception");
       }
       return new Entry(argument, path, null);
     }
     if (isGlob(argument)) {
       return startGlob(argument);
     }
-    return new Entry(
-        argument,
-        null,
-        new SourceProblem(argument, null, "no such file or directory", "not-found"));
+    return problem(argument, "no such file or directory", "not-found");
   }
 
   private static boolean isGlob(String argument) {
@@ -127,14 +120,8 @@ final class InputExpander {
     String pattern = slash < 0 ? normalised : normalised.substring(slash + 1);
     Path base = baseText.isEmpty() ? workingDirectory : workingDirectory.resolve(baseText);
     if (!Files.isDirectory(base)) {
-      return new Entry(
-          argument,
-          null,
-          new SourceProblem(
-              argument,
-              null,
-              "no file matches the pattern (" + base + " is not a directory)",
-              "not-found"));
+      return problem(
+          argument, "no file matches the pattern (" + base + " is not a directory)", "not-found");
     }
     PathMatcher full = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
     // like a shell's globstar, a leading **/ also matches files directly in the base directory
@@ -153,10 +140,7 @@ final class InputExpander {
         false);
     Entry first = nextFromWalks();
     if (first == null) {
-      return new Entry(
-          argument,
-          null,
-          new SourceProblem(argument, null, "no file matches the pattern", "not-found"));
+      return problem(argument, "no file matches the pattern", "not-found");
     }
     return first;
   }
