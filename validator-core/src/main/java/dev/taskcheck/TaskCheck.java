@@ -10,7 +10,10 @@ import dev.taskcheck.engine.StateMachineFiles;
 import dev.taskcheck.engine.StructureIds;
 import dev.taskcheck.engine.TransitionCheck;
 import dev.taskcheck.engine.TransitionEngine;
+import dev.taskcheck.engine.fast.AutoEngine;
+import dev.taskcheck.engine.fast.FastEngine;
 import dev.taskcheck.fhir.StateMachine;
+import dev.taskcheck.model.EngineChoice;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.Report;
@@ -80,7 +83,16 @@ public final class TaskCheck {
   private final @Nullable StateMachine stateMachine;
   private final @Nullable Duration stuckAfter;
   private final boolean history;
-  private final ReferenceEngine engine;
+  private final EngineChoice engineChoice;
+  private final FastEngine fastEngine;
+  private final AutoEngine engine;
+
+  /**
+   * The reference engine, created when a document first needs it (a run the fast engine covers
+   * never loads HAPI).
+   */
+  private final java.util.function.Supplier<ReferenceEngine> reference;
+
   private final TransitionCheck transitionCheck;
 
   /**
@@ -106,7 +118,28 @@ public final class TaskCheck {
     this.history = b.history;
     IssuePolicy policy = new IssuePolicy(ruleSet, severities, off, List.of(), Instant.EPOCH);
     boolean anyProfileRule = BuiltInRules.PROFILE.stream().anyMatch(p -> policy.runs(p.id()));
-    this.engine = new ReferenceEngine(internalErrors, anyProfileRule);
+    this.engineChoice = b.engineChoice;
+    this.fastEngine = new FastEngine(anyProfileRule);
+    this.reference =
+        new java.util.function.Supplier<>() {
+          private volatile @Nullable ReferenceEngine made;
+
+          @Override
+          public ReferenceEngine get() {
+            ReferenceEngine r = made;
+            if (r == null) {
+              synchronized (this) {
+                r = made;
+                if (r == null) {
+                  r = new ReferenceEngine(internalErrors, anyProfileRule);
+                  made = r;
+                }
+              }
+            }
+            return r;
+          }
+        };
+    this.engine = new AutoEngine(engineChoice, fastEngine, reference);
     this.pairPolicy = new IssuePolicy(ruleSet, severities, off, suppressions, now());
     // a pair is not checked for being stuck, so the engine's clock reading is never used
     this.transitionCheck =
@@ -278,7 +311,12 @@ public final class TaskCheck {
    * (useful in a server, so the first request does not pay for it).
    */
   public TaskCheck preload(FhirRelease release) {
-    engine.preload(release);
+    if (engineChoice != EngineChoice.FAST) {
+      reference.get().preload(release);
+    }
+    if (engineChoice != EngineChoice.REFERENCE) {
+      fastEngine.preload(release);
+    }
     return this;
   }
 
@@ -412,8 +450,23 @@ public final class TaskCheck {
     private @Nullable StateMachine stateMachine;
     private @Nullable Duration stuckAfter;
     private boolean history;
+    private EngineChoice engineChoice = EngineChoice.REFERENCE;
 
     private Builder() {}
+
+    /**
+     * Which structure engine checks documents: {@code auto} (the fast engine where it covers a
+     * document, the reference engine elsewhere), {@code fast} or {@code reference}.
+     */
+    public Builder engine(EngineChoice choice) {
+      this.engineChoice = Objects.requireNonNull(choice);
+      return this;
+    }
+
+    /** {@code auto}, {@code fast} or {@code reference}. */
+    public Builder engine(String choice) {
+      return engine(EngineChoice.fromCode(choice));
+    }
 
     /** What the rules need to know (progress output types, over-delivery, clock skew, counting). */
     public Builder config(RuleConfig c) {

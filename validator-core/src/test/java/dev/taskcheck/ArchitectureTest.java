@@ -206,6 +206,36 @@ class ArchitectureTest {
   }
 
   @Test
+  void fhirPathIsALeaf() {
+    classes()
+        .that()
+        .resideInAPackage("dev.taskcheck.fhirpath..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(concat(PLATFORM, "dev.taskcheck.fhirpath..", "org.fhir.ucum.."))
+        .check(classes);
+  }
+
+  /**
+   * The fast engine, its plan and its FHIRPath evaluator reach no HAPI or HL7 class, not even
+   * through the classes they use: the fast path starts without loading them. Only {@code
+   * AutoEngine}, which hands what the fast engine does not cover to the reference engine, may.
+   */
+  @Test
+  void theFastPathLoadsNoHapiClass() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.taskcheck.engine.fast..", "dev.taskcheck.plan..", "dev.taskcheck.fhirpath..")
+        .and()
+        .doNotHaveSimpleName("AutoEngine")
+        .should()
+        .transitivelyDependOnClassesThat()
+        .resideInAnyPackage(HAPI)
+        .check(classes);
+  }
+
+  @Test
   void theEngineDoesNotRender() {
     noClasses()
         .that()

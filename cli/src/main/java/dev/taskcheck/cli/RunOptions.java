@@ -6,6 +6,7 @@ import dev.taskcheck.TaskCheck;
 import dev.taskcheck.TaskCheckException;
 import dev.taskcheck.ValidationRequest;
 import dev.taskcheck.model.Durations;
+import dev.taskcheck.model.EngineChoice;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.LifecycleMetrics;
 import dev.taskcheck.model.ReportListener;
@@ -56,6 +57,16 @@ final class RunOptions {
           "FHIR release to validate against; auto (default) decides per document from its content"
               + " and falls back to R4.")
   private String fhirVersion = "auto";
+
+  @Option(
+      names = "--engine",
+      paramLabel = "reference|fast|auto",
+      defaultValue = "reference",
+      description =
+          "Structure engine: reference (default, the HL7 instance validator), fast (TaskCheck's"
+              + " compiled engine; a document it does not cover gets a warning), or auto (fast where"
+              + " it covers the document, reference elsewhere). Experimental: see docs/engines.")
+  private String engine = "reference";
 
   @Option(
       names = "--rule-set",
@@ -172,6 +183,7 @@ final class RunOptions {
     TaskCheck.Builder builder =
         TaskCheck.builder()
             .fhirVersion(parseFhirVersion())
+            .engine(parseEngine())
             .ruleSet(parseRuleSet())
             .now(runNow)
             .history(history)
@@ -387,6 +399,14 @@ final class RunOptions {
       throw usage(
           "--fhir-version: "
               + message.replace("(expected R4, R4B or R5)", "(expected R4, R4B, R5 or auto)"));
+    }
+  }
+
+  private EngineChoice parseEngine() {
+    try {
+      return EngineChoice.fromCode(engine);
+    } catch (IllegalArgumentException e) {
+      throw usage("--engine: " + e.getMessage());
     }
   }
 

@@ -98,8 +98,17 @@ final class ParserMessages {
     } catch (MissingResourceException e) {
       return new ParserMessages(List.of());
     }
-    for (String key : KEYS) {
-      if (bundle.containsKey(key)) {
+    // the bundle spells some keys in another case than HL7's constants
+    // (Object_must_have_some_content for
+    // OBJECT_MUST_HAVE_SOME_CONTENT): find each in any case, and report it under the bundle's
+    // spelling
+    java.util.Map<String, String> byLowerCase = new java.util.HashMap<>();
+    for (String key : bundle.keySet()) {
+      byLowerCase.putIfAbsent(key.toLowerCase(Locale.ROOT), key);
+    }
+    for (String wanted : KEYS) {
+      String key = byLowerCase.get(wanted.toLowerCase(Locale.ROOT));
+      if (key != null) {
         out.add(compile(key, bundle.getString(key)));
       }
     }

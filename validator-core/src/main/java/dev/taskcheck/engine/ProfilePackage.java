@@ -3,6 +3,7 @@ package dev.taskcheck.engine;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.plan.IndexFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

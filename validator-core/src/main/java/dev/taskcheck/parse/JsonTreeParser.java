@@ -96,7 +96,12 @@ final class JsonTreeParser {
               root.resourceType,
               line(rootStart),
               column(rootStart),
-              root.children);
+              line(rootStart),
+              column(rootStart),
+              root.children,
+              Node.Kind.OBJECT,
+              false,
+              root.notes());
       return new ParsedDocument(Format.JSON, node, text, firstLine);
     } catch (StreamReadException e) {
       return failure(e, firstLine);
@@ -109,6 +114,41 @@ final class JsonTreeParser {
     @Nullable String resourceType;
     @Nullable String resourceTypeProblem;
     final List<Node> children = new ArrayList<>();
+    @Nullable List<String> emptyArrays;
+    @Nullable List<String> duplicateKeys;
+
+    /** The member names so far (objects are small: a scan is cheaper than a hash set). */
+    final List<String> names = new ArrayList<>(8);
+
+    Node.Notes notes() {
+      return emptyArrays == null && duplicateKeys == null && resourceTypeProblem == null
+          ? Node.Notes.NONE
+          : new Node.Notes(
+              emptyArrays == null ? List.of() : emptyArrays,
+              duplicateKeys == null ? List.of() : duplicateKeys,
+              resourceTypeProblem != null);
+    }
+
+    void member(String name) {
+      boolean repeated = false;
+      for (int i = 0; i < names.size(); i++) {
+        String n = names.get(i);
+        if (n.equals(name)) {
+          repeated = true;
+          break;
+        }
+      }
+      if (!repeated) {
+        names.add(name);
+      } else {
+        if (duplicateKeys == null) {
+          duplicateKeys = new ArrayList<>();
+        }
+        if (!duplicateKeys.contains(name)) {
+          duplicateKeys.add(name);
+        }
+      }
+    }
   }
 
   /** Reads the members of an object whose START_OBJECT is the current token. */
@@ -119,6 +159,7 @@ final class JsonTreeParser {
       String name = p.currentName();
       JsonLocation at = p.currentTokenLocation();
       JsonToken value = p.nextToken();
+      content.member(name);
       if ("resourceType".equals(name)) {
         if (value == JsonToken.VALUE_STRING) {
           content.resourceType = p.getText();
@@ -131,11 +172,19 @@ final class JsonTreeParser {
       }
       if (value == JsonToken.START_ARRAY) {
         JsonToken item;
+        boolean empty = true;
         while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
-          content.children.add(readValue(p, name, item, p.currentTokenLocation(), at));
+          empty = false;
+          content.children.add(readValue(p, name, item, p.currentTokenLocation(), at, true));
+        }
+        if (empty) {
+          if (content.emptyArrays == null) {
+            content.emptyArrays = new ArrayList<>();
+          }
+          content.emptyArrays.add(name);
         }
       } else {
-        content.children.add(readValue(p, name, value, at, at));
+        content.children.add(readValue(p, name, value, at, at, false));
       }
     }
     if (t != JsonToken.END_OBJECT) {
@@ -149,7 +198,12 @@ final class JsonTreeParser {
    * arrays).
    */
   private Node readValue(
-      JsonParser p, String name, JsonToken token, JsonLocation at, JsonLocation member)
+      JsonParser p,
+      String name,
+      JsonToken token,
+      JsonLocation at,
+      JsonLocation member,
+      boolean inArray)
       throws IOException {
     int l = line(at);
     int c = column(at);
@@ -158,18 +212,70 @@ final class JsonTreeParser {
     switch (token) {
       case START_OBJECT -> {
         ObjectContent content = readObject(p);
-        return new Node(name, null, content.resourceType, l, c, ml, mc, content.children);
+        return new Node(
+            name,
+            null,
+            content.resourceType,
+            l,
+            c,
+            ml,
+            mc,
+            content.children,
+            Node.Kind.OBJECT,
+            inArray,
+            content.notes());
       }
       case START_ARRAY -> {
         // arrays of arrays are not FHIR; keep the position, the structure engine reports the shape
         p.skipChildren();
-        return new Node(name, null, null, l, c, ml, mc, List.of());
+        return new Node(
+            name, null, null, l, c, ml, mc, List.of(), Node.Kind.ARRAY, inArray, Node.Notes.NONE);
       }
-      case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> {
-        return new Node(name, p.getText(), null, l, c, ml, mc, List.of());
+      case VALUE_STRING -> {
+        return new Node(
+            name,
+            p.getText(),
+            null,
+            l,
+            c,
+            ml,
+            mc,
+            List.of(),
+            Node.Kind.STRING,
+            inArray,
+            Node.Notes.NONE);
+      }
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        return new Node(
+            name,
+            p.getText(),
+            null,
+            l,
+            c,
+            ml,
+            mc,
+            List.of(),
+            Node.Kind.NUMBER,
+            inArray,
+            Node.Notes.NONE);
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return new Node(
+            name,
+            p.getText(),
+            null,
+            l,
+            c,
+            ml,
+            mc,
+            List.of(),
+            Node.Kind.BOOLEAN,
+            inArray,
+            Node.Notes.NONE);
       }
       default -> {
-        return new Node(name, null, null, l, c, ml, mc, List.of());
+        return new Node(
+            name, null, null, l, c, ml, mc, List.of(), Node.Kind.NULL, inArray, Node.Notes.NONE);
       }
     }
   }

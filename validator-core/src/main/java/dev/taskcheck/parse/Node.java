@@ -19,6 +19,45 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Node {
 
+  /** What a node was in the source: a JSON value's kind, or an XML element. */
+  public enum Kind {
+    /** A JSON object. */
+    OBJECT,
+    /** A JSON array inside an array (not FHIR; its content is not read). */
+    ARRAY,
+    /** A JSON string. */
+    STRING,
+    /** A JSON number (its text as written is the value). */
+    NUMBER,
+    /** A JSON {@code true} or {@code false}. */
+    BOOLEAN,
+    /** A JSON {@code null}. */
+    NULL,
+    /** An XML element (or one of its {@code id}/{@code url} attributes). */
+    XML
+  }
+
+  /**
+   * What the JSON parser noticed about an object besides its members: properties whose value was an
+   * empty array {@code []} (they have no child node), property names that occurred more than once
+   * (the first occurrence comes first among the children), and a {@code resourceType} that was not
+   * a string.
+   */
+  public record Notes(
+      List<String> emptyArrays, List<String> duplicateKeys, boolean resourceTypeNotString) {
+
+    static final Notes NONE = new Notes(List.of(), List.of(), false);
+
+    public Notes {
+      emptyArrays = List.copyOf(emptyArrays);
+      duplicateKeys = List.copyOf(duplicateKeys);
+    }
+
+    boolean isEmpty() {
+      return emptyArrays.isEmpty() && duplicateKeys.isEmpty() && !resourceTypeNotString;
+    }
+  }
+
   private final String name;
   private final @Nullable String value;
   private final @Nullable String resourceType;
@@ -27,7 +66,11 @@ public final class Node {
   private final int memberLine;
   private final int memberColumn;
   private final List<Node> children;
+  private final Kind kind;
+  private final boolean inArray;
+  private final Notes notes;
 
+  /** An XML node. */
   Node(
       String name,
       @Nullable String value,
@@ -35,7 +78,18 @@ public final class Node {
       int line,
       int column,
       List<Node> children) {
-    this(name, value, resourceType, line, column, line, column, children);
+    this(
+        name,
+        value,
+        resourceType,
+        line,
+        column,
+        line,
+        column,
+        children,
+        Kind.XML,
+        false,
+        Notes.NONE);
   }
 
   Node(
@@ -46,7 +100,13 @@ public final class Node {
       int column,
       int memberLine,
       int memberColumn,
-      List<Node> children) {
+      List<Node> children,
+      Kind kind,
+      boolean inArray,
+      Notes notes) {
+    this.kind = kind;
+    this.inArray = inArray;
+    this.notes = notes.isEmpty() ? Notes.NONE : notes;
     this.name = name;
     this.value = value;
     this.resourceType = resourceType;
@@ -98,6 +158,23 @@ public final class Node {
 
   public List<Node> children() {
     return children;
+  }
+
+  /** What the node was in the source (a JSON value's kind, or {@link Kind#XML}). */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** True for an item of a JSON array ({@code "input": [ {...} ]}). */
+  public boolean inArray() {
+    return inArray;
+  }
+
+  /**
+   * What the JSON parser noticed about this object (empty arrays, repeated keys); nothing for XML.
+   */
+  public Notes notes() {
+    return notes;
   }
 
   /** All children with this name, in document order. */

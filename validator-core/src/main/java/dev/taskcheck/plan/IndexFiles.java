@@ -1,4 +1,4 @@
-package dev.taskcheck.engine;
+package dev.taskcheck.plan;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,13 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the {@code filename} entries of a FHIR package's {@code .index.json}. */
-final class IndexFiles {
+public final class IndexFiles {
 
   private static final JsonFactory JSON = new JsonFactory();
 
   private IndexFiles() {}
 
-  static List<String> filenames(String indexJson) {
+  public static List<String> filenames(String indexJson) {
     List<String> out = new ArrayList<>();
     try (JsonParser p = JSON.createParser(indexJson)) {
       JsonToken t;
@@ -26,7 +26,7 @@ final class IndexFiles {
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("the profiles package index is not valid JSON", e);
+      throw new UncheckedIOException("a FHIR package index (.index.json) is not valid JSON", e);
     }
     return out;
   }

@@ -1,0 +1,334 @@
+// Measures the validation engines on the same generated R4 Tasks, in one process: Jackson's tree
+// parse (the practical limit, the baseline every other figure is a ratio of), the fast engine,
+// TaskCheck's reference engine (the HL7 instance validator) and HAPI's FhirInstanceValidator as
+// HAPI's documentation sets it up. For each: the time from creating the validator to its first
+// result, and the throughput after warm-up on 1 and on N threads. It also counts the Tasks the
+// fast engine covers and, of those, the ones on which its findings equal the reference engine's.
+//
+//   ./mvnw -q -DskipTests package && bench/engines.sh [--count 2000] [--seconds 10] [--threads N]
+//       [--only fast,reference] [--skip-hapi] [--skip-agreement]
+//
+// Wall-clock figures: run on a quiet machine, and read the ratios, not the absolute numbers.
+package dev.taskcheck.bench;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.validation.FhirValidator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskcheck.TaskCheck;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.Result;
+import dev.taskcheck.testdata.TaskGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+
+/** The engines side by side; see the comment at the top of the file. */
+public final class EngineBench {
+
+  private static final String REFERENCE = "TaskCheck reference engine";
+
+  private EngineBench() {}
+
+  /** One engine under measurement: built by {@code create}, then fed one Task at a time. */
+  private record Engine(String name, Supplier<Consumer<String>> create) {}
+
+  /** What one engine measured. */
+  private record Figures(String name, double firstMs, double perSecond1, double perSecondN) {}
+
+  public static void main(String[] args) throws Exception {
+    int count = intArg(args, "--count", 2000);
+    double seconds = Double.parseDouble(arg(args, "--seconds", "10"));
+    int threads = intArg(args, "--threads", Runtime.getRuntime().availableProcessors());
+    boolean hapi = !List.of(args).contains("--skip-hapi");
+    double defectRate = Double.parseDouble(arg(args, "--defect-rate", "0.4"));
+
+    List<String> tasks = generate(count, defectRate);
+    System.out.printf(
+        Locale.ROOT,
+        "%d generated R4 Tasks (seed 42, %.0f%% with one defect), %d s per measurement, %d"
+            + " threads, Java %s, %d cores%n%n",
+        count,
+        defectRate * 100,
+        (long) seconds,
+        threads,
+        System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors());
+
+    Instant now = Instant.parse("2025-06-01T00:00:00Z");
+    ObjectMapper mapper = new ObjectMapper();
+    List<Engine> engines = new ArrayList<>();
+    engines.add(
+        new Engine(
+            "Jackson tree parse only (baseline)",
+            () ->
+                text -> {
+                  try {
+                    mapper.readTree(text);
+                  } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                  }
+                }));
+    engines.add(new Engine("TaskCheck fast engine (forced)", () -> taskCheck("fast", now)));
+    engines.add(new Engine("TaskCheck auto (fast, else reference)", () -> taskCheck("auto", now)));
+    engines.add(new Engine(REFERENCE, () -> taskCheck("reference", now)));
+    if (hapi) {
+      engines.add(new Engine("HAPI FhirInstanceValidator (documented setup)", EngineBench::hapi));
+    }
+
+    String only = arg(args, "--only", "");
+    if (!only.isEmpty()) {
+      // the baseline always runs; --only fast,reference keeps the engines whose names contain these
+      List<String> wanted = List.of(only.toLowerCase(Locale.ROOT).split(",", -1));
+      Engine baseline = engines.get(0);
+      engines.removeIf(
+          e ->
+              !e.name.equals(baseline.name)
+                  && wanted.stream().noneMatch(w -> e.name.toLowerCase(Locale.ROOT).contains(w)));
+    }
+    List<Figures> all = new ArrayList<>();
+    for (Engine e : engines) {
+      all.add(measure(e, tasks, seconds, threads));
+    }
+
+    Figures base = all.get(0);
+    Figures reference = all.stream().filter(f -> f.name.equals(REFERENCE)).findFirst().orElse(base);
+    System.out.printf(
+        Locale.ROOT,
+        "%n%-46s %12s %14s %14s %12s %12s%n",
+        "engine",
+        "first (ms)",
+        "Tasks/s (1)",
+        "Tasks/s (" + threads + ")",
+        "x reference",
+        "x baseline");
+    for (Figures f : all) {
+      System.out.printf(
+          Locale.ROOT,
+          "%-46s %12.0f %14.0f %14.0f %12.2f %12.4f%n",
+          f.name,
+          f.firstMs,
+          f.perSecond1,
+          f.perSecondN,
+          f.perSecond1 / reference.perSecond1,
+          f.perSecond1 / base.perSecond1);
+    }
+    if (!List.of(args).contains("--skip-agreement")) {
+      agreement(tasks, now);
+    }
+  }
+
+  /** Coverage and agreement of the fast engine against the reference engine on the same Tasks. */
+  private static void agreement(List<String> tasks, Instant now) {
+    TaskCheck fast =
+        TaskCheck.builder().engine("fast").fhirVersion(FhirRelease.R4).now(now).build();
+    TaskCheck reference =
+        TaskCheck.builder().engine("reference").fhirVersion(FhirRelease.R4).now(now).build();
+    int covered = 0;
+    int agreed = 0;
+    List<String> firstDifferences = new ArrayList<>();
+    for (int n = 0; n < tasks.size(); n++) {
+      List<Result> f = fast.validateText(tasks.get(n), "task-" + n + ".json");
+      if (notCovered(f)) {
+        continue;
+      }
+      covered++;
+      SortedSet<String> a = keys(f);
+      SortedSet<String> e = keys(reference.validateText(tasks.get(n), "task-" + n + ".json"));
+      if (a.equals(e)) {
+        agreed++;
+      } else if (firstDifferences.size() < 5) {
+        TreeSet<String> missing = new TreeSet<>(e);
+        missing.removeAll(a);
+        TreeSet<String> extra = new TreeSet<>(a);
+        extra.removeAll(e);
+        firstDifferences.add("task-" + n + ": missing " + missing + ", extra " + extra);
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%nfast engine: covers %d of %d Tasks (%.1f%%); same findings as the reference engine on %d"
+            + " of the %d covered%n",
+        covered,
+        tasks.size(),
+        100.0 * covered / tasks.size(),
+        agreed,
+        covered);
+    firstDifferences.forEach(d -> System.out.println("  " + d));
+  }
+
+  private static boolean notCovered(List<Result> results) {
+    for (Result r : results) {
+      for (Issue i : r.issues()) {
+        if ("taskcheck-fast-not-covered".equals(i.messageId())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static SortedSet<String> keys(List<Result> results) {
+    TreeSet<String> out = new TreeSet<>();
+    for (Result r : results) {
+      for (Issue i : r.issues()) {
+        out.add(
+            i.ruleId()
+                + " "
+                + i.severity().code()
+                + " "
+                + i.expression()
+                + " @"
+                + i.line()
+                + ":"
+                + i.column());
+      }
+    }
+    return out;
+  }
+
+  private static Consumer<String> taskCheck(String engine, Instant now) {
+    TaskCheck tc =
+        TaskCheck.builder().engine(engine).fhirVersion(FhirRelease.R4).now(now).threads(1).build();
+    return text -> tc.validateText(text, "task.json");
+  }
+
+  /** HAPI's instance validator, set up as HAPI's documentation shows, offline. */
+  private static Consumer<String> hapi() {
+    FhirContext ctx = FhirContext.forR4();
+    ValidationSupportChain chain =
+        new ValidationSupportChain(
+            ctx.getValidationSupport(),
+            new InMemoryTerminologyServerValidationSupport(ctx),
+            new CommonCodeSystemsTerminologyService(ctx),
+            new SnapshotGeneratingValidationSupport(ctx));
+    FhirValidator validator = ctx.newValidator();
+    validator.registerValidatorModule(new FhirInstanceValidator(chain));
+    return validator::validateWithResult;
+  }
+
+  private static Figures measure(Engine engine, List<String> tasks, double seconds, int threads)
+      throws Exception {
+    System.out.println("measuring " + engine.name + " ...");
+    long t0 = System.nanoTime();
+    Consumer<String> first = engine.create.get();
+    first.accept(tasks.get(0));
+    double firstMs = (System.nanoTime() - t0) / 1e6;
+    // warm-up: a third of the measuring time
+    run(first, tasks, seconds / 3);
+    double one = run(first, tasks, seconds);
+    double many = threads <= 1 ? one : runParallel(engine, first, tasks, seconds, threads);
+    System.out.printf(
+        Locale.ROOT,
+        "  first result %.0f ms, %.0f Tasks/s on 1 thread, %.0f on %d%n",
+        firstMs,
+        one,
+        many,
+        threads);
+    return new Figures(engine.name, firstMs, one, many);
+  }
+
+  /** Tasks per second on this thread, over at least {@code seconds}. */
+  private static double run(Consumer<String> validator, List<String> tasks, double seconds) {
+    long start = System.nanoTime();
+    long deadline = start + (long) (seconds * 1e9);
+    long done = 0;
+    int n = 0;
+    while (System.nanoTime() < deadline) {
+      validator.accept(tasks.get(n));
+      n = n + 1 == tasks.size() ? 0 : n + 1;
+      done++;
+    }
+    return done / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Tasks per second on {@code threads} threads sharing the engine where it is thread-safe (the
+   * TaskCheck engines, Jackson); HAPI's validator gets one instance per thread.
+   */
+  private static double runParallel(
+      Engine engine, Consumer<String> shared, List<String> tasks, double seconds, int threads)
+      throws Exception {
+    boolean perThread = engine.name.startsWith("HAPI");
+    List<Consumer<String>> validators = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      validators.add(perThread && t > 0 ? engine.create.get() : shared);
+    }
+    for (Consumer<String> v : validators) {
+      run(v, tasks, Math.min(1, seconds / 3));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      AtomicBoolean stop = new AtomicBoolean();
+      List<Future<Long>> counts = new ArrayList<>();
+      long start = System.nanoTime();
+      for (int t = 0; t < threads; t++) {
+        Consumer<String> v = validators.get(t);
+        int offset = t * tasks.size() / threads;
+        counts.add(
+            pool.submit(
+                () -> {
+                  long done = 0;
+                  int n = offset;
+                  while (!stop.get()) {
+                    v.accept(tasks.get(n));
+                    n = n + 1 == tasks.size() ? 0 : n + 1;
+                    done++;
+                  }
+                  return done;
+                }));
+      }
+      Thread.sleep((long) (seconds * 1000));
+      stop.set(true);
+      long total = 0;
+      for (Future<Long> f : counts) {
+        total += f.get();
+      }
+      return total / ((System.nanoTime() - start) / 1e9);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<String> generate(int count, double defectRate) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    new TaskGenerator(42).writeNdjson(bytes, count, defectRate);
+    List<String> out = new ArrayList<>(count);
+    for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n", -1)) {
+      if (!line.isBlank()) {
+        out.add(line);
+      }
+    }
+    return out;
+  }
+
+  private static String arg(String[] args, String name, String fallback) {
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals(name)) {
+        return args[i + 1];
+      }
+    }
+    return fallback;
+  }
+
+  private static int intArg(String[] args, String name, int fallback) {
+    return Integer.parseInt(arg(args, name, Integer.toString(fallback)));
+  }
+}

@@ -1,0 +1,96 @@
+package dev.taskcheck.engine.fast;
+
+import dev.taskcheck.plan.ElementDef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The child definitions of one element (or type), indexed by property name: built once per
+ * definition list of the plan and shared by every document and thread, so that finding the
+ * definition of a JSON property is a map lookup rather than a scan that cuts names out of paths.
+ * Sliced definitions are left out, as the walker leaves them out.
+ */
+final class ChildIndex {
+
+  /** By the identity of the plan's (immutable) list: the plan decodes each definition once. */
+  private static final Map<Key, ChildIndex> CACHE = new ConcurrentHashMap<>();
+
+  /** A property's definition and, for a choice, the type its name selects. */
+  record Lookup(ElementDef def, @Nullable String type) {}
+
+  private final Map<String, ElementDef> plain = new HashMap<>();
+  private final Map<String, ElementDef> byName = new HashMap<>();
+  private final List<ElementDef> choices = new ArrayList<>();
+  private final List<String> choiceNames = new ArrayList<>();
+  private final Map<String, Boolean> sliced = new HashMap<>();
+
+  private ChildIndex(List<ElementDef> defs) {
+    for (ElementDef d : defs) {
+      if (d.sliceName() != null) {
+        continue;
+      }
+      String name = d.name();
+      byName.putIfAbsent(name, d);
+      sliced.putIfAbsent(name, d.children().stream().anyMatch(k -> k.sliceName() != null));
+      if (d.isChoice()) {
+        choices.add(d);
+        choiceNames.add(name);
+      } else {
+        plain.putIfAbsent(name, d);
+      }
+    }
+  }
+
+  static ChildIndex of(List<ElementDef> defs) {
+    return CACHE.computeIfAbsent(new Key(defs), k -> new ChildIndex(defs));
+  }
+
+  /** The definition of a JSON property name (without its {@code _}), or null when unknown. */
+  @Nullable Lookup find(String property) {
+    ElementDef d = plain.get(property);
+    if (d != null) {
+      return new Lookup(d, null);
+    }
+    for (int i = 0; i < choices.size(); i++) {
+      ElementDef c = choices.get(i);
+      String t = Types.choiceType(c, choiceNames.get(i), property);
+      if (t != null) {
+        return new Lookup(c, t);
+      }
+    }
+    return null;
+  }
+
+  /** The definition whose name (a choice's without {@code [x]}) is this one, or null. */
+  @Nullable ElementDef named(String name) {
+    return byName.get(name);
+  }
+
+  /** Whether the definition of this name has sliced children. */
+  boolean slicesChildren(String name) {
+    return Boolean.TRUE.equals(sliced.get(name));
+  }
+
+  /** A list compared by identity. */
+  private static final class Key {
+    private final List<ElementDef> list;
+
+    Key(List<ElementDef> list) {
+      this.list = list;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Key k && k.list == list;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(list);
+    }
+  }
+}

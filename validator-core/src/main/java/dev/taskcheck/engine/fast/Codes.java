@@ -1,0 +1,543 @@
+package dev.taskcheck.engine.fast;
+
+import dev.taskcheck.fhir.UcumUnits;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.parse.Node;
+import dev.taskcheck.plan.Binding;
+import dev.taskcheck.plan.Binding.Strength;
+import dev.taskcheck.plan.CodeSystemDef;
+import dev.taskcheck.plan.Plan;
+import dev.taskcheck.plan.ValueSetDef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** Bindings of coded elements (docs/engines/reference-behaviour.md §11). */
+final class Codes {
+
+  private static final String PASS_THROUGH = "Terminology_PassThrough_TX_Message";
+  private static final String SNOMED = "http://snomed.info/sct";
+  private static final String UCUM = "http://unitsofmeasure.org";
+  private static final String ISO3166 = "urn:iso:std:iso:3166";
+  private static final String ISO4217 = "urn:iso:std:iso:4217";
+  private static final String MIME = "urn:ietf:bcp:13";
+  private static final String BCP47 = "urn:ietf:bcp:47";
+  private static final String ALL_LANGUAGES = "http://hl7.org/fhir/ValueSet/all-languages";
+  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2,3}");
+  private static final Pattern MIME_TYPE =
+      Pattern.compile("[a-z]+/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*");
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("([a-z]{2})(?:-([A-Z]{2}))?");
+
+  private final Plan plan;
+  private final FhirRelease release;
+  private final Map<String, Set<String>> codesByValueSet = new ConcurrentHashMap<>();
+
+  Codes(Plan plan, FhirRelease release) {
+    this.plan = plan;
+    this.release = release;
+  }
+
+  /**
+   * A {@code code} element with a binding; true when the value fits (or the binding does not judge
+   * it).
+   */
+  boolean code(String value, Binding binding, String expression, boolean baseOnly, Findings out) {
+    if (binding.strength() == Binding.Strength.EXAMPLE || binding.valueSet() == null) {
+      return true;
+    }
+    if (binding.valueSet().startsWith(ALL_LANGUAGES)) {
+      if (isKnownLanguage(value)) {
+        return true;
+      }
+      throw new NotCovered("a language code the fast engine does not know");
+    }
+    Set<String> codes = codes(binding.valueSet());
+    if (codes.contains(value)) {
+      return true;
+    }
+    switch (binding.strength()) {
+      case REQUIRED -> {
+        out.issue(
+            "structure-binding",
+            Severity.ERROR,
+            "code-invalid",
+            expression,
+            "'"
+                + value
+                + "' is not a code of the value set "
+                + binding.valueSet()
+                + ", which is required here",
+            IssueSource.STRUCTURE,
+            "Terminology_TX_NoValid_16");
+        return false;
+      }
+      default -> throw new NotCovered("a code with a " + binding.strength().code() + " binding");
+    }
+  }
+
+  /**
+   * A Coding-typed element (not a coding of a CodeableConcept): its system's form, its code in a
+   * known system, then its binding (§11.2, §11.3).
+   */
+  void coding(
+      Node coding, @Nullable Binding binding, String expression, boolean baseOnly, Findings out) {
+    String system = text(coding, "system");
+    String code = text(coding, "code");
+    if (system == null) {
+      if (code != null) {
+        out.issue(
+            "structure-other",
+            Severity.WARNING,
+            "code-invalid",
+            expression,
+            "The coding has the code '" + code + "' but no system",
+            IssueSource.STRUCTURE,
+            "TERMINOLOGY_TX_SYSTEM_NO_CODE");
+      }
+      return;
+    }
+    if (!system.startsWith("http:") && !system.startsWith("https:") && !system.startsWith("urn:")) {
+      out.issue(
+          "structure-other",
+          Severity.ERROR,
+          "code-invalid",
+          expression,
+          "The coding's system '" + system + "' must be an absolute URI (http:, https: or urn:)",
+          IssueSource.STRUCTURE,
+          "Terminology_TX_System_Relative");
+      return;
+    }
+    Strength strength = strength(binding);
+    Verdict verdict = verdict(system, code, strength != null);
+    if (verdict == Verdict.UNKNOWN_SYSTEM && strength == null) {
+      // a Coding in an unknown system, without a binding that judges it: the reference engine says
+      // nothing (unless the system looks like a misspelt HL7 one, which it reports in ways not
+      // reproduced here)
+      if (looksLikeHl7System(system)) {
+        throw new NotCovered("a Coding whose system looks like a misspelt HL7 one");
+      }
+      return;
+    }
+    if (verdict == Verdict.UNKNOWN_SYSTEM && looksLikeHl7System(system)) {
+      throw new NotCovered("a Coding whose system looks like a misspelt HL7 one");
+    }
+    passThrough(verdict, system, code, expression, out);
+    if (strength == null || binding == null || binding.valueSet() == null) {
+      return;
+    }
+    if (code != null && inValueSet(binding.valueSet(), system, code)) {
+      return;
+    }
+    switch (strength) {
+      case REQUIRED ->
+          out.issue(
+              "structure-binding",
+              Severity.ERROR,
+              "code-invalid",
+              expression,
+              notInValueSet(system, code, binding, "required"),
+              IssueSource.STRUCTURE,
+              "Terminology_TX_NoValid_12");
+      case EXTENSIBLE ->
+          out.issue(
+              "structure-binding",
+              Severity.WARNING,
+              "code-invalid",
+              expression,
+              notInValueSet(system, code, binding, "extensible"),
+              IssueSource.STRUCTURE,
+              "Terminology_TX_NoValid_13");
+      case PREFERRED -> {
+        if (baseOnly) {
+          out.issue(
+              "structure-binding",
+              Severity.INFORMATION,
+              "code-invalid",
+              expression,
+              notInValueSet(system, code, binding, "preferred"),
+              IssueSource.STRUCTURE,
+              "Terminology_TX_NoValid_14");
+        }
+      }
+      default -> {}
+    }
+  }
+
+  /**
+   * A CodeableConcept: each coding against what is known of its system, then the codings (or the
+   * text alone) against the binding (§11.2, §11.3).
+   */
+  void codeableConcept(
+      Node concept, @Nullable Binding binding, String expression, boolean baseOnly, Findings out) {
+    Strength strength = strength(binding);
+    List<String[]> codings = new ArrayList<>();
+    boolean unknownSystem = false;
+    {
+      for (Node c : concept.children("coding")) {
+        if (c.kind() != Node.Kind.OBJECT) {
+          continue;
+        }
+        String system = text(c, "system");
+        String code = text(c, "code");
+        if (system == null && code == null) {
+          continue;
+        }
+        codings.add(new String[] {system, code});
+        if (system == null) {
+          out.issue(
+              "structure-other",
+              Severity.WARNING,
+              "not-found",
+              expression,
+              "A coding has the code '" + code + "' but no system, so it cannot be checked",
+              IssueSource.STRUCTURE,
+              null);
+          continue;
+        }
+        Verdict verdict = verdict(system, code, strength != null);
+        unknownSystem |= verdict == Verdict.UNKNOWN_SYSTEM;
+        passThrough(verdict, system, code, expression, out);
+      }
+    }
+    if (strength == null || binding == null || binding.valueSet() == null) {
+      return;
+    }
+    String valueSet = binding.valueSet();
+    if (codings.isEmpty()) {
+      switch (strength) {
+        case REQUIRED ->
+            out.issue(
+                "structure-binding",
+                Severity.ERROR,
+                "code-invalid",
+                expression,
+                "No code is given, and the value set " + valueSet + " is required here",
+                IssueSource.STRUCTURE,
+                "Terminology_TX_Code_ValueSet");
+        case EXTENSIBLE ->
+            out.issue(
+                "structure-binding",
+                Severity.WARNING,
+                "code-invalid",
+                expression,
+                "No code is given, and the value set " + valueSet + " is extensible here",
+                IssueSource.STRUCTURE,
+                "Terminology_TX_Code_ValueSet_Ext");
+        default -> {}
+      }
+      return;
+    }
+    // an extensible binding is not met when any coding is in an unknown system, even beside one
+    // that is in the value set (binding/extensible-identifier-type-two-codings)
+    boolean unmet = strength == Strength.EXTENSIBLE && unknownSystem;
+    for (String[] c : codings) {
+      if (!unmet && c[0] != null && c[1] != null && inValueSet(valueSet, c[0], c[1])) {
+        return;
+      }
+    }
+    switch (strength) {
+      case REQUIRED ->
+          out.issue(
+              "structure-binding",
+              Severity.ERROR,
+              "code-invalid",
+              expression,
+              "None of the codings is in the value set " + valueSet + ", which is required here",
+              IssueSource.STRUCTURE,
+              "Terminology_TX_NoValid_1_CC");
+      case EXTENSIBLE ->
+          out.issue(
+              "structure-binding",
+              Severity.WARNING,
+              "code-invalid",
+              expression,
+              "None of the codings is in the value set "
+                  + valueSet
+                  + ", which is extensible here: a code of it should be used when one fits",
+              IssueSource.STRUCTURE,
+              "Terminology_TX_NoValid_2_CC");
+      case PREFERRED -> {
+        if (baseOnly) {
+          out.issue(
+              "structure-binding",
+              Severity.INFORMATION,
+              "code-invalid",
+              expression,
+              "None of the codings is in the value set " + valueSet + ", which is preferred here",
+              IssueSource.STRUCTURE,
+              "Terminology_TX_NoValid_3_CC");
+        }
+      }
+      default -> {}
+    }
+  }
+
+  /** A Quantity's unit as a coded value: UCUM units are checked, other systems are not (§12). */
+  void quantityUnit(Node quantity, String expression, Findings out) {
+    String system = text(quantity, "system");
+    String code = text(quantity, "code");
+    if (system == null || !system.equals(UCUM) || code == null) {
+      return;
+    }
+    if (!UcumUnits.shared().isValid(code)) {
+      passThrough(Verdict.INVALID_VALUE, system, code, expression, out);
+      return;
+    }
+    int open = code.indexOf('{');
+    int close = code.indexOf('}', open + 1);
+    if (open < 0 || close < 0) {
+      return;
+    }
+    String annotation = code.substring(open + 1, close);
+    String unit = text(quantity, "unit");
+    if (unit == null) {
+      out.issue(
+          "structure-other",
+          Severity.WARNING,
+          "business-rule",
+          expression,
+          "The UCUM code '" + code + "' has an annotation, and the quantity has no unit to show it",
+          IssueSource.STRUCTURE,
+          "TYPE_SPECIFIC_CHECKS_DT_QTY_UCUM_ANNOTATIONS_NO_UNIT");
+    } else if (!unit.toLowerCase(Locale.ROOT).contains(annotation.toLowerCase(Locale.ROOT))) {
+      out.issue(
+          "structure-other",
+          Severity.WARNING,
+          "business-rule",
+          expression,
+          "The UCUM code '"
+              + code
+              + "' has the annotation {"
+              + annotation
+              + "}, which the unit '"
+              + unit
+              + "' does not contain",
+          IssueSource.STRUCTURE,
+          "TYPE_SPECIFIC_CHECKS_DT_QTY_UCUM_ANNOTATIONS_NOT_IN_UNIT");
+    } else {
+      out.issue(
+          "structure-other",
+          Severity.WARNING,
+          "business-rule",
+          expression,
+          "The UCUM code '" + code + "' has an annotation: annotations carry no meaning in UCUM",
+          IssueSource.STRUCTURE,
+          "TYPE_SPECIFIC_CHECKS_DT_QTY_UCUM_ANNOTATIONS");
+    }
+  }
+
+  /** What the offline terminology chain says about one code (§11.1, §11.3). */
+  private enum Verdict {
+    OK,
+    /** The system is not known offline: a warning. */
+    UNKNOWN_SYSTEM,
+    /** A known system that does not define the code: an error, a binding finding. */
+    UNKNOWN_CODE,
+    /** Not a valid code of one of the common systems (UCUM, ISO 3166, ISO 4217): an error. */
+    INVALID_VALUE,
+    /** Not a valid language tag: a warning. */
+    UNKNOWN_LANGUAGE
+  }
+
+  private Verdict verdict(String system, @Nullable String code, boolean bound) {
+    String url = system;
+    switch (url) {
+      case SNOMED -> {
+        if (bound) {
+          throw new NotCovered("a SNOMED CT coding under a binding (SNOMED is not offline)");
+        }
+        return Verdict.OK;
+      }
+      case UCUM -> {
+        return code != null && UcumUnits.shared().isValid(code)
+            ? Verdict.OK
+            : code == null ? notCovered("a UCUM coding without a code") : Verdict.INVALID_VALUE;
+      }
+      case ISO3166 -> {
+        if (code == null || !COUNTRY.matcher(code).matches()) {
+          return notCovered("an ISO 3166 code that is not two or three letters");
+        }
+        return Iso.countries().contains(code) ? Verdict.OK : Verdict.INVALID_VALUE;
+      }
+      case ISO4217 -> {
+        return code != null && Iso.currencies().contains(code)
+            ? Verdict.OK
+            : notCovered("an ISO 4217 code that Java does not know");
+      }
+      case MIME -> {
+        return code != null && MIME_TYPE.matcher(code).matches()
+            ? Verdict.OK
+            : notCovered("a MIME type that is not type/subtype");
+      }
+      case BCP47 -> {
+        return code == null ? notCovered("a language coding without a code") : language(code);
+      }
+      default -> {}
+    }
+    CodeSystemDef cs = plan.codeSystem(system);
+    if (cs == null) {
+      return Verdict.UNKNOWN_SYSTEM;
+    }
+    if (!cs.isComplete()) {
+      throw new NotCovered("a code of the " + cs.content() + " code system " + system);
+    }
+    if (code == null) {
+      throw new NotCovered("a coding of a known system without a code");
+    }
+    return cs.concept(code) == null ? Verdict.UNKNOWN_CODE : Verdict.OK;
+  }
+
+  /** A language tag: a known language, optionally with a known region (else not covered). */
+  private static Verdict language(String tag) {
+    java.util.regex.Matcher m = LANGUAGE_TAG.matcher(tag);
+    if (!m.matches()) {
+      throw new NotCovered("a language tag of a form not reproduced here");
+    }
+    if (!Iso.languages().contains(m.group(1))) {
+      return Verdict.UNKNOWN_LANGUAGE;
+    }
+    String region = m.group(2);
+    if (region != null && !Iso.countries().contains(region)) {
+      throw new NotCovered("a language tag with an unknown region");
+    }
+    return Verdict.OK;
+  }
+
+  /** Whether a language tag is one the reference engine accepts (for codes bound to languages). */
+  static boolean isKnownLanguage(String tag) {
+    return language(tag) == Verdict.OK;
+  }
+
+  private static Verdict notCovered(String reason) {
+    throw new NotCovered(reason);
+  }
+
+  private static void passThrough(
+      Verdict verdict, String system, @Nullable String code, String expression, Findings out) {
+    String coded = system + "#" + code;
+    switch (verdict) {
+      case UNKNOWN_SYSTEM ->
+          out.issue(
+              "structure-other",
+              Severity.WARNING,
+              "not-found",
+              expression,
+              "The code system "
+                  + system
+                  + " is not known offline, so "
+                  + coded
+                  + " cannot be checked",
+              IssueSource.STRUCTURE,
+              PASS_THROUGH);
+      case UNKNOWN_CODE ->
+          out.issue(
+              "structure-binding",
+              Severity.ERROR,
+              "code-invalid",
+              expression,
+              "Unknown code " + coded + ": the code system " + system + " does not define it",
+              IssueSource.STRUCTURE,
+              PASS_THROUGH);
+      case INVALID_VALUE ->
+          out.issue(
+              "structure-other",
+              Severity.ERROR,
+              "invalid",
+              expression,
+              "'" + code + "' is not a valid code of " + system,
+              IssueSource.STRUCTURE,
+              PASS_THROUGH);
+      case UNKNOWN_LANGUAGE ->
+          out.issue(
+              "structure-other",
+              Severity.WARNING,
+              "not-found",
+              expression,
+              "'" + code + "' is not a known language tag (" + system + ")",
+              IssueSource.STRUCTURE,
+              PASS_THROUGH);
+      case OK -> {}
+    }
+  }
+
+  private boolean inValueSet(String valueSet, String system, String code) {
+    ValueSetDef vs = expandable(valueSet);
+    for (ValueSetDef.Code c : vs.codes()) {
+      if (c.code().equals(code) && c.system().equals(system)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private ValueSetDef expandable(String valueSet) {
+    ValueSetDef vs = plan.valueSet(valueSet);
+    if (vs == null || vs.incomplete() != null) {
+      throw new NotCovered("the value set " + valueSet + " cannot be expanded here");
+    }
+    return vs;
+  }
+
+  private static String notInValueSet(
+      String system, @Nullable String code, Binding binding, String strength) {
+    return system
+        + "#"
+        + code
+        + " is not in the value set "
+        + binding.valueSet()
+        + ", which is "
+        + strength
+        + " here";
+  }
+
+  /** The strength when the binding judges codes (example bindings and none do not). */
+  private static @Nullable Strength strength(@Nullable Binding binding) {
+    if (binding == null
+        || binding.valueSet() == null
+        || binding.strength() == Binding.Strength.EXAMPLE) {
+      return null;
+    }
+    return binding.strength();
+  }
+
+  /** Systems the reference engine reports in particular ways when they are not known. */
+  private static boolean looksLikeHl7System(String system) {
+    return system.startsWith("http://hl7.org/fhir/")
+        || system.startsWith("https://hl7.org/")
+        || system.startsWith("https://terminology.hl7.org/")
+        || system.contains("build.fhir.org")
+        || system.contains("/ValueSet/")
+        || system.endsWith(".html");
+  }
+
+  private static @Nullable String text(Node parent, String name) {
+    Node n = parent.child(name);
+    return n == null || n.kind() != Node.Kind.STRING ? null : n.value();
+  }
+
+  private Set<String> codes(String valueSet) {
+    Set<String> known = codesByValueSet.get(valueSet);
+    if (known != null) {
+      return known;
+    }
+    ValueSetDef vs = expandable(valueSet);
+    Set<String> codes = new HashSet<>();
+    for (ValueSetDef.Code c : vs.codes()) {
+      codes.add(c.code());
+    }
+    codesByValueSet.put(valueSet, codes);
+    return codes;
+  }
+
+  FhirRelease release() {
+    return release;
+  }
+}

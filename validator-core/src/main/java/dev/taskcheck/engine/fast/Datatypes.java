@@ -1,0 +1,175 @@
+package dev.taskcheck.engine.fast;
+
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.parse.Node;
+import java.util.regex.Pattern;
+
+/**
+ * The checks of particular datatypes beyond their definitions (docs/engines/reference-behaviour.md
+ * §11-13, §17): codings, identifiers, quantities, attachments, references, narratives.
+ */
+final class Datatypes {
+
+  private final Codes codes;
+  private final References references;
+
+  Datatypes(Codes codes, References references) {
+    this.codes = codes;
+    this.references = references;
+  }
+
+  void check(
+      Walker walker,
+      Node value,
+      String type,
+      Walker.Defs defs,
+      Loc at,
+      Walker.ResourceScope scope) {
+    switch (type) {
+      case "CodeableConcept" ->
+          codes.codeableConcept(
+              value, defs.base().binding(), at.toString(), walker.doc().baseOnly(), walker.out());
+      case "Coding" -> {
+        if (!defs.base().path().endsWith("CodeableConcept.coding")) {
+          codes.coding(
+              value, defs.base().binding(), at.toString(), walker.doc().baseOnly(), walker.out());
+        }
+      }
+      case "Reference" -> references.reference(walker, value, defs, at, scope);
+      case "Narrative" -> narrative(walker, value, at, scope);
+      case "Identifier" -> identifier(value, at.toString(), walker.out());
+      case "Quantity", "SimpleQuantity" -> codes.quantityUnit(value, at.toString(), walker.out());
+      case "Attachment" -> special(type);
+      default -> {}
+    }
+  }
+
+  private final Narratives narratives = new Narratives();
+
+  /**
+   * The narrative's div checked as XHTML (txt-1 and txt-2 are then decided from the outcome); its
+   * {@code #x} links count as references of the resource for dom-3.
+   */
+  private void narrative(Walker w, Node narrative, Loc at, Walker.ResourceScope scope) {
+    Node div = narrative.child("div");
+    if (div == null
+        || div.kind() == Node.Kind.NULL
+        || div.kind() == Node.Kind.OBJECT
+        || div.kind() == Node.Kind.ARRAY) {
+      if (narrative.child("_div") != null || (div != null && div.kind() != Node.Kind.NULL)) {
+        throw new NotCovered("a narrative div that is not a string");
+      }
+      return;
+    }
+    String text = div.value();
+    if (text == null) {
+      return;
+    }
+    Walker.ResourceScope outer = scope;
+    while (outer.container() != null) {
+      outer = outer.container();
+    }
+    Node language = scope.node().child("language");
+    String lang = language == null ? null : language.value();
+    Narratives.Outcome outcome =
+        narratives.check(
+            text,
+            at.child("div").toString(),
+            scope.loc().toString(),
+            lang,
+            java.util.List.of(new Narratives.LinkScope(outer.node(), java.util.List.of())),
+            w.out());
+    scope.internalRefs().addAll(outcome.localReferences());
+    w.narrativeOutcome(narrative, outcome);
+  }
+
+  /** An identifier's system and, for the IETF URI and UUID systems, its value (§12). */
+  private static void identifier(Node identifier, String expression, Findings out) {
+    Node systemNode = identifier.child("system");
+    String system =
+        systemNode == null || systemNode.kind() != Node.Kind.STRING ? null : systemNode.value();
+    if (system == null) {
+      return;
+    }
+    if (!system.startsWith("http:")
+        && !system.startsWith("https:")
+        && !system.startsWith("urn:")
+        && !system.startsWith("ldap:")) {
+      out.issue(
+          "structure-other",
+          Severity.ERROR,
+          "code-invalid",
+          expression,
+          "The identifier system '" + system + "' must be an absolute URI",
+          IssueSource.STRUCTURE,
+          "Type_Specific_Checks_DT_Identifier_System");
+      return;
+    }
+    boolean uriSystem = system.equals("urn:ietf:rfc:3986");
+    boolean uuidSystem = system.equals("https://tools.ietf.org/html/rfc4122");
+    if (!uriSystem && !uuidSystem) {
+      return;
+    }
+    Node valueNode = identifier.child("value");
+    if (valueNode == null || valueNode.kind() != Node.Kind.STRING) {
+      throw new NotCovered("an identifier of a URI or UUID system without a string value");
+    }
+    String value = valueNode.value();
+    if (value == null) {
+      throw new NotCovered("an identifier of a URI or UUID system without a string value");
+    }
+    if (uriSystem) {
+      if (!ABSOLUTE_URI.matcher(value).lookingAt()) {
+        out.issue(
+            "structure-other",
+            Severity.ERROR,
+            "code-invalid",
+            expression,
+            "The system urn:ietf:rfc:3986 says the value is an absolute URI, and '"
+                + value
+                + "' is not one",
+            IssueSource.STRUCTURE,
+            "TYPE_SPECIFIC_CHECKS_DT_IDENTIFIER_IETF_SYSTEM_VALUE");
+      }
+      return;
+    }
+    if (value.startsWith("urn:uuid:")) {
+      out.issue(
+          "structure-other",
+          Severity.WARNING,
+          "code-invalid",
+          expression,
+          "A value in urn:uuid: form belongs to the system urn:ietf:rfc:3986, not " + system,
+          IssueSource.STRUCTURE,
+          "TYPE_SPECIFIC_CHECKS_DT_IDENTIFIER_IETF_SYSTEM_WRONG_3");
+    } else if (UUID.matcher(value).matches()) {
+      out.issue(
+          "structure-other",
+          Severity.WARNING,
+          "code-invalid",
+          expression,
+          "A UUID identifier should use the system urn:ietf:rfc:3986 with urn:uuid:" + value,
+          IssueSource.STRUCTURE,
+          "TYPE_SPECIFIC_CHECKS_DT_IDENTIFIER_IETF_SYSTEM_WRONG_2");
+    } else {
+      out.issue(
+          "structure-other",
+          Severity.ERROR,
+          "code-invalid",
+          expression,
+          "With the system " + system + " the value must be a UUID, and '" + value + "' is not",
+          IssueSource.STRUCTURE,
+          "TYPE_SPECIFIC_CHECKS_DT_IDENTIFIER_IETF_SYSTEM_WRONG_1");
+    }
+  }
+
+  private static final Pattern ABSOLUTE_URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+  private static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+  private static void special(String type) {
+    throw new NotCovered("a " + type + " (its type-specific checks are pending)");
+  }
+}

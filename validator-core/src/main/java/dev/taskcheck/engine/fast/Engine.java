@@ -1,0 +1,63 @@
+package dev.taskcheck.engine.fast;
+
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.plan.Plan;
+
+/**
+ * The fast engine's checks for one FHIR release, built once from the release's plan and shared by
+ * all threads and documents (every part is immutable or thread-safe).
+ */
+final class Engine {
+
+  private final FhirRelease release;
+  private final Types types;
+  private final Primitives primitives;
+  private final Codes codes;
+  private final Datatypes datatypes;
+  private final Extensions extensions;
+  private final References references;
+  private final Invariants invariants;
+
+  Engine(FhirRelease release, Plan plan) {
+    this.release = release;
+    this.types = new Types(plan);
+    this.primitives = new Primitives(types, release);
+    this.codes = new Codes(plan, release);
+    this.references = new References(types, release);
+    this.datatypes = new Datatypes(codes, references);
+    this.extensions = new Extensions(types);
+    this.invariants = new Invariants(types, release);
+  }
+
+  FhirRelease release() {
+    return release;
+  }
+
+  Types types() {
+    return types;
+  }
+
+  Primitives primitives() {
+    return primitives;
+  }
+
+  Codes codes() {
+    return codes;
+  }
+
+  Datatypes datatypes() {
+    return datatypes;
+  }
+
+  Extensions extensions() {
+    return extensions;
+  }
+
+  References references() {
+    return references;
+  }
+
+  Invariants invariants() {
+    return invariants;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.taskcheck.engine.fast;
+
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.parse.Node;
+import dev.taskcheck.plan.TypeDef;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Extensions (docs/engines/reference-behaviour.md §14): the url rules, unknown extensions
+ * (information only: any extension is allowed), and the structure of the extension itself against
+ * the base Extension definition.
+ */
+final class Extensions {
+
+  private static final String TOOLS = "http://hl7.org/fhir/tools/StructureDefinition/";
+
+  private final Types types;
+
+  Extensions(Types types) {
+    this.types = types;
+  }
+
+  /** Checks one extension element (an object: the walker checked its shape). */
+  void extension(Walker w, Node ext, Walker.Defs defs, Loc at, Walker.ResourceScope scope) {
+    String parentUrl = w.currentExtension();
+    Node urlNode = ext.child("url");
+    String url = urlNode == null ? null : urlNode.value();
+    if (urlNode == null || url == null || url.isEmpty()) {
+      w.out()
+          .issue(
+              "structure-other",
+              Severity.ERROR,
+              "invalid",
+              at.toString(),
+              "the extension has no url",
+              IssueSource.STRUCTURE,
+              "Extension_EXT_Url_NotFound");
+    } else if (parentUrl == null && !Primitives.isAbsoluteUrl(url)) {
+      w.out()
+          .issue(
+              "structure-other",
+              Severity.ERROR,
+              "invalid",
+              at.toString(),
+              "the extension url '" + url + "' is not absolute",
+              IssueSource.STRUCTURE,
+              "Extension_EXT_URL_Absolute");
+    } else {
+      known(w, url, parentUrl, at);
+    }
+    TypeDef extension = types.type("Extension");
+    if (extension == null) {
+      throw new NotCovered("the Extension definition is missing from the plan");
+    }
+    String previous = w.enterExtension(url == null ? "" : url);
+    try {
+      w.children(
+          ext,
+          extension.root().children(),
+          new Walker.Defs(extension.root(), extension, null, null),
+          at,
+          scope,
+          "Extension");
+    } finally {
+      w.leaveExtension(previous);
+    }
+    w.engine()
+        .invariants()
+        .type(
+            w,
+            ext,
+            extension,
+            new Walker.Defs(extension.root(), extension, null, null),
+            at,
+            scope,
+            defs);
+    w.engine().invariants().element(w, ext, defs, "Extension", at, scope);
+  }
+
+  private void known(Walker w, String url, @Nullable String parentUrl, Loc at) {
+    String u = url.contains("|") ? url.substring(0, url.indexOf('|')) : url;
+    if (url.contains("|")) {
+      throw new NotCovered("a versioned extension url");
+    }
+    TypeDef def = Primitives.isAbsoluteUrl(u) ? types.plan().definition(u) : null;
+    if (def != null) {
+      throw new NotCovered("the known extension " + u + " (its definition's checks are pending)");
+    }
+    if (u.matches("http://hl7\\.org/fhir/[0-9.]+/StructureDefinition/extension-.*")) {
+      throw new NotCovered("a cross-version extension " + u);
+    }
+    if (parentUrl != null && !Primitives.isAbsoluteUrl(url)) {
+      // a nested extension of an unknown extension: its relative url is its own business
+      return;
+    }
+    if (url.startsWith(TOOLS)
+        || url.contains("nema.org")
+        || url.equals("http://hl7.org/fhir/StructureDefinition/structuredefinition-expression")
+        || url.equals("http://hl7.org/fhir/StructureDefinition/codesystem-properties-mode")) {
+      return;
+    }
+    w.out()
+        .issue(
+            "structure-other",
+            Severity.INFORMATION,
+            "structure",
+            at.toString(),
+            "unknown extension " + url,
+            IssueSource.STRUCTURE,
+            "Extension_EXT_Unknown");
+  }
+}

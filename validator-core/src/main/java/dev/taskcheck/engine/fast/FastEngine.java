@@ -1,0 +1,169 @@
+package dev.taskcheck.engine.fast;
+
+import dev.taskcheck.engine.DocumentUnit;
+import dev.taskcheck.engine.IssueSink;
+import dev.taskcheck.engine.Stage;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.parse.Format;
+import dev.taskcheck.parse.Node;
+import dev.taskcheck.plan.Plans;
+import dev.taskcheck.plan.TypeDef;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fast structure engine (stages 1 and 2): validates a document from the plan compiled from the
+ * definitions, with no HAPI or HL7 class, and reports what the reference engine reports for it
+ * (docs/engines/reference-behaviour.md). A document holding something it does not cover is not
+ * checked here: {@link #tryCheck} says so, and the caller sends it to the reference engine.
+ */
+public final class FastEngine implements Stage {
+
+  /**
+   * The profile TaskCheck applies to every Task in a second pass (its invariants are catalog
+   * rules).
+   */
+  public static final String TASK_PROFILE =
+      "https://taskcheck.dev/fhir/StructureDefinition/taskcheck-task";
+
+  private final boolean taskProfile;
+  private final Map<FhirRelease, Engine> engines = new EnumMap<>(FhirRelease.class);
+
+  /**
+   * @param taskProfile whether each Task is also checked against TaskCheck's Task profile (false
+   *     when no profile rule can report in the run)
+   */
+  public FastEngine(boolean taskProfile) {
+    this.taskProfile = taskProfile;
+  }
+
+  @Override
+  public String name() {
+    return "fast";
+  }
+
+  private Engine engine(FhirRelease release) {
+    synchronized (engines) {
+      return engines.computeIfAbsent(release, r -> new Engine(r, Plans.of(r)));
+    }
+  }
+
+  /** Loads the plan of a release now rather than on the first document that needs it. */
+  public void preload(FhirRelease release) {
+    engine(release);
+  }
+
+  /**
+   * Checks the document, or leaves it: returns null when the findings were added to {@code sink},
+   * or the reason the fast engine does not cover the document (then nothing was added).
+   */
+  public @Nullable String tryCheck(DocumentUnit unit, IssueSink sink) {
+    List<Issue> issues;
+    try {
+      issues = check(unit);
+    } catch (NotCovered e) {
+      return e.getMessage();
+    }
+    for (Issue i : issues) {
+      sink.add(i);
+    }
+    return null;
+  }
+
+  @Override
+  public void check(DocumentUnit unit, IssueSink sink) {
+    String reason = tryCheck(unit, sink);
+    if (reason != null) {
+      throw new IllegalStateException(
+          "the fast engine does not cover " + unit.source() + ": " + reason);
+    }
+  }
+
+  private List<Issue> check(DocumentUnit unit) {
+    if (unit.document().format() != Format.JSON) {
+      throw new NotCovered("an XML document");
+    }
+    Node root = unit.document().root();
+    if (!"Task".equals(root.resourceType())) {
+      throw new NotCovered("a " + root.resourceType() + " document");
+    }
+    Engine engine = engine(unit.release().release());
+    Findings out = new Findings(root);
+    boolean baseOnly = declaredProfiles(engine, root, out);
+    TypeDef profile = taskProfile ? engine.types().plan().definition(TASK_PROFILE) : null;
+    if (taskProfile && profile == null) {
+      throw new NotCovered("TaskCheck's Task profile is missing from the plan");
+    }
+    Document doc = new Document(root, baseOnly, profile);
+    Walker walker = new Walker(engine, doc, out);
+    walker.resource(root, Loc.root(root.name()), null, true, profile);
+    return postProcess(out.issues());
+  }
+
+  /**
+   * The profiles the Task declares: an unknown one is a warning; a known one changes how the
+   * reference engine validates the document, which is not covered. Returns whether none is known
+   * (the "base only" mode).
+   */
+  private static boolean declaredProfiles(Engine engine, Node root, Findings out) {
+    Node meta = root.child("meta");
+    if (meta == null || meta.kind() != Node.Kind.OBJECT) {
+      return true;
+    }
+    List<Node> profiles = meta.children("profile");
+    if (!profiles.isEmpty() && !profiles.get(0).inArray()) {
+      throw new NotCovered("a meta.profile that is not an array");
+    }
+    for (int i = 0; i < profiles.size(); i++) {
+      Node p = profiles.get(i);
+      String url = p.value();
+      if (url == null || p.kind() != Node.Kind.STRING) {
+        throw new NotCovered("a meta.profile entry without a string value");
+      }
+      if (!url.contains("|") && engine.types().plan().definition(url) != null) {
+        throw new NotCovered("a declared profile the definitions know (" + url + ")");
+      }
+      out.issue(
+          "structure-other",
+          Severity.WARNING,
+          "structure",
+          "Task.meta.profile[" + i + "]",
+          "the profile " + url + " is not known here, so the Task was not checked against it",
+          IssueSource.STRUCTURE,
+          "Validation_VAL_Profile_Unknown");
+    }
+    return true;
+  }
+
+  /**
+   * What the reference engine removes after mapping: a pass-through "unknown code" finding where a
+   * binding finding of the same severity stands at the same element.
+   */
+  private static List<Issue> postProcess(List<Issue> issues) {
+    Set<String> bindingAt = new HashSet<>();
+    for (Issue i : issues) {
+      if (i.ruleId().equals("structure-binding")
+          && !"Terminology_PassThrough_TX_Message".equals(i.messageId())) {
+        bindingAt.add(i.expression() + "|" + i.severity());
+      }
+    }
+    List<Issue> out = new ArrayList<>(issues.size());
+    for (Issue i : issues) {
+      if (i.ruleId().equals("structure-binding")
+          && "Terminology_PassThrough_TX_Message".equals(i.messageId())
+          && bindingAt.contains(i.expression() + "|" + i.severity())) {
+        continue;
+      }
+      out.add(i);
+    }
+    return out;
+  }
+}

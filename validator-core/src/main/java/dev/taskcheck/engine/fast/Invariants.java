@@ -1,0 +1,247 @@
+package dev.taskcheck.engine.fast;
+
+import dev.taskcheck.fhirpath.Environment;
+import dev.taskcheck.fhirpath.EvaluationContext;
+import dev.taskcheck.fhirpath.Expression;
+import dev.taskcheck.fhirpath.FhirNode;
+import dev.taskcheck.fhirpath.FhirPath;
+import dev.taskcheck.fhirpath.FhirPathException;
+import dev.taskcheck.fhirpath.Truth;
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.parse.Node;
+import dev.taskcheck.plan.Constraint;
+import dev.taskcheck.plan.ElementDef;
+import dev.taskcheck.plan.TypeDef;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The invariants of the definitions applied to each element (docs/engines/reference-behaviour.md
+ * §16), evaluated as the reference engine evaluates them: an empty result or an evaluation error is
+ * a failure, the expressions it rewrites are rewritten the same way ({@link ExpressionFixes}),
+ * dom-3 is left to the contained-resource check, and a few common invariants are decided by code
+ * that gives the same answer faster (ele-1, ext-1, dom-6).
+ */
+final class Invariants {
+
+  private final Types types;
+  private final FhirRelease release;
+  private final FhirPath fhirPath;
+  private final Environment environment;
+  private final Map<String, Expression> compiled = new ConcurrentHashMap<>();
+
+  Invariants(Types types, FhirRelease release) {
+    this.types = types;
+    this.release = release;
+    this.fhirPath = FhirPath.builder(PlanNode.model(types)).build();
+    this.environment = Environment.defaults();
+  }
+
+  /** The resource-level invariants (dom-*, inv-1, tsk-1, TaskCheck's Task profile's own). */
+  void resource(Walker w, Node node, Walker.Defs defs, Loc loc, Walker.ResourceScope scope) {
+    evaluate(w, defs.base().constraints(), defs.baseOwner(), node, null, loc, scope, null);
+    if (defs.profile() != null && defs.profileOwner() != null) {
+      evaluate(
+          w,
+          Walker.extra(defs.profile().constraints(), defs.base().constraints()),
+          defs.profileOwner(),
+          node,
+          null,
+          loc,
+          scope,
+          null);
+    }
+  }
+
+  /** The invariants of a complex element's definition (and the extra ones of the profile's). */
+  void element(
+      Walker w, Node value, Walker.Defs defs, String type, Loc at, Walker.ResourceScope scope) {
+    ElementDef inline = defs.base().children().isEmpty() ? null : defs.base();
+    PlanNode focus =
+        PlanNode.element(
+            types,
+            defs.base().name(),
+            inline != null ? "BackboneElement" : type,
+            value,
+            null,
+            inline,
+            defs.baseOwner());
+    evaluate(w, defs.base().constraints(), defs.baseOwner(), value, focus, at, scope, null);
+    if (defs.profile() != null && defs.profileOwner() != null) {
+      evaluate(
+          w,
+          Walker.extra(defs.profile().constraints(), defs.base().constraints()),
+          defs.profileOwner(),
+          value,
+          focus,
+          at,
+          scope,
+          null);
+    }
+  }
+
+  /** The invariants of a primitive element (ele-1 mostly). */
+  void primitive(
+      Walker w,
+      Walker.PrimitiveView value,
+      Walker.Defs defs,
+      String type,
+      Loc at,
+      Walker.ResourceScope scope,
+      @Nullable Node node) {
+    for (Constraint c : defs.base().constraints()) {
+      if (c.key().equals("ele-1")) {
+        String v = value.value();
+        if ((v == null || v.isEmpty()) && value.children().isEmpty()) {
+          fail(w, c, defs.baseOwner(), at);
+        }
+      } else if (c.expression() != null) {
+        throw new NotCovered("the invariant " + c.key() + " on a primitive");
+      }
+    }
+  }
+
+  /**
+   * The invariants of a datatype's own definition (rat-1 on Ratio) and of a profile the second pass
+   * applies to it.
+   */
+  void type(
+      Walker w,
+      Node value,
+      TypeDef typeDef,
+      Walker.Defs typeDefs,
+      Loc at,
+      Walker.ResourceScope scope,
+      Walker.Defs element) {
+    PlanNode focus =
+        PlanNode.element(
+            types,
+            element.base().name(),
+            typeDef.type().equals(typeDef.name()) ? typeDef.type() : typeDef.name(),
+            value,
+            null,
+            null,
+            typeDef);
+    evaluate(
+        w,
+        Walker.extra(typeDef.root().constraints(), element.base().constraints()),
+        typeDef,
+        value,
+        focus,
+        at,
+        scope,
+        null);
+    if (typeDefs.profile() != null && typeDefs.profileOwner() != null) {
+      evaluate(
+          w,
+          Walker.extra(typeDefs.profile().constraints(), typeDef.root().constraints()),
+          typeDefs.profileOwner(),
+          value,
+          focus,
+          at,
+          scope,
+          null);
+    }
+  }
+
+  private void evaluate(
+      Walker w,
+      List<Constraint> constraints,
+      TypeDef owner,
+      Node node,
+      @Nullable PlanNode focus,
+      Loc at,
+      Walker.ResourceScope scope,
+      @Nullable Object unused) {
+    PlanNode f = focus;
+    for (Constraint c : constraints) {
+      if (c.expression() == null) {
+        continue;
+      }
+      Boolean decided = intrinsic(c, node, scope, w);
+      boolean ok;
+      if (decided != null) {
+        ok = decided;
+      } else {
+        if (f == null) {
+          f = w.resourceNode(scope);
+        }
+        ok = test(c, f, w, scope);
+      }
+      if (!ok) {
+        fail(w, c, owner, at);
+      }
+    }
+  }
+
+  /** The answer of an invariant decided by code, or null to evaluate its FHIRPath. */
+  private @Nullable Boolean intrinsic(
+      Constraint c, Node node, Walker.ResourceScope scope, Walker w) {
+    return switch (c.key()) {
+      // the reference engine's hasValue() holds for every complex element: only primitives can
+      // fail ele-1
+      case "ele-1" -> Boolean.TRUE;
+      // never evaluated: the contained-resource check reports orphans instead
+      case "dom-3" -> Boolean.TRUE;
+      case "dom-6" -> dom6(c, node, scope);
+      case "dom-2", "dom-4", "dom-5" -> node.child("contained") == null ? Boolean.TRUE : null;
+      case "txt-1", "txt-2" -> {
+        Narratives.Outcome o = w.narrativeOutcome(node);
+        if (o == null) {
+          throw new NotCovered("the narrative invariant " + c.key() + " without its XHTML checks");
+        }
+        yield c.key().equals("txt-1") ? o.txt1() : o.txt2();
+      }
+      default -> null;
+    };
+  }
+
+  private static @Nullable Boolean dom6(Constraint c, Node node, Walker.ResourceScope scope) {
+    if (!c.source().isEmpty() && !c.source().startsWith(Types.CORE)) {
+      return null;
+    }
+    if (!scope.documentRoot()) {
+      return Boolean.TRUE;
+    }
+    Node text = node.child("text");
+    return text != null && text.kind() == Node.Kind.OBJECT && text.child("div") != null;
+  }
+
+  private boolean test(Constraint c, FhirNode focus, Walker w, Walker.ResourceScope scope) {
+    String expression = c.expression();
+    if (expression == null) {
+      throw new NotCovered("the invariant " + c.key() + " without an expression");
+    }
+    String text = ExpressionFixes.fix(expression, c.key(), release);
+    Expression e = compiled.get(text);
+    if (e == null) {
+      try {
+        e = fhirPath.compile(text);
+      } catch (FhirPathException ex) {
+        throw new NotCovered("the invariant " + c.key() + " (" + ex.getMessage() + ")");
+      }
+      compiled.put(text, e);
+    }
+    try {
+      EvaluationContext ctx =
+          EvaluationContext.of(w.resourceNode(scope), w.rootNode(), environment);
+      return e.test(focus, ctx) == Truth.TRUE;
+    } catch (FhirPathException | ArithmeticException | IllegalArgumentException ex) {
+      // the reference engine counts an invariant whose evaluation fails as failed
+      return false;
+    }
+  }
+
+  private static void fail(Walker w, Constraint c, TypeDef owner, Loc at) {
+    String source = c.source().isEmpty() ? owner.url() : c.source();
+    Severity level = c.error() && !c.bestPractice() ? Severity.ERROR : Severity.WARNING;
+    IssueSource issueSource =
+        source.startsWith(Types.CORE) ? IssueSource.STRUCTURE : IssueSource.PROFILE;
+    w.out()
+        .invariant(c.key(), level, at.toString(), c.human(), issueSource, source + "#" + c.key());
+  }
+}

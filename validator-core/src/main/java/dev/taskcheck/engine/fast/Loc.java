@@ -1,0 +1,64 @@
+package dev.taskcheck.engine.fast;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where an element is, as the FHIRPath expression a finding names ({@code
+ * Task.input[1].value.ofType(Quantity)}), built only when a finding needs it: walking costs one
+ * small object per element, no string.
+ */
+final class Loc {
+
+  private final @Nullable Loc parent;
+  private final String name;
+  private final int index;
+  private final @Nullable String ofType;
+
+  private Loc(@Nullable Loc parent, String name, int index, @Nullable String ofType) {
+    this.parent = parent;
+    this.name = name;
+    this.index = index;
+    this.ofType = ofType;
+  }
+
+  /** A root: {@code Task}, or a resource's path such as {@code Bundle.entry[1].resource}. */
+  static Loc root(String path) {
+    return new Loc(null, path, -1, null);
+  }
+
+  /** A child without index ({@code status}). */
+  Loc child(String childName) {
+    return new Loc(this, childName, -1, null);
+  }
+
+  /** A child with an index ({@code identifier[0]}); {@code index} below 0 means none. */
+  Loc child(String childName, int childIndex) {
+    return new Loc(this, childName, childIndex, null);
+  }
+
+  /** A choice element with its type ({@code value.ofType(Quantity)}). */
+  Loc choice(String childName, int childIndex, String type) {
+    return new Loc(this, childName, childIndex, type);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder(64);
+    append(b);
+    return b.toString();
+  }
+
+  private void append(StringBuilder b) {
+    if (parent != null) {
+      parent.append(b);
+      b.append('.');
+    }
+    b.append(name);
+    if (index >= 0) {
+      b.append('[').append(index).append(']');
+    }
+    if (ofType != null) {
+      b.append(".ofType(").append(ofType).append(')');
+    }
+  }
+}

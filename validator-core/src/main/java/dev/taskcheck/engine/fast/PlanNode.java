@@ -1,0 +1,257 @@
+package dev.taskcheck.engine.fast;
+
+import dev.taskcheck.fhirpath.FhirModel;
+import dev.taskcheck.fhirpath.FhirNode;
+import dev.taskcheck.parse.Node;
+import dev.taskcheck.plan.ElementDef;
+import dev.taskcheck.plan.TypeDef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * TaskCheck's parse tree as FHIRPath sees it, typed with the plan: choice elements by their base
+ * name, JSON {@code _x} partners merged into their primitives, resources inside resources typed by
+ * their resource type. Built lazily, one level at a time, so an invariant that reads two elements
+ * costs two nodes. Not thread-safe: one per document and thread.
+ */
+final class PlanNode implements FhirNode {
+
+  private final Types types;
+  private final String name;
+  private final String type;
+  private final @Nullable Node value;
+  private final @Nullable Node shadow;
+  private final boolean resource;
+
+  /**
+   * Where the children's definitions are: an inline element (root, backbone), or null for the
+   * type's own.
+   */
+  private final @Nullable ElementDef inline;
+
+  private final @Nullable TypeDef owner;
+  private @Nullable List<PlanNode> all;
+  private @Nullable Map<String, List<PlanNode>> byName;
+
+  private PlanNode(
+      Types types,
+      String name,
+      String type,
+      @Nullable Node value,
+      @Nullable Node shadow,
+      boolean resource,
+      @Nullable ElementDef inline,
+      @Nullable TypeDef owner) {
+    this.types = types;
+    this.name = name;
+    this.type = type;
+    this.value = value;
+    this.shadow = shadow;
+    this.resource = resource;
+    this.inline = inline;
+    this.owner = owner;
+  }
+
+  /** A resource node (the document root, a contained resource, a Bundle entry's resource). */
+  static PlanNode resource(Types types, Node node, String elementName) {
+    String t = node.resourceType() == null ? node.name() : node.resourceType();
+    TypeDef def = types.type(t);
+    return new PlanNode(
+        types, elementName, t, node, null, true, def == null ? null : def.root(), def);
+  }
+
+  /**
+   * An element of a known type whose children are defined by {@code inline} (a backbone element, or
+   * a resource root) or by the type's own definition.
+   */
+  static PlanNode element(
+      Types types,
+      String name,
+      String type,
+      @Nullable Node value,
+      @Nullable Node shadow,
+      @Nullable ElementDef inline,
+      @Nullable TypeDef owner) {
+    return new PlanNode(
+        types,
+        name,
+        type,
+        value,
+        shadow,
+        false,
+        inline != null && !inline.children().isEmpty() ? inline : null,
+        owner);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String typeName() {
+    return type;
+  }
+
+  @Override
+  public @Nullable String primitiveValue() {
+    if (value == null) {
+      return null;
+    }
+    return switch (value.kind()) {
+      case STRING, NUMBER, BOOLEAN, XML -> value.value();
+      default -> null;
+    };
+  }
+
+  @Override
+  public boolean isResource() {
+    return resource;
+  }
+
+  @Override
+  public List<? extends FhirNode> children() {
+    return build();
+  }
+
+  @Override
+  public List<? extends FhirNode> children(String childName) {
+    build();
+    Map<String, List<PlanNode>> groups = byName;
+    List<PlanNode> c = groups == null ? null : groups.get(childName);
+    return c == null ? List.of() : c;
+  }
+
+  /** The definitions of this node's children. */
+  private List<ElementDef> childDefs() {
+    if (inline != null) {
+      return inline.children();
+    }
+    TypeDef t = types.type(type);
+    return t == null ? List.of() : t.root().children();
+  }
+
+  private List<PlanNode> build() {
+    List<PlanNode> built = all;
+    if (built != null) {
+      return built;
+    }
+    List<Node> raw = new ArrayList<>();
+    if (value != null && value.kind() == Node.Kind.OBJECT) {
+      raw.addAll(value.children());
+    } else if (value != null && value.kind() == Node.Kind.XML) {
+      raw.addAll(value.children());
+    }
+    if (shadow != null && shadow.kind() == Node.Kind.OBJECT) {
+      raw.addAll(shadow.children());
+    }
+    Map<String, List<Node>> values = new LinkedHashMap<>();
+    Map<String, List<Node>> shadows = new HashMap<>();
+    for (Node c : raw) {
+      String n = c.name();
+      if (n.length() > 1 && n.charAt(0) == '_') {
+        String base = n.substring(1);
+        shadows.computeIfAbsent(base, k -> new ArrayList<>()).add(c);
+        values.computeIfAbsent(base, k -> new ArrayList<>());
+      } else {
+        values.computeIfAbsent(n, k -> new ArrayList<>()).add(c);
+      }
+    }
+    ChildIndex index = ChildIndex.of(childDefs());
+    List<PlanNode> out = new ArrayList<>();
+    Map<String, List<PlanNode>> groups = new HashMap<>();
+    for (Map.Entry<String, List<Node>> e : values.entrySet()) {
+      String property = e.getKey();
+      ChildIndex.Lookup found = index.find(property);
+      if (found == null) {
+        continue;
+      }
+      ElementDef def = found.def();
+      String childType = found.type() != null ? found.type() : def.singleType();
+      List<Node> vs = e.getValue();
+      List<Node> xs = shadows.getOrDefault(property, List.of());
+      for (int i = 0; i < Math.max(vs.size(), xs.size()); i++) {
+        Node v = i < vs.size() ? vs.get(i) : null;
+        Node x = i < xs.size() ? xs.get(i) : null;
+        PlanNode child = child(def, childType, v, x);
+        if (child != null) {
+          out.add(child);
+          groups.computeIfAbsent(child.name, k -> new ArrayList<>()).add(child);
+        }
+      }
+    }
+    all = out;
+    byName = groups;
+    return out;
+  }
+
+  private @Nullable PlanNode child(
+      ElementDef def, @Nullable String childType, @Nullable Node v, @Nullable Node x) {
+    boolean emptyValue = v == null || v.kind() == Node.Kind.NULL;
+    boolean emptyShadow = x == null || x.kind() != Node.Kind.OBJECT || x.children().isEmpty();
+    if (emptyValue && emptyShadow) {
+      return null;
+    }
+    if (v != null && v.resourceType() != null) {
+      return resource(types, v, def.name());
+    }
+    if (childType == null) {
+      if (def.contentReference() != null && owner != null) {
+        ElementDef target = types.contentReference(owner, def.contentReference());
+        if (target != null) {
+          return element(types, def.name(), "BackboneElement", v, null, target, owner);
+        }
+      }
+      return null;
+    }
+    boolean primitive = types.isPrimitive(childType);
+    if (primitive && v != null && v.kind() == Node.Kind.OBJECT) {
+      return null;
+    }
+    if (!primitive && v != null && v.kind() != Node.Kind.OBJECT && v.kind() != Node.Kind.XML) {
+      return null;
+    }
+    String name = def.name();
+    String typeName =
+        "BackboneElement".equals(childType) || "Element".equals(childType)
+            ? "BackboneElement"
+            : childType;
+    return element(types, name, typeName, v, x, def, owner);
+  }
+
+  /** The FHIR type hierarchy of a plan, for {@code is}, {@code as} and {@code ofType()}. */
+  static FhirModel model(Types types) {
+    return new FhirModel() {
+      @Override
+      public @Nullable String baseType(String t) {
+        TypeDef def = types.type(t);
+        if (def == null) {
+          return null;
+        }
+        if (def.constraint()) {
+          return def.type();
+        }
+        String base = def.baseDefinition();
+        if (base == null) {
+          return null;
+        }
+        TypeDef b = types.plan().definition(base);
+        return b == null ? null : b.type();
+      }
+
+      @Override
+      public boolean isType(String t) {
+        return types.type(t) != null;
+      }
+    };
+  }
+
+  @Override
+  public String toString() {
+    return name + ":" + type;
+  }
+}

@@ -1,0 +1,340 @@
+package dev.taskcheck.engine.fast;
+
+import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.parse.Node;
+import dev.taskcheck.plan.TypeDef;
+import dev.taskcheck.plan.TypeRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * References (docs/engines/reference-behaviour.md §17): what there is to follow, the syntax,
+ * contained resolution, {@code Reference.type}, and the type a reference implies against the
+ * element's targets. References in Bundles and to contained resources' content are not covered yet.
+ */
+final class References {
+
+  private static final Pattern NO_WHITESPACE = Pattern.compile("\\S+");
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+  private static final Pattern SEARCH =
+      Pattern.compile("^[^?]+\\?([\\w-]+(=[^&]*)?(&[\\w-]+(=[^&]*)?)*)?$");
+
+  private final Types types;
+  private final FhirRelease release;
+
+  References(Types types, FhirRelease release) {
+    this.types = types;
+    this.release = release;
+  }
+
+  void reference(Walker w, Node node, Walker.Defs defs, Loc at, Walker.ResourceScope scope) {
+    String ref = stringChild(node, "reference");
+    if (ref == null || ref.isEmpty()) {
+      Node identifier = node.child("identifier");
+      String system = identifier == null ? null : stringChild(identifier, "system");
+      String value = identifier == null ? null : stringChild(identifier, "value");
+      String display = stringChild(node, "display");
+      if (empty(system) && empty(value) && empty(display)) {
+        w.out()
+            .issue(
+                "structure-reference",
+                Severity.WARNING,
+                "structure",
+                at.toString(),
+                "a Reference without a reference or an identifier should have a display",
+                IssueSource.STRUCTURE,
+                "Reference_REF_NoDisplay");
+      }
+      return;
+    }
+    if (ref.equals("http://tools.ietf.org/html/bcp47")) {
+      return;
+    }
+    boolean noWhitespace = NO_WHITESPACE.matcher(ref).matches();
+    if (!noWhitespace) {
+      w.out()
+          .issue(
+              "structure-reference",
+              Severity.ERROR,
+              "invalid",
+              at.toString(),
+              "the reference '" + ref + "' contains whitespace",
+              IssueSource.STRUCTURE,
+              "REFERENCE_REF_INVALID_REF");
+      return;
+    }
+    if (suspicious(ref)) {
+      w.out()
+          .issue(
+              "structure-reference",
+              Severity.WARNING,
+              "structure",
+              at.toString(),
+              "the reference '"
+                  + ref
+                  + "' does not look like a reference (Type/id, an absolute URL or #id)",
+              IssueSource.STRUCTURE,
+              "REFERENCE_REF_SUSPICIOUS");
+    }
+    String resolvedType = null;
+    if (ref.startsWith("#")) {
+      scope.internalRefs().add(ref.substring(1));
+      Resolved target = contained(scope, ref);
+      if (target == null) {
+        w.out()
+            .issue(
+                "structure-reference",
+                Severity.ERROR,
+                "structure",
+                at.toString(),
+                "the reference '" + ref + "' names no contained resource",
+                IssueSource.STRUCTURE,
+                "Reference_REF_CantResolve");
+      } else {
+        resolvedType = target.node().resourceType();
+        if (resolvedType == null) {
+          throw new NotCovered("a reference to a contained resource without a type");
+        }
+        targetChecks(w, resolvedType, target, defs, at);
+      }
+    } else {
+      int q = ref.indexOf('?');
+      if (q > 0 && types.isConcreteResource(ref.substring(0, q))) {
+        if (!SEARCH.matcher(ref).matches()) {
+          w.out()
+              .issue(
+                  "structure-reference",
+                  Severity.ERROR,
+                  "invalid",
+                  at.toString(),
+                  "the conditional reference '" + ref + "' is not a valid search",
+                  IssueSource.STRUCTURE,
+                  "REFERENCE_REF_QUERY_INVALID");
+        }
+      }
+    }
+    String implied = resolvedType != null ? resolvedType : impliedType(ref);
+    List<String> targets = targetTypes(defs);
+    String declared = stringChild(node, "type");
+    if (declared != null) {
+      throw new NotCovered("a Reference.type");
+    }
+    if (implied != null && !targets.isEmpty() && !ref.startsWith("#") && resolvedType == null) {
+      boolean ok = false;
+      for (String t : targets) {
+        if (isSubtype(implied, t)) {
+          ok = true;
+          break;
+        }
+      }
+      if (!ok) {
+        w.out()
+            .issue(
+                "structure-reference",
+                Severity.ERROR,
+                "structure",
+                at.toString(),
+                "the reference '"
+                    + ref
+                    + "' points at a "
+                    + implied
+                    + ", which is not one of "
+                    + targets,
+                IssueSource.STRUCTURE,
+                "Reference_REF_BadTargetType2");
+      }
+    }
+  }
+
+  /** A contained resource without a resource type (the walker reported the fatal finding). */
+  @SuppressWarnings("DoNotCallSuggester") // not covered yet: the reference engine takes the Task
+  void containedWithoutType(Walker w, Node contained, Loc at, Walker.ResourceScope scope) {
+    throw new NotCovered("a contained resource without a known resource type");
+  }
+
+  /** A contained resource a reference resolved to, with where it stands. */
+  record Resolved(Node node, Loc loc, Walker.ResourceScope container) {}
+
+  /**
+   * The contained resource {@code #id} names, searched in the resource holding the reference and
+   * then its containers; {@code #} alone names the container of a contained resource.
+   */
+  private @Nullable Resolved contained(Walker.ResourceScope scope, String ref) {
+    String id = ref.substring(1);
+    boolean wasContained = false;
+    for (Walker.ResourceScope s = scope; s != null; s = s.container()) {
+      if (ref.equals("#") && s.container() == null && wasContained) {
+        return new Resolved(s.node(), s.loc(), s);
+      }
+      if (s.container() != null) {
+        wasContained = true;
+      }
+      List<Node> all = s.node().children("contained");
+      for (int i = 0; i < all.size(); i++) {
+        Node c = all.get(i);
+        if (id.equals(c.childValue("id"))) {
+          return new Resolved(c, s.loc().child("contained", i), s);
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A resolved reference's target against the element's targets: a type it may not be is an error;
+   * a target of a type it may be that has errors of its own gets an information at the reference
+   * (checked once the container's contained resources are all walked).
+   */
+  private void targetChecks(Walker w, String type, Resolved target, Walker.Defs defs, Loc at) {
+    List<String> targets = targetTypes(defs);
+    if (targets.isEmpty() || targets.contains("Resource")) {
+      return;
+    }
+    boolean ok = false;
+    for (String t : targets) {
+      if (t.equals(type)) {
+        ok = true;
+        break;
+      }
+    }
+    if (!ok) {
+      w.out()
+          .issue(
+              "structure-reference",
+              Severity.ERROR,
+              "structure",
+              at.toString(),
+              "the reference points at a " + type + ", which is not one of " + targets,
+              IssueSource.STRUCTURE,
+              "Reference_REF_BadTargetType");
+      return;
+    }
+    String targetPath = target.loc().toString();
+    String expression = at.toString();
+    Walker.ResourceScope owner = target.container();
+    owner
+        .afterContained()
+        .add(
+            () -> {
+              for (dev.taskcheck.model.Issue i : w.out().issues()) {
+                String e = i.expression();
+                boolean inside =
+                    e != null && (e.equals(targetPath) || e.startsWith(targetPath + "."));
+                if (inside
+                    && i.severity().isAtLeast(Severity.ERROR)
+                    && (i.messageId() == null || !CONTAINER_LEVEL.contains(i.messageId()))) {
+                  w.out()
+                      .issue(
+                          "structure-other",
+                          Severity.INFORMATION,
+                          "structure",
+                          expression,
+                          "the contained "
+                              + type
+                              + " this reference points at has errors of its own",
+                          IssueSource.STRUCTURE,
+                          "Details_for__matching_against_Profile_");
+                  return;
+                }
+              }
+            });
+  }
+
+  /** Findings about a contained resource that come from its container, not from checking it. */
+  private static final java.util.Set<String> CONTAINER_LEVEL =
+      java.util.Set.of(
+          "CONTAINED_ORPHAN_DOM3", "Resource_RES_ID_Missing", "RESOURCE_DUPLICATE_CONTAINED_ID");
+
+  /**
+   * The reference engine's suspicion: not absolute, not #..., and neither Type/id nor
+   * Type/id/_history/v.
+   */
+  private boolean suspicious(String url) {
+    if (Primitives.isAbsoluteUrl(url) || url.startsWith("#")) {
+      return false;
+    }
+    @SuppressWarnings("StringSplitter") // String.split as the reference engine splits
+    String[] parts = url.split("/");
+    if (parts.length == 2
+        && types.isConcreteResourceName(parts[0])
+        && ID.matcher(parts[1]).matches()) {
+      return false;
+    }
+    return !(parts.length == 4
+        && types.isConcreteResourceName(parts[0])
+        && ID.matcher(parts[1]).matches()
+        && "_history".equals(parts[2])
+        && ID.matcher(parts[3]).matches());
+  }
+
+  /**
+   * The resource type a reference's text implies ({@code Patient/1}, {@code
+   * http://x/Patient/1/_history/2}).
+   */
+  private @Nullable String impliedType(String ref) {
+    @SuppressWarnings("StringSplitter") // String.split as the reference engine splits
+    String[] parts = ref.split("/");
+    String candidate;
+    switch (parts.length) {
+      case 1 -> {
+        return null;
+      }
+      case 2 -> candidate = parts[0];
+      default ->
+          candidate =
+              parts[parts.length - 2].equals("_history") && parts.length >= 4
+                  ? parts[parts.length - 4]
+                  : parts[parts.length - 2];
+    }
+    return types.plan().definition(Types.CORE + candidate) != null ? candidate : null;
+  }
+
+  private List<String> targetTypes(Walker.Defs defs) {
+    List<String> out = new ArrayList<>();
+    for (TypeRef t : defs.base().types()) {
+      if (!t.code().equals("Reference")) {
+        continue;
+      }
+      for (String profile : t.targetProfiles()) {
+        TypeDef sd = types.plan().definition(profile);
+        if (sd != null) {
+          out.add(sd.type());
+        }
+      }
+    }
+    return out;
+  }
+
+  private boolean isSubtype(String type, String target) {
+    String t = type;
+    for (int depth = 0; t != null && depth < 16; depth++) {
+      if (t.equals(target)) {
+        return true;
+      }
+      TypeDef d = types.plan().definition(Types.CORE + t);
+      if (d == null || d.baseDefinition() == null) {
+        return false;
+      }
+      TypeDef base = types.plan().definition(d.baseDefinition());
+      t = base == null ? null : base.type();
+    }
+    return false;
+  }
+
+  private static @Nullable String stringChild(Node n, String name) {
+    Node c = n.child(name);
+    return c == null ? null : c.value();
+  }
+
+  private static boolean empty(@Nullable String s) {
+    return s == null || s.isEmpty();
+  }
+
+  FhirRelease release() {
+    return release;
+  }
+}

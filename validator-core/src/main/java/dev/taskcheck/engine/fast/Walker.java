@@ -1,0 +1,819 @@
+package dev.taskcheck.engine.fast;
+
+import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.Severity;
+import dev.taskcheck.parse.Node;
+import dev.taskcheck.plan.Binding;
+import dev.taskcheck.plan.Constraint;
+import dev.taskcheck.plan.ElementDef;
+import dev.taskcheck.plan.TypeDef;
+import dev.taskcheck.plan.TypeRef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Walks one JSON resource with its definitions and reports what the reference engine reports for
+ * it: shape, unknown elements, cardinality, primitive formats, bindings, type-specific checks,
+ * extensions, references and invariants (docs/engines/reference-behaviour.md). Where the resource
+ * is a Task, TaskCheck's Task profile is applied in the same walk, as the reference engine's second
+ * pass: its cardinality findings are repeated under the profile, its own invariants added, and the
+ * checks that depend on whether a definition is a core one run once more.
+ */
+final class Walker {
+
+  private static final Set<String> URI_TYPES = Set.of("uri", "url", "canonical", "oid", "uuid");
+
+  private final Engine engine;
+  private final Findings out;
+  private final Document doc;
+  private final java.util.IdentityHashMap<Node, PlanNode> resourceNodes =
+      new java.util.IdentityHashMap<>();
+  private @Nullable String extensionUrl;
+
+  Walker(Engine engine, Document doc, Findings out) {
+    this.engine = engine;
+    this.doc = doc;
+    this.out = out;
+  }
+
+  private final java.util.IdentityHashMap<Node, Narratives.Outcome> narratives =
+      new java.util.IdentityHashMap<>();
+
+  void narrativeOutcome(Node narrative, Narratives.Outcome outcome) {
+    narratives.put(narrative, outcome);
+  }
+
+  /** The outcome of a narrative's XHTML checks, or null when it was not checked. */
+  Narratives.@Nullable Outcome narrativeOutcome(Node narrative) {
+    return narratives.get(narrative);
+  }
+
+  /** The typed view of a resource, for invariants ({@code %resource}). */
+  PlanNode resourceNode(ResourceScope scope) {
+    return resourceNodes.computeIfAbsent(
+        scope.node(), n -> PlanNode.resource(engine.types(), n, n.name()));
+  }
+
+  /** The typed view of the document's root resource ({@code %rootResource}). */
+  PlanNode rootNode() {
+    return resourceNodes.computeIfAbsent(
+        doc.root(), n -> PlanNode.resource(engine.types(), n, n.name()));
+  }
+
+  /** The url of the extension whose children are being walked, or null outside extensions. */
+  @Nullable String currentExtension() {
+    return extensionUrl;
+  }
+
+  @Nullable String enterExtension(String url) {
+    String previous = extensionUrl;
+    extensionUrl = url;
+    return previous;
+  }
+
+  void leaveExtension(@Nullable String previous) {
+    extensionUrl = previous;
+  }
+
+  /** A resource being validated, as invariants and references see it. */
+  record ResourceScope(
+      Node node,
+      Loc loc,
+      String type,
+      @Nullable ResourceScope container,
+      boolean documentRoot,
+      Set<String> internalRefs,
+      List<Runnable> afterContained,
+      Set<String> containedIds) {
+
+    ResourceScope(
+        Node node, Loc loc, String type, @Nullable ResourceScope container, boolean documentRoot) {
+      this(
+          node,
+          loc,
+          type,
+          container,
+          documentRoot,
+          new HashSet<>(),
+          new ArrayList<>(),
+          new HashSet<>());
+    }
+  }
+
+  /**
+   * The definitions an element is checked against: its base definition, and the one of the profile
+   * applied in the second pass (TaskCheck's Task profile, and the profiles its types name), with
+   * the definitions that own them.
+   */
+  record Defs(
+      ElementDef base,
+      TypeDef baseOwner,
+      @Nullable ElementDef profile,
+      @Nullable TypeDef profileOwner) {
+
+    boolean core() {
+      return baseOwner.url().startsWith(Types.CORE) && baseOwner.kind() != TypeDef.Kind.LOGICAL;
+    }
+  }
+
+  // ---------------------------------------------------------------- resources
+
+  /**
+   * Validates a resource node at {@code loc}.
+   *
+   * @param profile the profile of the second pass (TaskCheck's Task profile for a Task), or null
+   */
+  void resource(
+      Node node,
+      Loc loc,
+      @Nullable ResourceScope container,
+      boolean documentRoot,
+      @Nullable TypeDef profile) {
+    String type = node.resourceType();
+    if (type == null) {
+      throw new IllegalStateException("not a resource: " + node);
+    }
+    TypeDef def = engine.types().type(type);
+    if (def == null || def.kind() != TypeDef.Kind.RESOURCE) {
+      throw new NotCovered("a resource of type " + type + " the plan does not define");
+    }
+    if (Hl7TypeValidators.HAS_OWN_VALIDATOR.contains(type)) {
+      throw new NotCovered(
+          "a " + type + ", which the reference engine checks with rules of its own");
+    }
+    ResourceScope scope = new ResourceScope(node, loc, type, container, documentRoot);
+    if (container != null) {
+      containedScopes.put(node, scope);
+    }
+    Defs defs = new Defs(def.root(), def, profile == null ? null : profile.root(), profile);
+    String id = node.childValue("id");
+    if (id != null && !id.isEmpty()) {
+      Primitives.resourceId(id, loc.child("id"), out);
+    }
+    complex(node, def.root().children(), defs, loc, scope, def.name());
+    resourceInvariants(node, defs, loc, scope);
+    List<Node> contained = node.children("contained");
+    if (!contained.isEmpty()) {
+      orphans(contained, loc, scope);
+    }
+    for (Runnable r : scope.afterContained()) {
+      r.run();
+    }
+  }
+
+  /** The scopes of the contained resources walked, by node (their internal references). */
+  private final java.util.IdentityHashMap<Node, ResourceScope> containedScopes =
+      new java.util.IdentityHashMap<>();
+
+  /**
+   * dom-3 as the reference engine enforces it: a contained resource must be referred to from its
+   * container (or from a contained resource that is), or refer to its container with {@code #}.
+   */
+  private void orphans(List<Node> contained, Loc loc, ResourceScope scope) {
+    for (int i = 0; i < contained.size(); i++) {
+      if (!referenced(contained.get(i), scope.internalRefs(), contained, new ArrayList<>())) {
+        String id = contained.get(i).childValue("id");
+        out.issue(
+            "structure-other",
+            Severity.ERROR,
+            "invalid",
+            loc.child("contained", i).toString(),
+            "the contained resource "
+                + id
+                + " is not referred to from the resource that contains it",
+            IssueSource.STRUCTURE,
+            "CONTAINED_ORPHAN_DOM3");
+      }
+    }
+  }
+
+  private boolean referenced(Node c, Set<String> baseRefs, List<Node> all, List<Node> ignore) {
+    String id = c.childValue("id");
+    if (id != null && baseRefs.contains(id)) {
+      return true;
+    }
+    ResourceScope own = containedScopes.get(c);
+    Set<String> refs = own == null ? Set.of() : own.internalRefs();
+    if (refs.contains("")) {
+      return true;
+    }
+    for (Node other : all) {
+      if (other != c && !ignore.contains(other)) {
+        ResourceScope os = containedScopes.get(other);
+        List<Node> ignore2 = new ArrayList<>(ignore);
+        ignore2.add(other);
+        if (os != null
+            && id != null
+            && os.internalRefs().contains(id)
+            && referenced(other, baseRefs, all, ignore2)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- complex elements
+
+  /** One property of a JSON object matched to a child definition. */
+  private static final class Match {
+    final ElementDef def;
+    @Nullable String property;
+    @Nullable String type;
+    final List<Node> values = new ArrayList<>(2);
+    final List<Node> shadows = new ArrayList<>(1);
+
+    Match(ElementDef def) {
+      this.def = def;
+    }
+  }
+
+  /**
+   * The children of an object: unknown properties, repeated keys and empty arrays, then each child
+   * definition in order (shape, cardinality, and each value).
+   */
+  private void complex(
+      Node obj,
+      List<ElementDef> childDefs,
+      Defs parent,
+      Loc loc,
+      ResourceScope scope,
+      String parentType) {
+    Node.Notes notes = obj.notes();
+    for (String key : notes.duplicateKeys()) {
+      out.add(Check.DUPLICATE_KEY, loc, key);
+    }
+    for (String empty : notes.emptyArrays()) {
+      out.add(Check.EMPTY_ARRAY, loc.child(empty));
+    }
+    if (obj.resourceType() != null && obj != scope.node()) {
+      out.add(Check.UNKNOWN_PROPERTY, loc.child("resourceType"), "resourceType", parentType);
+    }
+    // by identity: a definition's own hashCode would hash its whole subtree
+    IdentityHashMap<ElementDef, Match> matches = new IdentityHashMap<>();
+    ChildIndex index = ChildIndex.of(childDefs);
+    Set<String> duplicates =
+        notes.duplicateKeys().isEmpty() ? Set.of() : new HashSet<>(notes.duplicateKeys());
+    List<Node> children = obj.children();
+    for (int i = 0; i < children.size(); i++) {
+      Node child = children.get(i);
+      String name = child.name();
+      if (!duplicates.isEmpty() && duplicates.contains(name) && laterOccurrence(children, i)) {
+        continue;
+      }
+      boolean shadow = name.length() > 1 && name.charAt(0) == '_';
+      String base = shadow ? name.substring(1) : name;
+      ChildIndex.Lookup found = index.find(base);
+      if (found == null) {
+        out.add(Check.UNKNOWN_PROPERTY, loc.child(base), name, parentType);
+        continue;
+      }
+      ElementDef def = found.def();
+      String type = found.type();
+      Match m = matches.computeIfAbsent(def, Match::new);
+      if (def.isChoice()) {
+        if (m.property == null) {
+          m.property = base;
+          m.type = type;
+        } else if (!m.property.equals(base)) {
+          // the first typed property of a choice wins; another is unknown
+          out.add(Check.UNKNOWN_PROPERTY, loc.child(base), name, parentType);
+          continue;
+        }
+      }
+      if (shadow) {
+        m.shadows.add(child);
+      } else {
+        m.values.add(child);
+      }
+    }
+    for (ElementDef def : childDefs) {
+      if (def.sliceName() != null) {
+        continue;
+      }
+      Match m = matches.get(def);
+      ElementDef profileDef = parent.profile() == null ? null : profileChild(parent.profile(), def);
+      Defs defs = new Defs(def, parent.baseOwner(), profileDef, parent.profileOwner());
+      int count = m == null ? 0 : element(m, defs, loc, scope);
+      cardinality(def, count, loc, parent.baseOwner(), IssueSource.STRUCTURE);
+      if (profileDef != null && parent.profileOwner() != null) {
+        cardinality(profileDef, count, loc, parent.profileOwner(), IssueSource.PROFILE);
+      }
+    }
+  }
+
+  /**
+   * Whether a JSON object's child at {@code index} repeats a property name that occurred before (a
+   * duplicate key).
+   */
+  private static boolean laterOccurrence(List<Node> children, int index) {
+    Node n = children.get(index);
+    for (int i = 0; i < index; i++) {
+      Node c = children.get(i);
+      if (c.name().equals(n.name())
+          && (c.memberLine() != n.memberLine() || c.memberColumn() != n.memberColumn())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable ElementDef profileChild(ElementDef profileParent, ElementDef baseChild) {
+    ChildIndex index = ChildIndex.of(profileParent.children());
+    String name = baseChild.name();
+    ElementDef c = index.named(name);
+    if (c != null && index.slicesChildren(name)) {
+      throw new NotCovered("a profile that slices " + c.path());
+    }
+    return c;
+  }
+
+  private void cardinality(
+      ElementDef def, int count, Loc parent, TypeDef owner, IssueSource source) {
+    boolean tooFew = count < def.min();
+    boolean tooMany = def.max() != ElementDef.UNBOUNDED && count > def.max();
+    if (!tooFew && !tooMany) {
+      return;
+    }
+    String expression = parent + "." + def.name();
+    if (tooFew) {
+      out.add(
+          Check.MIN,
+          Severity.ERROR,
+          expression,
+          source,
+          def.path(),
+          def.min(),
+          count,
+          owner.versionedUrl());
+    }
+    if (tooMany) {
+      out.add(
+          Check.MAX,
+          Severity.ERROR,
+          expression,
+          source,
+          def.path(),
+          def.max(),
+          count,
+          owner.versionedUrl());
+    }
+  }
+
+  /**
+   * Checks the values of one child definition: the JSON shape (array or not), then each value by
+   * its type. Returns how many values count as present for cardinality.
+   */
+  private int element(Match m, Defs defs, Loc parent, ResourceScope scope) {
+    ElementDef def = m.def;
+    String name = def.name();
+    boolean repeats = def.max() > 1;
+    String type = m.type != null ? m.type : def.singleType();
+    if (type == null) {
+      if (def.contentReference() != null) {
+        return contentReference(m, defs, parent, scope);
+      }
+      throw new NotCovered("an element without a type: " + def.path());
+    }
+    boolean primitive = engine.types().isPrimitive(type);
+    boolean resource = engine.types().isResource(type);
+    List<Node> values = m.values;
+    List<Node> shadows = m.shadows;
+    Loc shapeLoc = def.isChoice() ? parent.child(name + "[x]") : parent.child(name);
+    if (!values.isEmpty()) {
+      boolean array = values.get(0).inArray();
+      if (repeats && !array) {
+        out.add(Check.NOT_AN_ARRAY, shapeLoc, name, describe(values.get(0)));
+        if (primitive) {
+          values = List.of();
+        }
+      } else if (!repeats && array) {
+        out.add(
+            primitive ? Check.NOT_A_SIMPLE_VALUE : Check.NOT_AN_OBJECT, shapeLoc, name, "an array");
+        values = List.of();
+      }
+    }
+    if (!shadows.isEmpty() && primitive) {
+      boolean array = shadows.get(0).inArray();
+      if (repeats && !array) {
+        out.add(Check.SHADOW_NOT_AN_ARRAY, shapeLoc, name, describe(shadows.get(0)));
+        shadows = List.of();
+      }
+    }
+    if (!primitive && !shadows.isEmpty()) {
+      // a _name partner of a complex element is an unknown property
+      out.add(Check.UNKNOWN_PROPERTY, parent.child(name), "_" + name, def.path());
+    }
+    int present = 0;
+    int n = primitive ? Math.max(values.size(), shadows.size()) : values.size();
+    for (int i = 0; i < n; i++) {
+      Loc at =
+          def.isChoice()
+              ? parent.choice(name, repeats ? i : -1, type)
+              : parent.child(name, repeats ? i : -1);
+      Node value = i < values.size() ? values.get(i) : null;
+      if (primitive) {
+        Node shadow = i < shadows.size() ? shadows.get(i) : null;
+        if (primitiveValue(value, shadow, type, defs, at, shapeLoc, scope)) {
+          present++;
+        }
+      } else if (value != null) {
+        Loc itemLoc =
+            def.isChoice() ? shapeLoc : repeats && value.inArray() ? parent.child(name, i) : at;
+        if (resource) {
+          if (containedResource(value, at, itemLoc, scope, def)) {
+            present++;
+          }
+        } else if (complexValue(value, type, defs, at, itemLoc, scope)) {
+          present++;
+        }
+      }
+    }
+    return present;
+  }
+
+  private int contentReference(Match m, Defs defs, Loc parent, ResourceScope scope) {
+    String ref = m.def.contentReference();
+    ElementDef target = ref == null ? null : engine.types().contentReference(defs.baseOwner(), ref);
+    if (target == null) {
+      throw new NotCovered("an unresolved contentReference " + ref);
+    }
+    int present = 0;
+    boolean repeats = m.def.max() > 1;
+    for (int i = 0; i < m.values.size(); i++) {
+      Node v = m.values.get(i);
+      Loc at = parent.child(m.def.name(), repeats ? i : -1);
+      if (v.kind() != Node.Kind.OBJECT) {
+        out.add(Check.NOT_AN_OBJECT, at, m.def.name(), describe(v));
+        continue;
+      }
+      present++;
+      ElementDef merged =
+          new ElementDef(
+              m.def.id(),
+              m.def.path(),
+              m.def.min(),
+              m.def.max(),
+              target.types(),
+              null,
+              target.binding(),
+              m.def.constraints(),
+              null,
+              null,
+              false,
+              List.of(),
+              null,
+              null,
+              0,
+              null,
+              null,
+              target.children());
+      Defs d = new Defs(merged, defs.baseOwner(), null, null);
+      complex(v, target.children(), d, at, scope, "BackboneElement");
+      invariants(v, d, "BackboneElement", at, scope);
+    }
+    return present;
+  }
+
+  /**
+   * A complex value: it must be an object; then its children, its type's own checks and its
+   * invariants. Returns whether it counts as present.
+   */
+  private boolean complexValue(
+      Node value, String type, Defs defs, Loc at, Loc shapeLoc, ResourceScope scope) {
+    if (value.kind() != Node.Kind.OBJECT) {
+      out.add(Check.NOT_AN_OBJECT, shapeLoc, defs.base().name(), describe(value));
+      return false;
+    }
+    if (value.children().isEmpty() && value.resourceType() == null) {
+      out.add(Check.EMPTY_OBJECT, at, defs.base().name());
+    }
+    TypeDef typeDef = engine.types().type(type);
+    if (typeDef == null) {
+      throw new NotCovered("the type " + type + " the plan does not define");
+    }
+    List<ElementDef> childDefs = engine.types().children(defs.base(), type);
+    boolean inline = !defs.base().children().isEmpty();
+    Defs childParent;
+    if (inline) {
+      childParent = defs;
+    } else {
+      TypeDef typeProfile = typeProfile(defs, type);
+      childParent =
+          new Defs(
+              typeDef.root(),
+              typeDef,
+              typeProfile == null ? null : typeProfile.root(),
+              typeProfile);
+    }
+    if ("Extension".equals(type)) {
+      engine.extensions().extension(this, value, defs, at, scope);
+      return true;
+    }
+    complex(value, childDefs, childParent, at, scope, type);
+    engine.datatypes().check(this, value, type, defs, at, scope);
+    invariants(value, defs, type, at, scope);
+    if (!inline) {
+      // the type's own invariants (rat-1 on Ratio, ...) and those of a profile on the type
+      typeInvariants(value, typeDef, childParent, at, scope, defs);
+    }
+    return true;
+  }
+
+  /**
+   * The profile the second pass applies to a value of {@code type} (TaskCheck's Ratio profile on
+   * outputs), or null.
+   */
+  private @Nullable TypeDef typeProfile(Defs defs, String type) {
+    ElementDef p = defs.profile();
+    if (p == null) {
+      return null;
+    }
+    for (TypeRef t : p.types()) {
+      if (t.code().equals(type) && !t.profiles().isEmpty()) {
+        if (t.profiles().size() > 1) {
+          throw new NotCovered("several profiles on a type of " + p.path());
+        }
+        TypeDef profile = engine.types().plan().definition(t.profiles().get(0));
+        if (profile == null) {
+          throw new NotCovered("the unknown type profile " + t.profiles().get(0));
+        }
+        return profile;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A primitive value with its JSON {@code _name} partner. Returns whether it counts as present (a
+   * value, or an id or extensions).
+   */
+  private boolean primitiveValue(
+      @Nullable Node value,
+      @Nullable Node shadow,
+      String type,
+      Defs defs,
+      Loc at,
+      Loc shapeLoc,
+      ResourceScope scope) {
+    String text = null;
+    boolean present = false;
+    if (value != null) {
+      switch (value.kind()) {
+        case STRING, NUMBER, BOOLEAN -> {
+          text = value.value();
+          present = true;
+          Check kind = jsonKindCheck(type, value.kind());
+          if (kind != null) {
+            out.add(kind, shapeLoc, defs.base().name(), describe(value));
+          }
+        }
+        case NULL -> {
+          if (shadow == null || !value.inArray()) {
+            out.add(Check.NOT_A_SIMPLE_VALUE, shapeLoc, defs.base().name(), "null");
+          }
+        }
+        default -> out.add(Check.NOT_A_SIMPLE_VALUE, shapeLoc, defs.base().name(), describe(value));
+      }
+    }
+    List<Node> shadowChildren = List.of();
+    if (shadow != null) {
+      if (shadow.kind() == Node.Kind.OBJECT) {
+        shadowChildren = shadow.children();
+        present = true;
+        if (shadowChildren.isEmpty()) {
+          out.add(Check.EMPTY_OBJECT, at, defs.base().name());
+        }
+      } else if (shadow.kind() != Node.Kind.NULL) {
+        out.add(Check.SHADOW_NOT_AN_OBJECT, shapeLoc, defs.base().name(), describe(shadow));
+        if (value == null) {
+          return false;
+        }
+      }
+    }
+    if (!present) {
+      return false;
+    }
+    TypeDef typeDef = engine.types().type(type);
+    if (typeDef == null) {
+      throw new NotCovered("the primitive type " + type + " the plan does not define");
+    }
+    if (shadow != null && shadow.kind() == Node.Kind.OBJECT) {
+      complex(
+          shadow,
+          typeDef.root().children(),
+          new Defs(typeDef.root(), typeDef, null, null),
+          at,
+          scope,
+          type);
+    }
+    boolean hasChildren = !shadowChildren.isEmpty();
+    boolean resourceId =
+        defs.baseOwner().kind() == TypeDef.Kind.RESOURCE
+            && defs.base().path().equals(defs.baseOwner().type() + ".id");
+    Primitives.BindingCheck binding = null;
+    Binding b = defs.base().binding();
+    if (b != null && "code".equals(type)) {
+      binding = v -> engine.codes().code(v, b, at.toString(), doc.baseOnly(), out);
+    } else if (b != null && !"string".equals(type) && !"uri".equals(type)) {
+      throw new NotCovered("a binding on a " + type + " element: " + defs.base().path());
+    }
+    if ("xhtml".equals(type)) {
+      return true;
+    }
+    engine
+        .primitives()
+        .check(type, text, hasChildren, defs.base(), defs.core(), at, binding, resourceId, out);
+    if (text != null && text.startsWith("#") && URI_TYPES.contains(type)) {
+      scope.internalRefs().add(text.substring(1));
+    }
+    if (defs.profile() != null && defs.profileOwner() != null) {
+      ElementDef p = defs.profile();
+      Binding pb = p.binding();
+      Primitives.BindingCheck profileBinding =
+          pb == null || !"code".equals(type)
+              ? null
+              : v -> engine.codes().code(v, pb, at.toString(), doc.baseOnly(), out);
+      engine
+          .primitives()
+          .check(type, text, hasChildren, p, false, at, profileBinding, resourceId, out);
+    }
+    invariants(
+        new PrimitiveView(text, shadowChildren),
+        defs,
+        type,
+        at,
+        scope,
+        value != null ? value : shadow);
+    return true;
+  }
+
+  /**
+   * The JSON kind a primitive type needs, as a finding when {@code kind} is not it; null when it
+   * fits.
+   */
+  private static @Nullable Check jsonKindCheck(String type, Node.Kind kind) {
+    return switch (type) {
+      case "boolean" -> kind == Node.Kind.BOOLEAN ? null : Check.MUST_BE_BOOLEAN;
+      case "integer", "unsignedInt", "positiveInt", "decimal" ->
+          kind == Node.Kind.NUMBER ? null : Check.MUST_BE_NUMBER;
+      default -> kind == Node.Kind.STRING ? null : Check.MUST_BE_STRING;
+    };
+  }
+
+  /** A resource held by an element (contained): validated as a resource of its own type. */
+  private boolean containedResource(
+      Node value, Loc at, Loc shapeLoc, ResourceScope scope, ElementDef def) {
+    if (value.kind() != Node.Kind.OBJECT) {
+      out.add(Check.NOT_AN_OBJECT, shapeLoc, def.name(), describe(value));
+      return false;
+    }
+    String type = value.resourceType();
+    if (type == null) {
+      if (value.notes().resourceTypeNotString()) {
+        out.add(Check.RESOURCE_TYPE_NOT_STRING, at);
+      } else {
+        out.add(Check.NO_RESOURCE_TYPE, at);
+      }
+      engine.references().containedWithoutType(this, value, at, scope);
+      return true;
+    }
+    if (!engine.types().isConcreteResource(type)) {
+      out.add(Check.UNKNOWN_RESOURCE_TYPE, at, type);
+      engine.references().containedWithoutType(this, value, at, scope);
+      return true;
+    }
+    if (value.child("id") == null) {
+      out.issue(
+          "structure-other",
+          Severity.ERROR,
+          "invalid",
+          at.toString(),
+          "a contained resource needs an id",
+          IssueSource.STRUCTURE,
+          "Resource_RES_ID_Missing");
+    } else {
+      String id = value.childValue("id");
+      if (id != null && !scope.containedIds().add(id)) {
+        out.issue(
+            "structure-other",
+            Severity.ERROR,
+            "duplicate",
+            at.toString(),
+            "another contained resource has the id " + id,
+            IssueSource.STRUCTURE,
+            "RESOURCE_DUPLICATE_CONTAINED_ID");
+      }
+    }
+    TypeDef profile = "Task".equals(type) ? doc.taskProfile() : null;
+    resource(value, at, scope, false, profile);
+    return true;
+  }
+
+  // ---------------------------------------------------------------- invariants
+
+  private void resourceInvariants(Node node, Defs defs, Loc loc, ResourceScope scope) {
+    engine.invariants().resource(this, node, defs, loc, scope);
+  }
+
+  private void invariants(Node value, Defs defs, String type, Loc at, ResourceScope scope) {
+    engine.invariants().element(this, value, defs, type, at, scope);
+  }
+
+  private void invariants(
+      PrimitiveView value,
+      Defs defs,
+      String type,
+      Loc at,
+      ResourceScope scope,
+      @Nullable Node node) {
+    engine.invariants().primitive(this, value, defs, type, at, scope, node);
+  }
+
+  private void typeInvariants(
+      Node value, TypeDef typeDef, Defs typeDefs, Loc at, ResourceScope scope, Defs element) {
+    engine.invariants().type(this, value, typeDef, typeDefs, at, scope, element);
+  }
+
+  /**
+   * A primitive's value and its id/extension children, for the invariants of primitives (ele-1).
+   */
+  record PrimitiveView(@Nullable String value, List<Node> children) {}
+
+  // ---------------------------------------------------------------- shared
+
+  Findings out() {
+    return out;
+  }
+
+  Document doc() {
+    return doc;
+  }
+
+  Engine engine() {
+    return engine;
+  }
+
+  /** Validates the children of an object against explicit definitions (extensions use it). */
+  void children(
+      Node obj,
+      List<ElementDef> childDefs,
+      Defs parent,
+      Loc loc,
+      ResourceScope scope,
+      String type) {
+    complex(obj, childDefs, parent, loc, scope, type);
+  }
+
+  /** Validates one value of a known type at {@code at} (an extension's value). */
+  boolean value(
+      Node value,
+      @Nullable Node shadow,
+      String type,
+      Defs defs,
+      Loc at,
+      Loc shapeLoc,
+      ResourceScope scope) {
+    if (engine.types().isPrimitive(type)) {
+      return primitiveValue(value, shadow, type, defs, at, shapeLoc, scope);
+    }
+    return complexValue(value, type, defs, at, shapeLoc, scope);
+  }
+
+  static String describe(Node n) {
+    return switch (n.kind()) {
+      case OBJECT -> "an object";
+      case ARRAY -> "an array";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      case XML -> "an element";
+    };
+  }
+
+  /** Constraints of an element without those of another set with the same key. */
+  static List<Constraint> extra(List<Constraint> constraints, List<Constraint> already) {
+    if (already.isEmpty()) {
+      return constraints;
+    }
+    List<Constraint> out = new ArrayList<>();
+    for (Constraint c : constraints) {
+      boolean seen = false;
+      for (Constraint a : already) {
+        if (a.key().equals(c.key())) {
+          seen = true;
+          break;
+        }
+      }
+      if (!seen) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+}
