@@ -53,7 +53,7 @@ class FastAgreementTest {
    * covers every one and finds exactly what the reference engine finds.
    */
   @Test
-  void generatedTasks() {
+  void generatedTasks() throws IOException {
     Differential d = new Differential();
     TaskGenerator generator = new TaskGenerator(42);
     List<Differential.Outcome> outcomes = new ArrayList<>();
