@@ -65,7 +65,8 @@ final class RunOptions {
       description =
           "Structure engine: reference (default, the HL7 instance validator), fast (TaskCheck's"
               + " compiled engine; a document it does not cover gets a warning), or auto (fast where"
-              + " it covers the document, reference elsewhere). Experimental: see docs/engines.")
+              + " it covers the document, reference elsewhere). Experimental: see"
+              + " docs/engines/fast-engine.md.")
   private String engine = "reference";
 
   @Option(

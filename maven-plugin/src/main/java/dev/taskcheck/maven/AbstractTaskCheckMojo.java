@@ -58,6 +58,14 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
   private String fhirVersion = "auto";
 
   /**
+   * The structure engine: {@code reference} (the HL7 instance validator, the default), {@code fast}
+   * (experimental; a document it does not cover gets a warning) or {@code auto} (fast where it
+   * covers the document, reference elsewhere).
+   */
+  @Parameter(property = "taskcheck.engine", defaultValue = "reference")
+  private String engine = "reference";
+
+  /**
    * The rule set: {@code core}, {@code recommended} (default), {@code strict}, or an implementation
    * guide's set ({@code cow}, {@code hrex}, {@code au-erequesting}).
    */
@@ -257,6 +265,7 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
         outputDirectory.getAbsolutePath(),
         pom == null ? "pom.xml" : pom.getName(),
         fhirVersion,
+        engine,
         ruleSet,
         failOn,
         patterns(formats),

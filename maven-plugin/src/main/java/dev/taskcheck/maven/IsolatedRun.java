@@ -6,6 +6,7 @@ import dev.taskcheck.TaskCheck;
 import dev.taskcheck.TaskCheckException;
 import dev.taskcheck.ValidationRequest;
 import dev.taskcheck.model.Durations;
+import dev.taskcheck.model.EngineChoice;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.ReportListener;
@@ -137,6 +138,7 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
             ? null
             : setting("fhirVersion", r.fhirVersion(), FhirRelease::parse);
     b.fhirVersion(release);
+    b.engine(setting("engine", r.engine(), EngineChoice::fromCode));
     b.ruleSet(setting("ruleSet", r.ruleSet(), RuleSet::fromCode));
     Severity failOn =
         r.failOn().equalsIgnoreCase("none")

@@ -22,6 +22,7 @@ record RunRequest(
     String outputDirectory,
     String pom,
     String fhirVersion,
+    String engine,
     String ruleSet,
     String failOn,
     List<String> formats,
@@ -43,6 +44,7 @@ record RunRequest(
     m.put("outputDirectory", outputDirectory);
     m.put("pom", pom);
     m.put("fhirVersion", fhirVersion);
+    m.put("engine", engine);
     m.put("ruleSet", ruleSet);
     m.put("failOn", failOn);
     m.put("formats", List.copyOf(formats));
@@ -67,6 +69,7 @@ record RunRequest(
         (String) CarriedMap.required(m, "outputDirectory"),
         (String) CarriedMap.required(m, "pom"),
         (String) CarriedMap.required(m, "fhirVersion"),
+        (String) CarriedMap.required(m, "engine"),
         (String) CarriedMap.required(m, "ruleSet"),
         (String) CarriedMap.required(m, "failOn"),
         (List<String>) CarriedMap.required(m, "formats"),
