@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.apiguardian.api.API;
@@ -154,6 +155,26 @@ public final class TaskCheck {
    * The pipeline of one run: the structure engine, then the rules, then the policy, at the run's
    * "now".
    */
+  /** A processor and what it was made for. */
+  private record MadeProcessor(Instant now, boolean collectVersions, DocumentProcessor processor) {}
+
+  /**
+   * The processor of the previous run, kept while runs read the same instant (a TaskCheck with a
+   * fixed {@code now}, such as a server's or a test's): a processor is immutable and thread-safe,
+   * and making one instantiates every rule.
+   */
+  private final AtomicReference<@Nullable MadeProcessor> lastProcessor = new AtomicReference<>();
+
+  private DocumentProcessor processorFor(Instant runNow, boolean collectVersions) {
+    MadeProcessor last = lastProcessor.get();
+    if (last != null && last.now().equals(runNow) && last.collectVersions() == collectVersions) {
+      return last.processor();
+    }
+    DocumentProcessor made = processor(runNow, collectVersions);
+    lastProcessor.set(new MadeProcessor(runNow, collectVersions, made));
+    return made;
+  }
+
   private DocumentProcessor processor(Instant runNow, boolean collectVersions) {
     IssuePolicy policy = new IssuePolicy(ruleSet, severities, off, suppressions, runNow);
     List<Stage> stages = new ArrayList<>();
@@ -365,7 +386,7 @@ public final class TaskCheck {
     boolean given = request.versionsInGivenOrder();
     try (Sources sources =
         Sources.open(request.inputs(), request.workingDirectory(), request.stdin(), limits)) {
-      return new Pipeline(processor(run.now(), history || given), threads)
+      return new Pipeline(processorFor(run.now(), history || given), threads)
           .histories(stuckAfter, given)
           .run(sources, run, listener);
     } catch (IOException e) {

@@ -20,13 +20,23 @@ final class LineSplitter {
 
   private final InputStream in;
   private final int maxLineBytes;
-  private final byte[] chunk = new byte[64 * 1024];
+
+  /** The read buffer's size for streams of unknown length. */
+  static final int CHUNK = 64 * 1024;
+
+  private final byte[] chunk;
   private int chunkPos;
   private int chunkLen;
   private int lineNumber;
   private boolean eof;
 
   LineSplitter(InputStream in, int maxLineBytes, int firstLineNumber) {
+    this(in, maxLineBytes, firstLineNumber, CHUNK);
+  }
+
+  /** With a read buffer of {@code chunkSize} bytes (a small document needs no 64 KB buffer). */
+  LineSplitter(InputStream in, int maxLineBytes, int firstLineNumber, int chunkSize) {
+    this.chunk = new byte[Math.max(1, chunkSize)];
     this.in = in;
     this.maxLineBytes = maxLineBytes;
     this.lineNumber = firstLineNumber - 1;

@@ -147,13 +147,20 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
    */
   private void openStream(String display, InputStream raw, boolean ndjsonByName)
       throws IOException {
-    InputStream in = new BufferedInputStream(raw, 64 * 1024);
+    // a document already in memory (TaskCheck.validateText) gets buffers of its own size, not the
+    // 64 KB a file gets: a server validating one small Task per call allocates no more than it
+    // needs
+    int size =
+        raw instanceof ByteArrayInputStream bytes
+            ? Math.min(LineSplitter.CHUNK, bytes.available() + 1)
+            : LineSplitter.CHUNK;
+    InputStream in = new BufferedInputStream(raw, size);
     try {
       if (ndjsonByName) {
         current = new NdjsonReader(display, in, limits);
         return;
       }
-      LineSplitter splitter = new LineSplitter(in, limits.maxLineBytes(), 1);
+      LineSplitter splitter = new LineSplitter(in, limits.maxLineBytes(), 1, size);
       LineSplitter.Line first = splitter.next();
       if (first == null) {
         in.close();
