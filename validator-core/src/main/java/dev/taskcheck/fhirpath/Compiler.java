@@ -1,6 +1,7 @@
 package dev.taskcheck.fhirpath;
 
 import dev.taskcheck.fhirpath.FhirPathException.Kind;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -120,11 +121,41 @@ final class Compiler {
       case "~" -> new Operators.Equality(l, r, true, false);
       case "!~" -> new Operators.Equality(l, r, true, true);
       case "<", "<=", ">", ">=" -> new Operators.Comparison(b.op(), l, r);
-      case "|" -> new Operators.Union(l, r);
+      case "|" -> union(l, r);
       case "in" -> new Operators.Membership(l, r);
       case "contains" -> new Operators.Membership(r, l);
       default -> new Operators.Arith(b.op(), l, r);
     };
+  }
+
+  /**
+   * A union; of two literal collections of strings (the {@code ('a' | 'b' | 'c')} of invariants),
+   * computed once here: string equality is plain equality, so the result is the same collection the
+   * operator would build on every evaluation.
+   */
+  private static Expr union(Expr l, Expr r) {
+    if (l instanceof Nodes.Literal a
+        && r instanceof Nodes.Literal b
+        && onlyStrings(a.value())
+        && onlyStrings(b.value())) {
+      Set<Object> items = new LinkedHashSet<>();
+      for (Coll c : List.of(a.value(), b.value())) {
+        for (int i = 0; i < c.size(); i++) {
+          items.add(c.get(i));
+        }
+      }
+      return new Nodes.Literal(Coll.of(List.copyOf(items)));
+    }
+    return new Operators.Union(l, r);
+  }
+
+  private static boolean onlyStrings(Coll c) {
+    for (int i = 0; i < c.size(); i++) {
+      if (!(c.get(i) instanceof String)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Expr call(Ast.Call c) {
