@@ -65,17 +65,15 @@ final class Codes {
     }
     switch (binding.strength()) {
       case REQUIRED -> {
-        out.issue(
-            "structure-binding",
+        binding(
+            out,
             Severity.ERROR,
-            "code-invalid",
             expression,
             "'"
                 + value
                 + "' is not a code of the value set "
                 + binding.valueSet()
                 + ", which is required here",
-            IssueSource.STRUCTURE,
             "Terminology_TX_NoValid_16");
         return false;
       }
@@ -136,39 +134,15 @@ final class Codes {
     if (code != null && inValueSet(binding.valueSet(), system, code)) {
       return;
     }
-    switch (strength) {
-      case REQUIRED ->
-          out.issue(
-              "structure-binding",
-              Severity.ERROR,
-              "code-invalid",
-              expression,
-              notInValueSet(system, code, binding, "required"),
-              IssueSource.STRUCTURE,
-              "Terminology_TX_NoValid_12");
-      case EXTENSIBLE ->
-          out.issue(
-              "structure-binding",
-              Severity.WARNING,
-              "code-invalid",
-              expression,
-              notInValueSet(system, code, binding, "extensible"),
-              IssueSource.STRUCTURE,
-              "Terminology_TX_NoValid_13");
-      case PREFERRED -> {
-        if (baseOnly) {
-          out.issue(
-              "structure-binding",
-              Severity.INFORMATION,
-              "code-invalid",
-              expression,
-              notInValueSet(system, code, binding, "preferred"),
-              IssueSource.STRUCTURE,
-              "Terminology_TX_NoValid_14");
-        }
-      }
-      default -> {}
-    }
+    notMet(
+        out,
+        strength,
+        baseOnly,
+        expression,
+        system + "#" + code + " is not in the value set " + binding.valueSet(),
+        "Terminology_TX_NoValid_12",
+        "Terminology_TX_NoValid_13",
+        "Terminology_TX_NoValid_14");
   }
 
   /**
@@ -214,22 +188,18 @@ final class Codes {
     if (codings.isEmpty()) {
       switch (strength) {
         case REQUIRED ->
-            out.issue(
-                "structure-binding",
+            binding(
+                out,
                 Severity.ERROR,
-                "code-invalid",
                 expression,
                 "No code is given, and the value set " + valueSet + " is required here",
-                IssueSource.STRUCTURE,
                 "Terminology_TX_Code_ValueSet");
         case EXTENSIBLE ->
-            out.issue(
-                "structure-binding",
+            binding(
+                out,
                 Severity.WARNING,
-                "code-invalid",
                 expression,
                 "No code is given, and the value set " + valueSet + " is extensible here",
-                IssueSource.STRUCTURE,
                 "Terminology_TX_Code_ValueSet_Ext");
         default -> {}
       }
@@ -243,41 +213,15 @@ final class Codes {
         return;
       }
     }
-    switch (strength) {
-      case REQUIRED ->
-          out.issue(
-              "structure-binding",
-              Severity.ERROR,
-              "code-invalid",
-              expression,
-              "None of the codings is in the value set " + valueSet + ", which is required here",
-              IssueSource.STRUCTURE,
-              "Terminology_TX_NoValid_1_CC");
-      case EXTENSIBLE ->
-          out.issue(
-              "structure-binding",
-              Severity.WARNING,
-              "code-invalid",
-              expression,
-              "None of the codings is in the value set "
-                  + valueSet
-                  + ", which is extensible here: a code of it should be used when one fits",
-              IssueSource.STRUCTURE,
-              "Terminology_TX_NoValid_2_CC");
-      case PREFERRED -> {
-        if (baseOnly) {
-          out.issue(
-              "structure-binding",
-              Severity.INFORMATION,
-              "code-invalid",
-              expression,
-              "None of the codings is in the value set " + valueSet + ", which is preferred here",
-              IssueSource.STRUCTURE,
-              "Terminology_TX_NoValid_3_CC");
-        }
-      }
-      default -> {}
-    }
+    notMet(
+        out,
+        strength,
+        baseOnly,
+        expression,
+        "None of the codings is in the value set " + valueSet,
+        "Terminology_TX_NoValid_1_CC",
+        "Terminology_TX_NoValid_2_CC",
+        "Terminology_TX_NoValid_3_CC");
   }
 
   /** A Quantity's unit as a coded value: UCUM units are checked, other systems are not (§12). */
@@ -332,6 +276,57 @@ final class Codes {
           IssueSource.STRUCTURE,
           "TYPE_SPECIFIC_CHECKS_DT_QTY_UCUM_ANNOTATIONS");
     }
+  }
+
+  /**
+   * A value not in the value set of its binding: an error (required), a warning (extensible), or an
+   * information (preferred, only when the document declares no known profile).
+   */
+  private static void notMet(
+      Findings out,
+      Strength strength,
+      boolean baseOnly,
+      String expression,
+      String message,
+      String requiredId,
+      String extensibleId,
+      String preferredId) {
+    switch (strength) {
+      case REQUIRED ->
+          binding(
+              out, Severity.ERROR, expression, message + ", which is required here", requiredId);
+      case EXTENSIBLE ->
+          binding(
+              out,
+              Severity.WARNING,
+              expression,
+              message + ", which is extensible here",
+              extensibleId);
+      case PREFERRED -> {
+        if (baseOnly) {
+          binding(
+              out,
+              Severity.INFORMATION,
+              expression,
+              message + ", which is preferred here",
+              preferredId);
+        }
+      }
+      default -> {}
+    }
+  }
+
+  /** A binding finding ({@code structure-binding}, {@code code-invalid}) at the coded element. */
+  private static void binding(
+      Findings out, Severity level, String expression, String message, String messageId) {
+    out.issue(
+        "structure-binding",
+        level,
+        "code-invalid",
+        expression,
+        message,
+        IssueSource.STRUCTURE,
+        messageId);
   }
 
   /** What the offline terminology chain says about one code (§11.1, §11.3). */
@@ -484,18 +479,6 @@ final class Codes {
       throw new NotCovered("the value set " + valueSet + " cannot be expanded here");
     }
     return vs;
-  }
-
-  private static String notInValueSet(
-      String system, @Nullable String code, Binding binding, String strength) {
-    return system
-        + "#"
-        + code
-        + " is not in the value set "
-        + binding.valueSet()
-        + ", which is "
-        + strength
-        + " here";
   }
 
   /** The strength when the binding judges codes (example bindings and none do not). */
