@@ -209,75 +209,37 @@ final class JsonTreeParser {
     int c = column(at);
     int ml = line(member);
     int mc = column(member);
-    switch (token) {
-      case START_OBJECT -> {
-        ObjectContent content = readObject(p);
-        return new Node(
-            name,
-            null,
-            content.resourceType,
-            l,
-            c,
-            ml,
-            mc,
-            content.children,
-            Node.Kind.OBJECT,
-            inArray,
-            content.notes());
-      }
-      case START_ARRAY -> {
-        // arrays of arrays are not FHIR; keep the position, the structure engine reports the shape
-        p.skipChildren();
-        return new Node(
-            name, null, null, l, c, ml, mc, List.of(), Node.Kind.ARRAY, inArray, Node.Notes.NONE);
-      }
-      case VALUE_STRING -> {
-        return new Node(
-            name,
-            p.getText(),
-            null,
-            l,
-            c,
-            ml,
-            mc,
-            List.of(),
-            Node.Kind.STRING,
-            inArray,
-            Node.Notes.NONE);
-      }
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        return new Node(
-            name,
-            p.getText(),
-            null,
-            l,
-            c,
-            ml,
-            mc,
-            List.of(),
-            Node.Kind.NUMBER,
-            inArray,
-            Node.Notes.NONE);
-      }
-      case VALUE_TRUE, VALUE_FALSE -> {
-        return new Node(
-            name,
-            p.getText(),
-            null,
-            l,
-            c,
-            ml,
-            mc,
-            List.of(),
-            Node.Kind.BOOLEAN,
-            inArray,
-            Node.Notes.NONE);
-      }
-      default -> {
-        return new Node(
-            name, null, null, l, c, ml, mc, List.of(), Node.Kind.NULL, inArray, Node.Notes.NONE);
-      }
+    if (token == JsonToken.START_OBJECT) {
+      ObjectContent content = readObject(p);
+      return new Node(
+          name,
+          null,
+          content.resourceType,
+          l,
+          c,
+          ml,
+          mc,
+          content.children,
+          Node.Kind.OBJECT,
+          inArray,
+          content.notes());
     }
+    Node.Kind kind =
+        switch (token) {
+          case START_ARRAY -> Node.Kind.ARRAY;
+          case VALUE_STRING -> Node.Kind.STRING;
+          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Node.Kind.NUMBER;
+          case VALUE_TRUE, VALUE_FALSE -> Node.Kind.BOOLEAN;
+          default -> Node.Kind.NULL;
+        };
+    String text = null;
+    if (kind == Node.Kind.ARRAY) {
+      // arrays of arrays are not FHIR; keep the position, the structure engine reports the shape
+      p.skipChildren();
+    } else if (kind != Node.Kind.NULL) {
+      text = p.getText();
+    }
+    return new Node(name, text, null, l, c, ml, mc, List.of(), kind, inArray, Node.Notes.NONE);
   }
 
   private int line(JsonLocation loc) {

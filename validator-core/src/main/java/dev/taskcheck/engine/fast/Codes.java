@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,7 @@ final class Codes {
   private static final String ISO4217 = "urn:iso:std:iso:4217";
   private static final String MIME = "urn:ietf:bcp:13";
   private static final String BCP47 = "urn:ietf:bcp:47";
+  private static final Set<String> COMMON_SYSTEMS = Set.of(UCUM, ISO3166, ISO4217, MIME, BCP47);
   private static final String ALL_LANGUAGES = "http://hl7.org/fhir/ValueSet/all-languages";
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2,3}");
   private static final Pattern MIME_TYPE =
@@ -39,6 +41,7 @@ final class Codes {
   private final Plan plan;
   private final FhirRelease release;
   private final Map<String, Set<String>> codesByValueSet = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> codingsByValueSet = new ConcurrentHashMap<>();
 
   Codes(Plan plan, FhirRelease release) {
     this.plan = plan;
@@ -115,17 +118,15 @@ final class Codes {
     }
     Strength strength = strength(binding);
     Verdict verdict = verdict(system, code, strength != null);
-    if (verdict == Verdict.UNKNOWN_SYSTEM && strength == null) {
-      // a Coding in an unknown system, without a binding that judges it: the reference engine says
-      // nothing (unless the system looks like a misspelt HL7 one, which it reports in ways not
-      // reproduced here)
+    if (verdict == Verdict.UNKNOWN_SYSTEM) {
+      // a system that looks like a misspelt HL7 one is reported in ways not reproduced here
       if (looksLikeHl7System(system)) {
         throw new NotCovered("a Coding whose system looks like a misspelt HL7 one");
       }
-      return;
-    }
-    if (verdict == Verdict.UNKNOWN_SYSTEM && looksLikeHl7System(system)) {
-      throw new NotCovered("a Coding whose system looks like a misspelt HL7 one");
+      if (strength == null) {
+        // in an unknown system, without a binding that judges it: the reference engine says nothing
+        return;
+      }
     }
     passThrough(verdict, system, code, expression, out);
     if (strength == null || binding == null || binding.valueSet() == null) {
@@ -154,32 +155,30 @@ final class Codes {
     Strength strength = strength(binding);
     List<String[]> codings = new ArrayList<>();
     boolean unknownSystem = false;
-    {
-      for (Node c : concept.children("coding")) {
-        if (c.kind() != Node.Kind.OBJECT) {
-          continue;
-        }
-        String system = text(c, "system");
-        String code = text(c, "code");
-        if (system == null && code == null) {
-          continue;
-        }
-        codings.add(new String[] {system, code});
-        if (system == null) {
-          out.issue(
-              "structure-other",
-              Severity.WARNING,
-              "not-found",
-              expression,
-              "A coding has the code '" + code + "' but no system, so it cannot be checked",
-              IssueSource.STRUCTURE,
-              null);
-          continue;
-        }
-        Verdict verdict = verdict(system, code, strength != null);
-        unknownSystem |= verdict == Verdict.UNKNOWN_SYSTEM;
-        passThrough(verdict, system, code, expression, out);
+    for (Node c : concept.children("coding")) {
+      if (c.kind() != Node.Kind.OBJECT) {
+        continue;
       }
+      String system = text(c, "system");
+      String code = text(c, "code");
+      if (system == null && code == null) {
+        continue;
+      }
+      codings.add(new String[] {system, code});
+      if (system == null) {
+        out.issue(
+            "structure-other",
+            Severity.WARNING,
+            "not-found",
+            expression,
+            "A coding has the code '" + code + "' but no system, so it cannot be checked",
+            IssueSource.STRUCTURE,
+            null);
+        continue;
+      }
+      Verdict verdict = verdict(system, code, strength != null);
+      unknownSystem |= verdict == Verdict.UNKNOWN_SYSTEM;
+      passThrough(verdict, system, code, expression, out);
     }
     if (strength == null || binding == null || binding.valueSet() == null) {
       return;
@@ -343,39 +342,17 @@ final class Codes {
   }
 
   private Verdict verdict(String system, @Nullable String code, boolean bound) {
-    String url = system;
-    switch (url) {
-      case SNOMED -> {
-        if (bound) {
-          throw new NotCovered("a SNOMED CT coding under a binding (SNOMED is not offline)");
-        }
-        return Verdict.OK;
+    if (system.equals(SNOMED)) {
+      if (bound) {
+        throw new NotCovered("a SNOMED CT coding under a binding (SNOMED is not offline)");
       }
-      case UCUM -> {
-        return code != null && UcumUnits.shared().isValid(code)
-            ? Verdict.OK
-            : code == null ? notCovered("a UCUM coding without a code") : Verdict.INVALID_VALUE;
+      return Verdict.OK;
+    }
+    if (COMMON_SYSTEMS.contains(system)) {
+      if (code == null) {
+        throw new NotCovered("a coding of " + system + " without a code");
       }
-      case ISO3166 -> {
-        if (code == null || !COUNTRY.matcher(code).matches()) {
-          return notCovered("an ISO 3166 code that is not two or three letters");
-        }
-        return Iso.countries().contains(code) ? Verdict.OK : Verdict.INVALID_VALUE;
-      }
-      case ISO4217 -> {
-        return code != null && Iso.currencies().contains(code)
-            ? Verdict.OK
-            : notCovered("an ISO 4217 code that Java does not know");
-      }
-      case MIME -> {
-        return code != null && MIME_TYPE.matcher(code).matches()
-            ? Verdict.OK
-            : notCovered("a MIME type that is not type/subtype");
-      }
-      case BCP47 -> {
-        return code == null ? notCovered("a language coding without a code") : language(code);
-      }
-      default -> {}
+      return commonSystem(system, code);
     }
     CodeSystemDef cs = plan.codeSystem(system);
     if (cs == null) {
@@ -388,6 +365,36 @@ final class Codes {
       throw new NotCovered("a coding of a known system without a code");
     }
     return cs.concept(code) == null ? Verdict.UNKNOWN_CODE : Verdict.OK;
+  }
+
+  /** A code of one of the systems HAPI knows without a terminology server (§11.1). */
+  private static Verdict commonSystem(String system, String code) {
+    switch (system) {
+      case UCUM -> {
+        return UcumUnits.shared().isValid(code) ? Verdict.OK : Verdict.INVALID_VALUE;
+      }
+      case ISO3166 -> {
+        if (!COUNTRY.matcher(code).matches()) {
+          throw new NotCovered("an ISO 3166 code that is not two or three letters");
+        }
+        return Iso.countries().contains(code) ? Verdict.OK : Verdict.INVALID_VALUE;
+      }
+      case ISO4217 -> {
+        if (!Iso.currencies().contains(code)) {
+          throw new NotCovered("an ISO 4217 code that Java does not know");
+        }
+        return Verdict.OK;
+      }
+      case MIME -> {
+        if (!MIME_TYPE.matcher(code).matches()) {
+          throw new NotCovered("a MIME type that is not type/subtype");
+        }
+        return Verdict.OK;
+      }
+      default -> {
+        return language(code);
+      }
+    }
   }
 
   /** A language tag: a known language, optionally with a known region (else not covered). */
@@ -409,10 +416,6 @@ final class Codes {
   /** Whether a language tag is one the reference engine accepts (for codes bound to languages). */
   static boolean isKnownLanguage(String tag) {
     return language(tag) == Verdict.OK;
-  }
-
-  private static Verdict notCovered(String reason) {
-    throw new NotCovered(reason);
   }
 
   private static void passThrough(
@@ -464,13 +467,7 @@ final class Codes {
   }
 
   private boolean inValueSet(String valueSet, String system, String code) {
-    ValueSetDef vs = expandable(valueSet);
-    for (ValueSetDef.Code c : vs.codes()) {
-      if (c.code().equals(code) && c.system().equals(system)) {
-        return true;
-      }
-    }
-    return false;
+    return codings(valueSet).contains(system + '|' + code);
   }
 
   private ValueSetDef expandable(String valueSet) {
@@ -506,18 +503,23 @@ final class Codes {
     return n == null || n.kind() != Node.Kind.STRING ? null : n.value();
   }
 
+  /** The codes of a value set's expansion, whatever their system. */
   private Set<String> codes(String valueSet) {
-    Set<String> known = codesByValueSet.get(valueSet);
-    if (known != null) {
-      return known;
+    return codesByValueSet.computeIfAbsent(valueSet, url -> expansion(url, ValueSetDef.Code::code));
+  }
+
+  /** The codings of a value set's expansion, as {@code system|code}. */
+  private Set<String> codings(String valueSet) {
+    return codingsByValueSet.computeIfAbsent(
+        valueSet, url -> expansion(url, c -> c.system() + '|' + c.code()));
+  }
+
+  private Set<String> expansion(String valueSet, Function<ValueSetDef.Code, String> key) {
+    Set<String> out = new HashSet<>();
+    for (ValueSetDef.Code c : expandable(valueSet).codes()) {
+      out.add(key.apply(c));
     }
-    ValueSetDef vs = expandable(valueSet);
-    Set<String> codes = new HashSet<>();
-    for (ValueSetDef.Code c : vs.codes()) {
-      codes.add(c.code());
-    }
-    codesByValueSet.put(valueSet, codes);
-    return codes;
+    return Set.copyOf(out);
   }
 
   FhirRelease release() {
