@@ -402,6 +402,18 @@ public final class TaskCheck {
    * overrides applied): the rules a report lists as checked.
    */
   public List<RuleInfo> rulesInForce() {
+    List<RuleInfo> known = inForce;
+    if (known == null) {
+      known = computeRulesInForce();
+      inForce = known; // the same list from any thread that races here
+    }
+    return known;
+  }
+
+  /** {@link #rulesInForce()}, computed once: the settings it reads never change. */
+  private volatile @Nullable List<RuleInfo> inForce;
+
+  private List<RuleInfo> computeRulesInForce() {
     IssuePolicy policy = new IssuePolicy(ruleSet, severities, off, List.of(), Instant.EPOCH);
     List<RuleInfo> out = new ArrayList<>();
     for (RuleInfo r : catalog()) {

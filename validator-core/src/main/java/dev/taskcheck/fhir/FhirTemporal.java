@@ -8,8 +8,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,18 +70,114 @@ public record FhirTemporal(
   private static final int MAX_LENGTH = 64;
 
   /**
-   * The FHIR date and dateTime expressions (fractions of 1 to 9 digits), with the offset optional
-   * also when a time is present. An offset without a time is not FHIR and does not match.
+   * Reads the FHIR date and dateTime expressions (fractions of 1 to 9 digits), with the offset
+   * optional also when a time is present, at their fixed positions: {@code
+   * YYYY(-MM(-DD(Thh:mm:ss(.f{1,9})?(Z|(+|-)hh:mm)?)?)?)?}, the year not {@code 0000}, hours to 23,
+   * seconds to 60 and offsets from -14:00 to +14:00 (minutes to 59 below 14 hours). An offset
+   * without a time is not FHIR and does not match.
    */
-  private static final Pattern LEXICAL =
-      Pattern.compile(
-          "(?<year>[0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)"
-              + "(?:-(?<month>0[1-9]|1[0-2])"
-              + "(?:-(?<day>0[1-9]|[12][0-9]|3[01])"
-              + "(?:T(?<hour>[01][0-9]|2[0-3]):(?<minute>[0-5][0-9]):(?<second>[0-5][0-9]|60)"
-              + "(?:\\.(?<fraction>[0-9]{1,9}))?"
-              + "(?<offset>Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?"
-              + ")?)?)?");
+  private static final class Lexical {
+    int year;
+    int month;
+    int day;
+    int hour = -1;
+    int minute;
+    int second;
+    int fractionDigits;
+    long fraction;
+    @Nullable ZoneOffset offset;
+    boolean hasMonth;
+    boolean hasDay;
+
+    /** False when {@code t} is not of the form. */
+    boolean read(String t) {
+      int n = t.length();
+      if (n < 4) {
+        return false;
+      }
+      year = number(t, 0, 4);
+      if (year <= 0) {
+        return false; // not four digits, or 0000
+      }
+      if (n == 4) {
+        return true;
+      }
+      if (n < 7 || t.charAt(4) != '-' || (month = number(t, 5, 7)) < 1 || month > 12) {
+        return false;
+      }
+      hasMonth = true;
+      if (n == 7) {
+        return true;
+      }
+      if (n < 10 || t.charAt(7) != '-' || (day = number(t, 8, 10)) < 1 || day > 31) {
+        return false;
+      }
+      hasDay = true;
+      if (n == 10) {
+        return true;
+      }
+      if (n < 19
+          || t.charAt(10) != 'T'
+          || t.charAt(13) != ':'
+          || t.charAt(16) != ':'
+          || (hour = number(t, 11, 13)) < 0
+          || hour > 23
+          || (minute = number(t, 14, 16)) < 0
+          || minute > 59
+          || (second = number(t, 17, 19)) < 0
+          || second > 60) {
+        return false;
+      }
+      int i = 19;
+      if (i < n && t.charAt(i) == '.') {
+        int from = ++i;
+        while (i < n && i - from < 10 && isDigit(t.charAt(i))) {
+          i++;
+        }
+        fractionDigits = i - from;
+        if (fractionDigits < 1 || fractionDigits > 9) {
+          return false;
+        }
+        fraction = number(t, from, i);
+      }
+      if (i == n) {
+        return true;
+      }
+      char z = t.charAt(i);
+      if (z == 'Z') {
+        offset = ZoneOffset.UTC;
+        return i + 1 == n;
+      }
+      if ((z != '+' && z != '-') || n != i + 6 || t.charAt(i + 3) != ':') {
+        return false;
+      }
+      int hours = number(t, i + 1, i + 3);
+      int minutes = number(t, i + 4, i + 6);
+      if (hours < 0 || minutes < 0 || minutes > 59 || hours > 14 || (hours == 14 && minutes != 0)) {
+        return false;
+      }
+      int sign = z == '-' ? -1 : 1;
+      offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+      return true;
+    }
+
+    private static boolean isDigit(char c) {
+      return c >= '0' && c <= '9';
+    }
+
+    /** The decimal number in {@code t[from, to)}, or -1 when a character is not a digit. */
+    private static int number(String t, int from, int to) {
+      int v = 0;
+      for (int k = from; k < to; k++) {
+        char c = t.charAt(k);
+        if (!isDigit(c)) {
+          return -1;
+        }
+        v = v * 10 + (c - '0');
+      }
+      return v;
+    }
+  }
 
   /**
    * A value with the given span.
@@ -109,56 +203,47 @@ public record FhirTemporal(
     if (text == null || text.length() > MAX_LENGTH) {
       return Optional.empty();
     }
-    Matcher m = LEXICAL.matcher(text);
-    if (!m.matches()) {
+    Lexical m = new Lexical();
+    if (!m.read(text)) {
       return Optional.empty();
     }
-    int year = Integer.parseInt(m.group("year"));
-    String month = m.group("month");
-    String day = m.group("day");
-    String hour = m.group("hour");
     LocalDateTime start;
     LocalDateTime end;
     Precision precision;
     try {
-      if (month == null) {
-        start = LocalDate.of(year, 1, 1).atStartOfDay();
+      if (!m.hasMonth) {
+        start = LocalDate.of(m.year, 1, 1).atStartOfDay();
         end = start.plusYears(1);
         precision = Precision.YEAR;
-      } else if (day == null) {
-        start = LocalDate.of(year, Integer.parseInt(month), 1).atStartOfDay();
+      } else if (!m.hasDay) {
+        start = LocalDate.of(m.year, m.month, 1).atStartOfDay();
         end = start.plusMonths(1);
         precision = Precision.MONTH;
-      } else if (hour == null) {
-        start = LocalDate.of(year, Integer.parseInt(month), Integer.parseInt(day)).atStartOfDay();
+      } else if (m.hour < 0) {
+        start = LocalDate.of(m.year, m.month, m.day).atStartOfDay();
         end = start.plusDays(1);
         precision = Precision.DAY;
       } else {
-        LocalDateTime minute =
-            LocalDate.of(year, Integer.parseInt(month), Integer.parseInt(day))
-                .atTime(Integer.parseInt(hour), Integer.parseInt(m.group("minute")));
-        int second = Integer.parseInt(m.group("second"));
-        boolean leap = second == 60;
-        String fraction = m.group("fraction");
+        LocalDateTime minute = LocalDate.of(m.year, m.month, m.day).atTime(m.hour, m.minute);
+        boolean leap = m.second == 60;
         Duration unit =
-            fraction == null
+            m.fractionDigits == 0
                 ? Duration.ofSeconds(1)
-                : Duration.ofNanos(tenToThe(9 - fraction.length()));
-        long nanos = fraction == null ? 0 : Long.parseLong(fraction) * unit.toNanos();
-        start = minute.plusSeconds(leap ? 59 : second).plusNanos(nanos);
+                : Duration.ofNanos(tenToThe(9 - m.fractionDigits));
+        long nanos = m.fraction * unit.toNanos();
+        start = minute.plusSeconds(leap ? 59 : m.second).plusNanos(nanos);
         end = leap ? minute.plusMinutes(1) : start.plus(unit);
-        precision = fraction == null ? Precision.SECOND : Precision.MILLI;
+        precision = m.fractionDigits == 0 ? Precision.SECOND : Precision.MILLI;
       }
     } catch (DateTimeException e) {
       return Optional.empty(); // a day the month does not have
     }
-    String offset = m.group("offset");
-    if (offset == null) {
+    ZoneOffset zone = m.offset;
+    if (zone == null) {
       return Optional.of(
           new FhirTemporal(
               text, precision, start.toInstant(EARLIEST_ZONE), end.toInstant(LATEST_ZONE), false));
     }
-    ZoneOffset zone = ZoneOffset.of(offset);
     return Optional.of(
         new FhirTemporal(text, precision, start.toInstant(zone), end.toInstant(zone), true));
   }

@@ -1,6 +1,8 @@
 package dev.taskcheck.fhir;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -46,12 +48,17 @@ public enum TaskStatus {
     if (code == null) {
       return null;
     }
+    return BY_CODE.get(code);
+  }
+
+  private static final Map<String, TaskStatus> BY_CODE = byCode();
+
+  private static Map<String, TaskStatus> byCode() {
+    Map<String, TaskStatus> m = new HashMap<>();
     for (TaskStatus s : values()) {
-      if (s.code().equals(code)) {
-        return s;
-      }
+      m.put(s.code(), s);
     }
-    return null;
+    return Map.copyOf(m);
   }
 
   @Override

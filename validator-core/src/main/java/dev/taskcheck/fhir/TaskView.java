@@ -4,9 +4,7 @@ import dev.taskcheck.model.Coding;
 import dev.taskcheck.model.FhirRelease;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -291,44 +289,75 @@ public abstract class TaskView {
    */
   public final List<PeriodView> periods() {
     List<PeriodView> out = new ArrayList<>();
-    collectPeriods(task, "Task", true, out);
+    collectPeriods(task, null, out);
     return out;
   }
 
-  private static void collectPeriods(
-      FhirElement element, String expression, boolean root, List<PeriodView> out) {
-    List<? extends FhirElement> children = element.children();
-    Map<String, Integer> seen = new HashMap<>();
-    Map<String, Integer> counts = new HashMap<>();
-    for (FhirElement c : children) {
-      counts.merge(c.name(), 1, Integer::sum);
+  /**
+   * One step of the way to an element, its expression written only when a Period is found there
+   * (most elements hold none).
+   */
+  private record Step(@Nullable Step parent, List<? extends FhirElement> siblings, int position) {
+
+    boolean root() {
+      return parent == null;
     }
-    for (FhirElement c : children) {
+
+    void append(StringBuilder b) {
+      if (parent == null) {
+        b.append("Task");
+      } else {
+        parent.append(b);
+      }
+      String name = siblings.get(position).name();
+      String base = choiceBase(name);
+      String choice = base == null ? null : choiceType(name, base);
+      if (choice != null) {
+        b.append('.').append(base).append(".ofType(").append(choice).append(')');
+        return;
+      }
+      int index = 0;
+      int count = 0;
+      for (int i = 0; i < siblings.size(); i++) {
+        if (siblings.get(i).name().equals(name)) {
+          count++;
+          if (i < position) {
+            index++;
+          }
+        }
+      }
+      boolean repeats =
+          count > 1 || ALWAYS_REPEATING.contains(name) || (root() && REPEATING.contains(name));
+      b.append('.').append(name);
+      if (repeats) {
+        b.append('[').append(index).append(']');
+      }
+    }
+  }
+
+  private static void collectPeriods(
+      FhirElement element, @Nullable Step path, List<PeriodView> out) {
+    boolean root = path == null;
+    List<? extends FhirElement> children = element.children();
+    for (int i = 0; i < children.size(); i++) {
+      FhirElement c = children.get(i);
       String name = c.name();
-      int index = seen.merge(name, 1, Integer::sum) - 1;
       if (c.value() != null
           || name.startsWith("_")
           || (root && (name.equals("contained") || name.equals("text")))) {
         continue;
       }
+      // Step.append's parent is this element's step; the root writes "Task" itself
+      Step step = new Step(path, children, i);
       String base = choiceBase(name);
       String choice = base == null ? null : choiceType(name, base);
-      String step;
-      if (choice != null) {
-        step = "." + base + ".ofType(" + choice + ")";
-      } else {
-        boolean repeats =
-            counts.getOrDefault(name, 0) > 1
-                || ALWAYS_REPEATING.contains(name)
-                || (root && REPEATING.contains(name));
-        step = "." + name + (repeats ? "[" + index + "]" : "");
-      }
-      String childExpr = expression + step;
       if ("Period".equals(choice) || (choice == null && PERIOD_NAMES.contains(name))) {
-        out.add(new PeriodView(childExpr, c.childValue("start"), c.childValue("end")));
+        StringBuilder b = new StringBuilder(48);
+        step.append(b);
+        out.add(new PeriodView(b.toString(), c.childValue("start"), c.childValue("end")));
         continue;
       }
-      collectPeriods(c, childExpr, false, out);
+      collectPeriods(c, step, out);
     }
   }
 

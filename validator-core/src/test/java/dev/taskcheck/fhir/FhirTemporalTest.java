@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskcheck.fhir.FhirTemporal.Precision;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -288,5 +293,75 @@ class FhirTemporalTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(new FhirTemporal("x", Precision.SECOND, t, t.plusSeconds(1), true).high())
         .isAfter(t);
+  }
+
+  /** The lexical form as a regular expression: the reading by position must agree with it. */
+  private static final Pattern LEXICAL =
+      Pattern.compile(
+          "(?<year>[0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)"
+              + "(?:-(?<month>0[1-9]|1[0-2])"
+              + "(?:-(?<day>0[1-9]|[12][0-9]|3[01])"
+              + "(?:T(?<hour>[01][0-9]|2[0-3]):(?<minute>[0-5][0-9]):(?<second>[0-5][0-9]|60)"
+              + "(?:\\.(?<fraction>[0-9]{1,9}))?"
+              + "(?<offset>Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?"
+              + ")?)?)?");
+
+  @Test
+  void readsExactlyTheLexicalForm() {
+    Random random = new Random(7);
+    String alphabet = "0123456789012345678901234567890-:T.Z+ ";
+    String[] seeds = {
+      "2024",
+      "2024-02",
+      "2024-02-29",
+      "2023-02-29",
+      "2024-02-29T23:59:60",
+      "0000-01-01",
+      "2024-01-10T09:00:00.123456789+14:00",
+      "2024-01-10T09:00:00-13:59",
+      "2024-01-10T09:00:00Z",
+      "1000-10-31T00:00:00.1-00:00"
+    };
+    int parsed = 0;
+    for (int k = 0; k < 200_000; k++) {
+      StringBuilder b = new StringBuilder(seeds[random.nextInt(seeds.length)]);
+      for (int e = random.nextInt(3); e > 0; e--) {
+        int at = random.nextInt(b.length() + 1);
+        char c = alphabet.charAt(random.nextInt(alphabet.length()));
+        switch (random.nextInt(3)) {
+          case 0 -> b.insert(at, c);
+          case 1 -> b.setCharAt(Math.min(at, b.length() - 1), c);
+          default -> b.setLength(at);
+        }
+        if (b.length() == 0) {
+          b.append('2');
+        }
+      }
+      String text = b.toString();
+      Matcher m = LEXICAL.matcher(text);
+      boolean expected = m.matches() && dayExists(m);
+      var actual = FhirTemporal.parse(text);
+      assertThat(actual.isPresent()).as(text).isEqualTo(expected);
+      if (expected) {
+        parsed++;
+        assertThat(actual.get().zoned()).as(text).isEqualTo(m.group("offset") != null);
+      }
+    }
+    assertThat(parsed).isGreaterThan(10_000);
+  }
+
+  private static boolean dayExists(Matcher m) {
+    if (m.group("day") == null) {
+      return true;
+    }
+    try {
+      LocalDate.of(
+          Integer.parseInt(m.group("year")),
+          Integer.parseInt(m.group("month")),
+          Integer.parseInt(m.group("day")));
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
   }
 }

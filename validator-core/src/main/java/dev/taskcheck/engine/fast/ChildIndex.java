@@ -19,17 +19,24 @@ final class ChildIndex {
   /** By the identity of the plan's (immutable) list: the plan decodes each definition once. */
   private static final Map<Key, ChildIndex> CACHE = new ConcurrentHashMap<>();
 
-  /** A property's definition and, for a choice, the type its name selects. */
-  record Lookup(ElementDef def, @Nullable String type) {}
+  /**
+   * A property's definition, for a choice the type its name selects, and the definition's position
+   * in the list the index was made from.
+   */
+  record Lookup(ElementDef def, @Nullable String type, int position) {}
 
-  private final Map<String, ElementDef> plain = new HashMap<>();
+  private final Map<String, Lookup> plain = new HashMap<>();
+  private final int size;
+  private final List<Integer> choicePositions = new ArrayList<>();
   private final Map<String, ElementDef> byName = new HashMap<>();
   private final List<ElementDef> choices = new ArrayList<>();
   private final List<String> choiceNames = new ArrayList<>();
   private final Map<String, Boolean> sliced = new HashMap<>();
 
   private ChildIndex(List<ElementDef> defs) {
-    for (ElementDef d : defs) {
+    size = defs.size();
+    for (int position = 0; position < defs.size(); position++) {
+      ElementDef d = defs.get(position);
       if (d.sliceName() != null) {
         continue;
       }
@@ -39,10 +46,16 @@ final class ChildIndex {
       if (d.isChoice()) {
         choices.add(d);
         choiceNames.add(name);
+        choicePositions.add(position);
       } else {
-        plain.putIfAbsent(name, d);
+        plain.putIfAbsent(name, new Lookup(d, null, position));
       }
     }
+  }
+
+  /** The number of definitions in the list the index was made from. */
+  int size() {
+    return size;
   }
 
   static ChildIndex of(List<ElementDef> defs) {
@@ -51,15 +64,15 @@ final class ChildIndex {
 
   /** The definition of a JSON property name (without its {@code _}), or null when unknown. */
   @Nullable Lookup find(String property) {
-    ElementDef d = plain.get(property);
+    Lookup d = plain.get(property);
     if (d != null) {
-      return new Lookup(d, null);
+      return d;
     }
     for (int i = 0; i < choices.size(); i++) {
       ElementDef c = choices.get(i);
       String t = Types.choiceType(c, choiceNames.get(i), property);
       if (t != null) {
-        return new Lookup(c, t);
+        return new Lookup(c, t, choicePositions.get(i));
       }
     }
     return null;

@@ -32,7 +32,12 @@ final class Invariants {
   private final FhirRelease release;
   private final FhirPath fhirPath;
   private final Environment environment;
-  private final Map<String, Expression> compiled = new ConcurrentHashMap<>();
+
+  /**
+   * The compiled expression of each constraint, by the constraint (the plan's constraints are
+   * immutable values), so that an evaluation neither fixes nor hashes the expression's text again.
+   */
+  private final Map<Constraint, Expression> compiled = new ConcurrentHashMap<>();
 
   Invariants(Types types, FhirRelease release) {
     this.types = types;
@@ -216,15 +221,14 @@ final class Invariants {
     if (expression == null) {
       throw new NotCovered("the invariant " + c.key() + " without an expression");
     }
-    String text = ExpressionFixes.fix(expression, c.key(), release);
-    Expression e = compiled.get(text);
+    Expression e = compiled.get(c);
     if (e == null) {
       try {
-        e = fhirPath.compile(text);
+        e = fhirPath.compile(ExpressionFixes.fix(expression, c.key(), release));
       } catch (FhirPathException ex) {
         throw new NotCovered("the invariant " + c.key() + " (" + ex.getMessage() + ")");
       }
-      compiled.put(text, e);
+      compiled.put(c, e);
     }
     try {
       EvaluationContext ctx =

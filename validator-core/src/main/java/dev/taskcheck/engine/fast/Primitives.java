@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,25 +29,26 @@ final class Primitives {
     boolean check(String value);
   }
 
-  private static final Pattern DATETIME =
-      Pattern.compile(
+  private static final TextPattern DATETIME =
+      TextPattern.compile(
           "([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)"
               + "(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?"
               + "(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?)?)?)?");
-  private static final Pattern DATE =
-      Pattern.compile(
+  private static final TextPattern DATE =
+      TextPattern.compile(
           "([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1]))?)?");
-  private static final Pattern INSTANT =
-      Pattern.compile(
+  private static final TextPattern INSTANT =
+      TextPattern.compile(
           "-?[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[1-2][0-9]|3[0-1])"
               + "T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))");
-  private static final Pattern TIME =
-      Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)");
-  private static final Pattern HTML_FRAGMENT = Pattern.compile("[a-zA-Z]\\w*(((\\s+)(\\S)*)*)");
-  private static final Pattern UUID =
-      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+  private static final TextPattern TIME =
+      TextPattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)");
+  private static final TextPattern HTML_FRAGMENT =
+      TextPattern.compile("[a-zA-Z]\\w*(((\\s+)(\\S)*)*)");
+  private static final TextPattern UUID =
+      TextPattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final TextPattern OID = TextPattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
+  private static final TextPattern ID = TextPattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
   /** The types exempt from the type-regex check (their own checks cover them). */
   private static final Set<String> REGEX_EXEMPT = Set.of("id", "base64Binary", "markdown");
@@ -63,7 +63,7 @@ final class Primitives {
 
   private final Types types;
   private final FhirRelease release;
-  private final Map<String, Pattern> typeRegexes = new ConcurrentHashMap<>();
+  private final Map<String, TextPattern> typeRegexes = new ConcurrentHashMap<>();
 
   Primitives(Types types, FhirRelease release) {
     this.types = types;
@@ -123,12 +123,12 @@ final class Primitives {
       case "uri", "url", "canonical", "oid", "uuid" -> ok &= uri(type, value, def, at, out);
       case "id" -> {
         if (!resourceId) {
-          ok &= rule(ID.matcher(value).matches(), Check.ID, at, out, value);
+          ok &= rule(ID.matches(value), Check.ID, at, out, value);
         }
       }
       case "string" -> ok &= string(value, def, at, out);
       case "dateTime" -> ok &= dateTime(value, def, core, at, out);
-      case "time" -> ok &= rule(TIME.matcher(value).matches(), Check.TIME, at, out, value);
+      case "time" -> ok &= rule(TIME.matches(value), Check.TIME, at, out, value);
       case "date" -> ok &= date(value, def, core, at, out);
       case "base64Binary" -> ok &= base64(value, at, out);
       case "integer", "unsignedInt", "positiveInt" -> ok &= integer(type, value, def, at, out);
@@ -153,8 +153,8 @@ final class Primitives {
       throw new NotCovered("a fixed or pattern value on " + def.path());
     }
     if (ok && !REGEX_EXEMPT.contains(type)) {
-      Pattern regex = typeRegex(type);
-      if (regex != null && !regex.matcher(value).matches()) {
+      TextPattern regex = typeRegex(type);
+      if (regex != null && !regex.matches(value)) {
         out.add(Check.REGEX_TYPE, at, value, type);
       }
     }
@@ -165,7 +165,7 @@ final class Primitives {
     if (id.length() > 64) {
       out.add(Check.RESOURCE_ID_LENGTH, at, id.length());
     }
-    if (!ID.matcher(id).matches()) {
+    if (!ID.matches(id)) {
       out.add(Check.RESOURCE_ID_CHARS, at, id);
     }
   }
@@ -215,7 +215,7 @@ final class Primitives {
       int e = rest.indexOf('>');
       if (e > -1 && e < i) {
         String s = rest.substring(0, e);
-        if (HTML_FRAGMENT.matcher(s).matches()) {
+        if (HTML_FRAGMENT.matches(s)) {
           return "<" + s + ">";
         }
       }
@@ -247,13 +247,13 @@ final class Primitives {
         s = s.substring(0, s.lastIndexOf('|'));
       }
       s = s.substring(9);
-      ok &= rule(UUID.matcher(s).matches(), Check.UUID_VALID, at, out, s);
+      ok &= rule(UUID.matches(s), Check.UUID_VALID, at, out, s);
     }
     if (url.startsWith("urn:oid:")) {
       String oid = url.substring(8);
       ok &=
           rule(
-              OID.matcher(oid).matches() && (oid.lastIndexOf('.') >= 4 || oid.startsWith("1.3")),
+              OID.matches(oid) && (oid.lastIndexOf('.') >= 4 || oid.startsWith("1.3")),
               Check.OID_VALID,
               at,
               out,
@@ -286,7 +286,7 @@ final class Primitives {
 
   private static boolean dateTime(
       String value, ElementDef def, boolean core, Loc at, Findings out) {
-    boolean ok = rule(DATETIME.matcher(value).matches(), Check.DATETIME, at, out, value);
+    boolean ok = rule(DATETIME.matches(value), Check.DATETIME, at, out, value);
     if (core) {
       ok &= rule(!value.contains("T") || hasTimeZone(value), Check.DATETIME_TZ, at, out, value);
     }
@@ -304,7 +304,7 @@ final class Primitives {
   }
 
   private static boolean date(String value, ElementDef def, boolean core, Loc at, Findings out) {
-    boolean ok = rule(DATE.matcher(value).matches(), Check.DATE, at, out, value);
+    boolean ok = rule(DATE.matches(value), Check.DATE, at, out, value);
     ok &= maxLength(value, def, at, out);
     if (ok) {
       if (!Dates.valid(value, false)) {
@@ -319,7 +319,7 @@ final class Primitives {
   }
 
   private static boolean instant(String value, boolean core, Loc at, Findings out) {
-    boolean ok = rule(INSTANT.matcher(value).matches(), Check.INSTANT_REGEX, at, out, value);
+    boolean ok = rule(INSTANT.matches(value), Check.INSTANT_REGEX, at, out, value);
     if (ok) {
       if (!Dates.valid(value.startsWith("-") ? value.substring(1) : value, true)) {
         out.add(Check.INSTANT, at, value);
@@ -490,8 +490,8 @@ final class Primitives {
     }
   }
 
-  private @Nullable Pattern typeRegex(String type) {
-    Pattern p = typeRegexes.get(type);
+  private @Nullable TextPattern typeRegex(String type) {
+    TextPattern p = typeRegexes.get(type);
     if (p != null) {
       return p;
     }
@@ -506,7 +506,7 @@ final class Primitives {
     } else if (regex.equals("[ \\r\\n\\t\\S]+")) {
       regex = "^[\\s\\S]+$";
     }
-    p = Pattern.compile(regex);
+    p = TextPattern.compile(regex);
     typeRegexes.put(type, p);
     return p;
   }

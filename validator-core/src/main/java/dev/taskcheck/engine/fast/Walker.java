@@ -10,7 +10,6 @@ import dev.taskcheck.plan.TypeDef;
 import dev.taskcheck.plan.TypeRef;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -253,9 +252,9 @@ final class Walker {
     if (obj.resourceType() != null && obj != scope.node()) {
       out.add(Check.UNKNOWN_PROPERTY, loc.child("resourceType"), "resourceType", parentType);
     }
-    // by identity: a definition's own hashCode would hash its whole subtree
-    IdentityHashMap<ElementDef, Match> matches = new IdentityHashMap<>();
     ChildIndex index = ChildIndex.of(childDefs);
+    // by the definition's position in childDefs
+    Match[] matches = new Match[index.size()];
     Set<String> duplicates =
         notes.duplicateKeys().isEmpty() ? Set.of() : new HashSet<>(notes.duplicateKeys());
     List<Node> children = obj.children();
@@ -274,7 +273,11 @@ final class Walker {
       }
       ElementDef def = found.def();
       String type = found.type();
-      Match m = matches.computeIfAbsent(def, Match::new);
+      Match m = matches[found.position()];
+      if (m == null) {
+        m = new Match(def);
+        matches[found.position()] = m;
+      }
       if (def.isChoice()) {
         if (m.property == null) {
           m.property = base;
@@ -291,12 +294,17 @@ final class Walker {
         m.values.add(child);
       }
     }
-    for (ElementDef def : childDefs) {
+    ElementDef profileParent = parent.profile();
+    for (int position = 0; position < childDefs.size(); position++) {
+      ElementDef def = childDefs.get(position);
       if (def.sliceName() != null) {
         continue;
       }
-      Match m = matches.get(def);
-      ElementDef profileDef = parent.profile() == null ? null : profileChild(parent.profile(), def);
+      Match m = matches[position];
+      if (m == null && def.min() == 0 && profileParent == null) {
+        continue; // absent and optional: nothing to check
+      }
+      ElementDef profileDef = profileParent == null ? null : profileChild(profileParent, def);
       Defs defs = new Defs(def, parent.baseOwner(), profileDef, parent.profileOwner());
       int count = m == null ? 0 : element(m, defs, loc, scope);
       cardinality(def, count, loc, parent.baseOwner(), IssueSource.STRUCTURE);
