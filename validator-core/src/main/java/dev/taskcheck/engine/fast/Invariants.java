@@ -16,6 +16,7 @@ import dev.taskcheck.plan.ElementDef;
 import dev.taskcheck.plan.TypeDef;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -194,6 +195,14 @@ final class Invariants {
       case "dom-3" -> Boolean.TRUE;
       case "dom-6" -> dom6(c, node, scope);
       case "dom-2", "dom-4", "dom-5" -> node.child("contained") == null ? Boolean.TRUE : null;
+      // the common answers of three core invariants, read off the tree without a typed view
+      case "ref-1" -> trueIf(REF_1.contains(c.expression()) && ref1Holds(node));
+      case "per-1" ->
+          trueIf(PER_1.contains(c.expression()) && (!has(node, "start") || !has(node, "end")));
+      case "qty-3" ->
+          trueIf(
+              QTY_3.equals(c.expression())
+                  && ((!has(node, "code") && !has(node, "_code")) || hasPrimitive(node, "system")));
       case "txt-1", "txt-2" -> {
         Narratives.Outcome o = w.narrativeOutcome(node);
         if (o == null) {
@@ -203,6 +212,80 @@ final class Invariants {
       }
       default -> null;
     };
+  }
+
+  /** The published ref-1 texts (R4, R4B, R5), all guarded by {@link ExpressionFixes}. */
+  private static final Set<String> REF_1 =
+      Set.of(
+          "reference.startsWith('#').not() or (reference.substring(1).trace('url') in"
+              + " %rootResource.contained.id.trace('ids'))",
+          "reference.startsWith('#').not() or (reference.substring(1).trace('url') in"
+              + " %rootResource.contained.id.trace('ids')) or (reference='#' and"
+              + " %rootResource!=%resource)",
+          "reference.exists()  implies (reference.startsWith('#').not() or"
+              + " (reference.substring(1).trace('url') in %rootResource.contained.id.trace('ids'))"
+              + " or (reference='#' and %rootResource!=%resource))");
+
+  /** The published per-1 texts (R4 and R4B, R5). */
+  private static final Set<String> PER_1 =
+      Set.of(
+          "start.hasValue().not() or end.hasValue().not() or (start <= end)",
+          "start.hasValue().not() or end.hasValue().not() or (start.lowBoundary() <="
+              + " end.highBoundary())");
+
+  private static final String QTY_3 = "code.empty() or system.exists()";
+
+  /** True when {@code holds}, else null: the expression decides. */
+  private static @Nullable Boolean trueIf(boolean holds) {
+    return holds ? Boolean.TRUE : null;
+  }
+
+  /**
+   * ref-1 holds when the Reference has no {@code reference} (its guard, {@code reference.exists()
+   * implies ...}), or one string that is not local ({@code startsWith('#').not()} is true, so the
+   * {@code or} is). Anything else is left to the expression.
+   */
+  private static boolean ref1Holds(Node node) {
+    Node only = null;
+    for (Node c : node.children()) {
+      String n = c.name();
+      if (n.equals("reference")) {
+        if (only != null) {
+          return false;
+        }
+        only = c;
+      } else if (n.equals("_reference")) {
+        return false;
+      }
+    }
+    if (only == null) {
+      return true;
+    }
+    String v = only.value();
+    return only.kind() == Node.Kind.STRING && !only.inArray() && v != null && !v.startsWith("#");
+  }
+
+  /** Whether the node has a child of this JSON name at all (null, empty or not). */
+  private static boolean has(Node node, String name) {
+    for (Node c : node.children()) {
+      if (c.name().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the node has a child of this name with a JSON string, number or boolean value. */
+  private static boolean hasPrimitive(Node node, String name) {
+    for (Node c : node.children()) {
+      if (c.name().equals(name)
+          && (c.kind() == Node.Kind.STRING
+              || c.kind() == Node.Kind.NUMBER
+              || c.kind() == Node.Kind.BOOLEAN)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static @Nullable Boolean dom6(Constraint c, Node node, Walker.ResourceScope scope) {
