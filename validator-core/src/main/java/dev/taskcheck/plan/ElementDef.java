@@ -1,7 +1,9 @@
 package dev.taskcheck.plan;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,10 +70,21 @@ public record ElementDef(
    * value[x]}).
    */
   public String name() {
-    int dot = path.lastIndexOf('.');
-    String last = dot < 0 ? path : path.substring(dot + 1);
-    return last.endsWith("[x]") ? last.substring(0, last.length() - 3) : last;
+    String known = NAMES.get(path);
+    if (known == null) {
+      int dot = path.lastIndexOf('.');
+      String last = dot < 0 ? path : path.substring(dot + 1);
+      known = last.endsWith("[x]") ? last.substring(0, last.length() - 3) : last;
+      NAMES.put(path, known);
+    }
+    return known;
   }
+
+  /**
+   * Each path's name, computed once: a record keeps no derived fields, and the walkers ask for
+   * names of the same definitions for every document (one string, its hash computed once).
+   */
+  private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
 
   /** Whether this is a choice element ({@code value[x]}). */
   public boolean isChoice() {

@@ -28,10 +28,13 @@ final class ChildIndex {
   private final Map<String, Lookup> plain = new HashMap<>();
   private final int size;
   private final List<Integer> choicePositions = new ArrayList<>();
-  private final Map<String, ElementDef> byName = new HashMap<>();
+
+  /** A definition by its name, and whether it has sliced children. */
+  record Named(ElementDef def, boolean slicesChildren) {}
+
+  private final Map<String, Named> byName = new HashMap<>();
   private final List<ElementDef> choices = new ArrayList<>();
   private final List<String> choiceNames = new ArrayList<>();
-  private final Map<String, Boolean> sliced = new HashMap<>();
 
   private ChildIndex(List<ElementDef> defs) {
     size = defs.size();
@@ -41,8 +44,8 @@ final class ChildIndex {
         continue;
       }
       String name = d.name();
-      byName.putIfAbsent(name, d);
-      sliced.putIfAbsent(name, d.children().stream().anyMatch(k -> k.sliceName() != null));
+      byName.putIfAbsent(
+          name, new Named(d, d.children().stream().anyMatch(k -> k.sliceName() != null)));
       if (d.isChoice()) {
         choices.add(d);
         choiceNames.add(name);
@@ -78,14 +81,12 @@ final class ChildIndex {
     return null;
   }
 
-  /** The definition whose name (a choice's without {@code [x]}) is this one, or null. */
-  @Nullable ElementDef named(String name) {
+  /**
+   * The definition whose name (a choice's without {@code [x]}) is this one, with whether its
+   * children are sliced; null when there is none.
+   */
+  @Nullable Named named(String name) {
     return byName.get(name);
-  }
-
-  /** Whether the definition of this name has sliced children. */
-  boolean slicesChildren(String name) {
-    return Boolean.TRUE.equals(sliced.get(name));
   }
 
   /** A list compared by identity. */

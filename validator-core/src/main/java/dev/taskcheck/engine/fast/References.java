@@ -8,7 +8,8 @@ import dev.taskcheck.plan.TypeDef;
 import dev.taskcheck.plan.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,13 +19,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class References {
 
-  private static final Pattern NO_WHITESPACE = Pattern.compile("\\S+");
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
-  private static final Pattern SEARCH =
-      Pattern.compile("^[^?]+\\?([\\w-]+(=[^&]*)?(&[\\w-]+(=[^&]*)?)*)?$");
+  private static final TextPattern NO_WHITESPACE = TextPattern.compile("\\S+");
+  private static final TextPattern ID = TextPattern.compile("[A-Za-z0-9\\-.]{1,64}");
+  private static final TextPattern SEARCH =
+      TextPattern.compile("^[^?]+\\?([\\w-]+(=[^&]*)?(&[\\w-]+(=[^&]*)?)*)?$");
 
   private final Types types;
   private final FhirRelease release;
+
+  /**
+   * The core definitions found by type name, so that a URL is built once per type (names with no
+   * definition are not kept: they come from documents and are unbounded).
+   */
+  private final Map<String, TypeDef> coreDefinitions = new ConcurrentHashMap<>();
 
   References(Types types, FhirRelease release) {
     this.types = types;
@@ -54,7 +61,7 @@ final class References {
     if (ref.equals("http://tools.ietf.org/html/bcp47")) {
       return;
     }
-    boolean noWhitespace = NO_WHITESPACE.matcher(ref).matches();
+    boolean noWhitespace = NO_WHITESPACE.matches(ref);
     if (!noWhitespace) {
       w.out()
           .issue(
@@ -104,7 +111,7 @@ final class References {
     } else {
       int q = ref.indexOf('?');
       if (q > 0 && types.isConcreteResource(ref.substring(0, q))) {
-        if (!SEARCH.matcher(ref).matches()) {
+        if (!SEARCH.matches(ref)) {
           w.out()
               .issue(
                   "structure-reference",
@@ -259,16 +266,14 @@ final class References {
     }
     @SuppressWarnings("StringSplitter") // String.split as the reference engine splits
     String[] parts = url.split("/");
-    if (parts.length == 2
-        && types.isConcreteResourceName(parts[0])
-        && ID.matcher(parts[1]).matches()) {
+    if (parts.length == 2 && types.isConcreteResourceName(parts[0]) && ID.matches(parts[1])) {
       return false;
     }
     return !(parts.length == 4
         && types.isConcreteResourceName(parts[0])
-        && ID.matcher(parts[1]).matches()
+        && ID.matches(parts[1])
         && "_history".equals(parts[2])
-        && ID.matcher(parts[3]).matches());
+        && ID.matches(parts[3]));
   }
 
   /**
@@ -290,7 +295,7 @@ final class References {
                   ? parts[parts.length - 4]
                   : parts[parts.length - 2];
     }
-    return types.plan().definition(Types.CORE + candidate) != null ? candidate : null;
+    return coreDefinition(candidate) != null ? candidate : null;
   }
 
   private List<String> targetTypes(Walker.Defs defs) {
@@ -315,7 +320,7 @@ final class References {
       if (t.equals(target)) {
         return true;
       }
-      TypeDef d = types.plan().definition(Types.CORE + t);
+      TypeDef d = coreDefinition(t);
       if (d == null || d.baseDefinition() == null) {
         return false;
       }
@@ -323,6 +328,17 @@ final class References {
       t = base == null ? null : base.type();
     }
     return false;
+  }
+
+  private @Nullable TypeDef coreDefinition(String type) {
+    TypeDef known = coreDefinitions.get(type);
+    if (known == null) {
+      known = types.plan().definition(Types.CORE + type);
+      if (known != null) {
+        coreDefinitions.put(type, known);
+      }
+    }
+    return known;
   }
 
   private static @Nullable String stringChild(Node n, String name) {

@@ -295,6 +295,8 @@ final class Walker {
       }
     }
     ElementDef profileParent = parent.profile();
+    ChildIndex profileIndex =
+        profileParent == null ? null : ChildIndex.of(profileParent.children());
     for (int position = 0; position < childDefs.size(); position++) {
       ElementDef def = childDefs.get(position);
       if (def.sliceName() != null) {
@@ -304,7 +306,7 @@ final class Walker {
       if (m == null && def.min() == 0 && profileParent == null) {
         continue; // absent and optional: nothing to check
       }
-      ElementDef profileDef = profileParent == null ? null : profileChild(profileParent, def);
+      ElementDef profileDef = profileIndex == null ? null : profileChild(profileIndex, def);
       Defs defs = new Defs(def, parent.baseOwner(), profileDef, parent.profileOwner());
       int count = m == null ? 0 : element(m, defs, loc, scope);
       cardinality(def, count, loc, parent.baseOwner(), IssueSource.STRUCTURE);
@@ -330,14 +332,15 @@ final class Walker {
     return false;
   }
 
-  private static @Nullable ElementDef profileChild(ElementDef profileParent, ElementDef baseChild) {
-    ChildIndex index = ChildIndex.of(profileParent.children());
-    String name = baseChild.name();
-    ElementDef c = index.named(name);
-    if (c != null && index.slicesChildren(name)) {
-      throw new NotCovered("a profile that slices " + c.path());
+  private static @Nullable ElementDef profileChild(ChildIndex profile, ElementDef baseChild) {
+    ChildIndex.Named c = profile.named(baseChild.name());
+    if (c == null) {
+      return null;
     }
-    return c;
+    if (c.slicesChildren()) {
+      throw new NotCovered("a profile that slices " + c.def().path());
+    }
+    return c.def();
   }
 
   private void cardinality(
