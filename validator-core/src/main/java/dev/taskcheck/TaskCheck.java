@@ -438,7 +438,8 @@ public final class TaskCheck {
               r.fhirVersion(),
               r.fhirVersionReason(),
               r.issues(),
-              r.suppressed()));
+              r.suppressed(),
+              r.engine()));
     }
     return renamed;
   }
