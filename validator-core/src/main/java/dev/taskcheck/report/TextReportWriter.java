@@ -137,6 +137,11 @@ final class TextReportWriter extends ReportWriter {
         out.write(releases);
         out.write('\n');
       }
+      String engines = enginesLine(summary.engines());
+      if (engines != null) {
+        out.write(engines);
+        out.write('\n');
+      }
       LifecycleMetrics m = lifecycleMetrics();
       if (m != null) {
         for (String l : metricsLines(m)) {
@@ -245,6 +250,26 @@ final class TextReportWriter extends ReportWriter {
           b.append(", ");
         }
         b.append(release.code()).append(" (").append(n.longValue()).append(')');
+        any = true;
+      }
+    }
+    return any ? b.toString() : null;
+  }
+
+  /**
+   * {@code structure engines: fast (4), reference (1)}, how many Tasks each structure engine
+   * checked, or null when no engine checked any.
+   */
+  static @Nullable String enginesLine(Map<String, Long> engines) {
+    StringBuilder b = new StringBuilder("structure engines: ");
+    boolean any = false;
+    for (Map.Entry<String, Long> e : engines.entrySet()) {
+      if (e.getValue() > 0) {
+        if (any) {
+          b.append(", ");
+        }
+        appendOneLine(b, e.getKey());
+        b.append(" (").append(e.getValue().longValue()).append(')');
         any = true;
       }
     }

@@ -38,6 +38,7 @@ class TextReportWriterTest {
             "taskcheck: 3 inputs, 3 Tasks validated (2 other resources skipped):"
                 + " 1 fatal, 1 error, 1 warning, 1 information in 1.2 s",
             "FHIR versions: R4 (2), R5 (1)",
+            "structure engines: fast (1), reference (2)",
             "");
   }
 
@@ -148,8 +149,39 @@ class TextReportWriterTest {
   }
 
   @Test
-  void summaryWithoutReleasesIsOneLine() {
+  void enginesLineOnlyForEnginesThatCheckedSomething() {
+    assertThat(TextReportWriter.enginesLine(Map.of())).isNull();
+    assertThat(TextReportWriter.enginesLine(Map.of("fast", 0L))).isNull();
+    assertThat(TextReportWriter.enginesLine(new java.util.TreeMap<>(Map.of("reference", 4L))))
+        .isEqualTo("structure engines: reference (4)");
+  }
+
+  @Test
+  void summaryOfAnEngineButNoReleaseIsTwoLines() {
     Report report = ReportFixtures.report(List.of(ReportFixtures.CLEAN));
+    String text = render(OutputFormat.TEXT, report, PLAIN);
+    assertThat(text.split("\n", -1))
+        .containsExactly(
+            "taskcheck: 1 input, 1 Task validated: 0 fatal, 0 errors, 0 warnings, 0 information in 1.2 s",
+            "structure engines: fast (1)",
+            "");
+  }
+
+  @Test
+  void summaryWithoutReleasesOrEnginesIsOneLine() {
+    Result clean = ReportFixtures.CLEAN;
+    Report report =
+        ReportFixtures.report(
+            List.of(
+                new Result(
+                    clean.source(),
+                    clean.location(),
+                    clean.line(),
+                    clean.resource(),
+                    clean.versionId(),
+                    clean.fhirVersion(),
+                    clean.fhirVersionReason(),
+                    clean.issues())));
     String text = render(OutputFormat.TEXT, report, PLAIN);
     assertThat(text.split("\n", -1))
         .containsExactly(
