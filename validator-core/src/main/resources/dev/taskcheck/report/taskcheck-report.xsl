@@ -178,8 +178,9 @@
           <dt>Task resources</dt>
           <dd>{f:n(@resources)} validated<xsl:if test="release"> ({string-join(release ! (@name || ': ' || f:n(@resources)), ', ')})</xsl:if></dd>
         </div>
-        <xsl:if test="engine">
-          <div><dt>Structure checked by</dt><dd>{string-join(engine ! (@name || ': ' || f:n(@resources)), ', ')}</dd></div>
+        <xsl:variable name="unchecked" select="xs:integer(@resources) - sum(engine/@resources)"/>
+        <xsl:if test="engine or $unchecked gt 0">
+          <div><dt>Structure checked by</dt><dd>{string-join((engine ! (@name || ': ' || f:n(@resources)), if ($unchecked gt 0) then 'none: ' || f:n($unchecked) else ()), ', ')}</dd></div>
         </xsl:if>
         <div><dt>Skipped</dt><dd>{f:count(@skipped, 'resource', 'resources')} other than Task</dd></div>
         <div>

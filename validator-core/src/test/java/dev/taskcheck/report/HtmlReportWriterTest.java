@@ -433,6 +433,28 @@ class HtmlReportWriterTest {
     assertThat(new XPathDoc(html(r)).b("//h:dt[. = 'Time rules as of']")).isFalse();
   }
 
+  @Test
+  void theSummaryCountsTasksNoEngineCheckedAsNone() {
+    Result clean = ReportFixtures.CLEAN;
+    Result unchecked =
+        new Result(
+            "samples/task-9.json",
+            null,
+            1,
+            "Task/nine",
+            null,
+            FhirRelease.R4,
+            "no version-specific content; R4 is the default",
+            List.of());
+    XPathDoc d = new XPathDoc(html(ReportFixtures.report(List.of(clean, unchecked))));
+    assertThat(d.text("//h:dt[. = 'Structure checked by']/following-sibling::h:dd"))
+        .isEqualTo("fast: 1, none: 1");
+    assertThat(
+            new XPathDoc(html(ReportFixtures.report(List.of())))
+                .b("//h:dt[. = 'Structure checked by']"))
+        .isFalse();
+  }
+
   /** Under auto, where the engine can differ from one resource to the next, each resource says. */
   @Test
   void resourcesNameTheirEngineOnlyUnderAuto() {

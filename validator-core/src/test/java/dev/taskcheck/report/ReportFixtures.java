@@ -126,7 +126,10 @@ final class ReportFixtures {
 
   static final List<Result> RESULTS = List.of(WITH_ISSUES, CLEAN, UNPARSED, IN_BUNDLE);
 
-  /** A transition finding on version 3 of a Task read from a history Bundle. */
+  /**
+   * A transition finding on version 3 of a Task read from a history Bundle (one document, so its
+   * result names the engine that checked the Bundle).
+   */
   static final Result TRANSITION =
       new Result(
           "history/lab-order-7.json",
@@ -146,7 +149,9 @@ final class ReportFixtures {
                   9,
                   "The status changed from in-progress to requested",
                   IssueSource.TRANSITION,
-                  "transition-1.notAllowed")));
+                  "transition-1.notAllowed")),
+          List.of(),
+          Result.ENGINE_REFERENCE);
 
   /** A stuck Task: in progress since 2026-11-01, 20 days 2 hours before {@link #NOW}. */
   static final StuckTask STUCK_1 =
