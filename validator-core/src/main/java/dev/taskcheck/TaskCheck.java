@@ -450,7 +450,8 @@ public final class TaskCheck {
               r.fhirVersion(),
               r.fhirVersionReason(),
               r.issues(),
-              r.suppressed()));
+              r.suppressed(),
+              r.engine()));
     }
     return renamed;
   }

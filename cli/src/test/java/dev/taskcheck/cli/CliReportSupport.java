@@ -88,14 +88,15 @@ final class CliReportSupport {
   }
 
   /**
-   * The issue lines of a text report (every line that is not the summary or the FHIR versions
-   * line).
+   * The issue lines of a text report (every line that is not the summary, the FHIR versions or the
+   * structure engines line).
    */
   static List<TextIssue> textIssues(List<String> lines) {
     List<TextIssue> out = new ArrayList<>();
     for (String l : lines) {
       if (l.startsWith("taskcheck: ")
           || l.startsWith("FHIR versions: ")
+          || l.startsWith("structure engines: ")
           || l.startsWith("Reports written to ")) {
         continue;
       }
@@ -195,7 +196,7 @@ final class CliReportSupport {
         + position(issue);
   }
 
-  /** The summary's counts agree with the results: issues per severity, Tasks, releases. */
+  /** The summary's counts agree with the results: issues per severity, Tasks, releases, engines. */
   static void assertSummaryMatchesResults(JsonNode report) {
     JsonNode summary = report.path("summary");
     for (String s : SEVERITIES) {
@@ -212,6 +213,15 @@ final class CliReportSupport {
       releases += n.asLong();
     }
     assertThat(releases).as("summary.releases adds up to summary.resources").isEqualTo(tasks);
+    for (var e : summary.path("engines").properties()) {
+      assertThat(e.getValue().asLong())
+          .as("summary.engines.%s equals the results with a resource it checked", e.getKey())
+          .isEqualTo(
+              results(report).stream()
+                  .filter(r -> r.path("resource").isTextual())
+                  .filter(r -> e.getKey().equals(r.path("engine").asText(null)))
+                  .count());
+    }
   }
 
   /**

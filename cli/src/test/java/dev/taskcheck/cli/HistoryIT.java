@@ -252,7 +252,7 @@ class HistoryIT {
     int summary = lines.indexOf(CliReportSupport.summaryLine(lines));
     List<String> after =
         lines.subList(summary + 1, lines.size()).stream()
-            .filter(l -> !l.startsWith("FHIR versions: "))
+            .filter(l -> !l.startsWith("FHIR versions: ") && !l.startsWith("structure engines: "))
             .toList();
     assertThat(after)
         .as(run.describe())

@@ -54,7 +54,8 @@ class JsonReportIT {
           "warning",
           "information",
           "suppressed",
-          "releases");
+          "releases",
+          "engines");
   private static final Set<String> TIMINGS =
       Set.of("elapsedMs", "firstResultMs", "processFirstResultMs");
   private static final Set<String> RESULT =
@@ -66,6 +67,7 @@ class JsonReportIT {
           "versionId",
           "fhirVersion",
           "fhirVersionReason",
+          "engine",
           "issues");
   private static final Set<String> ISSUE =
       Set.of(
@@ -149,6 +151,10 @@ class JsonReportIT {
     assertThat(summary.path("error").asLong()).as("one per broken sample").isEqualTo(3);
     assertThat(summary.path("releases").path("R4").asLong()).isEqualTo(14);
     assertThat(summary.path("releases").path("R5").asLong()).isEqualTo(1);
+    assertThat(summary.path("engines").path("reference").asLong())
+        .as("the default engine checked every Task")
+        .isEqualTo(15);
+    assertThat(summary.path("engines").has("fast")).isFalse();
   }
 
   @Test

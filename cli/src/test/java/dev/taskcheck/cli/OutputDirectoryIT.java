@@ -116,6 +116,7 @@ class OutputDirectoryIT {
             l ->
                 l.startsWith("taskcheck: ")
                     || l.startsWith("FHIR versions: ")
+                    || l.startsWith("structure engines: ")
                     || l.startsWith("Reports written to "));
     Map<String, Long> counts = summaryCounts(summaryLine(lines));
     assertThat(counts.get("error")).isEqualTo(3);

@@ -84,7 +84,11 @@ class RunOptionsIT {
         .as(run.describe())
         .hasSize(2)
         .allSatisfy(l -> assertThat(CliReportSupport.parseIssueLine(l)).isPresent())
-        .noneMatch(l -> l.startsWith("taskcheck: ") || l.startsWith("FHIR versions: "));
+        .noneMatch(
+            l ->
+                l.startsWith("taskcheck: ")
+                    || l.startsWith("FHIR versions: ")
+                    || l.startsWith("structure engines: "));
     assertThat(run.stderr()).as("nothing on stderr with --quiet").isEmpty();
   }
 

@@ -189,7 +189,7 @@ class SamplesQuickStartIT {
         .satisfies(l -> assertThat(l).contains("R4", "R5"));
     assertThat(run.stdoutLines().get(run.stdoutLines().size() - 1))
         .as("the summary comes last")
-        .matches("(taskcheck|FHIR versions): .*");
+        .matches("(taskcheck|FHIR versions|structure engines): .*");
   }
 
   @Test

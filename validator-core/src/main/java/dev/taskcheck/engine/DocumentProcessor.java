@@ -191,10 +191,11 @@ public final class DocumentProcessor {
       perTask.add(new ArrayList<>());
     }
     List<Issue> documentLevel = new ArrayList<>();
-    IssueSink sink = issue -> route(issue, tasks, perTask, documentLevel);
+    DocumentSink sink = new DocumentSink(tasks, perTask, documentLevel);
     for (Stage stage : stages) {
       stage.check(unit, sink);
     }
+    String engine = sink.engine;
     List<TaskVersion> versions = new ArrayList<>();
     List<MetricsCollector.HistoryMetrics> histories = new ArrayList<>();
     if (transitions != null) {
@@ -223,7 +224,8 @@ public final class DocumentProcessor {
               release.release(),
               release.reason(),
               sorted(envelope),
-              envelopeOutcome.suppressed()));
+              envelopeOutcome.suppressed(),
+              engine));
     }
     for (int i = 0; i < tasks.size(); i++) {
       LocatedResource t = tasks.get(i);
@@ -240,9 +242,11 @@ public final class DocumentProcessor {
               release.release(),
               release.reason(),
               sorted(applied.kept()),
-              applied.suppressed()));
+              applied.suppressed(),
+              engine));
     }
-    return new Processed(results, 1, tasks.size(), skipped, release.release(), versions, histories);
+    return new Processed(
+        results, 1, tasks.size(), skipped, release.release(), versions, histories, engine);
   }
 
   /**
@@ -334,6 +338,35 @@ public final class DocumentProcessor {
       measures.add(MetricsCollector.measure(h, engine.stuck(h)));
     }
     return new Processed(results, 0, 0, 0, null, List.of(), measures);
+  }
+
+  /**
+   * The sink of one document: routes each issue to its Task ({@link #route}) and keeps the
+   * structure engine a stage said checked the document. Created per document and used by the thread
+   * processing it only, so it needs no locking.
+   */
+  private static final class DocumentSink implements IssueSink {
+    private final List<LocatedResource> tasks;
+    private final List<List<Issue>> perTask;
+    private final List<Issue> documentLevel;
+    private @Nullable String engine;
+
+    DocumentSink(
+        List<LocatedResource> tasks, List<List<Issue>> perTask, List<Issue> documentLevel) {
+      this.tasks = tasks;
+      this.perTask = perTask;
+      this.documentLevel = documentLevel;
+    }
+
+    @Override
+    public void add(Issue issue) {
+      route(issue, tasks, perTask, documentLevel);
+    }
+
+    @Override
+    public void checkedBy(String engine) {
+      this.engine = Objects.requireNonNull(engine, "engine");
+    }
   }
 
   /**

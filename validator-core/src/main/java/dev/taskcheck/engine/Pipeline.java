@@ -19,6 +19,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -124,6 +125,7 @@ public final class Pipeline {
     private long warning;
     private long information;
     private final Map<FhirRelease, Long> releases = new EnumMap<>(FhirRelease.class);
+    private final Map<String, Long> engines = new TreeMap<>();
     private @Nullable Long firstResultNanos;
     private long suppressed;
     private List<TaskVersion> versions = new ArrayList<>();
@@ -147,6 +149,10 @@ public final class Pipeline {
       }
       if (p.release() != null && p.resources() > 0) {
         releases.merge(p.release(), (long) p.resources(), Long::sum);
+      }
+      String engine = p.engine();
+      if (engine != null && p.resources() > 0) {
+        engines.merge(engine, (long) p.resources(), Long::sum);
       }
       for (Result r : p.results()) {
         if (firstResultNanos == null) {
@@ -188,7 +194,8 @@ public final class Pipeline {
               warning,
               information,
               releases,
-              suppressed);
+              suppressed,
+              engines);
       return new RunTotals(
           summary,
           new Timings((end - start) / 1_000_000, firstMs, processMs),

@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param versions the Task versions to group into histories across documents ({@code --history}),
  *     else empty
  * @param histories the lifecycle measures of the histories (and stuck single Tasks) the item held
+ * @param engine the structure engine that checked the item's Tasks ({@code fast}, {@code
+ *     reference}), null when none did
  */
 public record Processed(
     List<Result> results,
@@ -24,12 +26,25 @@ public record Processed(
     int skipped,
     @Nullable FhirRelease release,
     List<TaskVersion> versions,
-    List<MetricsCollector.HistoryMetrics> histories) {
+    List<MetricsCollector.HistoryMetrics> histories,
+    @Nullable String engine) {
 
   public Processed {
     results = List.copyOf(results);
     versions = List.copyOf(versions);
     histories = List.copyOf(histories);
+  }
+
+  /** What an item gave with no structure engine named. */
+  public Processed(
+      List<Result> results,
+      int documents,
+      int resources,
+      int skipped,
+      @Nullable FhirRelease release,
+      List<TaskVersion> versions,
+      List<MetricsCollector.HistoryMetrics> histories) {
+    this(results, documents, resources, skipped, release, versions, histories, null);
   }
 
   public Processed(
@@ -38,6 +53,6 @@ public record Processed(
       int resources,
       int skipped,
       @Nullable FhirRelease release) {
-    this(results, documents, resources, skipped, release, List.of(), List.of());
+    this(results, documents, resources, skipped, release, List.of(), List.of(), null);
   }
 }

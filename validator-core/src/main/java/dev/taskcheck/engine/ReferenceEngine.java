@@ -3,6 +3,7 @@ package dev.taskcheck.engine;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.Result;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.parse.Format;
 import dev.taskcheck.parse.Node;
@@ -61,6 +62,7 @@ public final class ReferenceEngine implements Stage {
 
   @Override
   public void check(DocumentUnit unit, IssueSink sink) {
+    sink.checkedBy(Result.ENGINE_REFERENCE);
     ReleaseValidator v = validator(unit.release().release());
     Node root = unit.document().root();
     boolean xml = unit.document().format() == Format.XML;

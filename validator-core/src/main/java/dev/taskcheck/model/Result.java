@@ -22,6 +22,11 @@ import org.jspecify.annotations.Nullable;
  *     exists only in R5", or "set by --fhir-version")
  * @param issues the findings, in a stable order (line, column, rule id)
  * @param suppressed the findings a suppression removed, with its reason
+ * @param engine the structure engine that checked the resource's document: {@code fast} or {@code
+ *     reference} ({@link #ENGINE_FAST}, {@link #ENGINE_REFERENCE}); null when no structure engine
+ *     checked it: the document did not parse or could not be read, the fast engine did not cover it
+ *     under {@code --engine fast} (its {@code taskcheck-fast-not-covered} warning says so), or the
+ *     result holds only transition findings of versions gathered from several documents
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public record Result(
@@ -33,7 +38,14 @@ public record Result(
     @Nullable FhirRelease fhirVersion,
     @Nullable String fhirVersionReason,
     List<Issue> issues,
-    List<SuppressedIssue> suppressed) {
+    List<SuppressedIssue> suppressed,
+    @Nullable String engine) {
+
+  /** {@link #engine} of a resource the fast engine checked. */
+  public static final String ENGINE_FAST = "fast";
+
+  /** {@link #engine} of a resource the reference engine (the HL7 instance validator) checked. */
+  public static final String ENGINE_REFERENCE = "reference";
 
   public Result {
     Objects.requireNonNull(source, "source");
@@ -41,7 +53,31 @@ public record Result(
     suppressed = List.copyOf(suppressed);
   }
 
-  /** A result with nothing suppressed. */
+  /** A result without a structure engine ({@link #engine} null). */
+  public Result(
+      String source,
+      @Nullable String location,
+      @Nullable Integer line,
+      @Nullable String resource,
+      @Nullable String versionId,
+      @Nullable FhirRelease fhirVersion,
+      @Nullable String fhirVersionReason,
+      List<Issue> issues,
+      List<SuppressedIssue> suppressed) {
+    this(
+        source,
+        location,
+        line,
+        resource,
+        versionId,
+        fhirVersion,
+        fhirVersionReason,
+        issues,
+        suppressed,
+        null);
+  }
+
+  /** A result with nothing suppressed and without a structure engine. */
   public Result(
       String source,
       @Nullable String location,
@@ -60,7 +96,8 @@ public record Result(
         fhirVersion,
         fhirVersionReason,
         issues,
-        List.of());
+        List.of(),
+        null);
   }
 
   /** The worst severity among the issues, or null when there are none. */

@@ -3,6 +3,7 @@ package dev.taskcheck.model;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
@@ -19,6 +20,11 @@ import org.apiguardian.api.API;
  * @param information issues at information severity
  * @param releases how many Task resources were validated against each FHIR release
  * @param suppressed findings removed by suppressions (listed in the JSON report with their reasons)
+ * @param engines how many Task resources each structure engine checked, by engine code ({@link
+ *     Result#ENGINE_FAST}, {@link Result#ENGINE_REFERENCE}; under {@code --engine auto} both can
+ *     appear), in code order; an engine that checked nothing is absent. Tasks whose structure no
+ *     engine checked (the fast engine did not cover them under {@code --engine fast}) are in no
+ *     count, so the counts add up to {@code resources} or less
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public record Summary(
@@ -31,9 +37,36 @@ public record Summary(
     long warning,
     long information,
     Map<FhirRelease, Long> releases,
-    long suppressed) {
+    long suppressed,
+    Map<String, Long> engines) {
 
-  /** Counts with nothing suppressed. */
+  /** Counts without per-engine counts. */
+  public Summary(
+      long inputs,
+      long documents,
+      long resources,
+      long skipped,
+      long fatal,
+      long error,
+      long warning,
+      long information,
+      Map<FhirRelease, Long> releases,
+      long suppressed) {
+    this(
+        inputs,
+        documents,
+        resources,
+        skipped,
+        fatal,
+        error,
+        warning,
+        information,
+        releases,
+        suppressed,
+        Map.of());
+  }
+
+  /** Counts with nothing suppressed and without per-engine counts. */
   public Summary(
       long inputs,
       long documents,
@@ -51,6 +84,13 @@ public record Summary(
     EnumMap<FhirRelease, Long> copy = new EnumMap<>(FhirRelease.class);
     copy.putAll(releases);
     releases = Collections.unmodifiableMap(copy);
+    engines = Collections.unmodifiableMap(new TreeMap<>(engines));
+  }
+
+  /** How many Task resources the structure engine {@code engine} checked; 0 when none. */
+  public long checkedBy(String engine) {
+    Long n = engines.get(engine);
+    return n == null ? 0 : n;
   }
 
   /** The number of issues at exactly {@code severity}. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,17 +57,18 @@ import org.jspecify.annotations.Nullable;
  * <p>Times: results carry no per-input timing, so every test case and suite says {@code time="0"};
  * the root carries the run's elapsed time. Surefire's schema has no {@code timestamp} or {@code
  * hostname}, so the suites carry neither; each has a few {@code <properties>} (TaskCheck version,
- * rule set, fail level, the input's FHIR releases).
+ * rule set, fail level, the input's FHIR releases, the structure engines that checked its
+ * documents: {@code fast}, {@code reference}, {@code fast,reference}, or {@code none}).
  *
  * <p>Memory: an input can come back after others (transition findings of histories arrive at the
  * end of a run), so the writer keeps an aggregate per input until {@link #finish}, in input order:
- * the releases seen, and per rule that reported there the finding counts by severity and the first
- * {@value #MAX_LISTED} lines of failing, other and suppressed findings (each line at most {@value
- * #MAX_LINE} characters). Memory is thus O(inputs x rules touched per input) plus that capped
- * detail, never the findings themselves; nothing is written before {@link #finish}, so a run that
- * fails leaves no complete-looking document. Characters XML 1.0 does not allow (control characters,
- * unpaired surrogates) are dropped; finding lines have their line breaks and tabs turned into
- * spaces.
+ * the releases and engines seen, and per rule that reported there the finding counts by severity
+ * and the first {@value #MAX_LISTED} lines of failing, other and suppressed findings (each line at
+ * most {@value #MAX_LINE} characters). Memory is thus O(inputs x rules touched per input) plus that
+ * capped detail, never the findings themselves; nothing is written before {@link #finish}, so a run
+ * that fails leaves no complete-looking document. Characters XML 1.0 does not allow (control
+ * characters, unpaired surrogates) are dropped; finding lines have their line breaks and tabs
+ * turned into spaces.
  */
 // counts per severity are arrays indexed by the severity's ordinal (Severity's order is part of its
 // API);
@@ -161,6 +163,7 @@ final class JUnitReportWriter extends ReportWriter {
     Severity failOn = options.failOn();
     property(w, "taskcheck.failOn", failOn == null ? "none" : failOn.code());
     property(w, "taskcheck.fhirVersion", releases(s.releases));
+    property(w, "taskcheck.engine", s.engines.isEmpty() ? "none" : String.join(",", s.engines));
     w.end();
     String classname = classname(s.source);
     for (CaseOutcome c : o.cases) {
@@ -271,6 +274,9 @@ final class JUnitReportWriter extends ReportWriter {
     final String source;
     final EnumSet<FhirRelease> releases = EnumSet.noneOf(FhirRelease.class);
 
+    /** The structure engines that checked the input's documents, in code order. */
+    final Set<String> engines = new TreeSet<>();
+
     /** A document of this input did not parse or could not be read. */
     boolean documentFailed;
 
@@ -288,6 +294,10 @@ final class JUnitReportWriter extends ReportWriter {
       FhirRelease release = r.fhirVersion();
       if (release != null) {
         releases.add(release);
+      }
+      String engine = r.engine();
+      if (engine != null) {
+        engines.add(engine);
       }
       for (Issue i : r.issues()) {
         if (i.severity() == Severity.FATAL

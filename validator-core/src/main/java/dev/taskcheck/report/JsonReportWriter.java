@@ -83,6 +83,11 @@ final class JsonReportWriter extends JsonHeadLastWriter {
       }
     }
     g.writeEndObject();
+    g.writeObjectFieldStart("engines");
+    for (Map.Entry<String, Long> e : s.engines().entrySet()) {
+      g.writeNumberField(e.getKey(), e.getValue().longValue());
+    }
+    g.writeEndObject();
     g.writeEndObject();
   }
 
@@ -160,6 +165,7 @@ final class JsonReportWriter extends JsonHeadLastWriter {
     FhirRelease release = r.fhirVersion();
     Json.stringField(g, "fhirVersion", release == null ? null : release.code());
     Json.stringField(g, "fhirVersionReason", r.fhirVersionReason());
+    Json.stringField(g, "engine", r.engine());
     g.writeArrayFieldStart("issues");
     for (Issue i : r.issues()) {
       writeIssue(g, i);

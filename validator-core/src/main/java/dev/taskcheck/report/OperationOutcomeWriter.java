@@ -28,6 +28,7 @@ final class OperationOutcomeWriter extends JsonHeadLastWriter {
   static final String EXT_RESOURCE = EXT_BASE + "validated-resource";
   static final String EXT_LOCATION = EXT_BASE + "validated-location";
   static final String EXT_FHIR_VERSION = EXT_BASE + "validated-fhir-version";
+  static final String EXT_ENGINE = EXT_BASE + "validated-engine";
   static final String EXT_ISSUE_LINE =
       "http://hl7.org/fhir/StructureDefinition/operationoutcome-issue-line";
   static final String EXT_ISSUE_COL =
@@ -101,6 +102,7 @@ final class OperationOutcomeWriter extends JsonHeadLastWriter {
     writeExtension(g, EXT_LOCATION, "valueString", r.location());
     FhirRelease release = r.fhirVersion();
     writeExtension(g, EXT_FHIR_VERSION, "valueCode", release == null ? null : release.code());
+    writeExtension(g, EXT_ENGINE, "valueCode", r.engine());
     g.writeEndArray();
     g.writeArrayFieldStart("issue");
     if (r.issues().isEmpty()) {

@@ -249,6 +249,7 @@ final class SarifReportWriter extends JsonHeadLastWriter {
     FhirRelease release = r.fhirVersion();
     optionalString(g, "fhirVersion", release == null ? null : release.code());
     optionalString(g, "resourceLocation", r.location());
+    optionalString(g, "engine", r.engine());
     g.writeEndObject();
     g.writeEndObject();
   }

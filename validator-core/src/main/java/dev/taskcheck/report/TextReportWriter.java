@@ -137,6 +137,11 @@ final class TextReportWriter extends ReportWriter {
         out.write(releases);
         out.write('\n');
       }
+      String engines = enginesLine(summary.engines(), summary.resources());
+      if (engines != null) {
+        out.write(engines);
+        out.write('\n');
+      }
       LifecycleMetrics m = lifecycleMetrics();
       if (m != null) {
         for (String l : metricsLines(m)) {
@@ -247,6 +252,34 @@ final class TextReportWriter extends ReportWriter {
         b.append(release.code()).append(" (").append(n.longValue()).append(')');
         any = true;
       }
+    }
+    return any ? b.toString() : null;
+  }
+
+  /**
+   * {@code structure engines: fast (4), reference (1)}, how many Tasks each structure engine
+   * checked, then {@code none (2)} for the Tasks of {@code resources} no engine checked (the fast
+   * engine did not cover them under {@code --engine fast}); null when no engine checked any Task
+   * and every Task was checked (nothing was validated).
+   */
+  static @Nullable String enginesLine(Map<String, Long> engines, long resources) {
+    StringBuilder b = new StringBuilder("structure engines: ");
+    boolean any = false;
+    long checked = 0;
+    for (Map.Entry<String, Long> e : engines.entrySet()) {
+      if (e.getValue() > 0) {
+        if (any) {
+          b.append(", ");
+        }
+        appendOneLine(b, e.getKey());
+        b.append(" (").append(e.getValue().longValue()).append(')');
+        any = true;
+        checked += e.getValue();
+      }
+    }
+    if (resources > checked) {
+      b.append(any ? ", " : "").append("none (").append(resources - checked).append(')');
+      any = true;
     }
     return any ? b.toString() : null;
   }

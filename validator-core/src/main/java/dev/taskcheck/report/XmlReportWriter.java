@@ -174,6 +174,7 @@ final class XmlReportWriter extends HeadLastWriter {
         .attribute("versionId", r.versionId());
     FhirRelease release = r.fhirVersion();
     w.attribute("fhirVersion", release == null ? null : release.code());
+    w.attribute("engine", r.engine());
     int notListed = r.issues().size() - issues.size() + r.suppressed().size() - suppressed.size();
     if (notListed > 0) {
       w.attribute("unlistedFindings", notListed);
@@ -281,6 +282,12 @@ final class XmlReportWriter extends HeadLastWriter {
             .attribute("resources", n.longValue())
             .end();
       }
+    }
+    for (Map.Entry<String, Long> e : s.engines().entrySet()) {
+      w.start("engine")
+          .attribute("name", e.getKey())
+          .attribute("resources", e.getValue().longValue())
+          .end();
     }
     w.end();
   }

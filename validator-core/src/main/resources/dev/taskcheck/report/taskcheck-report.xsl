@@ -178,6 +178,10 @@
           <dt>Task resources</dt>
           <dd>{f:n(@resources)} validated<xsl:if test="release"> ({string-join(release ! (@name || ': ' || f:n(@resources)), ', ')})</xsl:if></dd>
         </div>
+        <xsl:variable name="unchecked" select="xs:integer(@resources) - sum(engine/@resources)"/>
+        <xsl:if test="engine or $unchecked gt 0">
+          <div><dt>Structure checked by</dt><dd>{string-join((engine ! (@name || ': ' || f:n(@resources)), if ($unchecked gt 0) then 'none: ' || f:n($unchecked) else ()), ', ')}</dd></div>
+        </xsl:if>
         <div><dt>Skipped</dt><dd>{f:count(@skipped, 'resource', 'resources')} other than Task</dd></div>
         <div>
           <dt>FHIR version</dt>
@@ -371,6 +375,7 @@
         <span class="res">{(@resource, 'Document not read')[1]}</span>
         <xsl:if test="@versionId"><span class="meta">version {@versionId}</span></xsl:if>
         <xsl:if test="@fhirVersion"><span class="meta" title="{fhirVersionReason}">{@fhirVersion}</span></xsl:if>
+        <xsl:if test="@engine and /report/run/@engine = 'auto'"><span class="meta engine" title="structure checked by the {@engine} engine">{@engine} engine</span></xsl:if>
         <xsl:if test="@location"><span class="meta"><code>{@location}</code></span></xsl:if>
         <xsl:if test="@line"><span class="meta">line {@line}</span></xsl:if>
       </th>

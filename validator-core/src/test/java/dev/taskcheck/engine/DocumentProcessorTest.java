@@ -229,4 +229,152 @@ class DocumentProcessorTest {
     assertThat(totals.summary().releases()).containsEntry(FhirRelease.R4, (long) n);
     assertThat(totals.timings().firstResultMillis()).isNotNull();
   }
+
+  /** A stage that names {@code engine} as the one that checked every document. */
+  private static Stage checkedBy(String engine) {
+    return stage((unit, sink) -> sink.checkedBy(engine));
+  }
+
+  @Test
+  void everyResultOfADocumentNamesTheEngineThatCheckedIt() {
+    Stage structure =
+        stage(
+            (unit, sink) -> {
+              sink.add(issue("Bundle", Severity.ERROR));
+              sink.checkedBy(Result.ENGINE_FAST);
+            });
+    Processed p =
+        new DocumentProcessor(List.of(structure, new Fixed(List.of())), FhirRelease.R4, t -> {})
+            .process(doc(BUNDLE));
+
+    assertThat(p.results())
+        .extracting(Result::resource, Result::engine)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Bundle/b1", "fast"),
+            org.assertj.core.groups.Tuple.tuple("Task/t1", "fast"),
+            org.assertj.core.groups.Tuple.tuple("Task/t2", "fast"),
+            org.assertj.core.groups.Tuple.tuple("Task/t3", "fast"));
+    assertThat(p.engine()).isEqualTo("fast");
+  }
+
+  @Test
+  void theLastEngineNamedWins() {
+    Processed p =
+        new DocumentProcessor(
+                List.of(checkedBy(Result.ENGINE_FAST), checkedBy(Result.ENGINE_REFERENCE)),
+                null,
+                t -> {})
+            .process(doc("{\"resourceType\":\"Task\",\"id\":\"a\"}"));
+
+    assertThat(p.results()).singleElement().extracting(Result::engine).isEqualTo("reference");
+    assertThat(p.engine()).isEqualTo("reference");
+  }
+
+  @Test
+  void withoutAStructureEngineTheResultsNameNone() {
+    Processed p =
+        new DocumentProcessor(
+                List.of(new Fixed(List.of(issue("Task.status", Severity.ERROR)))), null, t -> {})
+            .process(doc("{\"resourceType\":\"Task\",\"id\":\"a\"}"));
+
+    assertThat(p.results()).singleElement().extracting(Result::engine).isNull();
+    assertThat(p.engine()).isNull();
+  }
+
+  @Test
+  void aDocumentThatDidNotParseNamesNoEngine() {
+    Processed p =
+        new DocumentProcessor(List.of(checkedBy(Result.ENGINE_REFERENCE)), null, t -> {})
+            .process(doc("{\"resourceType\": \"Task\", "));
+
+    assertThat(p.results())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.issues()).extracting(Issue::ruleId).containsExactly(StructureIds.PARSE);
+              assertThat(r.engine()).isNull();
+            });
+    assertThat(p.engine()).isNull();
+  }
+
+  @Test
+  void aStageThatFailsAfterNamingItsEngineLeavesNoEngine() {
+    Stage broken =
+        stage(
+            (unit, sink) -> {
+              sink.checkedBy(Result.ENGINE_REFERENCE);
+              throw new IllegalStateException("boom");
+            });
+    Processed p =
+        new DocumentProcessor(List.of(broken), null, t -> {})
+            .process(doc("{\"resourceType\":\"Task\",\"id\":\"a\"}"));
+
+    assertThat(p.results()).singleElement().extracting(Result::engine).isNull();
+  }
+
+  /**
+   * The summary counts the Tasks per engine, across worker threads: lines 1, 4, 7, ... checked by
+   * the fast engine, 2, 5, 8, ... by the reference engine, 3, 6, 9, ... by none; the last line does
+   * not parse.
+   */
+  @Test
+  void theSummaryCountsTheTasksEachEngineChecked()
+      throws java.io.IOException, InterruptedException {
+    StringBuilder ndjson = new StringBuilder();
+    int n = 30;
+    for (int i = 1; i <= n; i++) {
+      ndjson.append("{\"resourceType\":\"Task\",\"id\":\"t").append(i).append("\"}\n");
+    }
+    ndjson.append("{\"resourceType\":\n");
+    Stage byLine =
+        stage(
+            (unit, sink) -> {
+              switch (unit.document().firstLine() % 3) {
+                case 1 -> sink.checkedBy(Result.ENGINE_FAST);
+                case 2 -> sink.checkedBy(Result.ENGINE_REFERENCE);
+                default -> {}
+              }
+            });
+    DocumentProcessor processor = new DocumentProcessor(List.of(byLine), FhirRelease.R4, t -> {});
+    List<Result> results = new CopyOnWriteArrayList<>();
+    byte[] bytes = ndjson.toString().getBytes(StandardCharsets.UTF_8);
+    RunTotals totals;
+    try (Sources sources =
+        Sources.open(
+            List.of("-"),
+            Path.of("."),
+            () -> new ByteArrayInputStream(bytes),
+            SourceLimits.defaults())) {
+      totals =
+          new Pipeline(processor, 3)
+              .run(
+                  sources,
+                  new RunInfo(
+                      "taskcheck",
+                      "test",
+                      "R4",
+                      RuleSet.RECOMMENDED,
+                      "auto",
+                      Instant.EPOCH,
+                      Instant.EPOCH),
+                  new ReportListener() {
+                    @Override
+                    public void result(Result result) {
+                      results.add(result);
+                    }
+                  });
+    }
+
+    assertThat(totals.summary().resources()).isEqualTo(n);
+    assertThat(totals.summary().engines())
+        .containsExactly(java.util.Map.entry("fast", 10L), java.util.Map.entry("reference", 10L));
+    assertThat(totals.summary().checkedBy("fast")).isEqualTo(10);
+    assertThat(totals.summary().checkedBy("none")).isZero();
+    assertThat(results).hasSize(n + 1);
+    assertThat(results.get(0).engine()).isEqualTo("fast");
+    assertThat(results.get(1).engine()).isEqualTo("reference");
+    assertThat(results.get(2).engine()).isNull();
+    assertThat(results.get(n).resource()).as("the line that did not parse").isNull();
+    assertThat(results.get(n).engine()).isNull();
+  }
 }

@@ -129,6 +129,8 @@ class HtmlReportWriterTest {
         .contains("reference")
         .contains("2026-11-21 10:00:00 UTC")
         .contains("1.2 s");
+    assertThat(d.text(summary + "//h:dt[. = 'Structure checked by']/following-sibling::h:dd"))
+        .isEqualTo("fast: 1, reference: 2");
     assertThat(d.text(summary + "//h:dt[. = 'Fail level']/following-sibling::h:dd"))
         .isEqualTo("error");
     assertThat(d.s(summary + "//h:p[contains(@class, 'outcome')]/@class")).contains("fail");
@@ -429,6 +431,57 @@ class HtmlReportWriterTest {
     assertThat(d.text("//h:dt[. = 'Time rules as of']/following-sibling::h:dd"))
         .isEqualTo("2025-06-01 00:00:00 UTC");
     assertThat(new XPathDoc(html(r)).b("//h:dt[. = 'Time rules as of']")).isFalse();
+  }
+
+  @Test
+  void theSummaryCountsTasksNoEngineCheckedAsNone() {
+    Result clean = ReportFixtures.CLEAN;
+    Result unchecked =
+        new Result(
+            "samples/task-9.json",
+            null,
+            1,
+            "Task/nine",
+            null,
+            FhirRelease.R4,
+            "no version-specific content; R4 is the default",
+            List.of());
+    XPathDoc d = new XPathDoc(html(ReportFixtures.report(List.of(clean, unchecked))));
+    assertThat(d.text("//h:dt[. = 'Structure checked by']/following-sibling::h:dd"))
+        .isEqualTo("fast: 1, none: 1");
+    assertThat(
+            new XPathDoc(html(ReportFixtures.report(List.of())))
+                .b("//h:dt[. = 'Structure checked by']"))
+        .isFalse();
+  }
+
+  /** Under auto, where the engine can differ from one resource to the next, each resource says. */
+  @Test
+  void resourcesNameTheirEngineOnlyUnderAuto() {
+    Report r = ReportFixtures.report();
+    RunInfo run = r.run();
+    RunInfo auto =
+        new RunInfo(
+            run.toolName(),
+            run.toolVersion(),
+            run.fhirVersion(),
+            run.ruleSet(),
+            "auto",
+            run.now(),
+            run.startedAt(),
+            run.rules(),
+            run.workingDirectory());
+    String resource = "//h:section[h:h3/h:code = 'samples/task-1.json']//h:tr[@class = 'resource']";
+
+    XPathDoc underAuto =
+        new XPathDoc(html(new Report(auto, r.results(), r.summary(), r.timings())));
+    assertThat(underAuto.s(resource + "//h:span[contains(@class, 'engine')]/@title"))
+        .contains("reference");
+    assertThat(
+            underAuto.n("count(//h:tr[@class = 'resource']//h:span[contains(@class, 'engine')])"))
+        .as("task-1 and bundle.json; task-2 has no findings, broken.json no engine")
+        .isEqualTo(2);
+    assertThat(new XPathDoc(html(r)).b("//h:span[contains(@class, 'engine')]")).isFalse();
   }
 
   @Test

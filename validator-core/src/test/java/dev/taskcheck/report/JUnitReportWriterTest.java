@@ -107,6 +107,33 @@ class JUnitReportWriterTest {
   }
 
   @Test
+  void eachSuiteNamesTheEnginesThatCheckedItsInput() {
+    Result fastToo =
+        new Result(
+            "samples/task-1.json",
+            null,
+            9,
+            "Task/more",
+            null,
+            FhirRelease.R4,
+            "no version-specific content; R4 is the default",
+            List.of(),
+            List.of(),
+            Result.ENGINE_FAST);
+    List<Result> results = new ArrayList<>(ReportFixtures.RESULTS);
+    results.add(fastToo);
+    Document doc = parse(render(OutputFormat.JUNIT, ReportFixtures.report(results), FAIL_ON_ERROR));
+
+    assertValid(doc);
+    assertThat(property(suite(doc, "samples/task-1.json"), "taskcheck.engine"))
+        .isEqualTo("fast,reference");
+    assertThat(property(suite(doc, "samples/task-2.json"), "taskcheck.engine")).isEqualTo("fast");
+    assertThat(property(suite(doc, "samples/bundle.json"), "taskcheck.engine"))
+        .isEqualTo("reference");
+    assertThat(property(suite(doc, "samples/broken.json"), "taskcheck.engine")).isEqualTo("none");
+  }
+
+  @Test
   void anEmptyRunIsAnEmptyValidDocument() {
     Document doc =
         parse(render(OutputFormat.JUNIT, ReportFixtures.report(List.of()), FAIL_ON_ERROR));
@@ -268,6 +295,7 @@ class JUnitReportWriterTest {
             Long.toString(
                 ReportFixtures.RULES.stream().filter(r -> r.severity() != Severity.FATAL).count()));
     assertThat(property(broken, "taskcheck.fhirVersion")).isEqualTo("none");
+    assertThat(property(broken, "taskcheck.engine")).isEqualTo("none");
   }
 
   @Test
@@ -532,6 +560,7 @@ class JUnitReportWriterTest {
     assertThat(clean.getAttribute("failures")).isEqualTo("0");
     assertThat(caseNames(clean)).containsAll(ruleIds(FhirRelease.R4));
     assertThat(property(clean, "taskcheck.fhirVersion")).isEqualTo("R4");
+    assertThat(property(clean, "taskcheck.engine")).as("the default engine").isEqualTo("reference");
 
     // dom-6, a base invariant outside the catalog, is a test case of its own; a warning does not
     // fail

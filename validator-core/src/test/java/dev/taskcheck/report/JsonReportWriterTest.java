@@ -136,7 +136,8 @@ class JsonReportWriterTest {
             "warning",
             "information",
             "suppressed",
-            "releases");
+            "releases",
+            "engines");
     assertThat(summary.get("suppressed").asLong()).isZero();
     assertThat(summary.get("inputs").asLong()).isEqualTo(3);
     assertThat(summary.get("documents").asLong()).isEqualTo(3);
@@ -149,6 +150,9 @@ class JsonReportWriterTest {
     assertThat(keys(summary.get("releases"))).containsExactly("R4", "R5");
     assertThat(summary.at("/releases/R4").asLong()).isEqualTo(2);
     assertThat(summary.at("/releases/R5").asLong()).isEqualTo(1);
+    assertThat(keys(summary.get("engines"))).containsExactly("fast", "reference");
+    assertThat(summary.at("/engines/fast").asLong()).isEqualTo(1);
+    assertThat(summary.at("/engines/reference").asLong()).isEqualTo(2);
 
     JsonNode timings = root.get("timings");
     assertThat(keys(timings)).containsExactly("elapsedMs", "firstResultMs", "processFirstResultMs");
@@ -174,6 +178,8 @@ class JsonReportWriterTest {
     assertThat(root.at("/timings/processFirstResultMs").isNull()).isTrue();
     assertThat(root.at("/summary/releases").isObject()).isTrue();
     assertThat(root.at("/summary/releases").size()).isZero();
+    assertThat(root.at("/summary/engines").isObject()).isTrue();
+    assertThat(root.at("/summary/engines").size()).isZero();
     assertThat(root.get("results").isArray()).isTrue();
     assertThat(root.get("results").size()).isZero();
   }
@@ -194,6 +200,7 @@ class JsonReportWriterTest {
               "versionId",
               "fhirVersion",
               "fhirVersionReason",
+              "engine",
               "issues");
       for (JsonNode i : r.get("issues")) {
         assertThat(keys(i))
@@ -219,6 +226,7 @@ class JsonReportWriterTest {
     assertThat(first.get("fhirVersion").asText()).isEqualTo("R4");
     assertThat(first.get("fhirVersionReason").asText())
         .isEqualTo(ReportFixtures.WITH_ISSUES.fhirVersionReason());
+    assertThat(first.get("engine").asText()).isEqualTo("reference");
     JsonNode binding = first.at("/issues/0");
     assertThat(binding.get("ruleId").asText()).isEqualTo("structure-binding");
     assertThat(binding.get("severity").asText()).isEqualTo("error");
@@ -239,12 +247,20 @@ class JsonReportWriterTest {
     assertThat(clean.get("resource").asText()).isEqualTo("Task/def");
     assertThat(clean.get("versionId").isNull()).isTrue();
     assertThat(clean.get("fhirVersion").asText()).isEqualTo("R5");
+    assertThat(clean.get("engine").asText()).isEqualTo("fast");
     assertThat(clean.get("issues").isArray()).isTrue();
     assertThat(clean.get("issues").size()).isZero();
 
     JsonNode unparsed = results.get(2);
     for (String key :
-        List.of("location", "line", "resource", "versionId", "fhirVersion", "fhirVersionReason")) {
+        List.of(
+            "location",
+            "line",
+            "resource",
+            "versionId",
+            "fhirVersion",
+            "fhirVersionReason",
+            "engine")) {
       assertThat(unparsed.get(key).isNull()).as(key).isTrue();
     }
     JsonNode parse = unparsed.at("/issues/0");

@@ -76,13 +76,18 @@ class OperationOutcomeWriterTest {
     assertThat(oo.get("resourceType").asText()).isEqualTo("OperationOutcome");
     assertThat(extensionUrls(oo))
         .containsExactly(
-            TC + "validated-source", TC + "validated-resource", TC + "validated-fhir-version");
+            TC + "validated-source",
+            TC + "validated-resource",
+            TC + "validated-fhir-version",
+            TC + "validated-engine");
     assertThat(extension(oo, TC + "validated-source").get("valueString").asText())
         .isEqualTo("samples/task-1.json");
     assertThat(extension(oo, TC + "validated-resource").get("valueString").asText())
         .isEqualTo("Task/abc");
     assertThat(extension(oo, TC + "validated-fhir-version").get("valueCode").asText())
         .isEqualTo("R4");
+    assertThat(extension(oo, TC + "validated-engine").get("valueCode").asText())
+        .isEqualTo("reference");
 
     assertThat(oo.get("issue").size()).isEqualTo(2);
     JsonNode binding = oo.at("/issue/0");
@@ -179,7 +184,8 @@ class OperationOutcomeWriterTest {
             TC + "validated-source",
             TC + "validated-resource",
             TC + "validated-location",
-            TC + "validated-fhir-version");
+            TC + "validated-fhir-version",
+            TC + "validated-engine");
     assertThat(extension(second, TC + "validated-location").get("valueString").asText())
         .isEqualTo("Bundle.entry[2].resource");
     assertThat(second.at("/issue/0/severity").asText()).isEqualTo("information");

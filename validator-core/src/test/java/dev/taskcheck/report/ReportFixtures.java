@@ -78,7 +78,7 @@ final class ReportFixtures {
           IssueSource.PROFILE,
           null);
 
-  /** A Task with an error and a warning. */
+  /** A Task with an error and a warning, checked by the reference engine. */
   static final Result WITH_ISSUES =
       new Result(
           "samples/task-1.json",
@@ -88,9 +88,11 @@ final class ReportFixtures {
           "2",
           FhirRelease.R4,
           "no version-specific content; R4 is the default",
-          List.of(BINDING, INTENT));
+          List.of(BINDING, INTENT),
+          List.of(),
+          Result.ENGINE_REFERENCE);
 
-  /** A Task with no issues. */
+  /** A Task with no issues, checked by the fast engine. */
   static final Result CLEAN =
       new Result(
           "samples/task-2.json",
@@ -100,13 +102,15 @@ final class ReportFixtures {
           null,
           FhirRelease.R5,
           "element Task.requestedPerformer exists only in R5",
-          List.of());
+          List.of(),
+          List.of(),
+          Result.ENGINE_FAST);
 
   /** A document that did not parse. */
   static final Result UNPARSED =
       new Result("samples/broken.json", null, null, null, null, null, null, List.of(PARSE));
 
-  /** A Task inside a Bundle. */
+  /** A Task inside a Bundle, checked by the reference engine. */
   static final Result IN_BUNDLE =
       new Result(
           "samples/bundle.json",
@@ -116,11 +120,16 @@ final class ReportFixtures {
           null,
           FhirRelease.R4,
           "set by --fhir-version",
-          List.of(NOTE));
+          List.of(NOTE),
+          List.of(),
+          Result.ENGINE_REFERENCE);
 
   static final List<Result> RESULTS = List.of(WITH_ISSUES, CLEAN, UNPARSED, IN_BUNDLE);
 
-  /** A transition finding on version 3 of a Task read from a history Bundle. */
+  /**
+   * A transition finding on version 3 of a Task read from a history Bundle (one document, so its
+   * result names the engine that checked the Bundle).
+   */
   static final Result TRANSITION =
       new Result(
           "history/lab-order-7.json",
@@ -140,7 +149,9 @@ final class ReportFixtures {
                   9,
                   "The status changed from in-progress to requested",
                   IssueSource.TRANSITION,
-                  "transition-1.notAllowed")));
+                  "transition-1.notAllowed")),
+          List.of(),
+          Result.ENGINE_REFERENCE);
 
   /** A stuck Task: in progress since 2026-11-01, 20 days 2 hours before {@link #NOW}. */
   static final StuckTask STUCK_1 =
@@ -229,8 +240,23 @@ final class ReportFixtures {
   /** The rules the fixture run checks: the recommended set's, from the real catalog. */
   static final List<RuleInfo> RULES = TaskCheck.builder().build().rulesInForce();
 
+  /**
+   * The counts of {@link #RESULTS}: three Tasks, one checked by the fast engine, two by the
+   * reference one.
+   */
   static Summary summary() {
-    return new Summary(3, 3, 3, 2, 1, 1, 1, 1, Map.of(FhirRelease.R5, 1L, FhirRelease.R4, 2L));
+    return new Summary(
+        3,
+        3,
+        3,
+        2,
+        1,
+        1,
+        1,
+        1,
+        Map.of(FhirRelease.R5, 1L, FhirRelease.R4, 2L),
+        0,
+        Map.of(Result.ENGINE_REFERENCE, 2L, Result.ENGINE_FAST, 1L));
   }
 
   static Summary summary(List<Result> results) {
@@ -238,9 +264,14 @@ final class ReportFixtures {
     for (Severity s : Severity.values()) {
       counts.put(s, 0L);
     }
+    Map<String, Long> engines = new java.util.TreeMap<>();
     for (Result r : results) {
       for (Issue i : r.issues()) {
         counts.merge(i.severity(), 1L, Long::sum);
+      }
+      String engine = r.engine();
+      if (engine != null) {
+        engines.merge(engine, 1L, Long::sum);
       }
     }
     return new Summary(
@@ -252,7 +283,9 @@ final class ReportFixtures {
         counts.get(Severity.ERROR),
         counts.get(Severity.WARNING),
         counts.get(Severity.INFORMATION),
-        Map.of());
+        Map.of(),
+        0,
+        engines);
   }
 
   static Timings timings() {

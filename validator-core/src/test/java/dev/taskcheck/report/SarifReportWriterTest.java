@@ -330,6 +330,7 @@ class SarifReportWriterTest {
     assertThat(binding.at("/properties/resource").asText()).isEqualTo("Task/abc");
     assertThat(binding.at("/properties/versionId").asText()).isEqualTo("2");
     assertThat(binding.at("/properties/fhirVersion").asText()).isEqualTo("R4");
+    assertThat(binding.at("/properties/engine").asText()).isEqualTo("reference");
     assertThat(binding.at("/properties/messageId").asText()).isEqualTo("Terminology_TX_NoValid_16");
 
     JsonNode intent = rs.get(1);
@@ -342,6 +343,7 @@ class SarifReportWriterTest {
     assertThat(artifact(fatal).path("uri").asText()).isEqualTo("samples/broken.json");
     assertThat(fatal.at("/locations/0/physicalLocation/region").isMissingNode()).isTrue();
     assertThat(fatal.at("/locations/0/logicalLocations").isMissingNode()).isTrue();
+    assertThat(fatal.at("/properties/engine").isMissingNode()).as("no engine ran").isTrue();
 
     JsonNode note = rs.get(3);
     assertThat(note.at("/locations/0/physicalLocation/region/startLine").asInt()).isEqualTo(30);
@@ -488,6 +490,13 @@ class SarifReportWriterTest {
     assertThat(a.at("/description/text").asText()).isEqualTo("standard input");
     assertThat(results(log).get(0).at("/locations/0/physicalLocation/region/startLine").asInt())
         .isEqualTo(5);
+  }
+
+  @Test
+  void theSummaryCountsTheTasksEachEngineChecked() {
+    JsonNode summary = run(sarif(ReportFixtures.report())).at("/invocations/0/properties/summary");
+    assertThat(summary.at("/engines/fast").asLong()).isEqualTo(1);
+    assertThat(summary.at("/engines/reference").asLong()).isEqualTo(2);
   }
 
   @Test

@@ -38,6 +38,7 @@ class TextReportWriterTest {
             "taskcheck: 3 inputs, 3 Tasks validated (2 other resources skipped):"
                 + " 1 fatal, 1 error, 1 warning, 1 information in 1.2 s",
             "FHIR versions: R4 (2), R5 (1)",
+            "structure engines: fast (1), reference (2)",
             "");
   }
 
@@ -148,12 +149,61 @@ class TextReportWriterTest {
   }
 
   @Test
-  void summaryWithoutReleasesIsOneLine() {
+  void enginesLineOnlyForEnginesThatCheckedSomething() {
+    assertThat(TextReportWriter.enginesLine(Map.of(), 0)).isNull();
+    assertThat(TextReportWriter.enginesLine(Map.of("fast", 0L), 0)).isNull();
+    assertThat(TextReportWriter.enginesLine(Map.of("reference", 4L), 4))
+        .isEqualTo("structure engines: reference (4)");
+    assertThat(
+            TextReportWriter.enginesLine(
+                new java.util.TreeMap<>(Map.of("reference", 1L, "fast", 4L)), 5))
+        .isEqualTo("structure engines: fast (4), reference (1)");
+    assertThat(TextReportWriter.enginesLine(Map.of("fast", 4L), 6))
+        .as("two Tasks the fast engine did not cover under --engine fast")
+        .isEqualTo("structure engines: fast (4), none (2)");
+    assertThat(TextReportWriter.enginesLine(Map.of(), 3)).isEqualTo("structure engines: none (3)");
+  }
+
+  @Test
+  void summaryOfAnEngineButNoReleaseIsTwoLines() {
     Report report = ReportFixtures.report(List.of(ReportFixtures.CLEAN));
     String text = render(OutputFormat.TEXT, report, PLAIN);
     assertThat(text.split("\n", -1))
         .containsExactly(
             "taskcheck: 1 input, 1 Task validated: 0 fatal, 0 errors, 0 warnings, 0 information in 1.2 s",
+            "structure engines: fast (1)",
+            "");
+  }
+
+  @Test
+  void summaryWithoutReleasesOrEnginesIsOneLine() {
+    String text = render(OutputFormat.TEXT, ReportFixtures.report(List.of()), PLAIN);
+    assertThat(text.split("\n", -1))
+        .containsExactly(
+            "taskcheck: 0 inputs, 0 Tasks validated: 0 fatal, 0 errors, 0 warnings, 0 information in 1.2 s",
+            "");
+  }
+
+  @Test
+  void aTaskNoEngineCheckedIsCountedAsNone() {
+    Result clean = ReportFixtures.CLEAN;
+    Report report =
+        ReportFixtures.report(
+            List.of(
+                new Result(
+                    clean.source(),
+                    clean.location(),
+                    clean.line(),
+                    clean.resource(),
+                    clean.versionId(),
+                    clean.fhirVersion(),
+                    clean.fhirVersionReason(),
+                    clean.issues())));
+    String text = render(OutputFormat.TEXT, report, PLAIN);
+    assertThat(text.split("\n", -1))
+        .containsExactly(
+            "taskcheck: 1 input, 1 Task validated: 0 fatal, 0 errors, 0 warnings, 0 information in 1.2 s",
+            "structure engines: none (1)",
             "");
   }
 
@@ -167,6 +217,7 @@ class TextReportWriterTest {
             "history/lab-order-7.json:11:9 error transition-1 Bundle.entry[0].resource.status"
                 + " The status changed from in-progress to requested",
             "taskcheck: 1 input, 1 Task validated: 0 fatal, 1 error, 0 warnings, 0 information in 1.2 s",
+            "structure engines: reference (1)",
             "histories: 12 Tasks, 40 versions; wait time median 2h 5m (p90 1d 3h);"
                 + " time in progress median 5h (p90 1d 6h); time to completion: none; stuck (older than 7d): 2",
             "  tasks/t-1.json:1 Task/t-1 in-progress since 2026-11-01T08:00:00Z (idle 20d 2h)",

@@ -164,6 +164,9 @@ class XmlReportWriterTest {
     assertThat(d.s("/t:report/t:summary/@verdict")).isEqualTo("fail");
     assertThat(d.list("/t:report/t:summary/t:release/@name")).containsExactly("R4", "R5");
     assertThat(d.n("/t:report/t:summary/t:release[@name='R4']/@resources")).isEqualTo(2);
+    assertThat(d.list("/t:report/t:summary/t:engine/@name")).containsExactly("fast", "reference");
+    assertThat(d.n("/t:report/t:summary/t:engine[@name='fast']/@resources")).isEqualTo(1);
+    assertThat(d.n("/t:report/t:summary/t:engine[@name='reference']/@resources")).isEqualTo(2);
 
     assertThat(d.n("/t:report/t:timings/@elapsedMs")).isEqualTo(1234);
     assertThat(d.n("/t:report/t:timings/@firstResultMs")).isEqualTo(900);
@@ -308,6 +311,8 @@ class XmlReportWriterTest {
     assertThat(d.s(first + "/@resource")).isEqualTo("Task/abc");
     assertThat(d.s(first + "/@versionId")).isEqualTo("2");
     assertThat(d.s(first + "/@fhirVersion")).isEqualTo("R4");
+    assertThat(d.s(first + "/@engine")).isEqualTo("reference");
+    assertThat(d.s("/t:report/t:results/t:result[2]/@engine")).isEqualTo("fast");
     assertThat(d.s(first + "/t:fhirVersionReason"))
         .isEqualTo(ReportFixtures.WITH_ISSUES.fhirVersionReason());
     String binding = first + "/t:issue[1]";
@@ -328,7 +333,7 @@ class XmlReportWriterTest {
 
     assertThat(d.n("count(/t:report/t:results/t:result[2]/t:issue)")).isZero();
     String unparsed = "/t:report/t:results/t:result[3]";
-    for (String a : List.of("location", "line", "resource", "versionId", "fhirVersion")) {
+    for (String a : List.of("location", "line", "resource", "versionId", "fhirVersion", "engine")) {
       assertThat(d.b(unparsed + "/@" + a)).as(a).isFalse();
     }
     assertThat(d.b(unparsed + "/t:fhirVersionReason")).isFalse();

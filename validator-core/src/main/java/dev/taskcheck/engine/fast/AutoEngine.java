@@ -7,6 +7,7 @@ import dev.taskcheck.engine.StructureIds;
 import dev.taskcheck.model.EngineChoice;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.IssueSource;
+import dev.taskcheck.model.Result;
 import dev.taskcheck.model.Severity;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -34,18 +35,26 @@ public final class AutoEngine implements Stage {
     return choice.code();
   }
 
+  /**
+   * Checks the document with the engine the choice gives, and tells {@code sink} which one ran
+   * ({@link IssueSink#checkedBy}): {@code fast} or {@code reference}, nothing when the fast engine
+   * did not cover the document under {@code fast} (its structure was not checked).
+   */
   @Override
   public void check(DocumentUnit unit, IssueSink sink) {
     if (choice == EngineChoice.REFERENCE) {
       reference().check(unit, sink);
+      sink.checkedBy(Result.ENGINE_REFERENCE);
       return;
     }
     String reason = fast.tryCheck(unit, sink);
     if (reason == null) {
+      sink.checkedBy(Result.ENGINE_FAST);
       return;
     }
     if (choice == EngineChoice.AUTO) {
       reference().check(unit, sink);
+      sink.checkedBy(Result.ENGINE_REFERENCE);
       return;
     }
     // on every Task of the document, so that the finding is routed to each of them

@@ -85,6 +85,7 @@ public final class FastEngine implements Stage {
       throw new IllegalStateException(
           "the fast engine does not cover " + unit.source() + ": " + reason);
     }
+    sink.checkedBy(name());
   }
 
   private List<Issue> check(DocumentUnit unit) {
