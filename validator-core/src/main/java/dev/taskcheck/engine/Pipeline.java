@@ -179,7 +179,7 @@ public final class Pipeline {
       if (firstResultNanos != null) {
         long first = (firstResultNanos - start) / 1_000_000;
         long uptimeAtStart =
-            ManagementFactory.getRuntimeMXBean().getUptime() - (end - start) / 1_000_000;
+            System.currentTimeMillis() - JvmStart.MILLIS - (end - start) / 1_000_000;
         firstMs = first;
         processMs = uptimeAtStart + first;
       }
@@ -201,6 +201,11 @@ public final class Pipeline {
           new Timings((end - start) / 1_000_000, firstMs, processMs),
           measured ? metrics.result() : null);
     }
+  }
+
+  /** When the JVM started, read once (a management call costs more than a small run). */
+  private static final class JvmStart {
+    static final long MILLIS = ManagementFactory.getRuntimeMXBean().getStartTime();
   }
 
   /** Daemon worker threads with recognisable names. */

@@ -411,8 +411,13 @@ abstract sealed class TextPattern {
     /** The first code point of each input class, ascending; class k is [starts[k], starts[k+1]). */
     private final int[] starts;
 
-    /** The class of each ASCII code point. */
-    private final byte[] ascii;
+    /**
+     * How many of the first code points {@link #direct} covers: ASCII, Latin and Greek/Cyrillic.
+     */
+    private static final int DIRECT = 0x800;
+
+    /** The class of each code point below {@link #DIRECT}, so that most text needs no search. */
+    private final byte[] direct;
 
     private final int classes;
 
@@ -427,12 +432,12 @@ abstract sealed class TextPattern {
       this.classes = starts.length;
       this.next = next;
       this.accepting = accepting;
-      this.ascii = new byte[128];
+      this.direct = new byte[DIRECT];
       if (classes > 127) {
         throw new Unsupported();
       }
-      for (int c = 0; c < 128; c++) {
-        ascii[c] = (byte) classOf(c);
+      for (int c = 0; c < DIRECT; c++) {
+        direct[c] = (byte) classOf(c);
       }
     }
 
@@ -453,8 +458,8 @@ abstract sealed class TextPattern {
       for (int i = 0; i < n; ) {
         char c = value.charAt(i);
         int cls;
-        if (c < 128) {
-          cls = ascii[c];
+        if (c < DIRECT) {
+          cls = direct[c];
           i++;
         } else {
           int cp = Character.codePointAt(value, i);
