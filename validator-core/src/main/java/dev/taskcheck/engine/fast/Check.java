@@ -2,7 +2,9 @@ package dev.taskcheck.engine.fast;
 
 import dev.taskcheck.model.Severity;
 import java.text.MessageFormat;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Every finding the fast engine reports, other than invariants: the reference engine's message id
@@ -369,7 +371,6 @@ enum Check {
   private final String ruleId;
   private final Severity level;
   private final String issueType;
-  private final String template;
 
   Check(String messageId, String ruleId, Severity level, String issueType, String template) {
     this.messageId = messageId;
@@ -377,6 +378,7 @@ enum Check {
     this.level = level;
     this.issueType = issueType;
     this.template = template;
+    this.plain = template.replace("''", "'");
   }
 
   String messageId() {
@@ -397,7 +399,23 @@ enum Check {
 
   String message(Object... args) {
     return args.length == 0
-        ? template.replace("''", "'")
-        : new MessageFormat(template, Locale.ROOT).format(args);
+        ? plain
+        : FORMATS
+            .get()
+            .computeIfAbsent(this, c -> new MessageFormat(c.template, Locale.ROOT))
+            .format(args);
   }
+
+  private final String template;
+
+  /** The template without arguments: its quotes undone. */
+  private final String plain;
+
+  /**
+   * The parsed templates, per thread ({@link MessageFormat} is not thread-safe): parsing a template
+   * for every finding cost more than the finding.
+   */
+  @SuppressWarnings("ThreadLocalUsage") // one for the enum, for the life of the JVM
+  private static final ThreadLocal<Map<Check, MessageFormat>> FORMATS =
+      ThreadLocal.withInitial(() -> new EnumMap<>(Check.class));
 }
