@@ -82,6 +82,44 @@ final class Datatypes {
             w.out());
     scope.internalRefs().addAll(outcome.localReferences());
     w.narrativeOutcome(narrative, outcome);
+    narrativeInvariants(w, outcome, at.child("div"));
+  }
+
+  /**
+   * txt-1 and txt-2, the invariants of {@code Narrative.div}, decided from the XHTML checks'
+   * outcome: the div is an xhtml primitive, whose invariants the walker does not evaluate, so they
+   * are reported here, at the div, as the reference engine does (§13).
+   */
+  private static void narrativeInvariants(Walker w, Narratives.Outcome outcome, Loc div) {
+    dev.taskcheck.plan.TypeDef narrativeType = w.engine().types().type("Narrative");
+    if (narrativeType == null) {
+      throw new NotCovered("a narrative without the definition of Narrative");
+    }
+    for (dev.taskcheck.plan.ElementDef child : narrativeType.root().children()) {
+      if (!child.path().equals("Narrative.div")) {
+        continue;
+      }
+      for (dev.taskcheck.plan.Constraint c : child.constraints()) {
+        boolean holds =
+            switch (c.key()) {
+              case "txt-1" -> outcome.txt1();
+              case "txt-2" -> outcome.txt2();
+              default -> true;
+            };
+        if (!holds) {
+          String source = c.source().isEmpty() ? narrativeType.url() : c.source();
+          Severity level = c.error() && !c.bestPractice() ? Severity.ERROR : Severity.WARNING;
+          w.out()
+              .invariant(
+                  c.key(),
+                  level,
+                  div.toString(),
+                  c.human(),
+                  source.startsWith(Types.CORE) ? IssueSource.STRUCTURE : IssueSource.PROFILE,
+                  source + "#" + c.key());
+        }
+      }
+    }
   }
 
   /** An identifier's system and, for the IETF URI and UUID systems, its value (§12). */

@@ -15,6 +15,21 @@ final class Extensions {
 
   private static final String TOOLS = "http://hl7.org/fhir/tools/StructureDefinition/";
 
+  /**
+   * Extensions the reference engine carries definitions of its own for (HL7's {@code
+   * SpecialExtensions}): known, with the context {@code Resource.meta}, at most one, and the value
+   * type given here. Only their plain use is reproduced: a top-level extension on a resource's
+   * {@code meta} with a value of that type gives no finding; any other use is not covered.
+   */
+  private static final java.util.Map<String, String> BUILT_IN =
+      java.util.Map.of(
+          "http://hl7.org/fhir/StructureDefinition/instance-name", "valueString",
+          "http://hl7.org/fhir/StructureDefinition/instance-description", "valueMarkdown");
+
+  private static final java.util.regex.Pattern META_EXTENSION =
+      java.util.regex.Pattern.compile(
+          "(Task|Task\\.contained\\[\\d+\\])\\.meta\\.extension\\[\\d+\\]");
+
   private final Types types;
 
   Extensions(Types types) {
@@ -47,7 +62,7 @@ final class Extensions {
               IssueSource.STRUCTURE,
               "Extension_EXT_URL_Absolute");
     } else {
-      known(w, url, parentUrl, at);
+      known(w, ext, url, parentUrl, at);
     }
     TypeDef extension = types.type("Extension");
     if (extension == null) {
@@ -76,9 +91,59 @@ final class Extensions {
             scope,
             defs);
     w.engine().invariants().element(w, ext, defs, "Extension", at, scope);
+    if (urlNode != null && urlNode.kind() == Node.Kind.STRING && "".equals(url)) {
+      emptyUrl(w, at.child("url"));
+    }
   }
 
-  private void known(Walker w, String url, @Nullable String parentUrl, Loc at) {
+  /** A built-in extension of the reference engine ({@link #BUILT_IN}) used as it is meant. */
+  private static void builtIn(
+      Node ext, String url, String valueName, @Nullable String parentUrl, Loc at) {
+    boolean plain = parentUrl == null && META_EXTENSION.matcher(at.toString()).matches();
+    for (Node c : ext.children()) {
+      String n = c.name();
+      if (n.equals("extension")
+          || n.equals("_" + valueName)
+          || (n.startsWith("value") && !n.equals(valueName))) {
+        plain = false;
+      }
+    }
+    Node value = ext.child(valueName);
+    if (!plain || value == null || value.kind() != Node.Kind.STRING || value.inArray()) {
+      throw new NotCovered(
+          "the extension "
+              + url
+              + " (the reference engine's built-in definition) other than as one value on meta");
+    }
+  }
+
+  /**
+   * ele-1 on an empty {@code Extension.url}: the snapshot gives the url no ele-1 (its type is a
+   * System string), but the reference engine evaluates ele-1 on it as on any primitive (§10, {@code
+   * extension/url-empty}).
+   */
+  private void emptyUrl(Walker w, Loc url) {
+    TypeDef element = types.type("Element");
+    if (element == null) {
+      throw new NotCovered("an empty extension url without the definition of Element");
+    }
+    for (dev.taskcheck.plan.Constraint c : element.root().constraints()) {
+      if (c.key().equals("ele-1")) {
+        w.out()
+            .invariant(
+                c.key(),
+                Severity.ERROR,
+                url.toString(),
+                c.human(),
+                IssueSource.STRUCTURE,
+                element.url() + "#" + c.key());
+        return;
+      }
+    }
+    throw new NotCovered("an empty extension url without ele-1 in the definition of Element");
+  }
+
+  private void known(Walker w, Node ext, String url, @Nullable String parentUrl, Loc at) {
     String u = url.contains("|") ? url.substring(0, url.indexOf('|')) : url;
     if (url.contains("|")) {
       throw new NotCovered("a versioned extension url");
@@ -92,6 +157,11 @@ final class Extensions {
     }
     if (parentUrl != null && !Primitives.isAbsoluteUrl(url)) {
       // a nested extension of an unknown extension: its relative url is its own business
+      return;
+    }
+    String builtInType = BUILT_IN.get(url);
+    if (builtInType != null) {
+      builtIn(ext, url, builtInType, parentUrl, at);
       return;
     }
     if (url.startsWith(TOOLS)

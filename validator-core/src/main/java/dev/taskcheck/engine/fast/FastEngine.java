@@ -115,9 +115,26 @@ public final class FastEngine implements Stage {
    * (the "base only" mode).
    */
   private static boolean declaredProfiles(Engine engine, Node root, Findings out) {
+    declaredProfiles(engine, root, "Task", out);
+    List<Node> contained = root.children("contained");
+    for (int i = 0; i < contained.size(); i++) {
+      Node resource = contained.get(i);
+      if (resource.kind() == Node.Kind.OBJECT) {
+        String at = contained.get(0).inArray() ? "Task.contained[" + i + "]" : "Task.contained";
+        declaredProfiles(engine, resource, at, out);
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The profiles one resource declares, the document's Task or a resource it contains (the
+   * reference engine checks both the same way, reference-behaviour.md §15), at {@code at}.
+   */
+  private static void declaredProfiles(Engine engine, Node root, String at, Findings out) {
     Node meta = root.child("meta");
     if (meta == null || meta.kind() != Node.Kind.OBJECT) {
-      return true;
+      return;
     }
     List<Node> profiles = meta.children("profile");
     if (!profiles.isEmpty() && !profiles.get(0).inArray()) {
@@ -136,12 +153,11 @@ public final class FastEngine implements Stage {
           "structure-other",
           Severity.WARNING,
           "structure",
-          "Task.meta.profile[" + i + "]",
-          "the profile " + url + " is not known here, so the Task was not checked against it",
+          at + ".meta.profile[" + i + "]",
+          "the profile " + url + " is not known here, so the resource was not checked against it",
           IssueSource.STRUCTURE,
           "Validation_VAL_Profile_Unknown");
     }
-    return true;
   }
 
   /**

@@ -42,10 +42,10 @@ class FastAgreementTest {
     }
     write("fast-agreement-real.txt", Differential.summary(outcomes));
     // a ratchet: coverage may grow and disagreements shrink, never the other way
-    assertThat(agreed(outcomes)).as("real documents covered and agreed").isGreaterThanOrEqualTo(91);
-    assertThat(disagreed(outcomes))
-        .as("real documents covered, not agreed")
-        .isLessThanOrEqualTo(20);
+    assertThat(agreed(outcomes))
+        .as("real documents covered and agreed")
+        .isGreaterThanOrEqualTo(111);
+    assertThat(disagreed(outcomes)).as("real documents covered, not agreed").isLessThanOrEqualTo(0);
   }
 
   /**
@@ -101,8 +101,8 @@ class FastAgreementTest {
     write("fast-agreement-mutants.txt", Differential.summary(outcomes));
     assertThat(outcomes).hasSize(SLICE);
     if (SLICE == 200) {
-      assertThat(agreed(outcomes)).as("mutants covered and agreed").isGreaterThanOrEqualTo(67);
-      assertThat(disagreed(outcomes)).as("mutants covered, not agreed").isLessThanOrEqualTo(8);
+      assertThat(agreed(outcomes)).as("mutants covered and agreed").isGreaterThanOrEqualTo(70);
+      assertThat(disagreed(outcomes)).as("mutants covered, not agreed").isLessThanOrEqualTo(5);
     }
   }
 
