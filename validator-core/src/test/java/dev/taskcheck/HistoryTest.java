@@ -85,6 +85,59 @@ class HistoryTest {
     return out;
   }
 
+  /** A history Bundle entry whose fullUrl names the version (bdl-8 and the RESTful-URL check). */
+  static String versionedEntry(String task, String id, String versionId, boolean first) {
+    return "{\"fullUrl\":\"http://example.org/fhir/Task/"
+        + id
+        + "/_history/"
+        + versionId
+        + "\",\"resource\":"
+        + task
+        + ",\"request\":{\"method\":\""
+        + (first ? "POST\",\"url\":\"Task\"}" : "PUT\",\"url\":\"Task/" + id + "\"}")
+        + ",\"response\":{\"status\":\""
+        + (first ? "201 Created" : "200 OK")
+        + "\"}}";
+  }
+
+  /**
+   * HL7 core names {@code Bundle.entry[0]} for the RESTful-URL finding of every entry; its line and
+   * column are the entry's own, and the finding is placed there, in a Bundle over several lines and
+   * in one on a single line alike.
+   */
+  @Test
+  void versionSpecificFullUrlsAreReportedAtTheirOwnEntries(@TempDir Path dir) throws IOException {
+    String v2 =
+        versionedEntry(task("t1", "2", "accepted", "2025-01-02T09:00:00Z", ""), "t1", "2", false);
+    String v1 =
+        versionedEntry(task("t1", "1", "requested", "2025-01-01T09:00:00Z", ""), "t1", "1", true);
+    for (String separator : List.of(",\n", ",")) {
+      String bundle =
+          "{\"resourceType\":\"Bundle\",\"type\":\"history\",\"entry\":[\n"
+              + v2
+              + separator
+              + v1
+              + "\n]}\n";
+      Path file = Files.writeString(dir.resolve("history.json"), bundle);
+      Report report = taskCheck.validate(ValidationRequest.of(file.toString()));
+      List<String> restful = new ArrayList<>();
+      List<String> bdl8 = new ArrayList<>();
+      for (Result r : report.results()) {
+        for (Issue i : r.issues()) {
+          if ("BUNDLE_ENTRY_URL_MATCHES_TYPE_ID".equals(i.messageId())) {
+            restful.add(i.expression());
+          } else if (i.ruleId().equals("bdl-8")) {
+            bdl8.add(i.expression());
+          }
+        }
+      }
+      assertThat(bdl8).containsExactlyInAnyOrder("Bundle.entry[0]", "Bundle.entry[1]");
+      assertThat(restful)
+          .as("separated by %s", separator.replace("\n", "\\n"))
+          .containsExactlyInAnyOrder("Bundle.entry[0]", "Bundle.entry[1]");
+    }
+  }
+
   @Test
   void aPairGivesTheFindingsOfTheUpdate() {
     String before = task("t1", "1", "requested", "2025-01-01T09:00:00Z", "");

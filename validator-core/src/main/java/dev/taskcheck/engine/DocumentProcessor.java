@@ -231,7 +231,8 @@ public final class DocumentProcessor {
       LocatedResource t = tasks.get(i);
       boolean enteredInError = "entered-in-error".equals(t.node().childValue("status"));
       IssuePolicy.Outcome applied =
-          policy.apply(perTask.get(i), t.path(), enteredInError, raw.source());
+          policy.apply(
+              withoutMissingReason(perTask.get(i), t), t.path(), enteredInError, raw.source());
       results.add(
           new Result(
               raw.source(),
@@ -247,6 +248,30 @@ public final class DocumentProcessor {
     }
     return new Processed(
         results, 1, tasks.size(), skipped, release.release(), versions, histories, engine);
+  }
+
+  /**
+   * The findings of a Task without "no statusReason" (failure-2, failure-3) when the Task has a
+   * statusReason the release cannot read (it holds only elements foreign to the release, as an R5
+   * {@code concept} in an R4 Task): the reference engine then reads the statusReason as absent and
+   * reports failure-2 or failure-3 beside failure-4 ("statusReason unreadable") and the unknown
+   * element. A statusReason is there, so failure-4 alone says what is wrong with it (the fast
+   * engine already reads it so).
+   */
+  private static List<Issue> withoutMissingReason(List<Issue> issues, LocatedResource task) {
+    if (task.node().child("statusReason") == null) {
+      return issues;
+    }
+    List<Issue> kept = new ArrayList<>(issues.size());
+    for (Issue i : issues) {
+      boolean missingReason =
+          (i.ruleId().equals("failure-2") || i.ruleId().equals("failure-3"))
+              && task.path().equals(i.expression());
+      if (!missingReason) {
+        kept.add(i);
+      }
+    }
+    return kept;
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.taskcheck.model.Severity;
 import dev.taskcheck.parse.Node;
 import dev.taskcheck.parse.NodePath;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
@@ -160,6 +161,9 @@ final class MessageMapper {
     if (base.isEmpty()) {
       base = root.name();
     }
+    if (messageId != null && LOCATED_BY_LINE.contains(messageId) && m.getLine() > 0) {
+      base = entryAt(root, base, m.getLine() + firstLine - 1, m.getCol());
+    }
     if (parsed != null && messageId != null) {
       List<String> args = parsed.arguments();
       String key = messageId;
@@ -195,6 +199,36 @@ final class MessageMapper {
       }
     }
     return base;
+  }
+
+  /**
+   * Messages whose location names the wrong Bundle entry while their line and column are right: HL7
+   * core 6.7.9 places "The fullUrl ... looks like a RESTful server URL" at {@code Bundle.entry[0]}
+   * for every entry of a Bundle (its position is the entry's own).
+   */
+  private static final Set<String> LOCATED_BY_LINE = Set.of("BUNDLE_ENTRY_URL_MATCHES_TYPE_ID");
+
+  private static final Pattern ENTRY = Pattern.compile("^Bundle\\.entry\\[\\d+]");
+
+  /**
+   * {@code path} with its {@code Bundle.entry[n]} step replaced by the entry the position falls in:
+   * the last entry that starts at or before it. Unchanged when the path names no entry or no entry
+   * starts before the position.
+   */
+  static String entryAt(Node root, String path, int line, int column) {
+    Matcher at = ENTRY.matcher(path);
+    if (!root.name().equals("Bundle") || !at.find()) {
+      return path;
+    }
+    int found = -1;
+    List<Node> entries = root.children("entry");
+    for (int i = 0; i < entries.size(); i++) {
+      Node e = entries.get(i);
+      if (e.line() < line || (e.line() == line && e.column() <= column)) {
+        found = i;
+      }
+    }
+    return found < 0 ? path : "Bundle.entry[" + found + "]" + path.substring(at.end());
   }
 
   private static String appendName(String base, String name) {

@@ -282,6 +282,26 @@ public record FhirTemporal(
     return !low.isBefore(other.high);
   }
 
+  /**
+   * True when the two values name the same instant, whatever the offset and the number of fraction
+   * digits they are written with: both give a time (seconds or finer) and their spans start at the
+   * same instant, so {@code 10:00:00Z}, {@code 11:00:00+01:00} and {@code 10:00:00.000Z} are one
+   * instant and {@code 10:00:00.5Z} is another. A value with a time is read as the instant it
+   * writes, its missing fraction digits as zeros. Two values without an offset are compared on
+   * their local timeline (one resource, one zone: see {@link #certainlyBefore}); a value with an
+   * offset and one without are never the same instant, nor are two values when either has no time
+   * (a date, a month), unless they are written identically.
+   */
+  public boolean sameInstant(FhirTemporal other) {
+    if (text.equals(other.text)) {
+      return true;
+    }
+    return precision.compareTo(Precision.SECOND) >= 0
+        && other.precision.compareTo(Precision.SECOND) >= 0
+        && zoned == other.zoned
+        && low.equals(other.low);
+  }
+
   /** True when this value is certainly after {@code instant}: {@code low > instant}. */
   public boolean certainlyAfter(Instant instant) {
     return low.isAfter(instant);

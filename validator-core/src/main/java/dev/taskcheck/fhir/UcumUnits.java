@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -17,6 +19,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.fhir.ucum.BaseUnit;
 import org.fhir.ucum.Component;
+import org.fhir.ucum.Decimal;
 import org.fhir.ucum.DefinedUnit;
 import org.fhir.ucum.ExpressionParser;
 import org.fhir.ucum.Factor;
@@ -45,6 +48,11 @@ import org.jspecify.annotations.Nullable;
  * few codes the library's parser lets through against the UCUM grammar are not valid here:
  * unbalanced parentheses ({@code mg)}) and doubled or misplaced operators ({@code mg//L}, {@code
  * (/L)}).
+ *
+ * <p>Conversions ({@link #convert}) multiply out the same definitions, to 34 significant digits
+ * ({@link MathContext#DECIMAL128}): a unit's factor is its prefix times its definition's value
+ * times the factor of the unit it is defined in, to its exponent. Special units are not converted:
+ * their scales are functions, not factors.
  *
  * <p>Annotations ({@code {...}}) carry no meaning: {@code {session}} is {@code 1}, {@code
  * mg{total}} is {@code mg}. Codes longer than 256 characters are treated as not valid.
@@ -87,11 +95,22 @@ public final class UcumUnits {
   /** The dimension of every unit the essence defines (base and defined units), by code. */
   private final Map<String, Dimension> dimensions;
 
+  /**
+   * The factor of every unit the essence defines that converts linearly, by code: how many of the
+   * base units (their product, to their exponents) one of it is. Special units have none.
+   */
+  private final Map<String, BigDecimal> factors;
+
+  /** The precision conversions are carried out to. */
+  private static final MathContext PRECISION = MathContext.DECIMAL128;
+
   private final ConcurrentMap<String, Reading> readings = new ConcurrentHashMap<>();
 
   private UcumUnits(UcumModel model, Map<String, String> functionUnits, Set<String> arbitrary) {
     this.model = model;
-    this.dimensions = new Definitions(model, functionUnits, arbitrary).all();
+    Definitions definitions = new Definitions(model, functionUnits, arbitrary);
+    this.dimensions = definitions.all();
+    this.factors = Map.copyOf(definitions.factors);
   }
 
   /** The process-wide instance (the essence file is parsed once, lazily, thread-safely). */
@@ -189,6 +208,32 @@ public final class UcumUnits {
   }
 
   /**
+   * {@code value}, given in unit {@code from}, in unit {@code to}, to 34 significant digits: {@code
+   * convert(500, "mg", "g")} is 0.500. Null when either code is not valid UCUM, when the units are
+   * not commensurable, or when either involves a special unit ({@code Cel}, {@code [degF]}, {@code
+   * [pH]}: their scales are not proportional). Codes that differ only in annotation convert with
+   * the factor 1. Never throws.
+   */
+  public @Nullable BigDecimal convert(
+      BigDecimal value, @Nullable String from, @Nullable String to) {
+    Reading a = read(from);
+    Reading b = read(to);
+    if (a == null || b == null || !a.dimension().equals(b.dimension())) {
+      return null;
+    }
+    BigDecimal fa = a.factor();
+    BigDecimal fb = b.factor();
+    if (fa == null || fb == null || fb.signum() == 0) {
+      return null;
+    }
+    try {
+      return value.multiply(fa, PRECISION).divide(fb, PRECISION);
+    } catch (ArithmeticException e) {
+      return null; // an exponent out of BigDecimal's range
+    }
+  }
+
+  /**
    * True for a dimensionless count unit: {@code 1} or a unit made of annotations and the number 1
    * only, such as {@code {session}}, {@code 1{visit}} or {@code {tablets}/{day}}: units whose
    * meaning, after removing annotations, is exactly 1. Not {@code %} or {@code 10*3{cells}}
@@ -240,7 +285,12 @@ public final class UcumUnits {
     }
     try {
       Term term = new ExpressionParser(model).parse(code);
-      return new Reading(true, skeleton(code), dimensionOf(term, dimensions::get), isOne(term));
+      return new Reading(
+          true,
+          skeleton(code),
+          dimensionOf(term, dimensions::get),
+          isOne(term),
+          factorOf(term, factors::get));
     } catch (UcumException | RuntimeException e) {
       // the library reports bad codes as UcumException, and a few as NumberFormatException and the
       // like
@@ -356,11 +406,73 @@ public final class UcumUnits {
   }
 
   /**
-   * What a valid code means. {@code skeleton}: the code without annotations; {@code count}: it
-   * means exactly 1.
+   * The factor of a parsed term: how many of the base units one of it is, read left to right as
+   * {@link #dimensionOf} reads it (numbers and prefixes count here); null when a unit in it has no
+   * factor (a special unit) or the arithmetic leaves BigDecimal's range.
    */
-  private record Reading(boolean valid, String skeleton, Dimension dimension, boolean count) {
-    static final Reading INVALID = new Reading(false, "", Dimension.NONE, false);
+  private static @Nullable BigDecimal factorOf(
+      Term term, Function<String, @Nullable BigDecimal> units) {
+    BigDecimal result = BigDecimal.ONE;
+    boolean divide = false;
+    try {
+      for (Term t = term; t != null; t = t.getTerm()) {
+        Component c = t.getComp();
+        @Nullable BigDecimal f = BigDecimal.ONE;
+        if (c instanceof Term inner) {
+          f = factorOf(inner, units);
+        } else if (c instanceof Factor k) {
+          f = BigDecimal.valueOf(k.getValue());
+        } else if (c instanceof Symbol s && s.getUnit() != null) {
+          @Nullable BigDecimal unit = units.apply(s.getUnit().getCode());
+          if (unit != null && s.getPrefix() != null) {
+            BigDecimal prefix = decimal(s.getPrefix().getValue());
+            unit = prefix == null ? null : unit.multiply(prefix, PRECISION);
+          }
+          f = unit == null ? null : power(unit, s.getExponent());
+        }
+        if (f == null || (divide && f.signum() == 0)) {
+          return null;
+        }
+        result = divide ? result.divide(f, PRECISION) : result.multiply(f, PRECISION);
+        divide = t.getOp() == Operator.DIVISION;
+      }
+    } catch (ArithmeticException e) {
+      return null;
+    }
+    return result;
+  }
+
+  private static BigDecimal power(BigDecimal base, int exponent) {
+    if (exponent >= 0) {
+      return base.pow(exponent, PRECISION);
+    }
+    return BigDecimal.ONE.divide(base.pow(-exponent, PRECISION), PRECISION);
+  }
+
+  /** The library's decimal as a BigDecimal; null when it has none or it does not read. */
+  private static @Nullable BigDecimal decimal(@Nullable Decimal d) {
+    if (d == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(d.asDecimal());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
+   * What a valid code means. {@code skeleton}: the code without annotations; {@code count}: it
+   * means exactly 1; {@code factor}: how many of the base units one of it is (null for special
+   * units, which do not convert by a factor).
+   */
+  private record Reading(
+      boolean valid,
+      String skeleton,
+      Dimension dimension,
+      boolean count,
+      @Nullable BigDecimal factor) {
+    static final Reading INVALID = new Reading(false, "", Dimension.NONE, false, null);
   }
 
   /**
@@ -394,6 +506,10 @@ public final class UcumUnits {
     private final Set<String> arbitrary;
     private final Map<String, DefinedUnit> byCode = new HashMap<>();
     private final Map<String, Dimension> done = new HashMap<>();
+
+    /** The factor of every unit whose dimension is done and that converts linearly. */
+    final Map<String, BigDecimal> factors = new HashMap<>();
+
     private final Set<String> underway = new HashSet<>();
 
     Definitions(UcumModel model, Map<String, String> functionUnits, Set<String> arbitrary) {
@@ -405,6 +521,7 @@ public final class UcumUnits {
     Map<String, Dimension> all() {
       for (BaseUnit base : model.getBaseUnits()) {
         done.put(base.getCode(), Dimension.of(base.getCode()));
+        factors.put(base.getCode(), BigDecimal.ONE);
       }
       for (DefinedUnit unit : model.getDefinedUnits()) {
         byCode.put(unit.getCode(), unit);
@@ -431,8 +548,10 @@ public final class UcumUnits {
         throw new IllegalStateException("the UCUM essence gives no definition for " + code);
       }
       Dimension d;
+      Term term;
       try {
-        d = dimensionOf(new ExpressionParser(model).parse(definition), this::resolve);
+        term = new ExpressionParser(model).parse(definition);
+        d = dimensionOf(term, this::resolve);
       } catch (UcumException e) {
         throw new IllegalStateException(
             "cannot read the definition of " + code + ": " + definition, e);
@@ -442,6 +561,14 @@ public final class UcumUnits {
       }
       underway.remove(code);
       done.put(code, d);
+      if (!unit.isSpecial()) {
+        // the units the definition names are done now (dimensionOf resolved them)
+        BigDecimal value = decimal(unit.getValue().getValue());
+        BigDecimal of = factorOf(term, factors::get);
+        if (value != null && of != null) {
+          factors.put(code, value.multiply(of, PRECISION));
+        }
+      }
       return d;
     }
 

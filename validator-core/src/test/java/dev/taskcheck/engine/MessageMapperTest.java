@@ -2,6 +2,9 @@ package dev.taskcheck.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskcheck.parse.DocumentParser;
+import dev.taskcheck.parse.Node;
+import dev.taskcheck.parse.ParsedDocument;
 import org.junit.jupiter.api.Test;
 
 class MessageMapperTest {
@@ -13,6 +16,38 @@ class MessageMapperTest {
         .isEqualTo("Task.input[1].type");
     assertThat(MessageMapper.fromXPath("/f:Bundle/f:entry[3]/f:resource/f:Task/f:status"))
         .isEqualTo("Bundle.entry[2].resource.status");
+  }
+
+  @Test
+  void aBundleEntryIsTakenFromThePositionForMessagesHl7PlacesAtTheFirstEntry() {
+    Node pretty =
+        root(
+            """
+            {"resourceType": "Bundle", "type": "history", "entry": [
+              {"fullUrl": "http://x/Task/a/_history/2"},
+              {"fullUrl": "http://x/Task/a/_history/1"}
+            ]}
+            """);
+    assertThat(MessageMapper.entryAt(pretty, "Bundle.entry[0]", 3, 4)).isEqualTo("Bundle.entry[1]");
+    assertThat(MessageMapper.entryAt(pretty, "Bundle.entry[0]", 2, 4)).isEqualTo("Bundle.entry[0]");
+    assertThat(MessageMapper.entryAt(pretty, "Bundle.entry[0].fullUrl", 3, 4))
+        .isEqualTo("Bundle.entry[1].fullUrl");
+    assertThat(MessageMapper.entryAt(pretty, "Bundle.type", 3, 4)).isEqualTo("Bundle.type");
+    Node oneLine =
+        root(
+            "{\"resourceType\": \"Bundle\", \"type\": \"history\", \"entry\": [{\"fullUrl\":"
+                + " \"http://x/Task/a/_history/2\"}, {\"fullUrl\": \"http://x/Task/a/_history/1\"}]}");
+    int second =
+        "{\"resourceType\": \"Bundle\", \"type\": \"history\", \"entry\": [{\"fullUrl\":".length()
+            + " \"http://x/Task/a/_history/2\"}, {".length();
+    assertThat(MessageMapper.entryAt(oneLine, "Bundle.entry[0]", 1, second))
+        .isEqualTo("Bundle.entry[1]");
+    assertThat(MessageMapper.entryAt(oneLine, "Bundle.entry[0]", 1, 60))
+        .isEqualTo("Bundle.entry[0]");
+  }
+
+  private static Node root(String json) {
+    return ((ParsedDocument) DocumentParser.parseText(json, 1)).root();
   }
 
   @Test

@@ -82,6 +82,26 @@ class FhirTemporalTest {
     assertThat(t.zoned()).isEqualTo(zoned);
   }
 
+  @ParameterizedTest(name = "{0} and {1}: same instant {2}")
+  @CsvSource({
+    "2025-01-01T10:00:00Z, 2025-01-01T10:00:00Z, true",
+    "2025-01-01T10:00:00Z, 2025-01-01T11:00:00+01:00, true",
+    "2025-01-01T10:00:00Z, 2025-01-01T10:00:00.000Z, true",
+    "2025-01-01T10:00:00.5Z, 2025-01-01T10:00:00.500000Z, true",
+    "2025-01-01T10:00:00, 2025-01-01T10:00:00.000, true",
+    "2025-01-01T10:00:00Z, 2025-01-01T10:00:00.500Z, false",
+    "2025-01-01T10:00:00Z, 2025-01-01T10:00:01Z, false",
+    "2025-01-01T10:00:00Z, 2025-01-01T10:00:00, false",
+    "2025-01-01, 2025-01-01, true",
+    "2025-01-01, 2025-01-01T00:00:00Z, false",
+    "2025-01, 2025-01-01, false"
+  })
+  void sameInstantReadsTheInstantWrittenWhateverTheOffsetAndDigits(
+      String a, String b, boolean same) {
+    assertThat(of(a).sameInstant(of(b))).isEqualTo(same);
+    assertThat(of(b).sameInstant(of(a))).isEqualTo(same);
+  }
+
   @Test
   void fractionalSpansAreOneUnitOfTheLastDigit() {
     String prefix = "2024-01-10T09:00:00.";

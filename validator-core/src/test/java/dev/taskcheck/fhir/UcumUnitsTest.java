@@ -8,6 +8,7 @@ import dev.taskcheck.fhir.UcumUnits.Relation;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,6 +42,41 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UcumUnitsTest {
 
   private static final UcumUnits UCUM = UcumUnits.shared();
+
+  @ParameterizedTest(name = "{0} {1} in {2}: {3}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      500  | mg          | g       | 0.5
+      2    | g           | mg      | 2000
+      1000 | mg          | g       | 1
+      90   | min         | h       | 1.5
+      1    | [lb_av]     | g       | 453.59237
+      50   | %           | 1       | 0.5
+      3    | {session}   | {visit} | 3
+      2    | mg{total}   | ug      | 2000
+      1    | km2         | m2      | 1000000
+      1    | mg/mL       | g/L     | 1
+      """)
+  void convertsCommensurableUnits(String value, String from, String to, String expected) {
+    assertThat(UCUM.convert(new BigDecimal(value), from, to)).isEqualByComparingTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} to {1}: no conversion")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+      mg      | mL
+      Cel     | K
+      [degF]  | Cel
+      [iU]    | mg
+      mg      | notAUnit
+      """)
+  void convertsNothingElse(String from, String to) {
+    assertThat(UCUM.convert(BigDecimal.ONE, from, to)).isNull();
+  }
 
   @ParameterizedTest(name = "{0} vs {1}: {2}")
   @CsvSource(

@@ -13,8 +13,9 @@ import dev.taskcheck.rules.RuleContext;
 import dev.taskcheck.rules.TaskRule;
 
 /**
- * A completed Task has done all of it: no progress numerator is below its denominator. Numbers in
- * different units are not compared (progress-5 reports the units); over-delivery is progress-2's.
+ * A completed Task has done all of it: no progress numerator is below its denominator. A numerator
+ * in another UCUM unit is converted to the denominator's first (the message says how); units that
+ * do not convert are not compared (progress-5 reports the units); over-delivery is progress-2's.
  */
 @TaskRule(
     id = "progress-7",
@@ -26,6 +27,7 @@ import dev.taskcheck.rules.TaskRule;
 public final class CompletedProgressIsFull implements Rule {
 
   @MessageKey static final String PARTIAL = "partial";
+  @MessageKey static final String PARTIAL_CONVERTED = "partialConverted";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
@@ -38,9 +40,8 @@ public final class CompletedProgressIsFull implements Rule {
       if (f != null && f.n().compareTo(f.d()) < 0) {
         ctx.report(
             f.numerator().expression(),
-            PARTIAL,
-            ProgressOutputs.plain(f.n()),
-            ProgressOutputs.plain(f.d()));
+            f.conversion() == null ? PARTIAL : PARTIAL_CONVERTED,
+            f.shown().toArray());
       }
     }
   }

@@ -15,7 +15,8 @@ import java.math.BigDecimal;
 
 /**
  * Progress is "how much of how much": the numerator is present, not negative, and not more than the
- * denominator (unless the configuration allows over-delivery). Numbers in units that differ are not
+ * denominator (unless the configuration allows over-delivery). A numerator in another UCUM unit is
+ * converted to the denominator's first (the message says how); units that do not convert are not
  * compared here: progress-5 reports the units.
  */
 @TaskRule(
@@ -30,6 +31,7 @@ public final class NumeratorWithinDenominator implements Rule {
   @MessageKey static final String MISSING = "missing";
   @MessageKey static final String NEGATIVE = "negative";
   @MessageKey static final String OVER = "over";
+  @MessageKey static final String OVER_CONVERTED = "overConverted";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
@@ -47,9 +49,10 @@ public final class NumeratorWithinDenominator implements Rule {
       ProgressOutputs.Fraction f = ProgressOutputs.fraction(r);
       if (f != null
           && f.d().signum() > 0
-          && n.compareTo(f.d()) > 0
+          && f.n().compareTo(f.d()) > 0
           && !ctx.config().overDeliveryAllowed()) {
-        ctx.report(num.expression(), OVER, ProgressOutputs.plain(n), ProgressOutputs.plain(f.d()));
+        ctx.report(
+            num.expression(), f.conversion() == null ? OVER : OVER_CONVERTED, f.shown().toArray());
       }
     }
   }

@@ -36,6 +36,7 @@ public final class ProgressMatchesStatus implements Rule {
 
   @MessageKey static final String NOT_STARTED = "notStarted";
   @MessageKey static final String FULL = "full";
+  @MessageKey static final String FULL_CONVERTED = "fullConverted";
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
@@ -53,8 +54,12 @@ public final class ProgressMatchesStatus implements Rule {
       ProgressOutputs.Fraction f = ProgressOutputs.fraction(r);
       if (notStarted && n.signum() != 0) {
         ctx.report(num.expression(), NOT_STARTED, task.status(), ProgressOutputs.plain(n));
-      } else if (inProgress && f != null && f.d().signum() > 0 && n.compareTo(f.d()) == 0) {
-        ctx.report(Severity.INFORMATION, num.expression(), FULL, ProgressOutputs.plain(n));
+      } else if (inProgress && f != null && f.d().signum() > 0 && f.n().compareTo(f.d()) == 0) {
+        if (f.conversion() == null) {
+          ctx.report(Severity.INFORMATION, num.expression(), FULL, ProgressOutputs.plain(n));
+        } else {
+          ctx.report(Severity.INFORMATION, num.expression(), FULL_CONVERTED, f.shown().toArray());
+        }
       }
     }
   }

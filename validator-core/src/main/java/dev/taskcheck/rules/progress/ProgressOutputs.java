@@ -52,22 +52,57 @@ final class ProgressOutputs {
 
   /**
    * A progress Ratio's numerator with the numbers of numerator and denominator, which compare: both
-   * have values, in the same unit or units that differ only in annotation.
+   * have values, in the same unit, in units that differ only in annotation, or in UCUM units that
+   * convert ({@code n} is then the numerator in the denominator's unit, and {@code conversion} says
+   * what was converted).
    */
-  record Fraction(QuantityView numerator, BigDecimal n, BigDecimal d) {}
+  record Fraction(
+      QuantityView numerator, BigDecimal n, BigDecimal d, @Nullable Conversion conversion) {
+
+    /**
+     * The numerator and denominator as the Task writes them, and the numerator converted, for a
+     * message: {@code 500 mg}, {@code 1 g}, {@code 0.5 g}; the numbers alone when nothing was
+     * converted.
+     */
+    List<String> shown() {
+      if (conversion == null) {
+        return List.of(plain(n), plain(d));
+      }
+      return List.of(
+          plain(conversion.value()) + " " + conversion.from(),
+          plain(d) + " " + conversion.to(),
+          plain(n) + " " + conversion.to());
+    }
+  }
 
   /**
-   * The Ratio's numbers when they compare (see {@link #comparable}); null when either is missing or
-   * they do not.
+   * A numerator {@code value} in UCUM unit {@code from} converted to the denominator's {@code to}.
+   */
+  record Conversion(BigDecimal value, String from, String to) {}
+
+  /**
+   * The Ratio's numbers when they compare (see {@link #comparable}), or when UCUM converts the
+   * numerator's unit to the denominator's (500 mg of 1 g is 0.5 of 1); null when either is missing
+   * or they do not (units that are not commensurable, or not UCUM: progress-5 reports those).
    */
   static @Nullable Fraction fraction(RatioView r) {
     QuantityView num = r.numerator();
     QuantityView den = r.denominator();
     BigDecimal n = value(num);
     BigDecimal d = value(den);
-    return num != null && den != null && n != null && d != null && comparable(num, den)
-        ? new Fraction(num, n, d)
-        : null;
+    if (num == null || den == null || n == null || d == null) {
+      return null;
+    }
+    if (comparable(num, den)) {
+      return new Fraction(num, n, d, null);
+    }
+    String from = num.ucumCode();
+    String to = den.ucumCode();
+    BigDecimal converted = UcumUnits.shared().convert(n, from, to);
+    if (from == null || to == null || converted == null) {
+      return null;
+    }
+    return new Fraction(num, converted, d, new Conversion(n, from, to));
   }
 
   private static boolean configured(OutputView o, List<Coding> types) {
@@ -85,8 +120,8 @@ final class ProgressOutputs {
 
   /**
    * True when the numbers of two quantities can be compared as they are: the same unit, or units
-   * that differ only in annotation. Progress rules never compare numbers in different units (1000
-   * mg of 1 g): progress-5 reports the units instead.
+   * that differ only in annotation. Numbers in other UCUM units are compared after conversion
+   * ({@link #fraction}); progress-5 reports the two units either way.
    */
   static boolean comparable(QuantityView a, QuantityView b) {
     if (Objects.equals(a.unitKey(), b.unitKey())) {

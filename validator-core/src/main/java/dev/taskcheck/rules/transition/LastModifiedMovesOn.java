@@ -11,12 +11,13 @@ import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
-import java.util.Objects;
 
 /**
  * lastModified moves forward: an error when a later version is certainly older (unless both
  * versions are numbered, where transition-14 reports the contradiction with the versionIds), a
- * warning when the status changed but lastModified stayed the same.
+ * warning when the status changed but lastModified names the same instant as before ({@link
+ * FhirTemporal#sameInstant}: {@code 10:00:00Z}, {@code 11:00:00+01:00} and {@code 10:00:00.000Z}
+ * are one instant; dates without a time only when written identically).
  */
 @TaskRule(
     id = "transition-8",
@@ -44,8 +45,7 @@ public final class LastModifiedMovesOn implements TransitionRule {
         if (!numbered) {
           ctx.report(cur, "Task.lastModified", BACKWARDS, cur.lastModified(), prev.lastModified());
         }
-      } else if (Versions.statusChanged(prev, cur)
-          && Objects.equals(prev.lastModified(), cur.lastModified())) {
+      } else if (Versions.statusChanged(prev, cur) && after.sameInstant(before)) {
         ctx.report(
             Severity.WARNING,
             cur,
