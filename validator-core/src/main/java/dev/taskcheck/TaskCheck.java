@@ -13,6 +13,7 @@ import dev.taskcheck.engine.TransitionEngine;
 import dev.taskcheck.engine.fast.AutoEngine;
 import dev.taskcheck.engine.fast.FastEngine;
 import dev.taskcheck.fhir.StateMachine;
+import dev.taskcheck.fhir.UcumUnits;
 import dev.taskcheck.model.EngineChoice;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
@@ -141,6 +142,10 @@ public final class TaskCheck {
           }
         };
     this.engine = new AutoEngine(engineChoice, fastEngine, reference);
+    if (engineChoice != EngineChoice.REFERENCE) {
+      // the fast path reads UCUM for Quantity units and progress rules: read it meanwhile
+      UcumUnits.warmUp();
+    }
     this.pairPolicy = new IssuePolicy(ruleSet, severities, off, suppressions, now());
     // a pair is not checked for being stuck, so the engine's clock reading is never used
     this.transitionCheck =

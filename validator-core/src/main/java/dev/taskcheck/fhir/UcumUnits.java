@@ -118,6 +118,23 @@ public final class UcumUnits {
     return Holder.INSTANCE;
   }
 
+  private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * Starts reading the definitions on a background daemon thread, once, so that a short run that
+   * needs them (a Quantity's unit, a progress rule) finds them ready or nearly so: reading them
+   * takes a few hundred milliseconds, which a run would otherwise add to its first result. {@link
+   * #shared()} waits for the same reading, never a second one.
+   */
+  public static void warmUp() {
+    if (WARMING.compareAndSet(false, true)) {
+      Thread t = new Thread(UcumUnits::shared, "taskcheck-ucum-warm-up");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
   /** Lazy, once-only loading by the class-initialisation lock. */
   private static final class Holder {
     static final UcumUnits INSTANCE = load();

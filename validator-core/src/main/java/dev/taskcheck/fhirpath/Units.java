@@ -19,10 +19,12 @@ public interface Units {
   @Nullable BigDecimal factor(String from, String to);
 
   /**
-   * Conversion by the UCUM library, its definitions read once on first use; factors are memoised.
+   * Conversion by the UCUM library, its definitions read once on first use (not when an evaluator
+   * is built: reading them takes a few hundred milliseconds, and most runs never convert); factors
+   * are memoised.
    */
   static Units ucum() {
-    return UcumConverter.shared();
+    return (from, to) -> UcumConverter.shared().factor(from, to);
   }
 
   /** No conversion: only identical codes are commensurable. */

@@ -30,25 +30,25 @@ final class Primitives {
   }
 
   private static final TextPattern DATETIME =
-      TextPattern.compile(
+      TextPattern.lazy(
           "([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)"
               + "(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1])(T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?"
               + "(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))?)?)?)?");
   private static final TextPattern DATE =
-      TextPattern.compile(
+      TextPattern.lazy(
           "([0-9]([0-9]([0-9][1-9]|[1-9]0)|[1-9]00)|[1-9]000)(-(0[1-9]|1[0-2])(-(0[1-9]|[1-2][0-9]|3[0-1]))?)?");
   private static final TextPattern INSTANT =
-      TextPattern.compile(
+      TextPattern.lazy(
           "-?[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[1-2][0-9]|3[0-1])"
               + "T([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\\.[0-9]+)?(Z|(\\+|-)((0[0-9]|1[0-3]):[0-5][0-9]|14:00))");
   private static final TextPattern TIME =
-      TextPattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)");
+      TextPattern.lazy("([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)");
   private static final TextPattern HTML_FRAGMENT =
-      TextPattern.compile("[a-zA-Z]\\w*(((\\s+)(\\S)*)*)");
+      TextPattern.lazy("[a-zA-Z]\\w*(((\\s+)(\\S)*)*)");
   private static final TextPattern UUID =
-      TextPattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  private static final TextPattern OID = TextPattern.compile("[0-2](\\.(0|[1-9][0-9]*))+");
-  private static final TextPattern ID = TextPattern.compile("[A-Za-z0-9\\-.]{1,64}");
+      TextPattern.lazy("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final TextPattern OID = TextPattern.lazy("[0-2](\\.(0|[1-9][0-9]*))+");
+  private static final TextPattern ID = TextPattern.lazy("[A-Za-z0-9\\-.]{1,64}");
 
   /** The types exempt from the type-regex check (their own checks cover them). */
   private static final Set<String> REGEX_EXEMPT = Set.of("id", "base64Binary", "markdown");

@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class References {
 
-  private static final TextPattern NO_WHITESPACE = TextPattern.compile("\\S+");
-  private static final TextPattern ID = TextPattern.compile("[A-Za-z0-9\\-.]{1,64}");
+  private static final TextPattern NO_WHITESPACE = TextPattern.lazy("\\S+");
+  private static final TextPattern ID = TextPattern.lazy("[A-Za-z0-9\\-.]{1,64}");
   private static final TextPattern SEARCH =
-      TextPattern.compile("^[^?]+\\?([\\w-]+(=[^&]*)?(&[\\w-]+(=[^&]*)?)*)?$");
+      TextPattern.lazy("^[^?]+\\?([\\w-]+(=[^&]*)?(&[\\w-]+(=[^&]*)?)*)?$");
 
   private final Types types;
   private final FhirRelease release;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A regular expression tested against whole values, as {@link java.util.regex.Matcher#matches()}
@@ -43,9 +44,50 @@ abstract sealed class TextPattern {
     }
   }
 
+  /**
+   * {@link #compile}, deferred to the first test of a value: a pattern no document needs costs
+   * nothing at start-up (building an automaton takes milliseconds).
+   */
+  static TextPattern lazy(String regex) {
+    return new Lazy(regex);
+  }
+
   /** True when {@code regex} runs as an automaton (for tests and diagnostics). */
-  final boolean isAutomaton() {
+  boolean isAutomaton() {
     return this instanceof Dfa;
+  }
+
+  private static final class Lazy extends TextPattern {
+    private final String regex;
+    private volatile @Nullable TextPattern compiled;
+
+    Lazy(String regex) {
+      this.regex = regex;
+    }
+
+    private TextPattern get() {
+      TextPattern p = compiled;
+      if (p == null) {
+        p = compile(regex); // a race compiles twice, harmlessly
+        compiled = p;
+      }
+      return p;
+    }
+
+    @Override
+    String regex() {
+      return regex;
+    }
+
+    @Override
+    boolean matches(CharSequence value) {
+      return get().matches(value);
+    }
+
+    @Override
+    boolean isAutomaton() {
+      return get().isAutomaton();
+    }
   }
 
   @Override

@@ -174,4 +174,13 @@ class TextPatternTest {
     assertThat(p.matches("\uD83D\uDE00\uD83D\uDE00")).isTrue();
     assertThat(p.matches("\uD83D\uDE00\uD83D\uDE00a")).isFalse();
   }
+
+  @Test
+  void aLazyPatternAnswersAsTheCompiledOne() {
+    TextPattern lazy = TextPattern.lazy("[A-Za-z0-9\\-.]{1,64}");
+    assertThat(lazy.matches("abc-1.2")).isTrue();
+    assertThat(lazy.matches("a b")).isFalse();
+    assertThat(lazy.isAutomaton()).isTrue();
+    assertThat(TextPattern.lazy("a*?").isAutomaton()).isFalse();
+  }
 }
