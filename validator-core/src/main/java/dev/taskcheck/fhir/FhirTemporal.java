@@ -86,8 +86,6 @@ public record FhirTemporal(
     int fractionDigits;
     long fraction;
     @Nullable ZoneOffset offset;
-    boolean hasMonth;
-    boolean hasDay;
 
     /** False when {@code t} is not of the form. */
     boolean read(String t) {
@@ -105,14 +103,12 @@ public record FhirTemporal(
       if (n < 7 || t.charAt(4) != '-' || (month = number(t, 5, 7)) < 1 || month > 12) {
         return false;
       }
-      hasMonth = true;
       if (n == 7) {
         return true;
       }
       if (n < 10 || t.charAt(7) != '-' || (day = number(t, 8, 10)) < 1 || day > 31) {
         return false;
       }
-      hasDay = true;
       if (n == 10) {
         return true;
       }
@@ -211,11 +207,11 @@ public record FhirTemporal(
     LocalDateTime end;
     Precision precision;
     try {
-      if (!m.hasMonth) {
+      if (m.month == 0) {
         start = LocalDate.of(m.year, 1, 1).atStartOfDay();
         end = start.plusYears(1);
         precision = Precision.YEAR;
-      } else if (!m.hasDay) {
+      } else if (m.day == 0) {
         start = LocalDate.of(m.year, m.month, 1).atStartOfDay();
         end = start.plusMonths(1);
         precision = Precision.MONTH;

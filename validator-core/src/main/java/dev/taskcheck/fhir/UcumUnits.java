@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -118,8 +119,7 @@ public final class UcumUnits {
     return Holder.INSTANCE;
   }
 
-  private static final java.util.concurrent.atomic.AtomicBoolean WARMING =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private static final AtomicBoolean WARMING = new AtomicBoolean();
 
   /**
    * Starts reading the definitions on a background daemon thread, once, so that a short run that

@@ -8,8 +8,6 @@ import dev.taskcheck.plan.TypeDef;
 import dev.taskcheck.plan.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,12 +24,6 @@ final class References {
 
   private final Types types;
   private final FhirRelease release;
-
-  /**
-   * The core definitions found by type name, so that a URL is built once per type (names with no
-   * definition are not kept: they come from documents and are unbounded).
-   */
-  private final Map<String, TypeDef> coreDefinitions = new ConcurrentHashMap<>();
 
   References(Types types, FhirRelease release) {
     this.types = types;
@@ -295,7 +287,7 @@ final class References {
                   ? parts[parts.length - 4]
                   : parts[parts.length - 2];
     }
-    return coreDefinition(candidate) != null ? candidate : null;
+    return types.type(candidate) != null ? candidate : null;
   }
 
   private List<String> targetTypes(Walker.Defs defs) {
@@ -320,7 +312,7 @@ final class References {
       if (t.equals(target)) {
         return true;
       }
-      TypeDef d = coreDefinition(t);
+      TypeDef d = types.type(t);
       if (d == null || d.baseDefinition() == null) {
         return false;
       }
@@ -328,17 +320,6 @@ final class References {
       t = base == null ? null : base.type();
     }
     return false;
-  }
-
-  private @Nullable TypeDef coreDefinition(String type) {
-    TypeDef known = coreDefinitions.get(type);
-    if (known == null) {
-      known = types.plan().definition(Types.CORE + type);
-      if (known != null) {
-        coreDefinitions.put(type, known);
-      }
-    }
-    return known;
   }
 
   private static @Nullable String stringChild(Node n, String name) {
