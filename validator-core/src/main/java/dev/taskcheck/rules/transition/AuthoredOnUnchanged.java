@@ -24,7 +24,8 @@ public final class AuthoredOnUnchanged implements TransitionRule {
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
-    for (Versions.Change c : Versions.changesOnceSet(history.versions(), TaskVersion::authoredOn)) {
+    for (Versions.Change c :
+        Versions.timeChangesOnceSet(history.versions(), TaskVersion::authoredOn)) {
       ctx.report(c.at(), "Task.authoredOn", CHANGED, c.before(), c.after());
     }
   }

@@ -25,7 +25,7 @@ public final class ExecutionStartUnchanged implements TransitionRule {
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
     for (Versions.Change c :
-        Versions.changesOnceSet(history.versions(), TaskVersion::executionStart)) {
+        Versions.timeChangesOnceSet(history.versions(), TaskVersion::executionStart)) {
       ctx.report(c.at(), "Task.executionPeriod.start", CHANGED, c.before(), c.after());
     }
   }

@@ -108,19 +108,29 @@ final class Versions {
   record Change(TaskVersion at, String before, String after) {}
 
   /**
-   * Where a once-set value changes or disappears between consecutive versions (pairs with an
-   * entered-in-error version are skipped: their content is not to be trusted).
+   * Where a once-set date or time changes or disappears between consecutive versions (pairs with an
+   * entered-in-error version are skipped: their content is not to be trusted). Two values that name
+   * the same instant in other words ({@code 09:00:00Z} and {@code 10:00:00.000+01:00}, see {@link
+   * FhirTemporal#sameInstant}) are no change.
    */
-  static List<Change> changesOnceSet(
+  static List<Change> timeChangesOnceSet(
       List<TaskVersion> versions, Function<TaskVersion, @Nullable String> value) {
     List<Change> out = new ArrayList<>();
     for (Step s : steps(versions)) {
       String before = value.apply(s.prev());
       String after = value.apply(s.cur());
-      if (!enteredInError(s.prev(), s.cur()) && changed(before, after)) {
+      if (!enteredInError(s.prev(), s.cur())
+          && changed(before, after)
+          && !sameInstant(before, after)) {
         out.add(new Change(s.cur(), before, after == null ? "(removed)" : after));
       }
     }
     return out;
+  }
+
+  private static boolean sameInstant(@Nullable String before, @Nullable String after) {
+    FhirTemporal b = time(before);
+    FhirTemporal a = time(after);
+    return b != null && a != null && b.sameInstant(a);
   }
 }
