@@ -27,6 +27,7 @@ import dev.taskcheck.model.RunInfo;
 import dev.taskcheck.model.RunTotals;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.model.Suppression;
+import dev.taskcheck.parse.DocumentLimits;
 import dev.taskcheck.rules.catalog.BuiltInRules;
 import dev.taskcheck.rules.catalog.RuleCatalog;
 import dev.taskcheck.source.SourceLimits;
@@ -77,6 +78,7 @@ public final class TaskCheck {
   private final @Nullable Instant now;
   private final int threads;
   private final SourceLimits limits;
+  private final DocumentLimits documentLimits;
   private final Consumer<Throwable> internalErrors;
   private final RuleConfig config;
   private final Map<String, Severity> severities;
@@ -110,6 +112,7 @@ public final class TaskCheck {
     this.now = b.now;
     this.threads = b.threads;
     this.limits = b.limits;
+    this.documentLimits = b.documentLimits;
     this.internalErrors = b.internalErrors;
     this.config = b.config;
     this.severities = Map.copyOf(b.severities);
@@ -189,7 +192,7 @@ public final class TaskCheck {
         new TransitionEngine(
             config, runNow, policy::runs, this::stateMachine, stuckAfter, internalErrors);
     return new DocumentProcessor(
-        stages, fhirVersion, policy, internalErrors, transitions, collectVersions);
+        stages, fhirVersion, policy, internalErrors, transitions, collectVersions, documentLimits);
   }
 
   /**
@@ -276,6 +279,20 @@ public final class TaskCheck {
               List.of("SPEC"),
               "0.1.0"));
     }
+    for (Map.Entry<String, String> e :
+        new java.util.TreeMap<>(DocumentLimits.SUMMARIES).entrySet()) {
+      out.add(
+          new RuleInfo(
+              e.getKey(),
+              engineName(e.getKey()),
+              "structure",
+              Severity.FATAL,
+              List.of(FhirRelease.values()),
+              e.getValue(),
+              RuleInfo.Kind.ENGINE,
+              List.of("SPEC"),
+              "0.2.0"));
+    }
     return List.copyOf(out);
   }
 
@@ -313,7 +330,8 @@ public final class TaskCheck {
     }
     if (id.equals(StructureIds.PARSE)
         || id.equals(StructureIds.INPUT)
-        || id.equals(StructureIds.INTERNAL)) {
+        || id.equals(StructureIds.INTERNAL)
+        || DocumentLimits.SUMMARIES.containsKey(id)) {
       throw new IllegalArgumentException(
           "'"
               + id
@@ -481,6 +499,7 @@ public final class TaskCheck {
     private @Nullable Instant now;
     private int threads = Runtime.getRuntime().availableProcessors();
     private SourceLimits limits = SourceLimits.defaults();
+    private DocumentLimits documentLimits = DocumentLimits.DEFAULTS;
     private Consumer<Throwable> internalErrors = t -> {};
     private RuleConfig config = RuleConfig.defaults();
     private final Map<String, Severity> severities = new LinkedHashMap<>();
@@ -629,6 +648,42 @@ public final class TaskCheck {
     /** The largest document read into memory, in bytes (NDJSON lines are bounded separately). */
     public Builder maxDocumentBytes(long bytes) {
       this.limits = new SourceLimits(bytes, limits.maxLineBytes());
+      return this;
+    }
+
+    /**
+     * The deepest nesting of a document: JSON objects and arrays, or XML elements (narrative
+     * included); 100 by default, at most 200. Deeper documents get a {@code limit-depth} fatal.
+     */
+    public Builder maxDepth(int levels) {
+      this.documentLimits = documentLimits.withMaxDepth(levels);
+      return this;
+    }
+
+    /**
+     * The most properties of one JSON object (in XML: runs of differently named child elements of
+     * one element); 1,000 by default. More gives a {@code limit-keys} fatal.
+     */
+    public Builder maxKeysPerObject(int keys) {
+      this.documentLimits = documentLimits.withMaxKeysPerObject(keys);
+      return this;
+    }
+
+    /**
+     * The deepest nesting of contained resources; 5 by default. Deeper gives a {@code
+     * limit-contained-depth} fatal.
+     */
+    public Builder maxContainedDepth(int levels) {
+      this.documentLimits = documentLimits.withMaxContainedDepth(levels);
+      return this;
+    }
+
+    /**
+     * The work budget of one document: the most elements (properties, array items, XML elements) it
+     * may have; 200,000 by default. More gives a {@code limit-work} fatal.
+     */
+    public Builder maxElementsPerDocument(int elements) {
+      this.documentLimits = documentLimits.withMaxNodes(elements);
       return this;
     }
 

@@ -10,6 +10,7 @@ import dev.taskcheck.model.LifecycleMetrics;
 import dev.taskcheck.model.Result;
 import dev.taskcheck.model.RuleSet;
 import dev.taskcheck.model.Severity;
+import dev.taskcheck.parse.DocumentLimits;
 import dev.taskcheck.parse.DocumentParser;
 import dev.taskcheck.parse.ParseFailure;
 import dev.taskcheck.parse.ParseOutcome;
@@ -48,6 +49,7 @@ public final class DocumentProcessor {
   private final IssuePolicy policy;
   private final @Nullable TransitionEngine transitions;
   private final boolean collectVersions;
+  private final DocumentLimits limits;
 
   /**
    * @param fixedRelease the release every document is validated against, or null to decide per
@@ -78,6 +80,29 @@ public final class DocumentProcessor {
       Consumer<Throwable> internalErrors,
       @Nullable TransitionEngine transitions,
       boolean collectVersions) {
+    this(
+        stages,
+        fixedRelease,
+        policy,
+        internalErrors,
+        transitions,
+        collectVersions,
+        DocumentLimits.DEFAULTS);
+  }
+
+  /**
+   * @param limits the per-document budgets (depth, keys per object, contained depth, elements) the
+   *     parser enforces; a document over one gets one fatal finding
+   */
+  public DocumentProcessor(
+      List<Stage> stages,
+      @Nullable FhirRelease fixedRelease,
+      IssuePolicy policy,
+      Consumer<Throwable> internalErrors,
+      @Nullable TransitionEngine transitions,
+      boolean collectVersions,
+      DocumentLimits limits) {
+    this.limits = java.util.Objects.requireNonNull(limits);
     this.stages = List.copyOf(stages);
     this.fixedRelease = fixedRelease;
     this.policy = policy;
@@ -137,11 +162,11 @@ public final class DocumentProcessor {
   }
 
   private Processed processDocument(RawDocument raw) {
-    ParseOutcome outcome = DocumentParser.parse(raw.bytes(), raw.firstLine());
+    ParseOutcome outcome = DocumentParser.parse(raw.bytes(), raw.firstLine(), limits);
     if (outcome instanceof ParseFailure f) {
       Issue issue =
           new Issue(
-              StructureIds.PARSE,
+              f.ruleId(),
               Severity.FATAL,
               f.issueType(),
               null,

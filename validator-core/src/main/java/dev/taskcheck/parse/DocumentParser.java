@@ -14,19 +14,34 @@ public final class DocumentParser {
    * @param firstLine the line of the enclosing source where these bytes start (1 for a whole file)
    */
   public static ParseOutcome parse(byte[] bytes, int offset, int length, int firstLine) {
+    return parse(bytes, offset, length, firstLine, DocumentLimits.DEFAULTS);
+  }
+
+  /** Decodes and parses within the given per-document budgets. */
+  public static ParseOutcome parse(
+      byte[] bytes, int offset, int length, int firstLine, DocumentLimits limits) {
     Utf8.Decoded decoded = Utf8.decode(bytes, offset, length, firstLine);
     if (decoded.failure() != null) {
       return decoded.failure();
     }
-    return parseText(java.util.Objects.requireNonNull(decoded.text()), firstLine);
+    return parseText(java.util.Objects.requireNonNull(decoded.text()), firstLine, limits);
   }
 
   public static ParseOutcome parse(byte[] bytes, int firstLine) {
     return parse(bytes, 0, bytes.length, firstLine);
   }
 
+  public static ParseOutcome parse(byte[] bytes, int firstLine, DocumentLimits limits) {
+    return parse(bytes, 0, bytes.length, firstLine, limits);
+  }
+
   /** Parses text that is already decoded. */
   public static ParseOutcome parseText(String text, int firstLine) {
+    return parseText(text, firstLine, DocumentLimits.DEFAULTS);
+  }
+
+  /** Parses text that is already decoded, within the given per-document budgets. */
+  public static ParseOutcome parseText(String text, int firstLine, DocumentLimits limits) {
     int line = firstLine;
     int lineStart = 0;
     for (int i = 0; i < text.length(); i++) {
@@ -37,7 +52,7 @@ public final class DocumentParser {
       } else if (!Character.isWhitespace(c)
           && !(c == '\uFEFF' && i == 0)) { // skips a leading byte order mark
         if (c == '<') {
-          return XmlTreeParser.parse(text, firstLine);
+          return XmlTreeParser.parse(text, firstLine, limits);
         }
         if (c == '{'
             || c == '['
@@ -47,7 +62,7 @@ public final class DocumentParser {
             || c == 't'
             || c == 'f'
             || c == 'n') {
-          return JsonTreeParser.parse(text, firstLine);
+          return JsonTreeParser.parse(text, firstLine, limits);
         }
         int column = i - lineStart + 1;
         String shown = Character.isISOControl(c) ? String.format("U+%04X", (int) c) : "'" + c + "'";

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,28 +19,56 @@ final class JsonTreeParser {
   /** Large enough for base64 attachments in Task.input; the whole document is bounded elsewhere. */
   private static final int MAX_STRING_LENGTH = 512 * 1024 * 1024;
 
+  /** The longest number (in characters); FHIR decimals have at most 18 significant digits. */
+  static final int MAX_NUMBER_LENGTH = 1_000;
+
+  /** The longest property name (in characters); FHIR's are below 100. */
+  static final int MAX_NAME_LENGTH = 10_000;
+
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .streamReadConstraints(
               StreamReadConstraints.builder()
                   .maxStringLength(MAX_STRING_LENGTH)
-                  .maxNestingDepth(500)
+                  // TaskCheck counts the depth itself (DocumentLimits), with its own message
+                  .maxNestingDepth(Integer.MAX_VALUE)
+                  .maxNumberLength(MAX_NUMBER_LENGTH)
+                  .maxNameLength(MAX_NAME_LENGTH)
                   .build())
           .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
           .build();
 
   private final int lineOffset;
+  private final DocumentLimits limits;
+  private int nodes;
 
-  private JsonTreeParser(int firstLine) {
+  private JsonTreeParser(int firstLine, DocumentLimits limits) {
     this.lineOffset = firstLine - 1;
+    this.limits = limits;
   }
 
-  static ParseOutcome parse(String text, int firstLine) {
-    return new JsonTreeParser(firstLine).parseDocument(text, firstLine);
+  static ParseOutcome parse(String text, int firstLine, DocumentLimits limits) {
+    return new JsonTreeParser(firstLine, limits).parseDocument(text, firstLine);
   }
 
   private ParseOutcome parseDocument(String text, int firstLine) {
     try (JsonParser p = FACTORY.createParser(text)) {
+      try {
+        return parseDocument(p, text, firstLine);
+      } catch (LimitExceeded e) {
+        return e.failure();
+      } catch (StreamConstraintsException e) {
+        return constraintFailure(e, p, text);
+      }
+    } catch (StreamReadException e) {
+      return failure(e, firstLine);
+    } catch (IOException e) {
+      return new ParseFailure("cannot read the JSON: " + e.getMessage(), firstLine, 1, "structure");
+    }
+  }
+
+  private ParseOutcome parseDocument(JsonParser p, String text, int firstLine) throws IOException {
+    {
       JsonToken first = p.nextToken();
       if (first == null) {
         return new ParseFailure("the document is empty", firstLine, 1, "structure");
@@ -57,7 +86,7 @@ final class JsonTreeParser {
             "structure");
       }
       JsonLocation rootStart = p.currentTokenLocation();
-      ObjectContent root = readObject(p);
+      ObjectContent root = readObject(p, 1, 0, rootStart);
       JsonToken trailing;
       try {
         trailing = p.nextToken();
@@ -103,10 +132,72 @@ final class JsonTreeParser {
               false,
               root.notes());
       return new ParsedDocument(Format.JSON, node, text, firstLine);
-    } catch (StreamReadException e) {
-      return failure(e, firstLine);
-    } catch (IOException e) {
-      return new ParseFailure("cannot read the JSON: " + e.getMessage(), firstLine, 1, "structure");
+    }
+  }
+
+  /**
+   * A Jackson read constraint (number or name length), in TaskCheck's words, at the start of the
+   * offending token (Jackson notices it at the end, and its token location is the previous token).
+   */
+  private ParseFailure constraintFailure(StreamConstraintsException e, JsonParser p, String text) {
+    long reached = p.currentLocation().getCharOffset();
+    int end = (int) Math.max(0, Math.min(text.length(), reached));
+    String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    String what;
+    int start = end;
+    if (m.startsWith("Number")) {
+      what = "a number longer than " + MAX_NUMBER_LENGTH + " characters";
+      while (start > 0 && "0123456789+-.eE".indexOf(text.charAt(start - 1)) >= 0) {
+        start--;
+      }
+    } else if (m.startsWith("Name")) {
+      what = "a property name longer than " + MAX_NAME_LENGTH + " characters";
+      int j = start - 1;
+      if (j >= 0 && text.charAt(j) == '"') {
+        j--;
+      }
+      while (j > 0 && !(text.charAt(j) == '"' && text.charAt(j - 1) != '\\')) {
+        j--;
+      }
+      start = Math.max(0, j);
+    } else if (m.startsWith("String")) {
+      what = "a string longer than " + MAX_STRING_LENGTH + " characters";
+    } else {
+      what = "a value too large to read";
+    }
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < start; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return new ParseFailure(
+        "invalid JSON: " + what, line + lineOffset, start - lineStart + 1, "too-long");
+  }
+
+  private void count(JsonLocation at) {
+    if (++nodes > limits.maxNodes()) {
+      throw new LimitExceeded(
+          DocumentLimits.TOO_MUCH_WORK,
+          "the document has more than "
+              + limits.maxNodes()
+              + " elements (the per-document work limit); it is not checked",
+          line(at),
+          column(at));
+    }
+  }
+
+  private void depth(int depth, JsonLocation at) {
+    if (depth > limits.maxDepth()) {
+      throw new LimitExceeded(
+          DocumentLimits.TOO_DEEP,
+          "the JSON is nested more than "
+              + limits.maxDepth()
+              + " levels deep (objects and arrays); it is not checked",
+          line(at),
+          column(at));
     }
   }
 
@@ -117,8 +208,10 @@ final class JsonTreeParser {
     @Nullable List<String> emptyArrays;
     @Nullable List<String> duplicateKeys;
 
-    /** The member names so far (objects are small: a scan is cheaper than a hash set). */
+    /** The member names so far (a scan while the object is small, then a hash set). */
     final List<String> names = new ArrayList<>(8);
+
+    java.util.@Nullable Set<String> nameSet;
 
     Node.Notes notes() {
       return emptyArrays == null && duplicateKeys == null && resourceTypeProblem == null
@@ -129,17 +222,28 @@ final class JsonTreeParser {
               resourceTypeProblem != null);
     }
 
-    void member(String name) {
+    /** Records a member name; false when the object already has it. */
+    boolean member(String name) {
       boolean repeated = false;
-      for (int i = 0; i < names.size(); i++) {
-        String n = names.get(i);
-        if (n.equals(name)) {
-          repeated = true;
-          break;
+      if (nameSet != null) {
+        repeated = !nameSet.add(name);
+      } else {
+        for (int i = 0; i < names.size(); i++) {
+          String n = names.get(i);
+          if (n.equals(name)) {
+            repeated = true;
+            break;
+          }
+        }
+        if (!repeated) {
+          names.add(name);
+          if (names.size() > 16) {
+            nameSet = new java.util.HashSet<>(names);
+          }
         }
       }
       if (!repeated) {
-        names.add(name);
+        return true;
       } else {
         if (duplicateKeys == null) {
           duplicateKeys = new ArrayList<>();
@@ -147,35 +251,65 @@ final class JsonTreeParser {
         if (!duplicateKeys.contains(name)) {
           duplicateKeys.add(name);
         }
+        return false;
       }
     }
   }
 
-  /** Reads the members of an object whose START_OBJECT is the current token. */
-  private ObjectContent readObject(JsonParser p) throws IOException {
+  /**
+   * Reads the members of an object whose START_OBJECT is the current token, at {@code depth} (the
+   * root is 1) and {@code contained} levels of contained resources.
+   */
+  private ObjectContent readObject(JsonParser p, int depth, int contained, JsonLocation start)
+      throws IOException {
+    depth(depth, start);
     ObjectContent content = new ObjectContent();
+    int keys = 0;
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonLocation at = p.currentTokenLocation();
+      if (++keys > limits.maxKeysPerObject()) {
+        throw new LimitExceeded(
+            DocumentLimits.TOO_MANY_KEYS,
+            "this JSON object has more than "
+                + limits.maxKeysPerObject()
+                + " properties (the per-object limit); the document is not checked",
+            line(at),
+            column(at));
+      }
       JsonToken value = p.nextToken();
-      content.member(name);
+      boolean first = content.member(name);
       if ("resourceType".equals(name)) {
+        if (!first) {
+          throw new LimitExceeded(
+              ParseFailure.PARSE,
+              "invalid JSON: resourceType appears more than once in this object, so what resource"
+                  + " it is cannot be told",
+              line(at),
+              column(at),
+              "structure");
+        }
         if (value == JsonToken.VALUE_STRING) {
           content.resourceType = p.getText();
         } else {
           content.resourceTypeProblem =
               "resourceType must be a JSON string, but it is " + describe(value);
-          p.skipChildren();
+          if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
+            skip(p, depth + 1, p.currentTokenLocation());
+          }
         }
         continue;
       }
       if (value == JsonToken.START_ARRAY) {
         JsonToken item;
         boolean empty = true;
+        depth(depth + 1, at);
+        int inner = "contained".equals(name) ? contained + 1 : contained;
         while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
           empty = false;
-          content.children.add(readValue(p, name, item, p.currentTokenLocation(), at, true));
+          content.children.add(
+              readValue(p, name, item, p.currentTokenLocation(), at, true, depth + 1, inner));
         }
         if (empty) {
           if (content.emptyArrays == null) {
@@ -184,7 +318,8 @@ final class JsonTreeParser {
           content.emptyArrays.add(name);
         }
       } else {
-        content.children.add(readValue(p, name, value, at, at, false));
+        int inner = "contained".equals(name) ? contained + 1 : contained;
+        content.children.add(readValue(p, name, value, at, at, false, depth, inner));
       }
     }
     if (t != JsonToken.END_OBJECT) {
@@ -203,14 +338,26 @@ final class JsonTreeParser {
       JsonToken token,
       JsonLocation at,
       JsonLocation member,
-      boolean inArray)
+      boolean inArray,
+      int depth,
+      int contained)
       throws IOException {
+    count(at);
     int l = line(at);
     int c = column(at);
     int ml = line(member);
     int mc = column(member);
     if (token == JsonToken.START_OBJECT) {
-      ObjectContent content = readObject(p);
+      if (contained > limits.maxContainedDepth()) {
+        throw new LimitExceeded(
+            DocumentLimits.CONTAINED_TOO_DEEP,
+            "contained resources are nested more than "
+                + limits.maxContainedDepth()
+                + " levels deep here; the document is not checked",
+            l,
+            c);
+      }
+      ObjectContent content = readObject(p, depth + 1, contained, at);
       return new Node(
           name,
           null,
@@ -235,11 +382,29 @@ final class JsonTreeParser {
     String text = null;
     if (kind == Node.Kind.ARRAY) {
       // arrays of arrays are not FHIR; keep the position, the structure engine reports the shape
-      p.skipChildren();
+      skip(p, depth + 1, at);
     } else if (kind != Node.Kind.NULL) {
       text = p.getText();
     }
     return new Node(name, text, null, l, c, ml, mc, List.of(), kind, inArray, Node.Notes.NONE);
+  }
+
+  /** Skips the array whose START_ARRAY is current (at {@code depth}), counting its depth. */
+  private void skip(JsonParser p, int depth, JsonLocation at) throws IOException {
+    depth(depth, at);
+    int level = 1;
+    while (level > 0) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        return;
+      }
+      if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
+        level++;
+        depth(depth + level - 1, p.currentTokenLocation());
+      } else if (t == JsonToken.END_ARRAY || t == JsonToken.END_OBJECT) {
+        level--;
+      }
+    }
   }
 
   private int line(JsonLocation loc) {

@@ -25,8 +25,11 @@ final class XmlTreeParser {
   private final int lineOffset;
   private final String text;
   private final int[] lineStarts;
+  private final DocumentLimits limits;
+  private int nodes;
 
-  private XmlTreeParser(String text, int firstLine) {
+  private XmlTreeParser(String text, int firstLine, DocumentLimits limits) {
+    this.limits = limits;
     this.lineOffset = firstLine - 1;
     this.text = text;
     this.lineStarts = lineStarts(text);
@@ -148,8 +151,28 @@ final class XmlTreeParser {
     return f;
   }
 
-  static ParseOutcome parse(String text, int firstLine) {
-    return new XmlTreeParser(text, firstLine).parseDocument(firstLine);
+  static ParseOutcome parse(String text, int firstLine, DocumentLimits limits) {
+    return new XmlTreeParser(text, firstLine, limits).parseDocument(firstLine);
+  }
+
+  /** Checks the budgets for an element starting at line:column, {@code depth} levels deep. */
+  private void enter(int depth, int line, int column) {
+    if (depth > limits.maxDepth()) {
+      throw new LimitExceeded(
+          DocumentLimits.TOO_DEEP,
+          "the XML is nested more than " + limits.maxDepth() + " elements deep; it is not checked",
+          line,
+          column);
+    }
+    if (++nodes > limits.maxNodes()) {
+      throw new LimitExceeded(
+          DocumentLimits.TOO_MUCH_WORK,
+          "the document has more than "
+              + limits.maxNodes()
+              + " elements (the per-document work limit); it is not checked",
+          line,
+          column);
+    }
   }
 
   private ParseOutcome parseDocument(int firstLine) {
@@ -198,7 +221,8 @@ final class XmlTreeParser {
                   "structure");
             }
             String type = r.getLocalName();
-            List<Node> children = readChildren(r, startLine, startColumn);
+            enter(1, startLine, startColumn);
+            List<Node> children = readChildren(r, startLine, startColumn, 1, 0);
             Node root = new Node(type, null, type, startLine, startColumn, children);
             // the rest of the document may only hold comments, processing instructions and
             // whitespace
@@ -223,6 +247,8 @@ final class XmlTreeParser {
       }
       return new ParseFailure(
           "the document is empty: no XML element found", firstLine, 1, "structure");
+    } catch (LimitExceeded e) {
+      return e.failure();
     } catch (XMLStreamException e) {
       int[] at = reported(e.getLocation());
       return new ParseFailure(
@@ -242,16 +268,32 @@ final class XmlTreeParser {
    * Reads the content of the current start element (which starts at line:column) up to its end
    * element.
    */
-  private List<Node> readChildren(XMLStreamReader r, int line, int column)
+  private List<Node> readChildren(XMLStreamReader r, int line, int column, int depth, int contained)
       throws XMLStreamException {
     List<Node> children = new ArrayList<>();
     addAttributes(r, children, line, column);
+    int elements = 0;
+    String previous = "";
     while (r.hasNext()) {
       int event = r.next();
       switch (event) {
         case XMLStreamConstants.START_ELEMENT -> {
           int[] at = startTag(r);
-          children.add(readElement(r, at[0], at[1]));
+          // repeats of one element are one JSON property: a new name starts a new one
+          String childName = r.getLocalName();
+          if (!childName.equals(previous) && ++elements > limits.maxKeysPerObject()) {
+            throw new LimitExceeded(
+                DocumentLimits.TOO_MANY_KEYS,
+                "this XML element has more than "
+                    + limits.maxKeysPerObject()
+                    + " differently named child elements (the per-element limit); the document is"
+                    + " not checked",
+                at[0],
+                at[1]);
+          }
+          previous = childName;
+          enter(depth + 1, at[0], at[1]);
+          children.add(readElement(r, at[0], at[1], depth + 1, contained));
         }
         case XMLStreamConstants.END_ELEMENT -> {
           return children;
@@ -272,15 +314,29 @@ final class XmlTreeParser {
     return children;
   }
 
-  private Node readElement(XMLStreamReader r, int line, int column) throws XMLStreamException {
+  private Node readElement(XMLStreamReader r, int line, int column, int depth, int contained)
+      throws XMLStreamException {
     String name = r.getLocalName();
     String ns = r.getNamespaceURI();
     if (XHTML_NS.equals(ns)) {
-      skipElement(r);
+      skipElement(r, depth);
       return new Node(name, null, null, line, column, List.of());
     }
     String value = r.getAttributeValue(null, "value");
-    List<Node> children = readChildren(r, line, column);
+    int nested = contained;
+    if ("contained".equals(name)) {
+      nested = contained + 1;
+      if (nested > limits.maxContainedDepth()) {
+        throw new LimitExceeded(
+            DocumentLimits.CONTAINED_TOO_DEEP,
+            "contained resources are nested more than "
+                + limits.maxContainedDepth()
+                + " levels deep here; the document is not checked",
+            line,
+            column);
+      }
+    }
+    List<Node> children = readChildren(r, line, column, depth, nested);
     // a resource container (entry.resource, contained, parameter.resource, ...) holds exactly one
     // resource
     // element, whose name starts with an upper-case letter
@@ -309,13 +365,15 @@ final class XmlTreeParser {
     }
   }
 
-  private void skipElement(XMLStreamReader r) throws XMLStreamException {
+  /** Skips the XHTML element the reader is on, {@code depth} levels deep, counting its depth. */
+  private void skipElement(XMLStreamReader r, int depth) throws XMLStreamException {
     int level = 1;
     while (level > 0 && r.hasNext()) {
       int e = r.next();
       if (e == XMLStreamConstants.START_ELEMENT) {
-        startTag(r);
+        int[] at = startTag(r);
         level++;
+        enter(depth + level - 1, at[0], at[1]);
       } else if (e == XMLStreamConstants.END_ELEMENT) {
         level--;
       } else if (e == XMLStreamConstants.ENTITY_REFERENCE) {

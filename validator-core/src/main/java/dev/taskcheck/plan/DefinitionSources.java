@@ -1,6 +1,7 @@
 package dev.taskcheck.plan;
 
 import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.parse.DocumentLimits;
 import dev.taskcheck.parse.DocumentParser;
 import dev.taskcheck.parse.Node;
 import dev.taskcheck.parse.ParseOutcome;
@@ -142,7 +143,7 @@ public final class DefinitionSources {
   }
 
   private static Node parse(byte[] bytes, String name) {
-    ParseOutcome outcome = DocumentParser.parse(bytes, 1);
+    ParseOutcome outcome = DocumentParser.parse(bytes, 1, DocumentLimits.TRUSTED);
     if (outcome instanceof ParsedDocument d) {
       return d.root();
     }
