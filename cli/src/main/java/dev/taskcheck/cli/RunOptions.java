@@ -154,6 +154,38 @@ final class RunOptions {
       description = "Worker threads (default: all cores).")
   private @Nullable Integer threads;
 
+  @Option(
+      names = "--max-depth",
+      paramLabel = "N",
+      description =
+          "Per-document limit: the deepest nesting of JSON objects and arrays or XML elements"
+              + " (default: 100, at most 200); deeper documents get a limit-depth fatal.")
+  private @Nullable Integer maxDepth;
+
+  @Option(
+      names = "--max-keys",
+      paramLabel = "N",
+      description =
+          "Per-document limit: the most properties of one JSON object or XML element"
+              + " (default: 1000); more gives a limit-keys fatal.")
+  private @Nullable Integer maxKeys;
+
+  @Option(
+      names = "--max-contained-depth",
+      paramLabel = "N",
+      description =
+          "Per-document limit: the deepest nesting of contained resources (default: 5);"
+              + " deeper gives a limit-contained-depth fatal.")
+  private @Nullable Integer maxContainedDepth;
+
+  @Option(
+      names = "--max-elements",
+      paramLabel = "N",
+      description =
+          "Per-document work limit: the most elements in one document (default: 1000000);"
+              + " more gives a limit-work fatal.")
+  private @Nullable Integer maxElements;
+
   @Option(names = "--quiet", description = "Print findings only: no progress, no summary.")
   private boolean quiet;
 
@@ -246,6 +278,10 @@ final class RunOptions {
       }
       builder.threads(threads);
     }
+    limit("--max-depth", maxDepth, builder::maxDepth);
+    limit("--max-keys", maxKeys, builder::maxKeysPerObject);
+    limit("--max-contained-depth", maxContainedDepth, builder::maxContainedDepth);
+    limit("--max-elements", maxElements, builder::maxElementsPerDocument);
     TaskCheck taskCheck = builder.build();
 
     List<ReportOutput> outputs = openOutputs(chosen, out, failLevel);
@@ -306,6 +342,18 @@ final class RunOptions {
   }
 
   /** A usage error (exit 2) of the command these options belong to. */
+  /** Applies a per-document limit option when given; a value out of range is a usage error. */
+  private void limit(String option, @Nullable Integer value, java.util.function.IntConsumer apply) {
+    if (value == null) {
+      return;
+    }
+    try {
+      apply.accept(value);
+    } catch (IllegalArgumentException e) {
+      throw usage(option + ": " + e.getMessage());
+    }
+  }
+
   CommandLine.ParameterException usage(String message) {
     return new CommandLine.ParameterException(spec.commandLine(), message);
   }
