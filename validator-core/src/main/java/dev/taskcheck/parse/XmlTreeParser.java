@@ -181,6 +181,10 @@ final class XmlTreeParser {
       synchronized (FACTORY) {
         r = FACTORY.createXMLStreamReader(new StringReader(text));
       }
+      ParseFailure encoding = unknownEncoding(r.getCharacterEncodingScheme());
+      if (encoding != null) {
+        return encoding;
+      }
       while (r.hasNext()) {
         int event = r.next();
         switch (event) {
@@ -262,6 +266,35 @@ final class XmlTreeParser {
         }
       }
     }
+  }
+
+  /**
+   * An XML declaration naming an encoding Java does not know: the structure engine would fail on it
+   * with a parser's I/O error (and print it on stderr). The document was read as UTF-8, as FHIR
+   * requires; a known encoding other than UTF-8 is left to the structure engine, which reports it.
+   */
+  private @Nullable ParseFailure unknownEncoding(@Nullable String declared) {
+    if (declared == null) {
+      return null;
+    }
+    boolean known;
+    try {
+      known = java.nio.charset.Charset.isSupported(declared);
+    } catch (java.nio.charset.IllegalCharsetNameException e) {
+      known = false;
+    }
+    if (known) {
+      return null;
+    }
+    int at = text.indexOf("encoding");
+    int[] pos = at >= 0 && at < text.indexOf('>') ? position(at) : new int[] {1 + lineOffset, 1};
+    return new ParseFailure(
+        "the XML declaration names the encoding '"
+            + declared
+            + "', which is not a known encoding; FHIR XML is UTF-8",
+        pos[0],
+        pos[1],
+        "structure");
   }
 
   /**

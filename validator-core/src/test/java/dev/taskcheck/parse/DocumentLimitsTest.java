@@ -198,4 +198,26 @@ class DocumentLimitsTest {
     assertThat(f.line()).isEqualTo(2);
     assertThat(f.column()).isEqualTo(3);
   }
+
+  @Test
+  void unknownXmlEncodingIsAParseFatalNamingItWhole() {
+    ParseFailure f =
+        failed(
+            "<?xml version=\"1.0\" encoding=\"bogus-encoding\"?>\n"
+                + "<Task xmlns=\"http://hl7.org/fhir\"><status value=\"draft\"/></Task>");
+    assertThat(f.ruleId()).isEqualTo(ParseFailure.PARSE);
+    assertThat(f.message()).contains("'bogus-encoding'");
+    assertThat(f.line()).isEqualTo(1);
+    assertThat(f.column()).isEqualTo(21);
+  }
+
+  @Test
+  void knownXmlEncodingIsLeftToTheStructureEngine() {
+    assertThat(
+            DocumentParser.parseText(
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+                    + "<Task xmlns=\"http://hl7.org/fhir\"><status value=\"draft\"/></Task>",
+                1))
+        .isInstanceOf(ParsedDocument.class);
+  }
 }
