@@ -5,10 +5,15 @@ import ca.uhn.fhir.validation.IValidationContext;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r5.context.IWorkerContext;
 import org.hl7.fhir.r5.elementmodel.Manager;
+import org.hl7.fhir.r5.model.ElementDefinition;
 import org.hl7.fhir.r5.model.StructureDefinition;
 import org.hl7.fhir.r5.utils.validation.ValidatorSession;
 import org.hl7.fhir.r5.utils.validation.constants.IdStatus;
@@ -34,7 +39,11 @@ import org.jspecify.annotations.Nullable;
  *       thread: HAPI builds a new one per resource, and its constructor parses a 1.5 MB OID
  *       registry each time (about two thirds of the time per resource). A reused validator keeps
  *       per-resource state, so it is replaced after {@code reuseLimit} validations to keep memory
- *       bounded.
+ *       bounded;
+ *   <li>the HL7 JSON parser finds a property by the hash of its name alone, so a key with the same
+ *       {@link String#hashCode} as an element name ({@code "tUatus"} for {@code status}) was taken
+ *       for that element and never reported: such keys are renamed (same length, so positions stay)
+ *       before the text is handed over, and named again in the messages ({@link CollidingKeys}).
  * </ul>
  *
  * The configuration of each {@code InstanceValidator} and the handling of its messages are those of
@@ -44,6 +53,7 @@ import org.jspecify.annotations.Nullable;
 final class RawInstanceValidator extends FhirInstanceValidator {
 
   private final int reuseLimit;
+  private volatile CollidingKeys.@Nullable Names names;
   private final ThreadLocal<Reused> perThread = ThreadLocal.withInitial(Reused::new);
 
   /** A thread's current instance validator and how many documents it has validated. */
@@ -87,11 +97,13 @@ final class RawInstanceValidator extends FhirInstanceValidator {
       }
     }
     List<ValidationMessage> messages = new ArrayList<>();
+    Map<String, String> renamed = new HashMap<>();
+    String handed = xml ? text : CollidingKeys.separate(text, elementNames(context), renamed);
     instanceValidator(context)
         .validate(
             null,
             messages,
-            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+            new ByteArrayInputStream(handed.getBytes(StandardCharsets.UTF_8)),
             xml ? Manager.FhirFormat.XML : Manager.FhirFormat.JSON,
             profiles);
     if (profiles.isEmpty() && !unknownProfiles.isEmpty()) {
@@ -108,6 +120,9 @@ final class RawInstanceValidator extends FhirInstanceValidator {
                   && m.getMessage().contains("http://hl7.org/fhir/ValueSet/mimetypes")))) {
         continue;
       }
+      if (!renamed.isEmpty()) {
+        m.setMessage(CollidingKeys.restore(m.getMessage(), renamed));
+      }
       if (I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN.equals(id)
           || I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY.equals(id)) {
         m.setLevel(
@@ -118,6 +133,36 @@ final class RawInstanceValidator extends FhirInstanceValidator {
       out.add(m);
     }
     return out;
+  }
+
+  /**
+   * Every property name the HL7 JSON parser may look up in this context: the last segment of every
+   * element path of every structure definition, with and without {@code _}. Computed once.
+   */
+  private CollidingKeys.Names elementNames(IWorkerContext context) {
+    CollidingKeys.Names n = names;
+    if (n == null || n.context() != context) {
+      synchronized (this) {
+        n = names;
+        if (n == null || n.context() != context) {
+          Set<String> all = new HashSet<>();
+          for (StructureDefinition sd : context.fetchResourcesByType(StructureDefinition.class)) {
+            for (ElementDefinition ed : sd.getSnapshot().getElement()) {
+              String path = ed.getPath();
+              int dot = path == null ? -1 : path.lastIndexOf('.');
+              if (dot >= 0) {
+                String name = path.substring(dot + 1);
+                all.add(name);
+                all.add("_" + name);
+              }
+            }
+          }
+          n = new CollidingKeys.Names(context, all);
+          names = n;
+        }
+      }
+    }
+    return n;
   }
 
   /** The worker context (definitions, terminology) the instance validators use. */
