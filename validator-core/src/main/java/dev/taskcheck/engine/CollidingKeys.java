@@ -18,9 +18,36 @@ final class CollidingKeys {
   private CollidingKeys() {}
 
   /** The element names of one worker context, and their hashes. */
-  record Names(Object context, Set<String> names, Set<Integer> hashes) {
-    Names(Object context, Set<String> names) {
-      this(context, Set.copyOf(names), hashesOf(names));
+  record Names(Object context, Set<String> names, Set<Integer> hashes, Set<String> types) {
+    Names(Object context, Set<String> names, Set<String> types) {
+      this(context, Set.copyOf(names), hashesOf(names), Set.copyOf(types));
+    }
+
+    /**
+     * The FHIRPath segment of a JSON property: a choice property ({@code valueHumanName}, {@code
+     * valueString}) as {@code value.ofType(HumanName)}, anything else as it is.
+     */
+    String segment(String property) {
+      if (names.contains(property)) {
+        return property;
+      }
+      for (int i = 1; i < property.length(); i++) {
+        if (!Character.isUpperCase(property.charAt(i))) {
+          continue;
+        }
+        String type = property.substring(i);
+        String primitive = Character.toLowerCase(type.charAt(0)) + type.substring(1);
+        String base = property.substring(0, i);
+        if (names.contains(base + "[x]")) {
+          if (types.contains(type)) {
+            return base + ".ofType(" + type + ")";
+          }
+          if (types.contains(primitive)) {
+            return base + ".ofType(" + primitive + ")";
+          }
+        }
+      }
+      return property;
     }
 
     private static Set<Integer> hashesOf(Set<String> names) {
@@ -92,6 +119,29 @@ final class CollidingKeys {
       renamed.put(replacement, key);
     }
     return out == null ? text : out.toString();
+  }
+
+  /**
+   * The text with the key whose opening quote is at {@code offset} renamed (same length, colliding
+   * with no element name), or the text as it is when the key there is not {@code key} as written;
+   * {@code renamed} receives replacement to original.
+   */
+  static String renameAt(
+      String text, long offset, String key, Names names, Map<String, String> renamed) {
+    int start = (int) offset + 1;
+    int end = start + key.length();
+    if (offset < 0
+        || end >= text.length()
+        || !text.startsWith(key, start)
+        || text.charAt(end) != '"') {
+      return text;
+    }
+    String replacement = replacement(key, key, names, allKeys(text), renamed);
+    if (replacement == null) {
+      return text;
+    }
+    renamed.put(replacement, key);
+    return text.substring(0, start) + replacement + text.substring(end);
   }
 
   /** The message with every replacement named by its original key again. */

@@ -99,6 +99,17 @@ final class RawInstanceValidator extends FhirInstanceValidator {
     List<ValidationMessage> messages = new ArrayList<>();
     Map<String, String> renamed = new HashMap<>();
     String handed = xml ? text : CollidingKeys.separate(text, elementNames(context), renamed);
+    List<ShadowArrays.Misaligned> misaligned =
+        xml ? List.of() : ShadowArrays.find(text, elementNames(context)::segment);
+    Map<String, String> hidden = new HashMap<>();
+    for (ShadowArrays.Misaligned a : misaligned) {
+      if (a.shadows() > a.values()) {
+        // HL7 core throws on a longer _name array: it does not see that one
+        handed =
+            CollidingKeys.renameAt(
+                handed, a.shadowKeyOffset(), "_" + a.name(), elementNames(context), hidden);
+      }
+    }
     instanceValidator(context)
         .validate(
             null,
@@ -120,6 +131,9 @@ final class RawInstanceValidator extends FhirInstanceValidator {
                   && m.getMessage().contains("http://hl7.org/fhir/ValueSet/mimetypes")))) {
         continue;
       }
+      if (!hidden.isEmpty() && mentionsAny(m, hidden.keySet())) {
+        continue;
+      }
       if (!renamed.isEmpty()) {
         m.setMessage(CollidingKeys.restore(m.getMessage(), renamed));
       }
@@ -132,7 +146,40 @@ final class RawInstanceValidator extends FhirInstanceValidator {
       }
       out.add(m);
     }
+    for (ShadowArrays.Misaligned a : misaligned) {
+      ValidationMessage m =
+          new ValidationMessage(
+              ValidationMessage.Source.InstanceValidator,
+              ValidationMessage.IssueType.INVALID,
+              a.path(),
+              a.name()
+                  + " has "
+                  + a.values()
+                  + " item(s) but _"
+                  + a.name()
+                  + " has "
+                  + a.shadows()
+                  + ": the ids and extensions in _"
+                  + a.name()
+                  + " must line up with the values, one item each (null where there is none)",
+              ValidationMessage.IssueSeverity.ERROR);
+      m.setMessageId(SHADOW_ARRAY_LENGTH);
+      out.add(m);
+    }
     return out;
+  }
+
+  /** TaskCheck's own message id for a primitive array and its {@code _name} of other lengths. */
+  static final String SHADOW_ARRAY_LENGTH = "TASKCHECK_SHADOW_ARRAY_LENGTH";
+
+  private static boolean mentionsAny(ValidationMessage m, Set<String> names) {
+    for (String n : names) {
+      if ((m.getMessage() != null && m.getMessage().contains(n))
+          || (m.getLocation() != null && m.getLocation().contains(n))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -146,7 +193,12 @@ final class RawInstanceValidator extends FhirInstanceValidator {
         n = names;
         if (n == null || n.context() != context) {
           Set<String> all = new HashSet<>();
+          Set<String> types = new HashSet<>();
           for (StructureDefinition sd : context.fetchResourcesByType(StructureDefinition.class)) {
+            if (sd.getKind() == StructureDefinition.StructureDefinitionKind.PRIMITIVETYPE
+                || sd.getKind() == StructureDefinition.StructureDefinitionKind.COMPLEXTYPE) {
+              types.add(sd.getType());
+            }
             for (ElementDefinition ed : sd.getSnapshot().getElement()) {
               String path = ed.getPath();
               int dot = path == null ? -1 : path.lastIndexOf('.');
@@ -157,7 +209,7 @@ final class RawInstanceValidator extends FhirInstanceValidator {
               }
             }
           }
-          n = new CollidingKeys.Names(context, all);
+          n = new CollidingKeys.Names(context, all, types);
           names = n;
         }
       }
