@@ -2,6 +2,7 @@ package dev.taskcheck.engine;
 
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.IValidationContext;
+import dev.taskcheck.model.FhirRelease;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -84,7 +85,17 @@ final class RawInstanceValidator extends FhirInstanceValidator {
     IWorkerContext context = provideWorkerContext();
     List<StructureDefinition> profiles = new ArrayList<>();
     List<ValidationMessage> unknownProfiles = new ArrayList<>();
-    for (String url : declaredProfiles) {
+    FhirRelease release = releaseOf(context.getVersion());
+    // "...StructureDefinition/Task|4.0.1" picks the release (README): it names the core definition
+    Set<String> coreOfRelease = new HashSet<>();
+    for (String declared : declaredProfiles) {
+      if (release != null && ReleaseDetector.namesCoreRelease(declared, release)) {
+        coreOfRelease.add(declared);
+      }
+    }
+    for (String declared : declaredProfiles) {
+      String url =
+          release == null ? declared : ReleaseDetector.withoutCoreVersion(declared, release);
       StructureDefinition sd = context.fetchResource(StructureDefinition.class, url);
       if (sd != null) {
         profiles.add(sd);
@@ -137,6 +148,11 @@ final class RawInstanceValidator extends FhirInstanceValidator {
       if (!renamed.isEmpty()) {
         m.setMessage(CollidingKeys.restore(m.getMessage(), renamed));
       }
+      if ((I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN.equals(id)
+              || I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY.equals(id))
+          && mentionsAny(m, coreOfRelease)) {
+        continue;
+      }
       if (I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN.equals(id)
           || I18nConstants.VALIDATION_VAL_PROFILE_UNKNOWN_NOT_POLICY.equals(id)) {
         m.setLevel(
@@ -171,6 +187,21 @@ final class RawInstanceValidator extends FhirInstanceValidator {
 
   /** TaskCheck's own message id for a primitive array and its {@code _name} of other lengths. */
   static final String SHADOW_ARRAY_LENGTH = "TASKCHECK_SHADOW_ARRAY_LENGTH";
+
+  /** The release of a worker context's FHIR version ({@code 4.0.1}), or null. */
+  private static @Nullable FhirRelease releaseOf(@Nullable String version) {
+    if (version == null) {
+      return null;
+    }
+    for (FhirRelease r : FhirRelease.values()) {
+      if (version.equals(r.fhirVersion())
+          || ReleaseDetector.namesCoreRelease(
+              "http://hl7.org/fhir/StructureDefinition/Task|" + version, r)) {
+        return r;
+      }
+    }
+    return null;
+  }
 
   private static boolean mentionsAny(ValidationMessage m, Set<String> names) {
     for (String n : names) {
