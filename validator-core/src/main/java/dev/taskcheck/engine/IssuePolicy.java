@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,11 +53,7 @@ public final class IssuePolicy {
     this.off = Set.copyOf(off);
     List<Compiled> compiled = new ArrayList<>();
     for (Suppression s : suppressions) {
-      compiled.add(
-          new Compiled(
-              s,
-              Suppression.expressionPattern(s.expression()),
-              s.file() == null ? null : Suppression.filePattern(s.file())));
+      compiled.add(new Compiled(s));
     }
     this.suppressions = List.copyOf(compiled);
     this.now = now;
@@ -218,11 +213,11 @@ public final class IssuePolicy {
     return s == issue.severity() ? issue : issue.withSeverity(s);
   }
 
-  private record Compiled(Suppression suppression, Pattern expression, @Nullable Pattern file) {
+  private record Compiled(Suppression suppression) {
     boolean matches(Issue issue, String source) {
       return suppression.ruleId().equals(issue.ruleId())
-          && expression.matcher(issue.expression() == null ? "" : issue.expression()).matches()
-          && (file == null || file.matcher(source.replace('\\', '/')).matches());
+          && suppression.matchesExpression(issue.expression() == null ? "" : issue.expression())
+          && suppression.matchesFile(source);
     }
   }
 }

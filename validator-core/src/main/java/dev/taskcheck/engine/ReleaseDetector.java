@@ -103,6 +103,24 @@ public final class ReleaseDetector {
     return null;
   }
 
+  /**
+   * True when {@code url} is a versioned core canonical ({@code
+   * http://hl7.org/fhir/StructureDefinition/Task|4.0.1}) whose version names {@code release}: the
+   * way to pick a release, which names the core definition every resource is checked against
+   * anyway.
+   */
+  public static boolean namesCoreRelease(String url, FhirRelease release) {
+    int bar = url.lastIndexOf('|');
+    return bar > 0
+        && url.startsWith(CORE_PROFILE_PREFIX)
+        && releaseOfVersion(url.substring(bar + 1)) == release;
+  }
+
+  /** The canonical without its version when {@link #namesCoreRelease}, else as it is. */
+  public static String withoutCoreVersion(String url, FhirRelease release) {
+    return namesCoreRelease(url, release) ? url.substring(0, url.lastIndexOf('|')) : url;
+  }
+
   private static @Nullable FhirRelease releaseOfVersion(String version) {
     if (version.startsWith("4.0")) {
       return FhirRelease.R4;

@@ -44,6 +44,13 @@ enum Check {
       Severity.ERROR,
       "invalid",
       "_{0} holds the ids and extensions of the repeating {0}: it must be a JSON array, not {1}"),
+  SHADOW_LENGTH(
+      "TASKCHECK_SHADOW_ARRAY_LENGTH",
+      "structure-type",
+      Severity.ERROR,
+      "invalid",
+      "{0} has {1} item(s) but _{0} has {2}: the ids and extensions in _{0} must line up with the"
+          + " values, one item each (null where there is none)"),
   MUST_BE_STRING(
       "Error_parsing_JSON_the_primitive_value_must_be_a_string",
       "structure-type",

@@ -2,6 +2,7 @@ package dev.taskcheck.engine.fast;
 
 import dev.taskcheck.engine.DocumentUnit;
 import dev.taskcheck.engine.IssueSink;
+import dev.taskcheck.engine.ReleaseDetector;
 import dev.taskcheck.engine.Stage;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
@@ -131,6 +132,8 @@ public final class FastEngine implements Stage {
    * The profiles one resource declares, the document's Task or a resource it contains (the
    * reference engine checks both the same way, reference-behaviour.md §15), at {@code at}.
    */
+  private static final String CORE_PREFIX = "http://hl7.org/fhir/StructureDefinition/";
+
   private static void declaredProfiles(Engine engine, Node root, String at, Findings out) {
     Node meta = root.child("meta");
     if (meta == null || meta.kind() != Node.Kind.OBJECT) {
@@ -145,6 +148,10 @@ public final class FastEngine implements Stage {
       String url = p.value();
       if (url == null || p.kind() != Node.Kind.STRING) {
         throw new NotCovered("a meta.profile entry without a string value");
+      }
+      if (ReleaseDetector.namesCoreRelease(url, engine.release())
+          && url.startsWith(CORE_PREFIX + root.resourceType() + "|")) {
+        continue; // the core definition of its own type, for this release: checked anyway
       }
       if (!url.contains("|") && engine.types().plan().definition(url) != null) {
         throw new NotCovered("a declared profile the definitions know (" + url + ")");

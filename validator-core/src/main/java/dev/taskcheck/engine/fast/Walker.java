@@ -415,6 +415,15 @@ final class Walker {
         shadows = List.of();
       }
     }
+    if (primitive
+        && repeats
+        && !values.isEmpty()
+        && !shadows.isEmpty()
+        && values.get(0).inArray()
+        && shadows.get(0).inArray()
+        && values.size() != shadows.size()) {
+      out.add(Check.SHADOW_LENGTH, shapeLoc, name, values.size(), shadows.size());
+    }
     if (!primitive && !shadows.isEmpty()) {
       // a _name partner of a complex element is an unknown property
       out.add(Check.UNKNOWN_PROPERTY, parent.child(name), "_" + name, def.path());

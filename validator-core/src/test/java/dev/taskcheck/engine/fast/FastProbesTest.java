@@ -107,7 +107,7 @@ class FastProbesTest {
         .isLessThanOrEqualTo(PROBES_DISAGREED);
   }
 
-  private static final int PROBES_AGREED = 472;
+  private static final int PROBES_AGREED = 473;
   private static final int PROBES_DISAGREED = 12;
 
   private static String key(
