@@ -101,7 +101,11 @@ public final class ReferenceEngine implements Stage {
                 "taskcheck-valueless-profile"));
       }
     }
-    for (Issue issue : postProcess(messages, root, unit.document().firstLine())) {
+    List<Issue> issues = postProcess(messages, root, unit.document().firstLine());
+    if (xml) {
+      issues = XmlMessageFixes.apply(issues, unit.document());
+    }
+    for (Issue issue : issues) {
       sink.add(issue);
     }
   }

@@ -86,4 +86,12 @@ public final class DocumentParser {
         1,
         "structure");
   }
+
+  /**
+   * Where text stands directly inside a FHIR element of an XML document, in document order (empty
+   * when it does not parse): the structure engine reports such text without a usable position.
+   */
+  public static java.util.List<StrayText> strayXmlTexts(String text, int firstLine) {
+    return XmlTreeParser.strayTexts(text, firstLine);
+  }
 }

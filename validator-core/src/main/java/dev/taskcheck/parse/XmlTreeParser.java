@@ -28,6 +28,9 @@ final class XmlTreeParser {
   private final DocumentLimits limits;
   private int nodes;
 
+  /** Where text stands directly inside FHIR elements; collected only when asked for. */
+  private @Nullable List<StrayText> strayTexts;
+
   private XmlTreeParser(String text, int firstLine, DocumentLimits limits) {
     this.limits = limits;
     this.lineOffset = firstLine - 1;
@@ -153,6 +156,42 @@ final class XmlTreeParser {
 
   static ParseOutcome parse(String text, int firstLine, DocumentLimits limits) {
     return new XmlTreeParser(text, firstLine, limits).parseDocument(firstLine);
+  }
+
+  /**
+   * Where text stands directly inside a FHIR element of an XML document, in document order (empty
+   * when the document does not parse): the structure engine reports such text without a usable
+   * position. {@code firstLine} is the line of the source on which {@code text} starts.
+   */
+  static List<StrayText> strayTexts(String text, int firstLine) {
+    XmlTreeParser p = new XmlTreeParser(text, firstLine, DocumentLimits.TRUSTED);
+    List<StrayText> found = new ArrayList<>();
+    p.strayTexts = found;
+    return p.parseDocument(firstLine) instanceof ParsedDocument ? List.copyOf(found) : List.of();
+  }
+
+  /**
+   * Records the text the reader is on when it stands directly inside the element at line:column.
+   */
+  private void noteStrayText(XMLStreamReader r, int line, int column) {
+    List<StrayText> into = strayTexts;
+    if (into == null || r.isWhiteSpace()) {
+      return;
+    }
+    String content = r.getText().strip();
+    String head = content.substring(0, Math.min(20, content.length()));
+    int[] at = reported(r.getLocation());
+    int from = cursor;
+    int i;
+    while (!head.isEmpty() && (i = text.indexOf(head, from)) >= 0) {
+      int open = text.lastIndexOf('<', i);
+      if (open < 0 || text.indexOf('>', open) < i) {
+        at = position(i);
+        break;
+      }
+      from = i + 1;
+    }
+    into.add(new StrayText(at[0], at[1], line, column));
   }
 
   /** Checks the budgets for an element starting at line:column, {@code depth} levels deep. */
@@ -339,8 +378,10 @@ final class XmlTreeParser {
                 r.getLocation());
         case XMLStreamConstants.DTD ->
             throw new XMLStreamException("DOCTYPE is refused", r.getLocation());
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA ->
+            noteStrayText(r, line, column);
         default -> {
-          // text, comments and processing instructions carry no FHIR content
+          // comments and processing instructions carry no FHIR content
         }
       }
     }
