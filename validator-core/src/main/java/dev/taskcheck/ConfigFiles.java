@@ -14,8 +14,8 @@ import dev.taskcheck.model.Coding;
 import dev.taskcheck.model.Durations;
 import dev.taskcheck.model.RuleConfig;
 import dev.taskcheck.model.Suppression;
+import dev.taskcheck.source.OptionFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -214,9 +214,11 @@ public final class ConfigFiles {
 
   private static String read(Path file, String what) {
     try {
-      return Files.readString(file);
+      return OptionFiles.read(file, what);
     } catch (NoSuchFileException e) {
       throw new TaskCheckException("the " + what + " file " + file + " does not exist", e);
+    } catch (OptionFiles.UnreadableOptionFile e) {
+      throw new TaskCheckException(String.valueOf(e.getMessage()), e);
     } catch (IOException e) {
       throw new TaskCheckException(
           "cannot read the " + what + " file " + file + ": " + e.getMessage(), e);

@@ -289,7 +289,7 @@ class HistoryIT {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"7 days", "soon", "0d", "PT0S", "-P1D", "1.5d"})
+  @ValueSource(strings = {"7 days", "soon", "0d", "PT0S", "-P1D", "1.5d", "P106751991167300D"})
   void aBadStuckAfterIsAUsageError(String value) {
     CliRun run =
         taskcheck("validate", "--stuck-after", value, "history-bundle.json")

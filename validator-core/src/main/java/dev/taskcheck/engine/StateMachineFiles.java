@@ -9,11 +9,11 @@ import dev.taskcheck.fhir.StateMachine.EdgeKind;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.RuleSet;
+import dev.taskcheck.source.OptionFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,9 +113,11 @@ public final class StateMachineFiles {
   public static StateMachine read(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      text = OptionFiles.read(file, "state machine");
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(file + ": the state machine file does not exist", e);
+    } catch (OptionFiles.UnreadableOptionFile e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           file + ": cannot read the state machine file: " + e.getMessage(), e);
