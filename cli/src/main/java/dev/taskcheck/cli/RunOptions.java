@@ -29,8 +29,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -371,10 +373,12 @@ final class RunOptions {
         throw new TaskCheckException("--output " + output + " exists and is not a directory");
       }
       Files.createDirectories(output);
+      // one set: all reports of this run appear, or all previous ones stay
+      Map<OutputFormat, Path> files = new LinkedHashMap<>();
       for (OutputFormat f : chosen) {
-        outputs.add(
-            f.toFile(output.resolve(f.fileName()), new RenderOptions(false, true, failLevel)));
+        files.put(f, output.resolve(f.fileName()));
       }
+      outputs.add(OutputFormat.toFiles(files, new RenderOptions(false, true, failLevel)));
       if (!quiet) {
         outputs.add(summaryOnly(out));
       }

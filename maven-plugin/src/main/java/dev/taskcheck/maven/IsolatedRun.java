@@ -68,11 +68,14 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
     Path outDir = Path.of(request.outputDirectory());
     RenderOptions render = new RenderOptions(false, true, setup.failOn());
     try {
+      // one set: all reports of this run appear, or all previous ones stay
+      Map<OutputFormat, Path> files = new LinkedHashMap<>();
       for (OutputFormat f : setup.formats()) {
         Path file = outDir.resolve(f.fileName());
-        outputs.add(f.toFile(file, render));
+        files.put(f, file);
         written.add(file.toString());
       }
+      outputs.add(OutputFormat.toFiles(files, render));
     } catch (IOException e) {
       closeQuietly(outputs);
       return RunAnswer.setupError("cannot write the reports to " + outDir + ": " + e.getMessage())

@@ -75,10 +75,12 @@ final class AtomicFileOutput implements ReportOutput {
     if (!Files.isDirectory(directory)) {
       Files.createDirectories(directory);
     }
+    TempFiles.sweep(directory, name.toString());
     for (int attempt = 1; ; attempt++) {
       // Created with CREATE_NEW rather than Files.createTempFile so that the report gets the usual
       // permissions (from the umask), not the owner-only permissions of a temporary file.
-      Path temp = directory.resolve("." + name + "." + randomSuffix() + ".tmp");
+      Path temp =
+          directory.resolve("." + name + "." + TempFiles.tag() + "-" + randomSuffix() + ".tmp");
       FileChannel channel;
       try {
         channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -88,6 +90,7 @@ final class AtomicFileOutput implements ReportOutput {
         }
         continue;
       }
+      TempFiles.opened(temp);
       return open(target, temp, channel, factory);
     }
   }
@@ -102,6 +105,7 @@ final class AtomicFileOutput implements ReportOutput {
     } catch (RuntimeException | Error e) {
       Closeables.closeQuietly(channel, e);
       deleteQuietly(temp, e);
+      TempFiles.closed(temp);
       if (e instanceof UncheckedIOException u) {
         throw u.getCause();
       }
@@ -183,6 +187,20 @@ final class AtomicFileOutput implements ReportOutput {
     if (closed) {
       return;
     }
+    if (prepare()) {
+      commit();
+    }
+  }
+
+  /**
+   * The first half of {@link #close}: after a successful {@link #finish}, writes everything out and
+   * forces it to disk, leaving only the rename to {@link #commit}, and returns true; otherwise
+   * deletes the temporary file and returns false. On failure the temporary file is deleted too.
+   */
+  boolean prepare() throws IOException {
+    if (closed) {
+      return false;
+    }
     closed = true;
     boolean commit = finished && !failed;
     try {
@@ -191,18 +209,50 @@ final class AtomicFileOutput implements ReportOutput {
         out.flush();
         channel.force(true);
         channel.close();
-        moveIntoPlace();
-        return;
+        return true;
       }
     } catch (Throwable t) {
       Closeables.closeQuietly(channel, t);
       deleteQuietly(temp, t);
+      TempFiles.closed(temp);
       throw t;
     }
+    discard();
+    return false;
+  }
+
+  /** The second half of {@link #close} after a {@link #prepare} that returned true. */
+  void commit() throws IOException {
+    try {
+      moveIntoPlace();
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(temp, e);
+      throw e;
+    } finally {
+      TempFiles.closed(temp);
+    }
+  }
+
+  /** Deletes a prepared temporary file: another report of its set could not be written. */
+  void discardPrepared() {
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException | RuntimeException ignored) {
+      // the next run's sweep removes it
+    } finally {
+      TempFiles.closed(temp);
+    }
+  }
+
+  private void discard() throws IOException {
     try {
       channel.close();
     } finally {
-      Files.deleteIfExists(temp);
+      try {
+        Files.deleteIfExists(temp);
+      } finally {
+        TempFiles.closed(temp);
+      }
     }
   }
 

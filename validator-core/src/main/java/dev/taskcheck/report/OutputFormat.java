@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
@@ -81,5 +82,16 @@ public enum OutputFormat {
    */
   public ReportOutput toFile(Path file, RenderOptions options) throws IOException {
     return ReportWriters.toFile(this, file, options);
+  }
+
+  /**
+   * Writers to several files written as one set: each goes to a temporary file beside its target;
+   * closing the output after {@link ReportListener#finish} writes all of them out, then renames all
+   * of them into place. If any cannot be written (a full disk), none is renamed: every previous
+   * report stays as it was, and {@code close} throws.
+   */
+  public static ReportOutput toFiles(Map<OutputFormat, Path> files, RenderOptions options)
+      throws IOException {
+    return ReportWriters.toFiles(files, options);
   }
 }

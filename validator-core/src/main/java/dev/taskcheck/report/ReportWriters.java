@@ -3,6 +3,9 @@ package dev.taskcheck.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +57,38 @@ final class ReportWriters {
     Objects.requireNonNull(options, "options");
     return AtomicFileOutput.open(
         file, (sink, directory) -> create(format, sink, options, directory));
+  }
+
+  /**
+   * Writers to several files written as one set (see {@link OutputFormat#toFiles}): after a
+   * successful {@code finish}, closing renames all of them into place, or, when any cannot be
+   * written, none.
+   *
+   * @throws IOException if a directory or temporary file cannot be created; none is left behind
+   */
+  public static ReportOutput toFiles(Map<OutputFormat, Path> files, RenderOptions options)
+      throws IOException {
+    Objects.requireNonNull(files, "files");
+    Objects.requireNonNull(options, "options");
+    List<AtomicFileOutput> members = new ArrayList<>();
+    try {
+      for (Map.Entry<OutputFormat, Path> e : files.entrySet()) {
+        OutputFormat format = e.getKey();
+        members.add(
+            AtomicFileOutput.open(
+                e.getValue(), (sink, directory) -> create(format, sink, options, directory)));
+      }
+    } catch (IOException | RuntimeException e) {
+      for (AtomicFileOutput m : members) {
+        try {
+          m.close();
+        } catch (IOException | RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+    return new ReportFileSet(members);
   }
 
   static ReportOutput create(

@@ -72,8 +72,9 @@ final class SpillBuffer extends OutputStream {
   private void moveToFile() throws IOException {
     Path f =
         directory == null
-            ? Files.createTempFile("taskcheck-", ".spill")
-            : Files.createTempFile(directory, ".taskcheck-", ".spill");
+            ? Files.createTempFile("taskcheck-" + TempFiles.tag() + "-", ".spill")
+            : Files.createTempFile(directory, ".taskcheck-" + TempFiles.tag() + "-", ".spill");
+    TempFiles.opened(f);
     file = f;
     OutputStream out = new BufferedOutputStream(Files.newOutputStream(f), FILE_BUFFER);
     fileOut = out;
@@ -178,6 +179,7 @@ final class SpillBuffer extends OutputStream {
       fileOut = null;
       if (f != null) {
         Files.deleteIfExists(f);
+        TempFiles.closed(f);
       }
     }
   }
