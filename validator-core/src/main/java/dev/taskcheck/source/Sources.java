@@ -105,12 +105,20 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
   private void fill() throws IOException {
     while (ready.isEmpty()) {
       if (current != null) {
-        SourceItem item = current.next();
+        NdjsonReader reader = current;
+        SourceItem item;
+        try {
+          item = reader.next();
+        } catch (IOException e) {
+          // a read that fails mid-way (EIO, a vanished mount) ends this input, not the run
+          item = reader.failed(e);
+          reader.finish();
+        }
         if (item != null) {
           ready.add(item);
           return;
         }
-        current.close();
+        reader.close();
         current = null;
       }
       InputExpander.Entry entry = expander.next();
@@ -157,11 +165,15 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
     InputStream in = new BufferedInputStream(raw, size);
     try {
       if (ndjsonByName) {
-        current = new NdjsonReader(display, in, limits);
+        current = new NdjsonReader(display, in, limits, ndjsonSkipLimit());
         return;
       }
       LineSplitter splitter = new LineSplitter(in, limits.maxLineBytes(), 1, size);
+      // a first line longer than the limit makes the input unreadable: stop there (an endless
+      // stream such as /dev/zero must not be read to its end)
+      splitter.maxSkipBytes(0);
       LineSplitter.Line first = splitter.next();
+      splitter.maxSkipBytes(ndjsonSkipLimit());
       if (first == null) {
         in.close();
         ready.add(new RawDocument(display, 1, new byte[0], false));
@@ -201,8 +213,24 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
       in.close();
       ready.add(bytes == null ? tooLarge(display) : new RawDocument(display, 1, bytes, false));
     } catch (IOException e) {
-      in.close();
+      closeQuietly(in);
       ready.add(new SourceProblem(display, null, "cannot read: " + describe(e), issueType(e)));
+    }
+  }
+
+  /**
+   * How far a too-long NDJSON line is skipped looking for the next line before the rest of the
+   * input is given up: as far as one whole document may be long.
+   */
+  private long ndjsonSkipLimit() {
+    return limits.maxDocumentBytes();
+  }
+
+  static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // the input is already reported or finished; a failing close adds nothing to tell
     }
   }
 
@@ -334,11 +362,34 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
     private final Deque<LineSplitter.Line> pushedBack = new ArrayDeque<>();
     private final int maxLineBytes;
 
-    NdjsonReader(String display, InputStream in, SourceLimits limits) {
+    private boolean finished;
+
+    NdjsonReader(String display, InputStream in, SourceLimits limits, long maxSkipBytes) {
       this.display = display;
       this.in = in;
       this.maxLineBytes = limits.maxLineBytes();
       this.splitter = new LineSplitter(in, limits.maxLineBytes(), 1);
+      this.splitter.maxSkipBytes(maxSkipBytes);
+    }
+
+    /** The fatal for a read that failed after the lines read so far; the input ends there. */
+    SourceProblem failed(IOException e) {
+      int line = splitter.lineNumber() + 1;
+      return new SourceProblem(
+          display,
+          line,
+          "cannot read: "
+              + describe(e)
+              + " (at line "
+              + line
+              + "); the lines before it were read, the rest of the input was not",
+          issueType(e));
+    }
+
+    /** Ends this input: the next call gives nothing. */
+    void finish() {
+      finished = true;
+      pushedBack.clear();
     }
 
     private NdjsonReader(String display, LineSplitter splitter, InputStream in, int maxLineBytes) {
@@ -363,9 +414,26 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
 
     @Nullable SourceItem next() throws IOException {
       while (true) {
+        if (finished) {
+          return null;
+        }
         LineSplitter.Line line = pushedBack.isEmpty() ? splitter.next() : pushedBack.removeFirst();
         if (line == null) {
           return null;
+        }
+        if (line.bytes() == null && line.abandoned()) {
+          finish();
+          return new SourceProblem(
+              display,
+              line.number(),
+              "NDJSON line "
+                  + line.number()
+                  + " is longer than the limit of "
+                  + maxLineBytes
+                  + " bytes and no line end follows within "
+                  + line.length()
+                  + " bytes; the rest of the input was not read",
+              "too-long");
         }
         if (line.bytes() == null) {
           return new SourceProblem(
@@ -388,8 +456,8 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
     }
 
     @Override
-    public void close() throws IOException {
-      in.close();
+    public void close() {
+      closeQuietly(in);
     }
   }
 }
