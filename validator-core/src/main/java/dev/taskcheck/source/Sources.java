@@ -164,6 +164,19 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
             : LineSplitter.CHUNK;
     InputStream in = new BufferedInputStream(raw, size);
     try {
+      String utf32 = utf32(in);
+      if (utf32 != null) {
+        closeQuietly(in);
+        ready.add(
+            new SourceProblem(
+                display,
+                1,
+                "the content is "
+                    + utf32
+                    + "; FHIR content must be UTF-8 (convert it, e.g. iconv -f UTF-32 -t UTF-8)",
+                "invalid"));
+        return;
+      }
       if (ndjsonByName) {
         current = new NdjsonReader(display, in, limits, ndjsonSkipLimit());
         return;
@@ -188,6 +201,21 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
         if (second == null) {
           in.close();
           ready.add(new RawDocument(display, 1, first.bytes(), false));
+          return;
+        }
+        if (second.bytes() != null && opensMultiLineValue(second.bytes())) {
+          // a one-line value, then a pretty-printed one: neither one document nor NDJSON
+          closeQuietly(in);
+          ready.add(
+              new SourceProblem(
+                  display,
+                  second.number(),
+                  "more than one JSON value: a one-line value at line 1, then a value over several"
+                      + " lines from line "
+                      + second.number()
+                      + "; a JSON document holds one value, and NDJSON needs one whole value per"
+                      + " line",
+                  "structure"));
           return;
         }
         current = NdjsonReader.resume(display, first, second, splitter, in, limits);
@@ -264,6 +292,58 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
       out.write(buf, 0, n);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The name of the UTF-32 encoding the stream starts in (by its byte-order mark, or a first
+   * character, a brace or an angle bracket, padded with three NULs), or null; the stream is left
+   * where it was.
+   */
+  static @Nullable String utf32(InputStream in) throws IOException {
+    in.mark(4);
+    byte[] head = in.readNBytes(4);
+    in.reset();
+    if (head.length < 4) {
+      return null;
+    }
+    int b0 = head[0] & 0xFF;
+    int b1 = head[1] & 0xFF;
+    int b2 = head[2] & 0xFF;
+    int b3 = head[3] & 0xFF;
+    if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) {
+      return "UTF-32 big-endian (it starts with a UTF-32 BE byte-order mark)";
+    }
+    if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) {
+      return "UTF-32 little-endian (it starts with a UTF-32 LE byte-order mark)";
+    }
+    if (b0 == 0 && b1 == 0 && b2 == 0 && (b3 == '{' || b3 == '<')) {
+      return "UTF-32 big-endian";
+    }
+    if ((b0 == '{' || b0 == '<') && b1 == 0 && b2 == 0 && b3 == 0) {
+      return "UTF-32 little-endian";
+    }
+    return null;
+  }
+
+  /**
+   * True when the line is the first line of a pretty-printed JSON value: an opening brace or
+   * bracket alone (a broken NDJSON line that opens an object and stops is not: it stays one line's
+   * finding).
+   */
+  static boolean opensMultiLineValue(byte[] bytes) {
+    int start = 0;
+    int end = bytes.length;
+    while (start < end && isBlankByte(bytes[start])) {
+      start++;
+    }
+    while (end > start && isBlankByte(bytes[end - 1])) {
+      end--;
+    }
+    return end - start == 1 && (bytes[start] == '{' || bytes[start] == '[');
+  }
+
+  private static boolean isBlankByte(byte b) {
+    return b == ' ' || b == '\t' || b == '\r';
   }
 
   static boolean isBlank(byte[] bytes) {
