@@ -40,12 +40,30 @@ public final class Pipeline {
   private @Nullable Duration stuckAfter;
   private boolean givenOrder;
 
+  /** The most worker threads a run ever uses, whatever the machine: validation is CPU-bound. */
+  public static final int THREAD_CEILING = 256;
+
   public Pipeline(DocumentProcessor processor, int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
     }
     this.processor = processor;
-    this.threads = threads;
+    this.threads = effectiveThreads(threads, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * The worker threads a run uses for the count asked: at most four per available processor and
+   * never more than {@link #THREAD_CEILING} (more threads than that only queue for the cores and
+   * cost a stack each; one per input over 100,000 files exhausts the operating system).
+   */
+  public static int effectiveThreads(int requested, int processors) {
+    int cap = (int) Math.min(THREAD_CEILING, 4L * Math.max(1, processors));
+    return Math.max(1, Math.min(requested, cap));
+  }
+
+  /** The worker threads this pipeline uses (the count asked, capped). */
+  public int threads() {
+    return threads;
   }
 
   /**
