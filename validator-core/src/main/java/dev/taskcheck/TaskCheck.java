@@ -636,7 +636,7 @@ public final class TaskCheck {
       return this;
     }
 
-    /** Worker threads; all cores by default. */
+    /** Worker threads; all cores by default, at most 4 per core and 256 used whatever is asked. */
     public Builder threads(int count) {
       if (count < 1) {
         throw new IllegalArgumentException("threads must be at least 1, got " + count);

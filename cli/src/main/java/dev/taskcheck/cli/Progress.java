@@ -21,6 +21,7 @@ final class Progress implements ReportListener {
   private final AtomicLong documents = new AtomicLong();
   private final AtomicLong resources = new AtomicLong();
   private final long startNanos = System.nanoTime();
+  private volatile long lastResultNanos = startNanos;
   private volatile boolean running = true;
   private volatile boolean drew;
   private @Nullable Thread ticker;
@@ -61,7 +62,9 @@ final class Progress implements ReportListener {
 
   @Override
   public void progress(long documentsRead, long resourcesValidated) {
-    documents.set(documentsRead);
+    if (documents.getAndSet(documentsRead) != documentsRead) {
+      lastResultNanos = System.nanoTime();
+    }
     resources.set(resourcesValidated);
   }
 
@@ -69,19 +72,13 @@ final class Progress implements ReportListener {
     if (!running) {
       return;
     }
-    double seconds = (System.nanoTime() - startNanos) / 1e9;
-    long docs = documents.get();
-    long tasks = resources.get();
+    long now = System.nanoTime();
     String line =
-        docs == 0
-            ? String.format(Locale.ROOT, "taskcheck: loading FHIR definitions... %.0f s", seconds)
-            : String.format(
-                Locale.ROOT,
-                "taskcheck: %,d documents read, %,d Tasks validated in %.0f s (%,.0f documents/s)",
-                docs,
-                tasks,
-                seconds,
-                docs / seconds);
+        line(
+            documents.get(),
+            resources.get(),
+            (now - startNanos) / 1e9,
+            (now - lastResultNanos) / 1e9);
     if (interactive) {
       err.print("\r" + line + "\u001b[K");
     } else {
@@ -89,6 +86,39 @@ final class Progress implements ReportListener {
     }
     err.flush();
     drew = true;
+  }
+
+  /** After this long without a new result, the line says the run is waiting on a document. */
+  static final double STALLED_SECONDS = 5;
+
+  /**
+   * The progress line: what is done, and what the run is doing now. Before the first result the run
+   * both loads the FHIR definitions (on first use) and validates the first document, so the line
+   * names both; later, a pause in results is a document that takes long, and the line says so
+   * instead of repeating a rate that no longer moves.
+   */
+  static String line(long docs, long tasks, double seconds, double sinceLastResult) {
+    if (docs == 0) {
+      return String.format(
+          Locale.ROOT,
+          "taskcheck: validating the first document (FHIR definitions load on first use)... %.0f s",
+          seconds);
+    }
+    String done =
+        String.format(
+            Locale.ROOT,
+            "taskcheck: %,d documents read, %,d Tasks validated in %.0f s",
+            docs,
+            tasks,
+            seconds);
+    if (sinceLastResult >= STALLED_SECONDS) {
+      return done
+          + String.format(
+              Locale.ROOT,
+              "; still validating: no new result for %.0f s (a large or complex document)",
+              sinceLastResult);
+    }
+    return done + String.format(Locale.ROOT, " (%,.0f documents/s)", docs / seconds);
   }
 
   /** Stops the ticker and clears the progress line. */

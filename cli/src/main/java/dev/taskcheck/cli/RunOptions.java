@@ -153,7 +153,10 @@ final class RunOptions {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Worker threads (default: all cores).")
+      description =
+          "Worker threads (default: all cores; at most 4 per core and 256 are used, more than "
+              + MAX_THREADS
+              + " is refused).")
   private @Nullable Integer threads;
 
   @Option(
@@ -187,6 +190,9 @@ final class RunOptions {
           "Per-document work limit: the most elements in one document (default: 1000000);"
               + " more gives a limit-work fatal.")
   private @Nullable Integer maxElements;
+
+  /** The largest --threads accepted; the library uses at most 4 per core and 256 in any case. */
+  static final int MAX_THREADS = 1024;
 
   @Option(names = "--quiet", description = "Print findings only: no progress, no summary.")
   private boolean quiet;
@@ -277,6 +283,12 @@ final class RunOptions {
     if (threads != null) {
       if (threads < 1) {
         throw usage("--threads must be at least 1");
+      }
+      if (threads > MAX_THREADS) {
+        throw usage(
+            "--threads must be at most "
+                + MAX_THREADS
+                + " (a run uses at most 4 per core, 256 in all, whatever is asked)");
       }
       builder.threads(threads);
     }

@@ -9,7 +9,9 @@ import dev.taskcheck.model.RunInfo;
 import dev.taskcheck.model.RunTotals;
 import dev.taskcheck.model.Summary;
 import dev.taskcheck.model.Timings;
+import dev.taskcheck.source.RawDocument;
 import dev.taskcheck.source.SourceItem;
+import dev.taskcheck.source.SourceProblem;
 import dev.taskcheck.source.Sources;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -40,12 +42,30 @@ public final class Pipeline {
   private @Nullable Duration stuckAfter;
   private boolean givenOrder;
 
+  /** The most worker threads a run ever uses, whatever the machine: validation is CPU-bound. */
+  public static final int THREAD_CEILING = 256;
+
   public Pipeline(DocumentProcessor processor, int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
     }
     this.processor = processor;
-    this.threads = threads;
+    this.threads = effectiveThreads(threads, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * The worker threads a run uses for the count asked: at most four per available processor and
+   * never more than {@link #THREAD_CEILING} (more threads than that only queue for the cores and
+   * cost a stack each; one per input over 100,000 files exhausts the operating system).
+   */
+  public static int effectiveThreads(int requested, int processors) {
+    int cap = (int) Math.min(THREAD_CEILING, 4L * Math.max(1, processors));
+    return Math.max(1, Math.min(requested, cap));
+  }
+
+  /** The worker threads this pipeline uses (the count asked, capped). */
+  public int threads() {
+    return threads;
   }
 
   /**
@@ -66,7 +86,7 @@ public final class Pipeline {
     listener.start(run);
     if (threads == 1) {
       while (sources.hasNext()) {
-        counter.emit(processor.process(sources.next()), listener);
+        counter.emit(processGuarded(sources.next()), listener);
       }
     } else {
       ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
@@ -75,7 +95,7 @@ public final class Pipeline {
         int maxInFlight = threads * 4;
         while (sources.hasNext()) {
           SourceItem item = sources.next();
-          window.addLast(pool.submit(() -> processor.process(item)));
+          window.addLast(pool.submit(() -> processGuarded(item)));
           while (window.size() >= maxInFlight
               || (!window.isEmpty() && window.peekFirst().isDone())) {
             counter.emit(take(window.removeFirst()), listener);
@@ -99,6 +119,31 @@ public final class Pipeline {
     }
     listener.finish(outcome.summary(), outcome.timings());
     return outcome;
+  }
+
+  /**
+   * Processes one item; when the heap runs out on it, that document gets a fatal finding and the
+   * run goes on. What the document allocated is garbage once the error has unwound its stack, so
+   * the small finding can still be made. (With several workers the error may strike a small
+   * document that happened to allocate while a large one held the memory; it is reported the same
+   * way.)
+   */
+  Processed processGuarded(SourceItem item) {
+    try {
+      return processor.process(item);
+    } catch (OutOfMemoryError e) {
+      Integer line = item instanceof RawDocument d ? d.firstLine() : null;
+      String size = item instanceof RawDocument d ? " (" + d.bytes().length + " bytes)" : "";
+      return processor.process(
+          new SourceProblem(
+              item.source(),
+              line,
+              "not enough memory to validate this document"
+                  + size
+                  + "; the other documents were checked. Give TaskCheck more memory (-Xmx), or"
+                  + " split the document",
+              "too-costly"));
+    }
   }
 
   private static Processed take(Future<Processed> f) throws InterruptedException {

@@ -9,9 +9,11 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -52,7 +54,14 @@ final class InputExpander {
       String rootDisplay,
       @Nullable PathMatcher matcher,
       int[] emitted,
-      boolean isRoot) {}
+      boolean isRoot,
+      @Nullable Path real) {}
+
+  /**
+   * The real paths of the directories walked so far: a symbolic link to one of them is not walked
+   * again (a loop, or a second way to the same files). One path per directory, never per file.
+   */
+  private final Set<Path> walked = new HashSet<>();
 
   InputExpander(List<String> arguments, Path workingDirectory) {
     this.arguments = List.copyOf(arguments).iterator();
@@ -85,8 +94,17 @@ final class InputExpander {
     }
     Path path = workingDirectory.resolve(argument);
     if (Files.isDirectory(path)) {
-      startWalk(argument, path, argument, path, null, new int[1], true);
+      try {
+        startWalk(argument, path, argument, path, null, new int[1], true);
+      } catch (IOException e) {
+        return problem(
+            argument, "cannot read the directory: " + Sources.describe(e), Sources.issueType(e));
+      }
       return null;
+    }
+    if (Files.isSymbolicLink(path)) {
+      return problem(
+          argument, "a symbolic link whose target does not exist (dangling link)", "not-found");
     }
     if (Files.exists(path)) {
       if (!Files.isRegularFile(path)) {
@@ -130,14 +148,19 @@ final class InputExpander {
             ? orMatcher(
                 full, FileSystems.getDefault().getPathMatcher("glob:" + pattern.substring(3)))
             : full;
-    startWalk(
-        baseText.isEmpty() ? "" : stripTrailingSlash(baseText),
-        base,
-        baseText.isEmpty() ? "" : stripTrailingSlash(baseText),
-        base,
-        matcher,
-        new int[1],
-        false);
+    try {
+      startWalk(
+          baseText.isEmpty() ? "" : stripTrailingSlash(baseText),
+          base,
+          baseText.isEmpty() ? "" : stripTrailingSlash(baseText),
+          base,
+          matcher,
+          new int[1],
+          false);
+    } catch (IOException e) {
+      return problem(
+          argument, "cannot read the directory: " + Sources.describe(e), Sources.issueType(e));
+    }
     Entry first = nextFromWalks();
     if (first == null) {
       return problem(argument, "no file matches the pattern", "not-found");
@@ -172,12 +195,74 @@ final class InputExpander {
       int[] emitted,
       boolean isRoot)
       throws IOException {
+    Path real = realPath(dir);
     List<Path> children = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
       s.forEach(children::add);
     }
     children.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
-    walks.push(new Walk(display, children.iterator(), root, rootDisplay, matcher, emitted, isRoot));
+    if (real != null) {
+      walked.add(real);
+    }
+    walks.push(
+        new Walk(display, children.iterator(), root, rootDisplay, matcher, emitted, isRoot, real));
+  }
+
+  private static @Nullable Path realPath(Path dir) {
+    try {
+      return dir.toRealPath();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** A warning for an entry that was not read, saying why; the walk goes on. */
+  private static Entry skipped(String display, String why) {
+    return new Entry(
+        display,
+        null,
+        new SourceProblem(
+            display,
+            null,
+            "skipped: " + why,
+            "not-supported",
+            dev.taskcheck.model.Severity.WARNING));
+  }
+
+  /**
+   * Walks a symbolic link to a directory unless its target is already walked; returns the warning
+   * when it is (a loop when the target is an ancestor of the link).
+   */
+  private @Nullable Entry followLinkedDirectory(Walk w, Path p, String display) {
+    Path real = realPath(p);
+    if (real == null) {
+      return skipped(display, "a symbolic link whose target cannot be resolved");
+    }
+    for (Walk open : walks) {
+      if (real.equals(open.real())) {
+        return skipped(
+            display,
+            "a symbolic link to a directory that contains it (a loop); it was not followed");
+      }
+    }
+    if (walked.contains(real)) {
+      return skipped(
+          display,
+          "a symbolic link to a directory already read in this run; it was not read twice");
+    }
+    try {
+      startWalk(display, p, w.rootDisplay(), w.root(), w.matcher(), w.emitted(), false);
+    } catch (IOException e) {
+      return new Entry(
+          display,
+          null,
+          new SourceProblem(
+              display,
+              null,
+              "cannot read the directory: " + Sources.describe(e),
+              Sources.issueType(e)));
+    }
+    return null;
   }
 
   private @Nullable Entry nextFromWalks() throws IOException {
@@ -205,6 +290,10 @@ final class InputExpander {
       }
       String display = join(w.display(), name);
       if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        Path real = realPath(p);
+        if (real != null && walked.contains(real)) {
+          return skipped(display, "a directory already read in this run (through a symbolic link)");
+        }
         try {
           startWalk(display, p, w.rootDisplay(), w.root(), w.matcher(), w.emitted(), false);
         } catch (IOException e) {
@@ -219,17 +308,48 @@ final class InputExpander {
         }
         continue;
       }
-      if (!Files.isRegularFile(p)) {
+      boolean link = Files.isSymbolicLink(p);
+      if (link && Files.isDirectory(p)) {
+        Entry problem = followLinkedDirectory(w, p, display);
+        if (problem != null) {
+          return problem;
+        }
         continue;
       }
-      if (w.matcher() != null
-          ? w.matcher().matches(w.root().relativize(p))
-          : hasDataExtension(name)) {
+      boolean wanted =
+          w.matcher() != null
+              ? w.matcher().matches(w.root().relativize(p))
+              : hasDataExtension(name);
+      if (!wanted) {
+        continue;
+      }
+      if (Files.isRegularFile(p)) {
         w.emitted()[0]++;
         return new Entry(display, p, null);
       }
+      if (link && !Files.exists(p)) {
+        return skipped(
+            display,
+            Files.isSymbolicLink(p) && isLoopingLink(p)
+                ? "a symbolic link that loops (it points back to itself)"
+                : "a symbolic link whose target does not exist (dangling link)");
+      }
+      return skipped(display, "not a regular file (a pipe, device or socket)");
     }
     return null;
+  }
+
+  /**
+   * True when resolving the link fails because it loops (ELOOP), not because its target is gone.
+   */
+  private static boolean isLoopingLink(Path p) {
+    try {
+      return p.toRealPath() == null;
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   private static boolean hasDataExtension(String name) {

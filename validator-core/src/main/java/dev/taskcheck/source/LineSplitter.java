@@ -13,10 +13,15 @@ final class LineSplitter {
 
   /**
    * One line: its 1-based number, and its bytes without the line terminator; null bytes when too
-   * long.
+   * long. {@code abandoned}: the line was too long and no line end came within the skip limit, so
+   * the rest of the stream was not read (an endless stream such as {@code /dev/zero} ends there).
    */
   @SuppressWarnings("ArrayRecordComponent") // the line's bytes handed to the reader, never compared
-  record Line(int number, byte @Nullable [] bytes, long length) {}
+  record Line(int number, byte @Nullable [] bytes, long length, boolean abandoned) {
+    Line(int number, byte @Nullable [] bytes, long length) {
+      this(number, bytes, length, false);
+    }
+  }
 
   private final InputStream in;
   private final int maxLineBytes;
@@ -30,6 +35,12 @@ final class LineSplitter {
   private int lineNumber;
   private boolean eof;
 
+  /**
+   * How many bytes of a too-long line are skipped looking for its end before the stream is given
+   * up; 0 gives it up as soon as the line is known to be too long.
+   */
+  private long maxSkipBytes;
+
   LineSplitter(InputStream in, int maxLineBytes, int firstLineNumber) {
     this(in, maxLineBytes, firstLineNumber, CHUNK);
   }
@@ -40,6 +51,17 @@ final class LineSplitter {
     this.in = in;
     this.maxLineBytes = maxLineBytes;
     this.lineNumber = firstLineNumber - 1;
+    this.maxSkipBytes = Long.MAX_VALUE;
+  }
+
+  /** Sets how far a too-long line is skipped before the rest of the stream is given up. */
+  void maxSkipBytes(long bytes) {
+    this.maxSkipBytes = Math.max(0, bytes);
+  }
+
+  /** The number of the last line returned (the first line's number minus one before any). */
+  int lineNumber() {
+    return lineNumber;
   }
 
   /** The rest of the stream after the lines read so far, including what is already buffered. */
@@ -60,6 +82,7 @@ final class LineSplitter {
     long total = 0;
     boolean tooLong = false;
     boolean sawAny = false;
+    boolean abandoned = false;
     while (true) {
       if (chunkPos >= chunkLen) {
         if (eof) {
@@ -101,13 +124,20 @@ final class LineSplitter {
       if (nl >= 0) {
         break;
       }
+      if (tooLong && total - maxLineBytes > maxSkipBytes) {
+        // no line end in sight: stop reading rather than skip an endless line forever
+        abandoned = true;
+        eof = true;
+        chunkPos = chunkLen;
+        break;
+      }
     }
     if (!sawAny) {
       return null;
     }
     lineNumber++;
     if (tooLong) {
-      return new Line(lineNumber, null, total);
+      return new Line(lineNumber, null, total, abandoned);
     }
     if (len > 0 && buf[len - 1] == '\r') {
       len--;

@@ -105,12 +105,20 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
   private void fill() throws IOException {
     while (ready.isEmpty()) {
       if (current != null) {
-        SourceItem item = current.next();
+        NdjsonReader reader = current;
+        SourceItem item;
+        try {
+          item = reader.next();
+        } catch (IOException e) {
+          // a read that fails mid-way (EIO, a vanished mount) ends this input, not the run
+          item = reader.failed(e);
+          reader.finish();
+        }
         if (item != null) {
           ready.add(item);
           return;
         }
-        current.close();
+        reader.close();
         current = null;
       }
       InputExpander.Entry entry = expander.next();
@@ -156,12 +164,29 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
             : LineSplitter.CHUNK;
     InputStream in = new BufferedInputStream(raw, size);
     try {
+      String utf32 = utf32(in);
+      if (utf32 != null) {
+        closeQuietly(in);
+        ready.add(
+            new SourceProblem(
+                display,
+                1,
+                "the content is "
+                    + utf32
+                    + "; FHIR content must be UTF-8 (convert it, e.g. iconv -f UTF-32 -t UTF-8)",
+                "invalid"));
+        return;
+      }
       if (ndjsonByName) {
-        current = new NdjsonReader(display, in, limits);
+        current = new NdjsonReader(display, in, limits, ndjsonSkipLimit());
         return;
       }
       LineSplitter splitter = new LineSplitter(in, limits.maxLineBytes(), 1, size);
+      // a first line longer than the limit makes the input unreadable: stop there (an endless
+      // stream such as /dev/zero must not be read to its end)
+      splitter.maxSkipBytes(0);
       LineSplitter.Line first = splitter.next();
+      splitter.maxSkipBytes(ndjsonSkipLimit());
       if (first == null) {
         in.close();
         ready.add(new RawDocument(display, 1, new byte[0], false));
@@ -176,6 +201,21 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
         if (second == null) {
           in.close();
           ready.add(new RawDocument(display, 1, first.bytes(), false));
+          return;
+        }
+        if (second.bytes() != null && opensMultiLineValue(second.bytes())) {
+          // a one-line value, then a pretty-printed one: neither one document nor NDJSON
+          closeQuietly(in);
+          ready.add(
+              new SourceProblem(
+                  display,
+                  second.number(),
+                  "more than one JSON value: a one-line value at line 1, then a value over several"
+                      + " lines from line "
+                      + second.number()
+                      + "; a JSON document holds one value, and NDJSON needs one whole value per"
+                      + " line",
+                  "structure"));
           return;
         }
         current = NdjsonReader.resume(display, first, second, splitter, in, limits);
@@ -201,8 +241,24 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
       in.close();
       ready.add(bytes == null ? tooLarge(display) : new RawDocument(display, 1, bytes, false));
     } catch (IOException e) {
-      in.close();
+      closeQuietly(in);
       ready.add(new SourceProblem(display, null, "cannot read: " + describe(e), issueType(e)));
+    }
+  }
+
+  /**
+   * How far a too-long NDJSON line is skipped looking for the next line before the rest of the
+   * input is given up: as far as one whole document may be long.
+   */
+  private long ndjsonSkipLimit() {
+    return limits.maxDocumentBytes();
+  }
+
+  static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // the input is already reported or finished; a failing close adds nothing to tell
     }
   }
 
@@ -236,6 +292,58 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
       out.write(buf, 0, n);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The name of the UTF-32 encoding the stream starts in (by its byte-order mark, or a first
+   * character, a brace or an angle bracket, padded with three NULs), or null; the stream is left
+   * where it was.
+   */
+  static @Nullable String utf32(InputStream in) throws IOException {
+    in.mark(4);
+    byte[] head = in.readNBytes(4);
+    in.reset();
+    if (head.length < 4) {
+      return null;
+    }
+    int b0 = head[0] & 0xFF;
+    int b1 = head[1] & 0xFF;
+    int b2 = head[2] & 0xFF;
+    int b3 = head[3] & 0xFF;
+    if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF) {
+      return "UTF-32 big-endian (it starts with a UTF-32 BE byte-order mark)";
+    }
+    if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0) {
+      return "UTF-32 little-endian (it starts with a UTF-32 LE byte-order mark)";
+    }
+    if (b0 == 0 && b1 == 0 && b2 == 0 && (b3 == '{' || b3 == '<')) {
+      return "UTF-32 big-endian";
+    }
+    if ((b0 == '{' || b0 == '<') && b1 == 0 && b2 == 0 && b3 == 0) {
+      return "UTF-32 little-endian";
+    }
+    return null;
+  }
+
+  /**
+   * True when the line is the first line of a pretty-printed JSON value: an opening brace or
+   * bracket alone (a broken NDJSON line that opens an object and stops is not: it stays one line's
+   * finding).
+   */
+  static boolean opensMultiLineValue(byte[] bytes) {
+    int start = 0;
+    int end = bytes.length;
+    while (start < end && isBlankByte(bytes[start])) {
+      start++;
+    }
+    while (end > start && isBlankByte(bytes[end - 1])) {
+      end--;
+    }
+    return end - start == 1 && (bytes[start] == '{' || bytes[start] == '[');
+  }
+
+  private static boolean isBlankByte(byte b) {
+    return b == ' ' || b == '\t' || b == '\r';
   }
 
   static boolean isBlank(byte[] bytes) {
@@ -334,11 +442,34 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
     private final Deque<LineSplitter.Line> pushedBack = new ArrayDeque<>();
     private final int maxLineBytes;
 
-    NdjsonReader(String display, InputStream in, SourceLimits limits) {
+    private boolean finished;
+
+    NdjsonReader(String display, InputStream in, SourceLimits limits, long maxSkipBytes) {
       this.display = display;
       this.in = in;
       this.maxLineBytes = limits.maxLineBytes();
       this.splitter = new LineSplitter(in, limits.maxLineBytes(), 1);
+      this.splitter.maxSkipBytes(maxSkipBytes);
+    }
+
+    /** The fatal for a read that failed after the lines read so far; the input ends there. */
+    SourceProblem failed(IOException e) {
+      int line = splitter.lineNumber() + 1;
+      return new SourceProblem(
+          display,
+          line,
+          "cannot read: "
+              + describe(e)
+              + " (at line "
+              + line
+              + "); the lines before it were read, the rest of the input was not",
+          issueType(e));
+    }
+
+    /** Ends this input: the next call gives nothing. */
+    void finish() {
+      finished = true;
+      pushedBack.clear();
     }
 
     private NdjsonReader(String display, LineSplitter splitter, InputStream in, int maxLineBytes) {
@@ -363,9 +494,26 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
 
     @Nullable SourceItem next() throws IOException {
       while (true) {
+        if (finished) {
+          return null;
+        }
         LineSplitter.Line line = pushedBack.isEmpty() ? splitter.next() : pushedBack.removeFirst();
         if (line == null) {
           return null;
+        }
+        if (line.bytes() == null && line.abandoned()) {
+          finish();
+          return new SourceProblem(
+              display,
+              line.number(),
+              "NDJSON line "
+                  + line.number()
+                  + " is longer than the limit of "
+                  + maxLineBytes
+                  + " bytes and no line end follows within "
+                  + line.length()
+                  + " bytes; the rest of the input was not read",
+              "too-long");
         }
         if (line.bytes() == null) {
           return new SourceProblem(
@@ -388,8 +536,8 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
     }
 
     @Override
-    public void close() throws IOException {
-      in.close();
+    public void close() {
+      closeQuietly(in);
     }
   }
 }
