@@ -76,6 +76,20 @@ final class Utf8 {
 
   private static @Nullable ParseFailure sniffBinary(
       byte[] bytes, int offset, int length, int firstLine) {
+    if (length >= 4) {
+      int b0 = bytes[offset] & 0xFF;
+      int b1 = bytes[offset + 1] & 0xFF;
+      int b2 = bytes[offset + 2] & 0xFF;
+      int b3 = bytes[offset + 3] & 0xFF;
+      if ((b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0)
+          || (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF)) {
+        return new ParseFailure(
+            "the content is UTF-32 (it starts with a UTF-32 byte-order mark); FHIR content must be UTF-8",
+            firstLine,
+            1,
+            "invalid");
+      }
+    }
     if (length >= 2) {
       int b0 = bytes[offset] & 0xFF;
       int b1 = bytes[offset + 1] & 0xFF;

@@ -196,6 +196,10 @@ class DocumentParserTest {
     assertThat(failed(bytes, 1).message()).contains("binary");
     assertThat(failed(new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0}, 1).message())
         .contains("UTF-16");
+    assertThat(failed(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0, '{', 0, 0, 0}, 1).message())
+        .contains("UTF-32");
+    assertThat(failed(new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF, 0, 0, 0, '{'}, 1).message())
+        .contains("UTF-32");
     assertThat(failed("GIF89a garbage").message()).contains("not a JSON or XML document");
   }
 
