@@ -70,6 +70,15 @@ public final class ReferenceEngine implements Stage {
     List<ValidationMessage> messages;
     try {
       messages = v.validate(text, xml, declaredProfiles(root), taskProfile);
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Error e) {
+      // HL7 core throws a plain java.lang.Error for content it cannot read (for example "Attempt to
+      // read a single element when there is more than one present" on a duplicated property): the
+      // resource cannot be checked, which is a finding about it, not a failure of the run
+      failures.accept(e);
+      sink.add(unreadable(e, root));
+      return;
     } catch (RuntimeException e) {
       ProfileRewrite.Rewritten rewritten =
           xml ? null : ProfileRewrite.withoutValuelessProfiles(text, root.name());
@@ -152,6 +161,20 @@ public final class ReferenceEngine implements Stage {
       }
     }
     return out;
+  }
+
+  private static Issue unreadable(Error e, Node root) {
+    return new Issue(
+        StructureIds.PARSE,
+        Severity.FATAL,
+        "structure",
+        root.name(),
+        root.line(),
+        root.column(),
+        "the structure engine cannot read this resource: "
+            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+        IssueSource.STRUCTURE,
+        null);
   }
 
   private static Issue engineFailure(RuntimeException e, Node root) {

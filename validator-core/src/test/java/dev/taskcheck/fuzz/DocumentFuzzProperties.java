@@ -160,7 +160,10 @@ class DocumentFuzzProperties {
       for (Issue i : r.issues()) {
         assertThat(i.ruleId()).as(engine + ": " + i).isNotEqualTo("internal-error");
         assertThat(i.line()).as(engine + ": line of " + i).isNotNull().isPositive();
-        assertThat(i.column()).as(engine + ": column of " + i).isNotNull().isPositive();
+        if (!i.ruleId().equals("input-unreadable")) {
+          // input-level findings (an encoding, a line too long) name the line only
+          assertThat(i.column()).as(engine + ": column of " + i).isNotNull().isPositive();
+        }
       }
     }
   }
