@@ -12,6 +12,8 @@ import dev.taskcheck.engine.TransitionCheck;
 import dev.taskcheck.engine.TransitionEngine;
 import dev.taskcheck.engine.fast.AutoEngine;
 import dev.taskcheck.engine.fast.FastEngine;
+import dev.taskcheck.engine.packages.IgPackages;
+import dev.taskcheck.engine.packages.IgSet;
 import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.UcumUnits;
 import dev.taskcheck.model.EngineChoice;
@@ -99,6 +101,55 @@ public final class TaskCheck {
 
   private final TransitionCheck transitionCheck;
 
+  /** The IG packages loaded beside the core definitions ({@code --ig}), dependencies included. */
+  private final IgSet igs;
+
+  /** Canonical URLs every Task is checked against ({@code --profile}). */
+  private final List<String> profiles;
+
+  /**
+   * With IG packages or run profiles, loads the definitions of their releases now, so that a
+   * package HAPI cannot read, or a run profile nobody defines, is a setup error of {@link
+   * Builder#build()} rather than a finding on every document.
+   */
+  private void checkProfiles() {
+    if (igs.isEmpty() && profiles.isEmpty()) {
+      return;
+    }
+    java.util.Set<FhirRelease> releases = new java.util.TreeSet<>();
+    for (var p : igs.packages()) {
+      releases.add(p.release());
+    }
+    if (fhirVersion != null) {
+      releases.add(fhirVersion);
+    }
+    if (releases.isEmpty()) {
+      releases.add(FhirRelease.R4);
+    }
+    for (String url : profiles) {
+      if (!igs.definesProfile(url) && !url.startsWith("http://hl7.org/fhir/StructureDefinition/")) {
+        throw new IllegalArgumentException(
+            "the profile "
+                + url
+                + " is defined by none of the IG packages given"
+                + (igs.isEmpty()
+                    ? " (none was given: add the package that defines it with --ig)"
+                    : " (" + igs.packages().size() + " loaded: " + names(igs) + ")"));
+      }
+    }
+    for (FhirRelease r : releases) {
+      reference.get().preload(r);
+    }
+  }
+
+  private static String names(IgSet set) {
+    java.util.StringJoiner j = new java.util.StringJoiner(", ");
+    for (var p : set.packages()) {
+      j.add(p.name());
+    }
+    return j.toString();
+  }
+
   /**
    * The policy of {@link #checkTransition}: rebuilt when the day changes, for suppressions that
    * expire.
@@ -124,7 +175,10 @@ public final class TaskCheck {
     IssuePolicy policy = new IssuePolicy(ruleSet, severities, off, List.of(), Instant.EPOCH);
     boolean anyProfileRule = BuiltInRules.PROFILE.stream().anyMatch(p -> policy.runs(p.id()));
     this.engineChoice = b.engineChoice;
-    this.fastEngine = new FastEngine(anyProfileRule);
+    this.igs = b.loadIgs();
+    this.profiles = List.copyOf(b.profiles);
+    IgSet packages = igs;
+    this.fastEngine = new FastEngine(anyProfileRule, packages::definesProfile, !profiles.isEmpty());
     this.reference =
         new java.util.function.Supplier<>() {
           private volatile @Nullable ReferenceEngine made;
@@ -136,7 +190,7 @@ public final class TaskCheck {
               synchronized (this) {
                 r = made;
                 if (r == null) {
-                  r = new ReferenceEngine(internalErrors, anyProfileRule);
+                  r = new ReferenceEngine(internalErrors, anyProfileRule, packages, profiles);
                   made = r;
                 }
               }
@@ -145,6 +199,7 @@ public final class TaskCheck {
           }
         };
     this.engine = new AutoEngine(engineChoice, fastEngine, reference);
+    checkProfiles();
     if (engineChoice != EngineChoice.REFERENCE) {
       // the fast path reads UCUM for Quantity units and progress rules: read it meanwhile
       UcumUnits.warmUp();
@@ -734,6 +789,58 @@ public final class TaskCheck {
     public Builder history(boolean groupVersions) {
       this.history = groupVersions;
       return this;
+    }
+
+    /**
+     * Loads an IG package beside the core definitions (repeatable; {@code --ig}): a {@code .tgz}, a
+     * package folder, or {@code id#version} in the local FHIR package cache. Its dependencies are
+     * found among the packages given and in the cache; nothing is ever downloaded. A Task is
+     * checked against each profile of these packages that its {@code meta.profile} claims. Packages
+     * are read by {@link #build()}, which throws {@link IllegalArgumentException} naming the
+     * package and the problem.
+     */
+    public Builder ig(String spec) {
+      igSpecs.add(Objects.requireNonNull(spec));
+      return this;
+    }
+
+    /**
+     * Checks every Task against this profile, claimed or not (repeatable; {@code --profile}); a
+     * loaded IG package (or the core) must define it.
+     */
+    public Builder profile(String canonicalUrl) {
+      profiles.add(Objects.requireNonNull(canonicalUrl));
+      return this;
+    }
+
+    /**
+     * The FHIR package cache to look {@code id#version} packages up in; {@code FHIR_PACKAGE_CACHE}
+     * or {@code ~/.fhir/packages} by default. It is only read.
+     */
+    public Builder packageCache(Path directory) {
+      this.packageCache = Objects.requireNonNull(directory);
+      return this;
+    }
+
+    /**
+     * The folder relative {@link #ig} paths are resolved against; the working directory by default.
+     */
+    public Builder packageBase(Path directory) {
+      this.packageBase = Objects.requireNonNull(directory);
+      return this;
+    }
+
+    private final List<String> igSpecs = new ArrayList<>();
+    private final List<String> profiles = new ArrayList<>();
+    private @Nullable Path packageCache;
+    private Path packageBase = Path.of("");
+
+    private IgSet loadIgs() {
+      if (igSpecs.isEmpty()) {
+        return IgSet.NONE;
+      }
+      return IgPackages.load(
+          igSpecs, packageCache != null ? packageCache : IgPackages.defaultCache(), packageBase);
     }
 
     public TaskCheck build() {

@@ -191,6 +191,24 @@ final class RunOptions {
               + " more gives a limit-work fatal.")
   private @Nullable Integer maxElements;
 
+  @Option(
+      names = "--ig",
+      paramLabel = "PACKAGE",
+      description =
+          "An IG package to check Tasks against (repeatable): a package .tgz, a package folder, or"
+              + " id#version from the local FHIR package cache (FHIR_PACKAGE_CACHE or"
+              + " ~/.fhir/packages). Never downloaded. Tasks are checked against the profiles of these"
+              + " packages that their meta.profile claims.")
+  private List<String> igs = new ArrayList<>();
+
+  @Option(
+      names = "--profile",
+      paramLabel = "URL",
+      description =
+          "Check every Task against this profile, claimed or not (repeatable); a package given"
+              + " with --ig must define it.")
+  private List<String> profiles = new ArrayList<>();
+
   /** The largest --threads accepted; the library uses at most 4 per core and 256 in any case. */
   static final int MAX_THREADS = 1024;
 
@@ -296,7 +314,18 @@ final class RunOptions {
     limit("--max-keys", maxKeys, builder::maxKeysPerObject);
     limit("--max-contained-depth", maxContainedDepth, builder::maxContainedDepth);
     limit("--max-elements", maxElements, builder::maxElementsPerDocument);
-    TaskCheck taskCheck = builder.build();
+    igs.forEach(builder::ig);
+    profiles.forEach(builder::profile);
+    TaskCheck taskCheck;
+    try {
+      taskCheck = builder.build();
+    } catch (IllegalArgumentException e) {
+      if (igs.isEmpty() && profiles.isEmpty()) {
+        throw e;
+      }
+      // a package that cannot be read or resolved, or a profile nobody defines: setup (exit 2)
+      throw new TaskCheckException((igs.isEmpty() ? "--profile: " : "--ig: ") + e.getMessage(), e);
+    }
 
     List<ReportOutput> outputs = openOutputs(chosen, out, failLevel);
     Progress progress = new Progress(err, !quiet);

@@ -1,5 +1,6 @@
 package dev.taskcheck.engine;
 
+import dev.taskcheck.engine.packages.IgSet;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.IssueSource;
@@ -42,9 +43,27 @@ public final class ReferenceEngine implements Stage {
    *     when no profile rule can report in the run, to save the profile's second pass)
    */
   public ReferenceEngine(Consumer<Throwable> failures, boolean taskProfile) {
+    this(failures, taskProfile, IgSet.NONE, List.of());
+  }
+
+  /**
+   * @param failures told about every failure of the underlying engine (shown with {@code --debug})
+   * @param taskProfile whether each Task is also validated against TaskCheck's Task profile
+   * @param igs IG packages loaded beside the core definitions: a Task is checked against each
+   *     profile of theirs it claims in {@code meta.profile}
+   * @param profiles canonical URLs every Task is checked against, claimed or not ({@code
+   *     --profile})
+   */
+  public ReferenceEngine(
+      Consumer<Throwable> failures, boolean taskProfile, IgSet igs, List<String> profiles) {
     this.failures = failures;
     this.taskProfile = taskProfile;
+    this.igs = igs;
+    this.profiles = List.copyOf(profiles);
   }
+
+  private final IgSet igs;
+  private final List<String> profiles;
 
   @Override
   public String name() {
@@ -56,8 +75,23 @@ public final class ReferenceEngine implements Stage {
     validator(release);
   }
 
-  private static ReleaseValidator validator(FhirRelease release) {
-    return ReleaseValidator.shared(release);
+  private ReleaseValidator validator(FhirRelease release) {
+    return ReleaseValidator.shared(release, igs);
+  }
+
+  /** The profiles a document is checked against: those it claims, then those of the run. */
+  private List<String> profilesOf(Node root) {
+    List<String> claimed = declaredProfiles(root);
+    if (profiles.isEmpty()) {
+      return claimed;
+    }
+    List<String> all = new ArrayList<>(claimed);
+    for (String p : profiles) {
+      if (!all.contains(p)) {
+        all.add(p);
+      }
+    }
+    return all;
   }
 
   @Override
@@ -69,7 +103,7 @@ public final class ReferenceEngine implements Stage {
     String text = unit.document().text();
     List<ValidationMessage> messages;
     try {
-      messages = v.validate(text, xml, declaredProfiles(root), taskProfile);
+      messages = v.validate(text, xml, profilesOf(root), taskProfile);
     } catch (VirtualMachineError e) {
       throw e;
     } catch (Error e) {
@@ -88,7 +122,7 @@ public final class ReferenceEngine implements Stage {
         return;
       }
       try {
-        messages = v.validate(rewritten.text(), false, declaredProfiles(root), taskProfile);
+        messages = v.validate(rewritten.text(), false, profilesOf(root), taskProfile);
       } catch (RuntimeException again) {
         failures.accept(again);
         sink.add(engineFailure(again, root));

@@ -6,9 +6,12 @@ import ca.uhn.fhir.i18n.HapiLocalizer;
 import ca.uhn.fhir.validation.IValidationContext;
 import ca.uhn.fhir.validation.ValidationContext;
 import ca.uhn.fhir.validation.ValidationOptions;
+import dev.taskcheck.engine.packages.IgPackage;
+import dev.taskcheck.engine.packages.IgSet;
 import dev.taskcheck.model.FhirRelease;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,21 +40,27 @@ final class ReleaseValidator {
    * configured identically, so sharing them is safe; this is a cache of immutable values, filled
    * lazily.
    */
-  private static final Map<FhirRelease, FutureTask<ReleaseValidator>> SHARED =
-      new EnumMap<>(FhirRelease.class);
+  private static final Map<String, FutureTask<ReleaseValidator>> SHARED = new HashMap<>();
 
   /**
    * The process's validator for a release, built by the first thread that needs it while others
    * wait.
    */
   static ReleaseValidator shared(FhirRelease release) {
+    return shared(release, IgSet.NONE);
+  }
+
+  /** The process's validator for a release with these IG packages loaded. */
+  static ReleaseValidator shared(FhirRelease release, IgSet igs) {
     FutureTask<ReleaseValidator> task;
     boolean mine = false;
+    // one validator per release and set of IG packages (those of the release only count)
+    String key = release.name() + "/" + igs.key();
     synchronized (SHARED) {
-      task = SHARED.get(release);
+      task = SHARED.get(key);
       if (task == null) {
-        task = new FutureTask<>(() -> new ReleaseValidator(release));
-        SHARED.put(release, task);
+        task = new FutureTask<>(() -> new ReleaseValidator(release, DEFAULT_REUSE, igs));
+        SHARED.put(key, task);
         mine = true;
       }
     }
@@ -67,7 +76,7 @@ final class ReleaseValidator {
     } catch (ExecutionException e) {
       synchronized (SHARED) {
         // a failed load is not cached: the next caller tries again and sees the error itself
-        SHARED.remove(release, task);
+        SHARED.remove(key, task);
       }
       Throwable cause = e.getCause();
       if (cause instanceof RuntimeException re) {
@@ -99,6 +108,14 @@ final class ReleaseValidator {
   }
 
   ReleaseValidator(FhirRelease release, int reuseLimit) {
+    this(release, reuseLimit, IgSet.NONE);
+  }
+
+  /**
+   * @param igs IG packages whose conformance resources (of this release) are loaded beside the core
+   *     definitions and TaskCheck's profiles
+   */
+  ReleaseValidator(FhirRelease release, int reuseLimit, IgSet igs) {
     this.release = release;
     this.context =
         switch (release) {
@@ -115,6 +132,12 @@ final class ReleaseValidator {
     for (IBaseResource r : ProfilePackage.load(release, context)) {
       ours.addResource(r);
     }
+    PrePopulatedValidationSupport fromIgs = new PrePopulatedValidationSupport(context);
+    for (IgPackage p : igs.forRelease(release)) {
+      for (IgPackage.Resource r : p.resources()) {
+        fromIgs.addResource(parse(context, p, r));
+      }
+    }
     ValidationSupportChain chain =
         new ValidationSupportChain(
             ValidationSupportChain.CacheConfiguration.defaultValues()
@@ -122,6 +145,7 @@ final class ReleaseValidator {
                 .setCacheTimeout(Duration.ofDays(365)),
             new DefaultProfileValidationSupport(context),
             ours,
+            fromIgs,
             new CommonCodeSystemsTerminologyService(context),
             new InMemoryTerminologyServerValidationSupport(context),
             new SnapshotGeneratingValidationSupport(context));
@@ -142,6 +166,27 @@ final class ReleaseValidator {
     // once and
     // on one thread, keeps worker threads from each loading the same definitions at the same time
     validate(WARM_UP, false, List.of());
+  }
+
+  /** A package resource as HAPI's model; a resource HAPI cannot read is a setup error. */
+  private static IBaseResource parse(FhirContext context, IgPackage p, IgPackage.Resource r) {
+    String text = new String(r.bytes(), StandardCharsets.UTF_8);
+    try {
+      return (r.xml() ? context.newXmlParser() : context.newJsonParser()).parseResource(text);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "package "
+              + p.name()
+              + " ("
+              + p.origin()
+              + "): "
+              + r.path()
+              + " cannot be read as FHIR "
+              + context.getVersion().getVersion().name()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
   }
 
   /** A small Task touching the common datatypes, validated once when the validator is built. */

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,8 +44,24 @@ public final class FastEngine implements Stage {
    *     when no profile rule can report in the run)
    */
   public FastEngine(boolean taskProfile) {
-    this.taskProfile = taskProfile;
+    this(taskProfile, url -> false, false);
   }
+
+  /**
+   * @param taskProfile whether each Task is also checked against TaskCheck's Task profile
+   * @param fromPackages whether a canonical URL names a profile of a loaded IG package: a Task that
+   *     claims one is left to the reference engine (the plan does not hold IG profiles yet)
+   * @param runProfiles whether every Task is checked against profiles given for the run ({@code
+   *     --profile}): then no document is covered
+   */
+  public FastEngine(boolean taskProfile, Predicate<String> fromPackages, boolean runProfiles) {
+    this.taskProfile = taskProfile;
+    this.fromPackages = fromPackages;
+    this.runProfiles = runProfiles;
+  }
+
+  private final Predicate<String> fromPackages;
+  private final boolean runProfiles;
 
   @Override
   public String name() {
@@ -93,13 +110,16 @@ public final class FastEngine implements Stage {
     if (unit.document().format() != Format.JSON) {
       throw new NotCovered("an XML document");
     }
+    if (runProfiles) {
+      throw new NotCovered("profiles given for the run (--profile)");
+    }
     Node root = unit.document().root();
     if (!"Task".equals(root.resourceType())) {
       throw new NotCovered("a " + root.resourceType() + " document");
     }
     Engine engine = engine(unit.release().release());
     Findings out = new Findings(root);
-    boolean baseOnly = declaredProfiles(engine, root, out);
+    boolean baseOnly = declaredProfiles(engine, root, out, fromPackages);
     TypeDef profile = taskProfile ? engine.types().plan().definition(TASK_PROFILE) : null;
     if (taskProfile && profile == null) {
       throw new NotCovered("TaskCheck's Task profile is missing from the plan");
@@ -115,14 +135,15 @@ public final class FastEngine implements Stage {
    * reference engine validates the document, which is not covered. Returns whether none is known
    * (the "base only" mode).
    */
-  private static boolean declaredProfiles(Engine engine, Node root, Findings out) {
-    declaredProfiles(engine, root, "Task", out);
+  private static boolean declaredProfiles(
+      Engine engine, Node root, Findings out, Predicate<String> fromPackages) {
+    declaredProfiles(engine, root, "Task", out, fromPackages);
     List<Node> contained = root.children("contained");
     for (int i = 0; i < contained.size(); i++) {
       Node resource = contained.get(i);
       if (resource.kind() == Node.Kind.OBJECT) {
         String at = contained.get(0).inArray() ? "Task.contained[" + i + "]" : "Task.contained";
-        declaredProfiles(engine, resource, at, out);
+        declaredProfiles(engine, resource, at, out, fromPackages);
       }
     }
     return true;
@@ -134,7 +155,8 @@ public final class FastEngine implements Stage {
    */
   private static final String CORE_PREFIX = "http://hl7.org/fhir/StructureDefinition/";
 
-  private static void declaredProfiles(Engine engine, Node root, String at, Findings out) {
+  private static void declaredProfiles(
+      Engine engine, Node root, String at, Findings out, Predicate<String> fromPackages) {
     Node meta = root.child("meta");
     if (meta == null || meta.kind() != Node.Kind.OBJECT) {
       return;
@@ -153,6 +175,9 @@ public final class FastEngine implements Stage {
           && url.startsWith(CORE_PREFIX + root.resourceType() + "|")) {
         continue; // the core definition of its own type, for this release: checked anyway
       }
+      if (fromPackages.test(url)) {
+        throw new NotCovered("a profile of a loaded IG package (" + url + ")");
+      }
       if (!url.contains("|") && engine.types().plan().definition(url) != null) {
         throw new NotCovered("a declared profile the definitions know (" + url + ")");
       }
@@ -161,7 +186,10 @@ public final class FastEngine implements Stage {
           Severity.WARNING,
           "structure",
           at + ".meta.profile[" + i + "]",
-          "the profile " + url + " is not known here, so the resource was not checked against it",
+          "the profile "
+              + url
+              + " is not known here, so the resource was not checked against it (give the IG"
+              + " package that defines it with --ig)",
           IssueSource.STRUCTURE,
           "Validation_VAL_Profile_Unknown");
     }

@@ -1,0 +1,142 @@
+package dev.taskcheck.cli;
+
+import static dev.taskcheck.cli.CliProcessSupport.taskcheck;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.taskcheck.cli.CliProcessSupport.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --ig} and {@code --profile} through the real jar (issue 16): the Data Sharing Framework
+ * test packages as folders, as a {@code .tgz} and from a package cache named by {@code
+ * FHIR_PACKAGE_CACHE}; a missing dependency is a setup error (exit 2).
+ */
+class IgPackagesIT {
+
+  private static final Path PACKAGES = CliProcessSupport.testdata().resolve("ig-packages");
+  private static final Path PING_PONG = PACKAGES.resolve("dsf-process-ping-pong");
+  private static final Path BASE_V1 = PACKAGES.resolve("dsf-base-v1");
+  private static final Path EXAMPLES = PACKAGES.resolve("examples");
+
+  @TempDir Path tmp;
+
+  private static void assertNoErrors(CliRun run) {
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    JsonNode report = run.json();
+    assertThat(report.path("summary").path("resources").asInt()).isEqualTo(3);
+    assertThat(report.path("summary").path("error").asInt()).as(run.describe()).isZero();
+    assertThat(report.path("summary").path("fatal").asInt()).isZero();
+    for (JsonNode r : report.path("results")) {
+      for (JsonNode i : r.path("issues")) {
+        assertThat(i.path("ruleId").asText()).as(run.describe()).isEqualTo("dom-6");
+      }
+    }
+  }
+
+  @Test
+  void packageFoldersCheckTheRealTasksWithoutErrors() {
+    assertNoErrors(
+        taskcheck(
+                "validate",
+                "--format",
+                "json",
+                "--ig",
+                PING_PONG.toString(),
+                "--ig",
+                BASE_V1.toString(),
+                EXAMPLES.toString())
+            .run());
+  }
+
+  @Test
+  void aTgzAndAPackageCacheWorkAsTheFoldersDo() throws Exception {
+    Path tgz = tgz(PING_PONG, tmp.resolve("ping-pong.tgz"));
+    Path cache = tmp.resolve("cache");
+    copy(BASE_V1, cache.resolve("dev.taskcheck.test.dsf.v1#1.9.0/package"));
+    assertNoErrors(
+        taskcheck("validate", "--format", "json", "--ig", tgz.toString(), EXAMPLES.toString())
+            .env("FHIR_PACKAGE_CACHE", cache.toString())
+            .run());
+  }
+
+  @Test
+  void aMissingDependencyIsASetupErrorThatSaysHowToProvideIt() {
+    CliRun run =
+        taskcheck("validate", "--ig", PING_PONG.toString(), EXAMPLES.toString())
+            .env("FHIR_PACKAGE_CACHE", tmp.resolve("no-cache").toString())
+            .run();
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+    assertThat(run.stderr())
+        .contains("--ig")
+        .contains("needs dev.taskcheck.test.dsf.v1#1.9.0")
+        .contains("never downloads");
+    CliReportSupport.assertNoStackTrace(run);
+  }
+
+  @Test
+  void aRunProfileChecksATaskThatDoesNotClaimIt() throws IOException {
+    Path task =
+        Files.writeString(
+            tmp.resolve("task.json"),
+            "{\"resourceType\":\"Task\",\"status\":\"draft\",\"intent\":\"order\","
+                + "\"authoredOn\":\"2023-09-12\"}");
+    CliRun run =
+        taskcheck(
+                "validate",
+                "--format",
+                "json",
+                "--ig",
+                PING_PONG.toString(),
+                "--ig",
+                BASE_V1.toString(),
+                "--profile",
+                "http://dsf.dev/fhir/StructureDefinition/task-start-ping|1.0",
+                task.toString())
+            .run();
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+    List<String> found = new ArrayList<>();
+    for (JsonNode i : run.json().path("results").path(0).path("issues")) {
+      found.add(i.path("ruleId").asText() + " " + i.path("expression").asText());
+    }
+    assertThat(found)
+        .contains(
+            "structure-cardinality Task.instantiatesCanonical",
+            "structure-cardinality Task.requester");
+  }
+
+  /** Packs the folder as an NPM package with the system's tar, as npm would. */
+  private Path tgz(Path folder, Path target) throws Exception {
+    Path staging = copy(folder, tmp.resolve("staging/package"));
+    Process tar =
+        new ProcessBuilder(
+                "tar", "czf", target.toString(), "-C", staging.getParent().toString(), "package")
+            .redirectErrorStream(true)
+            .start();
+    assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(tar.exitValue()).as(new String(tar.getInputStream().readAllBytes())).isZero();
+    return target;
+  }
+
+  private static Path copy(Path folder, Path target) throws IOException {
+    try (Stream<Path> walk = Files.walk(folder)) {
+      for (Path p : walk.sorted().toList()) {
+        Path to = target.resolve(folder.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    return target;
+  }
+}

@@ -1,0 +1,214 @@
+package dev.taskcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import dev.taskcheck.model.Issue;
+import dev.taskcheck.model.Result;
+import dev.taskcheck.model.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Tasks checked against the profiles of IG packages (issue 16, point 1): the real Data Sharing
+ * Framework ping-pong Tasks against their test packages, as they are and mutated, through the
+ * library.
+ */
+class IgProfileValidationTest {
+
+  private static final Path PACKAGES = TestData.path("ig-packages");
+  private static final String START_PING =
+      "http://dsf.dev/fhir/StructureDefinition/task-start-ping|1.0";
+  private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+
+  private static final TaskCheck WITH_DSF =
+      TaskCheck.builder()
+          .now(NOW)
+          .engine("auto")
+          .ig(PACKAGES.resolve("dsf-process-ping-pong").toString())
+          .ig(PACKAGES.resolve("dsf-base-v1").toString())
+          .build();
+
+  private static String startPing() {
+    try {
+      return Files.readString(
+          PACKAGES.resolve("examples/dsf-task-start-ping.xml"), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<Issue> issues(TaskCheck taskCheck, String text) {
+    List<Result> results = taskCheck.validateText(text, "task.xml");
+    assertThat(results).hasSize(1);
+    return results.get(0).issues();
+  }
+
+  private static List<String> ids(List<Issue> issues) {
+    return issues.stream()
+        .map(i -> i.ruleId() + " " + i.severity().code() + " " + i.expression())
+        .toList();
+  }
+
+  @Test
+  void theRealDsfTasksHaveNoErrorAgainstTheirProfiles() throws IOException {
+    assertThat(NetworkGuard.installed()).isTrue();
+    int attempts = NetworkGuard.attempts().size();
+    try (Stream<Path> files = Files.list(PACKAGES.resolve("examples"))) {
+      List<Path> examples = files.sorted().toList();
+      assertThat(examples).hasSize(3);
+      for (Path p : examples) {
+        List<Issue> found = issues(WITH_DSF, Files.readString(p, StandardCharsets.UTF_8));
+        assertThat(found)
+            .as(p.getFileName().toString())
+            .allMatch(i -> i.severity() != Severity.FATAL && i.severity() != Severity.ERROR)
+            .extracting(Issue::ruleId)
+            .containsOnly("dom-6"); // the examples have no narrative
+      }
+    }
+    assertThat(NetworkGuard.attempts()).as("packages are read, never fetched").hasSize(attempts);
+  }
+
+  @Test
+  void withoutThePackageTheClaimedProfileIsAnUnknownProfileWarning() {
+    List<Issue> found = issues(TaskCheck.builder().now(NOW).build(), startPing());
+    assertThat(ids(found)).contains("structure-other warning Task.meta.profile[0]");
+    assertThat(found)
+        .noneMatch(i -> i.severity() == Severity.FATAL || i.severity() == Severity.ERROR);
+  }
+
+  static Stream<Arguments> mutants() {
+    return Stream.of(
+        mutant(
+            "no message-name input (required slice)",
+            t -> cutInput(t),
+            "structure-cardinality error Task.input"),
+        mutant(
+            "a message-name other than the fixed one",
+            t -> t.replace("\"startPing\"", "\"startPong\""),
+            "structure-other error Task.input[0].value.ofType(string)"),
+        mutant(
+            "a profile version no package defines",
+            t -> t.replace("task-start-ping|1.0", "task-start-ping|0.9"),
+            "structure-other warning Task.meta.profile[0]"),
+        mutant(
+            "two message-name inputs (max 1)",
+            t -> t.replace(messageInput(t), messageInput(t) + "\n" + messageInput(t)),
+            "structure-cardinality error Task.input"),
+        mutant(
+            "an input code outside the package's CodeSystem",
+            t -> t.replace("\"target-endpoints\"", "\"target-endpoint-typo\""),
+            "structure-binding error Task.input[1].type"),
+        mutant(
+            "no instantiatesCanonical (min 1)",
+            t -> t.replaceAll("\\s*<instantiatesCanonical[^>]*/>", ""),
+            "structure-cardinality error Task.instantiatesCanonical"),
+        mutant(
+            "intent other than the fixed order",
+            t -> t.replace("<intent value=\"order\"/>", "<intent value=\"plan\"/>"),
+            "structure-other error Task.intent"),
+        mutant(
+            "no authoredOn (min 1)",
+            t -> t.replaceAll("\\s*<authoredOn[^>]*/>", ""),
+            "structure-cardinality error Task.authoredOn"),
+        mutant(
+            "another process than the fixed one",
+            t -> t.replace("Process/ping|1.0", "Process/pong|1.0"),
+            "structure-other error Task.instantiatesCanonical"),
+        mutant(
+            "no requester (min 1)",
+            t -> t.replaceAll("(?s)\\s*<requester>.*?</requester>", ""),
+            "structure-cardinality error Task.requester"),
+        mutant(
+            "a misspelt message CodeSystem: no slice matches",
+            t -> t.replace("CodeSystem/bpmn-message\"", "CodeSystem/bpmn-mesage\""),
+            "structure-cardinality error Task.input"),
+        mutant(
+            "no restriction (min 1)",
+            t -> t.replaceAll("(?s)\\s*<restriction>.*?</restriction>", ""),
+            "structure-cardinality error Task.restriction"));
+  }
+
+  private static Arguments mutant(String name, UnaryOperator<String> change, String expected) {
+    return Arguments.of(name, change, expected);
+  }
+
+  private static String messageInput(String text) {
+    int start = text.indexOf("\t<input>");
+    return text.substring(start, text.indexOf("\t</input>", start) + "\t</input>".length());
+  }
+
+  private static String cutInput(String text) {
+    return text.replace(messageInput(text), "");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("mutants")
+  void eachMutantGetsTheFindingOfTheProfile(
+      String name, UnaryOperator<String> change, String expected) {
+    String original = startPing();
+    String mutated = change.apply(original);
+    assertThat(mutated).as("the mutation changes the Task").isNotEqualTo(original);
+    List<Issue> found = issues(WITH_DSF, mutated);
+    assertThat(ids(found)).as(name).contains(expected);
+  }
+
+  @Test
+  void aJsonTaskClaimingAPackageProfileIsCheckedByTheReferenceEngine() {
+    String json =
+        "{\"resourceType\":\"Task\",\"meta\":{\"profile\":[\""
+            + START_PING
+            + "\"]},"
+            + "\"status\":\"draft\",\"intent\":\"order\",\"authoredOn\":\"2023-09-12\"}";
+    List<Result> results = WITH_DSF.validateText(json, "task.json");
+    assertThat(results.get(0).engine()).isEqualTo(Result.ENGINE_REFERENCE);
+    assertThat(ids(results.get(0).issues()))
+        .contains(
+            "structure-cardinality error Task.instantiatesCanonical",
+            "structure-cardinality error Task.requester");
+  }
+
+  @Test
+  void aRunProfileChecksTasksThatDoNotClaimIt() {
+    TaskCheck withProfile =
+        TaskCheck.builder()
+            .now(NOW)
+            .engine("auto")
+            .ig(PACKAGES.resolve("dsf-process-ping-pong").toString())
+            .ig(PACKAGES.resolve("dsf-base-v1").toString())
+            .profile(START_PING)
+            .build();
+    String json =
+        "{\"resourceType\":\"Task\",\"status\":\"draft\",\"intent\":\"order\","
+            + "\"authoredOn\":\"2023-09-12\"}";
+    List<Result> results = withProfile.validateText(json, "task.json");
+    assertThat(results.get(0).engine()).isEqualTo(Result.ENGINE_REFERENCE);
+    assertThat(ids(results.get(0).issues()))
+        .contains("structure-cardinality error Task.instantiatesCanonical");
+    // the same Task without the run profile: nothing of the package applies
+    assertThat(ids(issues(WITH_DSF, json))).noneMatch(s -> s.contains("instantiatesCanonical"));
+  }
+
+  @Test
+  void aRunProfileNoPackageDefinesIsASetupError() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                TaskCheck.builder()
+                    .ig(PACKAGES.resolve("dsf-base-v1").toString())
+                    .profile("http://example.org/StructureDefinition/nobody")
+                    .build())
+        .withMessageContaining("http://example.org/StructureDefinition/nobody")
+        .withMessageContaining("dev.taskcheck.test.dsf.v1#1.9.0");
+  }
+}
