@@ -122,7 +122,11 @@ class IgPackagesIT {
             .redirectErrorStream(true)
             .start();
     assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(tar.exitValue()).as(new String(tar.getInputStream().readAllBytes())).isZero();
+    assertThat(tar.exitValue())
+        .as(
+            new String(
+                tar.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+        .isZero();
     return target;
   }
 
