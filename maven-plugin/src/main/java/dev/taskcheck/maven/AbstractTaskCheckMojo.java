@@ -121,6 +121,18 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
   private @Nullable Integer threads;
 
   /** This plugin, to find its own jars. */
+  /**
+   * IG packages to check Tasks against: a package {@code .tgz} or folder (relative to the project),
+   * or {@code id#version} from the local FHIR package cache ({@code FHIR_PACKAGE_CACHE} or {@code
+   * ~/.fhir/packages}). Never downloaded. See docs/profiles-and-igs.md.
+   */
+  @Parameter(property = "taskcheck.igs")
+  private List<String> igs = new ArrayList<>();
+
+  /** Profiles (canonical URLs) every Task is checked against, claimed or not. */
+  @Parameter(property = "taskcheck.profiles")
+  private List<String> profiles = new ArrayList<>();
+
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   private PluginDescriptor plugin;
 
@@ -278,6 +290,8 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
         history,
         now,
         threads,
+        patterns(igs),
+        patterns(profiles),
         line -> log.info("TaskCheck: " + line));
   }
 

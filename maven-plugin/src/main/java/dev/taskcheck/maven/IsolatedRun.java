@@ -191,7 +191,21 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
     if (r.threads() != null) {
       accept("threads", r.threads(), b::threads);
     }
-    return new Setup(b.build(), List.copyOf(formats), failOn);
+    b.packageBase(Path.of(r.workingDirectory()));
+    r.igs().forEach(b::ig);
+    r.profiles().forEach(b::profile);
+    TaskCheck built;
+    try {
+      built = b.build();
+    } catch (IllegalArgumentException e) {
+      if (r.igs().isEmpty() && r.profiles().isEmpty()) {
+        throw e;
+      }
+      // a package that cannot be read or resolved, or a profile no package defines
+      throw new IllegalArgumentException(
+          (r.igs().isEmpty() ? "profiles: " : "igs: ") + e.getMessage(), e);
+    }
+    return new Setup(built, List.copyOf(formats), failOn);
   }
 
   private static Suppression suppression(Map<String, String> entry, String origin) {

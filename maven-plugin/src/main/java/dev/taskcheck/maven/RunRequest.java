@@ -35,6 +35,8 @@ record RunRequest(
     boolean history,
     @Nullable String now,
     @Nullable Integer threads,
+    List<String> igs,
+    List<String> profiles,
     Consumer<String> log) {
 
   Map<String, Object> toMap() {
@@ -57,6 +59,8 @@ record RunRequest(
     m.put("history", history);
     m.put("now", now);
     m.put("threads", threads);
+    m.put("igs", List.copyOf(igs));
+    m.put("profiles", List.copyOf(profiles));
     m.put("log", log);
     return m;
   }
@@ -82,6 +86,8 @@ record RunRequest(
         (Boolean) CarriedMap.required(m, "history"),
         (String) m.get("now"),
         (Integer) m.get("threads"),
+        (List<String>) CarriedMap.required(m, "igs"),
+        (List<String>) CarriedMap.required(m, "profiles"),
         (Consumer<String>) CarriedMap.required(m, "log"));
   }
 }

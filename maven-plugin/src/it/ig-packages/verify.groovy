@@ -1,0 +1,16 @@
+import groovy.json.JsonSlurper
+
+def log = new File(basedir, 'build.log').text
+def report = new JsonSlurper().parse(new File(basedir, 'target/taskcheck/taskcheck.json'))
+assert !log.contains('NoSuchMethodError') && !log.contains('NoClassDefFoundError') && !log.contains('ServiceConfigurationError')
+// the real DSF Tasks pass their profiles (only the narrative warning dom-6); the mutant lacks the
+// instantiatesCanonical its profile requires: an error, so the build fails
+assert report.summary.resources == 4
+def bySource = report.results.groupBy { it.source.tokenize('/').last() }
+['dsf-task-start-ping.xml', 'dsf-task-start-ping-autostart.xml', 'dsf-task-stop-ping-autostart.xml'].each { name ->
+  assert bySource[name].issues.flatten()*.ruleId.toSet() == ['dom-6'] as Set : name
+}
+def mutant = bySource['start-ping-without-instantiates.xml'][0]
+assert mutant.issues.any { it.ruleId == 'structure-cardinality' && it.severity == 'error' && it.expression == 'Task.instantiatesCanonical' }
+assert mutant.engine == 'reference'
+assert log.contains('MojoFailureException')
