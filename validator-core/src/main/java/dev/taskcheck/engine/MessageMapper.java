@@ -47,6 +47,10 @@ final class MessageMapper {
       }
     }
     String ruleId = ruleId(m, messageId);
+    if (UNKNOWN_PROFILE.equals(messageId) && !text.isEmpty()) {
+      // offline, a profile is known only when its package is given: say how (the fast engine too)
+      text = text + " (give the IG package that defines it with --ig)";
+    }
     String expression = expression(m, root, firstLine, messageId, parsed);
     int[] at = NodePath.position(root, expression);
     return new Issue(
@@ -60,6 +64,9 @@ final class MessageMapper {
         source(m, text),
         messageId);
   }
+
+  /** The id of HL7's "profile ... could not be found" message. */
+  private static final String UNKNOWN_PROFILE = "Validation_VAL_Profile_Unknown";
 
   /** HAPI sometimes puts a whole sentence where the id belongs; that is not an id. */
   private static @Nullable String usableId(@Nullable String id) {

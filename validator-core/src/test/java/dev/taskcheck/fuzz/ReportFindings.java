@@ -80,6 +80,40 @@ final class ReportFindings {
     return out;
   }
 
+  /** Whether the format is XML, which drops the characters XML 1.0 does not allow (a NUL, ...). */
+  static boolean isXml(OutputFormat format) {
+    return format == OutputFormat.XML
+        || format == OutputFormat.JUNIT
+        || format == OutputFormat.HTML;
+  }
+
+  /** {@code keys} as an XML format writes them: without the characters XML 1.0 does not allow. */
+  static List<String> xmlSafe(List<String> keys) {
+    List<String> out = new ArrayList<>();
+    for (String k : keys) {
+      StringBuilder b = new StringBuilder(k.length());
+      for (int i = 0; i < k.length(); i++) {
+        char c = k.charAt(i);
+        boolean pair =
+            Character.isHighSurrogate(c)
+                && i + 1 < k.length()
+                && Character.isLowSurrogate(k.charAt(i + 1));
+        if (pair) {
+          b.append(c).append(k.charAt(++i));
+        } else if ((c >= 0x20 && c <= 0xD7FF && c != 0xFFFE && c != 0xFFFF)
+            || (c >= 0xE000 && c <= 0xFFFD)
+            || c == '\t'
+            || c == '\n'
+            || c == '\r') {
+          b.append(c);
+        }
+      }
+      out.add(b.toString());
+    }
+    Collections.sort(out);
+    return out;
+  }
+
   /** Whether the format has a field of its own for a finding's expression. */
   static boolean namesExpressions(OutputFormat format) {
     return format != OutputFormat.TEXT && format != OutputFormat.JUNIT;

@@ -89,6 +89,20 @@ class RunFuzzProperties {
     checkRun(documents, REFERENCE_1, REFERENCE_4);
   }
 
+  /**
+   * Found by the campaign of 2026-12-05: a NUL inside a key gives an unknown-element finding whose
+   * expression holds the NUL; the XML, JUnit and HTML reports drop it (XML 1.0 cannot carry it).
+   */
+  @net.jqwik.api.Example
+  void aNulInAKeyIsDroppedOnlyByTheXmlFormats() {
+    checkRun(
+        List.of(
+            "{\"resourceType\":\"Task\",\"ident\u0000ifier\":[],\"status\":\"draft\","
+                + "\"intent\":\"order\"}"),
+        FAST_1,
+        FAST_4);
+  }
+
   private static void checkRun(List<String> documents, TaskCheck one, TaskCheck four) {
     ValidationRequest request = write(documents);
     Report sequential = one.validate(request);
@@ -101,10 +115,11 @@ class RunFuzzProperties {
     List<String> withoutExpressions = ReportFindings.fromModel(sequential, false);
     for (OutputFormat format : OutputFormat.values()) {
       String written = ReportFindings.render(format, sequential);
+      List<String> expected =
+          ReportFindings.namesExpressions(format) ? withExpressions : withoutExpressions;
       assertThat(ReportFindings.read(format, written))
           .as(format.code() + " report findings")
-          .isEqualTo(
-              ReportFindings.namesExpressions(format) ? withExpressions : withoutExpressions);
+          .isEqualTo(ReportFindings.isXml(format) ? ReportFindings.xmlSafe(expected) : expected);
     }
   }
 
