@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.plan.TarGz;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -260,20 +260,12 @@ public final class IgPackages {
         throw new IllegalArgumentException(
             "the package " + file + " is larger than " + (MAX_PACKAGE_BYTES >> 20) + " MiB");
       }
-      try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-        Tar.read(
-            in,
-            MAX_PACKAGE_BYTES,
-            (name, bytes) -> {
-              String n = name.startsWith("./") ? name.substring(2) : name;
-              if (!n.startsWith("package/")) {
-                return;
-              }
-              String relative = n.substring("package/".length());
-              if (relative.equals("package.json") || isResourceFile(relative)) {
-                files.put(relative, bytes.get());
-              }
-            });
+      Map<String, byte[]> entries;
+      try (InputStream in = Files.newInputStream(file)) {
+        entries = TarGz.read(in, IgPackages::isPackageFile);
+      }
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        files.put(relativeInPackage(e.getKey()), e.getValue());
       }
     } catch (IOException e) {
       throw new IllegalArgumentException(
@@ -284,6 +276,22 @@ public final class IgPackages {
           "the package " + file + " has no package/package.json: it is not a FHIR NPM package");
     }
     return build(files, file.toString());
+  }
+
+  /** Whether a {@code .tgz} entry is the package's {@code package.json} or one of its resources. */
+  private static boolean isPackageFile(String name) {
+    String n = name.startsWith("./") ? name.substring(2) : name;
+    if (!n.startsWith("package/")) {
+      return false;
+    }
+    String relative = relativeInPackage(n);
+    return relative.equals("package.json") || isResourceFile(relative);
+  }
+
+  /** The path of a {@code .tgz} entry inside its {@code package/} folder. */
+  private static String relativeInPackage(String name) {
+    String n = name.startsWith("./") ? name.substring(2) : name;
+    return n.substring("package/".length());
   }
 
   /** Resource files, but not examples, nor the package's index, nor its other folders. */
