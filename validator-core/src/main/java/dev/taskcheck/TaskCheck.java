@@ -10,6 +10,7 @@ import dev.taskcheck.engine.StateMachineFiles;
 import dev.taskcheck.engine.StructureIds;
 import dev.taskcheck.engine.TransitionCheck;
 import dev.taskcheck.engine.TransitionEngine;
+import dev.taskcheck.engine.custom.CustomRules;
 import dev.taskcheck.engine.fast.AutoEngine;
 import dev.taskcheck.engine.fast.FastEngine;
 import dev.taskcheck.engine.packages.IgPackages;
@@ -107,6 +108,9 @@ public final class TaskCheck {
   /** Canonical URLs every Task is checked against ({@code --profile}). */
   private final List<String> profiles;
 
+  /** The rules of the rule files ({@code --rules}) and of the plug-ins found. */
+  private final CustomRules custom;
+
   /**
    * With IG packages or run profiles, loads the definitions of their releases now, so that a
    * package HAPI cannot read, or a run profile nobody defines, is a setup error of {@link
@@ -172,7 +176,10 @@ public final class TaskCheck {
     this.stateMachine = b.stateMachine;
     this.stuckAfter = b.stuckAfter;
     this.history = b.history;
-    IssuePolicy policy = new IssuePolicy(ruleSet, severities, off, List.of(), Instant.EPOCH);
+    this.custom = b.loadCustomRules();
+    IssuePolicy policy = policy(List.of(), Instant.EPOCH);
+    // an expression of a rule file that does not compile is a setup error now, not on first use
+    custom.fileRuleStage(id -> true);
     boolean anyProfileRule = BuiltInRules.PROFILE.stream().anyMatch(p -> policy.runs(p.id()));
     this.engineChoice = b.engineChoice;
     this.igs = b.loadIgs();
@@ -204,12 +211,18 @@ public final class TaskCheck {
       // the fast path reads UCUM for Quantity units and progress rules: read it meanwhile
       UcumUnits.warmUp();
     }
-    this.pairPolicy = new IssuePolicy(ruleSet, severities, off, suppressions, now());
+    this.pairPolicy = policy(suppressions, now());
     // a pair is not checked for being stuck, so the engine's clock reading is never used
     this.transitionCheck =
         new TransitionCheck(
             new TransitionEngine(
-                config, Instant.EPOCH, policy::runs, this::stateMachine, null, internalErrors),
+                config,
+                Instant.EPOCH,
+                policy::runs,
+                this::stateMachine,
+                null,
+                internalErrors,
+                custom::transitionRules),
             this::pairPolicy,
             fhirVersion);
   }
@@ -239,15 +252,32 @@ public final class TaskCheck {
   }
 
   private DocumentProcessor processor(Instant runNow, boolean collectVersions) {
-    IssuePolicy policy = new IssuePolicy(ruleSet, severities, off, suppressions, runNow);
+    IssuePolicy policy = policy(suppressions, runNow);
     List<Stage> stages = new ArrayList<>();
     stages.add(engine);
-    stages.add(new RuleStage(config, runNow, policy::runs, internalErrors, this::stateMachine));
+    stages.add(
+        new RuleStage(
+            config, runNow, policy::runs, internalErrors, this::stateMachine, custom::javaRules));
+    Stage fileRules = custom.fileRuleStage(policy::runs);
+    if (fileRules != null) {
+      stages.add(fileRules);
+    }
     TransitionEngine transitions =
         new TransitionEngine(
-            config, runNow, policy::runs, this::stateMachine, stuckAfter, internalErrors);
+            config,
+            runNow,
+            policy::runs,
+            this::stateMachine,
+            stuckAfter,
+            internalErrors,
+            custom::transitionRules);
     return new DocumentProcessor(
         stages, fhirVersion, policy, internalErrors, transitions, collectVersions, documentLimits);
+  }
+
+  /** The issue policy of this instance's settings and custom rules, at {@code at}. */
+  private IssuePolicy policy(List<Suppression> withSuppressions, Instant at) {
+    return new IssuePolicy(ruleSet, severities, off, withSuppressions, at, custom.entries());
   }
 
   /**
@@ -269,7 +299,7 @@ public final class TaskCheck {
     IssuePolicy p = pairPolicy;
     Instant current = now();
     if (!p.sameDay(current)) {
-      p = new IssuePolicy(ruleSet, severities, off, suppressions, current);
+      p = policy(suppressions, current);
       pairPolicy = p;
     }
     return p;
@@ -351,6 +381,22 @@ public final class TaskCheck {
     return List.copyOf(out);
   }
 
+  /**
+   * The catalog of this instance: {@link #catalog()} with the custom rules (rule files, plug-ins)
+   * after the built-in ones, at their default severities.
+   */
+  public List<RuleInfo> rules() {
+    if (custom.isEmpty()) {
+      return catalog();
+    }
+    List<RuleInfo> all = catalog();
+    int builtIn = RuleCatalog.builtIn().size();
+    List<RuleInfo> out = new ArrayList<>(all.subList(0, builtIn));
+    out.addAll(custom.infos());
+    out.addAll(all.subList(builtIn, all.size()));
+    return List.copyOf(out);
+  }
+
   private static String engineName(String id) {
     StringBuilder b = new StringBuilder();
     for (String part : id.split("-", -1)) {
@@ -402,8 +448,12 @@ public final class TaskCheck {
     }
   }
 
-  /** The form of a FHIR constraint key ({@code dom-6}, {@code tsk-1}, {@code ext-1}). */
-  private static final Pattern BASE_INVARIANT_KEY = Pattern.compile("[a-z][a-z0-9]*-[0-9]+");
+  /**
+   * The form of a FHIR constraint key ({@code dom-6}, {@code tsk-1}, {@code ext-1}) or of a custom
+   * rule's id ({@code acme-task-2}).
+   */
+  private static final Pattern BASE_INVARIANT_KEY =
+      Pattern.compile("[a-z][a-z0-9]*(?:-[a-z][a-z0-9]*)*-[0-9]+");
 
   /**
    * Loads the definitions of a FHIR release now, rather than when the first document needs them
@@ -492,9 +542,9 @@ public final class TaskCheck {
   private volatile @Nullable List<RuleInfo> inForce;
 
   private List<RuleInfo> computeRulesInForce() {
-    IssuePolicy policy = new IssuePolicy(ruleSet, severities, off, List.of(), Instant.EPOCH);
+    IssuePolicy policy = policy(List.of(), Instant.EPOCH);
     List<RuleInfo> out = new ArrayList<>();
-    for (RuleInfo r : catalog()) {
+    for (RuleInfo r : rules()) {
       Severity s = policy.severityOf(r);
       if (s != null && (fhirVersion == null || r.versions().contains(fhirVersion))) {
         out.add(r.withSeverity(s));
@@ -828,6 +878,43 @@ public final class TaskCheck {
     public Builder packageBase(Path directory) {
       this.packageBase = Objects.requireNonNull(directory);
       return this;
+    }
+
+    /**
+     * Adds a FHIRPath rule file, YAML or JSON (repeatable; {@code --rules}): its rules join the
+     * catalog like built-in ones. Files are read by {@link #build()}, which throws {@link
+     * IllegalArgumentException} naming the file, the line and the problem.
+     */
+    public Builder ruleFile(Path file) {
+      ruleFiles.put(Objects.requireNonNull(file), file.toString());
+      return this;
+    }
+
+    /**
+     * Looks for rule plug-ins ({@code META-INF/services/dev.taskcheck.rules.Rule} or {@code
+     * ...TransitionRule}) in this class loader too (repeatable; the CLI's {@code --plugin-path}).
+     * The library's own class loader is always looked in. A plug-in with bad metadata makes {@link
+     * #build()} throw {@link IllegalArgumentException} naming the class.
+     */
+    public Builder pluginLoader(ClassLoader loader) {
+      pluginLoaders.add(Objects.requireNonNull(loader));
+      return this;
+    }
+
+    private final Map<Path, String> ruleFiles = new LinkedHashMap<>();
+    private final List<ClassLoader> pluginLoaders = new ArrayList<>();
+
+    private CustomRules loadCustomRules() {
+      List<ClassLoader> loaders = new ArrayList<>();
+      loaders.add(TaskCheck.class.getClassLoader());
+      loaders.addAll(pluginLoaders);
+      return CustomRules.load(
+          ruleFiles,
+          loaders,
+          id ->
+              RuleCatalog.find(id) != null
+                  || StructureIds.SUMMARIES.containsKey(id)
+                  || DocumentLimits.SUMMARIES.containsKey(id));
     }
 
     private final List<String> igSpecs = new ArrayList<>();

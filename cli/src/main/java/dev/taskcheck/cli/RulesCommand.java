@@ -36,13 +36,28 @@ final class RulesCommand implements Callable<Integer> {
       description = "text (default) or json.")
   private String format = "text";
 
+  @picocli.CommandLine.Mixin private CustomRuleOptions customRules = new CustomRuleOptions();
+
   RulesCommand(PrintStream out) {
     this.out = out;
   }
 
   @Override
   public Integer call() {
-    List<RuleInfo> catalog = TaskCheck.catalog();
+    List<RuleInfo> catalog;
+    if (customRules.isEmpty()) {
+      catalog = TaskCheck.catalog();
+    } else {
+      TaskCheck.Builder builder = TaskCheck.builder();
+      customRules.applyTo(builder);
+      try {
+        catalog = builder.build().rules();
+      } catch (IllegalArgumentException e) {
+        String option = customRules.optionOf(String.valueOf(e.getMessage()));
+        throw new dev.taskcheck.TaskCheckException(
+            (option == null ? "" : option + " ") + e.getMessage(), e);
+      }
+    }
     switch (format.toLowerCase(Locale.ROOT)) {
       case "text" -> text(catalog);
       case "json" -> json(catalog);
@@ -65,11 +80,12 @@ final class RulesCommand implements Callable<Integer> {
     for (RuleInfo r : rules) {
       out.printf(
           Locale.ROOT,
-          "  %-12s %-12s %-8s %s%n",
+          "  %-12s %-12s %-8s %s%s%n",
           r.id(),
           r.severity().code(),
           r.kind().code(),
-          r.summary());
+          r.summary(),
+          r.origin() == null ? "" : " [" + r.origin() + "]");
     }
     out.println();
     out.println(
@@ -109,6 +125,13 @@ final class RulesCommand implements Callable<Integer> {
         }
         g.writeEndArray();
         g.writeStringField("since", r.since());
+        if (r.origin() != null) {
+          // a custom rule: its rule file and line, or its plug-in's jar and class
+          g.writeStringField("origin", r.origin());
+        }
+        if (r.isCustom()) {
+          g.writeStringField("documentation", r.docUrl());
+        }
         if (!r.ruleSets().isEmpty()) {
           // a rule of an implementation guide's set runs only there (or when switched on with
           // --rule)

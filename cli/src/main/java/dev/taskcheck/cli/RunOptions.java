@@ -209,6 +209,8 @@ final class RunOptions {
               + " with --ig must define it.")
   private List<String> profiles = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin private CustomRuleOptions customRules = new CustomRuleOptions();
+
   /** The largest --threads accepted; the library uses at most 4 per core and 256 in any case. */
   static final int MAX_THREADS = 1024;
 
@@ -316,10 +318,16 @@ final class RunOptions {
     limit("--max-elements", maxElements, builder::maxElementsPerDocument);
     igs.forEach(builder::ig);
     profiles.forEach(builder::profile);
+    customRules.applyTo(builder);
     TaskCheck taskCheck;
     try {
       taskCheck = builder.build();
     } catch (IllegalArgumentException e) {
+      String option = customRules.optionOf(String.valueOf(e.getMessage()));
+      if (option != null) {
+        // a rule file that cannot be read or compiled, or a plug-in with bad metadata: setup
+        throw new TaskCheckException(option + " " + e.getMessage(), e);
+      }
       if (igs.isEmpty() && profiles.isEmpty()) {
         throw e;
       }

@@ -108,6 +108,15 @@ final class CliProcessSupport {
     return dir.toAbsolutePath().normalize();
   }
 
+  /** The folder of rule plug-in jars failsafe prepared (the example plug-in), for --plugin-path. */
+  static Path plugins() {
+    Path dir = Path.of(requiredProperty("taskcheck.plugins"));
+    if (!Files.isDirectory(dir)) {
+      fail("plug-in folder not found at " + dir + ": run the ITs with ./mvnw -B -o verify -pl cli");
+    }
+    return dir.toAbsolutePath().normalize();
+  }
+
   /**
    * The repository root: the working directory of most launches, so that paths read {@code
    * testdata/...}.
@@ -200,6 +209,7 @@ final class CliProcessSupport {
     private @Nullable Path stdinFile;
     private Duration timeout = VALIDATING;
     private final Map<String, Optional<String>> environment = new LinkedHashMap<>();
+    private final List<String> wrapper = new ArrayList<>();
 
     private Launch(List<String> args) {
       this.args = List.copyOf(args);
@@ -256,8 +266,14 @@ final class CliProcessSupport {
       return this;
     }
 
+    /** Runs java under this command ({@code unshare -rn}), placed before it. */
+    Launch under(String... command) {
+      wrapper.addAll(Arrays.asList(command));
+      return this;
+    }
+
     List<String> command() {
-      List<String> c = new ArrayList<>();
+      List<String> c = new ArrayList<>(wrapper);
       c.add(javaExecutable());
       if (defaultJvmOptions) {
         c.addAll(DEFAULT_JVM_OPTIONS);

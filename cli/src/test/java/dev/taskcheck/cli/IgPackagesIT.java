@@ -68,6 +68,37 @@ class IgPackagesIT {
             .run());
   }
 
+  /**
+   * With the network namespace removed ({@code unshare -rn}: only a loopback that is down), where
+   * the machine allows it; elsewhere the JVM-level guard of IgProfileValidationTest covers it.
+   */
+  @Test
+  void packagesWorkWithNoNetworkAtAll() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        unshareWorks(), "unshare -rn is not available here");
+    Path tgz = tgz(PING_PONG, tmp.resolve("ping-pong.tgz"));
+    Path cache = tmp.resolve("cache");
+    copy(BASE_V1, cache.resolve("dev.taskcheck.test.dsf.v1#1.9.0/package"));
+    assertNoErrors(
+        taskcheck("validate", "--format", "json", "--ig", tgz.toString(), EXAMPLES.toString())
+            .under("unshare", "-rn")
+            .env("FHIR_PACKAGE_CACHE", cache.toString())
+            .run());
+  }
+
+  private static boolean unshareWorks() {
+    try {
+      Process p = new ProcessBuilder("unshare", "-rn", "true").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   @Test
   void aMissingDependencyIsASetupErrorThatSaysHowToProvideIt() {
     CliRun run =

@@ -133,6 +133,13 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
   @Parameter(property = "taskcheck.profiles")
   private List<String> profiles = new ArrayList<>();
 
+  /**
+   * FHIRPath rule files (YAML or JSON) whose rules join the catalog; see docs/custom-rules.md. Java
+   * rule plug-ins are added as the plugin's own {@code <dependencies>}.
+   */
+  @Parameter(property = "taskcheck.ruleFiles")
+  private List<File> ruleFiles = new ArrayList<>();
+
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   private PluginDescriptor plugin;
 
@@ -292,6 +299,7 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
         threads,
         patterns(igs),
         patterns(profiles),
+        ruleFiles.stream().map(File::getPath).toList(),
         line -> log.info("TaskCheck: " + line));
   }
 

@@ -194,10 +194,23 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
     b.packageBase(Path.of(r.workingDirectory()));
     r.igs().forEach(b::ig);
     r.profiles().forEach(b::profile);
+    Path base = Path.of(r.workingDirectory());
+    for (String f : r.ruleFiles()) {
+      b.ruleFile(base.resolve(f));
+    }
     TaskCheck built;
     try {
       built = b.build();
     } catch (IllegalArgumentException e) {
+      String message = String.valueOf(e.getMessage());
+      for (String f : r.ruleFiles()) {
+        if (message.startsWith(base.resolve(f) + ":")) {
+          throw new IllegalArgumentException("ruleFiles: " + message, e);
+        }
+      }
+      if (message.contains("plug-in")) {
+        throw new IllegalArgumentException("plugin dependencies: " + message, e);
+      }
       if (r.igs().isEmpty() && r.profiles().isEmpty()) {
         throw e;
       }

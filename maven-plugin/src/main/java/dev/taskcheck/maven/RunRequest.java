@@ -37,6 +37,7 @@ record RunRequest(
     @Nullable Integer threads,
     List<String> igs,
     List<String> profiles,
+    List<String> ruleFiles,
     Consumer<String> log) {
 
   Map<String, Object> toMap() {
@@ -61,6 +62,7 @@ record RunRequest(
     m.put("threads", threads);
     m.put("igs", List.copyOf(igs));
     m.put("profiles", List.copyOf(profiles));
+    m.put("ruleFiles", List.copyOf(ruleFiles));
     m.put("log", log);
     return m;
   }
@@ -88,6 +90,7 @@ record RunRequest(
         (Integer) m.get("threads"),
         (List<String>) CarriedMap.required(m, "igs"),
         (List<String>) CarriedMap.required(m, "profiles"),
+        (List<String>) CarriedMap.required(m, "ruleFiles"),
         (Consumer<String>) CarriedMap.required(m, "log"));
   }
 }

@@ -36,6 +36,7 @@ public final class IssuePolicy {
   private final List<Compiled> suppressions;
   private final LocalDate today;
   private final Instant now;
+  private final Map<String, CatalogEntry> custom;
 
   /**
    * @param severities per-rule severity overrides
@@ -48,6 +49,20 @@ public final class IssuePolicy {
       Set<String> off,
       List<Suppression> suppressions,
       Instant now) {
+    this(ruleSet, severities, off, suppressions, now, Map.of());
+  }
+
+  /**
+   * @param custom the run's custom rules (rule files, plug-ins) by id, treated as catalog rules
+   */
+  public IssuePolicy(
+      RuleSet ruleSet,
+      Map<String, Severity> severities,
+      Set<String> off,
+      List<Suppression> suppressions,
+      Instant now,
+      Map<String, CatalogEntry> custom) {
+    this.custom = Map.copyOf(custom);
     this.ruleSet = Objects.requireNonNull(ruleSet);
     this.severities = Map.copyOf(severities);
     this.off = Set.copyOf(off);
@@ -73,8 +88,13 @@ public final class IssuePolicy {
     if (severities.containsKey(ruleId)) {
       return true;
     }
-    RuleInfo rule = RuleCatalog.find(ruleId);
-    if (rule == null) {
+    CatalogEntry entry = entry(ruleId);
+    if (entry == null) {
+      return true;
+    }
+    RuleInfo rule = entry.info();
+    if (rule.kind() == RuleInfo.Kind.FHIRPATH && rule.ruleSets().isEmpty()) {
+      // a rule file's rule runs in every rule set unless it names its sets
       return true;
     }
     if (!rule.ruleSets().isEmpty()) {
@@ -118,7 +138,7 @@ public final class IssuePolicy {
       if (taskPath != null && replaced(original, taskPath)) {
         continue;
       }
-      CatalogEntry entry = RuleCatalog.entry(original.ruleId());
+      CatalogEntry entry = entry(original.ruleId());
       if (enteredInError && entry != null && entry.skipsEnteredInError()) {
         continue;
       }
@@ -166,6 +186,12 @@ public final class IssuePolicy {
       kept.add(issue);
     }
     return new Outcome(kept, suppressed);
+  }
+
+  /** A built-in rule's entry, else a custom rule's, or null. */
+  private @Nullable CatalogEntry entry(String ruleId) {
+    CatalogEntry e = RuleCatalog.entry(ruleId);
+    return e != null ? e : custom.get(ruleId);
   }
 
   /**

@@ -90,9 +90,11 @@ final class RuleIssues {
   }
 
   /**
-   * A rule's finding at {@code position} (line, column), with its message from the rules' bundle.
+   * A rule's finding at {@code position} (line, column), with its message from its class's bundle
+   * ({@link RuleMessages#format(Class, String, String, Object...)}).
    */
   static Issue finding(
+      Class<?> ruleClass,
       String ruleId,
       Severity severity,
       String inDocument,
@@ -107,7 +109,7 @@ final class RuleIssues {
         inDocument,
         position[0],
         position[1],
-        RuleMessages.format(ruleId, messageKey, args),
+        RuleMessages.format(ruleClass, ruleId, messageKey, args),
         source,
         ruleId + "." + messageKey);
   }

@@ -44,11 +44,25 @@ public final class RuleStage implements Stage {
       Predicate<String> runs,
       Consumer<Throwable> failures,
       Function<FhirRelease, StateMachine> machines) {
+    this(config, now, runs, failures, machines, RuleCatalog::javaRules);
+  }
+
+  /**
+   * @param javaRules a fresh instance of each rule that applies to a release: the built-in ones
+   *     ({@link RuleCatalog#javaRules}) and the plug-ins' of the run
+   */
+  public RuleStage(
+      RuleConfig config,
+      Instant now,
+      Predicate<String> runs,
+      Consumer<Throwable> failures,
+      Function<FhirRelease, StateMachine> machines,
+      Function<FhirRelease, List<Rule>> javaRules) {
     this.machines = Objects.requireNonNull(machines);
     this.config = Objects.requireNonNull(config);
     this.now = Objects.requireNonNull(now);
     this.failures = Objects.requireNonNull(failures);
-    this.rules = RuleIssues.enabled(RuleCatalog::javaRules, runs);
+    this.rules = RuleIssues.enabled(javaRules, runs);
   }
 
   @Override
@@ -64,7 +78,7 @@ public final class RuleStage implements Stage {
       TaskView view = TaskView.of(new NodeElement(task.node()), release);
       for (RuleIssues.Enabled<Rule> enabled : rules.getOrDefault(release, List.of())) {
         TaskRule meta = enabled.meta();
-        Context ctx = new Context(meta, task.path(), root, sink, release);
+        Context ctx = new Context(enabled, task.path(), root, sink, release);
         try {
           enabled.rule().check(view, ctx);
         } catch (RuntimeException e) {
@@ -86,15 +100,22 @@ public final class RuleStage implements Stage {
   /** A rule's view of the run: its findings go to the sink, placed in the document. */
   private final class Context extends RuleIssues.RunContext implements RuleContext {
     private final TaskRule meta;
+    private final Class<?> ruleClass;
     private final String taskPath;
     private final Node root;
     private final IssueSink sink;
     private final FhirRelease release;
 
-    Context(TaskRule meta, String taskPath, Node root, IssueSink sink, FhirRelease release) {
+    Context(
+        RuleIssues.Enabled<Rule> enabled,
+        String taskPath,
+        Node root,
+        IssueSink sink,
+        FhirRelease release) {
       super(config, now);
       this.release = release;
-      this.meta = meta;
+      this.meta = enabled.meta();
+      this.ruleClass = enabled.rule().getClass();
       this.taskPath = taskPath;
       this.root = root;
       this.sink = sink;
@@ -111,6 +132,7 @@ public final class RuleStage implements Stage {
       String inDocument = RuleIssues.inDocument(taskPath, severity, expression);
       sink.add(
           RuleIssues.finding(
+              ruleClass,
               meta.id(),
               severity,
               inDocument,

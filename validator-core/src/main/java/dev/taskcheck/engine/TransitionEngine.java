@@ -50,12 +50,27 @@ public final class TransitionEngine {
       Function<FhirRelease, StateMachine> machines,
       @Nullable Duration stuckAfter,
       Consumer<Throwable> failures) {
+    this(config, now, runs, machines, stuckAfter, failures, RuleCatalog::transitionRules);
+  }
+
+  /**
+   * @param transitionRules a fresh instance of each transition rule that applies to a release: the
+   *     built-in ones ({@link RuleCatalog#transitionRules}) and the plug-ins' of the run
+   */
+  public TransitionEngine(
+      RuleConfig config,
+      Instant now,
+      Predicate<String> runs,
+      Function<FhirRelease, StateMachine> machines,
+      @Nullable Duration stuckAfter,
+      Consumer<Throwable> failures,
+      Function<FhirRelease, List<TransitionRule>> transitionRules) {
     this.config = Objects.requireNonNull(config);
     this.now = Objects.requireNonNull(now);
     this.machines = Objects.requireNonNull(machines);
     this.stuckAfter = stuckAfter;
     this.failures = Objects.requireNonNull(failures);
-    this.rules = RuleIssues.enabled(RuleCatalog::transitionRules, runs);
+    this.rules = RuleIssues.enabled(transitionRules, runs);
   }
 
   public @Nullable Duration stuckAfter() {
@@ -82,7 +97,7 @@ public final class TransitionEngine {
           && !enabled.meta().id().equals("transition-15")) {
         continue;
       }
-      Context ctx = new Context(enabled.meta(), out);
+      Context ctx = new Context(enabled, out);
       try {
         enabled.rule().check(history, ctx);
       } catch (RuntimeException e) {
@@ -133,11 +148,13 @@ public final class TransitionEngine {
 
   private final class Context extends RuleIssues.RunContext implements TransitionContext {
     private final TaskRule meta;
+    private final Class<?> ruleClass;
     private final Map<TaskVersion, List<Issue>> out;
 
-    Context(TaskRule meta, Map<TaskVersion, List<Issue>> out) {
+    Context(RuleIssues.Enabled<TransitionRule> enabled, Map<TaskVersion, List<Issue>> out) {
       super(config, now);
-      this.meta = meta;
+      this.meta = enabled.meta();
+      this.ruleClass = enabled.rule().getClass();
       this.out = out;
     }
 
@@ -164,7 +181,14 @@ public final class TransitionEngine {
       out.computeIfAbsent(at, k -> new ArrayList<>())
           .add(
               RuleIssues.finding(
-                  meta.id(), severity, inDocument, pos, IssueSource.TRANSITION, messageKey, args));
+                  ruleClass,
+                  meta.id(),
+                  severity,
+                  inDocument,
+                  pos,
+                  IssueSource.TRANSITION,
+                  messageKey,
+                  args));
     }
 
     @Override

@@ -4,9 +4,11 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /** The Task.status codes of STU3, R4, R4B and R5 (1.4.0 lacks cancelled and entered-in-error). */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3.0")
 public enum TaskStatus {
   DRAFT,
   REQUESTED,

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * value that does not parse reads as absent, because the structure stage reports it. A view belongs
  * to one check of one Task on one thread (it reads some elements once and keeps them).
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3.0")
 public abstract class TaskView {
 
   /** Top-level Task elements that repeat (so their expressions carry an index). */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of the catalog {@code taskcheck rules} prints: a TaskCheck rule, or a stable id the
@@ -18,6 +19,9 @@ import org.apiguardian.api.API;
  * @param since the TaskCheck version that introduced it
  * @param ruleSets the rule sets that run it when it belongs to an implementation guide's set only
  *     ({@code cow-1} runs in {@code cow}); empty when every set that keeps it runs it
+ * @param origin where a custom rule comes from (its rule file, or the jar or class path of its
+ *     plug-in); null for a built-in rule
+ * @param documentation a custom rule's documentation URL, or null
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public record RuleInfo(
@@ -30,7 +34,9 @@ public record RuleInfo(
     Kind kind,
     List<String> basis,
     String since,
-    List<String> ruleSets) {
+    List<String> ruleSets,
+    @Nullable String origin,
+    @Nullable String documentation) {
 
   /** Where a catalog entry is implemented. */
   public enum Kind {
@@ -39,7 +45,11 @@ public record RuleInfo(
     /** A Java rule class. */
     JAVA,
     /** An id the structure engine reports its own findings under. */
-    ENGINE;
+    ENGINE,
+    /** A rule of a user's FHIRPath rule file ({@code --rules}). */
+    FHIRPATH,
+    /** A Java rule from a user's plug-in jar ({@code --plugin-path}, ServiceLoader). */
+    PLUGIN;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);
@@ -59,6 +69,21 @@ public record RuleInfo(
     ruleSets = List.copyOf(ruleSets);
   }
 
+  /** A built-in entry. */
+  public RuleInfo(
+      String id,
+      String name,
+      String category,
+      Severity severity,
+      List<FhirRelease> versions,
+      String summary,
+      Kind kind,
+      List<String> basis,
+      String since,
+      List<String> ruleSets) {
+    this(id, name, category, severity, versions, summary, kind, basis, since, ruleSets, null, null);
+  }
+
   /** An entry every rule set that keeps it runs. */
   public RuleInfo(
       String id,
@@ -70,7 +95,8 @@ public record RuleInfo(
       Kind kind,
       List<String> basis,
       String since) {
-    this(id, name, category, severity, versions, summary, kind, basis, since, List.of());
+    this(
+        id, name, category, severity, versions, summary, kind, basis, since, List.of(), null, null);
   }
 
   /**
@@ -80,17 +106,42 @@ public record RuleInfo(
 
   /**
    * The rule's documentation page: {@code docs/rules/<id>.md} for a TaskCheck rule, the README's
-   * list of finding ids for an id the structure engine reports under.
+   * list of finding ids for an id the structure engine reports under; a custom rule's own URL, or
+   * the page on custom rules when it gives none.
    */
   public String docUrl() {
-    return kind == Kind.ENGINE ? SITE + "README.md#finding-ids" : SITE + "docs/rules/" + id + ".md";
+    if (documentation != null) {
+      return documentation;
+    }
+    return switch (kind) {
+      case ENGINE -> SITE + "README.md#finding-ids";
+      case FHIRPATH, PLUGIN -> SITE + "docs/custom-rules.md";
+      default -> SITE + "docs/rules/" + id + ".md";
+    };
+  }
+
+  /** True for a rule a user brought: a rule file's or a plug-in's. */
+  public boolean isCustom() {
+    return kind == Kind.FHIRPATH || kind == Kind.PLUGIN;
   }
 
   /** This entry with another severity (the one a run gives it). */
   public RuleInfo withSeverity(Severity s) {
     return s == severity
         ? this
-        : new RuleInfo(id, name, category, s, versions, summary, kind, basis, since, ruleSets);
+        : new RuleInfo(
+            id,
+            name,
+            category,
+            s,
+            versions,
+            summary,
+            kind,
+            basis,
+            since,
+            ruleSets,
+            origin,
+            documentation);
   }
 
   /** True when the {@code core} rule set keeps this rule: it is mandated by the specification. */

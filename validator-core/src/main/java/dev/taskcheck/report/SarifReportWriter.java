@@ -446,6 +446,9 @@ final class SarifReportWriter extends JsonHeadLastWriter {
     }
     g.writeEndArray();
     g.writeStringField("since", rule.since());
+    if (rule.origin() != null) {
+      g.writeStringField("origin", rule.origin());
+    }
     if (!rule.ruleSets().isEmpty()) {
       g.writeArrayFieldStart("ruleSets");
       for (String set : rule.ruleSets()) {
@@ -475,6 +478,8 @@ final class SarifReportWriter extends JsonHeadLastWriter {
               + versions
               + ".";
       case ENGINE -> rule.summary() + ". A finding of the FHIR structure validation.";
+      case FHIRPATH -> rule.summary() + ". A rule of the FHIRPath rule file " + rule.origin() + ".";
+      case PLUGIN -> rule.summary() + ". A rule of the plug-in " + rule.origin() + ".";
     };
   }
 

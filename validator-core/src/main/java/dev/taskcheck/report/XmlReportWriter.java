@@ -304,6 +304,7 @@ final class XmlReportWriter extends HeadLastWriter {
           .attribute("category", rule.category())
           .attribute("severity", rule.severity().code())
           .attribute("kind", rule.kind().code())
+          .attribute("origin", rule.origin())
           .attribute(
               "versions",
               String.join(" ", rule.versions().stream().map(FhirRelease::code).toList()))

@@ -1,6 +1,7 @@
 package dev.taskcheck.rules;
 
 import dev.taskcheck.fhir.TaskView;
+import org.apiguardian.api.API;
 
 /**
  * A TaskCheck rule over one Task. Implementations are small final classes annotated with {@link
@@ -8,6 +9,7 @@ import dev.taskcheck.fhir.TaskView;
  * TaskView} and reports through its {@link RuleContext} with the {@link MessageKey} constants it
  * declares: it never builds an issue, never throws for a finding, never logs.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3.0")
 public interface Rule {
 
   void check(TaskView task, RuleContext ctx);

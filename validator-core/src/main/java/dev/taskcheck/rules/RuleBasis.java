@@ -1,9 +1,12 @@
 package dev.taskcheck.rules;
 
+import org.apiguardian.api.API;
+
 /**
  * Where a rule comes from (RULES.md "kind"); the {@code core} rule set keeps {@link #SPEC} rules
  * only.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3.0")
 public enum RuleBasis {
   /** A constraint in the core specification. */
   SPEC,

@@ -1,8 +1,10 @@
 package dev.taskcheck.rules;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** The sections of the rule catalog (RULES.md); a rule id is {@code <category>-<n>}. */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3.0")
 public enum RuleCategory {
   STATUS,
   FAILURE,
@@ -14,7 +16,12 @@ public enum RuleCategory {
   /** Da Vinci HRex/CDex (rule set {@code hrex}). */
   HREX,
   /** AU eRequesting (rule set {@code au-erequesting}). */
-  AU;
+  AU,
+  /**
+   * A plug-in's rule ({@code @TaskRule(category = CUSTOM)}): its catalog category is its id's
+   * prefix ({@code acme} for {@code acme-1}). No built-in rule uses it.
+   */
+  CUSTOM;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

@@ -4,11 +4,13 @@ import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.model.RuleConfig;
 import dev.taskcheck.model.Severity;
 import java.time.Instant;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a rule may do besides reading the Task: report findings, read configuration and the clock.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3.0")
 public interface RuleContext {
 
   /**

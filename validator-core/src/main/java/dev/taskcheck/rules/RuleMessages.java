@@ -25,7 +25,59 @@ public final class RuleMessages {
   /** Parsed patterns, so a finding does not re-parse its message. */
   private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
 
+  /**
+   * A plug-in rule's messages: the {@code messages.properties} in its class's package, read once
+   * per class.
+   */
+  private static final ClassValue<Properties> PLUGIN_MESSAGES =
+      new ClassValue<>() {
+        @Override
+        protected Properties computeValue(Class<?> type) {
+          Properties p = new Properties();
+          try (InputStream in = type.getResourceAsStream("messages.properties")) {
+            if (in != null) {
+              p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          return p;
+        }
+      };
+
   private RuleMessages() {}
+
+  /**
+   * True for a rule class of TaskCheck's own, whose messages are in this bundle; a plug-in's rule
+   * keeps its messages in the {@code messages.properties} of its own package.
+   */
+  public static boolean isBuiltIn(Class<?> ruleClass) {
+    return ruleClass.getName().startsWith("dev.taskcheck.rules.");
+  }
+
+  /**
+   * The formatted message of a rule of any class: a built-in rule's from this bundle, a plug-in
+   * rule's from its own ({@code <its package>/messages.properties}, the same {@code <rule
+   * id>.<key>} form).
+   */
+  public static String format(
+      Class<?> ruleClass, String ruleId, String key, @Nullable Object... args) {
+    if (isBuiltIn(ruleClass)) {
+      return format(ruleId, key, args);
+    }
+    String pattern = PLUGIN_MESSAGES.get(ruleClass).getProperty(ruleId + "." + key);
+    if (pattern == null) {
+      return ruleId + "." + key + " (no message)";
+    }
+    return new MessageFormat(pattern, Locale.ROOT).format(args);
+  }
+
+  /** True when the rule class's bundle has {@code <ruleId>.<key>}. */
+  public static boolean has(Class<?> ruleClass, String ruleId, String key) {
+    return isBuiltIn(ruleClass)
+        ? has(ruleId, key)
+        : PLUGIN_MESSAGES.get(ruleClass).containsKey(ruleId + "." + key);
+  }
 
   /**
    * The formatted message, or an explicit placeholder naming the missing key (a catalog test

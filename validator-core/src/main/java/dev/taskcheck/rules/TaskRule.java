@@ -8,6 +8,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.apiguardian.api.API;
 
 /**
  * The catalog entry of a rule, declared on its class: the one place a rule's metadata lives. The
@@ -27,6 +28,7 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
+@API(status = API.Status.EXPERIMENTAL, since = "0.3.0")
 public @interface TaskRule {
 
   /**
@@ -86,4 +88,10 @@ public @interface TaskRule {
    * dropped (status-10 says the Task is not to be treated as valid). The progress rules declare it.
    */
   boolean skipsEnteredInError() default false;
+
+  /**
+   * A plug-in rule's documentation URL; empty for a built-in rule, whose page is {@code
+   * docs/rules/<id>.md}.
+   */
+  String documentation() default "";
 }

@@ -6,12 +6,14 @@ import dev.taskcheck.model.RuleConfig;
 import dev.taskcheck.model.Severity;
 import java.time.Duration;
 import java.time.Instant;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a transition rule may do besides reading the history: report, read the state machine and the
  * clock.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3.0")
 public interface TransitionContext {
 
   /**

@@ -1,6 +1,7 @@
 package dev.taskcheck.rules;
 
 import dev.taskcheck.fhir.TaskHistory;
+import org.apiguardian.api.API;
 
 /**
  * A TaskCheck rule over the versions of one Task. Like a {@link Rule}, an implementation is a small
@@ -8,6 +9,7 @@ import dev.taskcheck.fhir.TaskHistory;
  * BuiltInRules#TRANSITION}; it reads the history and reports through its {@link TransitionContext},
  * attaching each finding to the version where it happens.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.3.0")
 public interface TransitionRule {
 
   void check(TaskHistory history, TransitionContext ctx);

@@ -246,7 +246,7 @@
       </td>
       <td>
         <xsl:choose>
-          <xsl:when test="summary">{summary}</xsl:when>
+          <xsl:when test="summary">{summary}<xsl:if test="@origin"><br/><span class="quiet small">{if (@kind = 'plugin') then 'plug-in' else 'rule file'} {@origin}</span></xsl:if></xsl:when>
           <xsl:otherwise><span class="quiet">Outside the TaskCheck catalog: a constraint of the FHIR specification or a profile</span></xsl:otherwise>
         </xsl:choose>
       </td>

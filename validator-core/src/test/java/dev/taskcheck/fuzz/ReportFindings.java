@@ -33,7 +33,7 @@ import org.xml.sax.SAXException;
  * rule-id}, and for the formats with a field of their own for it, {@code |expression} too. The
  * lists are sorted (the formats group findings differently).
  */
-final class ReportFindings {
+public final class ReportFindings {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,7 +49,7 @@ final class ReportFindings {
   private ReportFindings() {}
 
   /** The report as the format writes it. */
-  static String render(OutputFormat format, Report report) {
+  public static String render(OutputFormat format, Report report) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ReportOutput out = format.toStream(bytes, RenderOptions.defaults())) {
       report.replay(out);
@@ -62,7 +62,7 @@ final class ReportFindings {
   /**
    * The findings the report lists, with their expressions unless {@code withExpressions} is off.
    */
-  static List<String> fromModel(Report report, boolean withExpressions) {
+  public static List<String> fromModel(Report report, boolean withExpressions) {
     List<String> out = new ArrayList<>();
     for (var r : report.results()) {
       for (var i : r.issues()) {
@@ -81,14 +81,14 @@ final class ReportFindings {
   }
 
   /** Whether the format is XML, which drops the characters XML 1.0 does not allow (a NUL, ...). */
-  static boolean isXml(OutputFormat format) {
+  public static boolean isXml(OutputFormat format) {
     return format == OutputFormat.XML
         || format == OutputFormat.JUNIT
         || format == OutputFormat.HTML;
   }
 
   /** {@code keys} as an XML format writes them: without the characters XML 1.0 does not allow. */
-  static List<String> xmlSafe(List<String> keys) {
+  public static List<String> xmlSafe(List<String> keys) {
     List<String> out = new ArrayList<>();
     for (String k : keys) {
       StringBuilder b = new StringBuilder(k.length());
@@ -115,12 +115,12 @@ final class ReportFindings {
   }
 
   /** Whether the format has a field of its own for a finding's expression. */
-  static boolean namesExpressions(OutputFormat format) {
+  public static boolean namesExpressions(OutputFormat format) {
     return format != OutputFormat.TEXT && format != OutputFormat.JUNIT;
   }
 
   /** The findings {@code written} (the output of {@code format}) lists. */
-  static List<String> read(OutputFormat format, String written) {
+  public static List<String> read(OutputFormat format, String written) {
     try {
       List<String> out =
           switch (format) {

@@ -165,7 +165,8 @@ class CatalogTest {
     int compared = 0;
     for (Method attribute : TaskRule.class.getDeclaredMethods()) {
       Object value = attribute.getDefaultValue();
-      if (value == null) {
+      if (value == null || attribute.getName().equals("documentation")) {
+        // documentation is a plug-in rule's own URL; built-in rules have docs/rules/<id>.md
         continue;
       }
       Object declared = ProfileRule.class.getMethod(attribute.getName()).invoke(defaults);
@@ -179,6 +180,18 @@ class CatalogTest {
         .isEqualTo(ProfileRule.V1_RELEASES)
         .containsExactly(FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5);
     assertThat(defaults.since()).isEqualTo(TaskRule.FIRST_RELEASE).isEqualTo("0.1.0");
+  }
+
+  /** CUSTOM and a documentation URL are for plug-in rules only. */
+  @Test
+  void noBuiltInRuleUsesWhatIsForPlugIns() {
+    for (var e : dev.taskcheck.rules.catalog.RuleCatalog.entries()) {
+      assertThat(e.info().category()).as(e.id()).isNotEqualTo(RuleCategory.CUSTOM.code());
+      assertThat(e.info().origin()).as(e.id()).isNull();
+      if (e.type() != null) {
+        assertThat(e.type().getAnnotation(TaskRule.class).documentation()).as(e.id()).isEmpty();
+      }
+    }
   }
 
   /**

@@ -92,6 +92,11 @@ final class PlanNode implements FhirNode {
     return name;
   }
 
+  /** The parsed node this one reads (a primitive's value, else its {@code _x} partner), or null. */
+  @Nullable Node source() {
+    return value != null ? value : shadow;
+  }
+
   @Override
   public String typeName() {
     return type;

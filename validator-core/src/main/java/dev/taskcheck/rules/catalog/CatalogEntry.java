@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * the behaviour it declares ({@link TaskRule#replaces}, {@link TaskRule#skipsEnteredInError}),
  * which the issue policy reads here rather than knowing it itself.
  *
- * @param type the rule class of a Java rule; null for a profile invariant
- * @param profile the canonical URL of the profile holding a profile invariant; null for a Java rule
+ * @param type the rule class of a Java rule (built-in or a plug-in's); null otherwise
+ * @param profile the canonical URL of the profile holding a profile invariant; null otherwise (a
+ *     rule of a FHIRPath rule file has neither)
  * @param replaces the base invariant the rule replaces; empty for none
  */
 public record CatalogEntry(
@@ -25,9 +26,13 @@ public record CatalogEntry(
 
   public CatalogEntry {
     Objects.requireNonNull(info);
-    if ((type == null) == (profile == null)) {
+    if (type != null && profile != null) {
       throw new IllegalArgumentException(
           info.id() + " is either a Java rule or a profile invariant");
+    }
+    if (type == null && profile == null && info.kind() != RuleInfo.Kind.FHIRPATH) {
+      throw new IllegalArgumentException(
+          info.id() + " needs its rule class or the profile holding it");
     }
     Objects.requireNonNull(replaces);
     Objects.requireNonNull(replacedIn);

@@ -92,7 +92,11 @@ public final class RuleCatalog {
     return instances(BuiltInRules.TRANSITION, release);
   }
 
-  private static <T> List<T> instances(List<Class<? extends T>> types, FhirRelease release) {
+  /**
+   * A fresh instance of each of these rule classes that applies to {@code release} (by its {@link
+   * TaskRule#versions}).
+   */
+  public static <T> List<T> instances(List<Class<? extends T>> types, FhirRelease release) {
     List<T> out = new ArrayList<>();
     for (Class<? extends T> type : types) {
       if (Arrays.asList(meta(type).versions()).contains(release)) {
