@@ -124,9 +124,16 @@ class JsonReportIT {
               assertThat(r.path("source").isTextual()).isTrue();
               assertThat(r.path("issues").isArray()).isTrue();
               for (JsonNode i : issues(r)) {
+                // profile: only on a finding about a profile's constraint (TaskCheck's or an IG's)
+                Set<String> expected = new java.util.HashSet<>(ISSUE);
+                if (i.has("profile")) {
+                  expected.add("profile");
+                  assertThat(i.path("source").asText()).isEqualTo("profile");
+                  assertThat(i.path("profile").asText()).startsWith("http");
+                }
                 assertThat(fieldNames(i))
                     .as("issue fields in %s", r.path("source"))
-                    .containsExactlyInAnyOrderElementsOf(ISSUE);
+                    .containsExactlyInAnyOrderElementsOf(expected);
                 assertThat(i.path("ruleId").asText())
                     .matches("structure-[a-z-]+|input-unreadable|internal-error|[a-z]+-\\d+");
                 assertThat(i.path("severity").asText()).isIn(CliReportSupport.SEVERITIES);

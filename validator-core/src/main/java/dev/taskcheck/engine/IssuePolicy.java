@@ -163,13 +163,7 @@ public final class IssuePolicy {
       }
       if (match != null) {
         issue =
-            new Issue(
-                issue.ruleId(),
-                issue.severity(),
-                issue.type(),
-                issue.expression(),
-                issue.line(),
-                issue.column(),
+            issue.withMessage(
                 issue.message()
                     + " [the suppression at "
                     + match.suppression().origin()
@@ -179,9 +173,7 @@ public final class IssuePolicy {
                     + today
                     + "): "
                     + match.suppression().reason()
-                    + "]",
-                issue.source(),
-                issue.messageId());
+                    + "]");
       }
       kept.add(issue);
     }

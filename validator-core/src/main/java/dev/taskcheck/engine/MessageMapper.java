@@ -62,8 +62,43 @@ final class MessageMapper {
         at[1],
         text.isEmpty() ? "(no message)" : text,
         source(m, text),
-        messageId);
+        messageId,
+        profile(m, text));
   }
+
+  /** A profile's URL in a message: {@code (from URL)}, {@code the profile URL}. */
+  private static final Pattern PROFILE_URL =
+      Pattern.compile("(?:\\(from |\\bprofile )((?:https?|urn):[^\\s)#,'\"]+)");
+
+  /**
+   * The profile whose constraint the message reports (its URL with the version the engine gives,
+   * without an element fragment), or null for the base specification or no profile.
+   */
+  static @Nullable String profile(ValidationMessage m, String text) {
+    String url = null;
+    String inv = m.getInvId();
+    if (inv == null
+        && m.getType() == ValidationMessage.IssueType.INVARIANT
+        && m.getMessageId() != null
+        && m.getMessageId().contains("#")) {
+      inv = m.getMessageId();
+    }
+    if (inv != null && inv.contains("#")) {
+      url = inv.substring(0, inv.lastIndexOf('#'));
+    } else {
+      Matcher found = PROFILE_URL.matcher(text);
+      if (found.find()) {
+        url = found.group(1);
+        while (url.endsWith(".") || url.endsWith(":")) {
+          url = url.substring(0, url.length() - 1);
+        }
+      }
+    }
+    return url == null || url.isEmpty() || url.startsWith(CORE_SD) ? null : url;
+  }
+
+  /** The id HL7 gives "This element does not match any known slice ...". */
+  private static final String SLICE_DETAILS = "Details_for__matching_against_Profile_";
 
   /** The id of HL7's "profile ... could not be found" message. */
   private static final String UNKNOWN_PROFILE = "Validation_VAL_Profile_Unknown";
@@ -89,6 +124,12 @@ final class MessageMapper {
           : StructureIds.OTHER;
     }
     String id = ids.lookup(messageId);
+    if (messageId.equals(SLICE_DETAILS)
+        && m.getMessage() != null
+        && m.getMessage().contains("slice")) {
+      // the same id also carries other matching details (a contained resource's own errors)
+      return StructureIds.SLICING;
+    }
     return id != null ? id : StructureIds.OTHER;
   }
 

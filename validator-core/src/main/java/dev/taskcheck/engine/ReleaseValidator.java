@@ -10,6 +10,7 @@ import dev.taskcheck.engine.packages.IgPackage;
 import dev.taskcheck.engine.packages.IgSet;
 import dev.taskcheck.model.FhirRelease;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -116,6 +117,24 @@ final class ReleaseValidator {
    *     definitions and TaskCheck's profiles
    */
   ReleaseValidator(FhirRelease release, int reuseLimit, IgSet igs) {
+    this(release, reuseLimit, igs, IgSnapshots.root());
+  }
+
+  /** What the snapshot cache did when this validator was built (none without IG packages). */
+  private IgSnapshots.Outcome snapshots = new IgSnapshots.Outcome(List.of(), 0, 0);
+
+  IgSnapshots.Outcome snapshots() {
+    return snapshots;
+  }
+
+  /**
+   * @param snapshotCache the folder of the IG snapshot cache, or null for none
+   */
+  ReleaseValidator(
+      FhirRelease release,
+      int reuseLimit,
+      IgSet igs,
+      @org.jspecify.annotations.Nullable Path snapshotCache) {
     this.release = release;
     this.context =
         switch (release) {
@@ -132,18 +151,40 @@ final class ReleaseValidator {
     for (IBaseResource r : ProfilePackage.load(release, context)) {
       ours.addResource(r);
     }
-    PrePopulatedValidationSupport fromIgs = new PrePopulatedValidationSupport(context);
+    List<IBaseResource> igResources = new java.util.ArrayList<>();
     for (IgPackage p : igs.forRelease(release)) {
       for (IgPackage.Resource r : p.resources()) {
-        fromIgs.addResource(parse(context, p, r));
+        igResources.add(parse(context, p, r));
       }
     }
+    DefaultProfileValidationSupport core = new DefaultProfileValidationSupport(context);
+    if (!igResources.isEmpty()) {
+      // differential-only profiles: snapshots from the disk cache, or generated once and cached
+      IgSnapshots.Outcome snapshots =
+          IgSnapshots.apply(
+              context,
+              release,
+              igs,
+              igResources,
+              snapshotCache,
+              resources ->
+                  new ValidationSupportChain(
+                      core,
+                      ours,
+                      prePopulated(context, resources),
+                      new CommonCodeSystemsTerminologyService(context),
+                      new InMemoryTerminologyServerValidationSupport(context),
+                      new SnapshotGeneratingValidationSupport(context)));
+      igResources = snapshots.resources();
+      this.snapshots = snapshots;
+    }
+    PrePopulatedValidationSupport fromIgs = prePopulated(context, igResources);
     ValidationSupportChain chain =
         new ValidationSupportChain(
             ValidationSupportChain.CacheConfiguration.defaultValues()
                 .setCacheSize(10_000)
                 .setCacheTimeout(Duration.ofDays(365)),
-            new DefaultProfileValidationSupport(context),
+            core,
             ours,
             fromIgs,
             new CommonCodeSystemsTerminologyService(context),
@@ -166,6 +207,15 @@ final class ReleaseValidator {
     // once and
     // on one thread, keeps worker threads from each loading the same definitions at the same time
     validate(WARM_UP, false, List.of());
+  }
+
+  private static PrePopulatedValidationSupport prePopulated(
+      FhirContext context, List<IBaseResource> resources) {
+    PrePopulatedValidationSupport out = new PrePopulatedValidationSupport(context);
+    for (IBaseResource r : resources) {
+      out.addResource(r);
+    }
+    return out;
   }
 
   /** A package resource as HAPI's model; a resource HAPI cannot read is a setup error. */

@@ -26,6 +26,7 @@ public final class StructureIds {
   public static final String CARDINALITY = "structure-cardinality";
   public static final String BINDING = "structure-binding";
   public static final String REFERENCE = "structure-reference";
+  public static final String SLICING = "structure-slicing";
   public static final String OTHER = "structure-other";
 
   /**
@@ -50,6 +51,10 @@ public final class StructureIds {
     m.put(
         REFERENCE,
         "A reference that does not resolve where it must, or points at the wrong resource type");
+    m.put(
+        SLICING,
+        "A sliced element that matches no slice, more than one, or a required slice that is missing"
+            + " (a profile's slicing)");
     m.put(
         OTHER,
         "Any other finding of the structure engine; the issue keeps the engine's message id");

@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param source the pipeline stage that produced the finding
  * @param messageId the underlying engine's message id, kept for {@code structure-other} and for
  *     tracing; null when TaskCheck produced the finding itself
+ * @param profile the canonical URL (with its version, when the engine names it) of the profile
+ *     whose constraint the finding reports: an IG's or TaskCheck's; null for the base specification
+ *     and for findings that are not about a profile
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public record Issue(
@@ -32,7 +35,22 @@ public record Issue(
     @Nullable Integer column,
     String message,
     IssueSource source,
-    @Nullable String messageId) {
+    @Nullable String messageId,
+    @Nullable String profile) {
+
+  /** A finding about no profile in particular. */
+  public Issue(
+      String ruleId,
+      Severity severity,
+      String type,
+      @Nullable String expression,
+      @Nullable Integer line,
+      @Nullable Integer column,
+      String message,
+      IssueSource source,
+      @Nullable String messageId) {
+    this(ruleId, severity, type, expression, line, column, message, source, messageId, null);
+  }
 
   public Issue {
     Objects.requireNonNull(ruleId, "ruleId");
@@ -46,12 +64,33 @@ public record Issue(
   public Issue withLocation(
       @Nullable String newExpression, @Nullable Integer newLine, @Nullable Integer newColumn) {
     return new Issue(
-        ruleId, severity, type, newExpression, newLine, newColumn, message, source, messageId);
+        ruleId,
+        severity,
+        type,
+        newExpression,
+        newLine,
+        newColumn,
+        message,
+        source,
+        messageId,
+        profile);
   }
 
   /** A copy with another severity (used by rule-set re-grading and overrides). */
   public Issue withSeverity(Severity newSeverity) {
     return new Issue(
-        ruleId, newSeverity, type, expression, line, column, message, source, messageId);
+        ruleId, newSeverity, type, expression, line, column, message, source, messageId, profile);
+  }
+
+  /** A copy with another message (used when a suppression has expired, to say so). */
+  public Issue withMessage(String newMessage) {
+    return new Issue(
+        ruleId, severity, type, expression, line, column, newMessage, source, messageId, profile);
+  }
+
+  /** A copy naming the profile the finding is about. */
+  public Issue withProfile(@Nullable String profileUrl) {
+    return new Issue(
+        ruleId, severity, type, expression, line, column, message, source, messageId, profileUrl);
   }
 }

@@ -197,6 +197,10 @@ final class JsonReportWriter extends JsonHeadLastWriter {
     g.writeStringField("message", i.message());
     g.writeStringField("source", i.source().code());
     Json.stringField(g, "messageId", i.messageId());
+    if (i.profile() != null) {
+      // the profile whose constraint the finding reports (an IG's, or TaskCheck's own)
+      g.writeStringField("profile", i.profile());
+    }
     g.writeEndObject();
   }
 }

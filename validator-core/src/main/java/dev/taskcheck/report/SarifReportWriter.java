@@ -244,6 +244,7 @@ final class SarifReportWriter extends JsonHeadLastWriter {
     g.writeStringField("issueType", issue.type());
     g.writeStringField("stage", issue.source().code());
     optionalString(g, "messageId", issue.messageId());
+    optionalString(g, "profile", issue.profile());
     optionalString(g, "resource", r.resource());
     optionalString(g, "versionId", r.versionId());
     FhirRelease release = r.fhirVersion();

@@ -201,7 +201,8 @@ final class XmlReportWriter extends HeadLastWriter {
         .attribute("line", i.line())
         .attribute("column", i.column())
         .attribute("source", i.source().code())
-        .attribute("messageId", i.messageId());
+        .attribute("messageId", i.messageId())
+        .attribute("profile", i.profile());
     w.textElement("message", i.message());
     w.end();
   }

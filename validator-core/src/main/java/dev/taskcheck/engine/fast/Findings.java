@@ -71,6 +71,15 @@ final class Findings {
         "Constraint failed: " + key + ": " + human,
         source,
         messageId);
+    if (source == IssueSource.PROFILE && messageId.contains("#") && !issues.isEmpty()) {
+      // the profile holding the invariant, as the reference engine names it
+      Issue last = issues.get(issues.size() - 1);
+      if (key.equals(last.ruleId()) && messageId.equals(last.messageId())) {
+        issues.set(
+            issues.size() - 1,
+            last.withProfile(messageId.substring(0, messageId.lastIndexOf('#'))));
+      }
+    }
   }
 
   /**

@@ -22,6 +22,7 @@ public final class IgSet {
   private final List<IgPackage> packages;
   private final Set<String> profileUrls = new HashSet<>();
   private final String key;
+  private final String contentHash;
 
   IgSet(List<IgPackage> packages) {
     this.packages = List.copyOf(packages);
@@ -46,12 +47,9 @@ public final class IgSet {
         }
       }
     }
+    this.contentHash = HexFormat.of().formatHex(digest.digest());
     this.key =
-        this.packages.isEmpty()
-            ? ""
-            : String.join(",", names)
-                + "@"
-                + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+        this.packages.isEmpty() ? "" : String.join(",", names) + "@" + contentHash.substring(0, 16);
   }
 
   public List<IgPackage> packages() {
@@ -70,6 +68,11 @@ public final class IgSet {
   /** Whether a package defines this canonical URL ({@code url} or {@code url|version}). */
   public boolean definesProfile(String canonical) {
     return profileUrls.contains(canonical);
+  }
+
+  /** The SHA-256 of the packages' names, paths and contents (hex): equal hashes, equal contents. */
+  public String contentHash() {
+    return contentHash;
   }
 
   /** Names the set by its packages and contents: equal keys, equal definitions. */
