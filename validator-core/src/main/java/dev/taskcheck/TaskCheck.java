@@ -1,5 +1,6 @@
 package dev.taskcheck;
 
+import dev.taskcheck.engine.AdvisorFile;
 import dev.taskcheck.engine.DocumentProcessor;
 import dev.taskcheck.engine.IssuePolicy;
 import dev.taskcheck.engine.Pipeline;
@@ -111,6 +112,9 @@ public final class TaskCheck {
   /** The rules of the rule files ({@code --rules}) and of the plug-ins found. */
   private final CustomRules custom;
 
+  /** HL7 advisor files ({@code --advisor-file}) whose rules suppress structure findings. */
+  private final List<AdvisorFile> advisors;
+
   /**
    * With IG packages or run profiles, loads the definitions of their releases now, so that a
    * package HAPI cannot read, or a run profile nobody defines, is a setup error of {@link
@@ -177,6 +181,11 @@ public final class TaskCheck {
     this.stuckAfter = b.stuckAfter;
     this.history = b.history;
     this.custom = b.loadCustomRules();
+    List<AdvisorFile> advised = new ArrayList<>();
+    for (Path f : b.advisorFiles) {
+      advised.add(AdvisorFile.read(f, f.toString()));
+    }
+    this.advisors = List.copyOf(advised);
     IssuePolicy policy = policy(List.of(), Instant.EPOCH);
     // an expression of a rule file that does not compile is a setup error now, not on first use
     custom.fileRuleStage(id -> true);
@@ -277,7 +286,8 @@ public final class TaskCheck {
 
   /** The issue policy of this instance's settings and custom rules, at {@code at}. */
   private IssuePolicy policy(List<Suppression> withSuppressions, Instant at) {
-    return new IssuePolicy(ruleSet, severities, off, withSuppressions, at, custom.entries());
+    return new IssuePolicy(
+        ruleSet, severities, off, withSuppressions, at, custom.entries(), advisors);
   }
 
   /**
@@ -900,6 +910,21 @@ public final class TaskCheck {
       pluginLoaders.add(Objects.requireNonNull(loader));
       return this;
     }
+
+    /**
+     * Reads an HL7 validator advisor file ({@code -advisor-file}; repeatable; {@code
+     * --advisor-file}): JSON {@code {"suppress": ["messageId", "messageId@path"]}} or text lines
+     * {@code - messageId[@path]}. Its rules suppress the structure engine's findings (either
+     * engine); each suppressed finding is kept aside with the rule and its file and line. Read by
+     * {@link #build()}, which throws {@link IllegalArgumentException} naming the file and the
+     * problem.
+     */
+    public Builder advisorFile(Path file) {
+      advisorFiles.add(Objects.requireNonNull(file));
+      return this;
+    }
+
+    private final List<Path> advisorFiles = new ArrayList<>();
 
     private final Map<Path, String> ruleFiles = new LinkedHashMap<>();
     private final List<ClassLoader> pluginLoaders = new ArrayList<>();

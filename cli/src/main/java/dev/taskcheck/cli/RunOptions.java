@@ -211,6 +211,15 @@ final class RunOptions {
 
   @picocli.CommandLine.Mixin private CustomRuleOptions customRules = new CustomRuleOptions();
 
+  @Option(
+      names = "--advisor-file",
+      paramLabel = "FILE",
+      description =
+          "An HL7 validator advisor file (repeatable): JSON {\"suppress\": [\"messageId\","
+              + " \"messageId@path\"]} or text lines '- messageId[@path]'; its rules suppress"
+              + " structure findings.")
+  private List<Path> advisorFiles = new ArrayList<>();
+
   /** The largest --threads accepted; the library uses at most 4 per core and 256 in any case. */
   static final int MAX_THREADS = 1024;
 
@@ -319,11 +328,17 @@ final class RunOptions {
     igs.forEach(builder::ig);
     profiles.forEach(builder::profile);
     customRules.applyTo(builder);
+    advisorFiles.forEach(builder::advisorFile);
     TaskCheck taskCheck;
     try {
       taskCheck = builder.build();
     } catch (IllegalArgumentException e) {
       String option = customRules.optionOf(String.valueOf(e.getMessage()));
+      for (Path f : advisorFiles) {
+        if (String.valueOf(e.getMessage()).startsWith(f.toString())) {
+          option = "--advisor-file";
+        }
+      }
       if (option != null) {
         // a rule file that cannot be read or compiled, or a plug-in with bad metadata: setup
         throw new TaskCheckException(option + " " + e.getMessage(), e);

@@ -143,6 +143,37 @@ class CustomRulesIT {
   }
 
   @Test
+  void anAdvisorFileSuppressesStructureFindings() {
+    Path samples = CliProcessSupport.testdata().resolve("samples/davinci-pcde-task-requested.xml");
+    Path advisor = CliProcessSupport.testdata().resolve("advisor/advisor.txt");
+    CliRun run =
+        taskcheck(
+                "validate",
+                "--format",
+                "json",
+                "--advisor-file",
+                advisor.toString(),
+                samples.toString())
+            .run();
+    assertThat(run.exitCode()).as(run.describe()).isZero();
+    JsonNode result = run.json().path("results").get(0);
+    List<String> ids = new ArrayList<>();
+    result.path("issues").forEach(i -> ids.add(i.path("ruleId").asText()));
+    assertThat(ids).doesNotContain("dom-6");
+    assertThat(run.json().path("summary").path("suppressed").asInt()).isPositive();
+
+    CliRun bad =
+        taskcheck(
+                "validate",
+                "--advisor-file",
+                tmp.resolve("none.json").toString(),
+                samples.toString())
+            .run();
+    assertThat(bad.exitCode()).as(bad.describe()).isEqualTo(2);
+    assertThat(bad.stderr()).contains("--advisor-file").contains("no such advisor file");
+  }
+
+  @Test
   void aPlugInPathThatIsNoFolderIsASetupError() {
     CliRun run =
         taskcheck("validate", "--plugin-path", tmp.resolve("nope").toString(), TASK.toString())

@@ -140,6 +140,13 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
   @Parameter(property = "taskcheck.ruleFiles")
   private List<File> ruleFiles = new ArrayList<>();
 
+  /**
+   * HL7 validator advisor files (JSON or text, as the HL7 validator reads them) whose rules
+   * suppress structure findings.
+   */
+  @Parameter(property = "taskcheck.advisorFiles")
+  private List<File> advisorFiles = new ArrayList<>();
+
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   private PluginDescriptor plugin;
 
@@ -300,6 +307,7 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
         patterns(igs),
         patterns(profiles),
         ruleFiles.stream().map(File::getPath).toList(),
+        advisorFiles.stream().map(File::getPath).toList(),
         line -> log.info("TaskCheck: " + line));
   }
 

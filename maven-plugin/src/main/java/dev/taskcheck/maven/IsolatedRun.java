@@ -198,6 +198,9 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
     for (String f : r.ruleFiles()) {
       b.ruleFile(base.resolve(f));
     }
+    for (String f : r.advisorFiles()) {
+      b.advisorFile(base.resolve(f));
+    }
     TaskCheck built;
     try {
       built = b.build();
@@ -206,6 +209,11 @@ public final class IsolatedRun implements Function<Map<String, Object>, Map<Stri
       for (String f : r.ruleFiles()) {
         if (message.startsWith(base.resolve(f) + ":")) {
           throw new IllegalArgumentException("ruleFiles: " + message, e);
+        }
+      }
+      for (String f : r.advisorFiles()) {
+        if (message.startsWith(base.resolve(f).toString())) {
+          throw new IllegalArgumentException("advisorFiles: " + message, e);
         }
       }
       if (message.contains("plug-in")) {

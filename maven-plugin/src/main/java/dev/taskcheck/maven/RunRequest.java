@@ -38,6 +38,7 @@ record RunRequest(
     List<String> igs,
     List<String> profiles,
     List<String> ruleFiles,
+    List<String> advisorFiles,
     Consumer<String> log) {
 
   Map<String, Object> toMap() {
@@ -63,6 +64,7 @@ record RunRequest(
     m.put("igs", List.copyOf(igs));
     m.put("profiles", List.copyOf(profiles));
     m.put("ruleFiles", List.copyOf(ruleFiles));
+    m.put("advisorFiles", List.copyOf(advisorFiles));
     m.put("log", log);
     return m;
   }
@@ -91,6 +93,7 @@ record RunRequest(
         (List<String>) CarriedMap.required(m, "igs"),
         (List<String>) CarriedMap.required(m, "profiles"),
         (List<String>) CarriedMap.required(m, "ruleFiles"),
+        (List<String>) CarriedMap.required(m, "advisorFiles"),
         (Consumer<String>) CarriedMap.required(m, "log"));
   }
 }

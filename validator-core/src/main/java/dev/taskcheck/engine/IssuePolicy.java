@@ -37,6 +37,7 @@ public final class IssuePolicy {
   private final LocalDate today;
   private final Instant now;
   private final Map<String, CatalogEntry> custom;
+  private final List<AdvisorFile> advisors;
 
   /**
    * @param severities per-rule severity overrides
@@ -62,7 +63,22 @@ public final class IssuePolicy {
       List<Suppression> suppressions,
       Instant now,
       Map<String, CatalogEntry> custom) {
+    this(ruleSet, severities, off, suppressions, now, custom, List.of());
+  }
+
+  /**
+   * @param advisors HL7 advisor files whose rules suppress structure findings
+   */
+  public IssuePolicy(
+      RuleSet ruleSet,
+      Map<String, Severity> severities,
+      Set<String> off,
+      List<Suppression> suppressions,
+      Instant now,
+      Map<String, CatalogEntry> custom,
+      List<AdvisorFile> advisors) {
     this.custom = Map.copyOf(custom);
+    this.advisors = List.copyOf(advisors);
     this.ruleSet = Objects.requireNonNull(ruleSet);
     this.severities = Map.copyOf(severities);
     this.off = Set.copyOf(off);
@@ -138,6 +154,12 @@ public final class IssuePolicy {
       if (taskPath != null && replaced(original, taskPath)) {
         continue;
       }
+      AdvisorFile.Rule advised = advised(original);
+      if (advised != null) {
+        suppressed.add(
+            new SuppressedIssue(original, "advisor file rule " + advised.text(), advised.origin()));
+        continue;
+      }
       CatalogEntry entry = entry(original.ruleId());
       if (enteredInError && entry != null && entry.skipsEnteredInError()) {
         continue;
@@ -178,6 +200,17 @@ public final class IssuePolicy {
       kept.add(issue);
     }
     return new Outcome(kept, suppressed);
+  }
+
+  /** The advisor file rule that suppresses a structure finding, or null. */
+  private AdvisorFile.@Nullable Rule advised(Issue issue) {
+    for (AdvisorFile a : advisors) {
+      AdvisorFile.Rule r = a.suppressing(issue);
+      if (r != null) {
+        return r;
+      }
+    }
+    return null;
   }
 
   /** A built-in rule's entry, else a custom rule's, or null. */
