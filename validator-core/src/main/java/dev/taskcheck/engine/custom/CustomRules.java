@@ -43,7 +43,7 @@ public final class CustomRules {
           new CatalogEntry(info, type, null, "", m.replacedIn(), m.skipsEnteredInError()));
     }
     for (FhirPathRule r : fileRules) {
-      RuleInfo info = r.info(dev.taskcheck.rules.TaskRule.FIRST_RELEASE);
+      RuleInfo info = r.info();
       list.add(info);
       byId.put(
           info.id(),

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param versions the FHIR releases the rule applies to
  * @param ruleSets the rule sets that run it; empty for every one
  * @param documentation a documentation URL, or null
+ * @param since the version of the rule file that introduced the rule, as the file says; empty when
+ *     it does not
  * @param file the rule file, as the user named it
  * @param line the line of the rule in its file
  * @param expressionLine the line of its {@code expression}, for compile errors
@@ -39,6 +41,7 @@ record FhirPathRule(
     List<FhirRelease> versions,
     List<String> ruleSets,
     @Nullable String documentation,
+    String since,
     String file,
     int line,
     int expressionLine,
@@ -53,11 +56,12 @@ record FhirPathRule(
     Objects.requireNonNull(summary);
     versions = List.copyOf(versions);
     ruleSets = List.copyOf(ruleSets);
+    Objects.requireNonNull(since);
     Objects.requireNonNull(file);
   }
 
   /** The rule as the catalog lists it. */
-  RuleInfo info(String since) {
+  RuleInfo info() {
     return new RuleInfo(
         id,
         id,

@@ -53,7 +53,8 @@ final class RuleFiles {
           "summary",
           "versions",
           "ruleSets",
-          "url");
+          "url",
+          "since");
 
   private RuleFiles() {}
 
@@ -185,7 +186,7 @@ final class RuleFiles {
               "unknown key '"
                   + name
                   + "' (a rule has id, severity, expression, message and optionally where,"
-                  + " context, summary, versions, ruleSets, url)");
+                  + " context, summary, versions, ruleSets, url, since)");
         }
         JsonToken v = p.nextToken();
         List<String> items = new ArrayList<>();
@@ -230,6 +231,7 @@ final class RuleFiles {
       List<FhirRelease> versions = versions(values.get("versions"));
       List<String> ruleSets = ruleSets(values.get("ruleSets"));
       Value url = values.get("url");
+      Value since = values.get("since");
       Value where = values.get("where");
       Value context = values.get("context");
       return new FhirPathRule(
@@ -243,6 +245,7 @@ final class RuleFiles {
           versions,
           ruleSets,
           url == null ? null : url.text(),
+          since == null ? "" : since.text(),
           file,
           ruleLine,
           expressionValue.line(),
