@@ -83,9 +83,12 @@ class AdvisorFileTest {
         "Task.*.type           | Task.output[0].type         | true",
         "Task                  | Task.status                 | false",
       })
-  void pathsMatchSegmentBySegment(String path, String expression, boolean matches) {
-    assertThat(AdvisorFile.read(write("- X@" + path), "a.txt").rules().get(0).path())
-        .isEqualTo(path);
+  void pathsMatchSegmentBySegment(
+      String path, String expression, boolean matches, @TempDir Path dir) throws Exception {
+    Path file = dir.resolve("a.txt");
+    Files.writeString(file, "- X@" + path);
+    AdvisorFile advisor = AdvisorFile.read(file, "a.txt");
+    assertThat(advisor.rules().get(0).path()).isEqualTo(path);
     Issue issue =
         new Issue(
             "structure-other",
@@ -97,8 +100,7 @@ class AdvisorFileTest {
             "m",
             dev.taskcheck.model.IssueSource.STRUCTURE,
             "x");
-    assertThat(AdvisorFile.read(write("- X@" + path), "a.txt").suppressing(issue) != null)
-        .isEqualTo(matches);
+    assertThat(advisor.suppressing(issue) != null).isEqualTo(matches);
   }
 
   @ParameterizedTest
@@ -119,16 +121,5 @@ class AdvisorFileTest {
     assertThatThrownBy(() -> TaskCheck.builder().advisorFile(f).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(f + ":");
-  }
-
-  private static Path write(String text) {
-    try {
-      Path f = Files.createTempFile("advisor", ".txt");
-      Files.writeString(f, text);
-      f.toFile().deleteOnExit();
-      return f;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -76,13 +76,7 @@ final class MessageMapper {
    */
   static @Nullable String profile(ValidationMessage m, String text) {
     String url = null;
-    String inv = m.getInvId();
-    if (inv == null
-        && m.getType() == ValidationMessage.IssueType.INVARIANT
-        && m.getMessageId() != null
-        && m.getMessageId().contains("#")) {
-      inv = m.getMessageId();
-    }
+    String inv = invariantId(m);
     if (inv != null && inv.contains("#")) {
       url = inv.substring(0, inv.lastIndexOf('#'));
     } else {
@@ -137,6 +131,20 @@ final class MessageMapper {
    * The constraint key of a failed invariant ({@code inv-1} from {@code .../Task#inv-1}), or null.
    */
   static @Nullable String invariantKey(ValidationMessage m) {
+    String inv = invariantId(m);
+    if (inv == null) {
+      return null;
+    }
+    int hash = inv.lastIndexOf('#');
+    String key = hash >= 0 ? inv.substring(hash + 1) : inv;
+    return key.isBlank() ? null : key;
+  }
+
+  /**
+   * A failed invariant's id, {@code <profile url>#<key>} (HAPI puts it in the message id when the
+   * invariant id is missing), or null.
+   */
+  private static @Nullable String invariantId(ValidationMessage m) {
     String inv = m.getInvId();
     if (inv == null
         && m.getType() == ValidationMessage.IssueType.INVARIANT
@@ -144,12 +152,7 @@ final class MessageMapper {
         && m.getMessageId().contains("#")) {
       inv = m.getMessageId();
     }
-    if (inv == null) {
-      return null;
-    }
-    int hash = inv.lastIndexOf('#');
-    String key = hash >= 0 ? inv.substring(hash + 1) : inv;
-    return key.isBlank() ? null : key;
+    return inv;
   }
 
   private static Severity severity(ValidationMessage m) {

@@ -8,13 +8,13 @@ import dev.taskcheck.rules.RuleCategory;
 import dev.taskcheck.rules.RuleMessages;
 import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionRule;
+import dev.taskcheck.rules.catalog.RuleCatalog;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
@@ -90,18 +90,11 @@ final class PluginRules {
 
   /** A plug-in rule as the catalog lists it. */
   static RuleInfo info(Class<?> type) {
-    TaskRule m = type.getAnnotation(TaskRule.class);
-    return new RuleInfo(
-        m.id(),
-        type.getSimpleName(),
+    TaskRule m = RuleCatalog.meta(type);
+    return RuleCatalog.info(
+        type,
         RuleIds.prefix(m.id()),
-        m.severity(),
-        List.of(m.versions()),
-        m.summary(),
         RuleInfo.Kind.PLUGIN,
-        Arrays.stream(m.basis()).map(Enum::name).toList(),
-        m.since(),
-        Arrays.stream(m.ruleSets()).map(rs -> rs.code()).toList(),
         origin(type),
         m.documentation().isEmpty() ? null : m.documentation());
   }

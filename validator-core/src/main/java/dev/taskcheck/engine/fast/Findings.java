@@ -63,23 +63,20 @@ final class Findings {
       String human,
       IssueSource source,
       String messageId) {
-    issue(
+    // a profile's invariant names the profile holding it, as the reference engine does
+    String profile =
+        source == IssueSource.PROFILE && messageId.contains("#")
+            ? messageId.substring(0, messageId.lastIndexOf('#'))
+            : null;
+    add(
         key,
         level,
         "invariant",
         expression,
         "Constraint failed: " + key + ": " + human,
         source,
-        messageId);
-    if (source == IssueSource.PROFILE && messageId.contains("#") && !issues.isEmpty()) {
-      // the profile holding the invariant, as the reference engine names it
-      Issue last = issues.get(issues.size() - 1);
-      if (key.equals(last.ruleId()) && messageId.equals(last.messageId())) {
-        issues.set(
-            issues.size() - 1,
-            last.withProfile(messageId.substring(0, messageId.lastIndexOf('#'))));
-      }
-    }
+        messageId,
+        profile);
   }
 
   /**
@@ -93,6 +90,18 @@ final class Findings {
       String message,
       IssueSource source,
       @Nullable String messageId) {
+    add(ruleId, level, type, expression, message, source, messageId, null);
+  }
+
+  private void add(
+      String ruleId,
+      Severity level,
+      String type,
+      String expression,
+      String message,
+      IssueSource source,
+      @Nullable String messageId,
+      @Nullable String profile) {
     // as the reference engine keeps one of two messages with the same text at the same place
     if (!seen.add(
         List.of(ruleId, level, expression, source, Objects.toString(messageId), message))) {
@@ -100,7 +109,8 @@ final class Findings {
     }
     int[] at = NodePath.position(root, expression);
     issues.add(
-        new Issue(ruleId, level, type, expression, at[0], at[1], message, source, messageId));
+        new Issue(
+            ruleId, level, type, expression, at[0], at[1], message, source, messageId, profile));
   }
 
   List<Issue> issues() {

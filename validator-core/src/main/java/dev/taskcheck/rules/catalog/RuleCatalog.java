@@ -125,24 +125,39 @@ public final class RuleCatalog {
     return meta;
   }
 
+  /**
+   * A Java rule class's catalog entry, from its {@link TaskRule}: a built-in rule's, or a plug-in's
+   * (its category the id's prefix, with where it comes from and its documentation URL).
+   */
+  public static RuleInfo info(
+      Class<?> type,
+      String category,
+      RuleInfo.Kind kind,
+      @Nullable String origin,
+      @Nullable String documentation) {
+    TaskRule m = meta(type);
+    return new RuleInfo(
+        m.id(),
+        type.getSimpleName(),
+        category,
+        m.severity(),
+        List.of(m.versions()),
+        m.summary(),
+        kind,
+        Arrays.stream(m.basis()).map(Enum::name).toList(),
+        m.since(),
+        Arrays.stream(m.ruleSets()).map(RuleSet::code).toList(),
+        origin,
+        documentation);
+  }
+
   private static List<CatalogEntry> build() {
     List<CatalogEntry> out = new ArrayList<>();
     List<Class<?>> classes = new ArrayList<>(BuiltInRules.JAVA);
     classes.addAll(BuiltInRules.TRANSITION);
     for (Class<?> type : classes) {
       TaskRule m = meta(type);
-      RuleInfo info =
-          new RuleInfo(
-              m.id(),
-              type.getSimpleName(),
-              m.category().code(),
-              m.severity(),
-              List.of(m.versions()),
-              m.summary(),
-              RuleInfo.Kind.JAVA,
-              Arrays.stream(m.basis()).map(Enum::name).toList(),
-              m.since(),
-              Arrays.stream(m.ruleSets()).map(RuleSet::code).toList());
+      RuleInfo info = info(type, m.category().code(), RuleInfo.Kind.JAVA, null, null);
       out.add(
           new CatalogEntry(
               info, type, null, m.replaces(), m.replacedIn(), m.skipsEnteredInError()));
