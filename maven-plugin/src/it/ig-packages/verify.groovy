@@ -5,6 +5,9 @@ def report = new JsonSlurper().parse(new File(basedir, 'target/taskcheck/taskche
 assert !log.contains('NoSuchMethodError') && !log.contains('NoClassDefFoundError') && !log.contains('ServiceConfigurationError')
 // the real DSF Tasks pass their profiles (only the narrative warning dom-6); the mutant lacks the
 // instantiatesCanonical its profile requires: an error, so the build fails
+// both packages came from the local repository by their coordinates
+assert log =~ /TaskCheck: IG package dev.taskcheck.it:dsf-process-ping-pong:tgz:1.0.1 resolved to .*dsf-process-ping-pong-1.0.1.tgz/
+assert log =~ /TaskCheck: IG package dev.taskcheck.it:dsf-base-v1:1.9.0 resolved to .*dsf-base-v1-1.9.0.jar/
 assert report.summary.resources == 4
 def bySource = report.results.groupBy { it.source.tokenize('/').last() }
 ['dsf-task-start-ping.xml', 'dsf-task-start-ping-autostart.xml', 'dsf-task-stop-ping-autostart.xml'].each { name ->

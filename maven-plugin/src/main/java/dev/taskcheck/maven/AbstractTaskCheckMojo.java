@@ -13,6 +13,8 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -120,11 +122,13 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
   @Parameter(property = "taskcheck.threads")
   private @Nullable Integer threads;
 
-  /** This plugin, to find its own jars. */
   /**
    * IG packages to check Tasks against: a package {@code .tgz} or folder (relative to the project),
-   * or {@code id#version} from the local FHIR package cache ({@code FHIR_PACKAGE_CACHE} or {@code
-   * ~/.fhir/packages}). Never downloaded. See docs/profiles-and-igs.md.
+   * {@code id#version} from the local FHIR package cache ({@code FHIR_PACKAGE_CACHE} or {@code
+   * ~/.fhir/packages}), or the Maven coordinates of an artifact that holds a package ({@code
+   * groupId:artifactId[:extension[:classifier]]:version}, e.g. {@code org.example:my-ig:tgz:1.0.0};
+   * the extension defaults to {@code jar}), resolved by Maven like any dependency. TaskCheck itself
+   * never downloads packages. See docs/profiles-and-igs.md.
    */
   @Parameter(property = "taskcheck.igs")
   private List<String> igs = new ArrayList<>();
@@ -147,8 +151,17 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
   @Parameter(property = "taskcheck.advisorFiles")
   private List<File> advisorFiles = new ArrayList<>();
 
+  /** This plugin, to find its own jars. */
   @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
   private PluginDescriptor plugin;
+
+  /** Maven's repository session, to resolve {@code <igs>} given as coordinates. */
+  @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+  private RepositorySystemSession repositorySession;
+
+  /** The project's repositories, to resolve {@code <igs>} given as coordinates. */
+  @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
+  private List<RemoteRepository> remoteRepositories = new ArrayList<>();
 
   /** The base directory of the project. */
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
@@ -159,9 +172,11 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
   private @Nullable File pom;
 
   private final Engines engines;
+  private final IgArtifacts igArtifacts;
 
-  AbstractTaskCheckMojo(Engines engines) {
+  AbstractTaskCheckMojo(Engines engines, IgArtifacts igArtifacts) {
     this.engines = engines;
+    this.igArtifacts = igArtifacts;
   }
 
   /**
@@ -176,6 +191,8 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
     if (files.isEmpty()) {
       return null;
     }
+    List<String> packages =
+        igArtifacts.resolve(patterns(igs), repositorySession, remoteRepositories, getLog());
     Function<Map<String, Object>, Map<String, Object>> engine;
     try {
       engine = engines.get(plugin, getLog());
@@ -185,7 +202,8 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
     RunAnswer answer;
     try {
       answer =
-          RunAnswer.fromMap(engine.apply(request(files, outputDirectory, failOn, formats).toMap()));
+          RunAnswer.fromMap(
+              engine.apply(request(files, packages, outputDirectory, failOn, formats).toMap()));
     } catch (RuntimeException e) {
       throw new MojoExecutionException(
           "TaskCheck failed while validating: "
@@ -273,7 +291,11 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
   }
 
   private RunRequest request(
-      List<String> files, File outputDirectory, String failOn, List<String> formats) {
+      List<String> files,
+      List<String> packages,
+      File outputDirectory,
+      String failOn,
+      List<String> formats) {
     List<Map<String, String>> entries = new ArrayList<>();
     for (SuppressionEntry s : suppressions) {
       Map<String, String> m = new HashMap<>();
@@ -304,7 +326,7 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
         history,
         now,
         threads,
-        patterns(igs),
+        packages,
         patterns(profiles),
         ruleFiles.stream().map(File::getPath).toList(),
         advisorFiles.stream().map(File::getPath).toList(),

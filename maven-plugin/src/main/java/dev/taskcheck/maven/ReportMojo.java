@@ -38,8 +38,8 @@ public class ReportMojo extends AbstractTaskCheckMojo implements MavenReport {
   private File reportOutputDirectory;
 
   @Inject
-  public ReportMojo(Engines engines) {
-    super(engines);
+  public ReportMojo(Engines engines, IgArtifacts igArtifacts) {
+    super(engines, igArtifacts);
   }
 
   @Override

@@ -55,8 +55,8 @@ public class ValidateMojo extends AbstractTaskCheckMojo {
   private File outputDirectory;
 
   @Inject
-  public ValidateMojo(Engines engines) {
-    super(engines);
+  public ValidateMojo(Engines engines, IgArtifacts igArtifacts) {
+    super(engines, igArtifacts);
   }
 
   @Override

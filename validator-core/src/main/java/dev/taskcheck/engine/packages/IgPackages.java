@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -26,12 +29,12 @@ import javax.xml.stream.XMLStreamReader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads FHIR NPM packages from disk, never from the network: a package {@code .tgz}, a package
- * folder ({@code package/package.json}, or a folder of conformance resources with a {@code
- * package.json}), or {@code id#version} looked up read-only in the local FHIR package cache as the
- * HL7 validator, SUSHI and Firely lay it out ({@code <cache>/<id>#<version>/package/}).
- * Dependencies are resolved among the given packages, then the cache; the core packages are
- * TaskCheck's own.
+ * Reads FHIR NPM packages from disk, never from the network: a package {@code .tgz} (or a {@code
+ * .jar} or {@code .zip} holding one, as Maven repositories keep them), a package folder ({@code
+ * package/package.json}, or a folder of conformance resources with a {@code package.json}), or
+ * {@code id#version} looked up read-only in the local FHIR package cache as the HL7 validator,
+ * SUSHI and Firely lay it out ({@code <cache>/<id>#<version>/package/}). Dependencies are resolved
+ * among the given packages, then the cache; the core packages are TaskCheck's own.
  *
  * <p>Every problem is an {@link IllegalArgumentException} whose message names the package, what is
  * wrong and how to mend it.
@@ -194,7 +197,7 @@ public final class IgPackages {
   static IgPackage read(String spec, Path cache, Path base) {
     Path path = base.resolve(spec);
     if (Files.isRegularFile(path)) {
-      return readTgz(path);
+      return isZip(path) ? readZip(path) : readTgz(path);
     }
     if (Files.isDirectory(path)) {
       return readFolder(path, path.toString());
@@ -221,8 +224,8 @@ public final class IgPackages {
     }
     throw new IllegalArgumentException(
         spec
-            + " is neither a package file (.tgz), a package folder nor id#version (as in"
-            + " hl7.fhir.us.core#6.1.0)");
+            + " is neither a package file (.tgz, or a .jar or .zip holding a package), a package"
+            + " folder nor id#version (as in hl7.fhir.us.core#6.1.0)");
   }
 
   private static IgPackage readFolder(Path folder, String origin) {
@@ -276,6 +279,78 @@ public final class IgPackages {
           "the package " + file + " has no package/package.json: it is not a FHIR NPM package");
     }
     return build(files, file.toString());
+  }
+
+  /**
+   * Whether a file starts as a zip archive does ({@code PK\3\4}): a {@code .jar} or {@code .zip}.
+   */
+  private static boolean isZip(Path file) {
+    byte[] head = new byte[4];
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(head, 0, 4) == 4
+          && head[0] == 'P'
+          && head[1] == 'K'
+          && head[2] == 3
+          && head[3] == 4;
+    } catch (IOException e) {
+      return false; // readTgz names the file and the failure
+    }
+  }
+
+  /**
+   * Reads a package from a {@code .jar} or {@code .zip}, as Maven repositories hold them: the
+   * package is the folder of the archive's shallowest {@code package.json} ({@code
+   * package/package.json} in a packed NPM package).
+   */
+  private static IgPackage readZip(Path file) {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      String root = null;
+      for (ZipEntry e : Collections.list(zip.entries())) {
+        String name = e.getName();
+        if (!e.isDirectory()
+            && (name.equals("package.json") || name.endsWith("/package.json"))
+            && (root == null || depth(name) < depth(root + "package.json"))) {
+          root = name.substring(0, name.length() - "package.json".length());
+        }
+      }
+      if (root == null) {
+        throw new IllegalArgumentException(
+            "the archive " + file + " holds no package.json: it does not hold a FHIR package");
+      }
+      long total = 0;
+      for (ZipEntry e : Collections.list(zip.entries())) {
+        String name = e.getName();
+        if (e.isDirectory() || !name.startsWith(root)) {
+          continue;
+        }
+        String relative = name.substring(root.length());
+        if (!relative.equals("package.json") && !isResourceFile(relative)) {
+          continue;
+        }
+        try (InputStream in = zip.getInputStream(e)) {
+          byte[] bytes = in.readNBytes((int) MAX_PACKAGE_BYTES + 1);
+          total += bytes.length;
+          if (total > MAX_PACKAGE_BYTES) {
+            throw new IllegalArgumentException(
+                "the package in "
+                    + file
+                    + " unpacks to more than "
+                    + (MAX_PACKAGE_BYTES >> 20)
+                    + " MiB");
+          }
+          files.put(relative, bytes);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "the archive " + file + " is not a readable .jar or .zip: " + e.getMessage(), e);
+    }
+    return build(files, file.toString());
+  }
+
+  private static long depth(String entryName) {
+    return entryName.chars().filter(c -> c == '/').count();
   }
 
   /** Whether a {@code .tgz} entry is the package's {@code package.json} or one of its resources. */

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +71,35 @@ class IgPackagesTest {
                 .map(IgPackage.Resource::url)
                 .toList());
     assertThat(fromTgz.key()).isEqualTo(fromFolder.key());
+  }
+
+  @Test
+  void aJarOrZipHoldingThePackageReadsAsItsFolderWhateverItsName() throws IOException {
+    IgSet fromFolder = load(PING_PONG, BASE_V1);
+    Path jar = TestPackages.zip(Path.of(PING_PONG), tmp.resolve("ping-pong-1.0.1.jar"), "package/");
+    Path zip = TestPackages.zip(Path.of(BASE_V1), tmp.resolve("base.artifact"), "fhir/dsf/");
+
+    IgSet fromArchives = load(jar.toString(), zip.toString());
+
+    assertThat(fromArchives.packages())
+        .extracting(IgPackage::name)
+        .containsExactly(
+            "dev.taskcheck.test.dsf.pingpong#1.0.1", "dev.taskcheck.test.dsf.v1#1.9.0");
+    assertThat(fromArchives.key()).isEqualTo(fromFolder.key());
+    assertThat(fromArchives.packages().get(0).origin()).isEqualTo(jar.toString());
+  }
+
+  @Test
+  void aJarWithoutPackageJsonIsNotAPackage() throws IOException {
+    Path jar = tmp.resolve("x.jar");
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new ZipEntry("fhir/Task/t.json"));
+      out.write("{}".getBytes(StandardCharsets.UTF_8));
+    }
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> load(jar.toString()))
+        .withMessageContaining(jar.toString())
+        .withMessageContaining("holds no package.json");
   }
 
   @Test

@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
- * Packs a package folder as an NPM package {@code .tgz} (ustar, every file under {@code package/}).
+ * Packs a package folder as an NPM package {@code .tgz} (ustar, every file under {@code package/}),
+ * or into a {@code .jar}.
  */
 final class TestPackages {
 
@@ -62,6 +65,28 @@ final class TestPackages {
   private static void put(byte[] header, int at, String text) {
     byte[] b = text.getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(b, 0, header, at, b.length);
+  }
+
+  /**
+   * Packs a package folder into a {@code .jar}/{@code .zip}, every file under {@code prefix} (as a
+   * Maven artifact holding a package may), with an unrelated {@code package.json} deeper down.
+   */
+  static Path zip(Path folder, Path target, String prefix) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    }
+    try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+      out.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+      out.write("Manifest-Version: 1.0\n".getBytes(StandardCharsets.US_ASCII));
+      for (Path f : files) {
+        out.putNextEntry(new ZipEntry(prefix + folder.relativize(f).toString().replace('\\', '/')));
+        out.write(Files.readAllBytes(f));
+      }
+      out.putNextEntry(new ZipEntry(prefix + "other/deeper/package.json"));
+      out.write("{}".getBytes(StandardCharsets.US_ASCII));
+    }
+    return target;
   }
 
   /** Copies a folder into {@code target} (created). */
