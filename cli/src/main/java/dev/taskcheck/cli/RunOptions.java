@@ -195,8 +195,8 @@ final class RunOptions {
       names = "--ig",
       paramLabel = "PACKAGE",
       description =
-          "An IG package to check Tasks against (repeatable): a package .tgz, a package folder, or"
-              + " id#version from the local FHIR package cache (FHIR_PACKAGE_CACHE or"
+          "An IG package to check Tasks against (repeatable): a package .tgz (or a .jar or .zip"
+              + " holding one), a package folder, or id#version from the local FHIR package cache (FHIR_PACKAGE_CACHE or"
               + " ~/.fhir/packages). Never downloaded. Tasks are checked against the profiles of these"
               + " packages that their meta.profile claims.")
   private List<String> igs = new ArrayList<>();
