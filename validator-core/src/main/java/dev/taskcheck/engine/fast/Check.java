@@ -3,8 +3,10 @@ package dev.taskcheck.engine.fast;
 import dev.taskcheck.model.Severity;
 import java.text.MessageFormat;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every finding the fast engine reports, other than invariants: the reference engine's message id
@@ -13,7 +15,8 @@ import java.util.Map;
  * MessageFormat} with the arguments given).
  */
 enum Check {
-  // JSON shape (docs/engines/reference-behaviour.md §5)
+  // JSON shape (docs/engines/reference-behaviour.md §5): the parser's checks, up to
+  // UNKNOWN_RESOURCE_TYPE (fromParser)
   NOT_AN_OBJECT(
       "This_property_must_be__not_",
       "structure-type",
@@ -403,6 +406,16 @@ enum Check {
   String issueType() {
     return issueType;
   }
+
+  /**
+   * Whether the reference engine's JSON parser reports it: then an element inside a choice is named
+   * by the parser's path ({@code Task.input[0].value[x].concept.text}; reference-behaviour.md §3).
+   */
+  boolean fromParser() {
+    return PARSER.contains(this);
+  }
+
+  private static final Set<Check> PARSER = EnumSet.range(NOT_AN_OBJECT, UNKNOWN_RESOURCE_TYPE);
 
   String message(Object... args) {
     return args.length == 0

@@ -155,27 +155,39 @@ final class Codes {
     Strength strength = strength(binding);
     List<String[]> codings = new ArrayList<>();
     boolean unknownSystem = false;
+    // an empty coding ({}) beside one with a system or code gets "Coding has no system" too; alone,
+    // nothing is checked (probe empty/coding-empty)
+    boolean anyCoded = false;
+    for (Node c : concept.children("coding")) {
+      anyCoded |=
+          c.kind() == Node.Kind.OBJECT && (text(c, "system") != null || text(c, "code") != null);
+    }
     for (Node c : concept.children("coding")) {
       if (c.kind() != Node.Kind.OBJECT) {
         continue;
       }
       String system = text(c, "system");
       String code = text(c, "code");
-      if (system == null && code == null) {
-        continue;
-      }
-      codings.add(new String[] {system, code});
       if (system == null) {
+        if (code == null && !anyCoded) {
+          continue;
+        }
+        if (code != null) {
+          codings.add(new String[] {null, code});
+        }
         out.issue(
             "structure-other",
             Severity.WARNING,
             "not-found",
             expression,
-            "A coding has the code '" + code + "' but no system, so it cannot be checked",
+            code == null
+                ? "A coding has no system and no code, so it cannot be checked"
+                : "A coding has the code '" + code + "' but no system, so it cannot be checked",
             IssueSource.STRUCTURE,
             null);
         continue;
       }
+      codings.add(new String[] {system, code});
       Verdict verdict = verdict(system, code, strength != null);
       unknownSystem |= verdict == Verdict.UNKNOWN_SYSTEM;
       passThrough(verdict, system, code, expression, out);
@@ -500,7 +512,8 @@ final class Codes {
 
   private static @Nullable String text(Node parent, String name) {
     Node n = parent.child(name);
-    return n == null || n.kind() != Node.Kind.STRING ? null : n.value();
+    // written as an array, a single value is no value to the reference engine
+    return n == null || n.kind() != Node.Kind.STRING || n.inArray() ? null : n.value();
   }
 
   /** The codes of a value set's expansion, whatever their system. */

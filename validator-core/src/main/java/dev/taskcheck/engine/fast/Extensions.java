@@ -92,7 +92,8 @@ final class Extensions {
             defs);
     w.engine().invariants().element(w, ext, defs, "Extension", at, scope);
     if (urlNode != null && urlNode.kind() == Node.Kind.STRING && "".equals(url)) {
-      emptyUrl(w, at.child("url"));
+      // ele-1 on an empty Extension.url (§10, extension/url-empty)
+      w.engine().invariants().systemStringEle1(w, at.child("url"));
     }
   }
 
@@ -115,32 +116,6 @@ final class Extensions {
               + url
               + " (the reference engine's built-in definition) other than as one value on meta");
     }
-  }
-
-  /**
-   * ele-1 on an empty {@code Extension.url}: the snapshot gives the url no ele-1 (its type is a
-   * System string), but the reference engine evaluates ele-1 on it as on any primitive (§10, {@code
-   * extension/url-empty}).
-   */
-  private void emptyUrl(Walker w, Loc url) {
-    TypeDef element = types.type("Element");
-    if (element == null) {
-      throw new NotCovered("an empty extension url without the definition of Element");
-    }
-    for (dev.taskcheck.plan.Constraint c : element.root().constraints()) {
-      if (c.key().equals("ele-1")) {
-        w.out()
-            .invariant(
-                c.key(),
-                Severity.ERROR,
-                url.toString(),
-                c.human(),
-                IssueSource.STRUCTURE,
-                element.url() + "#" + c.key());
-        return;
-      }
-    }
-    throw new NotCovered("an empty extension url without ele-1 in the definition of Element");
   }
 
   private void known(Walker w, Node ext, String url, @Nullable String parentUrl, Loc at) {

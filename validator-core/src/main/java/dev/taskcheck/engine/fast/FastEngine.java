@@ -165,6 +165,15 @@ public final class FastEngine implements Stage {
     if (!profiles.isEmpty() && !profiles.get(0).inArray()) {
       throw new NotCovered("a meta.profile that is not an array");
     }
+    // meta written as an array, or "_profile": null: the reference engine's parser drops it, and
+    // the profiles it still finds in the JSON are reported on the resource (type processing;
+    // reference-behaviour.md §15)
+    Node profileShadow = meta.child("_profile");
+    boolean unlocated =
+        meta.inArray()
+            || (profileShadow != null
+                && profileShadow.kind() == Node.Kind.NULL
+                && !profileShadow.inArray());
     for (int i = 0; i < profiles.size(); i++) {
       Node p = profiles.get(i);
       String url = p.value();
@@ -184,8 +193,8 @@ public final class FastEngine implements Stage {
       out.issue(
           "structure-other",
           Severity.WARNING,
-          "structure",
-          at + ".meta.profile[" + i + "]",
+          unlocated ? "processing" : "structure",
+          unlocated ? at : at + ".meta.profile[" + i + "]",
           "the profile "
               + url
               + " is not known here, so the resource was not checked against it (give the IG"

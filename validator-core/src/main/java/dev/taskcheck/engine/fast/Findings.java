@@ -29,11 +29,15 @@ final class Findings {
   }
 
   void add(Check check, Loc at, Object... args) {
-    add(check, check.level(), at.toString(), IssueSource.STRUCTURE, args);
+    add(check, check.level(), expression(check, at), IssueSource.STRUCTURE, args);
   }
 
   void add(Check check, Severity level, Loc at, Object... args) {
-    add(check, level, at.toString(), IssueSource.STRUCTURE, args);
+    add(check, level, expression(check, at), IssueSource.STRUCTURE, args);
+  }
+
+  private static String expression(Check check, Loc at) {
+    return check.fromParser() ? at.parserPath() : at.toString();
   }
 
   void add(Check check, String expression, Object... args) {

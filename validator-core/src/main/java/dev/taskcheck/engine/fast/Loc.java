@@ -48,16 +48,33 @@ final class Loc {
     return b.toString();
   }
 
+  /**
+   * The path as the reference engine's JSON parser names it: a choice element by its definition's
+   * name ({@code Task.input[0].value[x].concept.text}), not by {@code value.ofType(T)}.
+   */
+  String parserPath() {
+    StringBuilder b = new StringBuilder(64);
+    append(b, true);
+    return b.toString();
+  }
+
   private void append(StringBuilder b) {
+    append(b, false);
+  }
+
+  private void append(StringBuilder b, boolean parser) {
     if (parent != null) {
-      parent.append(b);
+      parent.append(b, parser);
       b.append('.');
     }
     b.append(name);
+    if (parser && ofType != null) {
+      b.append("[x]");
+    }
     if (index >= 0) {
       b.append('[').append(index).append(']');
     }
-    if (ofType != null) {
+    if (!parser && ofType != null) {
       b.append(".ofType(").append(ofType).append(')');
     }
   }

@@ -178,7 +178,20 @@ final class PlanNode implements FhirNode {
       ElementDef def = found.def();
       String childType = found.type() != null ? found.type() : def.singleType();
       List<Node> vs = e.getValue();
+      if (def.max() <= 1 && !vs.isEmpty() && vs.get(0).inArray()) {
+        // a single element written as an array: the reference engine reports it and reads no
+        // value (the walker reports it too)
+        vs = List.of();
+      }
       List<Node> xs = shadows.getOrDefault(property, List.of());
+      if (def.max() <= 1
+          && !xs.isEmpty()
+          && xs.get(0).kind() == Node.Kind.NULL
+          && !xs.get(0).inArray()) {
+        // "_name": null drops the element for the reference engine (the walker reports it)
+        vs = List.of();
+        xs = List.of();
+      }
       for (int i = 0; i < Math.max(vs.size(), xs.size()); i++) {
         Node v = i < vs.size() ? vs.get(i) : null;
         Node x = i < xs.size() ? xs.get(i) : null;
@@ -218,6 +231,10 @@ final class PlanNode implements FhirNode {
       return null;
     }
     if (!primitive && v != null && v.kind() != Node.Kind.OBJECT && v.kind() != Node.Kind.XML) {
+      return null;
+    }
+    if (!primitive && v != null && v.kind() == Node.Kind.OBJECT && v.children().isEmpty()) {
+      // {}: the reference engine reports it ("must have some content") and it does not exist
       return null;
     }
     String name = def.name();

@@ -33,7 +33,10 @@ final class References {
   void reference(Walker w, Node node, Walker.Defs defs, Loc at, Walker.ResourceScope scope) {
     String ref = stringChild(node, "reference");
     if (ref == null || ref.isEmpty()) {
-      Node identifier = node.child("identifier");
+      Node identifier = single(node, "identifier");
+      if (identifier != null && identifier.kind() != Node.Kind.OBJECT) {
+        identifier = null;
+      }
       String system = identifier == null ? null : stringChild(identifier, "system");
       String value = identifier == null ? null : stringChild(identifier, "value");
       String display = stringChild(node, "display");
@@ -323,8 +326,17 @@ final class References {
   }
 
   private static @Nullable String stringChild(Node n, String name) {
-    Node c = n.child(name);
+    Node c = single(n, name);
     return c == null ? null : c.value();
+  }
+
+  /**
+   * A single-valued child, or null when it is absent or written as an array (no value to the
+   * reference engine, whose parser reports the array).
+   */
+  private static @Nullable Node single(Node n, String name) {
+    Node c = n.child(name);
+    return c == null || c.inArray() ? null : c;
   }
 
   private static boolean empty(@Nullable String s) {

@@ -399,7 +399,8 @@ final class Walker {
       boolean array = values.get(0).inArray();
       if (repeats && !array) {
         out.add(Check.NOT_AN_ARRAY, shapeLoc, name, describe(values.get(0)));
-        if (primitive) {
+        if (primitive || values.get(0).kind() != Node.Kind.OBJECT) {
+          // a complex element written as a primitive: the one message says it all
           values = List.of();
         }
       } else if (!repeats && array) {
@@ -407,6 +408,16 @@ final class Walker {
             primitive ? Check.NOT_A_SIMPLE_VALUE : Check.NOT_AN_OBJECT, shapeLoc, name, "an array");
         values = List.of();
       }
+    }
+    if (primitive
+        && !repeats
+        && !shadows.isEmpty()
+        && shadows.get(0).kind() == Node.Kind.NULL
+        && !shadows.get(0).inArray()) {
+      // "_name": null: the reference engine's parser reports it and drops the element, value too
+      out.add(Check.SHADOW_NOT_AN_OBJECT, shapeLoc, name, "null");
+      values = List.of();
+      shadows = List.of();
     }
     if (!shadows.isEmpty() && primitive) {
       boolean array = shadows.get(0).inArray();
@@ -509,7 +520,10 @@ final class Walker {
       out.add(Check.NOT_AN_OBJECT, shapeLoc, defs.base().name(), describe(value));
       return false;
     }
-    if (value.children().isEmpty() && value.resourceType() == null) {
+    if (value.children().isEmpty()
+        && value.resourceType() == null
+        && value.notes().emptyArrays().isEmpty()) {
+      // {"coding": []} has a property: only the empty array is reported
       out.add(Check.EMPTY_OBJECT, at, defs.base().name());
     }
     TypeDef typeDef = engine.types().type(type);
@@ -605,7 +619,7 @@ final class Walker {
       if (shadow.kind() == Node.Kind.OBJECT) {
         shadowChildren = shadow.children();
         present = true;
-        if (shadowChildren.isEmpty()) {
+        if (shadowChildren.isEmpty() && shadow.notes().emptyArrays().isEmpty()) {
           out.add(Check.EMPTY_OBJECT, at, defs.base().name());
         }
       } else if (shadow.kind() != Node.Kind.NULL) {
