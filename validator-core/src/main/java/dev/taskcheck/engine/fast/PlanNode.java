@@ -192,6 +192,10 @@ final class PlanNode implements FhirNode {
         vs = List.of();
         xs = List.of();
       }
+      if (!vs.isEmpty() && xs.size() > vs.size() && vs.get(0).inArray() && xs.get(0).inArray()) {
+        // a longer _name array: the reference engine hides it from HL7 core (ShadowArrays)
+        xs = List.of();
+      }
       for (int i = 0; i < Math.max(vs.size(), xs.size()); i++) {
         Node v = i < vs.size() ? vs.get(i) : null;
         Node x = i < xs.size() ? xs.get(i) : null;
