@@ -50,23 +50,11 @@ public final class IssuePolicy {
       Set<String> off,
       List<Suppression> suppressions,
       Instant now) {
-    this(ruleSet, severities, off, suppressions, now, Map.of());
+    this(ruleSet, severities, off, suppressions, now, Map.of(), List.of());
   }
 
   /**
    * @param custom the run's custom rules (rule files, plug-ins) by id, treated as catalog rules
-   */
-  public IssuePolicy(
-      RuleSet ruleSet,
-      Map<String, Severity> severities,
-      Set<String> off,
-      List<Suppression> suppressions,
-      Instant now,
-      Map<String, CatalogEntry> custom) {
-    this(ruleSet, severities, off, suppressions, now, custom, List.of());
-  }
-
-  /**
    * @param advisors HL7 advisor files whose rules suppress structure findings
    */
   public IssuePolicy(

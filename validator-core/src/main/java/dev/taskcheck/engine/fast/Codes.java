@@ -511,9 +511,8 @@ final class Codes {
   }
 
   private static @Nullable String text(Node parent, String name) {
-    Node n = parent.child(name);
-    // written as an array, a single value is no value to the reference engine
-    return n == null || n.kind() != Node.Kind.STRING || n.inArray() ? null : n.value();
+    Node n = ParserReads.single(parent, name);
+    return n == null || n.kind() != Node.Kind.STRING ? null : n.value();
   }
 
   /** The codes of a value set's expansion, whatever their system. */

@@ -232,7 +232,7 @@ final class Invariants {
       case "ele-1" -> Boolean.TRUE;
       // never evaluated: the contained-resource check reports orphans instead
       case "dom-3" -> Boolean.TRUE;
-      case "dom-6" -> dom6(c, node, scope);
+      case "dom-6" -> dom6(c, node, scope, w);
       case "dom-2", "dom-4", "dom-5" -> node.child("contained") == null ? Boolean.TRUE : null;
       // the common answers of three core invariants, read off the tree without a typed view
       case "ref-1" -> trueIf(REF_1.contains(c.expression()) && ref1Holds(node));
@@ -321,7 +321,7 @@ final class Invariants {
     return false;
   }
 
-  private @Nullable Boolean dom6(Constraint c, Node node, Walker.ResourceScope scope) {
+  private @Nullable Boolean dom6(Constraint c, Node node, Walker.ResourceScope scope, Walker w) {
     if (!c.source().isEmpty() && !c.source().startsWith(Types.CORE)) {
       return null;
     }
@@ -339,20 +339,20 @@ final class Invariants {
     // the reference engine evaluates (%rootResource != $this) or text.div.exists(); its deep
     // equality is empty, not false, when the resource holds a primitive without a value (only an
     // id or extensions), and an empty result passes (reference-behaviour.md §13)
-    return hasValuelessPrimitive(PlanNode.resource(types, node, node.name()), types);
+    return hasValuelessPrimitive(w.rootNode());
   }
 
   /**
    * Whether a known primitive element anywhere below has no value (only an id or extensions), as
    * the reference engine's typed view reads it.
    */
-  static boolean hasValuelessPrimitive(FhirNode node, Types types) {
+  private boolean hasValuelessPrimitive(FhirNode node) {
     for (FhirNode c : node.children()) {
       if (types.isPrimitive(c.typeName())) {
         if (c.primitiveValue() == null) {
           return true;
         }
-      } else if (hasValuelessPrimitive(c, types)) {
+      } else if (hasValuelessPrimitive(c)) {
         return true;
       }
     }

@@ -44,7 +44,7 @@ final class Loc {
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder(64);
-    append(b);
+    append(b, false);
     return b.toString();
   }
 
@@ -56,10 +56,6 @@ final class Loc {
     StringBuilder b = new StringBuilder(64);
     append(b, true);
     return b.toString();
-  }
-
-  private void append(StringBuilder b) {
-    append(b, false);
   }
 
   private void append(StringBuilder b, boolean parser) {

@@ -178,22 +178,15 @@ final class PlanNode implements FhirNode {
       ElementDef def = found.def();
       String childType = found.type() != null ? found.type() : def.singleType();
       List<Node> vs = e.getValue();
-      if (def.max() <= 1 && !vs.isEmpty() && vs.get(0).inArray()) {
-        // a single element written as an array: the reference engine reports it and reads no
-        // value (the walker reports it too)
+      if (ParserReads.singleAsArray(def, vs)) {
         vs = List.of();
       }
       List<Node> xs = shadows.getOrDefault(property, List.of());
-      if (def.max() <= 1
-          && !xs.isEmpty()
-          && xs.get(0).kind() == Node.Kind.NULL
-          && !xs.get(0).inArray()) {
-        // "_name": null drops the element for the reference engine (the walker reports it)
+      if (ParserReads.nullPartner(def, xs)) {
         vs = List.of();
         xs = List.of();
       }
-      if (!vs.isEmpty() && xs.size() > vs.size() && vs.get(0).inArray() && xs.get(0).inArray()) {
-        // a longer _name array: the reference engine hides it from HL7 core (ShadowArrays)
+      if (ParserReads.longerPartners(vs, xs)) {
         xs = List.of();
       }
       for (int i = 0; i < Math.max(vs.size(), xs.size()); i++) {

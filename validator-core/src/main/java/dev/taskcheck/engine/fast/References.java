@@ -33,7 +33,7 @@ final class References {
   void reference(Walker w, Node node, Walker.Defs defs, Loc at, Walker.ResourceScope scope) {
     String ref = stringChild(node, "reference");
     if (ref == null || ref.isEmpty()) {
-      Node identifier = single(node, "identifier");
+      Node identifier = ParserReads.single(node, "identifier");
       if (identifier != null && identifier.kind() != Node.Kind.OBJECT) {
         identifier = null;
       }
@@ -326,17 +326,8 @@ final class References {
   }
 
   private static @Nullable String stringChild(Node n, String name) {
-    Node c = single(n, name);
+    Node c = ParserReads.single(n, name);
     return c == null ? null : c.value();
-  }
-
-  /**
-   * A single-valued child, or null when it is absent or written as an array (no value to the
-   * reference engine, whose parser reports the array).
-   */
-  private static @Nullable Node single(Node n, String name) {
-    Node c = n.child(name);
-    return c == null || c.inArray() ? null : c;
   }
 
   private static boolean empty(@Nullable String s) {

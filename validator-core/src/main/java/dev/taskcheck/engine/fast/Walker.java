@@ -403,18 +403,13 @@ final class Walker {
           // a complex element written as a primitive: the one message says it all
           values = List.of();
         }
-      } else if (!repeats && array) {
+      } else if (ParserReads.singleAsArray(def, values)) {
         out.add(
             primitive ? Check.NOT_A_SIMPLE_VALUE : Check.NOT_AN_OBJECT, shapeLoc, name, "an array");
         values = List.of();
       }
     }
-    if (primitive
-        && !repeats
-        && !shadows.isEmpty()
-        && shadows.get(0).kind() == Node.Kind.NULL
-        && !shadows.get(0).inArray()) {
-      // "_name": null: the reference engine's parser reports it and drops the element, value too
+    if (primitive && ParserReads.nullPartner(def, shadows)) {
       out.add(Check.SHADOW_NOT_AN_OBJECT, shapeLoc, name, "null");
       values = List.of();
       shadows = List.of();
@@ -434,8 +429,7 @@ final class Walker {
         && shadows.get(0).inArray()
         && values.size() != shadows.size()) {
       out.add(Check.SHADOW_LENGTH, shapeLoc, name, values.size(), shadows.size());
-      if (shadows.size() > values.size()) {
-        // the reference engine hides a longer _name array from HL7 core, which throws on it
+      if (ParserReads.longerPartners(values, shadows)) {
         shadows = List.of();
       }
     }
