@@ -23,9 +23,12 @@ abstract class Expr {
     return eval(f).size();
   }
 
-  /** Whether the result has any item. */
+  /**
+   * Whether the result has any item with content ({@link FhirNode#hasContent()}): what {@code
+   * exists()} and {@code empty()} ask.
+   */
   boolean exists(Frame f) {
-    return count(f) > 0;
+    return Values.anyContent(eval(f));
   }
 
   /**

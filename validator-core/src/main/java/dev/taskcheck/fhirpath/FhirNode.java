@@ -61,4 +61,14 @@ public interface FhirNode {
    * if none.
    */
   List<? extends FhirNode> children(String name);
+
+  /**
+   * Whether this node, or a node below it, has a value. {@code exists()} and {@code empty()} count
+   * only such nodes, as the HL7 FHIRPath engine does: an element whose only content the JSON parser
+   * did not read is in the tree, but does not exist to them (docs/engines/reference-behaviour.md
+   * §5). The default, true, suits trees that hold no such elements.
+   */
+  default boolean hasContent() {
+    return true;
+  }
 }

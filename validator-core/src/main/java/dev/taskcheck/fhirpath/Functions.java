@@ -231,7 +231,7 @@ final class Functions {
     }
 
     boolean inputExists(Frame f) {
-      return input == null ? !f.focus.isEmpty() : input.exists(f);
+      return input == null ? Values.anyContent(f.focus) : input.exists(f);
     }
 
     int inputCount(Frame f) {

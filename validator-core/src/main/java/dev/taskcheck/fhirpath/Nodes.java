@@ -232,8 +232,10 @@ final class Nodes {
         if (!(in.get(i) instanceof FhirNode node)) {
           return super.exists(f);
         }
-        if (!node.children(name).isEmpty()) {
-          return true;
+        for (FhirNode c : node.children(name)) {
+          if (c.hasContent()) {
+            return true;
+          }
         }
       }
       return false;

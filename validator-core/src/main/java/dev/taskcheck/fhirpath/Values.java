@@ -257,6 +257,19 @@ final class Values {
   }
 
   /** The single item of a collection (as a system value), null when empty; an error for several. */
+  /**
+   * Whether a collection has an item with content: a system value, or a node for which {@link
+   * FhirNode#hasContent()} holds.
+   */
+  static boolean anyContent(Coll c) {
+    for (int i = 0, n = c.size(); i < n; i++) {
+      if (!(c.get(i) instanceof FhirNode node) || node.hasContent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static @Nullable Object single(Coll c, FhirModel model, String what) {
     if (c.isEmpty()) {
       return null;

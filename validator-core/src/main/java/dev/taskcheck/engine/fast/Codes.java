@@ -511,7 +511,7 @@ final class Codes {
   }
 
   private static @Nullable String text(Node parent, String name) {
-    Node n = ParserReads.single(parent, name);
+    Node n = ParserReads.primitive(parent, name);
     return n == null || n.kind() != Node.Kind.STRING ? null : n.value();
   }
 

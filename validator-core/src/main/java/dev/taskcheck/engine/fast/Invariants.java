@@ -14,6 +14,7 @@ import dev.taskcheck.parse.Node;
 import dev.taskcheck.plan.Constraint;
 import dev.taskcheck.plan.ElementDef;
 import dev.taskcheck.plan.TypeDef;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,7 +77,7 @@ final class Invariants {
             null,
             inline,
             defs.baseOwner());
-    evaluate(w, defs.base().constraints(), defs.baseOwner(), value, focus, at, scope, null);
+    evaluate(w, defs.base().constraints(), defs.baseOwner(), value, focus, at, scope, type);
     if (defs.profile() != null && defs.profileOwner() != null) {
       evaluate(
           w,
@@ -86,7 +87,7 @@ final class Invariants {
           focus,
           at,
           scope,
-          null);
+          type);
     }
   }
 
@@ -179,7 +180,7 @@ final class Invariants {
         focus,
         at,
         scope,
-        null);
+        typeDef.type());
     if (typeDefs.profile() != null && typeDefs.profileOwner() != null) {
       evaluate(
           w,
@@ -189,7 +190,7 @@ final class Invariants {
           focus,
           at,
           scope,
-          null);
+          typeDef.type());
     }
   }
 
@@ -201,13 +202,13 @@ final class Invariants {
       @Nullable PlanNode focus,
       Loc at,
       Walker.ResourceScope scope,
-      @Nullable Object unused) {
+      @Nullable String type) {
     PlanNode f = focus;
     for (Constraint c : constraints) {
       if (c.expression() == null) {
         continue;
       }
-      Boolean decided = intrinsic(c, node, scope, w);
+      Boolean decided = intrinsic(c, node, type, scope, w);
       boolean ok;
       if (decided != null) {
         ok = decided;
@@ -225,11 +226,12 @@ final class Invariants {
 
   /** The answer of an invariant decided by code, or null to evaluate its FHIRPath. */
   private @Nullable Boolean intrinsic(
-      Constraint c, Node node, Walker.ResourceScope scope, Walker w) {
+      Constraint c, Node node, @Nullable String type, Walker.ResourceScope scope, Walker w) {
     return switch (c.key()) {
-      // the reference engine's hasValue() holds for every complex element: only primitives can
-      // fail ele-1
-      case "ele-1" -> Boolean.TRUE;
+      // the reference engine's hasValue() holds for every complex element but a Quantity whose
+      // value Java cannot read as a number: HL7 core turns the Quantity into its own to find its
+      // string form, and the failed conversion fails ele-1 (reference-behaviour.md §16)
+      case "ele-1" -> !"Quantity".equals(type) || readableValue(node);
       // never evaluated: the contained-resource check reports orphans instead
       case "dom-3" -> Boolean.TRUE;
       case "dom-6" -> dom6(c, node, scope, w);
@@ -308,6 +310,28 @@ final class Invariants {
   }
 
   /** Whether the node has a child of this name with a JSON string, number or boolean value. */
+  /**
+   * Whether a Quantity's value, as the reference engine's parser keeps it (a JSON string or boolean
+   * in place of the number is reported and kept; an object or array is dropped), reads as a {@link
+   * BigDecimal}.
+   */
+  private static boolean readableValue(Node quantity) {
+    Node v = ParserReads.primitive(quantity, "value");
+    if (v == null
+        || v.value() == null
+        || (v.kind() != Node.Kind.STRING
+            && v.kind() != Node.Kind.NUMBER
+            && v.kind() != Node.Kind.BOOLEAN)) {
+      return true;
+    }
+    try {
+      new BigDecimal(v.value());
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   private static boolean hasPrimitive(Node node, String name) {
     for (Node c : node.children()) {
       if (c.name().equals(name)
@@ -332,7 +356,12 @@ final class Invariants {
     Node text = node.child("text");
     if (text != null && text.kind() == Node.Kind.OBJECT && !text.inArray()) {
       Node div = text.child("div");
-      if (div != null && !div.inArray()) {
+      Node partner = text.child("_div");
+      // null, or beside "_div": null, is dropped by the parser (reference-behaviour.md §5)
+      if (div != null
+          && !div.inArray()
+          && div.kind() != Node.Kind.NULL
+          && (partner == null || partner.kind() != Node.Kind.NULL)) {
         return true;
       }
     }

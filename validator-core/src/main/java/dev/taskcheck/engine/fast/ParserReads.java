@@ -43,4 +43,17 @@ final class ParserReads {
     Node c = parent.child(name);
     return c == null || c.inArray() ? null : c;
   }
+
+  /**
+   * A single-valued primitive child as the parser keeps it: null when absent, written as an array,
+   * or beside {@code "_name": null} (then the parser drops it).
+   */
+  static @Nullable Node primitive(Node parent, String name) {
+    Node c = single(parent, name);
+    if (c == null) {
+      return null;
+    }
+    Node partner = parent.child("_" + name);
+    return partner != null && partner.kind() == Node.Kind.NULL && !partner.inArray() ? null : c;
+  }
 }

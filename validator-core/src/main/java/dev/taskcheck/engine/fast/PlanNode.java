@@ -119,6 +119,19 @@ final class PlanNode implements FhirNode {
   }
 
   @Override
+  public boolean hasContent() {
+    if (primitiveValue() != null) {
+      return true;
+    }
+    for (PlanNode c : build()) {
+      if (c.hasContent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
   public List<? extends FhirNode> children() {
     return build();
   }

@@ -326,7 +326,7 @@ final class References {
   }
 
   private static @Nullable String stringChild(Node n, String name) {
-    Node c = ParserReads.single(n, name);
+    Node c = ParserReads.primitive(n, name);
     return c == null ? null : c.value();
   }
 

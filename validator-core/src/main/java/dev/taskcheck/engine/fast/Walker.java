@@ -246,13 +246,13 @@ final class Walker {
     for (String key : notes.duplicateKeys()) {
       out.add(Check.DUPLICATE_KEY, loc, key);
     }
+    ChildIndex index = ChildIndex.of(childDefs);
     for (String empty : notes.emptyArrays()) {
-      out.add(Check.EMPTY_ARRAY, loc.child(empty));
+      emptyArray(index, empty, loc, parentType);
     }
     if (obj.resourceType() != null && obj != scope.node()) {
       out.add(Check.UNKNOWN_PROPERTY, loc.child("resourceType"), "resourceType", parentType);
     }
-    ChildIndex index = ChildIndex.of(childDefs);
     // by the definition's position in childDefs
     Match[] matches = new Match[index.size()];
     Set<String> duplicates =
@@ -506,6 +506,39 @@ final class Walker {
       invariants(v, d, "BackboneElement", at, scope);
     }
     return present;
+  }
+
+  /**
+   * An empty array, as the reference engine's parser reads it (reference-behaviour.md §5): an error
+   * for a repeating complex element; nothing for a repeating primitive or its {@code _x} partner
+   * (no values); a wrong JSON type for a single element or its partner; an unknown property for the
+   * partner of a complex element or a name the definitions do not have.
+   */
+  private void emptyArray(ChildIndex index, String property, Loc loc, String parentType) {
+    boolean partner = property.length() > 1 && property.charAt(0) == '_';
+    String name = partner ? property.substring(1) : property;
+    ChildIndex.Lookup found = index.find(name);
+    if (found == null) {
+      out.add(Check.UNKNOWN_PROPERTY, loc.child(name), property, parentType);
+      return;
+    }
+    ElementDef def = found.def();
+    String type = found.type() != null ? found.type() : def.singleType();
+    boolean primitive = type != null && engine.types().isPrimitive(type);
+    Loc shapeLoc = def.isChoice() ? loc.child(def.name() + "[x]") : loc.child(name);
+    if (partner && !primitive) {
+      out.add(Check.UNKNOWN_PROPERTY, loc.child(name), property, def.path());
+    } else if (def.max() > 1) {
+      if (!primitive) {
+        out.add(Check.EMPTY_ARRAY, loc.child(property), property);
+      }
+    } else if (partner) {
+      out.add(Check.SHADOW_NOT_AN_OBJECT, shapeLoc, name, "an array");
+    } else if (primitive) {
+      out.add(Check.NOT_A_SIMPLE_VALUE, shapeLoc, name, "an array");
+    } else {
+      out.add(Check.NOT_AN_OBJECT, shapeLoc, name, "an array");
+    }
   }
 
   /**

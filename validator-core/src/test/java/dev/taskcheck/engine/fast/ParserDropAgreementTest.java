@@ -116,6 +116,59 @@ class ParserDropAgreementTest {
                 + "\"meta\":[{\"profile\":[\"http://example.org/StructureDefinition/x\"]}],"
                 + "\"status\":\"draft\",\"intent\":\"order\"}",
             "structure-other Task",
+            true),
+        // an owner whose only content the parser drops does not exist: status-1 fires
+        Arguments.of(
+            HEAD
+                + "\"status\":\"accepted\",\"intent\":\"order\",\"owner\":{\"reference\":"
+                + "[\"Practitioner/p1\"]}}",
+            "status-1 Task",
+            true),
+        // ... also when the parser drops it for "_reference": null
+        Arguments.of(
+            HEAD
+                + "\"status\":\"accepted\",\"intent\":\"order\",\"owner\":{\"reference\":"
+                + "\"Practitioner/p1\",\"_reference\":null}}",
+            "structure-reference Task.owner",
+            true),
+        // a Quantity value that Java cannot read as a number fails ele-1 on the Quantity
+        Arguments.of(
+            HEAD
+                + "\"status\":\"draft\",\"intent\":\"order\",\"input\":[{\"type\":{\"text\":"
+                + "\"t\"},\"valueQuantity\":{\"value\":\"5,5\",\"unit\":\"mg\"}}]}",
+            "ele-1 Task.input[0].value.ofType(Quantity)",
+            true),
+        // ... but not when it reads ("+5" is no FHIR decimal, yet a Java one)
+        Arguments.of(
+            HEAD
+                + "\"status\":\"draft\",\"intent\":\"order\",\"input\":[{\"type\":{\"text\":"
+                + "\"t\"},\"valueQuantity\":{\"value\":\"+5\",\"unit\":\"mg\"}}]}",
+            "ele-1 Task.input[0].value.ofType(Quantity)",
+            false),
+        // an empty array of a repeating primitive is no values, and no finding
+        Arguments.of(
+            HEAD + "\"meta\":{\"profile\":[]},\"status\":\"draft\",\"intent\":\"order\"}",
+            "structure-type Task.meta.profile",
+            false),
+        // an empty array for a single primitive is a wrong JSON type
+        Arguments.of(
+            HEAD + "\"status\":\"draft\",\"intent\":\"order\",\"description\":[]}",
+            "structure-type Task.description",
+            true),
+        // ... for a single complex choice too, named by the choice
+        Arguments.of(
+            HEAD
+                + "\"status\":\"draft\",\"intent\":\"order\",\"input\":[{\"type\":{\"text\":"
+                + "\"t\"},\"valueCodeableConcept\":[]}]}",
+            "structure-type Task.input[0].value[x]",
+            true),
+        // a div dropped for "_div": null is no narrative for dom-6
+        Arguments.of(
+            NO_TEXT
+                + "\"text\":{\"status\":\"generated\",\"div\":\"<div"
+                + " xmlns=\\\"http://www.w3.org/1999/xhtml\\\">x</div>\",\"_div\":null},"
+                + "\"status\":\"draft\",\"intent\":\"order\"}",
+            "dom-6 Task",
             true));
   }
 
