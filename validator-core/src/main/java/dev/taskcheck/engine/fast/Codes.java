@@ -185,6 +185,8 @@ final class Codes {
                 : "A coding has the code '" + code + "' but no system, so it cannot be checked",
             IssueSource.STRUCTURE,
             null);
+        // HL7 cannot validate it, which fails an extensible binding as an unknown system does
+        unknownSystem = true;
         continue;
       }
       codings.add(new String[] {system, code});
@@ -216,8 +218,8 @@ final class Codes {
       }
       return;
     }
-    // an extensible binding is not met when any coding is in an unknown system, even beside one
-    // that is in the value set (binding/extensible-identifier-type-two-codings)
+    // an extensible binding is not met when any coding is in an unknown system or has none, even
+    // beside one that is in the value set (binding/extensible-identifier-type-two-codings)
     boolean unmet = strength == Strength.EXTENSIBLE && unknownSystem;
     for (String[] c : codings) {
       if (!unmet && c[0] != null && c[1] != null && inValueSet(valueSet, c[0], c[1])) {
@@ -239,7 +241,22 @@ final class Codes {
   void quantityUnit(Node quantity, String expression, Findings out) {
     String system = text(quantity, "system");
     String code = text(quantity, "code");
-    if (system == null || !system.equals(UCUM) || code == null) {
+    if (system == null || code == null) {
+      return;
+    }
+    if (!system.startsWith("http:") && !system.startsWith("https:") && !system.startsWith("urn:")) {
+      // the unit is checked as a coding, whose system must be absolute
+      out.issue(
+          "structure-other",
+          Severity.ERROR,
+          "code-invalid",
+          expression,
+          "The quantity's system '" + system + "' must be an absolute URI (http:, https: or urn:)",
+          IssueSource.STRUCTURE,
+          "Terminology_TX_System_Relative");
+      return;
+    }
+    if (!system.equals(UCUM)) {
       return;
     }
     if (!UcumUnits.shared().isValid(code)) {

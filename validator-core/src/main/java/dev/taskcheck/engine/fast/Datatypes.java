@@ -124,9 +124,15 @@ final class Datatypes {
 
   /** An identifier's system and, for the IETF URI and UUID systems, its value (§12). */
   private static void identifier(Node identifier, String expression, Findings out) {
-    Node systemNode = identifier.child("system");
+    // a number or boolean in place of the string is reported by the parser and still read as text
+    Node systemNode = ParserReads.primitive(identifier, "system");
     String system =
-        systemNode == null || systemNode.kind() != Node.Kind.STRING ? null : systemNode.value();
+        systemNode == null
+                || (systemNode.kind() != Node.Kind.STRING
+                    && systemNode.kind() != Node.Kind.NUMBER
+                    && systemNode.kind() != Node.Kind.BOOLEAN)
+            ? null
+            : systemNode.value();
     if (system == null) {
       return;
     }

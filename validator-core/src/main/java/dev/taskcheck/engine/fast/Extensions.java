@@ -39,7 +39,7 @@ final class Extensions {
   /** Checks one extension element (an object: the walker checked its shape). */
   void extension(Walker w, Node ext, Walker.Defs defs, Loc at, Walker.ResourceScope scope) {
     String parentUrl = w.currentExtension();
-    Node urlNode = ext.child("url");
+    Node urlNode = ParserReads.primitive(ext, "url");
     String url = urlNode == null ? null : urlNode.value();
     if (urlNode == null || url == null || url.isEmpty()) {
       w.out()

@@ -161,19 +161,21 @@ public final class FastEngine implements Stage {
     if (meta == null || meta.kind() != Node.Kind.OBJECT) {
       return;
     }
-    List<Node> profiles = meta.children("profile");
+    List<Node> profiles = new ArrayList<>();
+    for (Node c : ParserReads.read(meta)) {
+      if (c.name().equals("profile")) {
+        profiles.add(c);
+      }
+    }
     if (!profiles.isEmpty() && !profiles.get(0).inArray()) {
       throw new NotCovered("a meta.profile that is not an array");
     }
-    // meta written as an array, or "_profile": null: the reference engine's parser drops it, and
+    // meta written as an array, or a "_profile" that is not an array (null, {}): the reference
+    // engine's parser drops the profiles, and
     // the profiles it still finds in the JSON are reported on the resource (type processing;
     // reference-behaviour.md §15)
     Node profileShadow = meta.child("_profile");
-    boolean unlocated =
-        meta.inArray()
-            || (profileShadow != null
-                && profileShadow.kind() == Node.Kind.NULL
-                && !profileShadow.inArray());
+    boolean unlocated = meta.inArray() || (profileShadow != null && !profileShadow.inArray());
     for (int i = 0; i < profiles.size(); i++) {
       Node p = profiles.get(i);
       String url = p.value();

@@ -2,6 +2,7 @@ package dev.taskcheck.engine.fast;
 
 import dev.taskcheck.parse.Node;
 import dev.taskcheck.plan.ElementDef;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -19,12 +20,16 @@ final class ParserReads {
     return def.max() <= 1 && !values.isEmpty() && values.get(0).inArray();
   }
 
-  /** {@code "_name": null} beside a single element: reported, and the element is dropped. */
-  static boolean nullPartner(ElementDef def, List<Node> partners) {
-    return def.max() <= 1
-        && !partners.isEmpty()
-        && partners.get(0).kind() == Node.Kind.NULL
-        && !partners.get(0).inArray();
+  /**
+   * A {@code _name} partner of a single element that is not an object ({@code null}, a string, an
+   * array): reported, and the element is dropped with it.
+   */
+  static boolean droppingPartner(ElementDef def, List<Node> partners) {
+    return def.max() <= 1 && !partners.isEmpty() && dropping(partners.get(0));
+  }
+
+  private static boolean dropping(Node partner) {
+    return partner.kind() != Node.Kind.OBJECT || partner.inArray();
   }
 
   /**
@@ -46,7 +51,8 @@ final class ParserReads {
 
   /**
    * A single-valued primitive child as the parser keeps it: null when absent, written as an array,
-   * or beside {@code "_name": null} (then the parser drops it).
+   * or beside a {@code _name} that is not an object, {@code []} included (then the parser drops
+   * it).
    */
   static @Nullable Node primitive(Node parent, String name) {
     Node c = single(parent, name);
@@ -54,6 +60,43 @@ final class ParserReads {
       return null;
     }
     Node partner = parent.child("_" + name);
-    return partner != null && partner.kind() == Node.Kind.NULL && !partner.inArray() ? null : c;
+    if (partner != null ? dropping(partner) : parent.notes().emptyArrays().contains("_" + name)) {
+      return null;
+    }
+    return c;
+  }
+
+  /**
+   * Whether a child is a later occurrence of a property written twice in one object (its items
+   * too): the parser reads only the first and reports the others.
+   */
+  static boolean laterOccurrence(List<Node> children, int index) {
+    Node n = children.get(index);
+    for (int i = 0; i < index; i++) {
+      Node c = children.get(i);
+      if (c.name().equals(n.name())
+          && (c.memberLine() != n.memberLine() || c.memberColumn() != n.memberColumn())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An object's children as the parser reads them: later occurrences of a repeated key left out.
+   */
+  static List<Node> read(Node object) {
+    List<Node> children = object.children();
+    if (object.notes().duplicateKeys().isEmpty()) {
+      return children;
+    }
+    List<Node> out = new ArrayList<>(children.size());
+    for (int i = 0; i < children.size(); i++) {
+      if (!object.notes().duplicateKeys().contains(children.get(i).name())
+          || !laterOccurrence(children, i)) {
+        out.add(children.get(i));
+      }
+    }
+    return out;
   }
 }

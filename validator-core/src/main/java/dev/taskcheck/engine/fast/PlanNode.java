@@ -160,12 +160,12 @@ final class PlanNode implements FhirNode {
     }
     List<Node> raw = new ArrayList<>();
     if (value != null && value.kind() == Node.Kind.OBJECT) {
-      raw.addAll(value.children());
+      raw.addAll(ParserReads.read(value));
     } else if (value != null && value.kind() == Node.Kind.XML) {
       raw.addAll(value.children());
     }
     if (shadow != null && shadow.kind() == Node.Kind.OBJECT) {
-      raw.addAll(shadow.children());
+      raw.addAll(ParserReads.read(shadow));
     }
     Map<String, List<Node>> values = new LinkedHashMap<>();
     Map<String, List<Node>> shadows = new HashMap<>();
@@ -195,7 +195,9 @@ final class PlanNode implements FhirNode {
         vs = List.of();
       }
       List<Node> xs = shadows.getOrDefault(property, List.of());
-      if (ParserReads.nullPartner(def, xs)) {
+      boolean primitive = childType != null && types.isPrimitive(childType);
+      if (primitive
+          && (ParserReads.droppingPartner(def, xs) || (def.max() <= 1 && emptyPartner(property)))) {
         vs = List.of();
         xs = List.of();
       }
@@ -215,6 +217,13 @@ final class PlanNode implements FhirNode {
     all = out;
     byName = groups;
     return out;
+  }
+
+  /** Whether this node's object has {@code "_name": []} (the parser drops a single primitive). */
+  private boolean emptyPartner(String property) {
+    return value != null
+        && value.kind() == Node.Kind.OBJECT
+        && value.notes().emptyArrays().contains("_" + property);
   }
 
   private @Nullable PlanNode child(

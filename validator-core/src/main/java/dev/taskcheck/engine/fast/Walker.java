@@ -174,6 +174,9 @@ final class Walker {
    */
   private void orphans(List<Node> contained, Loc loc, ResourceScope scope) {
     for (int i = 0; i < contained.size(); i++) {
+      if (contained.get(i).kind() != Node.Kind.OBJECT) {
+        continue; // null or a primitive: a shape error, and no resource the parser reads
+      }
       if (!referenced(contained.get(i), scope.internalRefs(), contained, new ArrayList<>())) {
         String id = contained.get(i).childValue("id");
         out.issue(
@@ -226,6 +229,9 @@ final class Walker {
     final List<Node> values = new ArrayList<>(2);
     final List<Node> shadows = new ArrayList<>(1);
 
+    /** Whether the object has {@code "_name": []} for this element (no partner node). */
+    boolean emptyPartner;
+
     Match(ElementDef def) {
       this.def = def;
     }
@@ -261,7 +267,9 @@ final class Walker {
     for (int i = 0; i < children.size(); i++) {
       Node child = children.get(i);
       String name = child.name();
-      if (!duplicates.isEmpty() && duplicates.contains(name) && laterOccurrence(children, i)) {
+      if (!duplicates.isEmpty()
+          && duplicates.contains(name)
+          && ParserReads.laterOccurrence(children, i)) {
         continue;
       }
       boolean shadow = name.length() > 1 && name.charAt(0) == '_';
@@ -294,6 +302,13 @@ final class Walker {
         m.values.add(child);
       }
     }
+    for (String empty : notes.emptyArrays()) {
+      ChildIndex.Lookup found =
+          empty.length() > 1 && empty.charAt(0) == '_' ? index.find(empty.substring(1)) : null;
+      if (found != null && matches[found.position()] != null) {
+        matches[found.position()].emptyPartner = true;
+      }
+    }
     ElementDef profileParent = parent.profile();
     ChildIndex profileIndex =
         profileParent == null ? null : ChildIndex.of(profileParent.children());
@@ -314,22 +329,6 @@ final class Walker {
         cardinality(profileDef, count, loc, parent.profileOwner(), IssueSource.PROFILE);
       }
     }
-  }
-
-  /**
-   * Whether a JSON object's child at {@code index} repeats a property name that occurred before (a
-   * duplicate key).
-   */
-  private static boolean laterOccurrence(List<Node> children, int index) {
-    Node n = children.get(index);
-    for (int i = 0; i < index; i++) {
-      Node c = children.get(i);
-      if (c.name().equals(n.name())
-          && (c.memberLine() != n.memberLine() || c.memberColumn() != n.memberColumn())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static @Nullable ElementDef profileChild(ChildIndex profile, ElementDef baseChild) {
@@ -409,10 +408,19 @@ final class Walker {
         values = List.of();
       }
     }
-    if (primitive && ParserReads.nullPartner(def, shadows)) {
-      out.add(Check.SHADOW_NOT_AN_OBJECT, shapeLoc, name, "null");
+    if (primitive && ParserReads.droppingPartner(def, shadows)) {
+      Node partner = shadows.get(0);
+      out.add(
+          Check.SHADOW_NOT_AN_OBJECT,
+          shapeLoc,
+          name,
+          partner.inArray() ? "an array" : describe(partner));
       values = List.of();
       shadows = List.of();
+    } else if (primitive && !repeats && m.emptyPartner) {
+      // "_name": [] beside a single primitive: reported with the object's empty arrays, and the
+      // element is dropped
+      values = List.of();
     }
     if (!shadows.isEmpty() && primitive) {
       boolean array = shadows.get(0).inArray();
@@ -668,13 +676,12 @@ final class Walker {
       throw new NotCovered("the primitive type " + type + " the plan does not define");
     }
     if (shadow != null && shadow.kind() == Node.Kind.OBJECT) {
-      complex(
-          shadow,
-          typeDef.root().children(),
-          new Defs(typeDef.root(), typeDef, null, null),
-          at,
-          scope,
-          type);
+      List<ElementDef> shadowDefs = typeDef.root().children();
+      if ("xhtml".equals(type)) {
+        // xhtml.value is 1..1 in the snapshot, but the markup is the div itself, never in "_div"
+        shadowDefs = shadowDefs.stream().filter(d -> !d.name().equals("value")).toList();
+      }
+      complex(shadow, shadowDefs, new Defs(typeDef.root(), typeDef, null, null), at, scope, type);
     }
     boolean hasChildren = !shadowChildren.isEmpty();
     boolean resourceId =

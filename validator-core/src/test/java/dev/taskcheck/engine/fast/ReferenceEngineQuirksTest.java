@@ -27,6 +27,42 @@ class ReferenceEngineQuirksTest {
       }
       """;
 
+  /** The first input item is null, the second has a coding of a code system unknown offline. */
+  private static final String NULL_ITEM =
+      """
+      {
+        "resourceType": "Task",
+        "id": "null-item",
+        "status": "requested",
+        "intent": "order",
+        "input": [
+          null,
+          {
+            "type": { "coding": [ { "system": "http://example.org/input-types", "code": "a" } ] },
+            "valueString": "x"
+          }
+        ]
+      }
+      """;
+
+  /** A repeating element written as one object, with an empty {@code _value}. */
+  private static final String OBJECT_FOR_ARRAY =
+      """
+      {
+        "resourceType": "Task",
+        "id": "object-for-array",
+        "status": "requested",
+        "intent": "order",
+        "identifier": { "value": "1", "_value": {} }
+      }
+      """;
+
+  private static List<String> keys(String engine, String text) {
+    return issues(engine, text).stream()
+        .map(i -> i.ruleId() + " " + i.severity().code() + " " + i.expression())
+        .toList();
+  }
+
   private static List<Issue> issues(String engine, String text) {
     List<Result> results =
         TaskCheck.builder()
@@ -51,5 +87,34 @@ class ReferenceEngineQuirksTest {
         .extracting(i -> i.ruleId() + " " + i.severity().code() + " " + i.expression())
         .contains("structure-reference warning Task.for")
         .noneMatch(k -> k.startsWith("internal-error"));
+  }
+
+  /**
+   * The HL7 parser drops a null (or primitive) item of an object array and numbers the items after
+   * it by what it kept, so a finding about the second JSON item is reported at {@code input[0]};
+   * the reference engine then places it at the {@code input} property, as {@code input[0]} has no
+   * {@code type}. The fast engine names the item where it is.
+   */
+  @Test
+  void anItemAfterADroppedOneIsNamedByItsPositionAmongTheKeptOnes() {
+    assertThat(keys("reference", NULL_ITEM))
+        .contains("structure-other warning Task.input[0].type")
+        .doesNotContain("structure-other warning Task.input[1].type");
+    assertThat(keys("fast", NULL_ITEM))
+        .contains("structure-other warning Task.input[1].type")
+        .doesNotContain("structure-other warning Task.input[0].type");
+  }
+
+  /**
+   * Inside a repeating element written as one object, the HL7 parser's own messages leave out the
+   * item's index ({@code Task.identifier.value}); the fast engine names the item.
+   */
+  @Test
+  void parserMessagesInsideAnObjectForAnArrayHaveNoIndex() {
+    assertThat(keys("reference", OBJECT_FOR_ARRAY))
+        .contains("structure-type error Task.identifier.value");
+    assertThat(keys("fast", OBJECT_FOR_ARRAY))
+        .contains("structure-type error Task.identifier[0].value")
+        .doesNotContain("structure-type error Task.identifier.value");
   }
 }
