@@ -9,7 +9,7 @@ assert !log.contains('NoSuchMethodError') && !log.contains('NoClassDefFoundError
 // a Task with status "done": BUILD FAILURE with the counts, the finding as file:line:col rule-id message, the report path
 assert log.contains('BUILD FAILURE')
 assert log.contains('TaskCheck found 1 finding at or above error (2 Tasks in 2 files: 0 fatal, 1 error,')
-assert log =~ /\[ERROR\]   src\/main\/fhir\/broken-status-done\.json:14:3 structure-binding The value provided \('done'\)/
+assert log =~ /\[ERROR\]   src\/main\/fhir\/broken-status-done\.json:14:3 structure-binding .*done/
 assert log.contains('Report: ' + new File(out, 'taskcheck.html').path)
 assert log.contains('MojoFailureException')
 

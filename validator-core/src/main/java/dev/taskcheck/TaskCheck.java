@@ -623,13 +623,14 @@ public final class TaskCheck {
     private @Nullable StateMachine stateMachine;
     private @Nullable Duration stuckAfter;
     private boolean history;
-    private EngineChoice engineChoice = EngineChoice.REFERENCE;
+    private EngineChoice engineChoice = EngineChoice.AUTO;
 
     private Builder() {}
 
     /**
-     * Which structure engine checks documents: {@code auto} (the fast engine where it covers a
-     * document, the reference engine elsewhere), {@code fast} or {@code reference}.
+     * Which structure engine checks documents: {@code auto} (the default: the fast engine where it
+     * covers a document, the reference engine, loaded only then, elsewhere), {@code fast} or {@code
+     * reference}.
      */
     public Builder engine(EngineChoice choice) {
       this.engineChoice = Objects.requireNonNull(choice);

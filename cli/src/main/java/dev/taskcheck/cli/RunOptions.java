@@ -62,14 +62,14 @@ final class RunOptions {
 
   @Option(
       names = "--engine",
-      paramLabel = "reference|fast|auto",
-      defaultValue = "reference",
+      paramLabel = "auto|fast|reference",
+      defaultValue = "auto",
       description =
-          "Structure engine: reference (default, the HL7 instance validator), fast (TaskCheck's"
-              + " compiled engine; a document it does not cover gets a warning), or auto (fast where"
-              + " it covers the document, reference elsewhere). Experimental: see"
+          "Structure engine: auto (default: fast where it covers the document, reference"
+              + " elsewhere), fast (TaskCheck's compiled engine; a document it does not cover gets a"
+              + " warning), or reference (the HL7 instance validator). See"
               + " docs/engines/fast-engine.md.")
-  private String engine = "reference";
+  private String engine = "auto";
 
   @Option(
       names = "--rule-set",

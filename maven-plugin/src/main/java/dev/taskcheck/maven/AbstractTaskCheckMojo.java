@@ -60,12 +60,12 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
   private String fhirVersion = "auto";
 
   /**
-   * The structure engine: {@code reference} (the HL7 instance validator, the default), {@code fast}
-   * (experimental; a document it does not cover gets a warning) or {@code auto} (fast where it
-   * covers the document, reference elsewhere).
+   * The structure engine: {@code auto} (the default: fast where it covers the document, reference
+   * elsewhere), {@code fast} (a document it does not cover gets a warning) or {@code reference}
+   * (the HL7 instance validator).
    */
-  @Parameter(property = "taskcheck.engine", defaultValue = "reference")
-  private String engine = "reference";
+  @Parameter(property = "taskcheck.engine", defaultValue = "auto")
+  private String engine = "auto";
 
   /**
    * The rule set: {@code core}, {@code recommended} (default), {@code strict}, or an implementation

@@ -10,17 +10,15 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.2.0")
 public enum EngineChoice {
   /**
-   * The fast engine where it covers the document, the reference engine elsewhere (to become the
-   * default once the fast engine agrees with the reference engine on the corpus).
+   * The fast engine where it covers the document, the reference engine elsewhere (loaded only when
+   * a document needs it): the default.
    */
   AUTO,
   /**
    * Only the fast engine; a document it does not cover gets a warning saying it was not checked.
    */
   FAST,
-  /**
-   * Only the reference engine (the HL7 instance validator, as HAPI FHIR drives it): the default.
-   */
+  /** Only the reference engine (the HL7 instance validator, as HAPI FHIR drives it). */
   REFERENCE;
 
   public String code() {
