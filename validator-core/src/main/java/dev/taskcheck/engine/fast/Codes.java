@@ -105,15 +105,7 @@ final class Codes {
       }
       return;
     }
-    if (!system.startsWith("http:") && !system.startsWith("https:") && !system.startsWith("urn:")) {
-      out.issue(
-          "structure-other",
-          Severity.ERROR,
-          "code-invalid",
-          expression,
-          "The coding's system '" + system + "' must be an absolute URI (http:, https: or urn:)",
-          IssueSource.STRUCTURE,
-          "Terminology_TX_System_Relative");
+    if (relativeSystem(system, "coding", expression, out)) {
       return;
     }
     Strength strength = strength(binding);
@@ -244,16 +236,8 @@ final class Codes {
     if (system == null || code == null) {
       return;
     }
-    if (!system.startsWith("http:") && !system.startsWith("https:") && !system.startsWith("urn:")) {
-      // the unit is checked as a coding, whose system must be absolute
-      out.issue(
-          "structure-other",
-          Severity.ERROR,
-          "code-invalid",
-          expression,
-          "The quantity's system '" + system + "' must be an absolute URI (http:, https: or urn:)",
-          IssueSource.STRUCTURE,
-          "Terminology_TX_System_Relative");
+    // the unit is checked as a coding, whose system must be absolute
+    if (relativeSystem(system, "quantity", expression, out)) {
       return;
     }
     if (!system.equals(UCUM)) {
@@ -525,6 +509,27 @@ final class Codes {
         || system.contains("build.fhir.org")
         || system.contains("/ValueSet/")
         || system.endsWith(".html");
+  }
+
+  /** Reports a system that is not absolute (http:, https: or urn:); returns whether it did. */
+  private static boolean relativeSystem(
+      String system, String holder, String expression, Findings out) {
+    if (system.startsWith("http:") || system.startsWith("https:") || system.startsWith("urn:")) {
+      return false;
+    }
+    out.issue(
+        "structure-other",
+        Severity.ERROR,
+        "code-invalid",
+        expression,
+        "The "
+            + holder
+            + "'s system '"
+            + system
+            + "' must be an absolute URI (http:, https: or urn:)",
+        IssueSource.STRUCTURE,
+        "Terminology_TX_System_Relative");
+    return true;
   }
 
   private static @Nullable String text(Node parent, String name) {

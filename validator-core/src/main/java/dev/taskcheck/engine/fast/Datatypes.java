@@ -125,14 +125,7 @@ final class Datatypes {
   /** An identifier's system and, for the IETF URI and UUID systems, its value (§12). */
   private static void identifier(Node identifier, String expression, Findings out) {
     // a number or boolean in place of the string is reported by the parser and still read as text
-    Node systemNode = ParserReads.primitive(identifier, "system");
-    String system =
-        systemNode == null
-                || (systemNode.kind() != Node.Kind.STRING
-                    && systemNode.kind() != Node.Kind.NUMBER
-                    && systemNode.kind() != Node.Kind.BOOLEAN)
-            ? null
-            : systemNode.value();
+    String system = ParserReads.scalar(ParserReads.primitive(identifier, "system"));
     if (system == null) {
       return;
     }

@@ -171,9 +171,8 @@ public final class FastEngine implements Stage {
       throw new NotCovered("a meta.profile that is not an array");
     }
     // meta written as an array, or a "_profile" that is not an array (null, {}): the reference
-    // engine's parser drops the profiles, and
-    // the profiles it still finds in the JSON are reported on the resource (type processing;
-    // reference-behaviour.md §15)
+    // engine's parser drops the profiles, and the ones it still finds in the JSON are reported on
+    // the resource (type processing; reference-behaviour.md §15)
     Node profileShadow = meta.child("_profile");
     boolean unlocated = meta.inArray() || (profileShadow != null && !profileShadow.inArray());
     for (int i = 0; i < profiles.size(); i++) {

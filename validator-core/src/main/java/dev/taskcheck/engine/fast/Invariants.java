@@ -309,29 +309,25 @@ final class Invariants {
     return only.kind() == Node.Kind.STRING && !only.inArray() && v != null && !v.startsWith("#");
   }
 
-  /** Whether the node has a child of this name with a JSON string, number or boolean value. */
   /**
    * Whether a Quantity's value, as the reference engine's parser keeps it (a JSON string or boolean
    * in place of the number is reported and kept; an object or array is dropped), reads as a {@link
    * BigDecimal}.
    */
   private static boolean readableValue(Node quantity) {
-    Node v = ParserReads.primitive(quantity, "value");
-    if (v == null
-        || v.value() == null
-        || (v.kind() != Node.Kind.STRING
-            && v.kind() != Node.Kind.NUMBER
-            && v.kind() != Node.Kind.BOOLEAN)) {
+    String v = ParserReads.scalar(ParserReads.primitive(quantity, "value"));
+    if (v == null) {
       return true;
     }
     try {
-      new BigDecimal(v.value());
+      new BigDecimal(v);
       return true;
     } catch (NumberFormatException e) {
       return false;
     }
   }
 
+  /** Whether the node has a child of this name with a JSON string, number or boolean value. */
   private static boolean hasPrimitive(Node node, String name) {
     for (Node c : node.children()) {
       if (c.name().equals(name)

@@ -43,6 +43,25 @@ final class ParserReads {
         && partners.get(0).inArray();
   }
 
+  /**
+   * The text of a JSON string, number or boolean (the parser keeps a wrong one of these as text,
+   * after reporting it), or null for anything else.
+   */
+  static @Nullable String scalar(@Nullable Node n) {
+    if (n == null) {
+      return null;
+    }
+    return switch (n.kind()) {
+      case STRING, NUMBER, BOOLEAN -> n.value();
+      default -> null;
+    };
+  }
+
+  /** The element a {@code _name} property is the partner of, or null for any other name. */
+  static @Nullable String partnerOf(String property) {
+    return property.length() > 1 && property.charAt(0) == '_' ? property.substring(1) : null;
+  }
+
   /** A single-valued child, or null when it is absent or written as an array (then no value). */
   static @Nullable Node single(Node parent, String name) {
     Node c = parent.child(name);
@@ -60,17 +79,23 @@ final class ParserReads {
       return null;
     }
     Node partner = parent.child("_" + name);
-    if (partner != null ? dropping(partner) : parent.notes().emptyArrays().contains("_" + name)) {
+    if (partner != null ? dropping(partner) : emptyPartner(parent, name)) {
       return null;
     }
     return c;
+  }
+
+  /** Whether an object has {@code "_name": []} (no node: a note of the parser's). */
+  static boolean emptyPartner(Node object, String name) {
+    List<String> empty = object.notes().emptyArrays();
+    return !empty.isEmpty() && empty.contains("_" + name);
   }
 
   /**
    * Whether a child is a later occurrence of a property written twice in one object (its items
    * too): the parser reads only the first and reports the others.
    */
-  static boolean laterOccurrence(List<Node> children, int index) {
+  private static boolean laterOccurrence(List<Node> children, int index) {
     Node n = children.get(index);
     for (int i = 0; i < index; i++) {
       Node c = children.get(i);

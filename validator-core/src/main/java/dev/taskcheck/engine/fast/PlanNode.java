@@ -171,8 +171,8 @@ final class PlanNode implements FhirNode {
     Map<String, List<Node>> shadows = new HashMap<>();
     for (Node c : raw) {
       String n = c.name();
-      if (n.length() > 1 && n.charAt(0) == '_') {
-        String base = n.substring(1);
+      String base = ParserReads.partnerOf(n);
+      if (base != null) {
         shadows.computeIfAbsent(base, k -> new ArrayList<>()).add(c);
         values.computeIfAbsent(base, k -> new ArrayList<>());
       } else {
@@ -197,7 +197,11 @@ final class PlanNode implements FhirNode {
       List<Node> xs = shadows.getOrDefault(property, List.of());
       boolean primitive = childType != null && types.isPrimitive(childType);
       if (primitive
-          && (ParserReads.droppingPartner(def, xs) || (def.max() <= 1 && emptyPartner(property)))) {
+          && (ParserReads.droppingPartner(def, xs)
+              || (def.max() <= 1
+                  && value != null
+                  && value.kind() == Node.Kind.OBJECT
+                  && ParserReads.emptyPartner(value, property)))) {
         vs = List.of();
         xs = List.of();
       }
@@ -217,13 +221,6 @@ final class PlanNode implements FhirNode {
     all = out;
     byName = groups;
     return out;
-  }
-
-  /** Whether this node's object has {@code "_name": []} (the parser drops a single primitive). */
-  private boolean emptyPartner(String property) {
-    return value != null
-        && value.kind() == Node.Kind.OBJECT
-        && value.notes().emptyArrays().contains("_" + property);
   }
 
   private @Nullable PlanNode child(

@@ -261,19 +261,11 @@ final class Walker {
     }
     // by the definition's position in childDefs
     Match[] matches = new Match[index.size()];
-    Set<String> duplicates =
-        notes.duplicateKeys().isEmpty() ? Set.of() : new HashSet<>(notes.duplicateKeys());
-    List<Node> children = obj.children();
-    for (int i = 0; i < children.size(); i++) {
-      Node child = children.get(i);
+    for (Node child : ParserReads.read(obj)) {
       String name = child.name();
-      if (!duplicates.isEmpty()
-          && duplicates.contains(name)
-          && ParserReads.laterOccurrence(children, i)) {
-        continue;
-      }
-      boolean shadow = name.length() > 1 && name.charAt(0) == '_';
-      String base = shadow ? name.substring(1) : name;
+      String partnerOf = ParserReads.partnerOf(name);
+      boolean shadow = partnerOf != null;
+      String base = partnerOf != null ? partnerOf : name;
       ChildIndex.Lookup found = index.find(base);
       if (found == null) {
         out.add(Check.UNKNOWN_PROPERTY, loc.child(base), name, parentType);
@@ -303,8 +295,8 @@ final class Walker {
       }
     }
     for (String empty : notes.emptyArrays()) {
-      ChildIndex.Lookup found =
-          empty.length() > 1 && empty.charAt(0) == '_' ? index.find(empty.substring(1)) : null;
+      String partnerOf = ParserReads.partnerOf(empty);
+      ChildIndex.Lookup found = partnerOf == null ? null : index.find(partnerOf);
       if (found != null && matches[found.position()] != null) {
         matches[found.position()].emptyPartner = true;
       }
@@ -523,8 +515,9 @@ final class Walker {
    * partner of a complex element or a name the definitions do not have.
    */
   private void emptyArray(ChildIndex index, String property, Loc loc, String parentType) {
-    boolean partner = property.length() > 1 && property.charAt(0) == '_';
-    String name = partner ? property.substring(1) : property;
+    String partnerOf = ParserReads.partnerOf(property);
+    boolean partner = partnerOf != null;
+    String name = partnerOf != null ? partnerOf : property;
     ChildIndex.Lookup found = index.find(name);
     if (found == null) {
       out.add(Check.UNKNOWN_PROPERTY, loc.child(name), property, parentType);
