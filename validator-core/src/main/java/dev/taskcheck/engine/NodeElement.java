@@ -3,6 +3,7 @@ package dev.taskcheck.engine;
 import dev.taskcheck.fhir.FhirElement;
 import dev.taskcheck.parse.Node;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +38,7 @@ final class NodeElement implements FhirElement {
       for (Node n : node.children()) {
         built.add(new NodeElement(n));
       }
-      c = List.copyOf(built);
+      c = Collections.unmodifiableList(built);
       children = c;
     }
     return c;

@@ -69,6 +69,11 @@ public abstract class TaskView {
 
   private @Nullable List<OutputView> inputs;
 
+  /** The status as read, once: most rules ask for it. */
+  private @Nullable TaskStatus status;
+
+  private boolean statusRead;
+
   TaskView(FhirElement task, FhirRelease release) {
     this.task = Objects.requireNonNull(task);
     this.release = Objects.requireNonNull(release);
@@ -96,7 +101,11 @@ public abstract class TaskView {
 
   /** The status, or null when absent or not a Task status code. */
   public final @Nullable TaskStatus status() {
-    return TaskStatus.fromCode(task.childValue("status"));
+    if (!statusRead) {
+      status = TaskStatus.fromCode(task.childValue("status"));
+      statusRead = true;
+    }
+    return status;
   }
 
   /** True when the status is one of {@code statuses}. */

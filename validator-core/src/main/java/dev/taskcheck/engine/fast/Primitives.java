@@ -526,9 +526,32 @@ final class Primitives {
   private static boolean yearIsValid(String v) {
     try {
       int year = Integer.parseInt(v.substring(0, Math.min(4, v.length())));
-      return year >= 1800 && year <= Year.now(ZoneOffset.UTC).getValue() + 80;
+      return year >= 1800 && year <= ThisYear.get() + 80;
     } catch (NumberFormatException e) {
       return false;
+    }
+  }
+
+  /**
+   * The current year (UTC), read from the clock once a year rather than for every date: {@code
+   * Year.now} builds a clock and a date each time, which showed in profiles.
+   */
+  private record ThisYear(int year, long endsAtMillis) {
+    private static volatile ThisYear current = read();
+
+    static int get() {
+      ThisYear y = current;
+      if (System.currentTimeMillis() >= y.endsAtMillis) {
+        y = read();
+        current = y;
+      }
+      return y.year;
+    }
+
+    private static ThisYear read() {
+      int year = Year.now(ZoneOffset.UTC).getValue();
+      return new ThisYear(
+          year, Year.of(year + 1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli());
     }
   }
 

@@ -468,12 +468,26 @@ abstract sealed class TextPattern {
 
     private final boolean[] accepting;
 
+    /**
+     * The accepting states that every input class leads back to: once in one, the rest of the text
+     * cannot change the answer ({@code [\s\S]+} after its first character).
+     */
+    private final boolean[] absorbing;
+
     private Dfa(String regex, int[] starts, int[] next, boolean[] accepting) {
       this.regex = regex;
       this.starts = starts;
       this.classes = starts.length;
       this.next = next;
       this.accepting = accepting;
+      this.absorbing = new boolean[accepting.length];
+      for (int q = 0; q < accepting.length; q++) {
+        boolean loops = accepting[q];
+        for (int c = 0; loops && c < classes; c++) {
+          loops = next[q * classes + c] == q;
+        }
+        absorbing[q] = loops;
+      }
       this.direct = new byte[DIRECT];
       if (classes > 127) {
         throw new Unsupported();
@@ -511,6 +525,9 @@ abstract sealed class TextPattern {
         state = next[state * classes + cls];
         if (state < 0) {
           return false;
+        }
+        if (absorbing[state]) {
+          return true;
         }
       }
       return accepting[state];

@@ -55,7 +55,10 @@ class TextPatternTest {
         "[a-z]+/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*",
         "[A-Za-z][A-Za-z0-9+.-]*:",
         "^[^?]+\\?([\\w-]+(=[^&]*)?(&[\\w-]+(=[^&]*)?)*)?$",
-        "a.b|\\d\\D\\W{2,}|[^a-c\\d]?x{3}");
+        "a.b|\\d\\D\\W{2,}|[^a-c\\d]?x{3}",
+        // an accepting state that every character leads back to ends the match early
+        "ab[\\s\\S]*",
+        "[^x]*x[\\s\\S]*|y+");
   }
 
   private static final String ALPHABET =
