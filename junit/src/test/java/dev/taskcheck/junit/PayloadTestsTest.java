@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
@@ -42,10 +43,15 @@ class PayloadTestsTest {
   /** Each test's display path (container / test) and its outcome, with the failure's message. */
   private static Map<String, String> run(Path folder) {
     Folder.folder = folder;
-    Map<String, String> outcomes = new TreeMap<>();
-    Map<String, String> names = new TreeMap<>();
+    Map<String, String> outcomes = new ConcurrentSkipListMap<>();
+    Map<String, String> names = new ConcurrentHashMap<>();
     LauncherDiscoveryRequest request =
-        LauncherDiscoveryRequestBuilder.request().selectors(selectClass(Folder.class)).build();
+        LauncherDiscoveryRequestBuilder.request()
+            .selectors(selectClass(Folder.class))
+            // as a suite under JUnit's parallel execution: the tests share one checker
+            .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+            .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+            .build();
     Launcher launcher = LauncherFactory.create();
     launcher.execute(
         request,
