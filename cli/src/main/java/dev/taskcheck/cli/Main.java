@@ -124,7 +124,7 @@ public final class Main implements Runnable {
   }
 
   /** Creates the commands with the process's streams (tests pass their own). */
-  private static final class Factory implements CommandLine.IFactory {
+  static final class Factory implements CommandLine.IFactory {
     private final PrintStream out;
     private final PrintStream err;
     private final boolean debug;
