@@ -1,6 +1,7 @@
 package dev.taskcheck.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.RuleSet;
@@ -9,6 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 @TaskCheckTest(fhirVersion = "R4", ruleSet = "strict", rules = "status-8=off")
 class TaskCheckExtensionTest {
@@ -36,5 +41,32 @@ class TaskCheckExtensionTest {
       SEEN.add(checker);
       assertThat(SEEN).hasSize(1);
     }
+  }
+
+  /**
+   * Run by {@link #aWrongSettingFailsTheTestNamingTheProblem} only (Surefire skips nested classes).
+   */
+  @TaskCheckTest(ruleSet = "no-such-set")
+  static class WrongSetting {
+    @Test
+    void needsAChecker(TaskChecker checker) {
+      assertThat(checker).isNotNull();
+    }
+  }
+
+  @Test
+  void aWrongSettingFailsTheTestNamingTheProblem() {
+    SummaryGeneratingListener listener = new SummaryGeneratingListener();
+    LauncherFactory.create()
+        .execute(
+            LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(WrongSetting.class))
+                .build(),
+            listener);
+    TestExecutionSummary summary = listener.getSummary();
+    assertThat(summary.getTestsFailedCount()).isEqualTo(1);
+    assertThat(summary.getFailures().get(0).getException())
+        .hasMessageContaining("@TaskCheckTest")
+        .hasMessageContaining("unknown rule set 'no-such-set'");
   }
 }
