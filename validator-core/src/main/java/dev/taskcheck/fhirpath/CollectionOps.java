@@ -9,12 +9,32 @@ final class CollectionOps {
   private CollectionOps() {}
 
   static boolean contains(Coll c, Object item, Run run) {
+    // a code or string against a list of strings (the ('draft' | 'requested' | ...) of invariants):
+    // the item's system value once, then plain string equality, as Values.equal decides it
+    Object value = Values.system(item, run.model);
+    if (value instanceof String s && onlyStrings(c)) {
+      for (int i = 0; i < c.size(); i++) {
+        if (s.equals(c.get(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
     for (int i = 0; i < c.size(); i++) {
       if (Values.equal(c.get(i), item, run) == 1) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean onlyStrings(Coll c) {
+    for (int i = 0; i < c.size(); i++) {
+      if (!(c.get(i) instanceof String)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean containsIn(Coll.Builder b, Object item, Run run) {
