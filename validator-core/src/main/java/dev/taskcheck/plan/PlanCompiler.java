@@ -503,7 +503,7 @@ public final class PlanCompiler {
                 vs.childValue("version"),
                 name(vs),
                 List.of(),
-                "it includes itself",
+                ValueSetDef.INCLUDES_ITSELF,
                 List.of());
       } else {
         try {
@@ -524,7 +524,7 @@ public final class PlanCompiler {
       if (compose == null) {
         Node expansion = vs.child("expansion");
         if (expansion == null) {
-          incomplete.add("it has neither a compose nor an expansion");
+          incomplete.add(ValueSetDef.NO_CONTENT);
         } else {
           collectExpansion(expansion, codes, usedSystems);
         }
@@ -583,7 +583,7 @@ public final class PlanCompiler {
         Node other = valueSets.get(stripVersion(target));
         Map<String, ValueSetDef.Code> imported = new LinkedHashMap<>();
         if (other == null) {
-          incomplete.add("it includes the unknown value set " + target);
+          incomplete.add(ValueSetDef.UNKNOWN_VALUE_SET + target);
         } else {
           ValueSetDef def = expand(other);
           usedSystems.addAll(def.systems());

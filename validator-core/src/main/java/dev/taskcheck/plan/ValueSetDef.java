@@ -27,6 +27,28 @@ public record ValueSetDef(
     systems = List.copyOf(systems);
   }
 
+  /** The start of an {@link #incomplete} reason: an included value set the definitions lack. */
+  public static final String UNKNOWN_VALUE_SET = "it includes the unknown value set ";
+
+  /** The {@link #incomplete} reason of a value set with neither a compose nor an expansion. */
+  public static final String NO_CONTENT = "it has neither a compose nor an expansion";
+
+  /** The {@link #incomplete} reason of a value set that includes itself. */
+  public static final String INCLUDES_ITSELF = "it includes itself";
+
+  /**
+   * Whether {@link #systems} names every code system the value set can draw on, even when its
+   * expansion is incomplete (a filter on a code system the compiler cannot expand): then a code in
+   * any other system is certainly not in the value set. False when a value set it includes is
+   * unknown, when it includes itself, or when it has no content.
+   */
+  public boolean systemsComplete() {
+    return incomplete == null
+        || !(incomplete.contains(UNKNOWN_VALUE_SET)
+            || incomplete.contains(NO_CONTENT)
+            || incomplete.contains(INCLUDES_ITSELF));
+  }
+
   /**
    * One code of an expansion.
    *

@@ -480,6 +480,15 @@ final class Codes {
   }
 
   private boolean inValueSet(String valueSet, String system, String code) {
+    ValueSetDef vs = plan.valueSet(valueSet);
+    if (vs != null
+        && vs.incomplete() != null
+        && vs.systemsComplete()
+        && !vs.systems().contains(system)) {
+      // not expandable here (a SNOMED CT filter), but a code of a system the value set does not
+      // draw on is not in it: the reference engine says so without expanding (performer-role)
+      return false;
+    }
     return codings(valueSet).contains(system + '|' + code);
   }
 
@@ -532,9 +541,13 @@ final class Codes {
     return true;
   }
 
+  /**
+   * A primitive child's text as the reference engine's parser keeps it: a JSON number or boolean in
+   * place of a string is reported and kept as text ({@code "system": 58} is the relative system
+   * "58").
+   */
   private static @Nullable String text(Node parent, String name) {
-    Node n = ParserReads.primitive(parent, name);
-    return n == null || n.kind() != Node.Kind.STRING ? null : n.value();
+    return ParserReads.scalar(ParserReads.primitive(parent, name));
   }
 
   /** The codes of a value set's expansion, whatever their system. */

@@ -97,12 +97,15 @@ class ReferenceEngineQuirksTest {
    */
   @Test
   void anItemAfterADroppedOneIsNamedByItsPositionAmongTheKeptOnes() {
-    assertThat(keys("reference", NULL_ITEM))
-        .contains("structure-other warning Task.input[0].type")
-        .doesNotContain("structure-other warning Task.input[1].type");
-    assertThat(keys("fast", NULL_ITEM))
-        .contains("structure-other warning Task.input[1].type")
-        .doesNotContain("structure-other warning Task.input[0].type");
+    // a null item, and a boolean in place of an object (wrong-json-type/object-to-boolean)
+    for (String text : List.of(NULL_ITEM, NULL_ITEM.replace("null,", "true,"))) {
+      assertThat(keys("reference", text))
+          .contains("structure-other warning Task.input[0].type")
+          .doesNotContain("structure-other warning Task.input[1].type");
+      assertThat(keys("fast", text))
+          .contains("structure-other warning Task.input[1].type")
+          .doesNotContain("structure-other warning Task.input[0].type");
+    }
   }
 
   /**
