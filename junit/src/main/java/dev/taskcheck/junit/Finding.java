@@ -2,8 +2,10 @@ package dev.taskcheck.junit;
 
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.Result;
+import dev.taskcheck.model.Severity;
 import java.util.List;
 import org.apiguardian.api.API;
+import org.opentest4j.AssertionFailedError;
 
 /**
  * One finding with the result it belongs to, written as failure messages list it: {@code
@@ -40,6 +42,16 @@ public record Finding(Result result, Issue issue) {
   /** The findings of these results, in their order. */
   static List<Finding> of(List<Result> results) {
     return results.stream().flatMap(r -> r.issues().stream().map(i -> new Finding(r, i))).toList();
+  }
+
+  /** Those at {@code threshold} or worse. */
+  static List<Finding> atLeast(List<Finding> findings, Severity threshold) {
+    return findings.stream().filter(f -> f.issue().severity().isAtLeast(threshold)).toList();
+  }
+
+  /** A failure: the headline, then the findings one per line. */
+  static AssertionFailedError failure(String headline, List<?> findings) {
+    return new AssertionFailedError(headline + ":\n" + list(findings));
   }
 
   /** One finding per line, indented, for a failure message; "(none)" when there is none. */

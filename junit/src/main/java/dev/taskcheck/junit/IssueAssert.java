@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * The findings of one rule in a payload, narrowed step by step: each step fails when none is left,
@@ -57,7 +56,7 @@ public final class IssueAssert {
   private IssueAssert narrow(Predicate<Issue> test, String what) {
     List<Finding> left = findings.stream().filter(f -> test.test(f.issue())).toList();
     if (left.isEmpty()) {
-      throw new AssertionFailedError(
+      throw Finding.failure(
           "Expected a "
               + ruleId
               + " finding "
@@ -66,8 +65,8 @@ public final class IssueAssert {
               + name
               + ". The "
               + ruleId
-              + " findings are:\n"
-              + Finding.list(findings));
+              + " findings are",
+          findings);
     }
     return new IssueAssert(task, ruleId, name, left);
   }

@@ -1,6 +1,5 @@
 package dev.taskcheck.junit;
 
-import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.Result;
 import dev.taskcheck.model.Severity;
 import java.io.IOException;
@@ -67,7 +66,7 @@ final class PayloadTests {
                     throw new AssertionFailedError(message);
                   })));
     }
-    List<Result> results = checker.validate(checker.taskCheck(), file);
+    List<Result> results = TaskChecker.validate(checker.taskCheck(), file);
     List<DynamicNode> tests = new ArrayList<>();
     for (Result r : results) {
       tests.add(DynamicTest.dynamicTest(label(r), uri, () -> resource(r, expected)));
@@ -111,19 +110,16 @@ final class PayloadTests {
     if (expected != null && !expected.otherErrorsFail()) {
       return;
     }
-    List<Finding> bad = new ArrayList<>();
-    for (Issue i : r.issues()) {
-      if (i.severity().isAtLeast(Severity.ERROR) && (expected == null || !expected.expects(r, i))) {
-        bad.add(new Finding(r, i));
-      }
-    }
+    List<Finding> bad =
+        Finding.atLeast(Finding.of(List.of(r)), Severity.ERROR).stream()
+            .filter(f -> expected == null || !expected.expects(r, f.issue()))
+            .toList();
     if (!bad.isEmpty()) {
-      throw new AssertionFailedError(
-          (expected == null
-                  ? "Unexpected error(s)"
-                  : "Error(s) that " + expected.file() + " does not expect")
-              + ":\n"
-              + Finding.list(bad));
+      throw Finding.failure(
+          expected == null
+              ? "Unexpected error(s)"
+              : "Error(s) that " + expected.file() + " does not expect",
+          bad);
     }
   }
 

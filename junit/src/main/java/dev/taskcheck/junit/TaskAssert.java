@@ -1,14 +1,13 @@
 package dev.taskcheck.junit;
 
+import dev.taskcheck.TaskCheck;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.Result;
 import dev.taskcheck.model.Severity;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apiguardian.api.API;
-import org.jspecify.annotations.Nullable;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * Assertions on the findings of one payload. A failure lists the findings that matter as {@code
@@ -19,22 +18,18 @@ public final class TaskAssert {
 
   private final TaskChecker checker;
   private final String name;
-  private final @Nullable String text;
-  private final @Nullable Path file;
+
+  /** Validates the payload with a TaskCheck: the checker's, or one requiring a profile. */
+  private final Function<TaskCheck, List<Result>> validation;
+
   private final List<Result> results;
   private final List<Finding> findings;
 
-  TaskAssert(
-      TaskChecker checker,
-      String name,
-      @Nullable String text,
-      @Nullable Path file,
-      List<Result> results) {
+  TaskAssert(TaskChecker checker, String name, Function<TaskCheck, List<Result>> validation) {
     this.checker = checker;
     this.name = name;
-    this.text = text;
-    this.file = file;
-    this.results = List.copyOf(results);
+    this.validation = validation;
+    this.results = List.copyOf(validation.apply(checker.taskCheck()));
     this.findings = Finding.of(this.results);
   }
 
@@ -46,18 +41,16 @@ public final class TaskAssert {
   /** The payload has no finding at {@code threshold} or worse. */
   public TaskAssert hasNoIssuesAtLeast(Severity threshold) {
     Objects.requireNonNull(threshold, "threshold");
-    List<Finding> bad =
-        findings.stream().filter(f -> f.issue().severity().isAtLeast(threshold)).toList();
+    List<Finding> bad = Finding.atLeast(findings, threshold);
     if (!bad.isEmpty()) {
-      throw new AssertionFailedError(
+      throw Finding.failure(
           "Expected no finding at "
               + threshold.code()
               + " or worse in "
               + name
               + ", found "
-              + bad.size()
-              + ":\n"
-              + Finding.list(bad));
+              + bad.size(),
+          bad);
     }
     return this;
   }
@@ -70,13 +63,8 @@ public final class TaskAssert {
     Objects.requireNonNull(ruleId, "ruleId");
     List<Finding> matching = ofRule(ruleId);
     if (matching.isEmpty()) {
-      throw new AssertionFailedError(
-          "Expected a "
-              + ruleId
-              + " finding in "
-              + name
-              + ", found none. Its findings:\n"
-              + Finding.list(findings));
+      throw Finding.failure(
+          "Expected a " + ruleId + " finding in " + name + ", found none. Its findings", findings);
     }
     return new IssueAssert(this, ruleId, name, matching);
   }
@@ -86,15 +74,8 @@ public final class TaskAssert {
     Objects.requireNonNull(ruleId, "ruleId");
     List<Finding> matching = ofRule(ruleId);
     if (!matching.isEmpty()) {
-      throw new AssertionFailedError(
-          "Expected no "
-              + ruleId
-              + " finding in "
-              + name
-              + ", found "
-              + matching.size()
-              + ":\n"
-              + Finding.list(matching));
+      throw Finding.failure(
+          "Expected no " + ruleId + " finding in " + name + ", found " + matching.size(), matching);
     }
     return this;
   }
@@ -106,25 +87,19 @@ public final class TaskAssert {
    */
   public TaskAssert isValidAgainst(String profileUrl) {
     Objects.requireNonNull(profileUrl, "profileUrl");
-    var tc = checker.requiring(profileUrl);
-    List<Result> again =
-        text != null
-            ? tc.validateText(text, name)
-            : checker.validate(tc, Objects.requireNonNull(file));
     List<Finding> bad =
-        Finding.of(again).stream()
-            .filter(f -> f.issue().severity().isAtLeast(Severity.ERROR))
-            .toList();
+        Finding.atLeast(
+            Finding.of(validation.apply(checker.requiring(profileUrl))), Severity.ERROR);
     if (!bad.isEmpty()) {
-      throw new AssertionFailedError(
+      throw Finding.failure(
           "Expected "
               + name
               + " to be valid against "
               + profileUrl
               + ", found "
               + bad.size()
-              + " error(s):\n"
-              + Finding.list(bad));
+              + " error(s)",
+          bad);
     }
     return this;
   }

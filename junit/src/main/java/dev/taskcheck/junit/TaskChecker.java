@@ -60,7 +60,7 @@ public final class TaskChecker {
   /** Assertions on a Task (or a Bundle, or NDJSON of Tasks) given as FHIR JSON or XML text. */
   public TaskAssert assertThatTask(String payload) {
     Objects.requireNonNull(payload, "payload");
-    return new TaskAssert(this, "(text)", payload, null, taskCheck.validateText(payload, "(text)"));
+    return new TaskAssert(this, "(text)", tc -> tc.validateText(payload, "(text)"));
   }
 
   /** Assertions on the Tasks of a file (JSON, XML, NDJSON, a Bundle). */
@@ -69,7 +69,7 @@ public final class TaskChecker {
     if (!Files.isRegularFile(file)) {
       throw new AssertionFailedError("No payload file at " + file.toAbsolutePath());
     }
-    return new TaskAssert(this, file.toString(), null, file, validate(taskCheck, file));
+    return new TaskAssert(this, file.toString(), tc -> validate(tc, file));
   }
 
   /**
@@ -96,7 +96,7 @@ public final class TaskChecker {
     return PayloadTests.of(this, folder);
   }
 
-  List<Result> validate(TaskCheck tc, Path file) {
+  static List<Result> validate(TaskCheck tc, Path file) {
     return tc.validate(ValidationRequest.of(file.toString())).results();
   }
 

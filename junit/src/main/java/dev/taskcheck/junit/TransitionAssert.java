@@ -5,7 +5,6 @@ import dev.taskcheck.model.Severity;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
-import org.opentest4j.AssertionFailedError;
 
 /** Assertions on the findings of one transition between two versions of a Task. */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
@@ -21,8 +20,8 @@ public final class TransitionAssert {
   public TransitionAssert isAllowed() {
     List<Issue> bad = atLeastError();
     if (!bad.isEmpty()) {
-      throw new AssertionFailedError(
-          "Expected the transition to be allowed, found " + bad.size() + ":\n" + list(bad));
+      throw Finding.failure(
+          "Expected the transition to be allowed, found " + bad.size(), lines(bad));
     }
     return this;
   }
@@ -30,9 +29,9 @@ public final class TransitionAssert {
   /** At least one transition finding at error or worse. */
   public TransitionAssert isRefused() {
     if (atLeastError().isEmpty()) {
-      throw new AssertionFailedError(
-          "Expected the transition to be refused, but no finding is an error. Its findings:\n"
-              + list(issues));
+      throw Finding.failure(
+          "Expected the transition to be refused, but no finding is an error. Its findings",
+          lines(issues));
     }
     return this;
   }
@@ -41,11 +40,9 @@ public final class TransitionAssert {
   public TransitionAssert hasIssue(String ruleId) {
     Objects.requireNonNull(ruleId, "ruleId");
     if (issues.stream().noneMatch(i -> i.ruleId().equals(ruleId))) {
-      throw new AssertionFailedError(
-          "Expected a "
-              + ruleId
-              + " finding on the transition, found none. Its findings:\n"
-              + list(issues));
+      throw Finding.failure(
+          "Expected a " + ruleId + " finding on the transition, found none. Its findings",
+          lines(issues));
     }
     return this;
   }
@@ -55,8 +52,8 @@ public final class TransitionAssert {
     Objects.requireNonNull(ruleId, "ruleId");
     List<Issue> matching = issues.stream().filter(i -> i.ruleId().equals(ruleId)).toList();
     if (!matching.isEmpty()) {
-      throw new AssertionFailedError(
-          "Expected no " + ruleId + " finding on the transition, found:\n" + list(matching));
+      throw Finding.failure(
+          "Expected no " + ruleId + " finding on the transition, found", lines(matching));
     }
     return this;
   }
@@ -70,7 +67,8 @@ public final class TransitionAssert {
     return issues.stream().filter(i -> i.severity().isAtLeast(Severity.ERROR)).toList();
   }
 
-  private static String list(List<Issue> issues) {
-    return Finding.list(issues.stream().map(i -> Finding.format("after", i)).toList());
+  /** The findings as lines, located in the version after. */
+  private static List<String> lines(List<Issue> issues) {
+    return issues.stream().map(i -> Finding.format("after", i)).toList();
   }
 }

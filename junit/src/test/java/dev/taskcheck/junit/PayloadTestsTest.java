@@ -150,6 +150,6 @@ class PayloadTestsTest {
         .hasMessageContaining("No payload folder");
     assertThatThrownBy(() -> checker.payloadTests(dir))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("No payload");
+        .hasMessageContaining("No payload (.json, .xml, .ndjson) under");
   }
 }

@@ -111,7 +111,17 @@ class TaskCheckAssertionsTest {
     assertThatThrownBy(() -> assertThatTransition(REQUESTED, "not fhir").isAllowed())
         .isInstanceOf(AssertionFailedError.class)
         .hasMessageContaining("cannot be checked");
-    assertThat(assertThatTransition(REQUESTED, COMPLETED).issues()).isNotNull();
+    // requested to completed skips the edges of the default state machine
+    assertThat(
+            assertThatTransition(REQUESTED, COMPLETED)
+                .isRefused()
+                .hasIssue("transition-1")
+                .issues())
+        .extracting(i -> i.ruleId() + " " + i.severity().code() + " " + i.expression())
+        .containsExactly("transition-1 error Task.status");
+    assertThatThrownBy(() -> assertThatTransition(REQUESTED, ACCEPTED).hasIssue("transition-1"))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageContaining("Expected a transition-1 finding");
   }
 
   @Test

@@ -28,7 +28,8 @@ final class CollectionOps {
     return false;
   }
 
-  private static boolean onlyStrings(Coll c) {
+  /** Whether every item is a string (a literal list such as {@code ('a' | 'b')}). */
+  static boolean onlyStrings(Coll c) {
     for (int i = 0; i < c.size(); i++) {
       if (!(c.get(i) instanceof String)) {
         return false;

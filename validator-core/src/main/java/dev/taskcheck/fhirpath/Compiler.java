@@ -136,8 +136,8 @@ final class Compiler {
   private static Expr union(Expr l, Expr r) {
     if (l instanceof Nodes.Literal a
         && r instanceof Nodes.Literal b
-        && onlyStrings(a.value())
-        && onlyStrings(b.value())) {
+        && CollectionOps.onlyStrings(a.value())
+        && CollectionOps.onlyStrings(b.value())) {
       Set<Object> items = new LinkedHashSet<>();
       for (Coll c : List.of(a.value(), b.value())) {
         for (int i = 0; i < c.size(); i++) {
@@ -147,15 +147,6 @@ final class Compiler {
       return new Nodes.Literal(Coll.of(List.copyOf(items)));
     }
     return new Operators.Union(l, r);
-  }
-
-  private static boolean onlyStrings(Coll c) {
-    for (int i = 0; i < c.size(); i++) {
-      if (!(c.get(i) instanceof String)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private Expr call(Ast.Call c) {
