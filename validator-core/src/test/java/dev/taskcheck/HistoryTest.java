@@ -2,6 +2,7 @@ package dev.taskcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
@@ -18,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -335,18 +338,41 @@ class HistoryTest {
     assertThat(m.histories()).isEqualTo(2);
     assertThat(m.versions()).isEqualTo(9);
     Map<String, LifecycleMetrics.Stat> in = m.timeInStatus();
-    assertThat(in.get("requested")).isEqualTo(stat(1, 2, 2, 2));
-    assertThat(in.get("accepted")).isEqualTo(stat(1, 22, 22, 22));
-    assertThat(in.get("in-progress"))
+    assertThat(plain(in.get("requested"))).isEqualTo(stat(1, 2, 2, 2));
+    assertThat(plain(in.get("accepted"))).isEqualTo(stat(1, 22, 22, 22));
+    assertThat(plain(in.get("in-progress")))
         .isEqualTo(stat(1, 23, 23, 23)); // 3 h + 20 h; h2's is still open
-    assertThat(in.get("on-hold")).isEqualTo(stat(1, 1, 1, 1));
-    assertThat(in.get("draft")).isEqualTo(stat(1, 6, 6, 6));
-    assertThat(in.get("ready")).isEqualTo(stat(1, 6, 6, 6));
+    assertThat(plain(in.get("on-hold"))).isEqualTo(stat(1, 1, 1, 1));
+    assertThat(plain(in.get("draft"))).isEqualTo(stat(1, 6, 6, 6));
+    assertThat(plain(in.get("ready"))).isEqualTo(stat(1, 6, 6, 6));
     assertThat(in).doesNotContainKey("completed");
-    assertThat(m.waitTime())
+    assertThat(plain(m.waitTime()))
         .isEqualTo(stat(2, 12, 24, 24)); // 24 h and 12 h: nearest-rank median 12 h
-    assertThat(m.timeInProgress()).isEqualTo(stat(1, 23, 23, 23));
-    assertThat(m.timeToCompletion()).isEqualTo(stat(1, 48, 48, 48));
+    assertThat(plain(m.timeInProgress())).isEqualTo(stat(1, 23, 23, 23));
+    assertThat(plain(m.timeToCompletion())).isEqualTo(stat(1, 48, 48, 48));
+    // wait times of 12 h and 24 h: the bins from 12 h to 1 d and from 1 d to 3 d
+    assertThat(m.waitTime().histogram())
+        .containsExactly(
+            new LifecycleMetrics.Bin(Duration.ofHours(12), Duration.ofDays(1), 1),
+            new LifecycleMetrics.Bin(Duration.ofDays(1), Duration.ofDays(3), 1));
+    assertThat(m.latestStatus()).containsOnly(entry("completed", 1L), entry("in-progress", 1L));
+    // seven changes, each on an edge of the base table (on-hold back to in-progress is one too)
+    assertThat(m.workflows()).hasSize(1);
+    LifecycleMetrics.Workflow flow = m.workflows().get(0);
+    assertThat(flow.machine()).isEqualTo("base-r4");
+    assertThat(flow.changes()).isEqualTo(7);
+    assertThat(
+            flow.edges().stream()
+                .filter(e -> e.count() > 0)
+                .map(e -> e.from() + ">" + e.to() + ":" + e.kind() + ":" + e.count()))
+        .containsExactlyInAnyOrder(
+            "requested>accepted:diagram:1",
+            "accepted>in-progress:diagram:1",
+            "in-progress>on-hold:diagram:1",
+            "on-hold>in-progress:diagram:1",
+            "in-progress>completed:diagram:1",
+            "draft>ready:diagram:1",
+            "ready>in-progress:diagram:1");
     assertThat(m.stuckAfter()).isEqualTo(Duration.ofDays(7));
     assertThat(m.stuckCount()).isEqualTo(1);
     assertThat(m.stuck().get(0).resource()).isEqualTo("Task/h2");
@@ -370,6 +396,12 @@ class HistoryTest {
                                     + " "
                                     + i.severity().code())));
     assertThat(found).contains("Task/h2/3 transition-15 warning");
+  }
+
+  /** The statistic without its histogram. */
+  private static LifecycleMetrics.Stat plain(LifecycleMetrics.@Nullable Stat stat) {
+    LifecycleMetrics.Stat s = Objects.requireNonNull(stat, "a statistic");
+    return new LifecycleMetrics.Stat(s.count(), s.median(), s.p90(), s.max());
   }
 
   private static LifecycleMetrics.Stat stat(

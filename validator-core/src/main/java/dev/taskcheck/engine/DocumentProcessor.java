@@ -343,7 +343,7 @@ public final class DocumentProcessor {
       engine.check(h).values().forEach(list -> list.forEach(sink::add));
       LifecycleMetrics.StuckTask stuck = engine.stuck(h);
       if (h.kind() == TaskHistory.Kind.HISTORY || stuck != null) {
-        histories.add(MetricsCollector.measure(h, stuck));
+        histories.add(MetricsCollector.measure(h, stuck, engine::machine));
       }
     }
   }
@@ -385,7 +385,7 @@ public final class DocumentProcessor {
                   applied.suppressed()));
         }
       }
-      measures.add(MetricsCollector.measure(h, engine.stuck(h)));
+      measures.add(MetricsCollector.measure(h, engine.stuck(h), engine::machine));
     }
     return new Processed(results, 0, 0, 0, null, List.of(), measures);
   }

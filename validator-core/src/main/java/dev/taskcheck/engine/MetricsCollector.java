@@ -1,10 +1,14 @@
 package dev.taskcheck.engine;
 
 import dev.taskcheck.fhir.FhirTemporal;
+import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.LifecycleMetrics;
+import dev.taskcheck.model.LifecycleMetrics.Bin;
+import dev.taskcheck.model.LifecycleMetrics.Edge;
 import dev.taskcheck.model.LifecycleMetrics.Stat;
 import dev.taskcheck.model.LifecycleMetrics.StuckTask;
 import java.time.Duration;
@@ -12,9 +16,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,14 +32,29 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MetricsCollector {
 
-  /** The measures of one history. */
+  /**
+   * The measures of one history.
+   *
+   * @param latest the latest version's status, null when it has none
+   * @param changes its status changes, oldest first, each judged by the state machine in force for
+   *     the version that made it
+   */
   public record HistoryMetrics(
       boolean history,
       int versions,
       Map<TaskStatus, Duration> timeInStatus,
       @Nullable Duration waitTime,
       @Nullable Duration toCompletion,
-      @Nullable StuckTask stuck) {}
+      @Nullable StuckTask stuck,
+      @Nullable TaskStatus latest,
+      List<Change> changes) {}
+
+  /**
+   * A status change between consecutive versions, and how the state machine in force judges it
+   * ({@link StateMachine#change}; null: refused).
+   */
+  public record Change(
+      StateMachine machine, TaskStatus from, TaskStatus to, StateMachine.@Nullable EdgeKind kind) {}
 
   private final @Nullable Duration stuckAfter;
   private long histories;
@@ -41,13 +64,21 @@ public final class MetricsCollector {
   private final Series toCompletion = new Series();
   private long stuckCount;
   private final List<StuckTask> stuck = new ArrayList<>();
+  private final Map<TaskStatus, Long> latest = new EnumMap<>(TaskStatus.class);
+  private final Map<String, Tally> workflows = new LinkedHashMap<>();
 
   public MetricsCollector(@Nullable Duration stuckAfter) {
     this.stuckAfter = stuckAfter;
   }
 
-  /** The measures of one history (a single Task counts only for the stuck list). */
-  public static HistoryMetrics measure(TaskHistory history, @Nullable StuckTask stuck) {
+  /**
+   * The measures of one history (a single Task counts only for the stuck list); {@code machines}
+   * gives the state machine in force for a release.
+   */
+  public static HistoryMetrics measure(
+      TaskHistory history,
+      @Nullable StuckTask stuck,
+      Function<FhirRelease, StateMachine> machines) {
     List<TaskVersion> v = history.versions();
     Map<TaskStatus, Duration> in = new EnumMap<>(TaskStatus.class);
     Duration wait = null;
@@ -90,8 +121,26 @@ public final class MetricsCollector {
       }
       i = j;
     }
+    List<Change> changes = new ArrayList<>();
+    for (int k = 1; k < v.size(); k++) {
+      TaskStatus from = v.get(k - 1).status();
+      TaskStatus to = v.get(k).status();
+      if (from != null && to != null && from != to) {
+        StateMachine machine = machines.apply(v.get(k).release());
+        changes.add(
+            new Change(
+                machine, from, to, machine.change(from, to, TaskHistory.statusBefore(v, k))));
+      }
+    }
     return new HistoryMetrics(
-        history.kind() == TaskHistory.Kind.HISTORY, v.size(), in, wait, toCompletion, stuck);
+        history.kind() == TaskHistory.Kind.HISTORY,
+        v.size(),
+        in,
+        wait,
+        toCompletion,
+        stuck,
+        v.get(v.size() - 1).status(),
+        changes);
   }
 
   public void add(HistoryMetrics m) {
@@ -113,6 +162,12 @@ public final class MetricsCollector {
     }
     if (m.toCompletion() != null) {
       toCompletion.add(m.toCompletion());
+    }
+    if (m.latest() != null) {
+      latest.merge(m.latest(), 1L, Long::sum);
+    }
+    for (Change c : m.changes()) {
+      workflows.computeIfAbsent(c.machine().name(), k -> new Tally(c.machine())).add(c);
     }
   }
 
@@ -137,7 +192,69 @@ public final class MetricsCollector {
         toCompletion.stat(),
         stuckAfter,
         stuckCount,
-        stuck);
+        stuck,
+        codes(latest),
+        workflows.values().stream().map(Tally::workflow).toList());
+  }
+
+  private static Map<String, Long> codes(Map<TaskStatus, Long> counts) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    counts.forEach((s, n) -> out.put(s.code(), n));
+    return out;
+  }
+
+  /** The changes observed under one state machine. */
+  private static final class Tally {
+    private final StateMachine machine;
+    private final Map<Key, Long> counts = new TreeMap<>();
+
+    /** An edge and how it was judged; sorted by the statuses' order in the value set, then kind. */
+    private record Key(TaskStatus from, TaskStatus to, String kind) implements Comparable<Key> {
+      private static final Comparator<Key> ORDER =
+          Comparator.comparing(Key::from).thenComparing(Key::to).thenComparing(Key::kind);
+
+      @Override
+      public int compareTo(Key o) {
+        return ORDER.compare(this, o);
+      }
+    }
+
+    Tally(StateMachine machine) {
+      this.machine = machine;
+    }
+
+    void add(Change c) {
+      String kind = c.kind() == null ? Edge.REFUSED : c.kind().code();
+      counts.merge(new Key(c.from(), c.to(), kind), 1L, Long::sum);
+    }
+
+    LifecycleMetrics.Workflow workflow() {
+      Map<Key, Long> left = new TreeMap<>(counts);
+      List<Edge> edges = new ArrayList<>();
+      Set<TaskStatus> statuses = EnumSet.noneOf(TaskStatus.class);
+      statuses.addAll(machine.statuses());
+      for (Map.Entry<TaskStatus, Map<TaskStatus, StateMachine.EdgeKind>> from :
+          machine.edges().entrySet()) {
+        for (Map.Entry<TaskStatus, StateMachine.EdgeKind> to : from.getValue().entrySet()) {
+          String kind = to.getValue().code();
+          Long n = left.remove(new Key(from.getKey(), to.getKey(), kind));
+          edges.add(new Edge(from.getKey().code(), to.getKey().code(), kind, n == null ? 0 : n));
+        }
+      }
+      // what is left: changes the table refuses, and returns from on-hold it allows by resumeFrom
+      left.forEach(
+          (k, n) -> {
+            statuses.add(k.from());
+            statuses.add(k.to());
+            edges.add(new Edge(k.from().code(), k.to().code(), k.kind(), n));
+          });
+      return new LifecycleMetrics.Workflow(
+          machine.name(),
+          statuses.stream().map(TaskStatus::code).toList(),
+          machine.initial().stream().map(TaskStatus::code).toList(),
+          machine.terminal().stream().map(TaskStatus::code).toList(),
+          edges);
+    }
   }
 
   /** Durations in milliseconds, growing as needed. */
@@ -162,7 +279,34 @@ public final class MetricsCollector {
           size,
           Duration.ofMillis(rank(sorted, 50)),
           Duration.ofMillis(rank(sorted, 90)),
-          Duration.ofMillis(sorted[size - 1]));
+          Duration.ofMillis(sorted[size - 1]),
+          histogram(sorted));
+    }
+
+    /** The bins of {@link Bin#EDGES} from the first to the last holding a value. */
+    private static List<Bin> histogram(long[] sorted) {
+      List<Duration> edges = Bin.EDGES;
+      long[] counts = new long[edges.size()];
+      int bin = 0;
+      for (long ms : sorted) {
+        while (bin + 1 < edges.size() && ms >= edges.get(bin + 1).toMillis()) {
+          bin++;
+        }
+        counts[bin]++;
+      }
+      int first = 0;
+      while (counts[first] == 0) {
+        first++;
+      }
+      int last = counts.length - 1;
+      while (counts[last] == 0) {
+        last--;
+      }
+      List<Bin> out = new ArrayList<>();
+      for (int i = first; i <= last; i++) {
+        out.add(new Bin(edges.get(i), i + 1 < edges.size() ? edges.get(i + 1) : null, counts[i]));
+      }
+      return out;
     }
 
     /**

@@ -80,6 +80,19 @@ public record StateMachine(
     return out == null ? null : out.get(to);
   }
 
+  /**
+   * How this table judges a status change {@code from -> to} of a Task that was in {@code before}
+   * before it entered {@code from} (null when unknown): {@link EdgeKind#DIAGRAM} for a return from
+   * a {@code resumeFrom} status to the status before it, else the kind of the edge, null when the
+   * table does not allow the change.
+   */
+  public @Nullable EdgeKind change(TaskStatus from, TaskStatus to, @Nullable TaskStatus before) {
+    if (resumes(from) && to == before) {
+      return EdgeKind.DIAGRAM;
+    }
+    return edge(from, to);
+  }
+
   public boolean uses(TaskStatus status) {
     return statuses.contains(status);
   }

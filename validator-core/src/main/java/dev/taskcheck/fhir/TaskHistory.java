@@ -2,6 +2,7 @@ package dev.taskcheck.fhir;
 
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The versions of one Task in the order the transition rules read them (oldest first), and what
@@ -54,5 +55,21 @@ public record TaskHistory(
     }
     Long first = versions.get(0).versionNumber();
     return first == null || first <= 1;
+  }
+
+  /**
+   * The status the Task had before it entered the status of {@code versions[index - 1]} (for a Task
+   * that leaves on-hold, the status it was in before the hold), or null when the versions do not
+   * show it.
+   */
+  public static @Nullable TaskStatus statusBefore(List<TaskVersion> versions, int index) {
+    TaskStatus held = versions.get(index - 1).status();
+    for (int i = index - 2; i >= 0; i--) {
+      TaskStatus s = versions.get(i).status();
+      if (s != held) {
+        return s;
+      }
+    }
+    return null;
   }
 }

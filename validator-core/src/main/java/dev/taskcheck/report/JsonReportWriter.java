@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -132,7 +133,42 @@ final class JsonReportWriter extends JsonHeadLastWriter {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeObjectFieldStart("latestStatus");
+    for (Map.Entry<String, Long> e : new TreeMap<>(m.latestStatus()).entrySet()) {
+      g.writeNumberField(e.getKey(), e.getValue());
+    }
     g.writeEndObject();
+    g.writeArrayFieldStart("workflows");
+    for (LifecycleMetrics.Workflow w : m.workflows()) {
+      g.writeStartObject();
+      g.writeStringField("machine", w.machine());
+      stringArray(g, "statuses", w.statuses());
+      stringArray(g, "initial", w.initial());
+      stringArray(g, "terminal", w.terminal());
+      g.writeNumberField("changes", w.changes());
+      g.writeArrayFieldStart("edges");
+      for (LifecycleMetrics.Edge e : w.edges()) {
+        g.writeStartObject();
+        g.writeStringField("from", e.from());
+        g.writeStringField("to", e.to());
+        g.writeStringField("kind", e.kind());
+        g.writeNumberField("count", e.count());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  private static void stringArray(JsonGenerator g, String name, List<String> values)
+      throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
   }
 
   private static void writeStat(JsonGenerator g, String name, LifecycleMetrics.Stat s)
@@ -142,6 +178,15 @@ final class JsonReportWriter extends JsonHeadLastWriter {
     millisField(g, "medianMs", s.median());
     millisField(g, "p90Ms", s.p90());
     millisField(g, "maxMs", s.max());
+    g.writeArrayFieldStart("histogram");
+    for (LifecycleMetrics.Bin b : s.histogram()) {
+      g.writeStartObject();
+      millisField(g, "fromMs", b.from());
+      millisField(g, "toMs", b.to());
+      g.writeNumberField("count", b.count());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 

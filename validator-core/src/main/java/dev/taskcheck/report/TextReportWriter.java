@@ -178,8 +178,9 @@ final class TextReportWriter extends ReportWriter {
 
   /**
    * The lifecycle block: {@code histories: 12 Tasks, 40 versions; wait time median 2h 5m (p90 1d
-   * 3h); ...; stuck (older than 7d): 3}, then one line per stuck Task (at most {@link
-   * #STUCK_LISTED}), {@code source:line Task/x status since <lastModified> (idle 9d 2h)}.
+   * 3h); ...; status changes: 40 (2 refused, 1 narrative-only); stuck (older than 7d): 3}, then one
+   * line per stuck Task (at most {@link #STUCK_LISTED}), {@code source:line Task/x status since
+   * <lastModified> (idle 9d 2h)}.
    */
   static List<String> metricsLines(LifecycleMetrics m) {
     List<String> parts = new ArrayList<>();
@@ -192,6 +193,9 @@ final class TextReportWriter extends ReportWriter {
       parts.add(stat("wait time", m.waitTime()));
       parts.add(stat("time in progress", m.timeInProgress()));
       parts.add(stat("time to completion", m.timeToCompletion()));
+      if (!m.workflows().isEmpty()) {
+        parts.add(changes(m.workflows()));
+      }
     }
     if (m.stuckAfter() != null) {
       parts.add("stuck (older than " + Durations.format(m.stuckAfter()) + "): " + m.stuckCount());
@@ -225,6 +229,30 @@ final class TextReportWriter extends ReportWriter {
               + ")");
     }
     return lines;
+  }
+
+  /** {@code status changes: 40 (2 refused, 1 narrative-only)}. */
+  private static String changes(List<LifecycleMetrics.Workflow> workflows) {
+    long all = 0;
+    long refused = 0;
+    long narrative = 0;
+    for (LifecycleMetrics.Workflow w : workflows) {
+      for (LifecycleMetrics.Edge e : w.edges()) {
+        all += e.count();
+        if (e.kind().equals(LifecycleMetrics.Edge.REFUSED)) {
+          refused += e.count();
+        } else if (e.kind().equals(LifecycleMetrics.Edge.NARRATIVE)) {
+          narrative += e.count();
+        }
+      }
+    }
+    return "status changes: "
+        + all
+        + " ("
+        + refused
+        + " refused, "
+        + narrative
+        + " narrative-only)";
   }
 
   private static String stat(String what, LifecycleMetrics.Stat s) {

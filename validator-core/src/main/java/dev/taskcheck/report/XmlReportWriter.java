@@ -381,16 +381,47 @@ final class XmlReportWriter extends HeadLastWriter {
           .attribute("idle", iso(s.idle()))
           .end();
     }
+    w.start("latestStatus");
+    for (Map.Entry<String, Long> e : new TreeMap<>(m.latestStatus()).entrySet()) {
+      w.start("status").attribute("code", e.getKey()).attribute("count", e.getValue()).end();
+    }
+    w.end();
+    for (LifecycleMetrics.Workflow flow : m.workflows()) {
+      w.start("workflow").attribute("machine", flow.machine()).attribute("changes", flow.changes());
+      for (String status : flow.statuses()) {
+        w.start("status")
+            .attribute("code", status)
+            .attribute("initial", String.valueOf(flow.initial().contains(status)))
+            .attribute("terminal", String.valueOf(flow.terminal().contains(status)))
+            .end();
+      }
+      for (LifecycleMetrics.Edge e : flow.edges()) {
+        w.start("edge")
+            .attribute("from", e.from())
+            .attribute("to", e.to())
+            .attribute("kind", e.kind())
+            .attribute("count", e.count())
+            .end();
+      }
+      w.end();
+    }
     w.end();
   }
 
-  /** Completes an element just started with a statistic's attributes. */
+  /** Completes an element just started with a statistic's attributes and its histogram. */
   private static void writeStat(XmlWriter w, LifecycleMetrics.Stat s) throws IOException {
     w.attribute("count", s.count())
         .attribute("median", iso(s.median()))
         .attribute("p90", iso(s.p90()))
-        .attribute("max", iso(s.max()))
-        .end();
+        .attribute("max", iso(s.max()));
+    for (LifecycleMetrics.Bin b : s.histogram()) {
+      w.start("bin")
+          .attribute("from", iso(b.from()))
+          .attribute("to", iso(b.to()))
+          .attribute("count", b.count())
+          .end();
+    }
+    w.end();
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.taskcheck.GoldenFile;
 import dev.taskcheck.TaskCheck;
 import dev.taskcheck.TestData;
 import dev.taskcheck.ValidationRequest;
+import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
@@ -17,6 +18,7 @@ import dev.taskcheck.model.LifecycleMetrics.Stat;
 import dev.taskcheck.model.LifecycleMetrics.StuckTask;
 import dev.taskcheck.model.Report;
 import dev.taskcheck.model.Result;
+import dev.taskcheck.model.RuleSet;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.parse.DocumentParser;
 import dev.taskcheck.parse.ParsedDocument;
@@ -78,6 +80,11 @@ class GematikReplayTest {
 
   private static final Pattern STEP = Pattern.compile("(\\d+)_.*\\.(xml|json)");
 
+  /** The state machine of the default rule set. */
+  private static StateMachine machine(FhirRelease release) {
+    return StateMachineFiles.builtIn(RuleSet.RECOMMENDED, release);
+  }
+
   private static TaskCheck taskCheck() {
     return TaskCheck.builder()
         .fhirVersion(FhirRelease.R4)
@@ -120,16 +127,25 @@ class GematikReplayTest {
           .hasSameSizeAs(given.histories());
       given
           .histories()
-          .forEach(h -> givenTotal.add(MetricsCollector.measure(h, stuck(h, given.metrics()))));
+          .forEach(
+              h ->
+                  givenTotal.add(
+                      MetricsCollector.measure(
+                          h, stuck(h, given.metrics()), GematikReplayTest::machine)));
       ordered
           .histories()
-          .forEach(h -> orderedTotal.add(MetricsCollector.measure(h, stuck(h, ordered.metrics()))));
+          .forEach(
+              h ->
+                  orderedTotal.add(
+                      MetricsCollector.measure(
+                          h, stuck(h, ordered.metrics()), GematikReplayTest::machine)));
 
       String scenario = GEMATIK.relativize(dir).toString().replace('\\', '/');
       for (int i = 0; i < given.histories().size(); i++) {
         TaskHistory g = given.histories().get(i);
         TaskHistory o = ordered.histories().get(i);
-        MetricsCollector.HistoryMetrics m = MetricsCollector.measure(g, null);
+        MetricsCollector.HistoryMetrics m =
+            MetricsCollector.measure(g, null, GematikReplayTest::machine);
         String givenFindings = findings(g, given.findings());
         String orderedFindings = findings(o, ordered.findings());
         String orderedColumn =
@@ -221,7 +237,10 @@ class GematikReplayTest {
     LifecycleMetrics metrics =
         Objects.requireNonNull(report.metrics(), "a history run reports metrics");
     MetricsCollector rebuilt = new MetricsCollector(STUCK);
-    histories.forEach(h -> rebuilt.add(MetricsCollector.measure(h, stuck(h, metrics))));
+    histories.forEach(
+        h ->
+            rebuilt.add(
+                MetricsCollector.measure(h, stuck(h, metrics), GematikReplayTest::machine)));
     assertThat(rebuilt.result())
         .as("%s: the rebuilt histories measure what the report says", mode)
         .isEqualTo(metrics);
@@ -386,10 +405,50 @@ class GematikReplayTest {
             stat(ordered.timeInStatus().getOrDefault(status, Stat.EMPTY))
           });
     }
+    for (String status :
+        new java.util.TreeSet<>(
+            Stream.concat(
+                    given.latestStatus().keySet().stream(),
+                    ordered.latestStatus().keySet().stream())
+                .toList())) {
+      rows.put(
+          "latest status " + status,
+          new String[] {
+            String.valueOf(given.latestStatus().getOrDefault(status, 0L)),
+            String.valueOf(ordered.latestStatus().getOrDefault(status, 0L))
+          });
+    }
+    Map<String, Long> givenChanges = changes(given);
+    Map<String, Long> orderedChanges = changes(ordered);
+    for (String edge :
+        new java.util.TreeSet<>(
+            Stream.concat(givenChanges.keySet().stream(), orderedChanges.keySet().stream())
+                .toList())) {
+      rows.put(
+          "change " + edge,
+          new String[] {
+            String.valueOf(givenChanges.getOrDefault(edge, 0L)),
+            String.valueOf(orderedChanges.getOrDefault(edge, 0L))
+          });
+    }
     StringBuilder b = new StringBuilder("metric\tgiven order\tordered by TaskCheck\n");
     rows.forEach(
         (k, v) -> b.append(k).append('\t').append(v[0]).append('\t').append(v[1]).append('\n'));
     return b.toString();
+  }
+
+  /** The observed status changes: {@code base-r4 ready -> in-progress (diagram)} to a count. */
+  private static Map<String, Long> changes(LifecycleMetrics m) {
+    Map<String, Long> out = new TreeMap<>();
+    for (LifecycleMetrics.Workflow w : m.workflows()) {
+      for (LifecycleMetrics.Edge e : w.edges()) {
+        if (e.count() > 0) {
+          out.put(
+              w.machine() + " " + e.from() + " -> " + e.to() + " (" + e.kind() + ")", e.count());
+        }
+      }
+    }
+    return out;
   }
 
   private static String stat(Stat s) {

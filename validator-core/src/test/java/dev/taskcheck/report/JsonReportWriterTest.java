@@ -420,13 +420,16 @@ class JsonReportWriterTest {
             "timeToCompletion",
             "stuckAfterMs",
             "stuckCount",
-            "stuck");
+            "stuck",
+            "latestStatus",
+            "workflows");
     assertThat(m.get("histories").asLong()).isEqualTo(12);
     assertThat(m.get("versions").asLong()).isEqualTo(40);
     // statuses in code order, whatever order the map had
     assertThat(keys(m.get("timeInStatus"))).containsExactly("in-progress", "requested");
     JsonNode requested = m.at("/timeInStatus/requested");
-    assertThat(keys(requested)).containsExactly("count", "medianMs", "p90Ms", "maxMs");
+    assertThat(keys(requested)).containsExactly("count", "medianMs", "p90Ms", "maxMs", "histogram");
+    assertThat(requested.get("histogram").size()).isZero();
     assertThat(requested.get("count").asLong()).isEqualTo(12);
     assertThat(requested.get("medianMs").asLong()).isEqualTo(125 * 60_000L);
     assertThat(requested.get("p90Ms").asLong()).isEqualTo(27 * 3_600_000L);
@@ -436,7 +439,8 @@ class JsonReportWriterTest {
     assertThat(m.at("/timeInProgress/maxMs").asLong()).isEqualTo(3 * 86_400_000L);
     // nothing completed: a count of 0 and null durations
     JsonNode completion = m.get("timeToCompletion");
-    assertThat(keys(completion)).containsExactly("count", "medianMs", "p90Ms", "maxMs");
+    assertThat(keys(completion))
+        .containsExactly("count", "medianMs", "p90Ms", "maxMs", "histogram");
     assertThat(completion.get("count").asLong()).isZero();
     for (String k : List.of("medianMs", "p90Ms", "maxMs")) {
       assertThat(completion.get(k).isNull()).as(k).isTrue();
@@ -456,6 +460,28 @@ class JsonReportWriterTest {
     assertThat(first.get("idleMs").asLong()).isEqualTo(20 * 86_400_000L + 2 * 3_600_000L);
     assertThat(m.at("/stuck/1/versionId").isNull()).isTrue();
     assertThat(m.at("/stuck/1/since").asText()).isEqualTo("2026-11-10");
+    // the histogram's bins in milliseconds
+    JsonNode bins = m.at("/timeInProgress/histogram");
+    assertThat(bins.size()).isEqualTo(4);
+    assertThat(keys(bins.get(0))).containsExactly("fromMs", "toMs", "count");
+    assertThat(bins.get(0).get("fromMs").asLong()).isEqualTo(4 * 3_600_000L);
+    assertThat(bins.get(0).get("toMs").asLong()).isEqualTo(12 * 3_600_000L);
+    assertThat(bins.get(0).get("count").asLong()).isEqualTo(5);
+    // latest statuses in code order; the workflow with every edge and its count
+    assertThat(keys(m.get("latestStatus"))).containsExactly("in-progress", "requested");
+    assertThat(m.at("/latestStatus/in-progress").asLong()).isEqualTo(9);
+    JsonNode flow = m.at("/workflows/0");
+    assertThat(keys(flow))
+        .containsExactly("machine", "statuses", "initial", "terminal", "changes", "edges");
+    assertThat(flow.get("machine").asText()).isEqualTo("base-r4");
+    assertThat(flow.get("changes").asLong()).isEqualTo(25);
+    assertThat(flow.get("edges").size()).isEqualTo(8);
+    JsonNode refused = flow.at("/edges/7");
+    assertThat(keys(refused)).containsExactly("from", "to", "kind", "count");
+    assertThat(refused.get("from").asText()).isEqualTo("requested");
+    assertThat(refused.get("to").asText()).isEqualTo("completed");
+    assertThat(refused.get("kind").asText()).isEqualTo("refused");
+    assertThat(refused.get("count").asLong()).isEqualTo(1);
 
     JsonNode result = root.at("/results/0");
     assertThat(result.get("resource").asText()).isEqualTo("Task/lab-order-7");

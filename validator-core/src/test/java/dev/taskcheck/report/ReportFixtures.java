@@ -176,7 +176,8 @@ final class ReportFixtures {
 
   /**
    * Lifecycle metrics of 12 histories with 40 versions: wait time median 2h 5m (p90 1d 3h), nothing
-   * completed, two stuck Tasks past a 7-day threshold.
+   * completed, two stuck Tasks past a 7-day threshold; 9 in progress and 3 requested at the end;
+   * under base-r4, 23 status changes on diagram edges, 1 narrative-only, 1 refused.
    */
   static LifecycleMetrics metrics() {
     return new LifecycleMetrics(
@@ -187,12 +188,50 @@ final class ReportFixtures {
                 new Stat(12, Duration.ofMinutes(125), Duration.ofHours(27), Duration.ofDays(2)),
             "in-progress",
                 new Stat(9, Duration.ofHours(5), Duration.ofHours(30), Duration.ofDays(3))),
-        new Stat(9, Duration.ofMinutes(125), Duration.ofHours(27), Duration.ofDays(2)),
-        new Stat(9, Duration.ofHours(5), Duration.ofHours(30), Duration.ofDays(3)),
+        new Stat(
+            9,
+            Duration.ofMinutes(125),
+            Duration.ofHours(27),
+            Duration.ofDays(2),
+            List.of(
+                bin(Duration.ofHours(1), Duration.ofHours(4), 5),
+                bin(Duration.ofHours(4), Duration.ofHours(12), 1),
+                bin(Duration.ofHours(12), Duration.ofDays(1), 1),
+                bin(Duration.ofDays(1), Duration.ofDays(3), 2))),
+        new Stat(
+            9,
+            Duration.ofHours(5),
+            Duration.ofHours(30),
+            Duration.ofDays(3),
+            List.of(
+                bin(Duration.ofHours(4), Duration.ofHours(12), 5),
+                bin(Duration.ofHours(12), Duration.ofDays(1), 1),
+                bin(Duration.ofDays(1), Duration.ofDays(3), 2),
+                bin(Duration.ofDays(3), Duration.ofDays(7), 1))),
         Stat.EMPTY,
         Duration.ofDays(7),
         2,
-        List.of(STUCK_1, STUCK_2));
+        List.of(STUCK_1, STUCK_2),
+        Map.of("in-progress", 9L, "requested", 3L),
+        List.of(
+            new LifecycleMetrics.Workflow(
+                "base-r4",
+                List.of("requested", "accepted", "ready", "in-progress", "on-hold", "completed"),
+                List.of("requested", "ready"),
+                List.of("completed"),
+                List.of(
+                    new LifecycleMetrics.Edge("requested", "accepted", "diagram", 9),
+                    new LifecycleMetrics.Edge("accepted", "in-progress", "diagram", 9),
+                    new LifecycleMetrics.Edge("ready", "in-progress", "diagram", 0),
+                    new LifecycleMetrics.Edge("in-progress", "on-hold", "diagram", 3),
+                    new LifecycleMetrics.Edge("in-progress", "completed", "diagram", 0),
+                    new LifecycleMetrics.Edge("on-hold", "in-progress", "diagram", 2),
+                    new LifecycleMetrics.Edge("in-progress", "ready", "narrative", 1),
+                    new LifecycleMetrics.Edge("requested", "completed", "refused", 1)))));
+  }
+
+  private static LifecycleMetrics.Bin bin(Duration from, Duration to, long count) {
+    return new LifecycleMetrics.Bin(from, to, count);
   }
 
   /**

@@ -219,7 +219,8 @@ class TextReportWriterTest {
             "taskcheck: 1 input, 1 Task validated: 0 fatal, 1 error, 0 warnings, 0 information in 1.2 s",
             "structure engines: reference (1)",
             "histories: 12 Tasks, 40 versions; wait time median 2h 5m (p90 1d 3h);"
-                + " time in progress median 5h (p90 1d 6h); time to completion: none; stuck (older than 7d): 2",
+                + " time in progress median 5h (p90 1d 6h); time to completion: none;"
+                + " status changes: 25 (1 refused, 1 narrative-only); stuck (older than 7d): 2",
             "  tasks/t-1.json:1 Task/t-1 in-progress since 2026-11-01T08:00:00Z (idle 20d 2h)",
             "  tasks.ndjson:7 Task/t-2 on-hold since 2026-11-10 (idle 11d 10h)",
             "");

@@ -43,10 +43,7 @@ public final class AllowedStatusChange implements TransitionRule {
           || (from == TaskStatus.IN_PROGRESS && to == TaskStatus.CANCELLED)) {
         continue;
       }
-      if (machine.resumes(from) && to == Versions.statusBefore(v, c.index())) {
-        continue;
-      }
-      StateMachine.EdgeKind kind = machine.edge(from, to);
+      StateMachine.EdgeKind kind = machine.change(from, to, TaskHistory.statusBefore(v, c.index()));
       if (kind == null) {
         ctx.report(c.cur(), "Task.status", NOT_ALLOWED, from, to, machine.name());
       } else if (kind == StateMachine.EdgeKind.NARRATIVE) {

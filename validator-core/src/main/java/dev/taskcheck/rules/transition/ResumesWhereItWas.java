@@ -33,7 +33,7 @@ public final class ResumesWhereItWas implements TransitionRule {
       if (!machine.resumes(c.from()) || machine.isTerminal(c.to()) || machine.resumes(c.to())) {
         continue;
       }
-      TaskStatus before = Versions.statusBefore(v, c.index());
+      TaskStatus before = TaskHistory.statusBefore(v, c.index());
       if (before != null && before != c.to()) {
         ctx.report(c.cur(), "Task.status", ELSEWHERE, c.from(), c.to(), before);
       }

@@ -29,22 +29,6 @@ final class Versions {
   }
 
   /**
-   * The status the Task had before it entered the status of {@code versions[index - 1]} (for a Task
-   * that leaves on-hold, the status it was in before the hold), or null when the history does not
-   * show it.
-   */
-  static @Nullable TaskStatus statusBefore(List<TaskVersion> versions, int index) {
-    TaskStatus held = versions.get(index - 1).status();
-    for (int i = index - 2; i >= 0; i--) {
-      TaskStatus s = versions.get(i).status();
-      if (s != held) {
-        return s;
-      }
-    }
-    return null;
-  }
-
-  /**
    * Two consecutive versions, {@code versions[index - 1]} ({@code prev}) and {@code
    * versions[index]} ({@code cur}).
    */
