@@ -29,7 +29,7 @@ import org.xml.sax.InputSource;
  * The HTML report as a person sees it: the real jar writes {@code taskcheck.html} over {@code
  * testdata/samples} and a Task history Bundle, and headless Chromium renders the page to a PNG,
  * which must show the report (many colours, the severity badges' colours), not a blank or error
- * page.
+ * page, and the lifecycle charts' SVG drawn in their colours.
  *
  * <p>Runs only where {@code /usr/bin/chromium} exists: the {@code chromium} profile of {@code
  * cli/pom.xml} adds this class to the integration tests and passes the browser's path in {@code
@@ -98,6 +98,58 @@ class HtmlRenderIT {
     assertThat(pixels(image, INFORMATION_BLUE)).as("information blue pixels").isGreaterThan(3000);
   }
 
+  /** The lifecycle charts' colours: a narrative-only edge, a diagram edge, a bar. */
+  private static final int NARRATIVE_ORANGE = 0xc2410c;
+
+  private static final int DIAGRAM_GREEN = 0x15803d;
+  private static final int BAR_SLATE = 0x4f6d8f;
+
+  /**
+   * The lifecycle charts as Chromium draws them: the transition-1 fixture histories (diagram,
+   * narrative-only and refused changes) and a history Bundle; the page is short enough for one
+   * screenshot to hold the charts, which must show the edge colours and the bars.
+   */
+  @Test
+  void chromiumDrawsTheLifecycleCharts() throws Exception {
+    Path work = CliProcessSupport.workDirectory("html-render-charts");
+    Path reports = work.resolve("reports");
+    Path history =
+        Path.of(
+            Objects.requireNonNull(
+                    HtmlRenderIT.class.getResource("/it/history/history-bundle.json"))
+                .toURI());
+    CliRun run =
+        taskcheck(
+                "validate",
+                "--now",
+                "2025-06-01T00:00:00Z",
+                "--format",
+                "html",
+                "--output",
+                reports.toString(),
+                "testdata/fixtures/rules/transition-1/r4",
+                history.toString())
+            .run();
+    assertNoStackTrace(run);
+    assertThat(run.exitCode()).as("refused changes are errors: %s", run.stderr()).isEqualTo(1);
+    Path html = reports.resolve("taskcheck.html");
+    String page = Files.readString(html, StandardCharsets.UTF_8);
+    assertThat(page).contains("<svg").contains("class=\"edge narrative\"");
+
+    Path png = work.resolve("charts.png");
+    chromiumScreenshot(html, png, work, CHARTS_HEIGHT);
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(image).as("%s decodes as an image", png).isNotNull();
+    assertThat(image.getHeight()).isEqualTo(CHARTS_HEIGHT);
+    // a dashed narrative-only edge with its arrowhead; the diagram edges; the bars of the status
+    // distribution and the histograms
+    assertThat(pixels(image, NARRATIVE_ORANGE)).as("narrative orange pixels").isGreaterThan(40);
+    assertThat(pixels(image, DIAGRAM_GREEN)).as("diagram green pixels").isGreaterThan(300);
+    assertThat(pixels(image, BAR_SLATE)).as("bar slate pixels").isGreaterThan(5000);
+  }
+
+  private static final int CHARTS_HEIGHT = 3600;
+
   /** The ids of the page's sections; parsing it also shows it is well-formed XHTML. */
   private static Set<String> sectionIds(Path html) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -119,6 +171,11 @@ class HtmlRenderIT {
 
   private static void chromiumScreenshot(Path html, Path png, Path work)
       throws IOException, InterruptedException {
+    chromiumScreenshot(html, png, work, HEIGHT);
+  }
+
+  private static void chromiumScreenshot(Path html, Path png, Path work, int height)
+      throws IOException, InterruptedException {
     String chromium = System.getProperty("taskcheck.chromium", "/usr/bin/chromium");
     Path profile = Files.createTempDirectory(work, "chromium-profile-");
     Path log = work.resolve("chromium.log");
@@ -135,7 +192,7 @@ class HtmlRenderIT {
             "--disable-sync",
             "--hide-scrollbars",
             "--user-data-dir=" + profile,
-            "--window-size=" + WIDTH + "," + HEIGHT,
+            "--window-size=" + WIDTH + "," + height,
             "--screenshot=" + png,
             html.toUri().toString());
     Process p =

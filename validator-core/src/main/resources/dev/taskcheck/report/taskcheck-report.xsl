@@ -3,7 +3,8 @@
   The TaskCheck HTML conformance report: the XML form of a report (namespace https://taskcheck.dev/ns/report/1,
   schema taskcheck-report.xsd) to one self-contained XHTML5 page. No scripts, no external fonts, images or style
   sheets; the only external links are the rules' documentation pages. Sections with stable ids: summary, rules,
-  files, metrics (only when the run measured Task lifecycles).
+  files, metrics (only when the run measured Task lifecycles). The lifecycle charts (the state diagram with the
+  status changes observed, the latest statuses, the histograms) are inline SVG drawn here.
 
   To restyle the report, copy this stylesheet and run it (any XSLT 3.0 processor) over taskcheck.xml.
 -->
@@ -11,6 +12,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:f="https://taskcheck.dev/ns/report/xslt"
+    xmlns:math="http://www.w3.org/2005/xpath-functions/math"
     xmlns="http://www.w3.org/1999/xhtml"
     xpath-default-namespace="https://taskcheck.dev/ns/report/1"
     exclude-result-prefixes="#all"
@@ -399,6 +401,21 @@
     <section id="metrics" class="card">
       <h2>Task lifecycle</h2>
       <p class="lead">{f:count(@histories, 'Task history', 'Task histories')} with {f:count(@versions, 'version', 'versions')}.</p>
+      <xsl:if test="workflow">
+        <h3 id="status-changes">Status changes</h3>
+        <xsl:apply-templates select="workflow"/>
+      </xsl:if>
+      <xsl:if test="latestStatus/status">
+        <h3 id="latest-status">Latest status</h3>
+        <xsl:apply-templates select="latestStatus"/>
+      </xsl:if>
+      <xsl:variable name="measured" select="(waitTime, timeInProgress, timeToCompletion)[bin]"/>
+      <xsl:if test="$measured">
+        <h3 id="durations">Wait, work and completion times</h3>
+        <div class="charts">
+          <xsl:apply-templates select="$measured" mode="histogram"/>
+        </div>
+      </xsl:if>
       <xsl:if test="xs:integer(@histories) gt 0">
         <table class="metrics">
           <thead>
@@ -463,6 +480,248 @@
       <td class="num">{f:duration(@max)}</td>
     </tr>
   </xsl:template>
+
+  <!-- ===== lifecycle charts: inline SVG, no script ===== -->
+
+  <!-- The statuses in the order of the Task page's value set (charts list them in it). -->
+  <xsl:variable name="status-order" as="xs:string+" select="('draft', 'requested', 'received', 'accepted',
+      'rejected', 'ready', 'cancelled', 'in-progress', 'on-hold', 'failed', 'completed', 'entered-in-error')"/>
+
+  <!-- Where each status sits in the state diagram (column, row): the flow of the Task page's diagram, left
+       to right; the same place in every report, so diagrams compare. -->
+  <xsl:variable name="grid" as="map(xs:string, xs:integer+)" select="map {
+      'draft': (0, 1), 'requested': (1, 1), 'received': (2, 0), 'rejected': (2, 1), 'ready': (2, 2),
+      'accepted': (3, 0), 'cancelled': (3, 3), 'in-progress': (4, 1), 'on-hold': (4, 2),
+      'completed': (5, 0), 'failed': (5, 1), 'entered-in-error': (5, 3)}"/>
+
+  <xsl:variable name="node-w" as="xs:double" select="132"/>
+  <xsl:variable name="node-h" as="xs:double" select="34"/>
+
+  <xsl:function name="f:x" as="xs:double">
+    <xsl:param name="status" as="xs:string"/>
+    <xsl:sequence select="80 + 160 * ($grid($status)[1], 0)[1]"/>
+  </xsl:function>
+
+  <xsl:function name="f:y" as="xs:double">
+    <xsl:param name="status" as="xs:string"/>
+    <xsl:sequence select="36 + 84 * ($grid($status)[2], 0)[1]"/>
+  </xsl:function>
+
+  <!-- a number for an SVG attribute: at most one decimal -->
+  <xsl:function name="f:px" as="xs:string">
+    <xsl:param name="v" as="xs:double"/>
+    <xsl:sequence select="format-number($v, '0.#')"/>
+  </xsl:function>
+
+  <!-- "5 s", "15 min", "4 h", "3 d", "100 ms": a bin's edge -->
+  <xsl:function name="f:short" as="xs:string">
+    <xsl:param name="iso" as="xs:string"/>
+    <xsl:variable name="s" as="xs:decimal" select="xs:dayTimeDuration($iso) div xs:dayTimeDuration('PT1S')"/>
+    <xsl:sequence select="
+        if ($s eq 0) then '0'
+        else if ($s lt 1) then format-number($s * 1000, '0') || ' ms'
+        else if ($s lt 60) then format-number($s, '0') || ' s'
+        else if ($s lt 3600) then format-number($s div 60, '0') || ' min'
+        else if ($s lt 86400) then format-number($s div 3600, '0') || ' h'
+        else format-number($s div 86400, '0') || ' d'"/>
+  </xsl:function>
+
+  <!-- "1 h – 4 h", "under 100 ms", "365 d or more" -->
+  <xsl:function name="f:bin-label" as="xs:string">
+    <xsl:param name="bin" as="element()"/>
+    <xsl:sequence select="
+        if (not($bin/@to)) then f:short($bin/@from) || '+'
+        else if (xs:dayTimeDuration($bin/@from) eq xs:dayTimeDuration('PT0S')) then '&lt; ' || f:short($bin/@to)
+        else f:short($bin/@from) || '–' || f:short($bin/@to)"/>
+  </xsl:function>
+
+  <xsl:function name="f:kind-label" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="if ($kind eq 'diagram') then 'an edge of the state diagram'
+        else if ($kind eq 'narrative') then 'allowed by the narrative only'
+        else 'refused by the state machine'"/>
+  </xsl:function>
+
+  <!-- The state diagram of a workflow: its statuses where the Task page's diagram has them, every edge it
+       allows (grey when no history took it; the edges every status has to entered-in-error only when taken),
+       the refused changes the histories made, and on each taken edge how often. -->
+  <xsl:template match="workflow">
+    <xsl:variable name="codes" as="xs:string*" select="status/@code ! string()"/>
+    <xsl:variable name="cols" as="xs:integer*" select="$codes ! $grid(.)[1]"/>
+    <xsl:variable name="rows" as="xs:integer*" select="$codes ! $grid(.)[2]"/>
+    <xsl:variable name="left" as="xs:double" select="80 + 160 * min($cols) - $node-w div 2 - 40"/>
+    <xsl:variable name="top" as="xs:double" select="36 + 84 * min($rows) - $node-h div 2 - 18"/>
+    <xsl:variable name="width" as="xs:double" select="160 * (max($cols) - min($cols)) + $node-w + 80"/>
+    <xsl:variable name="height" as="xs:double" select="84 * (max($rows) - min($rows)) + $node-h + 36 + 44"/>
+    <xsl:variable name="taken" select="edge[xs:integer(@count) gt 0]"/>
+    <xsl:variable name="id" select="'workflow-' || count(preceding-sibling::workflow) + 1"/>
+    <figure class="chart workflow" id="{$id}" data-machine="{@machine}">
+      <svg xmlns="http://www.w3.org/2000/svg" class="diagram" role="img" aria-labelledby="{$id}-title"
+          viewBox="{f:px($left)} {f:px($top)} {f:px($width)} {f:px($height)}" width="{f:px($width)}" height="{f:px($height)}">
+        <title id="{$id}-title">State machine {@machine}: {f:count(@changes, 'status change', 'status changes')}</title>
+        <g class="edges">
+          <xsl:for-each select="edge[xs:integer(@count) gt 0 or (@kind ne 'refused' and @to ne 'entered-in-error')]">
+            <xsl:sort select="xs:integer(@count)"/>
+            <xsl:call-template name="f:edge"/>
+          </xsl:for-each>
+        </g>
+        <g class="nodes">
+          <xsl:for-each select="status">
+            <xsl:variable name="x" select="f:x(@code)"/>
+            <xsl:variable name="y" select="f:y(@code)"/>
+            <g class="node{if (@initial = 'true') then ' initial' else ''}{if (@terminal = 'true') then ' terminal' else ''}" data-status="{@code}">
+              <rect x="{f:px($x - $node-w div 2)}" y="{f:px($y - $node-h div 2)}" width="{$node-w}" height="{$node-h}" rx="7"/>
+              <xsl:if test="@terminal = 'true'">
+                <rect class="inner" x="{f:px($x - $node-w div 2 + 3)}" y="{f:px($y - $node-h div 2 + 3)}" width="{$node-w - 6}" height="{$node-h - 6}" rx="5"/>
+              </xsl:if>
+              <text x="{f:px($x)}" y="{f:px($y + 4)}" text-anchor="middle">{@code}</text>
+            </g>
+          </xsl:for-each>
+        </g>
+        <g class="legend" transform="translate({f:px($left + 20)} {f:px($top + $height - 20)})">
+          <xsl:for-each select="('diagram', 'narrative', 'refused')">
+            <xsl:variable name="at" select="(position() - 1) * 190"/>
+            <line class="edge-line {.}" x1="{$at}" y1="0" x2="{$at + 36}" y2="0"/>
+            <text x="{$at + 44}" y="4">{if (. eq 'diagram') then 'allowed (diagram)' else if (. eq 'narrative') then 'narrative only' else 'refused'}</text>
+          </xsl:for-each>
+          <line class="edge-line diagram idle" x1="570" y1="0" x2="606" y2="0"/>
+          <text x="614" y="4">allowed, not taken</text>
+          <rect class="legend-node initial" x="760" y="-8" width="22" height="16" rx="4"/>
+          <text x="788" y="4">initial</text>
+          <rect class="legend-node" x="840" y="-8" width="22" height="16" rx="4"/>
+          <rect class="legend-node inner" x="843" y="-5" width="16" height="10" rx="3"/>
+          <text x="868" y="4">terminal</text>
+        </g>
+      </svg>
+      <figcaption>
+        <xsl:variable name="n" select="sum(edge/@count)"/>
+        State machine <code>{@machine}</code>: {f:count($n, 'status change', 'status changes')} between consecutive versions,
+        {f:n(sum(edge[@kind = 'diagram']/@count))} on diagram edges, {f:n(sum(edge[@kind = 'narrative']/@count))} allowed by
+        the narrative only, {f:n(sum(edge[@kind = 'refused']/@count))} refused.
+        Grey edges are allowed but no history took them; the change to <span class="status">entered-in-error</span>,
+        allowed from every status, is drawn only where it happened.
+      </figcaption>
+    </figure>
+  </xsl:template>
+
+  <!-- One edge: a curve from box to box (bent to its left, so that the two directions between two statuses
+       stay apart), an arrowhead, and the count at its middle. -->
+  <xsl:template name="f:edge">
+    <xsl:variable name="x1" select="f:x(@from)"/>
+    <xsl:variable name="y1" select="f:y(@from)"/>
+    <xsl:variable name="x2" select="f:x(@to)"/>
+    <xsl:variable name="y2" select="f:y(@to)"/>
+    <xsl:variable name="dx" select="$x2 - $x1"/>
+    <xsl:variable name="dy" select="$y2 - $y1"/>
+    <xsl:variable name="len" select="math:sqrt($dx * $dx + $dy * $dy)"/>
+    <!-- where the straight line leaves a box (2 px outside it) -->
+    <xsl:variable name="t" select="min((if ($dx ne 0) then ($node-w div 2 + 2) div abs($dx) else 1,
+        if ($dy ne 0) then ($node-h div 2 + 2) div abs($dy) else 1))"/>
+    <xsl:variable name="sx" select="$x1 + $dx * $t"/>
+    <xsl:variable name="sy" select="$y1 + $dy * $t"/>
+    <xsl:variable name="ex" select="$x2 - $dx * $t"/>
+    <xsl:variable name="ey" select="$y2 - $dy * $t"/>
+    <!-- the bend grows with the visible part of the line, so short edges between neighbours stay flat -->
+    <xsl:variable name="bend" select="min((0.16 * $len * (1 - 2 * $t), 52))"/>
+    <xsl:variable name="cx" select="($sx + $ex) div 2 + $dy div $len * $bend"/>
+    <xsl:variable name="cy" select="($sy + $ey) div 2 - $dx div $len * $bend"/>
+    <!-- the arrowhead follows the curve's direction at its end -->
+    <xsl:variable name="ux0" select="$ex - $cx"/>
+    <xsl:variable name="uy0" select="$ey - $cy"/>
+    <xsl:variable name="ul" select="math:sqrt($ux0 * $ux0 + $uy0 * $uy0)"/>
+    <xsl:variable name="ux" select="$ux0 div $ul"/>
+    <xsl:variable name="uy" select="$uy0 div $ul"/>
+    <xsl:variable name="count" select="xs:integer(@count)"/>
+    <xsl:variable name="bx" select="$ex - $ux * 10"/>
+    <xsl:variable name="by" select="$ey - $uy * 10"/>
+    <g xmlns="http://www.w3.org/2000/svg" class="edge {@kind}{if ($count eq 0) then ' idle' else ''}" data-from="{@from}" data-to="{@to}" data-kind="{@kind}" data-count="{@count}">
+      <title>{@from} → {@to}: {if ($count eq 0) then 'not taken' else f:count($count, 'time', 'times')}, {f:kind-label(@kind)}</title>
+      <path class="edge-line {@kind}{if ($count eq 0) then ' idle' else ''}"
+          d="M{f:px($sx)},{f:px($sy)} Q{f:px($cx)},{f:px($cy)} {f:px($bx)},{f:px($by)}"
+          style="stroke-width: {if ($count eq 0) then 1 else f:px(1.6 + min((3.4, 1.2 * math:log10($count))))}px"/>
+      <polygon class="arrow {@kind}{if ($count eq 0) then ' idle' else ''}"
+          points="{f:px($ex)},{f:px($ey)} {f:px($bx - $uy * 5)},{f:px($by + $ux * 5)} {f:px($bx + $uy * 5)},{f:px($by - $ux * 5)}"/>
+      <xsl:if test="$count gt 0">
+        <text class="count" x="{f:px(0.25 * $sx + 0.5 * $cx + 0.25 * $ex)}" y="{f:px(0.25 * $sy + 0.5 * $cy + 0.25 * $ey + 4)}"
+            text-anchor="middle">{@count}</text>
+      </xsl:if>
+    </g>
+  </xsl:template>
+
+  <!-- How many histories end in each status: a bar per status. -->
+  <xsl:template match="latestStatus">
+    <xsl:variable name="max" select="max(status/@count ! xs:integer(.))"/>
+    <xsl:variable name="rows" as="element()*">
+      <xsl:perform-sort select="status">
+        <xsl:sort select="(index-of($status-order, @code), 99)[1]"/>
+      </xsl:perform-sort>
+    </xsl:variable>
+    <xsl:variable name="height" select="count($rows) * 26 + 8"/>
+    <figure class="chart latest">
+      <svg xmlns="http://www.w3.org/2000/svg" class="bars" role="img" viewBox="0 0 640 {$height}" width="640" height="{$height}">
+        <title>Latest status of {f:count(sum(status/@count), 'Task history', 'Task histories')}</title>
+        <xsl:for-each select="$rows">
+          <xsl:variable name="y" select="(position() - 1) * 26 + 4"/>
+          <xsl:variable name="w" select="if ($max gt 0) then 440 * xs:integer(@count) div $max else 0"/>
+          <g class="bar" data-status="{@code}" data-count="{@count}">
+            <title>{@code}: {f:count(@count, 'history', 'histories')}</title>
+            <text class="label" x="138" y="{$y + 15}" text-anchor="end">{@code}</text>
+            <rect x="146" y="{$y}" width="{f:px(max(($w, 2)))}" height="20" rx="3"/>
+            <text class="count" x="{f:px(146 + max(($w, 2)) + 6)}" y="{$y + 15}">{f:n(@count)}</text>
+          </g>
+        </xsl:for-each>
+      </svg>
+      <figcaption>The status of each history's latest version.</figcaption>
+    </figure>
+  </xsl:template>
+
+  <!-- A histogram of one measure: a bar per bin of the fixed scale, from the first bin with a Task to the last. -->
+  <xsl:template match="*" mode="histogram">
+    <xsl:variable name="bins" select="bin"/>
+    <xsl:variable name="max" select="max($bins/@count ! xs:integer(.))"/>
+    <xsl:variable name="slot" select="58"/>
+    <xsl:variable name="width" select="count($bins) * $slot + 48"/>
+    <figure class="chart histogram" data-measure="{local-name()}">
+      <figcaption class="above">{f:measure-name(.)}: {f:count(@count, 'Task', 'Tasks')}, median {f:duration(@median)}</figcaption>
+      <svg xmlns="http://www.w3.org/2000/svg" class="bars" role="img" viewBox="0 0 {$width} 188" width="{$width}" height="188">
+        <title>{f:measure-name(.)}: {f:count(@count, 'Task', 'Tasks')}</title>
+        <line class="axis" x1="8" y1="150" x2="{$width - 8}" y2="150"/>
+        <xsl:for-each select="$bins">
+          <xsl:variable name="x" select="24 + (position() - 1) * $slot"/>
+          <xsl:variable name="h" select="if ($max gt 0) then 120 * xs:integer(@count) div $max else 0"/>
+          <g class="bin" data-from="{@from}" data-to="{@to}" data-count="{@count}">
+            <title>{f:bin-label(.)}: {f:count(@count, 'Task', 'Tasks')}</title>
+            <xsl:if test="xs:integer(@count) gt 0">
+              <rect x="{$x + 3}" y="{f:px(150 - max(($h, 2)))}" width="{$slot - 6}" height="{f:px(max(($h, 2)))}" rx="2"/>
+            </xsl:if>
+            <xsl:if test="xs:integer(@count) gt 0">
+              <text class="count" x="{$x + $slot div 2}" y="{f:px(150 - max(($h, 2)) - 5)}" text-anchor="middle">{f:n(@count)}</text>
+            </xsl:if>
+          </g>
+        </xsl:for-each>
+        <!-- the scale: a tick and a label at every bin edge -->
+        <g class="ticks">
+          <xsl:for-each select="$bins">
+            <xsl:variable name="x" select="24 + (position() - 1) * $slot"/>
+            <line class="axis" x1="{$x}" y1="150" x2="{$x}" y2="155"/>
+            <text class="label" x="{$x}" y="168" text-anchor="middle">{f:short(@from)}</text>
+            <xsl:if test="position() eq last()">
+              <line class="axis" x1="{$x + $slot}" y1="150" x2="{$x + $slot}" y2="155"/>
+              <text class="label" x="{$x + $slot}" y="168" text-anchor="middle">{if (@to) then f:short(@to) else '∞'}</text>
+            </xsl:if>
+          </xsl:for-each>
+        </g>
+      </svg>
+    </figure>
+  </xsl:template>
+
+  <xsl:function name="f:measure-name" as="xs:string">
+    <xsl:param name="stat" as="element()"/>
+    <xsl:sequence select="if ($stat/self::waitTime) then 'Wait time (to in-progress)'
+        else if ($stat/self::timeInProgress) then 'Time in progress'
+        else if ($stat/self::timeToCompletion) then 'Time to completion'
+        else 'Time in ' || $stat/@code"/>
+  </xsl:function>
 
   <!-- ===== style ===== -->
 
@@ -569,6 +828,33 @@ table.metrics tbody th { font-weight: 500; }
 details > summary { cursor: pointer; font-weight: 600; color: #374151; margin: 14px 0 8px; }
 ul.clean { columns: 2; margin: 0; padding-left: 20px; font-size: 14px; }
 footer { color: var(--muted); font-size: 13px; text-align: center; margin-top: 8px; }
+figure.chart { margin: 4px 0 20px; }
+figure.chart svg { display: block; max-width: 100%; height: auto; }
+figure.chart figcaption { color: var(--muted); font-size: 13px; margin-top: 4px; max-width: 900px; }
+figure.chart figcaption.above { color: var(--ink); font-weight: 500; margin: 0 0 2px; }
+.charts { display: flex; flex-wrap: wrap; gap: 4px 36px; align-items: flex-start; }
+figure.chart text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", sans-serif; font-size: 12px; fill: var(--ink); }
+.node rect, .legend-node { fill: #f7f8fa; stroke: #65717e; stroke-width: 1.2px; }
+.node.initial rect, .legend-node.initial { fill: #e6efff; stroke: #1d4ed8; stroke-width: 1.6px; }
+.node rect.inner, .legend-node.inner { fill: none; }
+figure.chart .node text { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", "DejaVu Sans Mono", monospace; font-size: 12px; }
+.edge-line { fill: none; stroke-linecap: round; }
+.legend line.edge-line { stroke-width: 2.5px; }
+.edge-line.diagram { stroke: #15803d; }
+.edge-line.narrative { stroke: #c2410c; stroke-dasharray: 9 5; stroke-linecap: butt; }
+.edge-line.refused { stroke: #dc2626; stroke-dasharray: 0.5 5; }
+.edge-line.idle { stroke: #d3d9e0; }
+.arrow.diagram { fill: #15803d; }
+.arrow.narrative { fill: #c2410c; }
+.arrow.refused { fill: #dc2626; }
+.arrow.idle { fill: #d3d9e0; }
+figure.chart text.count { font-weight: 700; paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
+.edge.diagram text.count { fill: #166534; }
+.edge.narrative text.count { fill: #9a3412; }
+.edge.refused text.count { fill: #b91c1c; }
+figure.chart .legend text, figure.chart text.label { fill: var(--muted); font-size: 11px; }
+.bars rect { fill: #4f6d8f; }
+.bars .axis { stroke: #c3cad3; }
 @media (max-width: 760px) {
   .page { padding: 16px; }
   .facts { grid-template-columns: 1fr 1fr; }
@@ -580,7 +866,8 @@ footer { color: var(--muted); font-size: 13px; text-align: center; margin-top: 8
   .page { max-width: none; padding: 0; }
   .toc { display: none; }
   .card { border: none; padding: 0; margin-bottom: 18pt; }
-  .verdict, .badge, .sev, .outcome { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .verdict, .badge, .sev, .outcome, figure.chart { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  figure.chart { break-inside: avoid; }
   a { color: inherit; }
   thead { display: table-header-group; }
   tr, .badge { break-inside: avoid; }

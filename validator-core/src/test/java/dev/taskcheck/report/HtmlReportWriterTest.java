@@ -74,8 +74,13 @@ class HtmlReportWriterTest {
         .isEqualTo("utf-8");
     assertThat(d.text("/h:html/h:head/h:title")).startsWith("TaskCheck report");
     assertThat(d.n("count(/h:html/h:head/h:style)")).isEqualTo(1);
-    // every element is XHTML
-    assertThat(d.n("count(//*[namespace-uri() != 'http://www.w3.org/1999/xhtml'])")).isZero();
+    // every element is XHTML, but the inline SVG of the lifecycle charts, each in a figure
+    assertThat(
+            d.n(
+                "count(//*[namespace-uri() != 'http://www.w3.org/1999/xhtml']"
+                    + "[not(ancestor-or-self::s:svg[parent::h:figure])])"))
+        .isZero();
+    assertThat(d.n("count(//s:svg)")).isEqualTo(4);
     assertThat(d.list("//h:section[@id]/@id"))
         .containsSubsequence("summary", "rules", "files", "metrics");
   }
@@ -311,6 +316,81 @@ class HtmlReportWriterTest {
                 "count(//h:section[@id='metrics']//h:table[contains(@class, 'stuck')]//h:tbody/h:tr)"))
         .isEqualTo(3);
     assertThat(stuckOnly.text("//h:section[@id='metrics']")).contains("1 d 12 h");
+  }
+
+  @Test
+  void lifecycleChartsDrawTheMetrics() {
+    XPathDoc d = new XPathDoc(html(ReportFixtures.withMetrics(ReportFixtures.metrics())));
+    String m = "//h:section[@id='metrics']";
+    assertThat(d.list(m + "/h:h3/@id"))
+        .containsExactly("status-changes", "latest-status", "durations", "stuck");
+
+    // the state diagram: a node per status, initial and terminal marked
+    String flow = m + "//h:figure[@data-machine='base-r4']/s:svg";
+    assertThat(d.list(flow + "//s:g[contains(@class, 'node')]/@data-status"))
+        .containsExactly("requested", "accepted", "ready", "in-progress", "on-hold", "completed");
+    assertThat(d.list(flow + "//s:g[contains(@class, ' initial')]/@data-status"))
+        .containsExactly("requested", "ready");
+    assertThat(d.list(flow + "//s:g[contains(@class, ' terminal')]/@data-status"))
+        .containsExactly("completed");
+    assertThat(d.n("count(" + flow + "//s:g[contains(@class, ' terminal')]/s:rect)")).isEqualTo(2);
+    // every edge, each kind with its own class (colour and dash), the taken ones labelled with
+    // their count, the others idle (grey, thin)
+    String edges = flow + "//s:g[starts-with(@class, 'edge ')]";
+    assertThat(d.n("count(" + edges + ")")).isEqualTo(8);
+    assertThat(d.n("count(" + edges + "[@data-count != '0'])")).isEqualTo(6);
+    assertThat(d.n("count(" + edges + "[@data-count != '0']/s:text)")).isEqualTo(6);
+    assertThat(d.s(edges + "[@data-from='requested'][@data-to='completed']/@class"))
+        .isEqualTo("edge refused");
+    assertThat(d.s(edges + "[@data-from='requested'][@data-to='completed']/s:path/@class"))
+        .isEqualTo("edge-line refused");
+    assertThat(d.s(edges + "[@data-from='in-progress'][@data-to='ready']/@class"))
+        .isEqualTo("edge narrative");
+    assertThat(d.s(edges + "[@data-from='ready'][@data-to='in-progress']/@class"))
+        .isEqualTo("edge diagram idle");
+    assertThat(d.b(edges + "[@data-from='ready'][@data-to='in-progress']/s:text")).isFalse();
+    assertThat(d.text(edges + "[@data-from='requested'][@data-to='accepted']/s:text"))
+        .isEqualTo("9");
+    assertThat(d.text(edges + "[@data-from='requested'][@data-to='accepted']/s:title"))
+        .isEqualTo("requested → accepted: 9 times, an edge of the state diagram");
+    assertThat(d.text(m + "//h:figure[@data-machine='base-r4']/h:figcaption"))
+        .contains("25 status changes")
+        .contains("23 on diagram edges")
+        .contains("1 allowed by the narrative only")
+        .contains("1 refused");
+    // the CSS tells the kinds apart by colour and by line style
+    String css = d.s("/h:html/h:head/h:style");
+    assertThat(css)
+        .contains(".edge-line.narrative { stroke: #c2410c; stroke-dasharray: 9 5;")
+        .contains(".edge-line.refused { stroke: #dc2626; stroke-dasharray: 0.5 5; }")
+        .contains(".edge-line.diagram { stroke: #15803d; }");
+
+    // the latest statuses in the value set's order
+    String bars = m + "//h:figure[contains(@class, 'latest')]//s:g[@class='bar']";
+    assertThat(d.list(bars + "/@data-status")).containsExactly("requested", "in-progress");
+    assertThat(d.list(bars + "/s:text[@class='count']")).containsExactly("3", "9");
+
+    // histograms of the measures that have durations; none for time to completion
+    String hist = m + "//h:figure[contains(@class, 'histogram')]";
+    assertThat(d.list(hist + "/@data-measure")).containsExactly("waitTime", "timeInProgress");
+    String progress = hist + "[@data-measure='timeInProgress']//s:g[@class='bin']";
+    assertThat(d.list(progress + "/s:title"))
+        .containsExactly(
+            "4 h–12 h: 5 Tasks", "12 h–1 d: 1 Task", "1 d–3 d: 2 Tasks", "3 d–7 d: 1 Task");
+    assertThat(
+            d.list(
+                hist
+                    + "[@data-measure='timeInProgress']//s:g[@class='ticks']/s:text[@class='label']"))
+        .containsExactly("4 h", "12 h", "1 d", "3 d", "7 d");
+    assertThat(d.list(progress + "/@data-count")).containsExactly("5", "1", "2", "1");
+    assertThat(d.list(progress + "/s:text[@class='count']")).containsExactly("5", "1", "2", "1");
+  }
+
+  @Test
+  void emptyChartsAreLeftOut() {
+    XPathDoc d = new XPathDoc(html(ReportFixtures.withMetrics(ReportFixtures.stuckOnly(2))));
+    assertThat(d.n("count(//s:svg)")).isZero();
+    assertThat(d.list("//h:section[@id='metrics']/h:h3/@id")).containsExactly("stuck");
   }
 
   @Test

@@ -20,11 +20,13 @@ import org.xml.sax.InputSource;
 
 /**
  * A document parsed namespace-aware (failing the test when it is not well-formed) and queried with
- * XPath 1.0, the prefix {@code t} bound to the report namespace and {@code h} to XHTML.
+ * XPath 1.0, the prefix {@code t} bound to the report namespace and {@code h} to XHTML, {@code s}
+ * to SVG.
  */
 final class XPathDoc {
 
   static final String XHTML = "http://www.w3.org/1999/xhtml";
+  static final String SVG = "http://www.w3.org/2000/svg";
 
   final Document dom;
   private final XPath xpath = XPathFactory.newInstance().newXPath();
@@ -38,6 +40,7 @@ final class XPathDoc {
             return switch (prefix) {
               case "t" -> XmlReportWriter.NAMESPACE;
               case "h" -> XHTML;
+              case "s" -> SVG;
               default -> XMLConstants.NULL_NS_URI;
             };
           }
