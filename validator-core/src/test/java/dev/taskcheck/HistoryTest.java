@@ -398,6 +398,95 @@ class HistoryTest {
     assertThat(found).contains("Task/h2/3 transition-15 warning");
   }
 
+  /**
+   * The metrics judge each status change as transition-1 does, under the state machine in force: a
+   * table edge, a return from on-hold to the status before it (allowed though the table has no such
+   * edge), a narrative-only edge, and refused changes, one of them from a status the table does not
+   * use.
+   */
+  @Test
+  void statusChangesAreCountedOnTheEdgesOfTheStateMachineInForce(@TempDir Path dir)
+      throws IOException {
+    Path table =
+        Files.writeString(
+            dir.resolve("no-draft.json"),
+            """
+            {"name": "no-draft", "fhirVersions": ["R4"],
+             "statuses": ["requested", "cancelled", "in-progress", "on-hold", "completed",
+               "entered-in-error"],
+             "initial": ["requested"],
+             "terminal": ["cancelled", "completed", "entered-in-error"],
+             "resumeFrom": ["on-hold"],
+             "transitions": [
+               {"from": "requested", "to": "in-progress"},
+               {"from": "in-progress", "to": ["on-hold", "completed"]},
+               {"from": "on-hold", "to": "cancelled", "kind": "narrative"},
+               {"from": "*", "to": "entered-in-error"}]}
+            """);
+    String[] a = {"requested", "in-progress", "on-hold", "in-progress", "completed"};
+    String[] b = {"draft", "requested", "on-hold", "cancelled"};
+    StringBuilder ndjson = new StringBuilder();
+    for (int i = 0; i < a.length; i++) {
+      ndjson
+          .append(task("a", String.valueOf(i + 1), a[i], "2025-01-0" + (i + 1) + "T09:00:00Z", ""))
+          .append('\n');
+    }
+    for (int i = 0; i < b.length; i++) {
+      ndjson
+          .append(task("b", String.valueOf(i + 1), b[i], "2025-01-0" + (i + 1) + "T09:00:00Z", ""))
+          .append('\n');
+    }
+    Path file = Files.writeString(dir.resolve("versions.ndjson"), ndjson);
+    Report report =
+        TaskCheck.builder()
+            .fhirVersion(FhirRelease.R4)
+            .now(NOW)
+            .history(true)
+            .stateMachine(table)
+            .build()
+            .validate(ValidationRequest.of(file.toString()));
+
+    LifecycleMetrics.Workflow flow = report.metrics().workflows().get(0);
+    assertThat(report.metrics().workflows()).hasSize(1);
+    assertThat(flow.machine()).isEqualTo("no-draft");
+    // draft is not the table's, but a change left it
+    assertThat(flow.statuses())
+        .containsExactly(
+            "draft",
+            "requested",
+            "cancelled",
+            "in-progress",
+            "on-hold",
+            "completed",
+            "entered-in-error");
+    assertThat(flow.initial()).containsExactly("requested");
+    // the table's edges in status order, taken or not, then what the table does not list
+    assertThat(
+            flow.edges().stream()
+                .filter(e -> e.count() > 0)
+                .map(e -> e.from() + ">" + e.to() + ":" + e.kind() + ":" + e.count()))
+        .containsExactly(
+            "requested>in-progress:diagram:1",
+            "in-progress>on-hold:diagram:1",
+            "in-progress>completed:diagram:1",
+            "on-hold>cancelled:narrative:1",
+            "draft>requested:refused:1",
+            "requested>on-hold:refused:1",
+            "on-hold>in-progress:diagram:1");
+    assertThat(flow.edges())
+        .contains(new LifecycleMetrics.Edge("requested", "entered-in-error", "diagram", 0));
+    assertThat(flow.changes()).isEqualTo(7);
+    assertThat(report.metrics().latestStatus())
+        .containsOnly(entry("completed", 1L), entry("cancelled", 1L));
+    // transition-1 says the same: two refused changes, one narrative-only
+    List<String> t1 = new ArrayList<>();
+    report.results().stream()
+        .flatMap(r -> r.issues().stream())
+        .filter(i -> i.ruleId().equals("transition-1"))
+        .forEach(i -> t1.add(i.severity().code()));
+    assertThat(t1).containsExactlyInAnyOrder("error", "error", "warning");
+  }
+
   /** The statistic without its histogram. */
   private static LifecycleMetrics.Stat plain(LifecycleMetrics.@Nullable Stat stat) {
     LifecycleMetrics.Stat s = Objects.requireNonNull(stat, "a statistic");
