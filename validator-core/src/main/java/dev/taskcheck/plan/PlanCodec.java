@@ -32,7 +32,7 @@ public final class PlanCodec {
    * The format version; a plan of another version is refused (it is rebuilt with the code that
    * reads it).
    */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
 
   private PlanCodec() {}
 
@@ -411,6 +411,7 @@ public final class PlanCodec {
     }
     w.optString(v.incomplete());
     w.strings(v.systems());
+    w.bool(v.systemsComplete());
   }
 
   private static ValueSetDef readValueSet(Reader r) {
@@ -422,7 +423,9 @@ public final class PlanCodec {
     for (int i = 0; i < count; i++) {
       codes.add(new ValueSetDef.Code(r.string(), r.string(), r.optString()));
     }
-    return new ValueSetDef(url, version, name, codes, r.optString(), r.strings());
+    String incomplete = r.optString();
+    List<String> systems = r.strings();
+    return new ValueSetDef(url, version, name, codes, incomplete, systems, r.bool());
   }
 
   private static void writeCodeSystem(Writer w, CodeSystemDef c) {

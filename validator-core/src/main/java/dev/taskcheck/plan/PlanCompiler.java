@@ -504,7 +504,8 @@ public final class PlanCompiler {
                 name(vs),
                 List.of(),
                 ValueSetDef.INCLUDES_ITSELF,
-                List.of());
+                List.of(),
+                false);
       } else {
         try {
           def = compute(vs, url);
@@ -520,22 +521,26 @@ public final class PlanCompiler {
       Map<String, ValueSetDef.Code> codes = new LinkedHashMap<>();
       Set<String> usedSystems = new LinkedHashSet<>();
       List<String> incomplete = new ArrayList<>();
+      // set when a part of the value set draws on systems the compiler cannot name
+      boolean[] systemsUnknown = {false};
       Node compose = vs.child("compose");
       if (compose == null) {
         Node expansion = vs.child("expansion");
         if (expansion == null) {
           incomplete.add(ValueSetDef.NO_CONTENT);
+          systemsUnknown[0] = true;
         } else {
           collectExpansion(expansion, codes, usedSystems);
         }
       } else {
         for (Node include : compose.children("include")) {
-          Map<String, ValueSetDef.Code> part = include(include, usedSystems, incomplete);
+          Map<String, ValueSetDef.Code> part =
+              include(include, usedSystems, incomplete, systemsUnknown);
           codes.putAll(part);
         }
         for (Node exclude : compose.children("exclude")) {
           Map<String, ValueSetDef.Code> part =
-              include(exclude, new LinkedHashSet<>(), new ArrayList<>());
+              include(exclude, new LinkedHashSet<>(), new ArrayList<>(), new boolean[1]);
           part.keySet().forEach(codes::remove);
         }
       }
@@ -545,7 +550,8 @@ public final class PlanCompiler {
           name(vs),
           List.copyOf(codes.values()),
           incomplete.isEmpty() ? null : String.join("; ", incomplete),
-          List.copyOf(usedSystems));
+          List.copyOf(usedSystems),
+          !systemsUnknown[0]);
     }
 
     private void collectExpansion(
@@ -567,7 +573,7 @@ public final class PlanCompiler {
      * value sets.
      */
     private Map<String, ValueSetDef.Code> include(
-        Node include, Set<String> usedSystems, List<String> incomplete) {
+        Node include, Set<String> usedSystems, List<String> incomplete, boolean[] systemsUnknown) {
       String system = include.childValue("system");
       Map<String, ValueSetDef.Code> fromSystem = null;
       if (system != null) {
@@ -584,9 +590,13 @@ public final class PlanCompiler {
         Map<String, ValueSetDef.Code> imported = new LinkedHashMap<>();
         if (other == null) {
           incomplete.add(ValueSetDef.UNKNOWN_VALUE_SET + target);
+          systemsUnknown[0] = true;
         } else {
           ValueSetDef def = expand(other);
           usedSystems.addAll(def.systems());
+          if (!def.systemsComplete()) {
+            systemsUnknown[0] = true;
+          }
           if (def.incomplete() != null) {
             incomplete.add(
                 "it includes " + target + ", which is incomplete (" + def.incomplete() + ")");

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the files of a gzip-compressed tar archive, the form of a FHIR NPM package ({@code .tgz}):
- * ustar headers, with PAX extended headers for long names. Only regular files are returned.
+ * ustar headers (with the name prefix), PAX extended headers and GNU {@code ././@LongLink} entries
+ * for long names. Only regular files are returned.
  */
 public final class TarGz {
 
@@ -30,7 +31,8 @@ public final class TarGz {
     Map<String, byte[]> out = new LinkedHashMap<>();
     try (InputStream tar = new GZIPInputStream(in, 1 << 16)) {
       byte[] header = new byte[BLOCK];
-      @Nullable String paxName = null;
+      // the name a PAX header or a GNU long-name entry gives the next entry
+      @Nullable String longName = null;
       while (true) {
         if (!fill(tar, header)) {
           return out;
@@ -42,13 +44,17 @@ public final class TarGz {
         String prefix = text(header, 345, 155);
         long size = octal(header, 124, 12);
         char type = (char) header[156];
-        if (!prefix.isEmpty()) {
+        // only POSIX ustar ("ustar\0") has a name prefix; GNU tar ("ustar  \0") keeps other fields
+        // there
+        if (!prefix.isEmpty() && text(header, 257, 6).equals("ustar") && header[262] == 0) {
           name = prefix + "/" + name;
+        }
+        if (longName != null) {
+          name = longName;
         }
         byte[] content = null;
         boolean keep =
-            type == 'x'
-                || ((type == '0' || type == 0) && wanted.test(paxName != null ? paxName : name));
+            type == 'x' || type == 'L' || ((type == '0' || type == 0) && wanted.test(name));
         if (keep) {
           content = readBytes(tar, size);
         } else {
@@ -56,14 +62,19 @@ public final class TarGz {
         }
         long padding = (BLOCK - size % BLOCK) % BLOCK;
         skip(tar, padding);
+        byte[] body = content == null ? new byte[0] : content;
         if (type == 'x') {
-          paxName = paxPath(content == null ? new byte[0] : content);
+          longName = paxPath(body);
+          continue;
+        }
+        if (type == 'L') {
+          longName = text(body, 0, body.length);
           continue;
         }
         if (content != null) {
-          out.put(paxName != null ? paxName : name, content);
+          out.put(name, content);
         }
-        paxName = null;
+        longName = null;
       }
     }
   }

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
  * @param incomplete why the expansion is not the whole value set (a filter or a code system the
  *     compiler cannot expand), or null when it is complete
  * @param systems the code systems the value set draws on (complete or not)
+ * @param systemsComplete whether {@link #systems} names every code system the value set can draw
+ *     on, even when its expansion is incomplete (a filter on a code system the compiler cannot
+ *     expand): then a code in any other system is certainly not in the value set. False when a
+ *     value set it includes (directly or not) is unknown or includes itself, or when it has no
+ *     content
  */
 public record ValueSetDef(
     String url,
@@ -19,7 +24,8 @@ public record ValueSetDef(
     String name,
     List<Code> codes,
     @Nullable String incomplete,
-    List<String> systems) {
+    List<String> systems,
+    boolean systemsComplete) {
 
   public ValueSetDef {
     Objects.requireNonNull(url);
@@ -35,19 +41,6 @@ public record ValueSetDef(
 
   /** The {@link #incomplete} reason of a value set that includes itself. */
   public static final String INCLUDES_ITSELF = "it includes itself";
-
-  /**
-   * Whether {@link #systems} names every code system the value set can draw on, even when its
-   * expansion is incomplete (a filter on a code system the compiler cannot expand): then a code in
-   * any other system is certainly not in the value set. False when a value set it includes is
-   * unknown, when it includes itself, or when it has no content.
-   */
-  public boolean systemsComplete() {
-    return incomplete == null
-        || !(incomplete.contains(UNKNOWN_VALUE_SET)
-            || incomplete.contains(NO_CONTENT)
-            || incomplete.contains(INCLUDES_ITSELF));
-  }
 
   /**
    * One code of an expansion.

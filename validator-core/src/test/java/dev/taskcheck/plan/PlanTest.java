@@ -194,14 +194,50 @@ class PlanTest {
         .isEqualTo("{\"a\":1}");
   }
 
+  /**
+   * GNU tar writes a name longer than 100 bytes as a {@code ././@LongLink} entry of type L before
+   * the file, and its headers carry GNU's magic, with other fields where ustar has the name prefix.
+   */
+  @Test
+  void tarGzReadsGnuLongNames() throws IOException {
+    ByteArrayOutputStream tar = new ByteArrayOutputStream();
+    String longName = "package/StructureDefinition-" + "y".repeat(110) + ".json";
+    byte[] nameBytes = (longName + "\0").getBytes(StandardCharsets.UTF_8);
+    writeEntry(tar, "././@LongLink", 'L', nameBytes, true);
+    writeEntry(
+        tar, longName.substring(0, 100), '0', "{\"b\":2}".getBytes(StandardCharsets.UTF_8), true);
+    writeEntry(tar, "package/package.json", '0', "{}".getBytes(StandardCharsets.UTF_8), true);
+    tar.write(new byte[1024]);
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(tar.toByteArray());
+    }
+    Map<String, byte[]> files =
+        TarGz.read(new java.io.ByteArrayInputStream(gz.toByteArray()), n -> true);
+    assertThat(files.keySet()).containsExactly(longName, "package/package.json");
+    assertThat(new String(files.get(longName), StandardCharsets.UTF_8)).isEqualTo("{\"b\":2}");
+  }
+
   private static void writeEntry(
       ByteArrayOutputStream tar, String name, char type, byte[] content) {
+    writeEntry(tar, name, type, content, false);
+  }
+
+  /** A tar entry; {@code gnu}: GNU's magic, and a time stamp where ustar has the name prefix. */
+  private static void writeEntry(
+      ByteArrayOutputStream tar, String name, char type, byte[] content, boolean gnu) {
     byte[] header = new byte[512];
     byte[] n = name.getBytes(StandardCharsets.UTF_8);
     System.arraycopy(n, 0, header, 0, n.length);
     byte[] size = String.format("%011o", content.length).getBytes(StandardCharsets.US_ASCII);
     System.arraycopy(size, 0, header, 124, size.length);
     header[156] = (byte) type;
+    if (gnu) {
+      byte[] magic = "ustar  \0".getBytes(StandardCharsets.US_ASCII);
+      System.arraycopy(magic, 0, header, 257, magic.length);
+      byte[] atime = "14721062512\0".getBytes(StandardCharsets.US_ASCII);
+      System.arraycopy(atime, 0, header, 345, atime.length);
+    }
     tar.write(header, 0, 512);
     tar.write(content, 0, content.length);
     int pad = (512 - content.length % 512) % 512;
