@@ -551,9 +551,9 @@
     <xsl:variable name="rows" as="xs:integer*" select="$codes ! $grid(.)[2]"/>
     <xsl:variable name="left" as="xs:double" select="80 + 160 * min($cols) - $node-w div 2 - 40"/>
     <xsl:variable name="top" as="xs:double" select="36 + 84 * min($rows) - $node-h div 2 - 18"/>
-    <xsl:variable name="width" as="xs:double" select="160 * (max($cols) - min($cols)) + $node-w + 80"/>
+    <!-- wide enough for the legend whatever columns the machine uses -->
+    <xsl:variable name="width" as="xs:double" select="max((160 * (max($cols) - min($cols)) + $node-w + 80, 960))"/>
     <xsl:variable name="height" as="xs:double" select="84 * (max($rows) - min($rows)) + $node-h + 36 + 44"/>
-    <xsl:variable name="taken" select="edge[xs:integer(@count) gt 0]"/>
     <xsl:variable name="id" select="'workflow-' || count(preceding-sibling::workflow) + 1"/>
     <figure class="chart workflow" id="{$id}" data-machine="{@machine}">
       <svg xmlns="http://www.w3.org/2000/svg" class="diagram" role="img" aria-labelledby="{$id}-title"
