@@ -85,6 +85,35 @@ final class Codes {
   }
 
   /**
+   * {@code Reference.type}, a {@code uri} with an extensible binding to the resource types
+   * (reference-behaviour.md §11.2): a value not in the value set is an unknown code of its code
+   * system (an error) and outside an extensible binding (a warning).
+   */
+  void referenceType(String value, Binding binding, String expression, Findings out) {
+    String valueSet = binding.valueSet();
+    if (valueSet == null || binding.strength() == Binding.Strength.EXAMPLE) {
+      return;
+    }
+    if (binding.strength() != Binding.Strength.EXTENSIBLE) {
+      throw new NotCovered("a Reference.type binding of strength " + binding.strength().code());
+    }
+    ValueSetDef vs = expandable(valueSet);
+    if (vs.systems().size() != 1) {
+      throw new NotCovered("a Reference.type bound to " + valueSet);
+    }
+    if (codes(valueSet).contains(value)) {
+      return;
+    }
+    passThrough(Verdict.UNKNOWN_CODE, vs.systems().get(0), value, expression, out);
+    binding(
+        out,
+        Severity.WARNING,
+        expression,
+        "'" + value + "' is not in the value set " + valueSet + ", which is extensible here",
+        "Terminology_TX_NoValid_17");
+  }
+
+  /**
    * A Coding-typed element (not a coding of a CodeableConcept): its system's form, its code in a
    * known system, then its binding (§11.2, §11.3).
    */
@@ -105,10 +134,12 @@ final class Codes {
       }
       return;
     }
-    if (relativeSystem(system, "coding", expression, out)) {
+    Strength strength = strength(binding);
+    // under an extensible binding the reference engine checks the coding against the value set
+    // instead: an unknown system and a code not in it, both warnings (meta.security, §11.2)
+    if (strength != Strength.EXTENSIBLE && relativeSystem(system, "coding", expression, out)) {
       return;
     }
-    Strength strength = strength(binding);
     Verdict verdict = verdict(system, code, strength != null);
     if (verdict == Verdict.UNKNOWN_SYSTEM) {
       // a system that looks like a misspelt HL7 one is reported in ways not reproduced here

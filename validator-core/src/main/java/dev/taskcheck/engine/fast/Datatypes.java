@@ -70,8 +70,8 @@ final class Datatypes {
     while (outer.container() != null) {
       outer = outer.container();
     }
-    Node language = scope.node().child("language");
-    String lang = language == null ? null : language.value();
+    // the language as the reference engine's parser keeps it (an array is dropped)
+    String lang = ParserReads.scalar(ParserReads.primitive(scope.node(), "language"));
     Narratives.Outcome outcome =
         narratives.check(
             text,

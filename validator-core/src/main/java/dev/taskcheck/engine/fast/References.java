@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class References {
 
+  private static final String CORE = "http://hl7.org/fhir/StructureDefinition/";
   private static final TextPattern NO_WHITESPACE = TextPattern.lazy("\\S+");
   private static final TextPattern ID = TextPattern.lazy("[A-Za-z0-9\\-.]{1,64}");
   private static final TextPattern SEARCH =
@@ -31,6 +32,14 @@ final class References {
   }
 
   void reference(Walker w, Node node, Walker.Defs defs, Loc at, Walker.ResourceScope scope) {
+    Node typeNode = ParserReads.primitive(node, "type");
+    if (typeNode != null && typeNode.kind() != Node.Kind.STRING) {
+      throw new NotCovered("a Reference.type that is not a string");
+    }
+    String declared = typeNode == null ? null : typeNode.value();
+    if (declared != null && !declared.isEmpty()) {
+      typeBinding(w, declared, at);
+    }
     String ref = stringChild(node, "reference");
     if (ref == null || ref.isEmpty()) {
       Node identifier = ParserReads.single(node, "identifier");
@@ -121,9 +130,8 @@ final class References {
     }
     String implied = resolvedType != null ? resolvedType : impliedType(ref);
     List<String> targets = targetTypes(defs);
-    String declared = stringChild(node, "type");
-    if (declared != null) {
-      throw new NotCovered("a Reference.type");
+    if (declared != null && !declared.isEmpty()) {
+      declaredType(w, declared, resolvedType != null ? resolvedType : implied, targets, at);
     }
     if (implied != null && !targets.isEmpty() && !ref.startsWith("#") && resolvedType == null) {
       boolean ok = false;
@@ -149,6 +157,57 @@ final class References {
                 IssueSource.STRUCTURE,
                 "Reference_REF_BadTargetType2");
       }
+    }
+  }
+
+  /** {@code Reference.type} against its binding, with or without a reference. */
+  private void typeBinding(Walker w, String declared, Loc at) {
+    TypeDef reference = types.type("Reference");
+    dev.taskcheck.plan.ElementDef type = reference == null ? null : reference.root().child("type");
+    if (type == null) {
+      throw new NotCovered("a Reference.type without the definition of Reference");
+    }
+    if (type.binding() != null) {
+      w.engine()
+          .codes()
+          .referenceType(declared, type.binding(), at.child("type").toString(), w.out());
+    }
+  }
+
+  /**
+   * {@code Reference.type} beside a reference (reference-behaviour.md §17): it must name one of the
+   * element's targets (a type name, or the canonical URL of a core type), and the type the
+   * reference itself shows (its URL, or the contained resource it resolves to) when there is one. A
+   * conditional or {@code urn:} reference shows no type. The binding of {@code type} to the
+   * resource types is the walker's.
+   */
+  private static void declaredType(
+      Walker w, String declared, @Nullable String actual, List<String> targets, Loc at) {
+    // a type name is read as the core type's URL; a URL as written
+    boolean target =
+        targets.contains(declared)
+            || (declared.startsWith(CORE) && targets.contains(declared.substring(CORE.length())));
+    if (!targets.isEmpty() && !targets.contains("Resource") && !target) {
+      w.out()
+          .issue(
+              "structure-reference",
+              Severity.ERROR,
+              "structure",
+              at.toString(),
+              "Reference.type '" + declared + "' is not one of the targets " + targets,
+              IssueSource.STRUCTURE,
+              "Reference_REF_WrongTarget");
+    }
+    if (actual != null && !declared.equals(actual)) {
+      w.out()
+          .issue(
+              "structure-reference",
+              Severity.ERROR,
+              "structure",
+              at.toString(),
+              "Reference.type '" + declared + "' is not the type of the reference, " + actual,
+              IssueSource.STRUCTURE,
+              "Reference_REF_BadTargetType");
     }
   }
 

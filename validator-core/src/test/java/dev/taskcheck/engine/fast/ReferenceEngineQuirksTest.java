@@ -97,8 +97,10 @@ class ReferenceEngineQuirksTest {
    */
   @Test
   void anItemAfterADroppedOneIsNamedByItsPositionAmongTheKeptOnes() {
-    // a null item, and a boolean in place of an object (wrong-json-type/object-to-boolean)
-    for (String text : List.of(NULL_ITEM, NULL_ITEM.replace("null,", "true,"))) {
+    // a null item, and a boolean or a number in place of an object
+    // (wrong-json-type/object-to-boolean, object-to-number)
+    for (String text :
+        List.of(NULL_ITEM, NULL_ITEM.replace("null,", "true,"), NULL_ITEM.replace("null,", "5,"))) {
       assertThat(keys("reference", text))
           .contains("structure-other warning Task.input[0].type")
           .doesNotContain("structure-other warning Task.input[1].type");
