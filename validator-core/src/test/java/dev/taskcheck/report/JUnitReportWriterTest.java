@@ -560,7 +560,7 @@ class JUnitReportWriterTest {
     assertThat(clean.getAttribute("failures")).isEqualTo("0");
     assertThat(caseNames(clean)).containsAll(ruleIds(FhirRelease.R4));
     assertThat(property(clean, "taskcheck.fhirVersion")).isEqualTo("R4");
-    assertThat(property(clean, "taskcheck.engine")).as("the default engine").isEqualTo("reference");
+    assertThat(property(clean, "taskcheck.engine")).as("the default engine").isEqualTo("fast");
 
     // dom-6, a base invariant outside the catalog, is a test case of its own; a warning does not
     // fail
