@@ -425,18 +425,7 @@ class HistoryTest {
             """);
     String[] a = {"requested", "in-progress", "on-hold", "in-progress", "completed"};
     String[] b = {"draft", "requested", "on-hold", "cancelled"};
-    StringBuilder ndjson = new StringBuilder();
-    for (int i = 0; i < a.length; i++) {
-      ndjson
-          .append(task("a", String.valueOf(i + 1), a[i], "2025-01-0" + (i + 1) + "T09:00:00Z", ""))
-          .append('\n');
-    }
-    for (int i = 0; i < b.length; i++) {
-      ndjson
-          .append(task("b", String.valueOf(i + 1), b[i], "2025-01-0" + (i + 1) + "T09:00:00Z", ""))
-          .append('\n');
-    }
-    Path file = Files.writeString(dir.resolve("versions.ndjson"), ndjson);
+    Path file = Files.writeString(dir.resolve("versions.ndjson"), daily("a", a) + daily("b", b));
     Report report =
         TaskCheck.builder()
             .fhirVersion(FhirRelease.R4)
@@ -485,6 +474,18 @@ class HistoryTest {
         .filter(i -> i.ruleId().equals("transition-1"))
         .forEach(i -> t1.add(i.severity().code()));
     assertThat(t1).containsExactlyInAnyOrder("error", "error", "warning");
+  }
+
+  /**
+   * NDJSON lines of a Task's versions 1, 2, ... in these statuses, one day apart from 1 January.
+   */
+  private static String daily(String id, String... statuses) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < statuses.length; i++) {
+      String day = "2025-01-0" + (i + 1) + "T09:00:00Z";
+      out.append(task(id, String.valueOf(i + 1), statuses[i], day, "")).append('\n');
+    }
+    return out.toString();
   }
 
   /** The statistic without its histogram. */

@@ -8,6 +8,7 @@ import dev.taskcheck.cli.CliProcessSupport.CliRun;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,30 +55,14 @@ class HtmlRenderIT {
   @Test
   void chromiumRendersTheReportOfTheSamplesAndAHistory() throws Exception {
     Path work = CliProcessSupport.workDirectory("html-render");
-    Path reports = work.resolve("reports");
-    Path history =
-        Path.of(
-            Objects.requireNonNull(
-                    HtmlRenderIT.class.getResource("/it/history/history-bundle.json"))
-                .toURI());
-
-    CliRun run =
-        taskcheck(
-                "validate",
-                "--now",
-                "2025-06-01T00:00:00Z",
-                "--stuck-after",
-                "30d",
-                "--format",
-                "html",
-                "--output",
-                reports.toString(),
-                "testdata/samples",
-                history.toString())
-            .run();
-    assertNoStackTrace(run);
-    assertThat(run.exitCode()).as("the samples have errors: %s", run.stderr()).isEqualTo(1);
-    Path html = reports.resolve("taskcheck.html");
+    Path html =
+        htmlReport(
+            work,
+            "the samples have errors",
+            "--stuck-after",
+            "30d",
+            "testdata/samples",
+            historyBundle().toString());
     assertThat(html).isRegularFile();
     assertThat(sectionIds(html)).contains("summary", "rules", "files", "metrics");
 
@@ -112,27 +97,12 @@ class HtmlRenderIT {
   @Test
   void chromiumDrawsTheLifecycleCharts() throws Exception {
     Path work = CliProcessSupport.workDirectory("html-render-charts");
-    Path reports = work.resolve("reports");
-    Path history =
-        Path.of(
-            Objects.requireNonNull(
-                    HtmlRenderIT.class.getResource("/it/history/history-bundle.json"))
-                .toURI());
-    CliRun run =
-        taskcheck(
-                "validate",
-                "--now",
-                "2025-06-01T00:00:00Z",
-                "--format",
-                "html",
-                "--output",
-                reports.toString(),
-                "testdata/fixtures/rules/transition-1/r4",
-                history.toString())
-            .run();
-    assertNoStackTrace(run);
-    assertThat(run.exitCode()).as("refused changes are errors: %s", run.stderr()).isEqualTo(1);
-    Path html = reports.resolve("taskcheck.html");
+    Path html =
+        htmlReport(
+            work,
+            "refused changes are errors",
+            "testdata/fixtures/rules/transition-1/r4",
+            historyBundle().toString());
     String page = Files.readString(html, StandardCharsets.UTF_8);
     assertThat(page).contains("<svg").contains("class=\"edge narrative\"");
 
@@ -149,6 +119,38 @@ class HtmlRenderIT {
   }
 
   private static final int CHARTS_HEIGHT = 3600;
+
+  /** The Task history Bundle of the CLI tests' resources. */
+  private static Path historyBundle() throws URISyntaxException {
+    return Path.of(
+        Objects.requireNonNull(HtmlRenderIT.class.getResource("/it/history/history-bundle.json"))
+            .toURI());
+  }
+
+  /**
+   * Runs the real jar's {@code validate --format html} with the clock of the tests over {@code
+   * args} (options, then inputs), which must have errors ({@code why}), and returns the page.
+   */
+  private static Path htmlReport(Path work, String why, String... args) {
+    Path reports = work.resolve("reports");
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                "validate",
+                "--now",
+                "2025-06-01T00:00:00Z",
+                "--format",
+                "html",
+                "--output",
+                reports.toString()));
+    command.addAll(List.of(args));
+    CliRun run = taskcheck(command).run();
+    assertNoStackTrace(run);
+    assertThat(run.exitCode()).as("%s: %s", why, run.stderr()).isEqualTo(1);
+    Path html = reports.resolve("taskcheck.html");
+    assertThat(html).isRegularFile();
+    return html;
+  }
 
   /** The ids of the page's sections; parsing it also shows it is well-formed XHTML. */
   private static Set<String> sectionIds(Path html) throws Exception {

@@ -237,8 +237,8 @@ final class TextReportWriter extends ReportWriter {
     long refused = 0;
     long narrative = 0;
     for (LifecycleMetrics.Workflow w : workflows) {
+      all += w.changes();
       for (LifecycleMetrics.Edge e : w.edges()) {
-        all += e.count();
         if (e.kind().equals(LifecycleMetrics.Edge.REFUSED)) {
           refused += e.count();
         } else if (e.kind().equals(LifecycleMetrics.Edge.NARRATIVE)) {

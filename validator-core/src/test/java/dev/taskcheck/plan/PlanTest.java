@@ -182,13 +182,7 @@ class PlanTest {
         tar, "PaxHeader", 'x', ("30 path=" + longName + "\n").getBytes(StandardCharsets.UTF_8));
     writeEntry(tar, "package/short", '0', "{}".getBytes(StandardCharsets.UTF_8));
     writeEntry(tar, "package/a.json", '0', "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
-    tar.write(new byte[1024]);
-    ByteArrayOutputStream gz = new ByteArrayOutputStream();
-    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-      out.write(tar.toByteArray());
-    }
-    Map<String, byte[]> files =
-        TarGz.read(new java.io.ByteArrayInputStream(gz.toByteArray()), n -> true);
+    Map<String, byte[]> files = TarGz.read(gzipped(tar), n -> true);
     assertThat(files.keySet()).containsExactly(longName, "package/a.json");
     assertThat(new String(files.get("package/a.json"), StandardCharsets.UTF_8))
         .isEqualTo("{\"a\":1}");
@@ -207,13 +201,7 @@ class PlanTest {
     writeEntry(
         tar, longName.substring(0, 100), '0', "{\"b\":2}".getBytes(StandardCharsets.UTF_8), true);
     writeEntry(tar, "package/package.json", '0', "{}".getBytes(StandardCharsets.UTF_8), true);
-    tar.write(new byte[1024]);
-    ByteArrayOutputStream gz = new ByteArrayOutputStream();
-    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
-      out.write(tar.toByteArray());
-    }
-    Map<String, byte[]> files =
-        TarGz.read(new java.io.ByteArrayInputStream(gz.toByteArray()), n -> true);
+    Map<String, byte[]> files = TarGz.read(gzipped(tar), n -> true);
     assertThat(files.keySet()).containsExactly(longName, "package/package.json");
     assertThat(new String(files.get(longName), StandardCharsets.UTF_8)).isEqualTo("{\"b\":2}");
   }
@@ -221,6 +209,16 @@ class PlanTest {
   private static void writeEntry(
       ByteArrayOutputStream tar, String name, char type, byte[] content) {
     writeEntry(tar, name, type, content, false);
+  }
+
+  /** The archive ended (two zero blocks) and gzip-compressed. */
+  private static java.io.InputStream gzipped(ByteArrayOutputStream tar) throws IOException {
+    tar.write(new byte[1024]);
+    ByteArrayOutputStream gz = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+      out.write(tar.toByteArray());
+    }
+    return new java.io.ByteArrayInputStream(gz.toByteArray());
   }
 
   /** A tar entry; {@code gnu}: GNU's magic, and a time stamp where ustar has the name prefix. */

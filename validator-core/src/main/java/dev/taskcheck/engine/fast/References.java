@@ -4,6 +4,7 @@ import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.IssueSource;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.parse.Node;
+import dev.taskcheck.plan.ElementDef;
 import dev.taskcheck.plan.TypeDef;
 import dev.taskcheck.plan.TypeRef;
 import java.util.ArrayList;
@@ -96,15 +97,11 @@ final class References {
       scope.internalRefs().add(ref.substring(1));
       Resolved target = contained(scope, ref);
       if (target == null) {
-        w.out()
-            .issue(
-                "structure-reference",
-                Severity.ERROR,
-                "structure",
-                at.toString(),
-                "the reference '" + ref + "' names no contained resource",
-                IssueSource.STRUCTURE,
-                "Reference_REF_CantResolve");
+        referenceError(
+            w,
+            at,
+            "the reference '" + ref + "' names no contained resource",
+            "Reference_REF_CantResolve");
       } else {
         resolvedType = target.node().resourceType();
         if (resolvedType == null) {
@@ -142,20 +139,16 @@ final class References {
         }
       }
       if (!ok) {
-        w.out()
-            .issue(
-                "structure-reference",
-                Severity.ERROR,
-                "structure",
-                at.toString(),
-                "the reference '"
-                    + ref
-                    + "' points at a "
-                    + implied
-                    + ", which is not one of "
-                    + targets,
-                IssueSource.STRUCTURE,
-                "Reference_REF_BadTargetType2");
+        referenceError(
+            w,
+            at,
+            "the reference '"
+                + ref
+                + "' points at a "
+                + implied
+                + ", which is not one of "
+                + targets,
+            "Reference_REF_BadTargetType2");
       }
     }
   }
@@ -163,7 +156,7 @@ final class References {
   /** {@code Reference.type} against its binding, with or without a reference. */
   private void typeBinding(Walker w, String declared, Loc at) {
     TypeDef reference = types.type("Reference");
-    dev.taskcheck.plan.ElementDef type = reference == null ? null : reference.root().child("type");
+    ElementDef type = reference == null ? null : reference.root().child("type");
     if (type == null) {
       throw new NotCovered("a Reference.type without the definition of Reference");
     }
@@ -188,27 +181,32 @@ final class References {
         targets.contains(declared)
             || (declared.startsWith(CORE) && targets.contains(declared.substring(CORE.length())));
     if (!targets.isEmpty() && !targets.contains("Resource") && !target) {
-      w.out()
-          .issue(
-              "structure-reference",
-              Severity.ERROR,
-              "structure",
-              at.toString(),
-              "Reference.type '" + declared + "' is not one of the targets " + targets,
-              IssueSource.STRUCTURE,
-              "Reference_REF_WrongTarget");
+      referenceError(
+          w,
+          at,
+          "Reference.type '" + declared + "' is not one of the targets " + targets,
+          "Reference_REF_WrongTarget");
     }
     if (actual != null && !declared.equals(actual)) {
-      w.out()
-          .issue(
-              "structure-reference",
-              Severity.ERROR,
-              "structure",
-              at.toString(),
-              "Reference.type '" + declared + "' is not the type of the reference, " + actual,
-              IssueSource.STRUCTURE,
-              "Reference_REF_BadTargetType");
+      referenceError(
+          w,
+          at,
+          "Reference.type '" + declared + "' is not the type of the reference, " + actual,
+          "Reference_REF_BadTargetType");
     }
+  }
+
+  /** A structure-reference error at the reference. */
+  private static void referenceError(Walker w, Loc at, String message, String messageId) {
+    w.out()
+        .issue(
+            "structure-reference",
+            Severity.ERROR,
+            "structure",
+            at.toString(),
+            message,
+            IssueSource.STRUCTURE,
+            messageId);
   }
 
   /** A contained resource without a resource type (the walker reported the fatal finding). */
@@ -263,15 +261,11 @@ final class References {
       }
     }
     if (!ok) {
-      w.out()
-          .issue(
-              "structure-reference",
-              Severity.ERROR,
-              "structure",
-              at.toString(),
-              "the reference points at a " + type + ", which is not one of " + targets,
-              IssueSource.STRUCTURE,
-              "Reference_REF_BadTargetType");
+      referenceError(
+          w,
+          at,
+          "the reference points at a " + type + ", which is not one of " + targets,
+          "Reference_REF_BadTargetType");
       return;
     }
     String targetPath = target.loc().toString();
