@@ -189,6 +189,7 @@ class CustomRulesTest {
         "fatal.yaml            | 3 | a rule cannot be fatal",
         "no-expression.yaml    | 2 | the rule has no 'expression'",
         "unknown-function.yaml | 4 | resolvesNicely",
+        "stu3.yaml             | 6 | FHIRPath rules cannot run on STU3 yet",
       })
   void aBadRuleFileIsASetupErrorNamingFileAndLine(String file, int line, String problem) {
     Path bad = TestData.path("custom-rules/bad/" + file);

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * java -cp ... dev.taskcheck.buildtools.FhirPackages --version 0.1.0 --timestamp 2026-01-01T00:00:00Z \
- *     --source src/main/fhir --output target/fhir-packages --tgz-dir target r4 r4b r5
+ *     --source src/main/fhir --output target/fhir-packages --tgz-dir target stu3 r4 r4b r5
  * </pre>
  */
 public final class FhirPackages {

@@ -53,7 +53,7 @@ final class RunOptions {
 
   @Option(
       names = "--fhir-version",
-      paramLabel = "R4|R4B|R5|auto",
+      paramLabel = "STU3|R4|R4B|R5|auto",
       defaultValue = "auto",
       description =
           "FHIR release to validate against; auto (default) decides per document from its content"
@@ -515,7 +515,8 @@ final class RunOptions {
       String message = String.valueOf(e.getMessage());
       throw usage(
           "--fhir-version: "
-              + message.replace("(expected R4, R4B or R5)", "(expected R4, R4B, R5 or auto)"));
+              + message.replace(
+                  "(expected STU3, R4, R4B or R5)", "(expected STU3, R4, R4B, R5 or auto)"));
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 /** The FHIR releases the profiles package is built for, and where the build put each package. */
 enum Release {
+  STU3("3.0.2"),
   R4("4.0.1"),
   R4B("4.3.0"),
   R5("5.0.0");
@@ -60,6 +61,7 @@ enum Release {
 
   FhirContext newContext() {
     return switch (this) {
+      case STU3 -> FhirContext.forDstu3();
       case R4 -> FhirContext.forR4();
       case R4B -> FhirContext.forR4B();
       case R5 -> FhirContext.forR5();

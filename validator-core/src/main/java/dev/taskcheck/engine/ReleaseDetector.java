@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
  * meta.profile} canonical ({@code http://hl7.org/fhir/StructureDefinition/Task|4.0.1}) first, then
  * elements of Task that exist in only one release ({@code requestedPerformer} only in R5, {@code
  * performerType} only in R4), and R4 when nothing tells. R4 and R4B Tasks have the same elements,
- * so only a profile version tells R4B.
+ * so only a profile version tells R4B. STU3 is chosen when more elements speak for it ({@code
+ * context}, {@code definitionUri}/{@code definitionReference}, a single {@code reason}
+ * CodeableConcept, {@code requester.agent}) than against it (elements STU3 does not have, such as
+ * {@code encounter} or {@code instantiatesCanonical}); without STU3 evidence the choice between R4
+ * and R5 is as before.
  */
 public final class ReleaseDetector {
 
@@ -23,6 +27,13 @@ public final class ReleaseDetector {
   private static final String CORE_PROFILE_PREFIX = "http://hl7.org/fhir/StructureDefinition/";
   private static final Set<String> R5_ONLY = TaskElements.onlyIn(FhirRelease.R5, FhirRelease.R4);
   private static final Set<String> R4_ONLY = TaskElements.onlyIn(FhirRelease.R4, FhirRelease.R5);
+
+  /** Elements of R4 or R5 Task that STU3 Task lacks ({@code reason} is told by its shape). */
+  private static final Set<String> NOT_STU3 = notStu3();
+
+  /** Elements only STU3 Task has (its {@code definition[x]} is written with a type suffix). */
+  private static final Set<String> STU3_ONLY =
+      Set.of("context", "definitionUri", "definitionReference");
 
   private ReleaseDetector() {}
 
@@ -36,9 +47,12 @@ public final class ReleaseDetector {
     }
     Set<String> r5 = new LinkedHashSet<>();
     Set<String> r4 = new LinkedHashSet<>();
+    Set<String> stu3 = new LinkedHashSet<>();
+    Set<String> notStu3 = new LinkedHashSet<>();
     for (LocatedResource t : tasks) {
       for (Node child : t.node().children()) {
         String name = child.name().startsWith("_") ? child.name().substring(1) : child.name();
+        stu3Evidence(child, name, stu3, notStu3);
         if (R5_ONLY.contains(name)) {
           r5.add("Task." + name);
         } else if (R4_ONLY.contains(name)) {
@@ -54,6 +68,71 @@ public final class ReleaseDetector {
         }
       }
     }
+    if (!stu3.isEmpty() && stu3.size() > notStu3.size()) {
+      String why = describe(stu3, "STU3");
+      return new ReleaseChoice(
+          FhirRelease.STU3,
+          notStu3.isEmpty()
+              ? why
+              : "conflicting content: "
+                  + why
+                  + ", but "
+                  + describeMissing(notStu3, "STU3")
+                  + "; chose STU3 (more elements point to it)");
+    }
+    ReleaseChoice later = laterRelease(r4, r5);
+    if (stu3.isEmpty()) {
+      return later;
+    }
+    return new ReleaseChoice(
+        later.release(),
+        "conflicting content: "
+            + describe(stu3, "STU3")
+            + ", but "
+            + describeMissing(notStu3, "STU3")
+            + "; chose "
+            + later.release().code()
+            + " ("
+            + later.reason()
+            + ")");
+  }
+
+  /**
+   * Notes what a Task element says for or against STU3: its elements of its own, {@code reason} as
+   * one CodeableConcept (R5's is a list of CodeableReferences), {@code requester} as an {@code
+   * agent}/{@code onBehalfOf} pair (a Reference later); elements STU3 lacks.
+   */
+  private static void stu3Evidence(Node child, String name, Set<String> stu3, Set<String> notStu3) {
+    if (STU3_ONLY.contains(name)) {
+      stu3.add("Task." + name);
+    } else if (name.equals("reason")) {
+      // STU3: a CodeableConcept (coding, text); R5: CodeableReferences (concept, reference)
+      if (!child.inArray() && (child.child("coding") != null || child.child("text") != null)) {
+        stu3.add("Task.reason.coding");
+      }
+    } else if (name.equals("requester")) {
+      if (child.child("agent") != null || child.child("onBehalfOf") != null) {
+        stu3.add("Task.requester.agent");
+      } else if (child.child("reference") != null || child.child("identifier") != null) {
+        notStu3.add("Task.requester.reference");
+      }
+    } else if (NOT_STU3.contains(name)) {
+      notStu3.add("Task." + name);
+    } else if (name.equals("statusReason")
+        && (child.child("concept") != null || child.child("reference") != null)) {
+      notStu3.add("Task.statusReason.concept");
+    }
+  }
+
+  private static Set<String> notStu3() {
+    Set<String> out = new LinkedHashSet<>(TaskElements.onlyIn(FhirRelease.R4, FhirRelease.STU3));
+    out.addAll(TaskElements.onlyIn(FhirRelease.R5, FhirRelease.STU3));
+    out.remove("reason");
+    return Set.copyOf(out);
+  }
+
+  /** The choice between R4 and R5 from the elements only one of them has. */
+  private static ReleaseChoice laterRelease(Set<String> r4, Set<String> r5) {
     if (r5.isEmpty() && r4.isEmpty()) {
       return new ReleaseChoice(
           DEFAULT, "no version-specific content; " + DEFAULT.code() + " is the default");
@@ -122,6 +201,9 @@ public final class ReleaseDetector {
   }
 
   private static @Nullable FhirRelease releaseOfVersion(String version) {
+    if (version.startsWith("3.0")) {
+      return FhirRelease.STU3;
+    }
     if (version.startsWith("4.0")) {
       return FhirRelease.R4;
     }
@@ -134,13 +216,20 @@ public final class ReleaseDetector {
     return null;
   }
 
-  private static String describe(Set<String> elements, String release) {
-    List<String> list = new ArrayList<>(elements);
-    String shown =
-        String.join(", ", list.subList(0, Math.min(3, list.size())))
-            + (list.size() > 3 ? " and " + (list.size() - 3) + " more" : "");
-    return (list.size() == 1 ? "element " + shown + " exists" : "elements " + shown + " exist")
-        + " only in "
+  private static String describeMissing(Set<String> elements, String release) {
+    return listed(elements)
+        + (elements.size() == 1 ? " does not exist in " : " do not exist in ")
         + release;
+  }
+
+  private static String listed(Set<String> elements) {
+    List<String> list = new ArrayList<>(elements);
+    return (list.size() == 1 ? "element " : "elements ")
+        + String.join(", ", list.subList(0, Math.min(3, list.size())))
+        + (list.size() > 3 ? " and " + (list.size() - 3) + " more" : "");
+  }
+
+  private static String describe(Set<String> elements, String release) {
+    return listed(elements) + (elements.size() == 1 ? " exists" : " exist") + " only in " + release;
   }
 }

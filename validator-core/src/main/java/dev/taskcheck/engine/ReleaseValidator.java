@@ -138,6 +138,7 @@ final class ReleaseValidator {
     this.release = release;
     this.context =
         switch (release) {
+          case STU3 -> FhirContext.forDstu3();
           case R4 -> FhirContext.forR4();
           case R4B -> FhirContext.forR4B();
           case R5 -> FhirContext.forR5();

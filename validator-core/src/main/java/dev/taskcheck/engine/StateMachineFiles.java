@@ -59,13 +59,13 @@ public final class StateMachineFiles {
   /**
    * The built-in table of a rule set for a release: the rule set's own table when it has one for
    * the release, else the base table ({@code core}, {@code recommended} and {@code strict} use the
-   * base tables).
+   * base tables; an implementation guide's set on STU3, which its R4 table does not list, too).
    */
   public static StateMachine builtIn(RuleSet ruleSet, FhirRelease release) {
     String family = release == FhirRelease.R5 ? "r5" : "r4";
     String own = ruleSet.stateMachine() + "-" + family;
     StateMachine table = builtIn(own);
-    if (table == null) {
+    if (table == null || !table.appliesTo(release)) {
       table = builtIn("base-" + family);
     }
     if (table == null) {

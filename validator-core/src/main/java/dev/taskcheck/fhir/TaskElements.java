@@ -12,6 +12,44 @@ import java.util.Set;
  */
 public final class TaskElements {
 
+  private static final List<String> STU3 =
+      List.of(
+          "id",
+          "meta",
+          "implicitRules",
+          "language",
+          "text",
+          "contained",
+          "extension",
+          "modifierExtension",
+          "identifier",
+          "definition",
+          "basedOn",
+          "groupIdentifier",
+          "partOf",
+          "status",
+          "statusReason",
+          "businessStatus",
+          "intent",
+          "priority",
+          "code",
+          "description",
+          "focus",
+          "for",
+          "context",
+          "executionPeriod",
+          "authoredOn",
+          "lastModified",
+          "requester",
+          "performerType",
+          "owner",
+          "reason",
+          "note",
+          "relevantHistory",
+          "restriction",
+          "input",
+          "output");
+
   private static final List<String> R4 =
       List.of(
           "id",
@@ -100,9 +138,14 @@ public final class TaskElements {
 
   private TaskElements() {}
 
-  /** The top-level element names of Task in {@code release}, in definition order. */
+  /**
+   * The top-level element names of Task in {@code release}, in definition order; a choice element
+   * without its {@code [x]} ({@code definition} in STU3, written {@code definitionUri} or {@code
+   * definitionReference}).
+   */
   public static List<String> of(FhirRelease release) {
     return switch (release) {
+      case STU3 -> STU3;
       case R4, R4B -> R4;
       case R5 -> R5;
     };

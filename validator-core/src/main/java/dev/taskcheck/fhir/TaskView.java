@@ -81,11 +81,11 @@ public abstract class TaskView {
 
   /**
    * The adapter for {@code release} over {@code task} (R4 and R4B share one: Task is identical in
-   * both).
+   * both; STU3 too: the elements the rules read have the same names and types there).
    */
   public static TaskView of(FhirElement task, FhirRelease release) {
     return switch (release) {
-      case R4, R4B -> new R4TaskView(task, release);
+      case STU3, R4, R4B -> new R4TaskView(task, release);
       case R5 -> new R5TaskView(task);
     };
   }

@@ -6,6 +6,11 @@ import org.apiguardian.api.API;
 /** A FHIR release TaskCheck can validate against. */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public enum FhirRelease {
+  /**
+   * STU3 (3.0.x): validated with the STU3 core definitions by the reference engine; the fast engine
+   * has no STU3 plan yet, so {@code auto} sends STU3 documents to the reference engine.
+   */
+  STU3("3.0.2"),
   R4("4.0.1"),
   /** Structurally identical to R4 for Task; validated with the R4B core definitions. */
   R4B("4.3.0"),
@@ -18,7 +23,8 @@ public enum FhirRelease {
   }
 
   /**
-   * The release name used on the command line and in reports ({@code R4}, {@code R4B}, {@code R5}).
+   * The release name used on the command line and in reports ({@code STU3}, {@code R4}, {@code
+   * R4B}, {@code R5}).
    */
   public String code() {
     return name();
@@ -29,7 +35,10 @@ public enum FhirRelease {
     return fhirVersion;
   }
 
-  /** Parses {@code R4}, {@code r4b}, {@code 4.0.1}, {@code 5.0} and similar. */
+  /**
+   * Parses {@code STU3}, {@code R4}, {@code r4b}, {@code 3.0.2}, {@code 4.0.1}, {@code 5.0} and
+   * similar.
+   */
   public static FhirRelease parse(String text) {
     String t = text.trim().toUpperCase(Locale.ROOT);
     for (FhirRelease r : values()) {
@@ -38,6 +47,6 @@ public enum FhirRelease {
       }
     }
     throw new IllegalArgumentException(
-        "unknown FHIR version '" + text + "' (expected R4, R4B or R5)");
+        "unknown FHIR version '" + text + "' (expected STU3, R4, R4B or R5)");
   }
 }

@@ -26,7 +26,7 @@ public final class PlanBuild {
     Path stamps = Path.of(args[1]);
     Files.createDirectories(folder);
     Files.createDirectories(stamps);
-    FhirRelease[] releases = FhirRelease.values();
+    FhirRelease[] releases = Plans.RELEASES.stream().sorted().toArray(FhirRelease[]::new);
     if (args.length > 2) {
       releases = new FhirRelease[args.length - 2];
       for (int i = 2; i < args.length; i++) {

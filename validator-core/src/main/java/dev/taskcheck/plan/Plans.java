@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The plans compiled at build time, one per release, loaded from the class path once per process on
@@ -19,7 +21,19 @@ public final class Plans {
   /** A cache of immutable values, filled lazily: one plan per release for the process. */
   private static final Map<FhirRelease, Plan> LOADED = new EnumMap<>(FhirRelease.class);
 
+  /**
+   * The releases the build compiles a plan for. STU3 has none yet: its documents go to the
+   * reference engine.
+   */
+  public static final Set<FhirRelease> RELEASES =
+      Set.copyOf(EnumSet.of(FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5));
+
   private Plans() {}
+
+  /** True when the build compiles a plan for {@code release}. */
+  public static boolean exists(FhirRelease release) {
+    return RELEASES.contains(release);
+  }
 
   static String fileName(FhirRelease release) {
     return release.code().toLowerCase(Locale.ROOT) + ".plan";

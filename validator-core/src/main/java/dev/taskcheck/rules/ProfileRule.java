@@ -46,6 +46,13 @@ public record ProfileRule(
   public static final List<FhirRelease> V1_RELEASES =
       List.of(FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5);
 
+  /**
+   * The releases TaskCheck's profiles package is built for, and so the releases of every rule it
+   * carries (the short constructor's).
+   */
+  public static final List<FhirRelease> PACKAGE_RELEASES =
+      List.of(FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5);
+
   public ProfileRule {
     Objects.requireNonNull(id);
     Objects.requireNonNull(name);
@@ -88,6 +95,27 @@ public record ProfileRule(
         "",
         ReplacedIn.TASK,
         false);
+  }
+
+  /**
+   * This rule in every release of the profiles package ({@link #PACKAGE_RELEASES}), STU3 included:
+   * the package of each release carries the same invariants.
+   */
+  public ProfileRule inEveryPackage() {
+    return new ProfileRule(
+        id,
+        name,
+        category,
+        severity,
+        PACKAGE_RELEASES,
+        summary,
+        basis,
+        since,
+        profile,
+        ruleSets,
+        replaces,
+        replacedIn,
+        skipsEnteredInError);
   }
 
   /**

@@ -17,7 +17,8 @@ import org.apiguardian.api.API;
  * rest at the defaults:
  *
  * <pre>{@code
- * @TaskRule(id = "date-3", category = DATE, severity = Severity.WARNING, basis = BP,
+ * @TaskRule(id = "date-3",
+ * versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5}, category = DATE, severity = Severity.WARNING, basis = BP,
  *     summary = "executionPeriod.start is not before authoredOn")
  * public final class ExecutionNotBeforeAuthoring implements Rule { ... }
  * }</pre>

@@ -89,4 +89,58 @@ class ReleaseDetectorTest {
                 + "{\"resource\":{\"resourceType\":\"Task\",\"doNotPerform\":false}}]}");
     assertThat(c.release()).isEqualTo(FhirRelease.R5);
   }
+
+  @Test
+  void stu3ElementsMeanStu3() {
+    ReleaseChoice c =
+        detect(
+            "{\"resourceType\":\"Task\",\"context\":{\"reference\":\"Encounter/e\"},"
+                + "\"requester\":{\"agent\":{\"reference\":\"Practitioner/p\"}},"
+                + "\"reason\":{\"text\":\"x\"}}");
+    assertThat(c.release()).isEqualTo(FhirRelease.STU3);
+    assertThat(c.reason())
+        .isEqualTo(
+            "elements Task.context, Task.requester.agent, Task.reason.coding exist only in STU3");
+    assertThat(detect("{\"resourceType\":\"Task\",\"definitionUri\":\"http://x\"}").release())
+        .isEqualTo(FhirRelease.STU3);
+  }
+
+  @Test
+  void aVersionedStu3ProfileMeansStu3() {
+    ReleaseChoice c =
+        detect(
+            "{\"resourceType\":\"Task\",\"meta\":{\"profile\":"
+                + "[\"http://hl7.org/fhir/StructureDefinition/Task|3.0.2\"]}}");
+    assertThat(c.release()).isEqualTo(FhirRelease.STU3);
+    assertThat(c.reason()).contains("3.0.2");
+  }
+
+  @Test
+  void stu3EvidenceAgainstMoreLaterElementsIsExplained() {
+    ReleaseChoice c =
+        detect(
+            "{\"resourceType\":\"Task\",\"context\":{\"reference\":\"Encounter/e\"},"
+                + "\"encounter\":{\"reference\":\"Encounter/e\"},"
+                + "\"instantiatesUri\":\"http://x\",\"requestedPerformer\":[{\"text\":\"x\"}]}");
+    assertThat(c.release()).isEqualTo(FhirRelease.R5);
+    assertThat(c.reason())
+        .isEqualTo(
+            "conflicting content: element Task.context exists only in STU3, but elements"
+                + " Task.encounter, Task.instantiatesUri, Task.requestedPerformer do not exist in"
+                + " STU3; chose R5 (element Task.requestedPerformer exists only in R5)");
+  }
+
+  @Test
+  void aLaterRequesterOrReasonIsNotStu3() {
+    assertThat(
+            detect(
+                    "{\"resourceType\":\"Task\",\"requester\":{\"reference\":\"Practitioner/p\"},"
+                        + "\"reason\":[{\"concept\":{\"text\":\"x\"}}]}")
+                .release())
+        .isEqualTo(FhirRelease.R5);
+    assertThat(
+            detect("{\"resourceType\":\"Task\",\"requester\":{\"reference\":\"Practitioner/p\"}}")
+                .release())
+        .isEqualTo(FhirRelease.R4);
+  }
 }

@@ -14,6 +14,7 @@ class ResourceTypesTest {
 
   private static FhirContext context(FhirRelease release) {
     return switch (release) {
+      case STU3 -> FhirContext.forDstu3Cached();
       case R4 -> FhirContext.forR4Cached();
       case R4B -> FhirContext.forR4BCached();
       case R5 -> FhirContext.forR5Cached();

@@ -16,6 +16,7 @@ import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.IssueSource;
 import dev.taskcheck.parse.Node;
 import dev.taskcheck.parse.NodePath;
+import dev.taskcheck.plan.Plans;
 import dev.taskcheck.source.LocatedResource;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -49,6 +50,11 @@ public final class FhirPathRuleStage implements Stage {
   FhirPathRuleStage(List<FhirPathRule> rules, Predicate<String> runs) {
     Map<FhirRelease, List<Compiled>> out = new EnumMap<>(FhirRelease.class);
     for (FhirRelease release : FhirRelease.values()) {
+      if (!Plans.exists(release)) {
+        // RuleFiles refuses these releases: no rule can name one
+        out.put(release, List.of());
+        continue;
+      }
       List<Compiled> compiled = new ArrayList<>();
       FhirPath fhirPath = null;
       for (FhirPathRule r : rules) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.RuleSet;
 import dev.taskcheck.model.Severity;
+import dev.taskcheck.plan.Plans;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -262,16 +263,27 @@ final class RuleFiles {
     }
 
     private List<FhirRelease> versions(@Nullable Value v) {
+      // FHIRPath is typed by the release's plan: the releases with one (not STU3 yet)
       if (v == null) {
-        return List.of(FhirRelease.values());
+        return Plans.RELEASES.stream().sorted().toList();
       }
       List<FhirRelease> out = new ArrayList<>();
       for (String item : v.items()) {
+        FhirRelease release;
         try {
-          out.add(FhirRelease.parse(item));
+          release = FhirRelease.parse(item);
         } catch (IllegalArgumentException e) {
           throw error(file, v.line(), String.valueOf(e.getMessage()));
         }
+        if (!Plans.exists(release)) {
+          throw error(
+              file,
+              v.line(),
+              "FHIRPath rules cannot run on "
+                  + release.code()
+                  + " yet: TaskCheck has no typed model of its definitions (use R4, R4B or R5)");
+        }
+        out.add(release);
       }
       if (out.isEmpty()) {
         throw error(file, v.line(), "'versions' lists no FHIR release");

@@ -74,9 +74,14 @@ public final class FastEngine implements Stage {
     }
   }
 
-  /** Loads the plan of a release now rather than on the first document that needs it. */
+  /**
+   * Loads the plan of a release now rather than on the first document that needs it (nothing for a
+   * release without a plan: its documents are not covered).
+   */
   public void preload(FhirRelease release) {
-    engine(release);
+    if (Plans.exists(release)) {
+      engine(release);
+    }
   }
 
   /**
@@ -117,7 +122,12 @@ public final class FastEngine implements Stage {
     if (!"Task".equals(root.resourceType())) {
       throw new NotCovered("a " + root.resourceType() + " document");
     }
-    Engine engine = engine(unit.release().release());
+    FhirRelease release = unit.release().release();
+    if (!Plans.exists(release)) {
+      throw new NotCovered(
+          "an " + release.code() + " document (the fast engine has no plan for it)");
+    }
+    Engine engine = engine(release);
     Findings out = new Findings(root);
     boolean baseOnly = declaredProfiles(engine, root, out, fromPackages);
     TypeDef profile = taskProfile ? engine.types().plan().definition(TASK_PROFILE) : null;

@@ -441,7 +441,12 @@ public final class IgPackages {
     }
     String first = declared.get(0);
     try {
-      return FhirRelease.parse(first);
+      FhirRelease release = FhirRelease.parse(first);
+      if (release == FhirRelease.STU3) {
+        // STU3 Tasks are checked against the core definitions only, for now
+        throw new IllegalArgumentException("STU3 IG packages are not read yet");
+      }
+      return release;
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "package "

@@ -112,93 +112,104 @@ public final class BuiltInRules {
   public static final List<ProfileRule> PROFILE =
       List.of(
           new ProfileRule(
-              "status-1",
-              "ActiveTaskHasOwner",
-              STATUS,
-              WARNING,
-              TASK_PROFILE,
-              List.of(TEXT),
-              "A received, accepted, rejected, in-progress, on-hold, completed or failed Task has an owner"),
+                  "status-1",
+                  "ActiveTaskHasOwner",
+                  STATUS,
+                  WARNING,
+                  TASK_PROFILE,
+                  List.of(TEXT),
+                  "A received, accepted, rejected, in-progress, on-hold, completed or failed Task has an owner")
+              .inEveryPackage(),
           new ProfileRule(
-              "status-2",
-              "StartedTaskHasStart",
-              STATUS,
-              WARNING,
-              TASK_PROFILE,
-              List.of(TEXT),
-              "An in-progress, on-hold, completed or failed Task has executionPeriod.start"),
+                  "status-2",
+                  "StartedTaskHasStart",
+                  STATUS,
+                  WARNING,
+                  TASK_PROFILE,
+                  List.of(TEXT),
+                  "An in-progress, on-hold, completed or failed Task has executionPeriod.start")
+              .inEveryPackage(),
           new ProfileRule(
-              "status-3",
-              "CompletedTaskHasEnd",
-              STATUS,
-              WARNING,
-              TASK_PROFILE,
-              List.of(TEXT),
-              "A completed Task has executionPeriod.end"),
+                  "status-3",
+                  "CompletedTaskHasEnd",
+                  STATUS,
+                  WARNING,
+                  TASK_PROFILE,
+                  List.of(TEXT),
+                  "A completed Task has executionPeriod.end")
+              .inEveryPackage(),
           new ProfileRule(
-              "status-4",
-              "OpenTaskHasNoEnd",
-              STATUS,
-              WARNING,
-              TASK_PROFILE,
-              List.of(TEXT),
-              "A Task that is not in a terminal status has no executionPeriod.end"),
+                  "status-4",
+                  "OpenTaskHasNoEnd",
+                  STATUS,
+                  WARNING,
+                  TASK_PROFILE,
+                  List.of(TEXT),
+                  "A Task that is not in a terminal status has no executionPeriod.end")
+              .inEveryPackage(),
           new ProfileRule(
-              "status-5",
-              "RejectedTaskNeverStarted",
-              STATUS,
-              WARNING,
-              TASK_PROFILE,
-              List.of(TEXT),
-              "A rejected Task has no executionPeriod.start: it was rejected before any action"),
+                  "status-5",
+                  "RejectedTaskNeverStarted",
+                  STATUS,
+                  WARNING,
+                  TASK_PROFILE,
+                  List.of(TEXT),
+                  "A rejected Task has no executionPeriod.start: it was rejected before any action")
+              .inEveryPackage(),
           new ProfileRule(
-              "status-6",
-              "BusinessStatusNotTaskStatus",
-              STATUS,
-              WARNING,
-              TASK_PROFILE,
-              List.of(BP, IG),
-              "businessStatus does not restate Task.status (no task-status coding, no status code as text)"),
+                  "status-6",
+                  "BusinessStatusNotTaskStatus",
+                  STATUS,
+                  WARNING,
+                  TASK_PROFILE,
+                  List.of(BP, IG),
+                  "businessStatus does not restate Task.status (no task-status coding, no status code as text)")
+              .inEveryPackage(),
           new ProfileRule(
-              "status-7",
-              "BasedOnIsNotFocus",
-              STATUS,
-              WARNING,
-              TASK_PROFILE,
-              List.of(TEXT),
-              "basedOn never holds the same reference as focus"),
+                  "status-7",
+                  "BasedOnIsNotFocus",
+                  STATUS,
+                  WARNING,
+                  TASK_PROFILE,
+                  List.of(TEXT),
+                  "basedOn never holds the same reference as focus")
+              .inEveryPackage(),
           new ProfileRule(
-              "status-9",
-              "CompletedTaskHasOutput",
-              STATUS,
-              WARNING,
-              TASK_PROFILE,
-              List.of(IG),
-              "A completed Task has at least one output"),
+                  "status-9",
+                  "CompletedTaskHasOutput",
+                  STATUS,
+                  WARNING,
+                  TASK_PROFILE,
+                  List.of(IG),
+                  "A completed Task has at least one output")
+              .inEveryPackage(),
           new ProfileRule(
-              "failure-2",
-              "FailedTaskHasReason",
-              FAILURE,
-              WARNING,
-              TASK_PROFILE,
-              List.of(IG, TEXT),
-              "A failed or rejected Task says why in statusReason"),
+                  "failure-2",
+                  "FailedTaskHasReason",
+                  FAILURE,
+                  WARNING,
+                  TASK_PROFILE,
+                  List.of(IG, TEXT),
+                  "A failed or rejected Task says why in statusReason")
+              .inEveryPackage(),
           new ProfileRule(
-              "failure-3",
-              "CancelledOrHeldTaskHasReason",
-              FAILURE,
-              WARNING,
-              TASK_PROFILE,
-              List.of(IG),
-              "A cancelled or on-hold Task says why in statusReason"),
+                  "failure-3",
+                  "CancelledOrHeldTaskHasReason",
+                  FAILURE,
+                  WARNING,
+                  TASK_PROFILE,
+                  List.of(IG),
+                  "A cancelled or on-hold Task says why in statusReason")
+              .inEveryPackage(),
           new ProfileRule(
-              "failure-4",
-              "ReadableStatusReason",
-              FAILURE,
-              WARNING,
-              TASK_PROFILE,
-              List.of(IG),
-              "A statusReason is readable by a person: text, a coding display, or (R5) a reference"),
+                  "failure-4",
+                  "ReadableStatusReason",
+                  FAILURE,
+                  WARNING,
+                  TASK_PROFILE,
+                  List.of(IG),
+                  "A statusReason is readable by a person: text, a coding display, or (R5) a reference")
+              .inEveryPackage(),
           new ProfileRule(
                   "progress-1",
                   "PositiveDenominator",
@@ -207,7 +218,8 @@ public final class BuiltInRules {
                   RATIO_PROFILE,
                   List.of(BP),
                   "A progress Ratio has a denominator value greater than 0")
-              .skippingEnteredInError(),
+              .skippingEnteredInError()
+              .inEveryPackage(),
           new ProfileRule(
                   "progress-4",
                   "NoComparator",
@@ -216,7 +228,8 @@ public final class BuiltInRules {
                   RATIO_PROFILE,
                   List.of(BP),
                   "A progress Ratio has no comparator on its numerator or denominator")
-              .skippingEnteredInError(),
+              .skippingEnteredInError()
+              .inEveryPackage(),
           new ProfileRule(
                   "progress-11",
                   "PercentWithinRange",
@@ -225,7 +238,8 @@ public final class BuiltInRules {
                   TASK_PROFILE,
                   List.of(IG),
                   "A percentage (unit %) output lies between 0 and 100")
-              .skippingEnteredInError());
+              .skippingEnteredInError()
+              .inEveryPackage());
 
   private BuiltInRules() {}
 }

@@ -7,6 +7,7 @@ import dev.taskcheck.fhir.FhirTemporal;
 import dev.taskcheck.fhir.Located;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
@@ -19,6 +20,7 @@ import dev.taskcheck.rules.TaskRule;
  */
 @TaskRule(
     id = "date-5",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = DATE,
     severity = Severity.INFORMATION,
     basis = TEXT,

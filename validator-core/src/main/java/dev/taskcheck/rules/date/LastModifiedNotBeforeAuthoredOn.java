@@ -5,6 +5,7 @@ import static dev.taskcheck.rules.RuleCategory.DATE;
 
 import dev.taskcheck.fhir.FhirTemporal;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
@@ -20,6 +21,7 @@ import dev.taskcheck.rules.TaskRule;
  */
 @TaskRule(
     id = "date-1",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = DATE,
     severity = Severity.ERROR,
     basis = SPEC,

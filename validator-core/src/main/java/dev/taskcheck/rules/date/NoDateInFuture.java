@@ -6,6 +6,7 @@ import static dev.taskcheck.rules.RuleCategory.DATE;
 import dev.taskcheck.fhir.FhirTemporal;
 import dev.taskcheck.fhir.Located;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
@@ -21,6 +22,7 @@ import java.util.Arrays;
  */
 @TaskRule(
     id = "date-6",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = DATE,
     severity = Severity.WARNING,
     basis = BP,

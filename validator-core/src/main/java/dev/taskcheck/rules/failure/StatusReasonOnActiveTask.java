@@ -9,6 +9,7 @@ import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.FAILURE;
 
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
@@ -21,6 +22,7 @@ import dev.taskcheck.rules.TaskRule;
  */
 @TaskRule(
     id = "failure-5",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = FAILURE,
     severity = Severity.INFORMATION,
     basis = TEXT,

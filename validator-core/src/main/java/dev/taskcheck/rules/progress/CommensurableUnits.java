@@ -7,6 +7,7 @@ import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
 import dev.taskcheck.fhir.UcumUnits;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
@@ -22,6 +23,7 @@ import java.util.Objects;
  */
 @TaskRule(
     id = "progress-5",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = PROGRESS,
     severity = Severity.ERROR,
     basis = BP,

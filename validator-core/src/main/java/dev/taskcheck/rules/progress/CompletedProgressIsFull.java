@@ -6,6 +6,7 @@ import static dev.taskcheck.rules.RuleCategory.PROGRESS;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
@@ -19,6 +20,7 @@ import dev.taskcheck.rules.TaskRule;
  */
 @TaskRule(
     id = "progress-7",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = PROGRESS,
     severity = Severity.WARNING,
     basis = BP,

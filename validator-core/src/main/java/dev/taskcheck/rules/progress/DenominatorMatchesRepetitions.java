@@ -7,6 +7,7 @@ import dev.taskcheck.fhir.Located;
 import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
@@ -20,6 +21,7 @@ import java.math.BigDecimal;
  */
 @TaskRule(
     id = "progress-9",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = PROGRESS,
     severity = Severity.WARNING,
     basis = BP,

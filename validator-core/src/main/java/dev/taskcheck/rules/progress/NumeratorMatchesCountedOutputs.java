@@ -7,6 +7,7 @@ import dev.taskcheck.fhir.OutputView;
 import dev.taskcheck.fhir.QuantityView;
 import dev.taskcheck.fhir.RatioView;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.RuleConfig;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
@@ -23,6 +24,7 @@ import java.util.List;
  */
 @TaskRule(
     id = "progress-10",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = PROGRESS,
     severity = Severity.WARNING,
     basis = IG,

@@ -5,6 +5,7 @@ import static dev.taskcheck.rules.RuleCategory.STATUS;
 
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
@@ -17,6 +18,7 @@ import dev.taskcheck.rules.TaskRule;
  */
 @TaskRule(
     id = "status-10",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = STATUS,
     severity = Severity.INFORMATION,
     basis = TEXT,

@@ -4,6 +4,7 @@ import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.STATUS;
 
 import dev.taskcheck.fhir.TaskView;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.Rule;
@@ -14,6 +15,7 @@ import java.util.List;
 /** The spec says partOf "should usually be 0..1": a Task is a step of one larger Task. */
 @TaskRule(
     id = "status-8",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = STATUS,
     severity = Severity.INFORMATION,
     basis = TEXT,

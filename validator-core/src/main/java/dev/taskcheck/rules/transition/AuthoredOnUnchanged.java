@@ -5,6 +5,7 @@ import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TaskRule;
@@ -14,6 +15,7 @@ import dev.taskcheck.rules.TransitionRule;
 /** authoredOn is when the Task was created; a later version has no reason to move it. */
 @TaskRule(
     id = "transition-7",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = TRANSITION,
     severity = Severity.WARNING,
     basis = BP,

@@ -5,6 +5,7 @@ import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TaskRule;
@@ -14,6 +15,7 @@ import dev.taskcheck.rules.TransitionRule;
 /** executionPeriod.start is the "time action was first taken": once set it stays. */
 @TaskRule(
     id = "transition-10",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = TRANSITION,
     severity = Severity.WARNING,
     basis = TEXT,

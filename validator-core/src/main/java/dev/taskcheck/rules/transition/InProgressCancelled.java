@@ -5,6 +5,7 @@ import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TaskRule;
@@ -17,6 +18,7 @@ import dev.taskcheck.rules.TransitionRule;
  */
 @TaskRule(
     id = "transition-4",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = TRANSITION,
     severity = Severity.WARNING,
     basis = IG,

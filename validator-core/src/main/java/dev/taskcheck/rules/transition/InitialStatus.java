@@ -7,6 +7,7 @@ import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TaskRule;
@@ -19,6 +20,7 @@ import dev.taskcheck.rules.TransitionRule;
  */
 @TaskRule(
     id = "transition-13",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = TRANSITION,
     severity = Severity.INFORMATION,
     basis = TEXT,

@@ -4,6 +4,7 @@ import static dev.taskcheck.rules.RuleBasis.TEXT;
 import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
 import dev.taskcheck.fhir.TaskHistory;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TaskRule;
@@ -13,6 +14,7 @@ import dev.taskcheck.rules.TransitionRule;
 /** Task.intent "is immutable": a Task that changes its intent is a different request. */
 @TaskRule(
     id = "transition-6",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = TRANSITION,
     severity = Severity.ERROR,
     basis = TEXT,

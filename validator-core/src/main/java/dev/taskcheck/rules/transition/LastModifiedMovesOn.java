@@ -6,6 +6,7 @@ import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 import dev.taskcheck.fhir.FhirTemporal;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TaskRule;
@@ -21,6 +22,7 @@ import dev.taskcheck.rules.TransitionRule;
  */
 @TaskRule(
     id = "transition-8",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = TRANSITION,
     severity = Severity.ERROR,
     basis = BP,

@@ -6,6 +6,7 @@ import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TaskRule;
@@ -17,6 +18,7 @@ import java.util.List;
 /** A completed Task's outputs are its results: a later version does not take them away. */
 @TaskRule(
     id = "transition-12",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = TRANSITION,
     severity = Severity.WARNING,
     basis = BP,

@@ -5,6 +5,7 @@ import static dev.taskcheck.rules.RuleCategory.TRANSITION;
 
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TaskRule;
@@ -22,6 +23,7 @@ import java.util.Objects;
  */
 @TaskRule(
     id = "transition-11",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = TRANSITION,
     severity = Severity.WARNING,
     basis = BP,

@@ -7,6 +7,7 @@ import dev.taskcheck.fhir.StateMachine;
 import dev.taskcheck.fhir.TaskHistory;
 import dev.taskcheck.fhir.TaskStatus;
 import dev.taskcheck.fhir.TaskVersion;
+import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.rules.MessageKey;
 import dev.taskcheck.rules.TaskRule;
@@ -17,6 +18,7 @@ import java.util.List;
 /** A held Task "is resumed in the state it was in" before the hold. */
 @TaskRule(
     id = "transition-5",
+    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
     category = TRANSITION,
     severity = Severity.WARNING,
     basis = TEXT,
