@@ -115,7 +115,7 @@ class CommandLineUsageIT {
       assertThat(rule.path("versions").isArray() && rule.path("versions").size() > 0)
           .as("versions of %s is a non-empty array", rule)
           .isTrue();
-      rule.path("versions").forEach(v -> assertThat(v.asText()).isIn("R4", "R4B", "R5"));
+      rule.path("versions").forEach(v -> assertThat(v.asText()).isIn("STU3", "R4", "R4B", "R5"));
       ids.add(rule.path("id").asText());
     }
     assertThat(ids).doesNotHaveDuplicates().containsAll(CliReportSupport.STRUCTURE_IDS);
