@@ -35,10 +35,45 @@ public final class ReleaseDetector {
   private static final Set<String> STU3_ONLY =
       Set.of("context", "definitionUri", "definitionReference");
 
+  /**
+   * Top-level elements of FHIR 1.4.0's Task (the 2016May ballot) that no later release has; the
+   * JSON name {@code definition} is 1.4.0's uri (STU3 writes {@code definitionUri}).
+   */
+  private static final Set<String> V14_ONLY =
+      Set.of("type", "failureReason", "subject", "definition", "created", "creator", "parent");
+
   private ReleaseDetector() {}
 
-  /** Chooses the release for a document holding these Task resources. */
+  /**
+   * Chooses the release for a document holding these Task resources. TaskCheck does not read FHIR
+   * 1.4.0 yet: a Task with elements only 1.4.0 has is still checked as one of the releases it
+   * reads, and the reason says so.
+   */
   public static ReleaseChoice detect(List<LocatedResource> tasks) {
+    ReleaseChoice choice = choose(tasks);
+    Set<String> v14 = new LinkedHashSet<>();
+    for (LocatedResource t : tasks) {
+      for (Node child : t.node().children()) {
+        String name = child.name().startsWith("_") ? child.name().substring(1) : child.name();
+        if (V14_ONLY.contains(name)) {
+          v14.add("Task." + name);
+        }
+      }
+    }
+    if (v14.isEmpty()) {
+      return choice;
+    }
+    return new ReleaseChoice(
+        choice.release(),
+        describe(v14, "FHIR 1.4.0")
+            + ", which TaskCheck does not check yet; checked as "
+            + choice.release().code()
+            + " ("
+            + choice.reason()
+            + ")");
+  }
+
+  private static ReleaseChoice choose(List<LocatedResource> tasks) {
     for (LocatedResource t : tasks) {
       ReleaseChoice byProfile = fromProfiles(t.node());
       if (byProfile != null) {

@@ -143,4 +143,18 @@ class ReleaseDetectorTest {
                 .release())
         .isEqualTo(FhirRelease.R4);
   }
+
+  @Test
+  void aFhir140TaskIsCheckedAsR4AndTheReasonSaysSo() {
+    ReleaseChoice c =
+        detect(
+            "{\"resourceType\":\"Task\",\"status\":\"completed\",\"created\":\"2016-05-01\","
+                + "\"creator\":{\"reference\":\"Practitioner/p\"},\"failureReason\":{\"text\":\"x\"}}");
+    assertThat(c.release()).isEqualTo(FhirRelease.R4);
+    assertThat(c.reason())
+        .isEqualTo(
+            "elements Task.created, Task.creator, Task.failureReason exist only in FHIR 1.4.0, which"
+                + " TaskCheck does not check yet; checked as R4 (no version-specific content; R4 is"
+                + " the default)");
+  }
 }
