@@ -50,22 +50,23 @@ public final class ReleaseDetector {
    * reads, and the reason says so.
    */
   public static ReleaseChoice detect(List<LocatedResource> tasks) {
-    ReleaseChoice choice = choose(tasks);
-    Set<String> v14 = new LinkedHashSet<>();
+    Evidence e = evidence(tasks);
+    ReleaseChoice choice = null;
     for (LocatedResource t : tasks) {
-      for (Node child : t.node().children()) {
-        String name = child.name().startsWith("_") ? child.name().substring(1) : child.name();
-        if (V14_ONLY.contains(name)) {
-          v14.add("Task." + name);
-        }
+      choice = fromProfiles(t.node());
+      if (choice != null) {
+        break;
       }
     }
-    if (v14.isEmpty()) {
+    if (choice == null) {
+      choice = fromElements(e.r4(), e.r5(), e.stu3(), e.notStu3());
+    }
+    if (e.v14().isEmpty()) {
       return choice;
     }
     return new ReleaseChoice(
         choice.release(),
-        describe(v14, "FHIR 1.4.0")
+        describe(e.v14(), "FHIR 1.4.0")
             + ", which TaskCheck does not check yet; checked as "
             + choice.release().code()
             + " ("
@@ -73,36 +74,46 @@ public final class ReleaseDetector {
             + ")");
   }
 
-  private static ReleaseChoice choose(List<LocatedResource> tasks) {
-    for (LocatedResource t : tasks) {
-      ReleaseChoice byProfile = fromProfiles(t.node());
-      if (byProfile != null) {
-        return byProfile;
-      }
-    }
-    Set<String> r5 = new LinkedHashSet<>();
-    Set<String> r4 = new LinkedHashSet<>();
-    Set<String> stu3 = new LinkedHashSet<>();
-    Set<String> notStu3 = new LinkedHashSet<>();
+  /** What the Tasks' top-level elements say for each release, read in one pass. */
+  private record Evidence(
+      Set<String> r4, Set<String> r5, Set<String> stu3, Set<String> notStu3, Set<String> v14) {}
+
+  private static Evidence evidence(List<LocatedResource> tasks) {
+    Evidence e =
+        new Evidence(
+            new LinkedHashSet<>(),
+            new LinkedHashSet<>(),
+            new LinkedHashSet<>(),
+            new LinkedHashSet<>(),
+            new LinkedHashSet<>());
     for (LocatedResource t : tasks) {
       for (Node child : t.node().children()) {
         String name = child.name().startsWith("_") ? child.name().substring(1) : child.name();
-        stu3Evidence(child, name, stu3, notStu3);
+        stu3Evidence(child, name, e.stu3(), e.notStu3());
+        if (V14_ONLY.contains(name)) {
+          e.v14().add("Task." + name);
+        }
         if (R5_ONLY.contains(name)) {
-          r5.add("Task." + name);
+          e.r5().add("Task." + name);
         } else if (R4_ONLY.contains(name)) {
-          r4.add("Task." + name);
+          e.r4().add("Task." + name);
         } else if (name.equals("statusReason")) {
           // R5 statusReason is a CodeableReference (concept, reference), R4 a CodeableConcept
           // (coding, text)
           if (child.child("concept") != null || child.child("reference") != null) {
-            r5.add("Task.statusReason.concept");
+            e.r5().add("Task.statusReason.concept");
           } else if (child.child("coding") != null || child.child("text") != null) {
-            r4.add("Task.statusReason.coding");
+            e.r4().add("Task.statusReason.coding");
           }
         }
       }
     }
+    return e;
+  }
+
+  /** The choice from the elements: STU3 when more speak for it than against, else R4 or R5. */
+  private static ReleaseChoice fromElements(
+      Set<String> r4, Set<String> r5, Set<String> stu3, Set<String> notStu3) {
     if (!stu3.isEmpty() && stu3.size() > notStu3.size()) {
       String why = describe(stu3, "STU3");
       return new ReleaseChoice(

@@ -102,32 +102,23 @@ public record ProfileRule(
    * the package of each release carries the same invariants.
    */
   public ProfileRule inEveryPackage() {
-    return new ProfileRule(
-        id,
-        name,
-        category,
-        severity,
-        PACKAGE_RELEASES,
-        summary,
-        basis,
-        since,
-        profile,
-        ruleSets,
-        replaces,
-        replacedIn,
-        skipsEnteredInError);
+    return with(PACKAGE_RELEASES, skipsEnteredInError);
   }
 
   /**
    * This rule, not applying to entered-in-error Tasks (as {@link TaskRule#skipsEnteredInError}).
    */
   public ProfileRule skippingEnteredInError() {
+    return with(versions, true);
+  }
+
+  private ProfileRule with(List<FhirRelease> newVersions, boolean skips) {
     return new ProfileRule(
         id,
         name,
         category,
         severity,
-        versions,
+        newVersions,
         summary,
         basis,
         since,
@@ -135,6 +126,6 @@ public record ProfileRule(
         ruleSets,
         replaces,
         replacedIn,
-        true);
+        skips);
   }
 }

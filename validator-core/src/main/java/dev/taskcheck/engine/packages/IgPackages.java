@@ -440,24 +440,30 @@ public final class IgPackages {
               + ") says neither its fhirVersions nor a core package it depends on");
     }
     String first = declared.get(0);
+    FhirRelease release;
     try {
-      FhirRelease release = FhirRelease.parse(first);
-      if (release == FhirRelease.STU3) {
-        // STU3 Tasks are checked against the core definitions only, for now
-        throw new IllegalArgumentException("STU3 IG packages are not read yet");
-      }
-      return release;
+      release = FhirRelease.parse(first);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "package "
-              + name
-              + " ("
-              + origin
-              + ") is for FHIR "
-              + first
-              + "; TaskCheck reads packages for R4 (4.0.1), R4B (4.3.0) and R5 (5.0.0)",
-          e);
+      throw notRead(name, origin, first, e);
     }
+    // TaskCheck checks STU3 Tasks against the core definitions and its own profiles only, for now
+    if (release == FhirRelease.STU3) {
+      throw notRead(name, origin, first, null);
+    }
+    return release;
+  }
+
+  private static IllegalArgumentException notRead(
+      String name, String origin, String version, @Nullable Exception cause) {
+    return new IllegalArgumentException(
+        "package "
+            + name
+            + " ("
+            + origin
+            + ") is for FHIR "
+            + version
+            + "; TaskCheck reads packages for R4 (4.0.1), R4B (4.3.0) and R5 (5.0.0)",
+        cause);
   }
 
   /**
