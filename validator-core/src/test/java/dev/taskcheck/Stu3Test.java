@@ -1,5 +1,7 @@
 package dev.taskcheck;
 
+import static dev.taskcheck.ReleaseResults.findings;
+import static dev.taskcheck.ReleaseResults.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskcheck.model.EngineChoice;
@@ -7,7 +9,6 @@ import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.Result;
 import dev.taskcheck.model.Severity;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,18 +37,6 @@ class Stu3Test {
         "output": [{"type": {"text": "report"}, "valueString": "done"}]
       }
       """;
-
-  private static Result only(List<Result> results) {
-    assertThat(results).hasSize(1);
-    return results.get(0);
-  }
-
-  private static List<String> findings(Result r) {
-    return r.issues().stream()
-        .map(i -> i.ruleId() + " " + i.severity().code() + " " + i.expression())
-        .sorted()
-        .toList();
-  }
 
   @Test
   void autoDetectsStu3AndTheReferenceEngineChecksIt() {

@@ -53,7 +53,7 @@ final class RunOptions {
 
   @Option(
       names = "--fhir-version",
-      paramLabel = "STU3|R4|R4B|R5|auto",
+      paramLabel = "1.4.0|STU3|R4|R4B|R5|auto",
       defaultValue = "auto",
       description =
           "FHIR release to validate against; auto (default) decides per document from its content"
@@ -516,7 +516,8 @@ final class RunOptions {
       throw usage(
           "--fhir-version: "
               + message.replace(
-                  "(expected STU3, R4, R4B or R5)", "(expected STU3, R4, R4B, R5 or auto)"));
+                  "(expected 1.4.0, STU3, R4, R4B or R5)",
+                  "(expected 1.4.0, STU3, R4, R4B, R5 or auto)"));
     }
   }
 

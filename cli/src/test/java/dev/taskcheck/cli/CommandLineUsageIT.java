@@ -58,6 +58,8 @@ class CommandLineUsageIT {
     assertThat(run.stdout())
         .contains(
             "--fhir-version",
+            "1.4.0",
+            "STU3",
             "R4",
             "R4B",
             "R5",
@@ -115,7 +117,8 @@ class CommandLineUsageIT {
       assertThat(rule.path("versions").isArray() && rule.path("versions").size() > 0)
           .as("versions of %s is a non-empty array", rule)
           .isTrue();
-      rule.path("versions").forEach(v -> assertThat(v.asText()).isIn("STU3", "R4", "R4B", "R5"));
+      rule.path("versions")
+          .forEach(v -> assertThat(v.asText()).isIn("1.4.0", "STU3", "R4", "R4B", "R5"));
       ids.add(rule.path("id").asText());
     }
     assertThat(ids).doesNotHaveDuplicates().containsAll(CliReportSupport.STRUCTURE_IDS);

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public @interface TaskCheckTest {
 
-  /** The FHIR release (STU3, R4, R4B, R5); empty to detect it per document. */
+  /** The FHIR release (1.4.0, STU3, R4, R4B, R5); empty to detect it per document. */
   String fhirVersion() default "";
 
   /** The structure engine: {@code auto} (the default), {@code fast} or {@code reference}. */

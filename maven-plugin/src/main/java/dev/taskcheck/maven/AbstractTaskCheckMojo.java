@@ -53,8 +53,8 @@ abstract class AbstractTaskCheckMojo extends AbstractMojo {
   private List<String> excludes = new ArrayList<>();
 
   /**
-   * The FHIR version: {@code auto} (per document, the default), {@code STU3}, {@code R4}, {@code
-   * R4B} or {@code R5}.
+   * The FHIR version: {@code auto} (per document, the default), {@code 1.4.0}, {@code STU3}, {@code
+   * R4}, {@code R4B} or {@code R5}.
    */
   @Parameter(property = "taskcheck.fhirVersion", defaultValue = "auto")
   private String fhirVersion = "auto";

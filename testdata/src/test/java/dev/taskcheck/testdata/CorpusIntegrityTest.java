@@ -37,6 +37,7 @@ class CorpusIntegrityTest {
   /** Source folders whose own _provenance.json covers their files. */
   private static final List<String> SOURCE_FOLDERS =
       List.of(
+          "spec-1.4.0",
           "spec-stu3",
           "spec-r4",
           "spec-r4b",
@@ -85,7 +86,7 @@ class CorpusIntegrityTest {
       assertThat(row.get("fhir_version"))
           .as(row.get("file"))
           .matches(
-              "STU3 \\(3\\.0\\.1\\)|R4 \\(4\\.0\\.1\\)|R4B \\(4\\.3\\.0\\)|R5 \\(5\\.0\\.0\\)|R6 ci-build");
+              "1\\.4\\.0 \\(2016May\\)|STU3 \\(3\\.0\\.1\\)|R4 \\(4\\.0\\.1\\)|R4B \\(4\\.3\\.0\\)|R5 \\(5\\.0\\.0\\)|R6 ci-build");
       assertThat(row.get("task_instances")).as(row.get("file")).matches("\\d+");
       assertThat(LICENCES).as(row.get("file")).contains(row.get("license"));
       assertThat(row.get("shared_corpus_path")).as(row.get("file")).isNotBlank();
@@ -128,6 +129,7 @@ class CorpusIntegrityTest {
     assertThat(top)
         .containsExactlyInAnyOrder(
             "INDEX.tsv",
+            "spec-1.4.0",
             "spec-stu3",
             "spec-r4",
             "spec-r4b",

@@ -19,7 +19,10 @@ import org.jspecify.annotations.Nullable;
  * context}, {@code definitionUri}/{@code definitionReference}, a single {@code reason}
  * CodeableConcept, {@code requester.agent}) than against it (elements STU3 does not have, such as
  * {@code encounter} or {@code instantiatesCanonical}); without STU3 evidence the choice between R4
- * and R5 is as before.
+ * and R5 is as before. FHIR 1.4.0 comes first, chosen the same way: its own elements ({@code
+ * created}, {@code creator}, {@code failureReason}, {@code type}, {@code subject}, {@code parent},
+ * {@code definition} as a uri) against those it lacks and the status codes it does not have ({@code
+ * cancelled}, {@code entered-in-error}).
  */
 public final class ReleaseDetector {
 
@@ -42,32 +45,43 @@ public final class ReleaseDetector {
   private static final Set<String> V14_ONLY =
       Set.of("type", "failureReason", "subject", "definition", "created", "creator", "parent");
 
+  /** Top-level elements of the later releases' Task that 1.4.0 Task lacks. */
+  private static final Set<String> NOT_V14 = notV14();
+
   private ReleaseDetector() {}
 
-  /**
-   * Chooses the release for a document holding these Task resources. TaskCheck does not read FHIR
-   * 1.4.0 yet: a Task with elements only 1.4.0 has is still checked as one of the releases it
-   * reads, and the reason says so.
-   */
+  /** Chooses the release for a document holding these Task resources. */
   public static ReleaseChoice detect(List<LocatedResource> tasks) {
-    Evidence e = evidence(tasks);
-    ReleaseChoice choice = null;
     for (LocatedResource t : tasks) {
-      choice = fromProfiles(t.node());
+      ReleaseChoice choice = fromProfiles(t.node());
       if (choice != null) {
-        break;
+        return choice;
       }
     }
-    if (choice == null) {
-      choice = fromElements(e.r4(), e.r5(), e.stu3(), e.notStu3());
+    Evidence e = evidence(tasks);
+    if (!e.v14().isEmpty() && e.v14().size() > e.notV14().size()) {
+      String why = describe(e.v14(), "FHIR 1.4.0");
+      return new ReleaseChoice(
+          FhirRelease.V1_4_0,
+          e.notV14().isEmpty()
+              ? why
+              : "conflicting content: "
+                  + why
+                  + ", but "
+                  + describeMissing(e.notV14(), "FHIR 1.4.0")
+                  + "; chose 1.4.0 (more elements point to it)");
     }
+    ReleaseChoice choice = fromElements(e.r4(), e.r5(), e.stu3(), e.notStu3());
     if (e.v14().isEmpty()) {
       return choice;
     }
     return new ReleaseChoice(
         choice.release(),
-        describe(e.v14(), "FHIR 1.4.0")
-            + ", which TaskCheck does not check yet; checked as "
+        "conflicting content: "
+            + describe(e.v14(), "FHIR 1.4.0")
+            + ", but "
+            + describeMissing(e.notV14(), "FHIR 1.4.0")
+            + "; chose "
             + choice.release().code()
             + " ("
             + choice.reason()
@@ -76,11 +90,17 @@ public final class ReleaseDetector {
 
   /** What the Tasks' top-level elements say for each release, read in one pass. */
   private record Evidence(
-      Set<String> r4, Set<String> r5, Set<String> stu3, Set<String> notStu3, Set<String> v14) {}
+      Set<String> r4,
+      Set<String> r5,
+      Set<String> stu3,
+      Set<String> notStu3,
+      Set<String> v14,
+      Set<String> notV14) {}
 
   private static Evidence evidence(List<LocatedResource> tasks) {
     Evidence e =
         new Evidence(
+            new LinkedHashSet<>(),
             new LinkedHashSet<>(),
             new LinkedHashSet<>(),
             new LinkedHashSet<>(),
@@ -92,6 +112,11 @@ public final class ReleaseDetector {
         stu3Evidence(child, name, e.stu3(), e.notStu3());
         if (V14_ONLY.contains(name)) {
           e.v14().add("Task." + name);
+        } else if (NOT_V14.contains(name)) {
+          e.notV14().add("Task." + name);
+        } else if (name.equals("status")
+            && ("cancelled".equals(child.value()) || "entered-in-error".equals(child.value()))) {
+          e.notV14().add("status code " + child.value());
         }
         if (R5_ONLY.contains(name)) {
           e.r5().add("Task." + name);
@@ -168,6 +193,17 @@ public final class ReleaseDetector {
         && (child.child("concept") != null || child.child("reference") != null)) {
       notStu3.add("Task.statusReason.concept");
     }
+  }
+
+  private static Set<String> notV14() {
+    Set<String> out = new LinkedHashSet<>();
+    for (FhirRelease later : List.of(FhirRelease.STU3, FhirRelease.R4, FhirRelease.R5)) {
+      out.addAll(TaskElements.onlyIn(later, FhirRelease.V1_4_0));
+    }
+    // STU3 writes its definition[x] with a type suffix
+    out.add("definitionUri");
+    out.add("definitionReference");
+    return Set.copyOf(out);
   }
 
   private static Set<String> notStu3() {
@@ -247,6 +283,9 @@ public final class ReleaseDetector {
   }
 
   private static @Nullable FhirRelease releaseOfVersion(String version) {
+    if (version.equals("1.4.0")) {
+      return FhirRelease.V1_4_0;
+    }
     if (version.startsWith("3.0")) {
       return FhirRelease.STU3;
     }

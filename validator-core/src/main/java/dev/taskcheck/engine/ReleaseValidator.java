@@ -2,12 +2,14 @@ package dev.taskcheck.engine;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.i18n.HapiLocalizer;
 import ca.uhn.fhir.validation.IValidationContext;
 import ca.uhn.fhir.validation.ValidationContext;
 import ca.uhn.fhir.validation.ValidationOptions;
 import dev.taskcheck.engine.packages.IgPackage;
 import dev.taskcheck.engine.packages.IgSet;
+import dev.taskcheck.fhir.ResourceTypes;
 import dev.taskcheck.model.FhirRelease;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.utilities.i18n.I18nConstants;
 import org.hl7.fhir.utilities.validation.ValidationMessage;
 
 /**
@@ -96,6 +99,9 @@ final class ReleaseValidator {
   private final RawInstanceValidator validator;
   private final TaskProfileAdvisor advisor;
 
+  /** False for 1.4.0, for which TaskCheck has no Task profile. */
+  private final boolean hasTaskProfile;
+
   /**
    * How many documents one HL7 instance validator checks before it is replaced (see
    * RawInstanceValidator). The system property {@code taskcheck.reference.reuse} sets it for
@@ -138,10 +144,11 @@ final class ReleaseValidator {
     this.release = release;
     this.context =
         switch (release) {
+          // 1.4.0 is validated in an R5 context holding the 1.4.0 definitions (Fhir140Definitions)
+          case V1_4_0, R5 -> FhirContext.forR5();
           case STU3 -> FhirContext.forDstu3();
           case R4 -> FhirContext.forR4();
           case R4B -> FhirContext.forR4B();
-          case R5 -> FhirContext.forR5();
         };
     // HL7 messages are formatted in the JVM's default locale unless told otherwise; TaskCheck reads
     // them in
@@ -149,8 +156,12 @@ final class ReleaseValidator {
     context.setLocalizer(new EnglishLocalizer());
 
     PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(context);
-    for (IBaseResource r : ProfilePackage.load(release, context)) {
-      ours.addResource(r);
+    // TaskCheck has no 1.4.0 package: its 1.4.0 rules are Java rules
+    this.hasTaskProfile = release != FhirRelease.V1_4_0;
+    if (hasTaskProfile) {
+      for (IBaseResource r : ProfilePackage.load(release, context)) {
+        ours.addResource(r);
+      }
     }
     List<IBaseResource> igResources = new java.util.ArrayList<>();
     for (IgPackage p : igs.forRelease(release)) {
@@ -158,7 +169,10 @@ final class ReleaseValidator {
         igResources.add(parse(context, p, r));
       }
     }
-    DefaultProfileValidationSupport core = new DefaultProfileValidationSupport(context);
+    IValidationSupport core =
+        release == FhirRelease.V1_4_0
+            ? Fhir140Definitions.load(context)
+            : new DefaultProfileValidationSupport(context);
     if (!igResources.isEmpty()) {
       // differential-only profiles: snapshots from the disk cache, or generated once and cached
       IgSnapshots.Outcome snapshots =
@@ -202,7 +216,9 @@ final class ReleaseValidator {
     v.setAssumeValidRestReferences(true);
     // every Task is also checked against TaskCheck's Task profile: its invariants are catalog rules
     this.advisor = new TaskProfileAdvisor(v::workerContext);
-    v.setValidatorPolicyAdvisor(advisor);
+    if (hasTaskProfile) {
+      v.setValidatorPolicyAdvisor(advisor);
+    }
     this.validator = v;
     // the first validation loads the definitions Task needs (lazily, inside HAPI); doing it here,
     // once and
@@ -274,15 +290,52 @@ final class ReleaseValidator {
    */
   List<ValidationMessage> validate(
       String text, boolean xml, List<String> declaredProfiles, boolean taskProfile) {
-    return advisor.withTaskProfile(
-        taskProfile, () -> validator.validate(text, xml, declaredProfiles));
+    List<ValidationMessage> messages =
+        advisor.withTaskProfile(
+            taskProfile && hasTaskProfile, () -> validator.validate(text, xml, declaredProfiles));
+    return withoutResourceTypeDoubts(messages);
+  }
+
+  /**
+   * The HL7 validator doubts a reference {@code Type/id} whose type is not one of its context's
+   * resource names, which are R5's however the definitions came: a 1.4.0 or STU3 reference to a
+   * resource type R5 no longer has ({@code MedicationOrder/1}, {@code ProcedureRequest/1}) would
+   * get "looks incorrect". The doubt is dropped where the type is one of the release's resource
+   * types and the id is valid.
+   */
+  private List<ValidationMessage> withoutResourceTypeDoubts(List<ValidationMessage> messages) {
+    if (release != FhirRelease.V1_4_0 && release != FhirRelease.STU3) {
+      return messages;
+    }
+    List<ValidationMessage> out = new java.util.ArrayList<>(messages.size());
+    for (ValidationMessage m : messages) {
+      if (!I18nConstants.REFERENCE_REF_SUSPICIOUS.equals(m.getMessageId())
+          || !isReferenceOf(m.getMessage(), release)) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private static boolean isReferenceOf(String message, FhirRelease release) {
+    int open = message.indexOf('\'');
+    int close = message.indexOf('\'', open + 1);
+    if (open < 0 || close < 0) {
+      return false;
+    }
+    String ref = message.substring(open + 1, close);
+    int slash = ref.indexOf('/');
+    return slash > 0
+        && ref.indexOf('/', slash + 1) < 0
+        && ResourceTypes.of(release).contains(ref.substring(0, slash))
+        && ref.substring(slash + 1).matches("[A-Za-z0-9\\-.]{1,64}");
   }
 
   /** The messages HAPI's own wrapper gives for the same text (for the differential test). */
   List<ValidationMessage> validateAsHapiDoes(String text) {
     IValidationContext<IBaseResource> vc =
         ValidationContext.forText(context, text, new ValidationOptions());
-    return validator.validateAsHapiDoes(vc);
+    return withoutResourceTypeDoubts(validator.validateAsHapiDoes(vc));
   }
 
   /** HAPI's localizer, fixed to English. */

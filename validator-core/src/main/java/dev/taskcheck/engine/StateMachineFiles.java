@@ -62,7 +62,12 @@ public final class StateMachineFiles {
    * base tables; an implementation guide's set on STU3, which its R4 table does not list, too).
    */
   public static StateMachine builtIn(RuleSet ruleSet, FhirRelease release) {
-    String family = release == FhirRelease.R5 ? "r5" : "r4";
+    String family =
+        switch (release) {
+          case V1_4_0 -> "1.4.0";
+          case R5 -> "r5";
+          case STU3, R4, R4B -> "r4";
+        };
     String own = ruleSet.stateMachine() + "-" + family;
     StateMachine table = builtIn(own);
     if (table == null || !table.appliesTo(release)) {

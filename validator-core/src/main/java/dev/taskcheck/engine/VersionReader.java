@@ -30,6 +30,7 @@ final class VersionReader {
           "Task.status",
           "Task.intent",
           "Task.authoredOn",
+          "Task.created",
           "Task.lastModified",
           "Task.executionPeriod.start",
           "Task.statusReason",
@@ -109,7 +110,8 @@ final class VersionReader {
         statusCode,
         TaskStatus.fromCode(statusCode),
         trimmed(node.childValue("intent")),
-        trimmed(node.childValue("authoredOn")),
+        // 1.4.0 calls authoredOn created
+        trimmed(node.childValue(release == FhirRelease.V1_4_0 ? "created" : "authoredOn")),
         trimmed(node.childValue("lastModified")),
         period == null ? null : trimmed(period.childValue("start")),
         reason == null ? null : canonical(reason),

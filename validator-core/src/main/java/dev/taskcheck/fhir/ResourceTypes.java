@@ -56,8 +56,7 @@ public final class ResourceTypes {
         }
         String[] parts = line.trim().split("\\s+");
         out.put(
-            FhirRelease.valueOf(parts[0]),
-            Set.copyOf(Arrays.asList(parts).subList(1, parts.length)));
+            FhirRelease.parse(parts[0]), Set.copyOf(Arrays.asList(parts).subList(1, parts.length)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

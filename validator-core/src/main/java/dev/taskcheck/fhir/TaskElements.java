@@ -12,6 +12,34 @@ import java.util.Set;
  */
 public final class TaskElements {
 
+  private static final List<String> V1_4_0 =
+      List.of(
+          "id",
+          "meta",
+          "implicitRules",
+          "language",
+          "text",
+          "contained",
+          "extension",
+          "modifierExtension",
+          "identifier",
+          "type",
+          "description",
+          "performerType",
+          "priority",
+          "status",
+          "failureReason",
+          "subject",
+          "for",
+          "definition",
+          "created",
+          "lastModified",
+          "creator",
+          "owner",
+          "parent",
+          "input",
+          "output");
+
   private static final List<String> STU3 =
       List.of(
           "id",
@@ -145,6 +173,7 @@ public final class TaskElements {
    */
   public static List<String> of(FhirRelease release) {
     return switch (release) {
+      case V1_4_0 -> V1_4_0;
       case STU3 -> STU3;
       case R4, R4B -> R4;
       case R5 -> R5;

@@ -81,11 +81,12 @@ public abstract class TaskView {
 
   /**
    * The adapter for {@code release} over {@code task} (R4 and R4B share one: Task is identical in
-   * both; STU3 too: the elements the rules read have the same names and types there).
+   * both; STU3 too: the elements the rules read have the same names and types there; 1.4.0 too: it
+   * has no statusReason, and {@link #authoredOn} reads its {@code created}).
    */
   public static TaskView of(FhirElement task, FhirRelease release) {
     return switch (release) {
-      case STU3, R4, R4B -> new R4TaskView(task, release);
+      case V1_4_0, STU3, R4, R4B -> new R4TaskView(task, release);
       case R5 -> new R5TaskView(task);
     };
   }
@@ -114,8 +115,20 @@ public abstract class TaskView {
     return s != null && s.isIn(statuses);
   }
 
+  /** When the Task was created: {@code authoredOn}, which 1.4.0 calls {@code created}. */
   public final @Nullable Located<String> authoredOn() {
-    return primitive(task, "authoredOn", "Task.authoredOn");
+    return release == FhirRelease.V1_4_0
+        ? primitive(task, "created", "Task.created")
+        : primitive(task, "authoredOn", "Task.authoredOn");
+  }
+
+  /**
+   * 1.4.0's {@code failureReason} (which STU3 renamed {@code statusReason}), located at {@code
+   * Task.failureReason}, or null when absent or in another release.
+   */
+  public final @Nullable Located<FhirElement> failureReason() {
+    FhirElement reason = release == FhirRelease.V1_4_0 ? task.child("failureReason") : null;
+    return reason == null ? null : new Located<>(reason, "Task.failureReason");
   }
 
   public final @Nullable Located<String> lastModified() {

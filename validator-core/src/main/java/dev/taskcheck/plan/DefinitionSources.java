@@ -27,7 +27,8 @@ public final class DefinitionSources {
   /** The FHIR version of a release's core definitions. */
   public static String fhirVersion(FhirRelease release) {
     return switch (release) {
-      case STU3 -> throw new IllegalArgumentException("the fast engine has no STU3 plan");
+      case V1_4_0, STU3 ->
+          throw new IllegalArgumentException("the fast engine has no " + release.code() + " plan");
       case R4 -> "4.0.1";
       case R4B -> "4.3.0";
       case R5 -> "5.0.0";
@@ -41,7 +42,8 @@ public final class DefinitionSources {
   public static PlanCompiler addAll(FhirRelease release, PlanCompiler compiler) {
     ClassLoader loader = DefinitionSources.class.getClassLoader();
     switch (release) {
-      case STU3 -> throw new IllegalArgumentException("the fast engine has no STU3 plan");
+      case V1_4_0, STU3 ->
+          throw new IllegalArgumentException("the fast engine has no " + release.code() + " plan");
       case R4 ->
           bundles(
               loader,

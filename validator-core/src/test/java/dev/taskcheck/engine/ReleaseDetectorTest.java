@@ -145,16 +145,38 @@ class ReleaseDetectorTest {
   }
 
   @Test
-  void aFhir140TaskIsCheckedAsR4AndTheReasonSaysSo() {
+  void aFhir140TaskIsDetectedByItsOwnElements() {
     ReleaseChoice c =
         detect(
             "{\"resourceType\":\"Task\",\"status\":\"completed\",\"created\":\"2016-05-01\","
                 + "\"creator\":{\"reference\":\"Practitioner/p\"},\"failureReason\":{\"text\":\"x\"}}");
+    assertThat(c.release()).isEqualTo(FhirRelease.V1_4_0);
+    assertThat(c.reason())
+        .isEqualTo(
+            "elements Task.created, Task.creator, Task.failureReason exist only in FHIR 1.4.0");
+  }
+
+  @Test
+  void moreElementsOfLaterReleasesOutweighThe140Ones() {
+    // created is 1.4.0's, but intent, authoredOn and requester and the status code are not
+    ReleaseChoice c =
+        detect(
+            "{\"resourceType\":\"Task\",\"status\":\"cancelled\",\"intent\":\"order\","
+                + "\"authoredOn\":\"2024-01-01\",\"created\":\"2024-01-01\"}");
     assertThat(c.release()).isEqualTo(FhirRelease.R4);
     assertThat(c.reason())
         .isEqualTo(
-            "elements Task.created, Task.creator, Task.failureReason exist only in FHIR 1.4.0, which"
-                + " TaskCheck does not check yet; checked as R4 (no version-specific content; R4 is"
-                + " the default)");
+            "conflicting content: element Task.created exists only in FHIR 1.4.0, but elements"
+                + " status code cancelled, Task.intent, Task.authoredOn do not exist in FHIR 1.4.0;"
+                + " chose R4 (no version-specific content; R4 is the default)");
+  }
+
+  @Test
+  void aVersioned140CoreProfileNamesIt() {
+    ReleaseChoice c =
+        detect(
+            "{\"resourceType\":\"Task\",\"meta\":{\"profile\":"
+                + "[\"http://hl7.org/fhir/StructureDefinition/Task|1.4.0\"]},\"status\":\"draft\"}");
+    assertThat(c.release()).isEqualTo(FhirRelease.V1_4_0);
   }
 }

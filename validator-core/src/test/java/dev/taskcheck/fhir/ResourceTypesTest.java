@@ -14,6 +14,7 @@ class ResourceTypesTest {
 
   private static FhirContext context(FhirRelease release) {
     return switch (release) {
+      case V1_4_0 -> FhirContext.forCached(ca.uhn.fhir.context.FhirVersionEnum.DSTU2_1);
       case STU3 -> FhirContext.forDstu3Cached();
       case R4 -> FhirContext.forR4Cached();
       case R4B -> FhirContext.forR4BCached();

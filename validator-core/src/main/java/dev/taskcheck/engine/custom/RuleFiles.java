@@ -263,7 +263,7 @@ final class RuleFiles {
     }
 
     private List<FhirRelease> versions(@Nullable Value v) {
-      // FHIRPath is typed by the release's plan: the releases with one (not STU3 yet)
+      // FHIRPath is typed by the release's plan: the releases with one (not 1.4.0 or STU3 yet)
       if (v == null) {
         return Plans.RELEASES.stream().sorted().toList();
       }

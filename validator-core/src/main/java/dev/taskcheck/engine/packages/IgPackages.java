@@ -446,8 +446,9 @@ public final class IgPackages {
     } catch (IllegalArgumentException e) {
       throw notRead(name, origin, first, e);
     }
-    // TaskCheck checks STU3 Tasks against the core definitions and its own profiles only, for now
-    if (release == FhirRelease.STU3) {
+    // TaskCheck checks 1.4.0 and STU3 Tasks against the core definitions (and its own profiles)
+    // only, for now
+    if (release == FhirRelease.STU3 || release == FhirRelease.V1_4_0) {
       throw notRead(name, origin, first, null);
     }
     return release;

@@ -26,6 +26,8 @@ import dev.taskcheck.rules.date.LastModifiedNotBeforeAuthoredOn;
 import dev.taskcheck.rules.date.LastModifiedNotBeforeExecution;
 import dev.taskcheck.rules.date.NoDateInFuture;
 import dev.taskcheck.rules.date.PeriodEndNotBeforeStart;
+import dev.taskcheck.rules.failure.FailureReasonBecomesStatusReason;
+import dev.taskcheck.rules.failure.FailureReasonOnlyWhenFailed;
 import dev.taskcheck.rules.failure.StatusReasonOnActiveTask;
 import dev.taskcheck.rules.hrex.HrexStatus;
 import dev.taskcheck.rules.progress.CommensurableUnits;
@@ -42,6 +44,7 @@ import dev.taskcheck.rules.transition.AllowedStatusChange;
 import dev.taskcheck.rules.transition.AuthoredOnUnchanged;
 import dev.taskcheck.rules.transition.ConsistentHistory;
 import dev.taskcheck.rules.transition.ExecutionStartUnchanged;
+import dev.taskcheck.rules.transition.FinishedFromInProgress;
 import dev.taskcheck.rules.transition.InProgressCancelled;
 import dev.taskcheck.rules.transition.InitialStatus;
 import dev.taskcheck.rules.transition.IntentUnchanged;
@@ -67,7 +70,9 @@ public final class BuiltInRules {
       List.of(
           SinglePartOf.class,
           EnteredInError.class,
+          FailureReasonOnlyWhenFailed.class,
           StatusReasonOnActiveTask.class,
+          FailureReasonBecomesStatusReason.class,
           LastModifiedNotBeforeAuthoredOn.class,
           PeriodEndNotBeforeStart.class,
           ExecutionNotBeforeAuthoring.class,
@@ -90,7 +95,7 @@ public final class BuiltInRules {
           AuStatus.class,
           ReasonTextForStop.class);
 
-  /** The rules over the versions of one Task (transition-1..15). */
+  /** The rules over the versions of one Task (transition-1..16). */
   public static final List<Class<? extends TransitionRule>> TRANSITION =
       List.of(
           AllowedStatusChange.class,
@@ -107,7 +112,8 @@ public final class BuiltInRules {
           OutputsKeptAfterCompletion.class,
           InitialStatus.class,
           ConsistentHistory.class,
-          StuckTask.class);
+          StuckTask.class,
+          FinishedFromInProgress.class);
 
   public static final List<ProfileRule> PROFILE =
       List.of(

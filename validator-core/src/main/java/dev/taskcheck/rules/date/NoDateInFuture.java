@@ -22,7 +22,13 @@ import java.util.Arrays;
  */
 @TaskRule(
     id = "date-6",
-    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
+    versions = {
+      FhirRelease.V1_4_0,
+      FhirRelease.STU3,
+      FhirRelease.R4,
+      FhirRelease.R4B,
+      FhirRelease.R5
+    },
     category = DATE,
     severity = Severity.WARNING,
     basis = BP,

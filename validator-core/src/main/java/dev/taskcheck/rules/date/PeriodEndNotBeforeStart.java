@@ -22,7 +22,13 @@ import dev.taskcheck.rules.TaskRule;
  */
 @TaskRule(
     id = "date-2",
-    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
+    versions = {
+      FhirRelease.V1_4_0,
+      FhirRelease.STU3,
+      FhirRelease.R4,
+      FhirRelease.R4B,
+      FhirRelease.R5
+    },
     category = DATE,
     severity = Severity.ERROR,
     basis = SPEC,

@@ -23,7 +23,13 @@ import java.util.Objects;
  */
 @TaskRule(
     id = "progress-5",
-    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
+    versions = {
+      FhirRelease.V1_4_0,
+      FhirRelease.STU3,
+      FhirRelease.R4,
+      FhirRelease.R4B,
+      FhirRelease.R5
+    },
     category = PROGRESS,
     severity = Severity.ERROR,
     basis = BP,

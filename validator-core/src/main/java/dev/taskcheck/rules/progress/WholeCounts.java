@@ -21,7 +21,13 @@ import java.util.Arrays;
  */
 @TaskRule(
     id = "progress-3",
-    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
+    versions = {
+      FhirRelease.V1_4_0,
+      FhirRelease.STU3,
+      FhirRelease.R4,
+      FhirRelease.R4B,
+      FhirRelease.R5
+    },
     category = PROGRESS,
     severity = Severity.WARNING,
     basis = BP,

@@ -12,23 +12,40 @@ import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 
-/** authoredOn is when the Task was created; a later version has no reason to move it. */
+/**
+ * authoredOn (1.4.0: created) is when the Task was created; a later version has no reason to move
+ * it.
+ */
 @TaskRule(
     id = "transition-7",
-    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
+    versions = {
+      FhirRelease.V1_4_0,
+      FhirRelease.STU3,
+      FhirRelease.R4,
+      FhirRelease.R4B,
+      FhirRelease.R5
+    },
     category = TRANSITION,
     severity = Severity.WARNING,
     basis = BP,
-    summary = "authoredOn does not change once set")
+    summary = "authoredOn (1.4.0: created) does not change once set")
 public final class AuthoredOnUnchanged implements TransitionRule {
 
   @MessageKey static final String CHANGED = "changed";
+
+  @MessageKey static final String CREATED_CHANGED = "createdChanged";
 
   @Override
   public void check(TaskHistory history, TransitionContext ctx) {
     for (Versions.Change c :
         Versions.timeChangesOnceSet(history.versions(), TaskVersion::authoredOn)) {
-      ctx.report(c.at(), "Task.authoredOn", CHANGED, c.before(), c.after());
+      boolean created = c.at().release() == FhirRelease.V1_4_0;
+      ctx.report(
+          c.at(),
+          created ? "Task.created" : "Task.authoredOn",
+          created ? CREATED_CHANGED : CHANGED,
+          c.before(),
+          c.after());
     }
   }
 }

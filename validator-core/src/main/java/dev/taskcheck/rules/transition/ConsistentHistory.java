@@ -21,7 +21,13 @@ import org.jspecify.annotations.Nullable;
  */
 @TaskRule(
     id = "transition-14",
-    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
+    versions = {
+      FhirRelease.V1_4_0,
+      FhirRelease.STU3,
+      FhirRelease.R4,
+      FhirRelease.R4B,
+      FhirRelease.R5
+    },
     category = TRANSITION,
     severity = Severity.ERROR,
     basis = BP,

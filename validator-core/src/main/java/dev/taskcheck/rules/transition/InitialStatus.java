@@ -20,7 +20,13 @@ import dev.taskcheck.rules.TransitionRule;
  */
 @TaskRule(
     id = "transition-13",
-    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
+    versions = {
+      FhirRelease.V1_4_0,
+      FhirRelease.STU3,
+      FhirRelease.R4,
+      FhirRelease.R4B,
+      FhirRelease.R5
+    },
     category = TRANSITION,
     severity = Severity.INFORMATION,
     basis = TEXT,

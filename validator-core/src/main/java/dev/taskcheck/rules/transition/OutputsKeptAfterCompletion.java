@@ -18,7 +18,13 @@ import java.util.List;
 /** A completed Task's outputs are its results: a later version does not take them away. */
 @TaskRule(
     id = "transition-12",
-    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
+    versions = {
+      FhirRelease.V1_4_0,
+      FhirRelease.STU3,
+      FhirRelease.R4,
+      FhirRelease.R4B,
+      FhirRelease.R5
+    },
     category = TRANSITION,
     severity = Severity.WARNING,
     basis = BP,

@@ -23,7 +23,13 @@ import java.util.Objects;
  */
 @TaskRule(
     id = "transition-11",
-    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
+    versions = {
+      FhirRelease.V1_4_0,
+      FhirRelease.STU3,
+      FhirRelease.R4,
+      FhirRelease.R4B,
+      FhirRelease.R5
+    },
     category = TRANSITION,
     severity = Severity.WARNING,
     basis = BP,

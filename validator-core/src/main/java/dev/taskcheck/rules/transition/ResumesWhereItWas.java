@@ -18,7 +18,13 @@ import java.util.List;
 /** A held Task "is resumed in the state it was in" before the hold. */
 @TaskRule(
     id = "transition-5",
-    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
+    versions = {
+      FhirRelease.V1_4_0,
+      FhirRelease.STU3,
+      FhirRelease.R4,
+      FhirRelease.R4B,
+      FhirRelease.R5
+    },
     category = TRANSITION,
     severity = Severity.WARNING,
     basis = TEXT,

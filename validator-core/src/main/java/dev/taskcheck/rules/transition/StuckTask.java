@@ -21,7 +21,13 @@ import java.time.Duration;
  */
 @TaskRule(
     id = "transition-15",
-    versions = {FhirRelease.STU3, FhirRelease.R4, FhirRelease.R4B, FhirRelease.R5},
+    versions = {
+      FhirRelease.V1_4_0,
+      FhirRelease.STU3,
+      FhirRelease.R4,
+      FhirRelease.R4B,
+      FhirRelease.R5
+    },
     category = TRANSITION,
     severity = Severity.WARNING,
     basis = TEXT,
