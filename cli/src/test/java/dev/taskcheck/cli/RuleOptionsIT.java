@@ -236,10 +236,13 @@ class RuleOptionsIT {
             "progress-10",
             "transition-1",
             "transition-15",
+            "failure-1",
+            "transition-16",
             "cow-1",
             "hrex-1",
             "au-2");
-    // RULES.md v1 for R4, R4B and R5: 31 single-Task rules, 15 transition rules, 7 IG-set rules
-    assertThat(profile.size() + java.size()).isEqualTo(53);
+    // RULES.md v1: 33 single-Task rules (failure-1 and failure-6 are 1.4.0's), 16 transition rules
+    // (transition-16 is 1.4.0's), 7 IG-set rules
+    assertThat(profile.size() + java.size()).isEqualTo(56);
   }
 }

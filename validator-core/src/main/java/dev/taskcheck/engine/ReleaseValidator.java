@@ -298,13 +298,13 @@ final class ReleaseValidator {
 
   /**
    * The HL7 validator doubts a reference {@code Type/id} whose type is not one of its context's
-   * resource names, which are R5's however the definitions came: a 1.4.0 or STU3 reference to a
-   * resource type R5 no longer has ({@code MedicationOrder/1}, {@code ProcedureRequest/1}) would
-   * get "looks incorrect". The doubt is dropped where the type is one of the release's resource
-   * types and the id is valid.
+   * resource names. 1.4.0 is validated in an R5 context, whose names are R5's: a 1.4.0 reference to
+   * a resource type R5 no longer has ({@code MedicationOrder/1}) would get "looks incorrect". The
+   * doubt is dropped where the type is a 1.4.0 resource type and the id is valid. (STU3's context
+   * has STU3's names.)
    */
   private List<ValidationMessage> withoutResourceTypeDoubts(List<ValidationMessage> messages) {
-    if (release != FhirRelease.V1_4_0 && release != FhirRelease.STU3) {
+    if (release != FhirRelease.V1_4_0) {
       return messages;
     }
     List<ValidationMessage> out = new java.util.ArrayList<>(messages.size());
