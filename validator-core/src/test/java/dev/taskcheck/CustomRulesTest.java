@@ -190,6 +190,7 @@ class CustomRulesTest {
         "no-expression.yaml    | 2 | the rule has no 'expression'",
         "unknown-function.yaml | 4 | resolvesNicely",
         "stu3.yaml             | 6 | FHIRPath rules cannot run on STU3 yet",
+        "v1.4.0.yaml           | 6 | FHIRPath rules cannot run on 1.4.0 yet",
       })
   void aBadRuleFileIsASetupErrorNamingFileAndLine(String file, int line, String problem) {
     Path bad = TestData.path("custom-rules/bad/" + file);

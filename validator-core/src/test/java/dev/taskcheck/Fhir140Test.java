@@ -9,6 +9,9 @@ import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.Result;
 import dev.taskcheck.model.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,9 +99,9 @@ class Fhir140Test {
   }
 
   @Test
-  void theNarrativeIsCheckedAsXhtml() throws java.io.IOException {
+  void theNarrativeIsCheckedAsXhtml() throws IOException {
     String scripted =
-        java.nio.file.Files.readString(java.nio.file.Path.of(EXAMPLE))
+        Files.readString(Path.of(EXAMPLE))
             .replace(
                 "<div xmlns=\"http://www.w3.org/1999/xhtml\"/>",
                 "<div xmlns=\"http://www.w3.org/1999/xhtml\"><script>x()</script></div>");

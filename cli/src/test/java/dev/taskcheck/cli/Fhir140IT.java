@@ -8,9 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.taskcheck.cli.CliProcessSupport.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * FHIR 1.4.0 through the real jar: the spec's Task example is detected and clean; a completed Task
@@ -34,17 +38,17 @@ class Fhir140IT {
   }
 
   @Test
-  void theIssuesCaseGetsFailure1AndDate1AndNoR4StructureErrors(
-      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+  void theIssuesCaseGetsFailure1AndDate1AndNoR4StructureErrors(@TempDir Path dir)
+      throws IOException {
     String text =
-        java.nio.file.Files.readString(
+        Files.readString(
                 CliProcessSupport.testdata()
                     .resolve("fixtures/rules/failure-1/1.4.0/fail-completed-with-reason.json"))
             .replace(
                 "\"lastModified\": \"2024-01-10T09:00:00Z\"",
                 "\"lastModified\": \"2024-01-09T09:00:00Z\"");
-    java.nio.file.Path task = dir.resolve("v140.json");
-    java.nio.file.Files.writeString(task, text);
+    Path task = dir.resolve("v140.json");
+    Files.writeString(task, text);
     CliRun run =
         taskcheck("validate", "--format", "json", "--fhir-version", "1.4.0", task.toString()).run();
     assertNoStackTrace(run);

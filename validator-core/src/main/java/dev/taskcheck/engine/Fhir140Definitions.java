@@ -13,6 +13,7 @@ import org.hl7.fhir.r5.model.ElementDefinition;
 import org.hl7.fhir.r5.model.Enumerations;
 import org.hl7.fhir.r5.model.Resource;
 import org.hl7.fhir.r5.model.StructureDefinition;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The FHIR 1.4.0 core definitions, for the reference engine: the May 2016 ballot's
@@ -90,7 +91,7 @@ final class Fhir140Definitions {
   }
 
   /** Element ids, and the base cardinality of inherited elements (see the class comment). */
-  static void mend(StructureDefinition sd) {
+  private static void mend(StructureDefinition sd) {
     boolean core = sd.getDerivation() != StructureDefinition.TypeDerivationRule.CONSTRAINT;
     for (List<ElementDefinition> elements :
         List.of(sd.getSnapshot().getElement(), sd.getDifferential().getElement())) {
@@ -135,7 +136,7 @@ final class Fhir140Definitions {
   }
 
   private static ElementDefinition element(
-      String path, int min, String max, @org.jspecify.annotations.Nullable String type) {
+      String path, int min, String max, @Nullable String type) {
     ElementDefinition ed = new ElementDefinition(path);
     ed.setId(path);
     ed.setMin(min);

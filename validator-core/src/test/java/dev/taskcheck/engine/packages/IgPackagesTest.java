@@ -14,6 +14,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reading IG packages: folder, .tgz, cache, dependencies, and what goes wrong (issue 16). */
 class IgPackagesTest {
@@ -128,16 +130,17 @@ class IgPackagesTest {
         .withMessageContaining("never downloads");
   }
 
-  @Test
-  void aPackageForAReleaseTaskCheckDoesNotReadIsRefused() throws IOException {
-    Path p = TestPackages.copy(Path.of(BASE_V1), tmp.resolve("stu3"));
+  @ParameterizedTest
+  @ValueSource(strings = {"3.0.2", "1.4.0"})
+  void aPackageForAReleaseTaskCheckDoesNotReadIsRefused(String version) throws IOException {
+    Path p = TestPackages.copy(Path.of(BASE_V1), tmp.resolve("old-" + version));
     Files.writeString(
         p.resolve("package.json"),
-        "{\"name\":\"x.stu3\",\"version\":\"1.0.0\",\"fhirVersions\":[\"3.0.2\"]}");
+        "{\"name\":\"x.old\",\"version\":\"1.0.0\",\"fhirVersions\":[\"" + version + "\"]}");
     assertThatIllegalArgumentException()
         .isThrownBy(() -> load(p.toString()))
-        .withMessageContaining("x.stu3#1.0.0")
-        .withMessageContaining("is for FHIR 3.0.2");
+        .withMessageContaining("x.old#1.0.0")
+        .withMessageContaining("is for FHIR " + version);
   }
 
   @Test
