@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,33 +60,18 @@ public final class ReleaseDetector {
       }
     }
     Evidence e = evidence(tasks);
-    if (!e.v14().isEmpty() && e.v14().size() > e.notV14().size()) {
-      String why = describe(e.v14(), "FHIR 1.4.0");
-      return new ReleaseChoice(
-          FhirRelease.V1_4_0,
-          e.notV14().isEmpty()
-              ? why
-              : "conflicting content: "
-                  + why
-                  + ", but "
-                  + describeMissing(e.notV14(), "FHIR 1.4.0")
-                  + "; chose 1.4.0 (more elements point to it)");
-    }
-    ReleaseChoice choice = fromElements(e.r4(), e.r5(), e.stu3(), e.notStu3());
-    if (e.v14().isEmpty()) {
-      return choice;
-    }
-    return new ReleaseChoice(
-        choice.release(),
-        "conflicting content: "
-            + describe(e.v14(), "FHIR 1.4.0")
-            + ", but "
-            + describeMissing(e.notV14(), "FHIR 1.4.0")
-            + "; chose "
-            + choice.release().code()
-            + " ("
-            + choice.reason()
-            + ")");
+    return olderOr(
+        FhirRelease.V1_4_0,
+        "FHIR 1.4.0",
+        e.v14(),
+        e.notV14(),
+        () ->
+            olderOr(
+                FhirRelease.STU3,
+                "STU3",
+                e.stu3(),
+                e.notStu3(),
+                () -> laterRelease(e.r4(), e.r5())));
   }
 
   /** What the Tasks' top-level elements say for each release, read in one pass. */
@@ -136,35 +122,46 @@ public final class ReleaseDetector {
     return e;
   }
 
-  /** The choice from the elements: STU3 when more speak for it than against, else R4 or R5. */
-  private static ReleaseChoice fromElements(
-      Set<String> r4, Set<String> r5, Set<String> stu3, Set<String> notStu3) {
-    if (!stu3.isEmpty() && stu3.size() > notStu3.size()) {
-      String why = describe(stu3, "STU3");
+  /**
+   * An older release (1.4.0, STU3) when more of its own elements speak for it than against it, else
+   * what {@code otherwise} chooses; either way a conflict is named in the reason.
+   *
+   * @param label how the reason names the release ({@code FHIR 1.4.0}, {@code STU3})
+   */
+  private static ReleaseChoice olderOr(
+      FhirRelease older,
+      String label,
+      Set<String> own,
+      Set<String> against,
+      Supplier<ReleaseChoice> otherwise) {
+    if (!own.isEmpty() && own.size() > against.size()) {
+      String why = describe(own, label);
       return new ReleaseChoice(
-          FhirRelease.STU3,
-          notStu3.isEmpty()
+          older,
+          against.isEmpty()
               ? why
               : "conflicting content: "
                   + why
                   + ", but "
-                  + describeMissing(notStu3, "STU3")
-                  + "; chose STU3 (more elements point to it)");
+                  + describeMissing(against, label)
+                  + "; chose "
+                  + older.code()
+                  + " (more elements point to it)");
     }
-    ReleaseChoice later = laterRelease(r4, r5);
-    if (stu3.isEmpty()) {
-      return later;
+    ReleaseChoice choice = otherwise.get();
+    if (own.isEmpty()) {
+      return choice;
     }
     return new ReleaseChoice(
-        later.release(),
+        choice.release(),
         "conflicting content: "
-            + describe(stu3, "STU3")
+            + describe(own, label)
             + ", but "
-            + describeMissing(notStu3, "STU3")
+            + describeMissing(against, label)
             + "; chose "
-            + later.release().code()
+            + choice.release().code()
             + " ("
-            + later.reason()
+            + choice.reason()
             + ")");
   }
 
