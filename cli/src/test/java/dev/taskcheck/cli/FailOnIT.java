@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 class FailOnIT {
 
   private static final String ERROR_FILE = "testdata/samples/broken-status-done.json";
-  private static final String WARNINGS_FILE = "testdata/samples/davinci-pcde-task-requested.xml";
+
+  /** status-2's warning only; JSON, so the fast engine checks it (a launch of about a second). */
+  private static final String WARNINGS_FILE =
+      "testdata/fixtures/rules/status-2/r4/fail-in-progress-without-period.json";
 
   private static CliRun none;
   private static CliRun fatal;
