@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -60,6 +61,14 @@ public abstract class TaskView {
    * {@code bounds[x]}.
    */
   private static final List<String> CHOICE_BASES = List.of("value", "bounds");
+
+  /**
+   * The choice elements of type Period ({@code valuePeriod}, {@code boundsPeriod}): with {@link
+   * #PERIOD_NAMES}, the names {@link #collectPeriods} takes, compared whole rather than taken apart
+   * for every element of the Task.
+   */
+  private static final Set<String> PERIOD_CHOICES =
+      CHOICE_BASES.stream().map(b -> b + "Period").collect(Collectors.toUnmodifiableSet());
 
   private final FhirElement task;
   private final FhirRelease release;
@@ -373,9 +382,7 @@ public abstract class TaskView {
       }
       // Step.append's parent is this element's step; the root writes "Task" itself
       Step step = new Step(path, children, i);
-      String base = choiceBase(name);
-      String choice = base == null ? null : choiceType(name, base);
-      if ("Period".equals(choice) || (choice == null && PERIOD_NAMES.contains(name))) {
+      if (PERIOD_NAMES.contains(name) || PERIOD_CHOICES.contains(name)) {
         StringBuilder b = new StringBuilder(48);
         step.append(b);
         out.add(new PeriodView(b.toString(), c.childValue("start"), c.childValue("end")));
@@ -388,7 +395,10 @@ public abstract class TaskView {
   /** The choice element a name belongs to ({@code bounds} for {@code boundsPeriod}), or null. */
   private static @Nullable String choiceBase(String elementName) {
     for (String base : CHOICE_BASES) {
-      if (choiceType(elementName, base) != null) {
+      int n = base.length();
+      if (elementName.length() > n
+          && elementName.startsWith(base)
+          && Character.isUpperCase(elementName.charAt(n))) {
         return base;
       }
     }
