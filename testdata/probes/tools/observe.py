@@ -3,9 +3,13 @@
 more over a few probes with --rule-set core and writes testdata/probes/observed-core.json.
 
 usage: python3 testdata/probes/tools/observe.py [JAR]     (default: /tmp/jar-before/taskcheck.jar)
+       python3 testdata/probes/tools/observe.py JAR --only extension/a.json ...
+         (observes only these probes and merges their findings into observed.json, keeping the others)
 
 The jar is run from the repository root as
-  java -jar JAR validate --format json --now 2025-06-01T00:00:00Z --fail-on none testdata/probes/<group>...
+  java -jar JAR validate --engine reference --format json --now 2025-06-01T00:00:00Z --fail-on none
+      testdata/probes/<group>...
+(--engine reference: the probes record what the reference engine says, whatever the jar's default engine)
 (every group folder, not testdata/probes itself, so that observed.json and probes.tsv are not read as inputs).
 observed.json maps each probe file to the sorted list of its findings: ruleId, severity, expression, line,
 column, messageId, and (for reading) the issue type and the finding's source (structure, profile, parser,
@@ -29,7 +33,8 @@ CORE = ["cardinality/missing-status.json", "cardinality/input-without-value.json
 
 
 def run(jar, inputs, extra=()):
-    args = ["java", "-jar", jar, "validate", "--format", "json", "--now", "2025-06-01T00:00:00Z",
+    args = ["java", "-jar", jar, "validate", "--engine", "reference", "--format", "json",
+            "--now", "2025-06-01T00:00:00Z",
             "--fail-on", "none"] + list(extra) + ["testdata/probes/" + i for i in inputs]
     run = subprocess.run(args, cwd=REPO, capture_output=True, text=True)
     if run.returncode != 0:
@@ -40,6 +45,9 @@ def run(jar, inputs, extra=()):
 
 def main():
     jar = sys.argv[1] if len(sys.argv) > 1 else "/tmp/jar-before/taskcheck.jar"
+    if len(sys.argv) > 2 and sys.argv[2] == "--only":
+        merge(run(jar, sys.argv[3:]), "observed.json", sys.argv[3:])
+        return
     groups = sorted(d for d in os.listdir(PROBES)
                     if os.path.isdir(os.path.join(PROBES, d)) and d != "tools" and not d.startswith("."))
     report = run(jar, groups)
@@ -76,6 +84,20 @@ def write(report, name, only):
         json.dump(out, f, indent=1, ensure_ascii=False)
         f.write("\n")
     print(name + ":", len(out), "files,", sum(len(v) for v in out.values()), "findings")
+
+
+def merge(report, name, only):
+    """Writes the findings of the probes in only into the file, keeping every other probe's."""
+    with open(os.path.join(PROBES, name), encoding="utf-8") as f:
+        kept = json.load(f)
+    write(report, name, only)
+    with open(os.path.join(PROBES, name), encoding="utf-8") as f:
+        fresh = json.load(f)
+    kept.update(fresh)
+    with open(os.path.join(PROBES, name), "w", encoding="utf-8", newline="\n") as f:
+        json.dump({k: kept[k] for k in sorted(kept)}, f, indent=1, ensure_ascii=False)
+        f.write("\n")
+    print(name + ":", len(kept), "files after merging", len(only))
 
 
 if __name__ == "__main__":

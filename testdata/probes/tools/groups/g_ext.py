@@ -68,6 +68,58 @@ def add(P, T, X):
     p("original-text-ok", T(code={"extension": [{"url": SD + "originalText", "valueString": "draw"}],
                                   "coding": [{"system": "http://hl7.org/fhir/CodeSystem/task-code",
                                               "code": "fulfill"}]}), "the originalText extension on code")
+    # known simple extensions the fast engine checks against their definitions (and the uses it leaves)
+    p("dar-on-task-root", ext({"url": DAR, "valueCode": "unknown"}),
+      "a data-absent-reason (context Element) on the Task itself")
+    p("dar-on-backbone", T(input=[{"extension": [{"url": DAR, "valueCode": "unknown"}],
+                                   "type": {"text": "x"}, "valueString": "y"}]),
+      "a data-absent-reason on Task.input (a BackboneElement)")
+    p("dar-with-id", insert(T(), "_description", {"extension": [{"id": "d1", "url": DAR, "valueCode": "unknown"}]},
+                            after="code"), "a data-absent-reason with an element id")
+    p("dar-value-extension", insert(T(), "_description", {"extension": [{"url": DAR, "valueCode": "unknown",
+                                                                          "_valueCode": {"extension": [
+                                                                              {"url": "http://example.org/fhir/ext/a",
+                                                                               "valueString": "x"}]}}]},
+                                    after="code"), "a data-absent-reason whose code carries an unknown extension")
+    p("dar-empty-code", insert(T(), "_description", {"extension": [{"url": DAR, "valueCode": ""}]}, after="code"),
+      "a data-absent-reason with the code \"\"")
+    p("dar-code-spaces", insert(T(), "_description", {"extension": [{"url": DAR, "valueCode": " unknown"}]},
+                                after="code"), "a data-absent-reason whose code starts with a space")
+    p("dar-two-values", insert(T(), "_description", {"extension": [{"url": DAR, "valueCode": "unknown",
+                                                                     "valueString": "unknown"}]}, after="code"),
+      "a data-absent-reason with a code and a string value")
+    p("dar-unknown-property", insert(T(), "_description", {"extension": [{"url": DAR, "valueCode": "unknown",
+                                                                           "colour": "red"}]}, after="code"),
+      "a data-absent-reason with a property Extension does not have")
+    p("dar-code-array", insert(T(), "_description", {"extension": [{"url": DAR, "valueCode": ["unknown"]}]},
+                               after="code"), "a data-absent-reason whose valueCode is an array")
+    p("dar-code-number", insert(T(), "_description", {"extension": [{"url": DAR, "valueCode": 7}]}, after="code"),
+      "a data-absent-reason whose valueCode is a number")
+    p("dar-twice", insert(T(), "_description", {"extension": [{"url": DAR, "valueCode": "unknown"},
+                                                               {"url": DAR, "valueCode": "masked"}]}, after="code"),
+      "two data-absent-reasons on one primitive")
+    p("dar-on-reference", T(for_={"extension": [{"url": DAR, "valueCode": "unknown"}], "display": "a patient"}),
+      "a data-absent-reason on Task.for (a Reference with a display)")
+    p("dar-on-contained", insert(T(for_={"reference": "#p1"}), "contained", [
+        {"resourceType": "Patient", "id": "p1", "_birthDate": {"extension": [{"url": DAR, "valueCode": "masked"}]}}],
+        after="text"), "a data-absent-reason on a contained Patient's birthDate")
+    p("dar-bad-code-r5", insert(T("R5"), "_description", {"extension": [{"url": DAR, "valueCode": "forgot"}]},
+                                after="code"), "a data-absent-reason with a code its value set lacks, in R5",
+      release="R5")
+    p("dar-in-unknown-extension", ext({"url": "http://example.org/fhir/ext/a", "extension": [
+        {"url": DAR, "valueCode": "unknown"}]}), "a data-absent-reason nested in an unknown extension")
+    p("dar-modifier", insert(T(), "modifierExtension", [{"url": DAR, "valueCode": "unknown"}], after="text"),
+      "a data-absent-reason (not a modifier) as a modifierExtension")
+    p("original-text-empty", T(code={"extension": [{"url": SD + "originalText", "valueString": ""}], "text": "x"}),
+      "the originalText extension with the string \"\"")
+    p("original-text-on-task", ext({"url": SD + "originalText", "valueString": "draw"}),
+      "the originalText extension (context Element) on the Task itself")
+    p("display-on-coding", T(code={"coding": [{"system": "http://hl7.org/fhir/CodeSystem/task-code",
+                                               "code": "fulfill", "_display": {"extension": [
+                                                   {"url": SD + "translation", "extension": [
+                                                       {"url": "lang", "valueCode": "de"},
+                                                       {"url": "content", "valueString": "erfuellen"}]}]}}]}),
+      "a complex core extension (translation) on a Coding's display")
     p("xver-r5-element", T(input=[{"extension": [{"url": "http://hl7.org/fhir/5.0/StructureDefinition/"
                                                          "extension-Task.input.value%5Bx%5D",
                                                   "valueString": "x"}], "type": {"text": "x"}, "valueString": "y"}]),

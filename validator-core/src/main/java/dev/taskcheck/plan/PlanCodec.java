@@ -244,6 +244,10 @@ public final class PlanCodec {
     w.optString(t.baseDefinition());
     w.bool(t.isAbstract());
     w.optString(t.primitivePattern());
+    w.varint(t.contexts().size());
+    for (String c : t.contexts()) {
+      w.string(c);
+    }
     writeElement(w, t.root());
   }
 
@@ -258,7 +262,17 @@ public final class PlanCodec {
         r.optString(),
         r.bool(),
         r.optString(),
+        readContexts(r),
         readElement(r));
+  }
+
+  private static List<String> readContexts(Reader r) {
+    int n = r.varint();
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(r.string());
+    }
+    return out;
   }
 
   private static void writeElement(Writer w, ElementDef e) {

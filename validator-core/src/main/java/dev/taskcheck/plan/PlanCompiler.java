@@ -141,7 +141,21 @@ public final class PlanCompiler {
         sd.childValue("baseDefinition"),
         "true".equals(sd.childValue("abstract")),
         regex,
+        contexts(sd),
         root);
+  }
+
+  /** An extension's contexts as {@code type:expression} (R4 and later: {@code context[]}). */
+  private static List<String> contexts(Node sd) {
+    List<String> out = new ArrayList<>();
+    for (Node c : sd.children("context")) {
+      String type = c.childValue("type");
+      String expression = c.childValue("expression");
+      if (type != null && expression != null) {
+        out.add(type + ":" + expression);
+      }
+    }
+    return out;
   }
 
   private static @Nullable String primitiveRegex(List<Node> elements) {

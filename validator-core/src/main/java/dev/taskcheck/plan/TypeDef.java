@@ -1,5 +1,6 @@
 package dev.taskcheck.plan;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  *     BackboneElement})
  * @param primitivePattern for a primitive type, the regular expression its value must match (the
  *     {@code regex} extension of the value's type), or null
+ * @param contexts for an extension, where it may be used: each context of the definition as {@code
+ *     type:expression} ({@code element:Element}, {@code element:Task.input}); empty otherwise
  * @param root the snapshot's root element, with the tree below it
  */
 public record TypeDef(
@@ -35,6 +38,7 @@ public record TypeDef(
     @Nullable String baseDefinition,
     boolean isAbstract,
     @Nullable String primitivePattern,
+    List<String> contexts,
     ElementDef root) {
 
   public TypeDef {
@@ -43,6 +47,7 @@ public record TypeDef(
     Objects.requireNonNull(type);
     Objects.requireNonNull(kind);
     Objects.requireNonNull(root);
+    contexts = List.copyOf(contexts);
   }
 
   /** What a StructureDefinition defines ({@code StructureDefinition.kind}). */

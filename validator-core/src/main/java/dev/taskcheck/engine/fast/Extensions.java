@@ -3,7 +3,9 @@ package dev.taskcheck.engine.fast;
 import dev.taskcheck.model.IssueSource;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.parse.Node;
+import dev.taskcheck.plan.ElementDef;
 import dev.taskcheck.plan.TypeDef;
+import dev.taskcheck.plan.TypeRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,6 +41,8 @@ final class Extensions {
   /** Checks one extension element (an object: the walker checked its shape). */
   void extension(Walker w, Node ext, Walker.Defs defs, Loc at, Walker.ResourceScope scope) {
     String parentUrl = w.currentExtension();
+    // the definition of a known extension, checked in place of the base Extension's open value
+    TypeDef definition = null;
     Node urlNode = ParserReads.primitive(ext, "url");
     String url = urlNode == null ? null : urlNode.value();
     if (urlNode == null || url == null || url.isEmpty()) {
@@ -51,7 +55,9 @@ final class Extensions {
               "the extension has no url",
               IssueSource.STRUCTURE,
               "Extension_EXT_Url_NotFound");
-    } else if (parentUrl == null && !Primitives.isAbsoluteUrl(url)) {
+    } else if ((parentUrl == null || w.extensionUrlAbsent()) && !Primitives.isAbsoluteUrl(url)) {
+      // inside an extension without url (not one whose url is ""), a relative url is reported as on
+      // a top-level one
       w.out()
           .issue(
               "structure-other",
@@ -62,18 +68,22 @@ final class Extensions {
               IssueSource.STRUCTURE,
               "Extension_EXT_URL_Absolute");
     } else {
-      known(w, ext, url, parentUrl, at);
+      definition = known(w, ext, url, parentUrl, defs, at);
     }
     TypeDef extension = types.type("Extension");
     if (extension == null) {
       throw new NotCovered("the Extension definition is missing from the plan");
     }
-    String previous = w.enterExtension(url == null ? "" : url);
+    Walker.ExtensionScope previous = w.enterExtension(url == null ? "" : url, url == null);
     try {
       w.children(
           ext,
           extension.root().children(),
-          new Walker.Defs(extension.root(), extension, null, null),
+          new Walker.Defs(
+              extension.root(),
+              extension,
+              definition == null ? null : definition.root(),
+              definition),
           at,
           scope,
           "Extension");
@@ -118,32 +128,47 @@ final class Extensions {
     }
   }
 
-  private void known(Walker w, Node ext, String url, @Nullable String parentUrl, Loc at) {
+  /** The definition of a known extension to check {@code ext} against, or null for none. */
+  private @Nullable TypeDef known(
+      Walker w, Node ext, String url, @Nullable String parentUrl, Walker.Defs defs, Loc at) {
     String u = url.contains("|") ? url.substring(0, url.indexOf('|')) : url;
     if (url.contains("|")) {
       throw new NotCovered("a versioned extension url");
     }
     TypeDef def = Primitives.isAbsoluteUrl(u) ? types.plan().definition(u) : null;
     if (def != null) {
-      throw new NotCovered("the known extension " + u + " (its definition's checks are pending)");
+      if (!simpleUse(def, ext, parentUrl, defs)) {
+        // a simple extension whose value is absent or dropped (null, an array, a _value that is
+        // not an object): probes extension/known-no-value and dar-code-array
+        w.out()
+            .issue(
+                "structure-other",
+                Severity.ERROR,
+                "structure",
+                at.toString(),
+                "the extension " + u + " is a simple extension, so it needs a value",
+                IssueSource.STRUCTURE,
+                "Extension_EXT_Simple_ABSENT");
+      }
+      return def;
     }
     if (u.matches("http://hl7\\.org/fhir/[0-9.]+/StructureDefinition/extension-.*")) {
       throw new NotCovered("a cross-version extension " + u);
     }
     if (parentUrl != null && !Primitives.isAbsoluteUrl(url)) {
       // a nested extension of an unknown extension: its relative url is its own business
-      return;
+      return null;
     }
     String builtInType = BUILT_IN.get(url);
     if (builtInType != null) {
       builtIn(ext, url, builtInType, parentUrl, at);
-      return;
+      return null;
     }
     if (url.startsWith(TOOLS)
         || url.contains("nema.org")
         || url.equals("http://hl7.org/fhir/StructureDefinition/structuredefinition-expression")
         || url.equals("http://hl7.org/fhir/StructureDefinition/codesystem-properties-mode")) {
-      return;
+      return null;
     }
     w.out()
         .issue(
@@ -154,5 +179,92 @@ final class Extensions {
             "unknown extension " + url,
             IssueSource.STRUCTURE,
             "Extension_EXT_Unknown");
+    return null;
+  }
+
+  /**
+   * The uses of a known extension the fast engine checks (docs/engines/reference-behaviour.md §14):
+   * a simple extension (one value, no extensions inside), not a modifier, as a top-level {@code
+   * extension} whose context the definition names plainly. Anything else (a complex or modifier
+   * extension, a nested one, no value or one of a type the definition does not allow, a context the
+   * reference engine has rules of its own for) goes to the reference engine.
+   */
+  private boolean simpleUse(TypeDef def, Node ext, @Nullable String parentUrl, Walker.Defs defs) {
+    String url = def.url();
+    ElementDef root = def.root();
+    ElementDef nested = root.child("extension");
+    ElementDef value = root.child("value");
+    if (!"Extension".equals(def.type())
+        || root.modifier()
+        || nested == null
+        || nested.max() != 0
+        || value == null
+        || value.min() != 1
+        || value.types().isEmpty()) {
+      throw new NotCovered("the known extension " + url + " (a complex or modifier extension)");
+    }
+    for (TypeRef t : value.types()) {
+      if (!t.profiles().isEmpty() || !t.targetProfiles().isEmpty()) {
+        // the definition's own target types and profiles are not applied here yet
+        throw new NotCovered("the known extension " + url + " (a value with profiles or targets)");
+      }
+    }
+    if (parentUrl != null || !defs.base().path().endsWith(".extension")) {
+      throw new NotCovered("the known extension " + url + " other than as a plain extension");
+    }
+    boolean hasValue = false;
+    for (Node c : ext.children()) {
+      String n = c.name();
+      if (n.equals("extension") || n.equals("_extension")) {
+        throw new NotCovered("the known extension " + url + " with extensions inside");
+      }
+      String partnerOf = ParserReads.partnerOf(n);
+      String base = partnerOf != null ? partnerOf : n;
+      if (!base.startsWith("value") || base.length() <= 5) {
+        continue;
+      }
+      String type = Types.choiceType(value, base);
+      if (type == null) {
+        throw new NotCovered("the known extension " + url + " with a value of another type");
+      }
+      boolean primitive = types.isPrimitive(type);
+      if (partnerOf != null) {
+        if (!primitive || (c.kind() == Node.Kind.OBJECT && ext.child(base) == null)) {
+          // a value given by its extensions alone, or a partner of a complex value
+          throw new NotCovered("the known extension " + url + " with a value of extensions only");
+        }
+        continue;
+      }
+      if (c.kind() == Node.Kind.NULL || c.inArray()) {
+        continue; // dropped by the parser: no value (probes dar-code-array; null/value mutants)
+      }
+      if (primitive ? c.kind() == Node.Kind.OBJECT : c.kind() != Node.Kind.OBJECT) {
+        throw new NotCovered("the known extension " + url + " with a value of the wrong shape");
+      }
+      hasValue |= !primitive || ParserReads.primitive(ext, base) != null;
+    }
+    if (!contextAllows(def, defs.base().path())) {
+      throw new NotCovered("the known extension " + url + " in a context it does not name plainly");
+    }
+    return hasValue;
+  }
+
+  /**
+   * Whether one of the extension's contexts plainly names where it is: {@code Element} (which the
+   * reference engine lets stand on a resource too: probes extension/dar-on-task-root and
+   * original-text-on-task), or the type or path of what holds the extension.
+   */
+  private boolean contextAllows(TypeDef def, String extensionPath) {
+    String parent = extensionPath.substring(0, extensionPath.length() - ".extension".length());
+    for (String c : def.contexts()) {
+      if (!c.startsWith("element:")) {
+        continue;
+      }
+      String expression = c.substring("element:".length());
+      if (expression.equals(parent) || expression.equals("Element")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

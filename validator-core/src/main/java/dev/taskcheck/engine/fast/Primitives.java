@@ -4,6 +4,7 @@ import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.plan.Binding;
 import dev.taskcheck.plan.ElementDef;
+import dev.taskcheck.plan.FixedValue;
 import dev.taskcheck.plan.TypeDef;
 import java.time.Year;
 import java.time.ZoneOffset;
@@ -149,7 +150,7 @@ final class Primitives {
     if ("markdown".equals(type)) {
       markdown(value, at, out);
     }
-    if (def.fixed() != null || def.pattern() != null) {
+    if (def.pattern() != null || (def.fixed() != null && !fixedAndEqual(def, value))) {
       throw new NotCovered("a fixed or pattern value on " + def.path());
     }
     if (ok && !REGEX_EXEMPT.contains(type)) {
@@ -685,5 +686,17 @@ final class Primitives {
    */
   static Severity level(Check c) {
     return c.level();
+  }
+
+  /**
+   * Whether a fixed primitive value is met exactly (a known extension's {@code url}): nothing to
+   * report. A value that differs, which the reference engine reports in words of its own, is not
+   * covered.
+   */
+  private static boolean fixedAndEqual(ElementDef def, String value) {
+    FixedValue fixed = def.fixed();
+    return fixed != null
+        && fixed.value().fields().isEmpty()
+        && value.equals(fixed.value().primitive());
   }
 }

@@ -107,7 +107,7 @@ class FastProbesTest {
         .isLessThanOrEqualTo(PROBES_DISAGREED);
   }
 
-  private static final int PROBES_AGREED = 486;
+  private static final int PROBES_AGREED = 511;
   private static final int PROBES_DISAGREED = 3;
 
   private static String key(
