@@ -100,6 +100,9 @@ def add(P, T, X):
       "two data-absent-reasons on one primitive")
     p("dar-on-reference", T(for_={"extension": [{"url": DAR, "valueCode": "unknown"}], "display": "a patient"}),
       "a data-absent-reason on Task.for (a Reference with a display)")
+    p("dar-on-reference-string", T(for_={"_reference": {"extension": [{"url": DAR, "valueCode": "unknown"}]},
+                                         "display": "a patient"}),
+      "a data-absent-reason in place of Task.for.reference (ref-1 holds)")
     p("dar-on-contained", insert(T(for_={"reference": "#p1"}), "contained", [
         {"resourceType": "Patient", "id": "p1", "_birthDate": {"extension": [{"url": DAR, "valueCode": "masked"}]}}],
         after="text"), "a data-absent-reason on a contained Patient's birthDate")

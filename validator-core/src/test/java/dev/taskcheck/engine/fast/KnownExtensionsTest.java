@@ -42,6 +42,7 @@ class KnownExtensionsTest {
         "extension/dar-on-task-root.json",
         "extension/dar-on-backbone.json",
         "extension/dar-on-reference.json",
+        "extension/dar-on-reference-string.json",
         "extension/dar-on-contained.json",
         "extension/dar-with-id.json",
         "extension/dar-twice.json",
