@@ -183,11 +183,14 @@ final class Extensions {
   }
 
   /**
-   * The uses of a known extension the fast engine checks (docs/engines/reference-behaviour.md §14):
-   * a simple extension (one value, no extensions inside), not a modifier, as a top-level {@code
-   * extension} whose context the definition names plainly. Anything else (a complex or modifier
-   * extension, a nested one, no value or one of a type the definition does not allow, a context the
-   * reference engine has rules of its own for) goes to the reference engine.
+   * The uses of a known extension the fast engine checks (docs/engines/fast-engine.md, "Known
+   * extensions"): a simple extension (one value, no extensions inside), not a modifier, as a
+   * top-level {@code extension} whose context the definition names plainly. Anything else (a
+   * complex or modifier extension, a nested one, a value of a type the definition does not allow or
+   * in the wrong JSON shape, a value of {@code _value} extensions alone, a context the reference
+   * engine has rules of its own for) goes to the reference engine. Returns whether the extension
+   * has a value the parser keeps: without one (none, {@code null}, an array, a dropping {@code
+   * _value}) the caller reports {@code Extension_EXT_Simple_ABSENT}.
    */
   private boolean simpleUse(TypeDef def, Node ext, @Nullable String parentUrl, Walker.Defs defs) {
     String url = def.url();
