@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.regex.Pattern;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
@@ -317,6 +318,9 @@ final class ReleaseValidator {
     return out;
   }
 
+  /** A resource id as FHIR defines it. */
+  private static final Pattern RESOURCE_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
   private static boolean isReferenceOf(String message, FhirRelease release) {
     int open = message.indexOf('\'');
     int close = message.indexOf('\'', open + 1);
@@ -328,7 +332,7 @@ final class ReleaseValidator {
     return slash > 0
         && ref.indexOf('/', slash + 1) < 0
         && ResourceTypes.of(release).contains(ref.substring(0, slash))
-        && ref.substring(slash + 1).matches("[A-Za-z0-9\\-.]{1,64}");
+        && RESOURCE_ID.matcher(ref.substring(slash + 1)).matches();
   }
 
   /** The messages HAPI's own wrapper gives for the same text (for the differential test). */

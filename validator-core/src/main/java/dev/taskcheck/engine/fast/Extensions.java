@@ -40,7 +40,8 @@ final class Extensions {
 
   /** Checks one extension element (an object: the walker checked its shape). */
   void extension(Walker w, Node ext, Walker.Defs defs, Loc at, Walker.ResourceScope scope) {
-    String parentUrl = w.currentExtension();
+    Walker.ExtensionScope parent = w.currentExtension();
+    boolean nested = parent != null;
     // the definition of a known extension, checked in place of the base Extension's open value
     TypeDef definition = null;
     Node urlNode = ParserReads.primitive(ext, "url");
@@ -55,7 +56,7 @@ final class Extensions {
               "the extension has no url",
               IssueSource.STRUCTURE,
               "Extension_EXT_Url_NotFound");
-    } else if ((parentUrl == null || w.extensionUrlAbsent()) && !Primitives.isAbsoluteUrl(url)) {
+    } else if ((parent == null || parent.url() == null) && !Primitives.isAbsoluteUrl(url)) {
       // inside an extension without url (not one whose url is ""), a relative url is reported as on
       // a top-level one
       w.out()
@@ -68,13 +69,13 @@ final class Extensions {
               IssueSource.STRUCTURE,
               "Extension_EXT_URL_Absolute");
     } else {
-      definition = known(w, ext, url, parentUrl, defs, at);
+      definition = known(w, ext, url, nested, defs, at);
     }
     TypeDef extension = types.type("Extension");
     if (extension == null) {
       throw new NotCovered("the Extension definition is missing from the plan");
     }
-    Walker.ExtensionScope previous = w.enterExtension(url == null ? "" : url, url == null);
+    Walker.ExtensionScope previous = w.enterExtension(url);
     try {
       w.children(
           ext,
@@ -108,9 +109,8 @@ final class Extensions {
   }
 
   /** A built-in extension of the reference engine ({@link #BUILT_IN}) used as it is meant. */
-  private static void builtIn(
-      Node ext, String url, String valueName, @Nullable String parentUrl, Loc at) {
-    boolean plain = parentUrl == null && META_EXTENSION.matcher(at.toString()).matches();
+  private static void builtIn(Node ext, String url, String valueName, boolean nested, Loc at) {
+    boolean plain = !nested && META_EXTENSION.matcher(at.toString()).matches();
     for (Node c : ext.children()) {
       String n = c.name();
       if (n.equals("extension")
@@ -130,14 +130,14 @@ final class Extensions {
 
   /** The definition of a known extension to check {@code ext} against, or null for none. */
   private @Nullable TypeDef known(
-      Walker w, Node ext, String url, @Nullable String parentUrl, Walker.Defs defs, Loc at) {
+      Walker w, Node ext, String url, boolean nested, Walker.Defs defs, Loc at) {
     String u = url.contains("|") ? url.substring(0, url.indexOf('|')) : url;
     if (url.contains("|")) {
       throw new NotCovered("a versioned extension url");
     }
     TypeDef def = Primitives.isAbsoluteUrl(u) ? types.plan().definition(u) : null;
     if (def != null) {
-      if (!simpleUse(def, ext, parentUrl, defs)) {
+      if (!simpleUse(def, ext, nested, defs)) {
         // a simple extension whose value is absent or dropped (null, an array, a _value that is
         // not an object): probes extension/known-no-value and dar-code-array
         w.out()
@@ -155,13 +155,13 @@ final class Extensions {
     if (u.matches("http://hl7\\.org/fhir/[0-9.]+/StructureDefinition/extension-.*")) {
       throw new NotCovered("a cross-version extension " + u);
     }
-    if (parentUrl != null && !Primitives.isAbsoluteUrl(url)) {
+    if (nested && !Primitives.isAbsoluteUrl(url)) {
       // a nested extension of an unknown extension: its relative url is its own business
       return null;
     }
     String builtInType = BUILT_IN.get(url);
     if (builtInType != null) {
-      builtIn(ext, url, builtInType, parentUrl, at);
+      builtIn(ext, url, builtInType, nested, at);
       return null;
     }
     if (url.startsWith(TOOLS)
@@ -192,7 +192,7 @@ final class Extensions {
    * has a value the parser keeps: without one (none, {@code null}, an array, a dropping {@code
    * _value}) the caller reports {@code Extension_EXT_Simple_ABSENT}.
    */
-  private boolean simpleUse(TypeDef def, Node ext, @Nullable String parentUrl, Walker.Defs defs) {
+  private boolean simpleUse(TypeDef def, Node ext, boolean inExtension, Walker.Defs defs) {
     String url = def.url();
     ElementDef root = def.root();
     ElementDef nested = root.child("extension");
@@ -212,7 +212,7 @@ final class Extensions {
         throw new NotCovered("the known extension " + url + " (a value with profiles or targets)");
       }
     }
-    if (parentUrl != null || !defs.base().path().endsWith(".extension")) {
+    if (inExtension || !defs.base().path().endsWith(".extension")) {
       throw new NotCovered("the known extension " + url + " other than as a plain extension");
     }
     boolean hasValue = false;

@@ -31,8 +31,7 @@ final class Walker {
   private final Document doc;
   private final java.util.IdentityHashMap<Node, PlanNode> resourceNodes =
       new java.util.IdentityHashMap<>();
-  private @Nullable String extensionUrl;
-  private boolean extensionUrlAbsent;
+  private @Nullable ExtensionScope extension;
 
   Walker(Engine engine, Document doc, Findings out) {
     this.engine = engine;
@@ -64,32 +63,26 @@ final class Walker {
         doc.root(), n -> PlanNode.resource(engine.types(), n, n.name()));
   }
 
-  /** The url of the extension whose children are being walked, or null outside extensions. */
-  @Nullable String currentExtension() {
-    return extensionUrl;
-  }
-
   /**
-   * Whether the extension whose children are being walked has no url at all (absent, or dropped by
-   * the parser), rather than an empty one.
+   * The extension whose children are being walked: its url, null when it has none (absent, or
+   * dropped by the parser), which is not the same as an empty one.
    */
-  boolean extensionUrlAbsent() {
-    return extensionUrlAbsent;
+  record ExtensionScope(@Nullable String url) {}
+
+  /** The innermost extension being walked, or null outside extensions. */
+  @Nullable ExtensionScope currentExtension() {
+    return extension;
   }
 
-  /** Where the walk is in extensions: the url of the innermost one, and whether it had none. */
-  record ExtensionScope(@Nullable String url, boolean urlAbsent) {}
-
-  ExtensionScope enterExtension(String url, boolean urlAbsent) {
-    ExtensionScope previous = new ExtensionScope(extensionUrl, extensionUrlAbsent);
-    extensionUrl = url;
-    extensionUrlAbsent = urlAbsent;
+  /** Enters an extension with this url (null: none); returns what {@link #leaveExtension} takes. */
+  @Nullable ExtensionScope enterExtension(@Nullable String url) {
+    ExtensionScope previous = extension;
+    extension = new ExtensionScope(url);
     return previous;
   }
 
-  void leaveExtension(ExtensionScope previous) {
-    extensionUrl = previous.url();
-    extensionUrlAbsent = previous.urlAbsent();
+  void leaveExtension(@Nullable ExtensionScope previous) {
+    extension = previous;
   }
 
   /** A resource being validated, as invariants and references see it. */
