@@ -57,8 +57,8 @@ def main():
     write(run(jar, CORE, ["--rule-set", "core"]), "observed-core.json", CORE)
 
 
-def write(report, name, only):
-    """only: the probe files of the run, or None for every probe file."""
+def findings(report, only):
+    """Each probe file's sorted findings; only: the probe files of the run, or None for every probe file."""
     files = {f: [] for f in only} if only is not None else {}
     for root, _, names in (os.walk(PROBES) if only is None else ()):
         if os.path.relpath(root, PROBES).split(os.sep)[0] == "tools":
@@ -79,10 +79,18 @@ def write(report, name, only):
     def key(f):
         return (f["line"] if f["line"] is not None else 1 << 30, f["column"] if f["column"] is not None else 1 << 30,
                 f["ruleId"], f["expression"] or "", f["severity"], f["messageId"] or "")
-    out = {k: sorted(v, key=key) for k, v in sorted(files.items())}
+    return {k: sorted(v, key=key) for k, v in sorted(files.items())}
+
+
+def dump(out, name):
     with open(os.path.join(PROBES, name), "w", encoding="utf-8", newline="\n") as f:
         json.dump(out, f, indent=1, ensure_ascii=False)
         f.write("\n")
+
+
+def write(report, name, only):
+    out = findings(report, only)
+    dump(out, name)
     print(name + ":", len(out), "files,", sum(len(v) for v in out.values()), "findings")
 
 
@@ -90,13 +98,8 @@ def merge(report, name, only):
     """Writes the findings of the probes in only into the file, keeping every other probe's."""
     with open(os.path.join(PROBES, name), encoding="utf-8") as f:
         kept = json.load(f)
-    write(report, name, only)
-    with open(os.path.join(PROBES, name), encoding="utf-8") as f:
-        fresh = json.load(f)
-    kept.update(fresh)
-    with open(os.path.join(PROBES, name), "w", encoding="utf-8", newline="\n") as f:
-        json.dump({k: kept[k] for k in sorted(kept)}, f, indent=1, ensure_ascii=False)
-        f.write("\n")
+    kept.update(findings(report, only))
+    dump({k: kept[k] for k in sorted(kept)}, name)
     print(name + ":", len(kept), "files after merging", len(only))
 
 
