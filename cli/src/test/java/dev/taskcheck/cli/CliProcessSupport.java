@@ -74,6 +74,7 @@ final class CliProcessSupport {
   private static final ExecutorService STREAMS =
       Executors.newCachedThreadPool(daemonThreads("taskcheck-it-io"));
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+  private static final Object LAUNCH_LOG_LOCK = new Object();
 
   static {
     Runtime.getRuntime()
@@ -210,6 +211,8 @@ final class CliProcessSupport {
     private Duration timeout = VALIDATING;
     private final Map<String, Optional<String>> environment = new LinkedHashMap<>();
     private final List<String> wrapper = new ArrayList<>();
+
+    private final String caller = callingTest();
 
     private Launch(List<String> args) {
       this.args = List.copyOf(args);
@@ -434,6 +437,7 @@ final class CliProcessSupport {
       String stdout = decode(out, 60);
       String stderr = decode(err, 60);
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      logLaunch(millis, launch);
       return new CliRun(command, process.exitValue(), stdout, stderr, millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -444,6 +448,42 @@ final class CliProcessSupport {
         process.destroyForcibly();
       }
       LIVE.remove(process);
+    }
+  }
+
+  /** The IT class and method (the outermost such frame) that configures a launch. */
+  private static String callingTest() {
+    return StackWalker.getInstance()
+        .walk(
+            frames ->
+                frames
+                    .filter(f -> f.getClassName().endsWith("IT"))
+                    .reduce((inner, outer) -> outer)
+                    .map(
+                        f ->
+                            f.getClassName().replace("dev.taskcheck.cli.", "")
+                                + "."
+                                + f.getMethodName())
+                    .orElse("?"));
+  }
+
+  /**
+   * Appends one line per launch to {@code target/it-launches.tsv}: milliseconds, the calling test
+   * and the arguments, so that where the ITs spend their time can be read off a build.
+   */
+  private static void logLaunch(long millis, Launch launch) {
+    String line = millis + "\t" + launch.caller + "\t" + String.join(" ", launch.args) + "\n";
+    synchronized (LAUNCH_LOG_LOCK) {
+      try {
+        Files.writeString(
+            jar().resolveSibling("it-launches.tsv"),
+            line,
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        // the log is a convenience: a launch never fails because of it
+      }
     }
   }
 
