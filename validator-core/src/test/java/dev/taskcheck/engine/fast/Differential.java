@@ -130,6 +130,7 @@ final class Differential {
     int agreed = 0;
     int allowed = 0;
     Map<String, Integer> reasons = new TreeMap<>();
+    Map<String, Integer> allowedBy = new TreeMap<>();
     List<String> differences = new ArrayList<>();
     for (Outcome o : outcomes) {
       if (!o.covered()) {
@@ -141,6 +142,7 @@ final class Differential {
         agreed++;
       } else if (o.allowed()) {
         allowed++;
+        allowedBy.merge(String.valueOf(o.allowedBy()), 1, Integer::sum);
       } else {
         differences.add(o.name() + "\n   missing " + o.missing() + "\n   extra   " + o.extra());
       }
@@ -156,6 +158,8 @@ final class Differential {
         .append(allowed)
         .append("\n\nnot covered:\n");
     reasons.forEach((k, v) -> b.append(String.format("%6d %s%n", v, k)));
+    b.append("\nallowed, by allow-list case:\n");
+    allowedBy.forEach((k, v) -> b.append(String.format("%6d %s%n", v, k)));
     b.append("\ndifferences:\n");
     differences.forEach(d -> b.append(d).append('\n'));
     return b.toString();
