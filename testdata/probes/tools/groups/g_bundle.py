@@ -53,6 +53,8 @@ def add(P, T, X):
       "Patient/pat-1 is in the Bundle in an entry without fullUrl")
     p("ref-bare-id-in-bundle", coll((BASE + "Task/probe", T(for_={"reference": "pat-1"}), None),
                                     (BASE + "Patient/pat-1", pat, None)), "for -> 'pat-1' (bare id) in a Bundle")
+    p("ref-boolean-in-bundle", coll((BASE + "Task/probe", T(for_={"reference": True}), None)),
+      "for -> true (a JSON boolean, read as the text 'true') in a Bundle")
     p("ref-bare-id-in-transaction", bundle("transaction", [(U1, T(for_={"reference": "pat-1"}), {
         "request": {"method": "POST", "url": "Task"}})]), "for -> 'pat-1' (bare id) in a transaction")
     p("ref-type-element-mismatch-resolved", coll((U1, T(for_={"reference": U2, "type": "Group"}), None),

@@ -42,6 +42,8 @@ def add(P, T, X):
     p("rat-1-numerator-only", T(output=[{"type": {"text": "progress"}, "valueRatio": {"numerator": {"value": 1}}}]),
       "a Ratio with a numerator only")
     p("qty-3-code-without-system", val("Quantity", {"value": 5, "code": "mg"}), "a Quantity code without system")
+    p("qty-3-system-dropped", val("Quantity", {"value": 5, "system": UCUM, "_system": None, "code": "mg"}),
+      "a Quantity whose system has a null _system partner, which drops it (qty-3)")
     p("rng-2-low-above-high", val("Range", {"low": {"value": 5, "unit": "mg", "system": UCUM, "code": "mg"},
                                             "high": {"value": 1, "unit": "mg", "system": UCUM, "code": "mg"}}),
       "a Range whose low is above its high")

@@ -78,11 +78,27 @@ final class Datatypes {
             at.child("div").toString(),
             scope.loc().toString(),
             lang,
-            java.util.List.of(new Narratives.LinkScope(outer.node(), java.util.List.of())),
+            linkScopes(w.doc(), outer.node()),
             w.out());
     scope.internalRefs().addAll(outcome.localReferences());
     w.narrativeOutcome(narrative, outcome);
     narrativeInvariants(w, outcome, at.child("div"));
+  }
+
+  /**
+   * Where the reference engine looks for a narrative's {@code #x} targets (Narratives.check): the
+   * document's resource; in a Bundle, the Task entry with the Bundle around it, and, when the
+   * TaskCheck profile pass runs, the Bundle itself (that pass's {@code %rootResource}).
+   */
+  private static java.util.List<Narratives.LinkScope> linkScopes(Document doc, Node outer) {
+    Node bundle = doc.bundle();
+    if (bundle == null) {
+      return java.util.List.of(new Narratives.LinkScope(outer, java.util.List.of()));
+    }
+    Narratives.LinkScope entry = new Narratives.LinkScope(outer, java.util.List.of(bundle));
+    return doc.taskProfile() == null
+        ? java.util.List.of(entry)
+        : java.util.List.of(entry, new Narratives.LinkScope(bundle, java.util.List.of()));
   }
 
   /**

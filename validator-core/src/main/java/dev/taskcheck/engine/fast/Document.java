@@ -12,5 +12,12 @@ import org.jspecify.annotations.Nullable;
  *     give hints)
  * @param taskProfile the profile applied to every Task in a second pass (TaskCheck's Task profile),
  *     or null when no profile rule can report in the run
+ * @param bundle the Bundle the document is (then its Task entries are the Tasks), or null
+ * @param targets what the Task entries' references resolve to in the Bundle (none outside one)
  */
-record Document(Node root, boolean baseOnly, @Nullable TypeDef taskProfile) {}
+record Document(
+    Node root,
+    boolean baseOnly,
+    @Nullable TypeDef taskProfile,
+    @Nullable Node bundle,
+    Bundles.Targets targets) {}

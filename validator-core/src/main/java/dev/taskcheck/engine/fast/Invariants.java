@@ -337,6 +337,10 @@ final class Invariants {
 
   /** Whether the node has a child of this name with a JSON string, number or boolean value. */
   private static boolean hasPrimitive(Node node, String name) {
+    Node partner = node.child("_" + name);
+    if (partner != null && (partner.kind() != Node.Kind.OBJECT || partner.inArray())) {
+      return false; // a partner that is not an object drops the value with it (ParserReads)
+    }
     for (Node c : node.children()) {
       if (c.name().equals(name)
           && !c.inArray()
@@ -372,7 +376,7 @@ final class Invariants {
     // the reference engine evaluates (%rootResource != $this) or text.div.exists(); its deep
     // equality is empty, not false, when the resource holds a primitive without a value (only an
     // id or extensions), and an empty result passes (reference-behaviour.md §13)
-    return hasValuelessPrimitive(w.rootNode());
+    return hasValuelessPrimitive(w.outerNode(scope));
   }
 
   /**

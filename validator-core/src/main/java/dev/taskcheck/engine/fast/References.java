@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * References (docs/engines/reference-behaviour.md §17): what there is to follow, the syntax,
  * contained resolution, {@code Reference.type}, and the type a reference implies against the
- * element's targets. References in Bundles and to contained resources' content are not covered yet.
+ * element's targets, and references to another entry of a Bundle (Bundles resolves them).
+ * References to contained resources' content are not covered yet.
  */
 final class References {
 
@@ -93,6 +94,8 @@ final class References {
               "REFERENCE_REF_SUSPICIOUS");
     }
     String resolvedType = null;
+    // what the reference resolves to in the document's Bundle, when it is in one
+    String inBundle = w.doc().targets().type(scope.node(), ref);
     if (ref.startsWith("#")) {
       scope.internalRefs().add(ref.substring(1));
       Resolved target = contained(scope, ref);
@@ -108,6 +111,28 @@ final class References {
           throw new NotCovered("a reference to a contained resource without a type");
         }
         targetChecks(w, resolvedType, target, defs, at);
+      }
+    } else if (Bundles.Targets.FORMAT2.equals(inBundle)) {
+      w.out()
+          .issue(
+              "structure-reference",
+              Severity.ERROR,
+              "invalid",
+              at.toString(),
+              "the reference '" + ref + "' in a Bundle is not of the form Type/id",
+              IssueSource.STRUCTURE,
+              "Reference_REF_Format2");
+    } else if (inBundle != null) {
+      // an entry of the Bundle: its type against the element's targets, nothing more (the
+      // reference engine does not report a target's own errors there: bundle/other-entry-invalid)
+      resolvedType = inBundle;
+      List<String> targets = targetTypes(defs);
+      if (!targets.isEmpty() && !targets.contains("Resource") && !targets.contains(resolvedType)) {
+        referenceError(
+            w,
+            at,
+            "the reference points at a " + inBundle + ", which is not one of " + targets,
+            "Reference_REF_BadTargetType");
       }
     } else {
       int q = ref.indexOf('?');
