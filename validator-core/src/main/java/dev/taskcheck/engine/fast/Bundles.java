@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which Bundles the fast engine checks (docs/engines/reference-behaviour.md §18): a collection,
@@ -33,7 +34,6 @@ final class Bundles {
   private static final Pattern TYPE_ID =
       Pattern.compile("([A-Z][A-Za-z]*)/([A-Za-z0-9\\-.]{1,64})");
   private static final String CONTAINED = "contained";
-  private static final String FORMAT2 = Targets.FORMAT2;
 
   private Bundles() {}
 
@@ -60,7 +60,7 @@ final class Bundles {
     }
     boolean transaction = bundleType.equals("transaction") || bundleType.equals("batch");
     List<Node> tasks = new ArrayList<>();
-    List<@org.jspecify.annotations.Nullable String> taskUrls = new ArrayList<>();
+    List<@Nullable String> taskUrls = new ArrayList<>();
     Map<String, String> fullUrls = new HashMap<>();
     Set<String> typeIds = new HashSet<>();
     for (Node entry : entries) {
@@ -154,16 +154,20 @@ final class Bundles {
      */
     static final String FORMAT2 = "/";
 
+    /** No references resolved: a document that is not a Bundle. */
+    static Targets none() {
+      return new Targets(new IdentityHashMap<>());
+    }
+
     /** The type of the entry {@code reference} in {@code task} resolves to, or null. */
-    @org.jspecify.annotations.Nullable
-    String type(Node task, String reference) {
+    @Nullable String type(Node task, String reference) {
       Map<String, String> resolved = byTask.get(task);
       return resolved == null ? null : resolved.get(reference);
     }
   }
 
   /** The RESTful base of a Task entry's fullUrl ({@code http://x/fhir}), or null for a urn. */
-  private static @org.jspecify.annotations.Nullable String base(String fullUrl) {
+  private static @Nullable String base(String fullUrl) {
     if (fullUrl.startsWith("urn:")) {
       return null;
     }
@@ -176,7 +180,7 @@ final class Bundles {
    * engine's link rules would report: a relation it prohibits outside a searchset or history
    * ({@code first}, {@code previous}, {@code next}, {@code last}) or one given twice.
    */
-  private static @org.jspecify.annotations.Nullable String selfLink(Node bundle, String type) {
+  private static @Nullable String selfLink(Node bundle, String type) {
     List<Node> links = bundle.children("link");
     if (links.isEmpty()) {
       return null;
@@ -204,8 +208,7 @@ final class Bundles {
    * The resource types a searchset's self link searches, as the reference engine reads them: the
    * last step of the path when it names a resource type, else the {@code _type} parameter.
    */
-  private static List<String> searchedTypes(
-      @org.jspecify.annotations.Nullable String self, Types types) {
+  private static List<String> searchedTypes(@Nullable String self, Types types) {
     List<String> searched = new ArrayList<>();
     if (self == null) {
       return searched;
@@ -290,7 +293,7 @@ final class Bundles {
    */
   private static void references(
       Node node,
-      @org.jspecify.annotations.Nullable String base,
+      @Nullable String base,
       boolean transaction,
       Map<String, String> fullUrls,
       Set<String> typeIds,
@@ -334,9 +337,9 @@ final class Bundles {
     return false;
   }
 
-  private static @org.jspecify.annotations.Nullable String target(
+  private static @Nullable String target(
       String ref,
-      @org.jspecify.annotations.Nullable String base,
+      @Nullable String base,
       boolean transaction,
       Map<String, String> fullUrls,
       Set<String> typeIds) {
@@ -364,7 +367,7 @@ final class Bundles {
         // Reference_REF_Format1 unless it is a search: not reproduced here
         throw new NotCovered("a relative reference in a transaction that is not Type/id");
       }
-      return FORMAT2;
+      return Targets.FORMAT2;
     }
     if (!TYPE_ID.matcher(ref).matches()) {
       throw new NotCovered("a relative reference in a Bundle that is not Type/id");
@@ -376,8 +379,7 @@ final class Bundles {
     return type;
   }
 
-  private static @org.jspecify.annotations.Nullable String string(
-      @org.jspecify.annotations.Nullable Node n) {
+  private static @Nullable String string(@Nullable Node n) {
     return n != null && n.kind() == Node.Kind.STRING && !n.inArray() ? n.value() : null;
   }
 }

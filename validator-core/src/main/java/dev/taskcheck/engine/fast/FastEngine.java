@@ -130,9 +130,7 @@ public final class FastEngine implements Stage {
     }
     Engine engine = engine(release);
     Bundles.Targets targets =
-        bundle
-            ? Bundles.taskEntries(root, release, engine.types())
-            : new Bundles.Targets(new java.util.IdentityHashMap<>());
+        bundle ? Bundles.taskEntries(root, release, engine.types()) : Bundles.Targets.none();
     Findings out = new Findings(root);
     boolean baseOnly = true;
     if (bundle) {
