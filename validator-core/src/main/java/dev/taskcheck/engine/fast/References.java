@@ -69,15 +69,12 @@ final class References {
     }
     boolean noWhitespace = NO_WHITESPACE.matches(ref);
     if (!noWhitespace) {
-      w.out()
-          .issue(
-              "structure-reference",
-              Severity.ERROR,
-              "invalid",
-              at.toString(),
-              "the reference '" + ref + "' contains whitespace",
-              IssueSource.STRUCTURE,
-              "REFERENCE_REF_INVALID_REF");
+      referenceError(
+          w,
+          at,
+          "invalid",
+          "the reference '" + ref + "' contains whitespace",
+          "REFERENCE_REF_INVALID_REF");
       return;
     }
     if (suspicious(ref)) {
@@ -113,40 +110,27 @@ final class References {
         targetChecks(w, resolvedType, target, defs, at);
       }
     } else if (Bundles.Targets.FORMAT2.equals(inBundle)) {
-      w.out()
-          .issue(
-              "structure-reference",
-              Severity.ERROR,
-              "invalid",
-              at.toString(),
-              "the reference '" + ref + "' in a Bundle is not of the form Type/id",
-              IssueSource.STRUCTURE,
-              "Reference_REF_Format2");
+      referenceError(
+          w,
+          at,
+          "invalid",
+          "the reference '" + ref + "' in a Bundle is not of the form Type/id",
+          "Reference_REF_Format2");
     } else if (inBundle != null) {
       // an entry of the Bundle: its type against the element's targets, nothing more (the
       // reference engine does not report a target's own errors there: bundle/other-entry-invalid)
       resolvedType = inBundle;
-      List<String> targets = targetTypes(defs);
-      if (!targets.isEmpty() && !targets.contains("Resource") && !targets.contains(resolvedType)) {
-        referenceError(
-            w,
-            at,
-            "the reference points at a " + inBundle + ", which is not one of " + targets,
-            "Reference_REF_BadTargetType");
-      }
+      targetType(w, inBundle, targetTypes(defs), at);
     } else {
       int q = ref.indexOf('?');
       if (q > 0 && types.isConcreteResource(ref.substring(0, q))) {
         if (!SEARCH.matches(ref)) {
-          w.out()
-              .issue(
-                  "structure-reference",
-                  Severity.ERROR,
-                  "invalid",
-                  at.toString(),
-                  "the conditional reference '" + ref + "' is not a valid search",
-                  IssueSource.STRUCTURE,
-                  "REFERENCE_REF_QUERY_INVALID");
+          referenceError(
+              w,
+              at,
+              "invalid",
+              "the conditional reference '" + ref + "' is not a valid search",
+              "REFERENCE_REF_QUERY_INVALID");
         }
       }
     }
@@ -221,13 +205,19 @@ final class References {
     }
   }
 
-  /** A structure-reference error at the reference. */
+  /** A structure-reference error at the reference, of issue type {@code structure}. */
   private static void referenceError(Walker w, Loc at, String message, String messageId) {
+    referenceError(w, at, "structure", message, messageId);
+  }
+
+  /** A structure-reference error at the reference, of this issue type. */
+  private static void referenceError(
+      Walker w, Loc at, String type, String message, String messageId) {
     w.out()
         .issue(
             "structure-reference",
             Severity.ERROR,
-            "structure",
+            type,
             at.toString(),
             message,
             IssueSource.STRUCTURE,
@@ -275,22 +265,7 @@ final class References {
    */
   private void targetChecks(Walker w, String type, Resolved target, Walker.Defs defs, Loc at) {
     List<String> targets = targetTypes(defs);
-    if (targets.isEmpty() || targets.contains("Resource")) {
-      return;
-    }
-    boolean ok = false;
-    for (String t : targets) {
-      if (t.equals(type)) {
-        ok = true;
-        break;
-      }
-    }
-    if (!ok) {
-      referenceError(
-          w,
-          at,
-          "the reference points at a " + type + ", which is not one of " + targets,
-          "Reference_REF_BadTargetType");
+    if (targets.isEmpty() || targets.contains("Resource") || !targetType(w, type, targets, at)) {
       return;
     }
     String targetPath = target.loc().toString();
@@ -322,6 +297,22 @@ final class References {
                 }
               }
             });
+  }
+
+  /**
+   * A resolved target's type against the element's targets (none, or {@code Resource}: any): an
+   * error when it may not be one of them. Returns whether it may.
+   */
+  private static boolean targetType(Walker w, String type, List<String> targets, Loc at) {
+    if (targets.isEmpty() || targets.contains("Resource") || targets.contains(type)) {
+      return true;
+    }
+    referenceError(
+        w,
+        at,
+        "the reference points at a " + type + ", which is not one of " + targets,
+        "Reference_REF_BadTargetType");
+    return false;
   }
 
   /** Findings about a contained resource that come from its container, not from checking it. */

@@ -102,7 +102,11 @@ final class Differential {
     return null;
   }
 
-  private static SortedSet<String> keys(List<Result> results) {
+  /**
+   * The findings of one document as (result index, ruleId, severity, expression, line, column), the
+   * tuple the engines are compared on.
+   */
+  static SortedSet<String> keys(List<Result> results) {
     TreeSet<String> out = new TreeSet<>();
     for (int n = 0; n < results.size(); n++) {
       Result res = results.get(n);
