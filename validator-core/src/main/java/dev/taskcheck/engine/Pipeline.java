@@ -84,15 +84,20 @@ public final class Pipeline {
     long start = System.nanoTime();
     Counter counter = new Counter(start, stuckAfter);
     listener.start(run);
-    if (threads == 1) {
+    // one document (a library call on a string, a file of one Task) is checked on the calling
+    // thread: starting worker threads for it costs more than checking it
+    SourceItem first = sources.hasNext() ? sources.next() : null;
+    if (first != null && (threads == 1 || !sources.hasNext())) {
+      counter.emit(processGuarded(first), listener);
       while (sources.hasNext()) {
         counter.emit(processGuarded(sources.next()), listener);
       }
-    } else {
+    } else if (first != null) {
       ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
       try {
         Deque<Future<Processed>> window = new ArrayDeque<>();
         int maxInFlight = threads * 4;
+        window.addLast(pool.submit(() -> processGuarded(first)));
         while (sources.hasNext()) {
           SourceItem item = sources.next();
           window.addLast(pool.submit(() -> processGuarded(item)));

@@ -3,8 +3,22 @@ package dev.taskcheck.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.model.ReportListener;
+import dev.taskcheck.model.Result;
+import dev.taskcheck.model.RuleSet;
+import dev.taskcheck.model.RunInfo;
+import dev.taskcheck.source.SourceLimits;
+import dev.taskcheck.source.Sources;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The worker pool never grows with what is asked beyond a documented cap (issue 14 #9). */
 class PipelineThreadsTest {
@@ -26,5 +40,64 @@ class PipelineThreadsTest {
         Pipeline.effectiveThreads(Integer.MAX_VALUE, Runtime.getRuntime().availableProcessors());
     Pipeline p = new Pipeline(new DocumentProcessor(List.of(), FhirRelease.R4, t -> {}), 100_000);
     assertThat(p.threads()).isEqualTo(cap).isLessThanOrEqualTo(Pipeline.THREAD_CEILING);
+  }
+
+  /**
+   * One document is checked on the calling thread whatever the thread count (a library call on one
+   * string starts no pool); more than one go to the workers.
+   */
+  @ParameterizedTest
+  @CsvSource({"1, 1, false", "1, 4, false", "2, 1, false", "2, 4, true", "5, 2, true"})
+  void oneDocumentIsCheckedOnTheCallingThread(int documents, int threads, boolean workers)
+      throws Exception {
+    Set<String> checkedOn = ConcurrentHashMap.newKeySet();
+    Stage recording =
+        new Stage() {
+          @Override
+          public String name() {
+            return "test";
+          }
+
+          @Override
+          public void check(DocumentUnit unit, IssueSink sink) {
+            checkedOn.add(Thread.currentThread().getName());
+          }
+        };
+    StringBuilder ndjson = new StringBuilder();
+    for (int i = 1; i <= documents; i++) {
+      ndjson.append("{\"resourceType\":\"Task\",\"id\":\"t").append(i).append("\"}\n");
+    }
+    byte[] bytes = ndjson.toString().getBytes(StandardCharsets.UTF_8);
+    List<Result> results = new java.util.ArrayList<>();
+    try (Sources sources =
+        Sources.open(
+            List.of("-"),
+            Path.of("."),
+            () -> new ByteArrayInputStream(bytes),
+            SourceLimits.defaults())) {
+      new Pipeline(new DocumentProcessor(List.of(recording), FhirRelease.R4, t -> {}), threads)
+          .run(
+              sources,
+              new RunInfo(
+                  "taskcheck",
+                  "test",
+                  "R4",
+                  RuleSet.RECOMMENDED,
+                  "test",
+                  Instant.EPOCH,
+                  Instant.EPOCH),
+              new ReportListener() {
+                @Override
+                public void result(Result result) {
+                  results.add(result);
+                }
+              });
+    }
+    assertThat(results).hasSize(documents);
+    if (workers) {
+      assertThat(checkedOn).allMatch(n -> n.startsWith("taskcheck-worker-"));
+    } else {
+      assertThat(checkedOn).containsExactly(Thread.currentThread().getName());
+    }
   }
 }
