@@ -26,6 +26,9 @@ class DistributionIT {
   @TempDir static Path outside;
   private static Path home;
 
+  /** The cache folder the launcher is given, never the user's. */
+  private static Path cache;
+
   /** What one run of {@code bin/taskcheck} printed, its exit code and how long it took. */
   private record Run(int exit, String out, String err, long millis) {}
 
@@ -43,9 +46,15 @@ class DistributionIT {
       home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
     }
     assertThat(home.getFileName().toString()).startsWith("taskcheck-");
+    cache = Files.createDirectories(outside.resolve("cache"));
   }
 
   private static Run run(Path workingDirectory, String... args) throws Exception {
+    return run(workingDirectory, Map.of(), args);
+  }
+
+  private static Run run(Path workingDirectory, Map<String, String> extraEnv, String... args)
+      throws Exception {
     List<String> command =
         new ArrayList<>(List.of("/bin/sh", home.resolve("bin/taskcheck").toString()));
     command.addAll(List.of(args));
@@ -54,6 +63,10 @@ class DistributionIT {
     env.remove("JAVA_HOME");
     env.remove("JAVA_OPTS");
     env.remove("TASKCHECK_OPTS");
+    // no training runs in the background of the other tests (they could outlive the test's folder)
+    env.put("TASKCHECK_CDS", "off");
+    env.put("TASKCHECK_CACHE", cache.toString());
+    env.putAll(extraEnv);
     Path javaBin = Path.of(System.getProperty("java.home"), "bin");
     env.put("PATH", javaBin + ":/usr/bin:/bin");
     Path out = Files.createTempFile(outside, "out", ".txt");
@@ -142,6 +155,57 @@ class DistributionIT {
     Run rules = run(work, "rules");
     assertThat(rules.exit()).as(rules.err()).isZero();
     assertThat(rules.out()).contains("progress-2").contains("status-1");
+  }
+
+  /**
+   * The launcher's class-data sharing (docs/distribution.md#start-up): the first run starts a
+   * training run that leaves an archive in the cache folder, and a later run maps the command's
+   * classes from it; with {@code TASKCHECK_CDS=off} it does not.
+   */
+  @Test
+  void aLaterRunMapsTheClassesFromTheArchiveTheFirstRunMade(@TempDir Path work) throws Exception {
+    Path own = Files.createDirectories(work.resolve("cache"));
+    Map<String, String> env = Map.of("TASKCHECK_CACHE", own.toString(), "TASKCHECK_CDS", "on");
+    Path task = work.resolve("task.json");
+    Files.writeString(
+        task, "{\"resourceType\":\"Task\",\"id\":\"t\",\"status\":\"draft\",\"intent\":\"order\"}");
+    Run first = run(work, env, "validate", "task.json", "--format", "text");
+    assertThat(first.exit()).as(first.err()).isZero();
+    Path cds = own.resolve("cds");
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    List<String> names = List.of();
+    while (System.nanoTime() < deadline) {
+      try (var files = Files.list(cds)) {
+        names = files.map(f -> f.getFileName().toString()).toList();
+      }
+      // done when the training folder has gone: the archive is renamed into place before that
+      if (names.stream().noneMatch(n -> n.endsWith(".training"))) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertThat(names)
+        .as("a finished training leaves only its archive in " + cds)
+        .singleElement()
+        .satisfies(n -> assertThat(n).endsWith(".jsa"));
+
+    Path log = work.resolve("classes.txt");
+    Map<String, String> logged = new java.util.HashMap<>(env);
+    logged.put("TASKCHECK_OPTS", "-Xlog:class+load=info:file=" + log);
+    Run mapped = run(work, logged, "validate", "task.json", "--format", "text");
+    assertThat(mapped.exit()).as(mapped.err()).isZero();
+    assertThat(mapped.out()).doesNotContain("cds").doesNotContain("shared archive");
+    assertThat(Files.readAllLines(log))
+        .anyMatch(l -> l.contains("dev.taskcheck.cli.Main source: shared objects file (top)"));
+
+    logged.put("TASKCHECK_CDS", "off");
+    Run off = run(work, logged, "validate", "task.json", "--format", "text");
+    assertThat(off.exit()).as(off.err()).isZero();
+    assertThat(Files.readAllLines(log))
+        .noneMatch(l -> l.contains("dev.taskcheck.cli.Main source: shared objects file"));
+    System.out.printf(
+        "bin/taskcheck validate, one Task: %d ms with the archive, %d ms without%n",
+        mapped.millis(), off.millis());
   }
 
   @Test
