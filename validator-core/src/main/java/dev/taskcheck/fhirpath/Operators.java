@@ -161,8 +161,18 @@ final class Operators {
   /** {@code <}, {@code <=}, {@code >}, {@code >=}. */
   static final class Comparison extends Predicate {
 
+    /** -1 for {@code <}, -2 for {@code <=}, 1 for {@code >}, 2 for {@code >=}. */
+    private final int kind;
+
     Comparison(String op, Expr left, Expr right) {
       super(op, left, right);
+      kind =
+          switch (op) {
+            case "<" -> -1;
+            case "<=" -> -2;
+            case ">" -> 1;
+            default -> 2;
+          };
     }
 
     @Override
@@ -177,10 +187,10 @@ final class Operators {
         return -1;
       }
       boolean r =
-          switch (op) {
-            case "<" -> c < 0;
-            case "<=" -> c <= 0;
-            case ">" -> c > 0;
+          switch (kind) {
+            case -1 -> c < 0;
+            case -2 -> c <= 0;
+            case 1 -> c > 0;
             default -> c >= 0;
           };
       return r ? 1 : 0;

@@ -1,7 +1,6 @@
 package dev.taskcheck.parse;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -114,8 +113,7 @@ public final class Node {
     this.column = column;
     this.memberLine = memberLine;
     this.memberColumn = memberColumn;
-    this.children =
-        children.isEmpty() ? List.of() : Collections.unmodifiableList(new ArrayList<>(children));
+    this.children = List.copyOf(children);
   }
 
   /**
@@ -180,7 +178,8 @@ public final class Node {
   /** All children with this name, in document order. */
   public List<Node> children(String childName) {
     List<Node> out = new ArrayList<>();
-    for (Node c : children) {
+    for (int i = 0; i < children.size(); i++) {
+      Node c = children.get(i);
       if (c.name.equals(childName)) {
         out.add(c);
       }
@@ -190,7 +189,9 @@ public final class Node {
 
   /** The first child with this name, or null. */
   public @Nullable Node child(String childName) {
-    for (Node c : children) {
+    // by index: called for every element checked, it allocates no iterator
+    for (int i = 0; i < children.size(); i++) {
+      Node c = children.get(i);
       if (c.name.equals(childName)) {
         return c;
       }

@@ -33,10 +33,19 @@ final class ChildIndex {
   record Named(ElementDef def, boolean slicesChildren) {}
 
   private final Map<String, Named> byName = new HashMap<>();
+
+  /**
+   * For a profile's children, the profile's definition of each of this index's definitions by
+   * position ({@link #profileDefs}), made once per profile (an index compares by identity).
+   */
+  private final Map<ChildIndex, Named[]> profiles = new ConcurrentHashMap<>();
+
+  private final List<ElementDef> defs;
   private final List<ElementDef> choices = new ArrayList<>();
   private final List<String> choiceNames = new ArrayList<>();
 
   private ChildIndex(List<ElementDef> defs) {
+    this.defs = defs;
     size = defs.size();
     for (int position = 0; position < defs.size(); position++) {
       ElementDef d = defs.get(position);
@@ -87,6 +96,26 @@ final class ChildIndex {
    */
   @Nullable Named named(String name) {
     return byName.get(name);
+  }
+
+  /**
+   * The profile's definition ({@link #named}) of each of this index's definitions, by position:
+   * null where the profile has none or the definition is a slice.
+   */
+  @Nullable Named[] profileDefs(ChildIndex profile) {
+    Named[] known = profiles.get(profile);
+    if (known != null) {
+      return known;
+    }
+    Named[] out = new Named[size];
+    for (int position = 0; position < size; position++) {
+      ElementDef d = defs.get(position);
+      if (d.sliceName() == null) {
+        out[position] = profile.named(d.name());
+      }
+    }
+    Named[] raced = profiles.putIfAbsent(profile, out);
+    return raced != null ? raced : out;
   }
 
   /** A list compared by identity. */

@@ -204,7 +204,8 @@ final class Invariants {
       Walker.ResourceScope scope,
       @Nullable String type) {
     PlanNode f = focus;
-    for (Constraint c : constraints) {
+    for (int i = 0; i < constraints.size(); i++) {
+      Constraint c = constraints.get(i);
       if (c.expression() == null) {
         continue;
       }

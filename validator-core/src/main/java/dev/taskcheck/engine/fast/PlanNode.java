@@ -7,7 +7,6 @@ import dev.taskcheck.plan.ElementDef;
 import dev.taskcheck.plan.TypeDef;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -34,8 +33,31 @@ final class PlanNode implements FhirNode {
   private final @Nullable ElementDef inline;
 
   private final @Nullable TypeDef owner;
+
+  /** All children, in the order of their JSON properties; null until asked for. */
   private @Nullable List<PlanNode> all;
+
+  /** The children of each name asked for so far. */
   private @Nullable Map<String, List<PlanNode>> byName;
+
+  /**
+   * The JSON properties (without {@code _}) in order, each with its values, its {@code _x}
+   * partners, its definition (null for an unknown property) and, once made, its children: a node
+   * makes the children of the names an expression reads, not all of them.
+   */
+  private @Nullable List<Property> properties;
+
+  private static final class Property {
+    final String name;
+    final List<Node> values = new ArrayList<>(1);
+    List<Node> shadows = List.of();
+    ChildIndex.@Nullable Lookup found;
+    @Nullable List<PlanNode> nodes;
+
+    Property(String name) {
+      this.name = name;
+    }
+  }
 
   private PlanNode(
       Types types,
@@ -123,9 +145,21 @@ final class PlanNode implements FhirNode {
     if (primitiveValue() != null) {
       return true;
     }
-    for (PlanNode c : build()) {
-      if (c.hasContent()) {
-        return true;
+    List<PlanNode> built = all;
+    if (built != null) {
+      for (PlanNode c : built) {
+        if (c.hasContent()) {
+          return true;
+        }
+      }
+      return false;
+    }
+    // in order, as the whole list would be, but stopping at the first child with content
+    for (Property p : properties()) {
+      for (PlanNode c : nodes(p)) {
+        if (c.hasContent()) {
+          return true;
+        }
       }
     }
     return false;
@@ -138,10 +172,24 @@ final class PlanNode implements FhirNode {
 
   @Override
   public List<? extends FhirNode> children(String childName) {
-    build();
     Map<String, List<PlanNode>> groups = byName;
-    List<PlanNode> c = groups == null ? null : groups.get(childName);
-    return c == null ? List.of() : c;
+    if (groups == null) {
+      groups = new HashMap<>();
+      byName = groups;
+    }
+    List<PlanNode> known = groups.get(childName);
+    if (known != null) {
+      return known;
+    }
+    List<PlanNode> out = new ArrayList<>();
+    for (Property p : properties()) {
+      if (p.found != null && p.found.def().name().equals(childName)) {
+        out.addAll(nodes(p));
+      }
+    }
+    List<PlanNode> group = out.isEmpty() ? List.of() : out;
+    groups.put(childName, group);
+    return group;
   }
 
   /** The definitions of this node's children. */
@@ -158,6 +206,20 @@ final class PlanNode implements FhirNode {
     if (built != null) {
       return built;
     }
+    List<PlanNode> out = new ArrayList<>();
+    for (Property p : properties()) {
+      out.addAll(nodes(p));
+    }
+    all = out;
+    return out;
+  }
+
+  /** The JSON properties of this node's value and partner, grouped and looked up once. */
+  private List<Property> properties() {
+    List<Property> known = properties;
+    if (known != null) {
+      return known;
+    }
     List<Node> raw = new ArrayList<>();
     if (value != null && value.kind() == Node.Kind.OBJECT) {
       raw.addAll(ParserReads.read(value));
@@ -167,59 +229,79 @@ final class PlanNode implements FhirNode {
     if (shadow != null && shadow.kind() == Node.Kind.OBJECT) {
       raw.addAll(ParserReads.read(shadow));
     }
-    Map<String, List<Node>> values = new LinkedHashMap<>();
-    Map<String, List<Node>> shadows = new HashMap<>();
+    List<Property> out = new ArrayList<>();
+    Map<String, Property> byProperty = new HashMap<>();
     for (Node c : raw) {
       String n = c.name();
       String base = ParserReads.partnerOf(n);
+      String key = base != null ? base : n;
+      Property p = byProperty.get(key);
+      if (p == null) {
+        p = new Property(key);
+        byProperty.put(key, p);
+        out.add(p);
+      }
       if (base != null) {
-        shadows.computeIfAbsent(base, k -> new ArrayList<>()).add(c);
-        values.computeIfAbsent(base, k -> new ArrayList<>());
-      } else {
-        values.computeIfAbsent(n, k -> new ArrayList<>()).add(c);
-      }
-    }
-    ChildIndex index = ChildIndex.of(childDefs());
-    List<PlanNode> out = new ArrayList<>();
-    Map<String, List<PlanNode>> groups = new HashMap<>();
-    for (Map.Entry<String, List<Node>> e : values.entrySet()) {
-      String property = e.getKey();
-      ChildIndex.Lookup found = index.find(property);
-      if (found == null) {
-        continue;
-      }
-      ElementDef def = found.def();
-      String childType = found.type() != null ? found.type() : def.singleType();
-      List<Node> vs = e.getValue();
-      if (ParserReads.singleAsArray(def, vs)) {
-        vs = List.of();
-      }
-      List<Node> xs = shadows.getOrDefault(property, List.of());
-      boolean primitive = childType != null && types.isPrimitive(childType);
-      if (primitive
-          && (ParserReads.droppingPartner(def, xs)
-              || (def.max() <= 1
-                  && value != null
-                  && value.kind() == Node.Kind.OBJECT
-                  && ParserReads.emptyPartner(value, property)))) {
-        vs = List.of();
-        xs = List.of();
-      }
-      if (ParserReads.longerPartners(vs, xs)) {
-        xs = List.of();
-      }
-      for (int i = 0; i < Math.max(vs.size(), xs.size()); i++) {
-        Node v = i < vs.size() ? vs.get(i) : null;
-        Node x = i < xs.size() ? xs.get(i) : null;
-        PlanNode child = child(def, childType, v, x);
-        if (child != null) {
-          out.add(child);
-          groups.computeIfAbsent(child.name, k -> new ArrayList<>()).add(child);
+        if (p.shadows.isEmpty()) {
+          p.shadows = new ArrayList<>(1);
         }
+        p.shadows.add(c);
+      } else {
+        p.values.add(c);
       }
     }
-    all = out;
-    byName = groups;
+    if (!out.isEmpty()) {
+      ChildIndex index = ChildIndex.of(childDefs());
+      for (Property p : out) {
+        p.found = index.find(p.name);
+      }
+    }
+    properties = out;
+    return out;
+  }
+
+  /** The children one JSON property gives (none for an unknown one), made once. */
+  private List<PlanNode> nodes(Property p) {
+    List<PlanNode> made = p.nodes;
+    if (made != null) {
+      return made;
+    }
+    ChildIndex.Lookup found = p.found;
+    if (found == null) {
+      p.nodes = List.of();
+      return p.nodes;
+    }
+    String property = p.name;
+    ElementDef def = found.def();
+    String childType = found.type() != null ? found.type() : def.singleType();
+    List<Node> vs = p.values;
+    if (ParserReads.singleAsArray(def, vs)) {
+      vs = List.of();
+    }
+    List<Node> xs = p.shadows;
+    boolean primitive = childType != null && types.isPrimitive(childType);
+    if (primitive
+        && (ParserReads.droppingPartner(def, xs)
+            || (def.max() <= 1
+                && value != null
+                && value.kind() == Node.Kind.OBJECT
+                && ParserReads.emptyPartner(value, property)))) {
+      vs = List.of();
+      xs = List.of();
+    }
+    if (ParserReads.longerPartners(vs, xs)) {
+      xs = List.of();
+    }
+    List<PlanNode> out = new ArrayList<>(Math.max(vs.size(), xs.size()));
+    for (int i = 0; i < Math.max(vs.size(), xs.size()); i++) {
+      Node v = i < vs.size() ? vs.get(i) : null;
+      Node x = i < xs.size() ? xs.get(i) : null;
+      PlanNode child = child(def, childType, v, x);
+      if (child != null) {
+        out.add(child);
+      }
+    }
+    p.nodes = out;
     return out;
   }
 

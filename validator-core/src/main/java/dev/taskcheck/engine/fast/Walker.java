@@ -323,8 +323,8 @@ final class Walker {
       }
     }
     ElementDef profileParent = parent.profile();
-    ChildIndex profileIndex =
-        profileParent == null ? null : ChildIndex.of(profileParent.children());
+    ChildIndex.Named[] profileDefs =
+        profileParent == null ? null : index.profileDefs(ChildIndex.of(profileParent.children()));
     for (int position = 0; position < childDefs.size(); position++) {
       ElementDef def = childDefs.get(position);
       if (def.sliceName() != null) {
@@ -334,7 +334,7 @@ final class Walker {
       if (m == null && def.min() == 0 && profileParent == null) {
         continue; // absent and optional: nothing to check
       }
-      ElementDef profileDef = profileIndex == null ? null : profileChild(profileIndex, def);
+      ElementDef profileDef = profileDefs == null ? null : profileChild(profileDefs[position]);
       Defs defs = new Defs(def, parent.baseOwner(), profileDef, parent.profileOwner());
       int count = m == null ? 0 : element(m, defs, loc, scope);
       cardinality(def, count, loc, parent.baseOwner(), IssueSource.STRUCTURE);
@@ -344,8 +344,7 @@ final class Walker {
     }
   }
 
-  private static @Nullable ElementDef profileChild(ChildIndex profile, ElementDef baseChild) {
-    ChildIndex.Named c = profile.named(baseChild.name());
+  private static @Nullable ElementDef profileChild(ChildIndex.@Nullable Named c) {
     if (c == null) {
       return null;
     }
@@ -914,19 +913,27 @@ final class Walker {
     if (already.isEmpty()) {
       return constraints;
     }
-    List<Constraint> out = new ArrayList<>();
-    for (Constraint c : constraints) {
-      boolean seen = false;
-      for (Constraint a : already) {
-        if (a.key().equals(c.key())) {
-          seen = true;
-          break;
+    // a profile's snapshot mostly repeats the base's constraints: then there is nothing extra, and
+    // nothing is allocated for it
+    List<Constraint> out = List.of();
+    for (int i = 0; i < constraints.size(); i++) {
+      Constraint c = constraints.get(i);
+      if (!hasKey(already, c.key())) {
+        if (out.isEmpty()) {
+          out = new ArrayList<>();
         }
-      }
-      if (!seen) {
         out.add(c);
       }
     }
     return out;
+  }
+
+  private static boolean hasKey(List<Constraint> constraints, String key) {
+    for (int i = 0; i < constraints.size(); i++) {
+      if (constraints.get(i).key().equals(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
