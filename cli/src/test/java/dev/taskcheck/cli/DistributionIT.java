@@ -208,6 +208,22 @@ class DistributionIT {
         mapped.millis(), off.millis());
   }
 
+  /** A cache folder with a blank in its path gets no archive, and the run is not broken by it. */
+  @Test
+  void aCacheFolderWithABlankInItsPathIsLeftAlone(@TempDir Path work) throws Exception {
+    Path blank = work.resolve("my cache");
+    Files.writeString(
+        work.resolve("task.json"),
+        "{\"resourceType\":\"Task\",\"id\":\"t\",\"status\":\"draft\",\"intent\":\"order\"}");
+    Map<String, String> env = Map.of("TASKCHECK_CACHE", blank.toString(), "TASKCHECK_CDS", "on");
+    for (int i = 0; i < 2; i++) {
+      Run r = run(work, env, "validate", "task.json", "--format", "text");
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(r.out()).contains("1 Task validated");
+    }
+    assertThat(blank.resolve("cds")).doesNotExist();
+  }
+
   @Test
   void withoutJavaTheLauncherSaysWhatToInstall(@TempDir Path work) throws Exception {
     // a PATH with the tools the script uses and no java
