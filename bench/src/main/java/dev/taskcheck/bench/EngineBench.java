@@ -14,6 +14,7 @@ package dev.taskcheck.bench;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.FhirValidator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.ThreadMXBean;
 import dev.taskcheck.TaskCheck;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
@@ -21,6 +22,7 @@ import dev.taskcheck.model.Result;
 import dev.taskcheck.testdata.TaskGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,8 +52,21 @@ public final class EngineBench {
   /** One engine under measurement: built by {@code create}, then fed one Task at a time. */
   private record Engine(String name, Supplier<Consumer<String>> create) {}
 
-  /** What one engine measured. */
-  private record Figures(String name, double firstMs, double perSecond1, double perSecondN) {}
+  /**
+   * What one engine measured; {@code perCpuSecond} and {@code bytesPerTask} are the 1-thread run's,
+   * counted by the thread's CPU time and allocated bytes, which move less than wall-clock rates on
+   * a shared machine.
+   */
+  private record Figures(
+      String name,
+      double firstMs,
+      double perSecond1,
+      double perSecondN,
+      double perCpuSecond,
+      double bytesPerTask) {}
+
+  /** One thread's run: Tasks per second of wall clock and of its CPU time, bytes per Task. */
+  private record Rate(double perSecond, double perCpuSecond, double bytesPerTask) {}
 
   public static void main(String[] args) throws Exception {
     int count = intArg(args, "--count", 2000);
@@ -129,6 +144,22 @@ public final class EngineBench {
           f.perSecondN,
           f.perSecond1 / reference.perSecond1,
           f.perSecond1 / base.perSecond1);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%n%-46s %16s %16s %18s%n",
+        "steadier figures, 1 thread",
+        "Tasks/CPU-second",
+        "x baseline",
+        "KB allocated/Task");
+    for (Figures f : all) {
+      System.out.printf(
+          Locale.ROOT,
+          "%-46s %16.0f %16.4f %18.1f%n",
+          f.name,
+          f.perCpuSecond,
+          f.perCpuSecond / base.perCpuSecond,
+          f.bytesPerTask / 1024);
     }
     if (!List.of(args).contains("--skip-agreement")) {
       agreement(tasks, now);
@@ -233,20 +264,29 @@ public final class EngineBench {
     double firstMs = (System.nanoTime() - t0) / 1e6;
     // warm-up: a third of the measuring time
     run(first, tasks, seconds / 3);
-    double one = run(first, tasks, seconds);
-    double many = threads <= 1 ? one : runParallel(engine, first, tasks, seconds, threads);
+    Rate one = run(first, tasks, seconds);
+    double many =
+        threads <= 1 ? one.perSecond() : runParallel(engine, first, tasks, seconds, threads);
     System.out.printf(
         Locale.ROOT,
-        "  first result %.0f ms, %.0f Tasks/s on 1 thread, %.0f on %d%n",
+        "  first result %.0f ms, %.0f Tasks/s on 1 thread (%.0f per CPU-second, %.1f KB allocated"
+            + " per Task), %.0f on %d%n",
         firstMs,
-        one,
+        one.perSecond(),
+        one.perCpuSecond(),
+        one.bytesPerTask() / 1024,
         many,
         threads);
-    return new Figures(engine.name, firstMs, one, many);
+    return new Figures(
+        engine.name, firstMs, one.perSecond(), many, one.perCpuSecond(), one.bytesPerTask());
   }
 
   /** Tasks per second on this thread, over at least {@code seconds}. */
-  private static double run(Consumer<String> validator, List<String> tasks, double seconds) {
+  private static Rate run(Consumer<String> validator, List<String> tasks, double seconds) {
+    ThreadMXBean mx = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    long cpuStart = mx.getCurrentThreadCpuTime();
+    long bytesStart = mx.getThreadAllocatedBytes(thread);
     long start = System.nanoTime();
     long deadline = start + (long) (seconds * 1e9);
     long done = 0;
@@ -256,7 +296,10 @@ public final class EngineBench {
       n = n + 1 == tasks.size() ? 0 : n + 1;
       done++;
     }
-    return done / ((System.nanoTime() - start) / 1e9);
+    double wall = (System.nanoTime() - start) / 1e9;
+    double cpu = (mx.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+    long bytes = mx.getThreadAllocatedBytes(thread) - bytesStart;
+    return new Rate(done / wall, done / cpu, (double) bytes / done);
   }
 
   /**
