@@ -35,8 +35,9 @@ final class NodeElement implements FhirElement {
     List<NodeElement> c = children;
     if (c == null) {
       List<NodeElement> built = new ArrayList<>(node.children().size());
-      for (Node n : node.children()) {
-        built.add(new NodeElement(n));
+      List<Node> nodes = node.children();
+      for (int i = 0; i < nodes.size(); i++) {
+        built.add(new NodeElement(nodes.get(i)));
       }
       c = Collections.unmodifiableList(built);
       children = c;

@@ -21,8 +21,11 @@ public enum EngineChoice {
   /** Only the reference engine (the HL7 instance validator, as HAPI FHIR drives it). */
   REFERENCE;
 
+  /** {@code auto}, {@code fast} or {@code reference}: read for every document, made once. */
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   /** {@code auto}, {@code fast} or {@code reference}, in any case. */

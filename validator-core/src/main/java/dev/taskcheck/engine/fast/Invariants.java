@@ -137,7 +137,9 @@ final class Invariants {
       systemStringEle1(w, at);
       return;
     }
-    for (Constraint c : defs.base().constraints()) {
+    List<Constraint> constraints = defs.base().constraints();
+    for (int i = 0; i < constraints.size(); i++) {
+      Constraint c = constraints.get(i);
       if (c.key().equals("ele-1")) {
         String v = value.value();
         // hasValue() or (children().count() > id.count()): an id alone does not satisfy it

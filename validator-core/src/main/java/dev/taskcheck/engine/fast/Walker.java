@@ -248,7 +248,9 @@ final class Walker {
     @Nullable String property;
     @Nullable String type;
     final List<Node> values = new ArrayList<>(2);
-    final List<Node> shadows = new ArrayList<>(1);
+
+    /** The {@code _x} partners, rare: no list is made until there is one. */
+    List<Node> shadows = List.of();
 
     /** Whether the object has {@code "_name": []} for this element (no partner node). */
     boolean emptyPartner;
@@ -310,6 +312,9 @@ final class Walker {
         }
       }
       if (shadow) {
+        if (m.shadows.isEmpty()) {
+          m.shadows = new ArrayList<>(1);
+        }
         m.shadows.add(child);
       } else {
         m.values.add(child);
@@ -335,6 +340,9 @@ final class Walker {
         continue; // absent and optional: nothing to check
       }
       ElementDef profileDef = profileDefs == null ? null : profileChild(profileDefs[position]);
+      if (m == null && def.min() == 0 && (profileDef == null || profileDef.min() == 0)) {
+        continue; // absent, and optional in the profile too: no cardinality to check
+      }
       Defs defs = new Defs(def, parent.baseOwner(), profileDef, parent.profileOwner());
       int count = m == null ? 0 : element(m, defs, loc, scope);
       cardinality(def, count, loc, parent.baseOwner(), IssueSource.STRUCTURE);
