@@ -336,12 +336,10 @@ final class Walker {
         continue;
       }
       Match m = matches[position];
-      if (m == null && def.min() == 0 && profileParent == null) {
-        continue; // absent and optional: nothing to check
-      }
+      // (a profile that slices the element's children is not covered, present or absent)
       ElementDef profileDef = profileDefs == null ? null : profileChild(profileDefs[position]);
       if (m == null && def.min() == 0 && (profileDef == null || profileDef.min() == 0)) {
-        continue; // absent, and optional in the profile too: no cardinality to check
+        continue; // absent, and optional in the base and the profile: nothing to check
       }
       Defs defs = new Defs(def, parent.baseOwner(), profileDef, parent.profileOwner());
       int count = m == null ? 0 : element(m, defs, loc, scope);
