@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -190,7 +191,7 @@ class DistributionIT {
         .satisfies(n -> assertThat(n).endsWith(".jsa"));
 
     Path log = work.resolve("classes.txt");
-    Map<String, String> logged = new java.util.HashMap<>(env);
+    Map<String, String> logged = new HashMap<>(env);
     logged.put("TASKCHECK_OPTS", "-Xlog:class+load=info:file=" + log);
     Run mapped = run(work, logged, "validate", "task.json", "--format", "text");
     assertThat(mapped.exit()).as(mapped.err()).isZero();

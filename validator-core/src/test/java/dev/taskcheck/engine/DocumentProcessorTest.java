@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.IssueSource;
-import dev.taskcheck.model.ReportListener;
 import dev.taskcheck.model.Result;
-import dev.taskcheck.model.RuleSet;
-import dev.taskcheck.model.RunInfo;
 import dev.taskcheck.model.RunTotals;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.source.RawDocument;
-import dev.taskcheck.source.SourceLimits;
-import dev.taskcheck.source.Sources;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -175,11 +167,7 @@ class DocumentProcessorTest {
 
   @Test
   void resultsArriveInInputOrderFromManyThreads() throws InterruptedException {
-    StringBuilder ndjson = new StringBuilder();
     int n = 500;
-    for (int i = 1; i <= n; i++) {
-      ndjson.append("{\"resourceType\":\"Task\",\"id\":\"t").append(i).append("\"}\n");
-    }
     // a stage that takes longer on some documents, so that they finish out of order
     Stage slow =
         stage(
@@ -194,32 +182,11 @@ class DocumentProcessorTest {
             });
     DocumentProcessor processor = new DocumentProcessor(List.of(slow), FhirRelease.R4, t -> {});
     List<Integer> lines = new CopyOnWriteArrayList<>();
-    byte[] bytes = ndjson.toString().getBytes(StandardCharsets.UTF_8);
     RunTotals totals;
-    try (Sources sources =
-        Sources.open(
-            List.of("-"),
-            Path.of("."),
-            () -> new ByteArrayInputStream(bytes),
-            SourceLimits.defaults())) {
+    try {
       totals =
-          new Pipeline(processor, 4)
-              .run(
-                  sources,
-                  new RunInfo(
-                      "taskcheck",
-                      "test",
-                      "R4",
-                      RuleSet.RECOMMENDED,
-                      "test",
-                      Instant.EPOCH,
-                      Instant.EPOCH),
-                  new ReportListener() {
-                    @Override
-                    public void result(Result result) {
-                      lines.add(result.line());
-                    }
-                  });
+          PipelineRuns.run(
+              processor, 4, PipelineRuns.tasks(n), "test", result -> lines.add(result.line()));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -320,12 +287,8 @@ class DocumentProcessorTest {
   @Test
   void theSummaryCountsTheTasksEachEngineChecked()
       throws java.io.IOException, InterruptedException {
-    StringBuilder ndjson = new StringBuilder();
     int n = 30;
-    for (int i = 1; i <= n; i++) {
-      ndjson.append("{\"resourceType\":\"Task\",\"id\":\"t").append(i).append("\"}\n");
-    }
-    ndjson.append("{\"resourceType\":\n");
+    String ndjson = PipelineRuns.tasks(n) + "{\"resourceType\":\n";
     Stage byLine =
         stage(
             (unit, sink) -> {
@@ -337,33 +300,7 @@ class DocumentProcessorTest {
             });
     DocumentProcessor processor = new DocumentProcessor(List.of(byLine), FhirRelease.R4, t -> {});
     List<Result> results = new CopyOnWriteArrayList<>();
-    byte[] bytes = ndjson.toString().getBytes(StandardCharsets.UTF_8);
-    RunTotals totals;
-    try (Sources sources =
-        Sources.open(
-            List.of("-"),
-            Path.of("."),
-            () -> new ByteArrayInputStream(bytes),
-            SourceLimits.defaults())) {
-      totals =
-          new Pipeline(processor, 3)
-              .run(
-                  sources,
-                  new RunInfo(
-                      "taskcheck",
-                      "test",
-                      "R4",
-                      RuleSet.RECOMMENDED,
-                      "auto",
-                      Instant.EPOCH,
-                      Instant.EPOCH),
-                  new ReportListener() {
-                    @Override
-                    public void result(Result result) {
-                      results.add(result);
-                    }
-                  });
-    }
+    RunTotals totals = PipelineRuns.run(processor, 3, ndjson, "auto", results::add);
 
     assertThat(totals.summary().resources()).isEqualTo(n);
     assertThat(totals.summary().engines())

@@ -3,17 +3,8 @@ package dev.taskcheck.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskcheck.model.FhirRelease;
-import dev.taskcheck.model.ReportListener;
 import dev.taskcheck.model.Result;
-import dev.taskcheck.model.RuleSet;
-import dev.taskcheck.model.RunInfo;
-import dev.taskcheck.source.SourceLimits;
-import dev.taskcheck.source.Sources;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,10 +17,6 @@ class PipelineMemoryTest {
   @ValueSource(ints = {1, 3})
   void outOfMemoryOnOneDocumentIsItsFatalAndTheOthersAreReported(int threads)
       throws InterruptedException, IOException {
-    StringBuilder ndjson = new StringBuilder();
-    for (int i = 1; i <= 5; i++) {
-      ndjson.append("{\"resourceType\":\"Task\",\"id\":\"t").append(i).append("\"}\n");
-    }
     Stage greedy =
         new Stage() {
           @Override
@@ -46,31 +33,7 @@ class PipelineMemoryTest {
         };
     DocumentProcessor processor = new DocumentProcessor(List.of(greedy), FhirRelease.R4, t -> {});
     List<Result> results = new CopyOnWriteArrayList<>();
-    byte[] bytes = ndjson.toString().getBytes(StandardCharsets.UTF_8);
-    try (Sources sources =
-        Sources.open(
-            List.of("-"),
-            Path.of("."),
-            () -> new ByteArrayInputStream(bytes),
-            SourceLimits.defaults())) {
-      new Pipeline(processor, threads)
-          .run(
-              sources,
-              new RunInfo(
-                  "taskcheck",
-                  "test",
-                  "R4",
-                  RuleSet.RECOMMENDED,
-                  "test",
-                  Instant.EPOCH,
-                  Instant.EPOCH),
-              new ReportListener() {
-                @Override
-                public void result(Result result) {
-                  results.add(result);
-                }
-              });
-    }
+    PipelineRuns.run(processor, threads, PipelineRuns.tasks(5), "test", results::add);
     assertThat(results).extracting(Result::line).containsExactly(1, 2, 3, 4, 5);
     assertThat(results.get(2).issues())
         .singleElement()

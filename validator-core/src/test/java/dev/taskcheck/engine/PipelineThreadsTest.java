@@ -3,16 +3,8 @@ package dev.taskcheck.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskcheck.model.FhirRelease;
-import dev.taskcheck.model.ReportListener;
 import dev.taskcheck.model.Result;
-import dev.taskcheck.model.RuleSet;
-import dev.taskcheck.model.RunInfo;
-import dev.taskcheck.source.SourceLimits;
-import dev.taskcheck.source.Sources;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,36 +55,13 @@ class PipelineThreadsTest {
             checkedOn.add(Thread.currentThread().getName());
           }
         };
-    StringBuilder ndjson = new StringBuilder();
-    for (int i = 1; i <= documents; i++) {
-      ndjson.append("{\"resourceType\":\"Task\",\"id\":\"t").append(i).append("\"}\n");
-    }
-    byte[] bytes = ndjson.toString().getBytes(StandardCharsets.UTF_8);
-    List<Result> results = new java.util.ArrayList<>();
-    try (Sources sources =
-        Sources.open(
-            List.of("-"),
-            Path.of("."),
-            () -> new ByteArrayInputStream(bytes),
-            SourceLimits.defaults())) {
-      new Pipeline(new DocumentProcessor(List.of(recording), FhirRelease.R4, t -> {}), threads)
-          .run(
-              sources,
-              new RunInfo(
-                  "taskcheck",
-                  "test",
-                  "R4",
-                  RuleSet.RECOMMENDED,
-                  "test",
-                  Instant.EPOCH,
-                  Instant.EPOCH),
-              new ReportListener() {
-                @Override
-                public void result(Result result) {
-                  results.add(result);
-                }
-              });
-    }
+    List<Result> results = new ArrayList<>();
+    PipelineRuns.run(
+        new DocumentProcessor(List.of(recording), FhirRelease.R4, t -> {}),
+        threads,
+        PipelineRuns.tasks(documents),
+        "test",
+        results::add);
     assertThat(results).hasSize(documents);
     if (workers) {
       assertThat(checkedOn).allMatch(n -> n.startsWith("taskcheck-worker-"));

@@ -52,6 +52,10 @@ final class PlanNode implements FhirNode {
     final List<Node> values = new ArrayList<>(1);
     List<Node> shadows = List.of();
     ChildIndex.@Nullable Lookup found;
+
+    /** The name of the children it gives (its definition's, {@code value} for valueQuantity). */
+    @Nullable String group;
+
     @Nullable List<PlanNode> nodes;
 
     Property(String name) {
@@ -183,7 +187,7 @@ final class PlanNode implements FhirNode {
     }
     List<PlanNode> out = new ArrayList<>();
     for (Property p : properties()) {
-      if (p.found != null && p.found.def().name().equals(childName)) {
+      if (childName.equals(p.group)) {
         out.addAll(nodes(p));
       }
     }
@@ -254,6 +258,7 @@ final class PlanNode implements FhirNode {
       ChildIndex index = ChildIndex.of(childDefs());
       for (Property p : out) {
         p.found = index.find(p.name);
+        p.group = p.found == null ? null : p.found.def().name();
       }
     }
     properties = out;
