@@ -117,6 +117,27 @@ public final class Node {
   }
 
   /**
+   * A node as the JSON parser makes it, for an engine that reshapes an XML tree into the form
+   * FHIR's JSON would give it (the fast engine): {@code kind} is a JSON kind, an array item has
+   * {@code inArray}, and both positions are the one given.
+   */
+  public static Node jsonShaped(
+      String name,
+      @Nullable String value,
+      @Nullable String resourceType,
+      int line,
+      int column,
+      List<Node> children,
+      Kind kind,
+      boolean inArray) {
+    if (kind == Kind.XML || kind == Kind.ARRAY) {
+      throw new IllegalArgumentException("not a JSON kind a reshaped node can have: " + kind);
+    }
+    return new Node(
+        name, value, resourceType, line, column, line, column, children, kind, inArray, Notes.NONE);
+  }
+
+  /**
    * The element name ({@code status}, {@code entry}, {@code resource}; the resource type for the
    * root).
    */

@@ -1,6 +1,7 @@
 package dev.taskcheck.parse;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A document that parsed: its format, its tree, and its text (what an engine that re-parses
@@ -8,9 +9,16 @@ import java.util.Objects;
  *
  * @param firstLine the line of the source on which {@code text} starts (1 for a file; the line
  *     number for an NDJSON line); positions in the tree already include it
+ * @param xml for an XML document, what its parser saw besides the tree; null for JSON
  */
-public record ParsedDocument(Format format, Node root, String text, int firstLine)
+public record ParsedDocument(
+    Format format, Node root, String text, int firstLine, @Nullable XmlFacts xml)
     implements ParseOutcome {
+
+  /** A document without XML facts (JSON). */
+  public ParsedDocument(Format format, Node root, String text, int firstLine) {
+    this(format, root, text, firstLine, null);
+  }
 
   public ParsedDocument {
     Objects.requireNonNull(format);

@@ -28,6 +28,24 @@ final class XmlTreeParser {
   private final DocumentLimits limits;
   private int nodes;
 
+  static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
+
+  /** The first XML-only irregularity seen ({@link XmlFacts#irregularity}), or null. */
+  private @Nullable String irregularity;
+
+  /** Each XHTML element's markup, by node ({@link XmlFacts#xhtml}). */
+  private final java.util.IdentityHashMap<Node, String> xhtml = new java.util.IdentityHashMap<>();
+
+  /** The nodes made of attributes ({@link XmlFacts#attributes}). */
+  private final java.util.Set<Node> attributeNodes =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+  private void irregular(String what) {
+    if (irregularity == null) {
+      irregularity = what;
+    }
+  }
+
   /** Where text stands directly inside FHIR elements; collected only when asked for. */
   private @Nullable List<StrayText> strayTexts;
 
@@ -224,6 +242,14 @@ final class XmlTreeParser {
       if (encoding != null) {
         return encoding;
       }
+      if (text.contains("<![CDATA[")) {
+        // the JDK's reader reports a CDATA section as text, and one of whitespace as whitespace
+        irregular("a CDATA section");
+      }
+      String declared = r.getCharacterEncodingScheme();
+      if (declared != null && !declared.equalsIgnoreCase("UTF-8")) {
+        irregular("an XML declaration naming the encoding " + declared);
+      }
       while (r.hasNext()) {
         int event = r.next();
         switch (event) {
@@ -266,6 +292,7 @@ final class XmlTreeParser {
             String type = r.getLocalName();
             enter(1, startLine, startColumn);
             List<Node> children = readChildren(r, startLine, startColumn, 1, 0);
+            resourceAttributes(children);
             Node root = new Node(type, null, type, startLine, startColumn, children);
             // the rest of the document may only hold comments, processing instructions and
             // whitespace
@@ -281,7 +308,12 @@ final class XmlTreeParser {
                     "structure");
               }
             }
-            return new ParsedDocument(Format.XML, root, text, firstLine);
+            return new ParsedDocument(
+                Format.XML,
+                root,
+                text,
+                firstLine,
+                new XmlFacts(irregularity, xhtml, attributeNodes));
           }
           default -> {
             // prolog: declaration, comments, processing instructions, whitespace
@@ -343,7 +375,7 @@ final class XmlTreeParser {
   private List<Node> readChildren(XMLStreamReader r, int line, int column, int depth, int contained)
       throws XMLStreamException {
     List<Node> children = new ArrayList<>();
-    addAttributes(r, children, line, column);
+    addAttributes(r, children, line, column, depth == 1);
     int elements = 0;
     String previous = "";
     while (r.hasNext()) {
@@ -378,10 +410,16 @@ final class XmlTreeParser {
                 r.getLocation());
         case XMLStreamConstants.DTD ->
             throw new XMLStreamException("DOCTYPE is refused", r.getLocation());
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA ->
-            noteStrayText(r, line, column);
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
+          if (event == XMLStreamConstants.CDATA || !r.isWhiteSpace()) {
+            irregular("text directly inside a FHIR element");
+          }
+          noteStrayText(r, line, column);
+        }
+        case XMLStreamConstants.PROCESSING_INSTRUCTION ->
+            irregular("a processing instruction inside the resource");
         default -> {
-          // comments and processing instructions carry no FHIR content
+          // comments carry no FHIR content
         }
       }
     }
@@ -393,8 +431,13 @@ final class XmlTreeParser {
     String name = r.getLocalName();
     String ns = r.getNamespaceURI();
     if (XHTML_NS.equals(ns)) {
-      skipElement(r, depth);
-      return new Node(name, null, null, line, column, List.of());
+      String markup = readXhtml(r, depth);
+      Node node = new Node(name, null, null, line, column, List.of());
+      xhtml.put(node, markup);
+      return node;
+    }
+    if (!FHIR_NS.equals(ns)) {
+      irregular("an element in the namespace '" + nullToEmpty(ns) + "'");
     }
     String value = r.getAttributeValue(null, "value");
     int nested = contained;
@@ -416,6 +459,7 @@ final class XmlTreeParser {
     // element, whose name starts with an upper-case letter
     if (children.size() == 1 && value == null && isResourceName(children.get(0))) {
       Node inner = children.get(0);
+      resourceAttributes(inner.children());
       return new Node(name, null, inner.name(), line, column, inner.children());
     }
     return new Node(name, value, null, line, column, children);
@@ -427,33 +471,115 @@ final class XmlTreeParser {
 
   /**
    * An element's {@code url} and {@code id} attributes are its children in JSON: they get its
-   * position.
+   * position. Any other attribute but {@code value} (and {@code xsi:schemaLocation} on the root) is
+   * an irregularity.
    */
-  private static void addAttributes(XMLStreamReader r, List<Node> into, int line, int column) {
+  private void addAttributes(
+      XMLStreamReader r, List<Node> into, int line, int column, boolean root) {
     for (int i = 0; i < r.getAttributeCount(); i++) {
       String attr = r.getAttributeLocalName(i);
       String attrNs = r.getAttributeNamespace(i);
-      if ((attrNs == null || attrNs.isEmpty()) && ("url".equals(attr) || "id".equals(attr))) {
-        into.add(new Node(attr, r.getAttributeValue(i), null, line, column, List.of()));
+      boolean plain = attrNs == null || attrNs.isEmpty();
+      if (plain && ("url".equals(attr) || "id".equals(attr))) {
+        Node node = new Node(attr, r.getAttributeValue(i), null, line, column, List.of());
+        attributeNodes.add(node);
+        into.add(node);
+      } else if (!(plain && "value".equals(attr))
+          && !(root && XSI_NS.equals(attrNs) && "schemaLocation".equals(attr))) {
+        irregular("the attribute " + attr + ", which FHIR XML does not have there");
       }
     }
   }
 
-  /** Skips the XHTML element the reader is on, {@code depth} levels deep, counting its depth. */
-  private void skipElement(XMLStreamReader r, int depth) throws XMLStreamException {
+  /** A resource element with an {@code id} attribute (its id is an element). */
+  private void resourceAttributes(List<Node> children) {
+    for (Node c : children) {
+      if (attributeNodes.contains(c) && c.name().equals("id")) {
+        irregular("an id attribute on a resource element");
+      }
+    }
+  }
+
+  /**
+   * Reads the XHTML element the reader is on, {@code depth} levels deep, and writes its markup out
+   * again: tags with their namespace declarations and attributes, text, comments. CDATA and
+   * processing instructions are irregularities.
+   */
+  private String readXhtml(XMLStreamReader r, int depth) throws XMLStreamException {
+    StringBuilder b = new StringBuilder(256);
+    xhtmlStartTag(r, b);
     int level = 1;
     while (level > 0 && r.hasNext()) {
       int e = r.next();
-      if (e == XMLStreamConstants.START_ELEMENT) {
-        int[] at = startTag(r);
-        level++;
-        enter(depth + level - 1, at[0], at[1]);
-      } else if (e == XMLStreamConstants.END_ELEMENT) {
-        level--;
-      } else if (e == XMLStreamConstants.ENTITY_REFERENCE) {
-        throw new XMLStreamException(
-            "entity reference '&" + r.getLocalName() + ";' is refused: entities are never expanded",
-            r.getLocation());
+      switch (e) {
+        case XMLStreamConstants.START_ELEMENT -> {
+          int[] at = startTag(r);
+          level++;
+          enter(depth + level - 1, at[0], at[1]);
+          xhtmlStartTag(r, b);
+        }
+        case XMLStreamConstants.END_ELEMENT -> {
+          level--;
+          b.append("</").append(qualified(r.getPrefix(), r.getLocalName())).append('>');
+        }
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE -> escape(r.getText(), b);
+        case XMLStreamConstants.CDATA -> {
+          irregular("CDATA in a narrative");
+          escape(r.getText(), b);
+        }
+        case XMLStreamConstants.COMMENT -> b.append("<!--").append(r.getText()).append("-->");
+        case XMLStreamConstants.PROCESSING_INSTRUCTION ->
+            irregular("a processing instruction in a narrative");
+        case XMLStreamConstants.ENTITY_REFERENCE ->
+            throw new XMLStreamException(
+                "entity reference '&"
+                    + r.getLocalName()
+                    + ";' is refused: entities are never expanded",
+                r.getLocation());
+        default -> {
+          // nothing else occurs inside an element
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  private static void xhtmlStartTag(XMLStreamReader r, StringBuilder b) {
+    b.append('<').append(qualified(r.getPrefix(), r.getLocalName()));
+    for (int i = 0; i < r.getNamespaceCount(); i++) {
+      String prefix = r.getNamespacePrefix(i);
+      b.append(" xmlns");
+      if (prefix != null && !prefix.isEmpty()) {
+        b.append(':').append(prefix);
+      }
+      b.append("=\"");
+      escape(nullToEmpty(r.getNamespaceURI(i)), b);
+      b.append('"');
+    }
+    for (int i = 0; i < r.getAttributeCount(); i++) {
+      b.append(' ')
+          .append(qualified(r.getAttributePrefix(i), r.getAttributeLocalName(i)))
+          .append("=\"");
+      escape(r.getAttributeValue(i), b);
+      b.append('"');
+    }
+    b.append('>');
+  }
+
+  private static String qualified(@Nullable String prefix, String local) {
+    return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
+  }
+
+  /** Text or an attribute value, escaped for XML ({@code & < > "}). */
+  private static void escape(String text, StringBuilder b) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        default -> b.append(c);
       }
     }
   }

@@ -70,6 +70,14 @@ final class Bundles {
       if (entry.child("_fullUrl") != null || entry.child("link") != null) {
         throw new NotCovered("a Bundle entry with links or fullUrl extensions");
       }
+      Node request = entry.child("request");
+      if (request != null
+          && string(request.child("method")) == null
+          && request.child("_method") != null) {
+        // HL7 core fails (NullPointerException) on a method given by its extensions alone (a
+        // data-absent-reason: mutant remove-required/absent-reason); a missing one it reports
+        throw new NotCovered("a Bundle entry request whose method has extensions but no value");
+      }
       Node resource = entry.child("resource");
       if (resource == null) {
         if (!"history".equals(bundleType)) {
@@ -120,7 +128,10 @@ final class Bundles {
         // REFERENCE_REF_REL_UNSOLVEABLE for its relative references: not reproduced here
         throw new NotCovered("an R5 Bundle entry under a urn:uuid fullUrl");
       }
-      fullUrls.put(fullUrl, resourceType);
+      if (fullUrls.put(fullUrl, resourceType) != null && !"history".equals(bundleType)) {
+        // a reference to it is Bundle_BUNDLE_MultipleMatches (a mutant of bundle/fullurl-duplicate)
+        fullUrls.put(fullUrl, TWO_ENTRIES);
+      }
       if (task) {
         tasks.add(resource);
         taskUrls.add(fullUrl);
@@ -345,7 +356,7 @@ final class Bundles {
       Set<String> typeIds) {
     String exact = fullUrls.get(ref);
     if (exact != null) {
-      return exact;
+      return twoEntries(exact);
     }
     if (ref.startsWith("#") || ref.startsWith("urn:")) {
       throw new NotCovered("a local reference, or a urn no entry has, in a Bundle");
@@ -375,6 +386,19 @@ final class Bundles {
     String type = base == null ? null : fullUrls.get(base + "/" + ref);
     if (type == null && typeIds.contains(ref)) {
       throw new NotCovered("a reference that may match another entry of the Bundle");
+    }
+    return type == null ? null : twoEntries(type);
+  }
+
+  /**
+   * What {@code fullUrls} holds for a fullUrl that two entries of a Bundle other than a history
+   * have: a reference to it is not covered.
+   */
+  private static final String TWO_ENTRIES = "";
+
+  private static String twoEntries(String type) {
+    if (type.equals(TWO_ENTRIES)) {
+      throw new NotCovered("a reference to a fullUrl two entries of the Bundle have");
     }
     return type;
   }

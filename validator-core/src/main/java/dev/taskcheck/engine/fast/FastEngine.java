@@ -10,6 +10,7 @@ import dev.taskcheck.model.IssueSource;
 import dev.taskcheck.model.Severity;
 import dev.taskcheck.parse.Format;
 import dev.taskcheck.parse.Node;
+import dev.taskcheck.parse.XmlFacts;
 import dev.taskcheck.plan.Plans;
 import dev.taskcheck.plan.TypeDef;
 import java.util.ArrayList;
@@ -112,16 +113,13 @@ public final class FastEngine implements Stage {
   }
 
   private List<Issue> check(DocumentUnit unit) {
-    if (unit.document().format() != Format.JSON) {
-      throw new NotCovered("an XML document");
-    }
     if (runProfiles) {
       throw new NotCovered("profiles given for the run (--profile)");
     }
-    Node root = unit.document().root();
-    boolean bundle = "Bundle".equals(root.resourceType());
-    if (!bundle && !"Task".equals(root.resourceType())) {
-      throw new NotCovered("a " + root.resourceType() + " document");
+    Node source = unit.document().root();
+    boolean bundle = "Bundle".equals(source.resourceType());
+    if (!bundle && !"Task".equals(source.resourceType())) {
+      throw new NotCovered("a " + source.resourceType() + " document");
     }
     FhirRelease release = unit.release().release();
     if (!Plans.exists(release)) {
@@ -129,9 +127,16 @@ public final class FastEngine implements Stage {
           "an " + release.code() + " document (the fast engine has no plan for it)");
     }
     Engine engine = engine(release);
+    boolean xml = unit.document().format() != Format.JSON;
+    XmlFacts facts = unit.document().xml();
+    if (xml && facts == null) {
+      throw new NotCovered("an XML document without its parser's facts");
+    }
+    // an XML document is walked in its JSON form; positions stay those of its XML tree
+    Node root = facts == null ? source : XmlShape.reshape(source, facts, engine.types());
     Bundles.Targets targets =
         bundle ? Bundles.taskEntries(root, release, engine.types()) : Bundles.Targets.none();
-    Findings out = new Findings(root);
+    Findings out = new Findings(source);
     boolean baseOnly = true;
     if (bundle) {
       // the Bundle's own: a known profile is not covered, an unknown one is a warning about the
@@ -154,6 +159,9 @@ public final class FastEngine implements Stage {
     Document doc = new Document(root, baseOnly, profile, bundle ? root : null, targets);
     Walker walker = new Walker(engine, doc, out);
     walker.resource(root, Loc.root(root.name()), null, true, profile);
+    if (xml) {
+      XmlShape.narrativeFindings(out.issues());
+    }
     return postProcess(out.issues());
   }
 

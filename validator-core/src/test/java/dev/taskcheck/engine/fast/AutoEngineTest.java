@@ -28,10 +28,18 @@ class AutoEngineTest {
   private static final String JSON_TASK =
       "{\"resourceType\":\"Task\",\"id\":\"a\",\"status\":\"requested\",\"intent\":\"order\"}";
 
-  /** A Task the fast engine does not check (it reads JSON only). */
-  private static final String XML_TASK =
+  /** A plain XML Task, which the fast engine checks too. */
+  private static final String PLAIN_XML_TASK =
       "<Task xmlns=\"http://hl7.org/fhir\"><id value=\"a\"/><status value=\"requested\"/>"
           + "<intent value=\"order\"/></Task>";
+
+  /**
+   * A Task the fast engine does not check: an XML attribute FHIR XML does not have, which the
+   * reference engine reports in XML words of its own.
+   */
+  private static final String XML_TASK =
+      "<Task xmlns=\"http://hl7.org/fhir\"><id value=\"a\"/>"
+          + "<status value=\"requested\" colour=\"red\"/><intent value=\"order\"/></Task>";
 
   private static final FastEngine FAST = new FastEngine(false);
 
@@ -76,6 +84,14 @@ class AutoEngineTest {
 
     assertThat(r.engine()).isEqualTo(Result.ENGINE_REFERENCE);
     assertThat(reference.documents).hasValue(1);
+  }
+
+  @Test
+  void autoNamesTheFastEngineOnAPlainXmlTask() {
+    Result r = check(EngineChoice.AUTO, PLAIN_XML_TASK);
+
+    assertThat(r.engine()).isEqualTo("fast");
+    assertThat(reference.documents).hasValue(0);
   }
 
   @Test
