@@ -19,6 +19,7 @@ final class XmlTreeParser {
 
   static final String FHIR_NS = "http://hl7.org/fhir";
   static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
+  static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 
   private static final XMLInputFactory FACTORY = newFactory();
 
@@ -27,8 +28,6 @@ final class XmlTreeParser {
   private final int[] lineStarts;
   private final DocumentLimits limits;
   private int nodes;
-
-  static final String XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 
   /** The first XML-only irregularity seen ({@link XmlFacts#irregularity}), or null. */
   private @Nullable String irregularity;
@@ -507,7 +506,10 @@ final class XmlTreeParser {
    */
   private String readXhtml(XMLStreamReader r, int depth) throws XMLStreamException {
     StringBuilder b = new StringBuilder(256);
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    declared.add("xml");
     xhtmlStartTag(r, b);
+    ownNamespaces(r, declared);
     int level = 1;
     while (level > 0 && r.hasNext()) {
       int e = r.next();
@@ -517,6 +519,7 @@ final class XmlTreeParser {
           level++;
           enter(depth + level - 1, at[0], at[1]);
           xhtmlStartTag(r, b);
+          ownNamespaces(r, declared);
         }
         case XMLStreamConstants.END_ELEMENT -> {
           level--;
@@ -542,6 +545,25 @@ final class XmlTreeParser {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * Adds the prefixes the start tag declares to {@code declared}, and notes an irregularity when
+   * the element or one of its attributes uses a prefix (or, for the element, the default namespace)
+   * that is declared only outside the XHTML: the markup written out would then lose its namespace.
+   */
+  private void ownNamespaces(XMLStreamReader r, java.util.Set<String> declared) {
+    for (int i = 0; i < r.getNamespaceCount(); i++) {
+      declared.add(nullToEmpty(r.getNamespacePrefix(i)));
+    }
+    boolean outside = !declared.contains(nullToEmpty(r.getPrefix()));
+    for (int i = 0; i < r.getAttributeCount(); i++) {
+      String prefix = nullToEmpty(r.getAttributePrefix(i));
+      outside |= !prefix.isEmpty() && !declared.contains(prefix);
+    }
+    if (outside) {
+      irregular("a narrative whose namespace is declared outside its XHTML");
+    }
   }
 
   private static void xhtmlStartTag(XMLStreamReader r, StringBuilder b) {

@@ -81,6 +81,9 @@ class XmlFactsTest {
             + " value='draft'/></Task> | a CDATA section",
         "a processing instruction inside | <Task xmlns='http://hl7.org/fhir'><?pi x?><status"
             + " value='draft'/></Task> | a processing instruction inside the resource",
+        "an XHTML namespace declared outside the div | <Task xmlns='http://hl7.org/fhir'"
+            + " xmlns:h='http://www.w3.org/1999/xhtml'><text><status value='generated'/><h:div><h:p>x"
+            + "</h:p></h:div></text></Task> | a narrative whose namespace is declared outside",
         "an encoding other than UTF-8 | <?xml version='1.0' encoding='ISO-8859-1'?><Task"
             + " xmlns='http://hl7.org/fhir'><status value='draft'/></Task> | the encoding ISO-8859-1",
       })

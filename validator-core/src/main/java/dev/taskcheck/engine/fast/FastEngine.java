@@ -127,9 +127,8 @@ public final class FastEngine implements Stage {
           "an " + release.code() + " document (the fast engine has no plan for it)");
     }
     Engine engine = engine(release);
-    boolean xml = unit.document().format() != Format.JSON;
     XmlFacts facts = unit.document().xml();
-    if (xml && facts == null) {
+    if (unit.document().format() != Format.JSON && facts == null) {
       throw new NotCovered("an XML document without its parser's facts");
     }
     // an XML document is walked in its JSON form; positions stay those of its XML tree
@@ -159,9 +158,6 @@ public final class FastEngine implements Stage {
     Document doc = new Document(root, baseOnly, profile, bundle ? root : null, targets);
     Walker walker = new Walker(engine, doc, out);
     walker.resource(root, Loc.root(root.name()), null, true, profile);
-    if (xml) {
-      XmlShape.narrativeFindings(out.issues());
-    }
     return postProcess(out.issues());
   }
 

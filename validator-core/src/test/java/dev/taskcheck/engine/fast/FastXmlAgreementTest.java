@@ -65,7 +65,8 @@ class FastXmlAgreementTest {
   void realDocumentsAndMutantsAsXml() throws IOException {
     Differential d = new Differential();
     List<Differential.Outcome> outcomes = new ArrayList<>();
-    for (String folder : List.of("samples", "corpus", "fixtures/structure")) {
+    // the narrative probes too: the XHTML rules run on the markup the XML parser writes out again
+    for (String folder : List.of("samples", "corpus", "fixtures/structure", "probes/narrative")) {
       try (Stream<Path> files = Files.walk(TestData.root().resolve(folder))) {
         for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
           String text = Files.readString(f, StandardCharsets.UTF_8);
@@ -106,7 +107,7 @@ class FastXmlAgreementTest {
     long disagreed =
         outcomes.stream().filter(o -> o.covered() && !o.agrees() && !o.allowed()).count();
     // a ratchet: coverage may grow and disagreements shrink, never the other way
-    assertThat(agreed).as("XML forms covered and agreed").isGreaterThanOrEqualTo(495);
+    assertThat(agreed).as("XML forms covered and agreed").isGreaterThanOrEqualTo(539);
     assertThat(disagreed).as("XML forms covered, not agreed").isLessThanOrEqualTo(0);
   }
 
