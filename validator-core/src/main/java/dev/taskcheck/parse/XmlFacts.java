@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param irregularity the first XML-only irregularity found (an attribute FHIR XML does not have,
  *     an element outside the FHIR namespace, text or CDATA directly inside a FHIR element, a
  *     processing instruction inside the resource, an {@code id} attribute on a resource element, a
- *     declared encoding other than UTF-8), or null when there is none
+ *     declared encoding other than UTF-8, a CDATA section, an XHTML namespace declared outside the
+ *     narrative's {@code div}), or null when there is none
  * @param xhtml each XHTML element of the document (a narrative's {@code div}), by node identity:
  *     its markup written out again (namespace declarations, attributes, text, comments)
  * @param attributes the nodes that stand for an {@code id} or {@code url} attribute, by identity

@@ -15,12 +15,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Walks one JSON resource with its definitions and reports what the reference engine reports for
- * it: shape, unknown elements, cardinality, primitive formats, bindings, type-specific checks,
- * extensions, references and invariants (docs/engines/reference-behaviour.md). Where the resource
- * is a Task, TaskCheck's Task profile is applied in the same walk, as the reference engine's second
- * pass: its cardinality findings are repeated under the profile, its own invariants added, and the
- * checks that depend on whether a definition is a core one run once more.
+ * Walks one JSON resource (an XML one in its JSON form, {@link XmlShape}) with its definitions and
+ * reports what the reference engine reports for it: shape, unknown elements, cardinality, primitive
+ * formats, bindings, type-specific checks, extensions, references and invariants
+ * (docs/engines/reference-behaviour.md). Where the resource is a Task, TaskCheck's Task profile is
+ * applied in the same walk, as the reference engine's second pass: its cardinality findings are
+ * repeated under the profile, its own invariants added, and the checks that depend on whether a
+ * definition is a core one run once more.
  */
 final class Walker {
 
