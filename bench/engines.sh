@@ -5,6 +5,7 @@
 # the fast engine's coverage and agreement with the reference engine.
 #
 #   ./mvnw -q -DskipTests package && bench/engines.sh [--count 2000] [--seconds 10] [--threads N] [--skip-hapi]
+#       [--only fast,reference] [--skip-agreement] [--xml: the fast engine on the same Tasks as XML too]
 #
 # The benchmark is built by the bench module (bench/target/taskcheck-bench.jar); the CLI's jar brings
 # TaskCheck and its libraries (cli/target/lib), the testdata jar the Task generator.

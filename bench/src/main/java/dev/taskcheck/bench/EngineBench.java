@@ -4,9 +4,10 @@
 // HAPI's documentation sets it up. For each: the time from creating the validator to its first
 // result, and the throughput after warm-up on 1 and on N threads. It also counts the Tasks the
 // fast engine covers and, of those, the ones on which its findings equal the reference engine's.
+// --xml adds the fast engine on the same Tasks written as XML by HAPI's parsers.
 //
 //   ./mvnw -q -DskipTests package && bench/engines.sh [--count 2000] [--seconds 10] [--threads N]
-//       [--only fast,reference] [--skip-hapi] [--skip-agreement]
+//       [--only fast,reference] [--skip-hapi] [--skip-agreement] [--xml]
 //
 // Wall-clock figures: run on a quiet machine, and read the ratios, not the absolute numbers.
 package dev.taskcheck.bench;
@@ -50,7 +51,13 @@ public final class EngineBench {
   private EngineBench() {}
 
   /** One engine under measurement: built by {@code create}, then fed one Task at a time. */
-  private record Engine(String name, Supplier<Consumer<String>> create) {}
+  /** An engine to measure; {@code xml}: on the generated Tasks written as XML. */
+  private record Engine(String name, Supplier<Consumer<String>> create, boolean xml) {
+
+    Engine(String name, Supplier<Consumer<String>> create) {
+      this(name, create, false);
+    }
+  }
 
   /**
    * What one engine measured; {@code perCpuSecond} and {@code bytesPerTask} are the 1-thread run's,
@@ -103,6 +110,15 @@ public final class EngineBench {
                 }));
     engines.add(new Engine("TaskCheck fast engine (forced)", () -> taskCheck("fast", now)));
     engines.add(new Engine("TaskCheck auto (fast, else reference)", () -> taskCheck("auto", now)));
+    List<String> xmlTasks = List.of();
+    if (List.of(args).contains("--xml")) {
+      // the same Tasks as XML, written by HAPI's parsers (what they cannot read is left out)
+      xmlTasks = asXml(tasks);
+      System.out.printf(
+          Locale.ROOT, "--xml: HAPI wrote %d of the %d Tasks as XML%n%n", xmlTasks.size(), count);
+      engines.add(
+          new Engine("TaskCheck fast engine (forced), XML", () -> taskCheck("fast", now), true));
+    }
     engines.add(new Engine(REFERENCE, () -> taskCheck("reference", now)));
     if (hapi) {
       engines.add(new Engine("HAPI FhirInstanceValidator (documented setup)", EngineBench::hapi));
@@ -120,7 +136,7 @@ public final class EngineBench {
     }
     List<Figures> all = new ArrayList<>();
     for (Engine e : engines) {
-      all.add(measure(e, tasks, seconds, threads));
+      all.add(measure(e, e.xml ? xmlTasks : tasks, seconds, threads));
     }
 
     Figures base = all.get(0);
@@ -238,7 +254,26 @@ public final class EngineBench {
   private static Consumer<String> taskCheck(String engine, Instant now) {
     TaskCheck tc =
         TaskCheck.builder().engine(engine).fhirVersion(FhirRelease.R4).now(now).threads(1).build();
-    return text -> tc.validateText(text, "task.json");
+    return text -> tc.validateText(text, text.startsWith("<") ? "task.xml" : "task.json");
+  }
+
+  /**
+   * The Tasks as HAPI's XML parser writes them (pretty-printed), leaving out those it cannot read.
+   */
+  private static List<String> asXml(List<String> json) {
+    FhirContext ctx = FhirContext.forR4();
+    List<String> out = new ArrayList<>(json.size());
+    for (String t : json) {
+      try {
+        out.add(
+            ctx.newXmlParser()
+                .setPrettyPrint(true)
+                .encodeResourceToString(ctx.newJsonParser().parseResource(t)));
+      } catch (RuntimeException e) {
+        // a Task whose defect HAPI's lenient parser cannot read: no XML form of it
+      }
+    }
+    return out;
   }
 
   /** HAPI's instance validator, set up as HAPI's documentation shows, offline. */
