@@ -169,6 +169,14 @@ public final class TaskGenerator {
   }
 
   /**
+   * Task number {@code n} as the write methods write it in a run with the given defect rate (with
+   * its {@link #plannedDefect}, if any), as compact one-line JSON.
+   */
+  public String plannedTask(int n, double defectRate) {
+    return Json.compact(task(n, defectRate));
+  }
+
+  /**
    * The defect Task {@code n} carries in a run with the given defect rate, or empty when it is
    * valid. The write methods use exactly this plan, so a test can predict every finding.
    */

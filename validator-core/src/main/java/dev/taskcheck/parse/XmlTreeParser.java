@@ -401,16 +401,11 @@ final class XmlTreeParser {
         case XMLStreamConstants.END_ELEMENT -> {
           return children;
         }
-        case XMLStreamConstants.ENTITY_REFERENCE ->
-            throw new XMLStreamException(
-                "entity reference '&"
-                    + r.getLocalName()
-                    + ";' is refused: entities are never expanded",
-                r.getLocation());
+        case XMLStreamConstants.ENTITY_REFERENCE -> throw entityRefused(r);
         case XMLStreamConstants.DTD ->
             throw new XMLStreamException("DOCTYPE is refused", r.getLocation());
         case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-          if (event == XMLStreamConstants.CDATA || !r.isWhiteSpace()) {
+          if (!r.isWhiteSpace()) {
             irregular("text directly inside a FHIR element");
           }
           noteStrayText(r, line, column);
@@ -501,8 +496,8 @@ final class XmlTreeParser {
 
   /**
    * Reads the XHTML element the reader is on, {@code depth} levels deep, and writes its markup out
-   * again: tags with their namespace declarations and attributes, text, comments. CDATA and
-   * processing instructions are irregularities.
+   * again: tags with their namespace declarations and attributes, text, comments. Processing
+   * instructions are irregularities (CDATA too, noted for the whole document).
    */
   private String readXhtml(XMLStreamReader r, int depth) throws XMLStreamException {
     StringBuilder b = new StringBuilder(256);
@@ -525,20 +520,13 @@ final class XmlTreeParser {
           level--;
           b.append("</").append(qualified(r.getPrefix(), r.getLocalName())).append('>');
         }
-        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE -> escape(r.getText(), b);
-        case XMLStreamConstants.CDATA -> {
-          irregular("CDATA in a narrative");
-          escape(r.getText(), b);
-        }
+        // a CDATA section is an irregularity of the whole document (parseDocument)
+        case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE, XMLStreamConstants.CDATA ->
+            escape(r.getText(), b);
         case XMLStreamConstants.COMMENT -> b.append("<!--").append(r.getText()).append("-->");
         case XMLStreamConstants.PROCESSING_INSTRUCTION ->
             irregular("a processing instruction in a narrative");
-        case XMLStreamConstants.ENTITY_REFERENCE ->
-            throw new XMLStreamException(
-                "entity reference '&"
-                    + r.getLocalName()
-                    + ";' is refused: entities are never expanded",
-                r.getLocation());
+        case XMLStreamConstants.ENTITY_REFERENCE -> throw entityRefused(r);
         default -> {
           // nothing else occurs inside an element
         }
@@ -564,6 +552,12 @@ final class XmlTreeParser {
     if (outside) {
       irregular("a narrative whose namespace is declared outside its XHTML");
     }
+  }
+
+  private static XMLStreamException entityRefused(XMLStreamReader r) {
+    return new XMLStreamException(
+        "entity reference '&" + r.getLocalName() + ";' is refused: entities are never expanded",
+        r.getLocation());
   }
 
   private static void xhtmlStartTag(XMLStreamReader r, StringBuilder b) {

@@ -4,6 +4,9 @@ import dev.taskcheck.TaskCheck;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -126,6 +129,13 @@ final class Differential {
       }
     }
     return out;
+  }
+
+  /** Writes a report of the tests ({@link #summary}) to {@code target/<name>}. */
+  static void report(String name, String text) throws IOException {
+    Path out = Path.of("target", name);
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, text);
   }
 
   /** A summary of many outcomes: counts, the reasons for not covering, and the differences. */
