@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing with Jazzer (issue 14, point 4): raw bytes, as a file or standard input
@@ -19,8 +20,10 @@ import java.util.List;
  * src/test/resources/dev/taskcheck/fuzz/CoverageGuidedFuzzTestInputs/<method>/}: real Tasks, and
  * every input a campaign found to break TaskCheck (Jazzer writes a {@code crash-*} file there; keep
  * it, it is the regression test). A campaign is started with {@code JAZZER_FUZZ=1}; see
- * docs/fuzzing.md.
+ * docs/fuzzing.md. Tagged {@code jazzer}: the build runs it in a JVM of its own (Jazzer's agent
+ * instruments the whole JVM), see validator-core/pom.xml.
  */
+@Tag("jazzer")
 class CoverageGuidedFuzzTest {
 
   private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
