@@ -2,6 +2,7 @@ package dev.taskcheck;
 
 import dev.taskcheck.engine.AdvisorFile;
 import dev.taskcheck.engine.DocumentProcessor;
+import dev.taskcheck.engine.IgSnapshotCache;
 import dev.taskcheck.engine.IssuePolicy;
 import dev.taskcheck.engine.Pipeline;
 import dev.taskcheck.engine.ReferenceEngine;
@@ -14,6 +15,7 @@ import dev.taskcheck.engine.TransitionEngine;
 import dev.taskcheck.engine.custom.CustomRules;
 import dev.taskcheck.engine.fast.AutoEngine;
 import dev.taskcheck.engine.fast.FastEngine;
+import dev.taskcheck.engine.fast.IgProfiles;
 import dev.taskcheck.engine.packages.IgPackages;
 import dev.taskcheck.engine.packages.IgSet;
 import dev.taskcheck.fhir.StateMachine;
@@ -145,9 +147,31 @@ public final class TaskCheck {
                     : " (" + igs.packages().size() + " loaded: " + names(igs) + ")"));
       }
     }
+    if (warmFastPath(releases)) {
+      // the fast engine checks what conforms to the packages' profiles from their cached
+      // snapshots; the reference engine loads on the first document it must check
+      return;
+    }
     for (FhirRelease r : releases) {
       reference.get().preload(r);
     }
+  }
+
+  /**
+   * Whether the fast engine may check Tasks claiming the packages' profiles without the reference
+   * engine: engine auto, no profile for the whole run, and a complete snapshot-cache entry for the
+   * packages of each release (written by an earlier run that loaded them without error).
+   */
+  private boolean warmFastPath(java.util.Set<FhirRelease> releases) {
+    if (engineChoice == EngineChoice.REFERENCE || !profiles.isEmpty() || igs.isEmpty()) {
+      return false;
+    }
+    for (FhirRelease r : releases) {
+      if (!igs.forRelease(r).isEmpty() && IgSnapshotCache.entry(r, igs) == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String names(IgSet set) {
@@ -194,7 +218,13 @@ public final class TaskCheck {
     this.igs = b.loadIgs();
     this.profiles = List.copyOf(b.profiles);
     IgSet packages = igs;
-    this.fastEngine = new FastEngine(anyProfileRule, packages::definesProfile, !profiles.isEmpty());
+    this.fastEngine =
+        new FastEngine(
+            anyProfileRule,
+            packages.isEmpty()
+                ? IgProfiles.NONE
+                : new IgProfiles(packages, release -> IgSnapshotCache.entry(release, packages)),
+            !profiles.isEmpty());
     this.reference =
         new java.util.function.Supplier<>() {
           private volatile @Nullable ReferenceEngine made;

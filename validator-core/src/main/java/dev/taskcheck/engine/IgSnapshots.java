@@ -14,13 +14,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -44,25 +40,11 @@ final class IgSnapshots {
   /** What {@link #apply} did, for tests and {@code --debug}. */
   record Outcome(List<IBaseResource> resources, int generated, int fromCache) {}
 
-  private static final String COMPLETE = "complete";
-
   private IgSnapshots() {}
 
-  /** The cache folder in force, or null when it is switched off. */
+  /** The cache folder in force, or null when it is switched off ({@link IgSnapshotCache#root}). */
   static @Nullable Path root() {
-    String configured = System.getProperty("taskcheck.cache");
-    if (configured == null || configured.isBlank()) {
-      configured = System.getenv("TASKCHECK_CACHE");
-    }
-    if (configured != null && !configured.isBlank()) {
-      String c = configured.trim().toLowerCase(Locale.ROOT);
-      return c.equals("off") || c.equals("none") ? null : Path.of(configured.trim());
-    }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    if (xdg != null && !xdg.isBlank()) {
-      return Path.of(xdg, "taskcheck");
-    }
-    return Path.of(System.getProperty("user.home"), ".cache", "taskcheck");
+    return IgSnapshotCache.root();
   }
 
   /**
@@ -91,10 +73,7 @@ final class IgSnapshots {
     if (needing.isEmpty()) {
       return new Outcome(resources, 0, 0);
     }
-    Path dir =
-        root == null
-            ? null
-            : root.resolve("snapshots").resolve(release.code()).resolve(key(release, igs));
+    Path dir = root == null ? null : IgSnapshotCache.folder(root, release, igs);
     if (dir != null) {
       List<IBaseResource> cached = read(context, dir, resources, needing);
       if (cached != null) {
@@ -127,30 +106,14 @@ final class IgSnapshots {
     return new Outcome(out, generated, 0);
   }
 
-  /**
-   * The cache key: the packages' contents, the release, the HAPI version (its snapshot generator)
-   * and the format of an entry.
-   */
+  /** The cache key ({@link IgSnapshotCache#key}). */
   static String key(FhirRelease release, IgSet igs) {
-    try {
-      MessageDigest d = MessageDigest.getInstance("SHA-256");
-      d.update(
-          ("v1|" + release.code() + "|" + hapiVersion() + "|" + igs.contentHash())
-              .getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d.digest()).substring(0, 32);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String hapiVersion() {
-    String v = ca.uhn.fhir.util.VersionUtil.getVersion();
-    return v == null ? "unknown" : v;
+    return IgSnapshotCache.key(release, igs);
   }
 
   private static @Nullable List<IBaseResource> read(
       FhirContext context, Path dir, List<IBaseResource> resources, List<Integer> needing) {
-    if (!Files.isRegularFile(dir.resolve(COMPLETE))) {
+    if (!Files.isRegularFile(dir.resolve(IgSnapshotCache.COMPLETE))) {
       return null;
     }
     try {
@@ -179,7 +142,7 @@ final class IgSnapshots {
             context.newJsonParser().encodeResourceToString(resources.get(i)),
             StandardCharsets.UTF_8);
       }
-      Files.writeString(tmp.resolve(COMPLETE), "", StandardCharsets.UTF_8);
+      Files.writeString(tmp.resolve(IgSnapshotCache.COMPLETE), "", StandardCharsets.UTF_8);
       try {
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

@@ -44,9 +44,16 @@ final class Codes {
   private final Map<String, Set<String>> codesByValueSet = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> codingsByValueSet = new ConcurrentHashMap<>();
 
+  private final Function<String, @Nullable CodeSystemDef> igCodeSystems;
+
   Codes(Plan plan, FhirRelease release) {
+    this(plan, release, url -> null);
+  }
+
+  Codes(Plan plan, FhirRelease release, Function<String, @Nullable CodeSystemDef> igCodeSystems) {
     this.plan = plan;
     this.release = release;
+    this.igCodeSystems = igCodeSystems;
   }
 
   /**
@@ -406,7 +413,16 @@ final class Codes {
     }
     CodeSystemDef cs = plan.codeSystem(system);
     if (cs == null) {
-      return Verdict.UNKNOWN_SYSTEM;
+      CodeSystemDef ig = igCodeSystems.apply(system);
+      if (ig == null) {
+        return Verdict.UNKNOWN_SYSTEM;
+      }
+      // a code system of a loaded IG package: the reference engine knows it; its messages about
+      // codes it does not define are not reproduced here
+      if (!ig.isComplete() || code == null || ig.concept(code) == null) {
+        throw new NotCovered("a code the IG code system " + system + " does not define");
+      }
+      return Verdict.OK;
     }
     if (!cs.isComplete()) {
       throw new NotCovered("a code of the " + cs.content() + " code system " + system);

@@ -1,7 +1,10 @@
 package dev.taskcheck.engine.fast;
 
 import dev.taskcheck.model.FhirRelease;
+import dev.taskcheck.plan.CodeSystemDef;
 import dev.taskcheck.plan.Plan;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fast engine's checks for one FHIR release, built once from the release's plan and shared by
@@ -19,10 +22,18 @@ final class Engine {
   private final Invariants invariants;
 
   Engine(FhirRelease release, Plan plan) {
+    this(release, plan, url -> null);
+  }
+
+  /**
+   * @param igCodeSystems the code systems of loaded IG packages by URL (null for a URL they do not
+   *     define), which the reference engine knows beside the core ones
+   */
+  Engine(FhirRelease release, Plan plan, Function<String, @Nullable CodeSystemDef> igCodeSystems) {
     this.release = release;
     this.types = new Types(plan);
     this.primitives = new Primitives(types, release);
-    this.codes = new Codes(plan, release);
+    this.codes = new Codes(plan, release, igCodeSystems);
     this.references = new References(types, release);
     this.datatypes = new Datatypes(codes, references);
     this.extensions = new Extensions(types);

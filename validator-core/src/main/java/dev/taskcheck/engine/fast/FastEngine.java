@@ -11,6 +11,7 @@ import dev.taskcheck.model.Severity;
 import dev.taskcheck.parse.Format;
 import dev.taskcheck.parse.Node;
 import dev.taskcheck.parse.XmlFacts;
+import dev.taskcheck.plan.Plan;
 import dev.taskcheck.plan.Plans;
 import dev.taskcheck.plan.TypeDef;
 import java.util.ArrayList;
@@ -56,12 +57,34 @@ public final class FastEngine implements Stage {
    *     --profile}): then no document is covered
    */
   public FastEngine(boolean taskProfile, Predicate<String> fromPackages, boolean runProfiles) {
+    this(taskProfile, fromPackages, IgProfiles.NONE, runProfiles);
+  }
+
+  /**
+   * @param taskProfile whether each Task is also checked against TaskCheck's Task profile
+   * @param igProfiles the profiles of the loaded IG packages: a Task that claims one is covered
+   *     when it conforms to it ({@link IgConformance}) and the packages compile, else left to the
+   *     reference engine
+   * @param runProfiles whether every Task is checked against profiles given for the run ({@code
+   *     --profile}): then no document is covered
+   */
+  public FastEngine(boolean taskProfile, IgProfiles igProfiles, boolean runProfiles) {
+    this(taskProfile, igProfiles::defines, igProfiles, runProfiles);
+  }
+
+  private FastEngine(
+      boolean taskProfile,
+      Predicate<String> fromPackages,
+      IgProfiles igProfiles,
+      boolean runProfiles) {
     this.taskProfile = taskProfile;
     this.fromPackages = fromPackages;
+    this.igProfiles = igProfiles;
     this.runProfiles = runProfiles;
   }
 
   private final Predicate<String> fromPackages;
+  private final IgProfiles igProfiles;
   private final boolean runProfiles;
 
   @Override
@@ -71,7 +94,8 @@ public final class FastEngine implements Stage {
 
   private Engine engine(FhirRelease release) {
     synchronized (engines) {
-      return engines.computeIfAbsent(release, r -> new Engine(r, Plans.of(r)));
+      return engines.computeIfAbsent(
+          release, r -> new Engine(r, Plans.of(r), url -> igProfiles.codeSystem(r, url)));
     }
   }
 
@@ -151,6 +175,7 @@ public final class FastEngine implements Stage {
     } else {
       baseOnly = declaredProfiles(engine, root, out, fromPackages);
     }
+    List<TypeDef> claimed = bundle ? List.of() : igClaims(root, release);
     TypeDef profile = taskProfile ? engine.types().plan().definition(TASK_PROFILE) : null;
     if (taskProfile && profile == null) {
       throw new NotCovered("TaskCheck's Task profile is missing from the plan");
@@ -158,7 +183,69 @@ public final class FastEngine implements Stage {
     Document doc = new Document(root, baseOnly, profile, bundle ? root : null, targets);
     Walker walker = new Walker(engine, doc, out);
     walker.resource(root, Loc.root(root.name()), null, true, profile);
-    return postProcess(out.issues());
+    List<Issue> issues = postProcess(out.issues());
+    if (!claimed.isEmpty()) {
+      for (Issue i : issues) {
+        if (!sameUnderProfile(i)) {
+          // the reference engine reports it against the profile as well, in other words
+          throw new NotCovered(
+              "a Task claiming an IG profile with the finding "
+                  + i.ruleId()
+                  + " at "
+                  + i.expression());
+        }
+      }
+      Plan ig = igProfiles.plan(release);
+      IgConformance conformance = new IgConformance(engine, java.util.Objects.requireNonNull(ig));
+      for (TypeDef p : claimed) {
+        conformance.check(root, p);
+      }
+    }
+    return issues;
+  }
+
+  /**
+   * Whether the reference engine reports a finding of the base walk once and alike when the Task
+   * also claims an IG profile: a core invariant (the profile's snapshot inherits it with its
+   * source, and the same finding from both passes is one) or one of TaskCheck's Task profile (its
+   * own pass, whatever the Task claims). Others (a cardinality, a binding) come again from the
+   * profile's pass, naming the profile.
+   */
+  private static boolean sameUnderProfile(Issue i) {
+    String id = i.messageId();
+    if (id == null) {
+      return false;
+    }
+    return (id.startsWith(Types.CORE) && id.indexOf('#') > 0) || id.startsWith(TASK_PROFILE + "#");
+  }
+
+  /**
+   * The IG profiles the document's Task claims, compiled; {@link NotCovered} when one is not (the
+   * packages' snapshots are not cached yet, or the claimed version is another).
+   */
+  private List<TypeDef> igClaims(Node root, FhirRelease release) {
+    Node meta = root.child("meta");
+    if (meta == null || meta.kind() != Node.Kind.OBJECT) {
+      return List.of();
+    }
+    List<TypeDef> out = new ArrayList<>();
+    for (Node p : meta.children("profile")) {
+      String url = p.value();
+      if (url == null || !fromPackages.test(url)) {
+        continue;
+      }
+      Plan ig = igProfiles.plan(release);
+      if (ig == null) {
+        throw new NotCovered("a profile of a loaded IG package not compiled yet (" + url + ")");
+      }
+      int bar = url.indexOf('|');
+      TypeDef def = ig.definition(bar < 0 ? url : url.substring(0, bar));
+      if (def == null || (bar >= 0 && !url.substring(bar + 1).equals(def.version()))) {
+        throw new NotCovered("a profile of a loaded IG package the plan lacks (" + url + ")");
+      }
+      out.add(def);
+    }
+    return out;
   }
 
   /**
@@ -225,7 +312,11 @@ public final class FastEngine implements Stage {
         continue;
       }
       if (fromPackages.test(url)) {
-        throw new NotCovered("a profile of a loaded IG package (" + url + ")");
+        if (!at.equals("Task")) {
+          throw new NotCovered("a profile of a loaded IG package (" + url + ")");
+        }
+        // the document's Task: checked against it after the walk (igClaims)
+        continue;
       }
       if (!url.contains("|") && engine.types().plan().definition(url) != null) {
         throw new NotCovered("a declared profile the definitions know (" + url + ")");

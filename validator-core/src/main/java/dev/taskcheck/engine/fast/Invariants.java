@@ -423,6 +423,60 @@ final class Invariants {
     }
   }
 
+  /**
+   * Whether an IG profile's invariant holds on a document's resource, evaluated as {@link #test}
+   * evaluates one (a failed evaluation counts as failed); an expression the evaluator cannot
+   * compile leaves the document to the reference engine.
+   */
+  boolean holdsOnResource(Constraint c, Node resource) {
+    Expression e = compile(c);
+    PlanNode focus = PlanNode.resource(types, resource, resource.name());
+    return holds(e, focus, focus);
+  }
+
+  /**
+   * Whether an IG profile's invariant holds on an element of a document's resource: {@code value}
+   * of FHIR type {@code type}, named {@code name}, whose children {@code inline} defines when the
+   * profile constrains them.
+   */
+  boolean holdsOnElement(
+      Constraint c,
+      Node resource,
+      String name,
+      String type,
+      Node value,
+      @Nullable ElementDef inline) {
+    Expression e = compile(c);
+    PlanNode focus = PlanNode.element(types, name, type, value, null, inline, null);
+    return holds(e, focus, PlanNode.resource(types, resource, resource.name()));
+  }
+
+  private Expression compile(Constraint c) {
+    String expression = c.expression();
+    if (expression == null) {
+      throw new NotCovered("the invariant " + c.key() + " without an expression");
+    }
+    Expression e = compiled.get(c);
+    if (e == null) {
+      try {
+        e = fhirPath.compile(ExpressionFixes.fix(expression, c.key(), release));
+      } catch (FhirPathException ex) {
+        throw new NotCovered("the invariant " + c.key() + " (" + ex.getMessage() + ")");
+      }
+      compiled.put(c, e);
+    }
+    return e;
+  }
+
+  private boolean holds(Expression e, PlanNode focus, PlanNode resource) {
+    try {
+      return e.test(focus, EvaluationContext.of(resource, resource, environment)) == Truth.TRUE;
+    } catch (FhirPathException | ArithmeticException | IllegalArgumentException ex) {
+      // the reference engine counts an invariant whose evaluation fails as failed
+      return false;
+    }
+  }
+
   private static void fail(Walker w, Constraint c, TypeDef owner, Loc at) {
     String source = c.source().isEmpty() ? owner.url() : c.source();
     Severity level = c.error() && !c.bestPractice() ? Severity.ERROR : Severity.WARNING;
