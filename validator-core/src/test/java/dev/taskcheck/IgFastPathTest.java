@@ -233,5 +233,6 @@ class IgFastPathTest {
     System.out.println("IG fast path, documents by engine: " + byEngine);
   }
 
-  private static final int MUTANTS_PER_SEED = 150;
+  /** Mutants per seed: 150 in every build; {@code -Dtaskcheck.igMutants=N} for a longer run. */
+  private static final int MUTANTS_PER_SEED = Integer.getInteger("taskcheck.igMutants", 150);
 }

@@ -99,6 +99,58 @@ class IgPackagesIT {
     }
   }
 
+  /**
+   * The snapshot cache's second run: the real Tasks conform to their profiles, so the fast engine
+   * checks them from the cached snapshots, with the first run's findings.
+   */
+  @Test
+  void aSecondRunChecksTheConformingTasksWithTheFastEngine() {
+    Path cache = tmp.resolve("snapshot-cache");
+    List<String> args =
+        List.of(
+            "validate",
+            "--format",
+            "json",
+            "--ig",
+            PING_PONG.toString(),
+            "--ig",
+            BASE_V1.toString(),
+            EXAMPLES.toString());
+    CliRun cold = taskcheck(args).env("TASKCHECK_CACHE", cache.toString()).run();
+    CliRun warm = taskcheck(args).env("TASKCHECK_CACHE", cache.toString()).run();
+    assertNoErrors(cold);
+    assertNoErrors(warm);
+    assertThat(cache.resolve("snapshots")).isDirectory();
+    List<String> coldFindings = new ArrayList<>();
+    List<String> warmFindings = new ArrayList<>();
+    for (JsonNode r : cold.json().path("results")) {
+      for (JsonNode i : r.path("issues")) {
+        coldFindings.add(
+            r.path("source").asText()
+                + " "
+                + i.path("ruleId").asText()
+                + " "
+                + i.path("expression").asText()
+                + " "
+                + i.path("line").asInt());
+      }
+    }
+    for (JsonNode r : warm.json().path("results")) {
+      assertThat(r.path("engine").asText()).as(r.path("source").asText()).isEqualTo("fast");
+      for (JsonNode i : r.path("issues")) {
+        warmFindings.add(
+            r.path("source").asText()
+                + " "
+                + i.path("ruleId").asText()
+                + " "
+                + i.path("expression").asText()
+                + " "
+                + i.path("line").asInt());
+      }
+    }
+    assertThat(warmFindings).hasSize(3).containsExactlyInAnyOrderElementsOf(coldFindings);
+  }
+
   @Test
   void aMissingDependencyIsASetupErrorThatSaysHowToProvideIt() {
     CliRun run =
