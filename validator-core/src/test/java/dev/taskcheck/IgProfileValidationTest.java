@@ -3,6 +3,8 @@ package dev.taskcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.Result;
 import dev.taskcheck.model.Severity;
@@ -11,9 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -87,88 +90,47 @@ class IgProfileValidationTest {
         .noneMatch(i -> i.severity() == Severity.FATAL || i.severity() == Severity.ERROR);
   }
 
-  static Stream<Arguments> mutants() {
-    return Stream.of(
-        mutant(
-            "no message-name input (required slice)",
-            t -> cutInput(t),
-            "structure-slicing error Task.input"),
-        mutant(
-            "a message-name other than the fixed one",
-            t -> t.replace("\"startPing\"", "\"startPong\""),
-            "structure-other error Task.input[0].value.ofType(string)"),
-        mutant(
-            "a profile version no package defines",
-            t -> t.replace("task-start-ping|1.0", "task-start-ping|0.9"),
-            "structure-other warning Task.meta.profile[0]"),
-        mutant(
-            "two message-name inputs (max 1)",
-            t -> t.replace(messageInput(t), messageInput(t) + "\n" + messageInput(t)),
-            "structure-cardinality error Task.input"),
-        mutant(
-            "an input code outside the package's CodeSystem",
-            t -> t.replace("\"target-endpoints\"", "\"target-endpoint-typo\""),
-            "structure-binding error Task.input[1].type"),
-        mutant(
-            "no instantiatesCanonical (min 1)",
-            t -> t.replaceAll("\\s*<instantiatesCanonical[^>]*/>", ""),
-            "structure-cardinality error Task.instantiatesCanonical"),
-        mutant(
-            "intent other than the fixed order",
-            t -> t.replace("<intent value=\"order\"/>", "<intent value=\"plan\"/>"),
-            "structure-other error Task.intent"),
-        mutant(
-            "no authoredOn (min 1)",
-            t -> t.replaceAll("\\s*<authoredOn[^>]*/>", ""),
-            "structure-cardinality error Task.authoredOn"),
-        mutant(
-            "another process than the fixed one",
-            t -> t.replace("Process/ping|1.0", "Process/pong|1.0"),
-            "structure-other error Task.instantiatesCanonical"),
-        mutant(
-            "no requester (min 1)",
-            t -> t.replaceAll("(?s)\\s*<requester>.*?</requester>", ""),
-            "structure-cardinality error Task.requester"),
-        mutant(
-            "a misspelt message CodeSystem: no slice matches",
-            t -> t.replace("CodeSystem/bpmn-message\"", "CodeSystem/bpmn-mesage\""),
-            "structure-slicing error Task.input"),
-        mutant(
-            "no restriction (min 1)",
-            t -> t.replaceAll("(?s)\\s*<restriction>.*?</restriction>", ""),
-            "structure-cardinality error Task.restriction"));
-  }
-
-  private static Arguments mutant(String name, UnaryOperator<String> change, String expected) {
-    return Arguments.of(name, change, expected);
-  }
-
-  private static String messageInput(String text) {
-    int start = text.indexOf("\t<input>");
-    return text.substring(start, text.indexOf("\t</input>", start) + "\t</input>".length());
-  }
-
-  private static String cutInput(String text) {
-    return text.replace(messageInput(text), "");
+  /**
+   * The mutants of the start-ping Task in {@code testdata/ig-packages/mutants}, with the finding
+   * each expects and the profile it names ({@code mutant-cases.json}; the CLI and the plugin read the
+   * same).
+   */
+  static Stream<Arguments> mutants() throws IOException {
+    JsonNode cases = new ObjectMapper().readTree(PACKAGES.resolve("mutant-cases.json").toFile());
+    List<Arguments> out = new ArrayList<>();
+    for (JsonNode c : cases.path("cases")) {
+      JsonNode e = c.path("expect");
+      out.add(
+          Arguments.of(
+              c.path("file").asText() + ": " + c.path("mutation").asText(),
+              c.path("file").asText(),
+              e.path("ruleId").asText()
+                  + " "
+                  + e.path("severity").asText()
+                  + " "
+                  + e.path("expression").asText(),
+              c.path("profile").isNull() ? null : c.path("profile").asText()));
+    }
+    assertThat(out).hasSizeGreaterThanOrEqualTo(10);
+    return out.stream();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("mutants")
   void eachMutantGetsTheFindingOfTheProfile(
-      String name, UnaryOperator<String> change, String expected) {
-    String original = startPing();
-    String mutated = change.apply(original);
-    assertThat(mutated).as("the mutation changes the Task").isNotEqualTo(original);
+      String name, String file, String expected, @Nullable String profile) throws IOException {
+    String mutated =
+        Files.readString(PACKAGES.resolve("mutants").resolve(file), StandardCharsets.UTF_8);
+    assertThat(mutated).as("the mutation changes the Task").isNotEqualTo(startPing());
     List<Issue> found = issues(WITH_DSF, mutated);
     assertThat(ids(found)).as(name).contains(expected);
     // the finding names the profile whose constraint it reports, where the engine says which
     // (a code unknown to the package's CodeSystem and an unknown profile version do not)
-    boolean named = !name.startsWith("a profile version") && !name.startsWith("an input code");
     assertThat(found)
         .filteredOn(i -> ids(List.of(i)).get(0).equals(expected))
         .extracting(Issue::profile)
         .as(name)
-        .containsOnly(named ? START_PING : null);
+        .containsOnly(profile);
   }
 
   @Test

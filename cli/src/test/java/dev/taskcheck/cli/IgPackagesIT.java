@@ -151,6 +151,52 @@ class IgPackagesIT {
     assertThat(warmFindings).hasSize(3).containsExactlyInAnyOrderElementsOf(coldFindings);
   }
 
+  /**
+   * The mutants of {@code testdata/ig-packages/mutants} through the real jar: each gets the finding
+   * its {@code mutant-cases.json} expects, naming the profile (the library test reads the same cases).
+   */
+  @Test
+  void eachMutantGetsTheFindingOfTheProfile() throws IOException {
+    Path mutants = PACKAGES.resolve("mutants");
+    CliRun run =
+        taskcheck(
+                "validate",
+                "--format",
+                "json",
+                "--ig",
+                PING_PONG.toString(),
+                "--ig",
+                BASE_V1.toString(),
+                mutants.toString())
+            .run();
+    assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+    JsonNode cases =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(PACKAGES.resolve("mutant-cases.json").toFile())
+            .path("cases");
+    assertThat(cases.size()).isGreaterThanOrEqualTo(10);
+    assertThat(run.json().path("summary").path("resources").asInt()).isEqualTo(cases.size());
+    for (JsonNode c : cases) {
+      String file = c.path("file").asText();
+      JsonNode expect = c.path("expect");
+      List<String> found = new ArrayList<>();
+      for (JsonNode r : run.json().path("results")) {
+        if (!r.path("source").asText().endsWith("/" + file)) {
+          continue;
+        }
+        for (JsonNode i : r.path("issues")) {
+          if (i.path("ruleId").asText().equals(expect.path("ruleId").asText())
+              && i.path("severity").asText().equals(expect.path("severity").asText())
+              && i.path("expression").asText().equals(expect.path("expression").asText())) {
+            found.add(i.path("profile").isMissingNode() ? "null" : i.path("profile").asText());
+          }
+        }
+      }
+      String profile = c.path("profile").isNull() ? "null" : c.path("profile").asText();
+      assertThat(found).as(file + ": " + expect).isNotEmpty().containsOnly(profile);
+    }
+  }
+
   @Test
   void aMissingDependencyIsASetupErrorThatSaysHowToProvideIt() {
     CliRun run =
