@@ -92,8 +92,8 @@ class IgProfileValidationTest {
 
   /**
    * The mutants of the start-ping Task in {@code testdata/ig-packages/mutants}, with the finding
-   * each expects and the profile it names ({@code mutant-cases.json}; the CLI and the plugin read the
-   * same).
+   * each expects and the profile it names ({@code mutant-cases.json}; the CLI and the plugin read
+   * the same).
    */
   static Stream<Arguments> mutants() throws IOException {
     JsonNode cases = new ObjectMapper().readTree(PACKAGES.resolve("mutant-cases.json").toFile());

@@ -196,9 +196,10 @@ public final class FastEngine implements Stage {
         }
       }
       Plan ig = igProfiles.plan(release);
-      IgConformance conformance = new IgConformance(engine, java.util.Objects.requireNonNull(ig));
+      IgConformance conformance =
+          new IgConformance(engine, java.util.Objects.requireNonNull(ig), root);
       for (TypeDef p : claimed) {
-        conformance.check(root, p);
+        conformance.check(p);
       }
     }
     return issues;

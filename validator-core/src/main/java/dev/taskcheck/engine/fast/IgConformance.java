@@ -35,18 +35,19 @@ final class IgConformance {
   private final Plan ig;
 
   /** The Task being checked (the {@code %resource} of the profile's invariants). */
-  private @Nullable Node task;
+  private final Node task;
 
-  IgConformance(Engine engine, Plan ig) {
+  IgConformance(Engine engine, Plan ig, Node task) {
     this.engine = engine;
     this.ig = ig;
+    this.task = task;
   }
 
   /**
    * Checks the Task against the profile; returns normally when it conforms, throws {@link
    * NotCovered} otherwise.
    */
-  void check(Node task, TypeDef profile) {
+  void check(TypeDef profile) {
     if (!"Task".equals(profile.type())) {
       throw new NotCovered("an IG profile of " + profile.type() + " claimed by a Task");
     }
@@ -54,7 +55,6 @@ final class IgConformance {
       throw new NotCovered("a Task with contained resources claiming an IG profile");
     }
     noExtensions(task);
-    this.task = task;
     ElementDef root = profile.root();
     for (Constraint c : root.constraints()) {
       if (ownConstraint(c) && !engine.invariants().holdsOnResource(c, task)) {
@@ -150,8 +150,7 @@ final class IgConformance {
         if (type == null) {
           throw new NotCovered("an IG invariant on an element of unknown type (" + def.id() + ")");
         }
-        Node resource = java.util.Objects.requireNonNull(task);
-        if (!engine.invariants().holdsOnElement(c, resource, def.name(), type, value, def)) {
+        if (!engine.invariants().holdsOnElement(c, task, def.name(), type, value, def)) {
           throw new NotCovered("a Task that fails the IG invariant " + c.key());
         }
       }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -37,9 +38,12 @@ public final class IgProfiles {
 
   private final IgSet igs;
   private final Function<FhirRelease, @Nullable Path> cacheEntry;
-  private final Map<FhirRelease, Compiled> plans = new EnumMap<>(FhirRelease.class);
+  // read without a lock once filled (every Task that claims a profile, every coding of an unknown
+  // system asks); filled under the lock of `parsed`
+  private final Map<FhirRelease, Compiled> plans = new ConcurrentHashMap<>();
+  private final Map<FhirRelease, Plan> terminology = new ConcurrentHashMap<>();
   private final Map<FhirRelease, List<Node>> parsed = new EnumMap<>(FhirRelease.class);
-  private final Map<FhirRelease, Plan> terminology = new EnumMap<>(FhirRelease.class);
+  private final java.util.Set<FhirRelease> unparsable = java.util.EnumSet.noneOf(FhirRelease.class);
 
   /**
    * @param igs the loaded packages
@@ -62,7 +66,11 @@ public final class IgProfiles {
    * resource or cached snapshot that does not parse (for good).
    */
   @Nullable Plan plan(FhirRelease release) {
-    synchronized (plans) {
+    Compiled known = plans.get(release);
+    if (known != null) {
+      return known.plan();
+    }
+    synchronized (parsed) {
       Compiled c = plans.get(release);
       if (c == null) {
         c = compile(release);
@@ -83,8 +91,11 @@ public final class IgProfiles {
     if (igs.isEmpty()) {
       return null;
     }
-    Plan terms;
-    synchronized (plans) {
+    Plan terms = terminology.get(release);
+    if (terms != null) {
+      return terms.codeSystem(url);
+    }
+    synchronized (parsed) {
       terms = terminology.get(release);
       if (terms == null) {
         List<Node> roots = roots(release);
@@ -106,6 +117,9 @@ public final class IgProfiles {
 
   /** The packages' resources for {@code release}, parsed once; null when one does not parse. */
   private @Nullable List<Node> roots(FhirRelease release) {
+    if (unparsable.contains(release)) {
+      return null;
+    }
     List<Node> roots = parsed.get(release);
     if (roots == null) {
       roots = new ArrayList<>();
@@ -113,6 +127,7 @@ public final class IgProfiles {
         for (IgPackage.Resource r : p.resources()) {
           Node root = parse(r.bytes());
           if (root == null) {
+            unparsable.add(release);
             return null;
           }
           roots.add(root);
