@@ -153,7 +153,8 @@ class IgPackagesIT {
 
   /**
    * The mutants of {@code testdata/ig-packages/mutants} through the real jar: each gets the finding
-   * its {@code mutant-cases.json} expects, naming the profile (the library test reads the same cases).
+   * its {@code mutant-cases.json} expects, naming the profile (the library test reads the same
+   * cases).
    */
   @Test
   void eachMutantGetsTheFindingOfTheProfile() throws IOException {
