@@ -111,12 +111,58 @@ class IgFastPathTest {
         .containsEntry("dsf-task-start-ping-autostart.xml", Result.ENGINE_FAST);
   }
 
+  /**
+   * With the packages loaded, their code systems and extensions are known to the reference engine
+   * whatever the Task claims: the fast engine knows the code systems too, and leaves a Task with
+   * one of their extensions to the reference engine (it used to call both unknown).
+   */
+  @Test
+  void thePackagesCodeSystemsAndExtensionsAreKnownWithoutAProfileClaimed() {
+    String codes =
+        "{\"resourceType\":\"Task\",\"status\":\"draft\",\"intent\":\"order\","
+            + "\"input\":[{\"type\":{\"coding\":[{\"system\":"
+            + "\"http://dsf.dev/fhir/CodeSystem/bpmn-message\",\"code\":\"message-name\"}]},"
+            + "\"valueString\":\"startPing\"}]}";
+    assertThat(compare("a code of the package's code system", codes, "task.json"))
+        .isEqualTo(Result.ENGINE_FAST);
+    String packageExtension =
+        "{\"resourceType\":\"Task\",\"status\":\"draft\",\"intent\":\"order\","
+            + "\"extension\":[{\"url\":"
+            + "\"http://dsf.dev/fhir/StructureDefinition/extension-ping-status\","
+            + "\"valueString\":\"x\"}]}";
+    assertThat(compare("an extension the package defines", packageExtension, "task.json"))
+        .isEqualTo(Result.ENGINE_REFERENCE);
+    String unknownExtension =
+        packageExtension.replace(
+            "http://dsf.dev/fhir/StructureDefinition/extension-ping-status",
+            "http://example.org/unknown");
+    assertThat(compare("an unknown extension", unknownExtension, "task.json"))
+        .isEqualTo(Result.ENGINE_FAST);
+  }
+
   /** Hand-made variants of the start-ping Task: some still conform, most do not. */
   private static Map<String, UnaryOperator<String>> variants() {
     Map<String, UnaryOperator<String>> v = new LinkedHashMap<>();
     String narrative =
         "<text><status value=\"generated\"/><div xmlns=\"http://www.w3.org/1999/xhtml\">Start"
             + " ping</div></text>";
+    String packageExtension =
+        "\t<extension url=\"http://dsf.dev/fhir/StructureDefinition/extension-ping-status\">"
+            + "<valueString value=\"x\"/></extension>\n";
+    String otherExtension =
+        "\t<extension url=\"http://example.org/unknown\"><valueString value=\"x\"/></extension>\n";
+    // no profile claimed: the package's extension is known to the reference engine (which checks it
+    // against its definition), an unknown one is only noted by both
+    v.put(
+        "no profile, an extension the package defines",
+        t ->
+            t.replaceAll("(?s)\\s*<meta>.*?</meta>", "")
+                .replace("\t<identifier>", packageExtension + "\t<identifier>"));
+    v.put(
+        "no profile, an unknown extension",
+        t ->
+            t.replaceAll("(?s)\\s*<meta>.*?</meta>", "")
+                .replace("\t<identifier>", otherExtension + "\t<identifier>"));
     v.put("no profile claimed", t -> t.replaceAll("(?s)\\s*<meta>.*?</meta>", ""));
     v.put(
         "with a narrative",
@@ -228,7 +274,7 @@ class IgFastPathTest {
     }
     assertThat(mutants).isGreaterThan(MUTANTS_PER_SEED);
     // the fast engine covers some: the conforming variants and JSON forms at least
-    assertThat(byEngine.getOrDefault("variant " + Result.ENGINE_FAST, 0)).isGreaterThanOrEqualTo(3);
+    assertThat(byEngine.getOrDefault("variant " + Result.ENGINE_FAST, 0)).isGreaterThanOrEqualTo(4);
     assertThat(byEngine.getOrDefault("json " + Result.ENGINE_FAST, 0)).isEqualTo(3);
     System.out.println("IG fast path, documents by engine: " + byEngine);
   }

@@ -4,6 +4,7 @@ import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.plan.CodeSystemDef;
 import dev.taskcheck.plan.Plan;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,21 +23,27 @@ final class Engine {
   private final Invariants invariants;
 
   Engine(FhirRelease release, Plan plan) {
-    this(release, plan, url -> null);
+    this(release, plan, url -> null, url -> false);
   }
 
   /**
    * @param igCodeSystems the code systems of loaded IG packages by URL (null for a URL they do not
    *     define), which the reference engine knows beside the core ones
+   * @param igDefines whether a loaded IG package defines a StructureDefinition's canonical URL (an
+   *     extension the reference engine knows)
    */
-  Engine(FhirRelease release, Plan plan, Function<String, @Nullable CodeSystemDef> igCodeSystems) {
+  Engine(
+      FhirRelease release,
+      Plan plan,
+      Function<String, @Nullable CodeSystemDef> igCodeSystems,
+      Predicate<String> igDefines) {
     this.release = release;
     this.types = new Types(plan);
     this.primitives = new Primitives(types, release);
     this.codes = new Codes(plan, release, igCodeSystems);
     this.references = new References(types, release);
     this.datatypes = new Datatypes(codes, references);
-    this.extensions = new Extensions(types);
+    this.extensions = new Extensions(types, igDefines);
     this.invariants = new Invariants(types, release);
   }
 

@@ -95,7 +95,8 @@ public final class FastEngine implements Stage {
   private Engine engine(FhirRelease release) {
     synchronized (engines) {
       return engines.computeIfAbsent(
-          release, r -> new Engine(r, Plans.of(r), url -> igProfiles.codeSystem(r, url)));
+          release,
+          r -> new Engine(r, Plans.of(r), url -> igProfiles.codeSystem(r, url), fromPackages));
     }
   }
 
