@@ -121,34 +121,28 @@ class IgPackagesIT {
     assertNoErrors(cold);
     assertNoErrors(warm);
     assertThat(cache.resolve("snapshots")).isDirectory();
-    List<String> coldFindings = new ArrayList<>();
-    List<String> warmFindings = new ArrayList<>();
-    for (JsonNode r : cold.json().path("results")) {
-      for (JsonNode i : r.path("issues")) {
-        coldFindings.add(
-            r.path("source").asText()
-                + " "
-                + i.path("ruleId").asText()
-                + " "
-                + i.path("expression").asText()
-                + " "
-                + i.path("line").asInt());
-      }
-    }
     for (JsonNode r : warm.json().path("results")) {
       assertThat(r.path("engine").asText()).as(r.path("source").asText()).isEqualTo("fast");
+    }
+    List<String> warmFindings = findings(warm);
+    assertThat(warmFindings).hasSize(3).containsExactlyInAnyOrderElementsOf(findings(cold));
+  }
+
+  /** Each finding of a JSON report as "source ruleId expression line". */
+  private static List<String> findings(CliRun run) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode r : run.json().path("results")) {
       for (JsonNode i : r.path("issues")) {
-        warmFindings.add(
-            r.path("source").asText()
-                + " "
-                + i.path("ruleId").asText()
-                + " "
-                + i.path("expression").asText()
-                + " "
-                + i.path("line").asInt());
+        out.add(
+            String.join(
+                " ",
+                r.path("source").asText(),
+                i.path("ruleId").asText(),
+                i.path("expression").asText(),
+                String.valueOf(i.path("line").asInt())));
       }
     }
-    assertThat(warmFindings).hasSize(3).containsExactlyInAnyOrderElementsOf(coldFindings);
+    return out;
   }
 
   /**

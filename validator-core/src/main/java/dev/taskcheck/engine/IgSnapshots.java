@@ -27,13 +27,10 @@ import org.jspecify.annotations.Nullable;
  * on disk, keyed by the packages' contents, the FHIR release and the HAPI version: the second run
  * over the same packages reads them instead of generating them.
  *
- * <p>The cache lives in {@code -Dtaskcheck.cache=DIR}, else {@code $TASKCHECK_CACHE}, else {@code
- * $XDG_CACHE_HOME/taskcheck}, else {@code ~/.cache/taskcheck}, under {@code
- * snapshots/<release>/<key>}; {@code off} (or {@code none}) for either setting switches it off.
- * Deleting the folder clears it. An entry is written to a temporary folder and renamed into place,
- * so concurrent runs never read half an entry; the one that renames first wins, the others drop
- * their copy. A cache that cannot be read or written is ignored: the snapshots are then generated,
- * as without a cache.
+ * <p>Where the cache lives and how entries are named: {@link IgSnapshotCache}. Deleting the folder
+ * clears it. An entry is written to a temporary folder and renamed into place, so concurrent runs
+ * never read half an entry; the one that renames first wins, the others drop their copy. A cache
+ * that cannot be read or written is ignored: the snapshots are then generated, as without a cache.
  */
 final class IgSnapshots {
 
@@ -41,11 +38,6 @@ final class IgSnapshots {
   record Outcome(List<IBaseResource> resources, int generated, int fromCache) {}
 
   private IgSnapshots() {}
-
-  /** The cache folder in force, or null when it is switched off ({@link IgSnapshotCache#root}). */
-  static @Nullable Path root() {
-    return IgSnapshotCache.root();
-  }
 
   /**
    * The IG resources with a snapshot for each StructureDefinition that has none: read from the
@@ -104,11 +96,6 @@ final class IgSnapshots {
       write(context, dir, out, needing);
     }
     return new Outcome(out, generated, 0);
-  }
-
-  /** The cache key ({@link IgSnapshotCache#key}). */
-  static String key(FhirRelease release, IgSet igs) {
-    return IgSnapshotCache.key(release, igs);
   }
 
   private static @Nullable List<IBaseResource> read(

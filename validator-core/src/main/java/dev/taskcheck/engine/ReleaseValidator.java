@@ -124,7 +124,7 @@ final class ReleaseValidator {
    *     definitions and TaskCheck's profiles
    */
   ReleaseValidator(FhirRelease release, int reuseLimit, IgSet igs) {
-    this(release, reuseLimit, igs, IgSnapshots.root());
+    this(release, reuseLimit, igs, IgSnapshotCache.root());
   }
 
   /** What the snapshot cache did when this validator was built (none without IG packages). */

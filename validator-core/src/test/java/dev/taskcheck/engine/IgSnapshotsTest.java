@@ -128,9 +128,9 @@ class IgSnapshotsTest {
             List.of(packages.resolve("dsf-base-v1").toString()),
             packages.resolve("no-cache"),
             Path.of(""));
-    assertThat(IgSnapshots.key(FhirRelease.R4, igs))
-        .isEqualTo(IgSnapshots.key(FhirRelease.R4, igs))
-        .isNotEqualTo(IgSnapshots.key(FhirRelease.R4, other))
-        .isNotEqualTo(IgSnapshots.key(FhirRelease.R5, igs));
+    assertThat(IgSnapshotCache.key(FhirRelease.R4, igs))
+        .isEqualTo(IgSnapshotCache.key(FhirRelease.R4, igs))
+        .isNotEqualTo(IgSnapshotCache.key(FhirRelease.R4, other))
+        .isNotEqualTo(IgSnapshotCache.key(FhirRelease.R5, igs));
   }
 }

@@ -46,18 +46,7 @@ public final class FastEngine implements Stage {
    *     when no profile rule can report in the run)
    */
   public FastEngine(boolean taskProfile) {
-    this(taskProfile, url -> false, false);
-  }
-
-  /**
-   * @param taskProfile whether each Task is also checked against TaskCheck's Task profile
-   * @param fromPackages whether a canonical URL names a profile of a loaded IG package: a Task that
-   *     claims one is left to the reference engine (the plan does not hold IG profiles yet)
-   * @param runProfiles whether every Task is checked against profiles given for the run ({@code
-   *     --profile}): then no document is covered
-   */
-  public FastEngine(boolean taskProfile, Predicate<String> fromPackages, boolean runProfiles) {
-    this(taskProfile, fromPackages, IgProfiles.NONE, runProfiles);
+    this(taskProfile, IgProfiles.NONE, false);
   }
 
   /**
@@ -69,21 +58,15 @@ public final class FastEngine implements Stage {
    *     --profile}): then no document is covered
    */
   public FastEngine(boolean taskProfile, IgProfiles igProfiles, boolean runProfiles) {
-    this(taskProfile, igProfiles::defines, igProfiles, runProfiles);
-  }
-
-  private FastEngine(
-      boolean taskProfile,
-      Predicate<String> fromPackages,
-      IgProfiles igProfiles,
-      boolean runProfiles) {
     this.taskProfile = taskProfile;
-    this.fromPackages = fromPackages;
+    this.fromPackages = igProfiles::defines;
     this.igProfiles = igProfiles;
     this.runProfiles = runProfiles;
   }
 
+  /** Whether a canonical URL names a StructureDefinition of a loaded IG package. */
   private final Predicate<String> fromPackages;
+
   private final IgProfiles igProfiles;
   private final boolean runProfiles;
 
@@ -176,7 +159,7 @@ public final class FastEngine implements Stage {
     } else {
       baseOnly = declaredProfiles(engine, root, out, fromPackages);
     }
-    List<TypeDef> claimed = bundle ? List.of() : igClaims(root, release);
+    IgClaims claims = bundle ? IgClaims.NONE : igClaims(root, release);
     TypeDef profile = taskProfile ? engine.types().plan().definition(TASK_PROFILE) : null;
     if (taskProfile && profile == null) {
       throw new NotCovered("TaskCheck's Task profile is missing from the plan");
@@ -185,7 +168,7 @@ public final class FastEngine implements Stage {
     Walker walker = new Walker(engine, doc, out);
     walker.resource(root, Loc.root(root.name()), null, true, profile);
     List<Issue> issues = postProcess(out.issues());
-    if (!claimed.isEmpty()) {
+    if (!claims.profiles().isEmpty()) {
       for (Issue i : issues) {
         if (!sameUnderProfile(i)) {
           // the reference engine reports it against the profile as well, in other words
@@ -196,10 +179,9 @@ public final class FastEngine implements Stage {
                   + i.expression());
         }
       }
-      Plan ig = igProfiles.plan(release);
       IgConformance conformance =
-          new IgConformance(engine, java.util.Objects.requireNonNull(ig), root);
-      for (TypeDef p : claimed) {
+          new IgConformance(engine, java.util.Objects.requireNonNull(claims.plan()), root);
+      for (TypeDef p : claims.profiles()) {
         conformance.check(p);
       }
     }
@@ -221,22 +203,30 @@ public final class FastEngine implements Stage {
     return (id.startsWith(Types.CORE) && id.indexOf('#') > 0) || id.startsWith(TASK_PROFILE + "#");
   }
 
+  /** The IG profiles a Task claims, compiled, and the plan of the packages (null for none). */
+  private record IgClaims(@Nullable Plan plan, List<TypeDef> profiles) {
+    static final IgClaims NONE = new IgClaims(null, List.of());
+  }
+
   /**
    * The IG profiles the document's Task claims, compiled; {@link NotCovered} when one is not (the
    * packages' snapshots are not cached yet, or the claimed version is another).
    */
-  private List<TypeDef> igClaims(Node root, FhirRelease release) {
+  private IgClaims igClaims(Node root, FhirRelease release) {
     Node meta = root.child("meta");
     if (meta == null || meta.kind() != Node.Kind.OBJECT) {
-      return List.of();
+      return IgClaims.NONE;
     }
+    Plan ig = null;
     List<TypeDef> out = new ArrayList<>();
     for (Node p : meta.children("profile")) {
       String url = p.value();
       if (url == null || !fromPackages.test(url)) {
         continue;
       }
-      Plan ig = igProfiles.plan(release);
+      if (ig == null) {
+        ig = igProfiles.plan(release);
+      }
       if (ig == null) {
         throw new NotCovered("a profile of a loaded IG package not compiled yet (" + url + ")");
       }
@@ -247,7 +237,7 @@ public final class FastEngine implements Stage {
       }
       out.add(def);
     }
-    return out;
+    return out.isEmpty() ? IgClaims.NONE : new IgClaims(ig, out);
   }
 
   /**

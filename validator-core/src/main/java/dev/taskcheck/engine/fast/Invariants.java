@@ -400,27 +400,8 @@ final class Invariants {
   }
 
   private boolean test(Constraint c, FhirNode focus, Walker w, Walker.ResourceScope scope) {
-    String expression = c.expression();
-    if (expression == null) {
-      throw new NotCovered("the invariant " + c.key() + " without an expression");
-    }
-    Expression e = compiled.get(c);
-    if (e == null) {
-      try {
-        e = fhirPath.compile(ExpressionFixes.fix(expression, c.key(), release));
-      } catch (FhirPathException ex) {
-        throw new NotCovered("the invariant " + c.key() + " (" + ex.getMessage() + ")");
-      }
-      compiled.put(c, e);
-    }
-    try {
-      EvaluationContext ctx =
-          EvaluationContext.of(w.resourceNode(scope), w.rootNode(), environment);
-      return e.test(focus, ctx) == Truth.TRUE;
-    } catch (FhirPathException | ArithmeticException | IllegalArgumentException ex) {
-      // the reference engine counts an invariant whose evaluation fails as failed
-      return false;
-    }
+    return holds(
+        compile(c), focus, EvaluationContext.of(w.resourceNode(scope), w.rootNode(), environment));
   }
 
   /**
@@ -431,7 +412,7 @@ final class Invariants {
   boolean holdsOnResource(Constraint c, Node resource) {
     Expression e = compile(c);
     PlanNode focus = PlanNode.resource(types, resource, resource.name());
-    return holds(e, focus, focus);
+    return holds(e, focus, EvaluationContext.of(focus, focus, environment));
   }
 
   /**
@@ -448,7 +429,8 @@ final class Invariants {
       @Nullable ElementDef inline) {
     Expression e = compile(c);
     PlanNode focus = PlanNode.element(types, name, type, value, null, inline, null);
-    return holds(e, focus, PlanNode.resource(types, resource, resource.name()));
+    PlanNode r = PlanNode.resource(types, resource, resource.name());
+    return holds(e, focus, EvaluationContext.of(r, r, environment));
   }
 
   private Expression compile(Constraint c) {
@@ -468,9 +450,10 @@ final class Invariants {
     return e;
   }
 
-  private boolean holds(Expression e, PlanNode focus, PlanNode resource) {
+  /** Whether a compiled invariant holds; a failed evaluation counts as failed. */
+  private static boolean holds(Expression e, FhirNode focus, EvaluationContext ctx) {
     try {
-      return e.test(focus, EvaluationContext.of(resource, resource, environment)) == Truth.TRUE;
+      return e.test(focus, ctx) == Truth.TRUE;
     } catch (FhirPathException | ArithmeticException | IllegalArgumentException ex) {
       // the reference engine counts an invariant whose evaluation fails as failed
       return false;
