@@ -172,6 +172,19 @@ final class Values {
     return parsed != null ? parsed : v;
   }
 
+  /**
+   * The system value of a FHIR primitive of type {@code type} with value {@code v}, as {@link
+   * #system(Object, FhirModel)} gives it for a node, or null when the type is no primitive.
+   */
+  static @Nullable Object system(String type, String v, FhirModel model) {
+    Prim p = primitive(type, model);
+    if (p == null) {
+      return null;
+    }
+    Object parsed = parse(v, p);
+    return parsed != null ? parsed : v;
+  }
+
   private static @Nullable Object parse(String v, Prim p) {
     try {
       return switch (p) {

@@ -41,21 +41,33 @@ final class Invariants {
    */
   private final Map<Constraint, Expression> compiled = new ConcurrentHashMap<>();
 
+  /** The invariants decided off the JSON ({@link Presences}). */
+  private final Presences presences;
+
+  /**
+   * Whether every invariant {@link Presences} decides is evaluated too, and a difference fails the
+   * document: {@code -Dtaskcheck.fast.crossCheckInvariants=true}, set for validator-core's tests.
+   */
+  private final boolean crossCheck = Boolean.getBoolean("taskcheck.fast.crossCheckInvariants");
+
   Invariants(Types types, FhirRelease release) {
     this.types = types;
     this.release = release;
+    this.presences = new Presences(types, PlanNode.model(types));
     this.fhirPath = FhirPath.builder(PlanNode.model(types)).build();
     this.environment = Environment.defaults();
   }
 
   /** The resource-level invariants (dom-*, inv-1, tsk-1, TaskCheck's Task profile's own). */
   void resource(Walker w, Node node, Walker.Defs defs, Loc loc, Walker.ResourceScope scope) {
-    evaluate(w, defs.base().constraints(), defs.baseOwner(), node, null, loc, scope, null);
+    evaluate(
+        w, defs.base().constraints(), defs.baseOwner(), defs.base(), node, null, loc, scope, null);
     if (defs.profile() != null && defs.profileOwner() != null) {
       evaluate(
           w,
           Walker.extra(defs.profile().constraints(), defs.base().constraints()),
           defs.profileOwner(),
+          defs.base(),
           node,
           null,
           loc,
@@ -77,12 +89,14 @@ final class Invariants {
             null,
             inline,
             defs.baseOwner());
-    evaluate(w, defs.base().constraints(), defs.baseOwner(), value, focus, at, scope, type);
+    evaluate(
+        w, defs.base().constraints(), defs.baseOwner(), defs.base(), value, focus, at, scope, type);
     if (defs.profile() != null && defs.profileOwner() != null) {
       evaluate(
           w,
           Walker.extra(defs.profile().constraints(), defs.base().constraints()),
           defs.profileOwner(),
+          defs.base(),
           value,
           focus,
           at,
@@ -178,6 +192,7 @@ final class Invariants {
         w,
         Walker.extra(typeDef.root().constraints(), element.base().constraints()),
         typeDef,
+        typeDef.root(),
         value,
         focus,
         at,
@@ -188,6 +203,7 @@ final class Invariants {
           w,
           Walker.extra(typeDefs.profile().constraints(), typeDef.root().constraints()),
           typeDefs.profileOwner(),
+          typeDef.root(),
           value,
           focus,
           at,
@@ -200,6 +216,7 @@ final class Invariants {
       Walker w,
       List<Constraint> constraints,
       TypeDef owner,
+      ElementDef def,
       Node node,
       @Nullable PlanNode focus,
       Loc at,
@@ -212,15 +229,28 @@ final class Invariants {
         continue;
       }
       Boolean decided = intrinsic(c, node, type, scope, w);
-      boolean ok;
-      if (decided != null) {
-        ok = decided;
-      } else {
-        if (f == null) {
-          f = w.resourceNode(scope);
+      if (decided == null) {
+        Expression e = compile(c);
+        decided = presences.decide(c, node, def, type);
+        if (decided == null || crossCheck) {
+          if (f == null) {
+            f = w.resourceNode(scope);
+          }
+          boolean evaluated =
+              holds(e, f, EvaluationContext.of(w.resourceNode(scope), w.rootNode(), environment));
+          if (decided != null && decided != evaluated) {
+            throw new IllegalStateException(
+                "the invariant "
+                    + c.key()
+                    + " decided off the JSON ("
+                    + decided
+                    + ") differs from its evaluation at "
+                    + at);
+          }
+          decided = evaluated;
         }
-        ok = test(c, f, w, scope);
       }
+      boolean ok = decided;
       if (!ok) {
         fail(w, c, owner, at);
       }
@@ -399,13 +429,8 @@ final class Invariants {
     return false;
   }
 
-  private boolean test(Constraint c, FhirNode focus, Walker w, Walker.ResourceScope scope) {
-    return holds(
-        compile(c), focus, EvaluationContext.of(w.resourceNode(scope), w.rootNode(), environment));
-  }
-
   /**
-   * Whether an IG profile's invariant holds on a document's resource, evaluated as {@link #test}
+   * Whether an IG profile's invariant holds on a document's resource, evaluated as the walk
    * evaluates one (a failed evaluation counts as failed); an expression the evaluator cannot
    * compile leaves the document to the reference engine.
    */

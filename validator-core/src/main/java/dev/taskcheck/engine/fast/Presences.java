@@ -1,0 +1,448 @@
+package dev.taskcheck.engine.fast;
+
+import dev.taskcheck.fhirpath.FhirModel;
+import dev.taskcheck.fhirpath.PresenceTest;
+import dev.taskcheck.parse.Node;
+import dev.taskcheck.plan.Constraint;
+import dev.taskcheck.plan.ElementDef;
+import dev.taskcheck.plan.TypeRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Invariants that only test whether paths exist ({@link PresenceTest}: {@code status.where($this in
+ * ('failed' | 'rejected')).exists() implies statusReason.exists()}, {@code text.exists() or
+ * coding.display.exists()}) decided off the parsed JSON, without the typed view and the FHIRPath
+ * evaluator. The answer is given only where the JSON is plainly what the definitions describe: an
+ * array or {@code _x} partner where none belongs, an empty object, a {@code null}, a value of
+ * another JSON type, a string with outer whitespace, XML, or a filter that only the evaluator can
+ * apply to elements that exist, and the answer is null: the evaluator decides. The test suite runs
+ * with {@code -Dtaskcheck.fast.crossCheckInvariants=true}, which evaluates both and fails on any
+ * difference ({@link Invariants}).
+ */
+final class Presences {
+
+  /** How an element's JSON value must look to be read here. */
+  private enum Shape {
+    OBJECT,
+    STRING,
+    NUMBER,
+    BOOLEAN
+  }
+
+  /**
+   * A step resolved against the definitions: the JSON name, the element's type, and what its values
+   * must be.
+   */
+  private record Step(
+      String json,
+      String partner,
+      String type,
+      boolean repeats,
+      Shape shape,
+      PresenceTest.Filter filter) {}
+
+  /** A {@link PresenceTest} whose paths are resolved from one focus definition. */
+  private sealed interface Test {}
+
+  /** {@code exists()}, and {@code hasValue()} on single primitives (the same on plain JSON). */
+  private record Exists(List<Step> steps) implements Test {}
+
+  private record Compare(String op, List<Step> left, @Nullable List<Step> right, int integer)
+      implements Test {}
+
+  private record Common(List<Step> left, List<Step> right) implements Test {}
+
+  private record Not(Test test) implements Test {}
+
+  private record Logic(String op, Test left, Test right) implements Test {}
+
+  /** The compiled form for one focus definition (compared by identity). */
+  private record Compiled(@Nullable ElementDef focus, @Nullable String type, @Nullable Test test) {}
+
+  /** A constraint whose expression is no presence test. */
+  private static final Compiled NONE = new Compiled(null, null, null);
+
+  // FHIRPath's three values, and the answer left to the evaluator
+  private static final int TRUE = 1;
+  private static final int FALSE = 0;
+  private static final int EMPTY = -1;
+  private static final int UNDECIDED = -2;
+
+  private final Types types;
+  private final FhirModel model;
+  private final Map<Constraint, Compiled> compiled = new ConcurrentHashMap<>();
+
+  Presences(Types types, FhirModel model) {
+    this.types = types;
+    this.model = model;
+  }
+
+  /**
+   * Whether the invariant holds on {@code node}, an element defined by {@code focus} of type {@code
+   * type} (null for a resource or an element with its children inline), or null when it is left to
+   * the evaluator.
+   */
+  // the definitions are compared by identity: the plan's, the same objects for every document
+  @SuppressWarnings("ReferenceEquality")
+  @Nullable Boolean decide(Constraint c, Node node, ElementDef focus, @Nullable String type) {
+    Compiled k = compiled.get(c);
+    if (k == null || (k != NONE && (k.focus != focus || !same(k.type, type)))) {
+      k = compile(c, focus, type);
+      compiled.put(c, k);
+    }
+    if (k.test == null || node.kind() != Node.Kind.OBJECT) {
+      return null;
+    }
+    int v = value(k.test, node);
+    // an invariant holds when it is true; false and empty fail it
+    return v == UNDECIDED ? null : v == TRUE;
+  }
+
+  private static boolean same(@Nullable String a, @Nullable String b) {
+    return a == null ? b == null : a.equals(b);
+  }
+
+  private Compiled compile(Constraint c, ElementDef focus, @Nullable String type) {
+    String expression = c.expression();
+    PresenceTest t = expression == null ? null : PresenceTest.of(expression);
+    if (t == null) {
+      return NONE;
+    }
+    return new Compiled(focus, type, resolve(t, focus, type));
+  }
+
+  private @Nullable Test resolve(PresenceTest t, ElementDef focus, @Nullable String type) {
+    if (t instanceof PresenceTest.Not n) {
+      Test inner = resolve(n.test(), focus, type);
+      return inner == null ? null : new Not(inner);
+    }
+    if (t instanceof PresenceTest.Logic l) {
+      Test left = resolve(l.left(), focus, type);
+      Test right = resolve(l.right(), focus, type);
+      return left == null || right == null ? null : new Logic(l.op(), left, right);
+    }
+    if (t instanceof PresenceTest.HasValue h) {
+      List<Step> steps = steps(h.path(), focus, type);
+      return steps == null || !single(steps) || steps.get(steps.size() - 1).shape == Shape.OBJECT
+          ? null
+          : new Exists(steps);
+    }
+    if (t instanceof PresenceTest.Compare c) {
+      List<Step> left = steps(c.left(), focus, type);
+      List<Step> right = c.right() == null ? null : steps(c.right(), focus, type);
+      if (left == null
+          || !single(left)
+          || (c.right() != null && (right == null || !single(right)))) {
+        return null;
+      }
+      return new Compare(c.op(), left, right, c.integer());
+    }
+    if (t instanceof PresenceTest.Common c) {
+      List<Step> left = steps(c.left(), focus, type);
+      List<Step> right = steps(c.right(), focus, type);
+      return left == null || right == null || !strings(left) || !strings(right)
+          ? null
+          : new Common(left, right);
+    }
+    List<Step> steps = steps(((PresenceTest.Exists) t).path(), focus, type);
+    return steps == null ? null : new Exists(steps);
+  }
+
+  /** Whether no step repeats and the last is a primitive: a path of at most one value. */
+  private static boolean single(List<Step> steps) {
+    for (Step s : steps) {
+      if (s.repeats) {
+        return false;
+      }
+    }
+    return steps.get(steps.size() - 1).shape != Shape.OBJECT;
+  }
+
+  /** Whether a path ends in string values and keeps all of them (or those with a value). */
+  private static boolean strings(List<Step> steps) {
+    for (int i = 0; i < steps.size() - 1; i++) {
+      if (steps.get(i).filter != PresenceTest.All.ALL) {
+        return false;
+      }
+    }
+    Step last = steps.get(steps.size() - 1);
+    return last.shape == Shape.STRING
+        && (last.filter == PresenceTest.All.ALL || last.filter == PresenceTest.HasValues.HAS_VALUE);
+  }
+
+  private @Nullable List<Step> steps(
+      List<PresenceTest.Step> path, ElementDef focus, @Nullable String type) {
+    List<Step> steps = new ArrayList<>();
+    ElementDef at = focus;
+    String atType = type;
+    for (PresenceTest.Step s : path) {
+      ElementDef child = child(types.children(at, atType), s.name());
+      if (child == null || child.contentReference() != null) {
+        return null;
+      }
+      String code;
+      String json;
+      if (child.isChoice()) {
+        code = s.type() == null ? null : choiceCode(child, s.type());
+        if (code == null) {
+          return null;
+        }
+        json = s.name() + Character.toUpperCase(code.charAt(0)) + code.substring(1);
+      } else {
+        code = child.singleType();
+        if (code == null || (s.type() != null && !s.type().equals(code))) {
+          return null;
+        }
+        json = s.name();
+      }
+      Shape shape = shape(child, code);
+      if (shape == null
+          || (shape != Shape.STRING && s.filter() instanceof PresenceTest.OneOf)
+          || (shape == Shape.OBJECT && s.filter() == PresenceTest.HasValues.HAS_VALUE)) {
+        return null;
+      }
+      steps.add(new Step(json, "_" + json, code, child.repeats(), shape, s.filter()));
+      at = child;
+      atType = code;
+    }
+    return List.copyOf(steps);
+  }
+
+  private static @Nullable ElementDef child(List<ElementDef> children, String name) {
+    for (ElementDef c : children) {
+      if (c.sliceName() == null && c.name().equals(name)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable String choiceCode(ElementDef choice, String type) {
+    for (TypeRef t : choice.types()) {
+      if (t.code().equals(type)) {
+        return t.code();
+      }
+    }
+    return null;
+  }
+
+  private static final Set<String> NUMBERS =
+      Set.of("integer", "decimal", "positiveInt", "unsignedInt");
+
+  /** The JSON shape of an element of type {@code code}, or null for one not read here. */
+  private @Nullable Shape shape(ElementDef element, String code) {
+    if (Types.isSystemType(code)) {
+      return Shape.STRING;
+    }
+    if (types.isPrimitive(code)) {
+      return code.equals("boolean")
+          ? Shape.BOOLEAN
+          : NUMBERS.contains(code) ? Shape.NUMBER : Shape.STRING;
+    }
+    if (types.isResource(code) || (types.type(code) == null && element.children().isEmpty())) {
+      return null;
+    }
+    return Shape.OBJECT;
+  }
+
+  /** FHIRPath's value of a test ({@link #TRUE}, {@link #FALSE}, {@link #EMPTY}) or UNDECIDED. */
+  private int value(Test t, Node node) {
+    if (t instanceof Exists e) {
+      List<Node> found = collect(e.steps, node);
+      return found == null ? UNDECIDED : found.isEmpty() ? FALSE : TRUE;
+    }
+    if (t instanceof Not n) {
+      int inner = value(n.test, node);
+      return inner == TRUE ? FALSE : inner == FALSE ? TRUE : inner;
+    }
+    if (t instanceof Compare c) {
+      return compare(c, node);
+    }
+    if (t instanceof Common c) {
+      return common(c, node);
+    }
+    Logic l = (Logic) t;
+    int left = value(l.left, node);
+    switch (l.op) {
+      case "implies" -> {
+        if (left == FALSE) {
+          return TRUE;
+        }
+        int right = value(l.right, node);
+        if (right == TRUE || left == TRUE) {
+          return right;
+        }
+        // left empty (right false or empty: empty) or undecided
+        return left == UNDECIDED || right == UNDECIDED ? UNDECIDED : EMPTY;
+      }
+      case "and" -> {
+        if (left == FALSE) {
+          return FALSE;
+        }
+        int right = value(l.right, node);
+        if (right == FALSE) {
+          return FALSE;
+        }
+        if (left == UNDECIDED || right == UNDECIDED) {
+          return UNDECIDED;
+        }
+        return left == TRUE && right == TRUE ? TRUE : EMPTY;
+      }
+      case "or" -> {
+        if (left == TRUE) {
+          return TRUE;
+        }
+        int right = value(l.right, node);
+        if (right == TRUE) {
+          return TRUE;
+        }
+        if (left == UNDECIDED || right == UNDECIDED) {
+          return UNDECIDED;
+        }
+        return left == FALSE && right == FALSE ? FALSE : EMPTY;
+      }
+      default -> {
+        // xor: empty when either side is
+        int right = value(l.right, node);
+        if (left == EMPTY || right == EMPTY) {
+          return EMPTY;
+        }
+        if (left == UNDECIDED || right == UNDECIDED) {
+          return UNDECIDED;
+        }
+        return left == right ? FALSE : TRUE;
+      }
+    }
+  }
+
+  private int compare(Compare c, Node node) {
+    List<Node> left = collect(c.left, node);
+    if (left == null) {
+      return UNDECIDED;
+    }
+    List<Step> rightSteps = c.right;
+    List<Node> right = rightSteps == null ? null : collect(rightSteps, node);
+    if (rightSteps != null && right == null) {
+      return UNDECIDED;
+    }
+    if (left.isEmpty() || (right != null && right.isEmpty())) {
+      return EMPTY;
+    }
+    String leftValue = left.get(0).value();
+    Step leftStep = c.left.get(c.left.size() - 1);
+    int order;
+    if (right == null || rightSteps == null) {
+      order =
+          leftValue == null
+              ? PresenceTest.NOT_COMPARED
+              : PresenceTest.order(model, leftStep.type, leftValue, c.integer);
+    } else {
+      String rightValue = right.get(0).value();
+      Step rightStep = rightSteps.get(rightSteps.size() - 1);
+      order =
+          leftValue == null || rightValue == null
+              ? PresenceTest.NOT_COMPARED
+              : PresenceTest.order(model, leftStep.type, leftValue, rightStep.type, rightValue);
+    }
+    if (order == PresenceTest.NOT_COMPARED) {
+      return UNDECIDED;
+    }
+    if (order == PresenceTest.UNKNOWN_ORDER) {
+      return EMPTY;
+    }
+    boolean holds =
+        switch (c.op) {
+          case "<" -> order < 0;
+          case "<=" -> order <= 0;
+          case ">" -> order > 0;
+          default -> order >= 0;
+        };
+    return holds ? TRUE : FALSE;
+  }
+
+  private static int common(Common c, Node node) {
+    List<Node> left = collect(c.left, node);
+    List<Node> right = left == null || left.isEmpty() ? left : collect(c.right, node);
+    if (left == null || right == null) {
+      return UNDECIDED;
+    }
+    for (Node l : left) {
+      for (Node r : right) {
+        if (Objects.equals(l.value(), r.value())) {
+          return TRUE;
+        }
+      }
+    }
+    return FALSE;
+  }
+
+  /**
+   * The values the path gives from {@code focus}, or null when the JSON on the way is not plainly
+   * what the definitions describe or a filter is left to the evaluator.
+   */
+  private static @Nullable List<Node> collect(List<Step> steps, Node focus) {
+    List<Node> current = List.of(focus);
+    for (int s = 0; s < steps.size(); s++) {
+      Step step = steps.get(s);
+      List<Node> next = null;
+      for (int i = 0; i < current.size(); i++) {
+        Node n = current.get(i);
+        if (!n.notes().emptyArrays().isEmpty() || !n.notes().duplicateKeys().isEmpty()) {
+          return null;
+        }
+        List<Node> children = n.children();
+        for (int j = 0; j < children.size(); j++) {
+          Node c = children.get(j);
+          String name = c.name();
+          if (name.equals(step.partner)) {
+            return null;
+          }
+          if (!name.equals(step.json)) {
+            continue;
+          }
+          if (c.inArray() != step.repeats || !plain(c, step.shape)) {
+            return null;
+          }
+          if (step.filter instanceof PresenceTest.OneOf v && !v.strings().contains(c.value())) {
+            continue;
+          }
+          if (next == null) {
+            next = new ArrayList<>(2);
+          }
+          next.add(c);
+        }
+      }
+      if (next == null) {
+        return List.of();
+      }
+      if (step.filter == PresenceTest.Some.SOME) {
+        return null;
+      }
+      current = next;
+    }
+    return current;
+  }
+
+  /** Whether a JSON value is plainly of the shape: an object with members, a trimmed string. */
+  private static boolean plain(Node c, Shape shape) {
+    return switch (shape) {
+      case OBJECT -> c.kind() == Node.Kind.OBJECT && !c.children().isEmpty();
+      case BOOLEAN -> c.kind() == Node.Kind.BOOLEAN;
+      case NUMBER -> c.kind() == Node.Kind.NUMBER;
+      case STRING -> {
+        String v = c.value();
+        yield c.kind() == Node.Kind.STRING
+            && v != null
+            && !v.isEmpty()
+            && !Character.isWhitespace(v.charAt(0))
+            && !Character.isWhitespace(v.charAt(v.length() - 1));
+      }
+    };
+  }
+}
