@@ -60,7 +60,7 @@ final class Codes {
    * A {@code code} element with a binding; true when the value fits (or the binding does not judge
    * it).
    */
-  boolean code(String value, Binding binding, String expression, boolean baseOnly, Findings out) {
+  boolean code(String value, Binding binding, Loc expression, boolean baseOnly, Findings out) {
     if (binding.strength() == Binding.Strength.EXAMPLE || binding.valueSet() == null) {
       return true;
     }
@@ -102,7 +102,7 @@ final class Codes {
    * (reference-behaviour.md §11.2): a value not in the value set is an unknown code of its code
    * system (an error) and outside an extensible binding (a warning).
    */
-  void referenceType(String value, Binding binding, String expression, Findings out) {
+  void referenceType(String value, Binding binding, Loc expression, Findings out) {
     String valueSet = binding.valueSet();
     if (valueSet == null || binding.strength() == Binding.Strength.EXAMPLE) {
       return;
@@ -131,7 +131,7 @@ final class Codes {
    * known system, then its binding (§11.2, §11.3).
    */
   void coding(
-      Node coding, @Nullable Binding binding, String expression, boolean baseOnly, Findings out) {
+      Node coding, @Nullable Binding binding, Loc expression, boolean baseOnly, Findings out) {
     String system = text(coding, "system");
     String code = text(coding, "code");
     if (system == null) {
@@ -140,7 +140,7 @@ final class Codes {
             "structure-other",
             Severity.WARNING,
             "code-invalid",
-            expression,
+            expression.toString(),
             "The coding has the code '" + code + "' but no system",
             IssueSource.STRUCTURE,
             "TERMINOLOGY_TX_SYSTEM_NO_CODE");
@@ -187,7 +187,7 @@ final class Codes {
    * text alone) against the binding (§11.2, §11.3).
    */
   void codeableConcept(
-      Node concept, @Nullable Binding binding, String expression, boolean baseOnly, Findings out) {
+      Node concept, @Nullable Binding binding, Loc expression, boolean baseOnly, Findings out) {
     Strength strength = strength(binding);
     List<String[]> codings = new ArrayList<>();
     boolean unknownSystem = false;
@@ -215,7 +215,7 @@ final class Codes {
             "structure-other",
             Severity.WARNING,
             "not-found",
-            expression,
+            expression.toString(),
             code == null
                 ? "A coding has no system and no code, so it cannot be checked"
                 : "A coding has the code '" + code + "' but no system, so it cannot be checked",
@@ -274,7 +274,7 @@ final class Codes {
   }
 
   /** A Quantity's unit as a coded value: UCUM units are checked, other systems are not (§12). */
-  void quantityUnit(Node quantity, String expression, Findings out) {
+  void quantityUnit(Node quantity, Loc expression, Findings out) {
     String system = text(quantity, "system");
     String code = text(quantity, "code");
     if (system == null || code == null) {
@@ -303,7 +303,7 @@ final class Codes {
           "structure-other",
           Severity.WARNING,
           "business-rule",
-          expression,
+          expression.toString(),
           "The UCUM code '" + code + "' has an annotation, and the quantity has no unit to show it",
           IssueSource.STRUCTURE,
           "TYPE_SPECIFIC_CHECKS_DT_QTY_UCUM_ANNOTATIONS_NO_UNIT");
@@ -312,7 +312,7 @@ final class Codes {
           "structure-other",
           Severity.WARNING,
           "business-rule",
-          expression,
+          expression.toString(),
           "The UCUM code '"
               + code
               + "' has the annotation {"
@@ -327,7 +327,7 @@ final class Codes {
           "structure-other",
           Severity.WARNING,
           "business-rule",
-          expression,
+          expression.toString(),
           "The UCUM code '" + code + "' has an annotation: annotations carry no meaning in UCUM",
           IssueSource.STRUCTURE,
           "TYPE_SPECIFIC_CHECKS_DT_QTY_UCUM_ANNOTATIONS");
@@ -342,7 +342,7 @@ final class Codes {
       Findings out,
       Strength strength,
       boolean baseOnly,
-      String expression,
+      Loc expression,
       String message,
       String requiredId,
       String extensibleId,
@@ -374,12 +374,12 @@ final class Codes {
 
   /** A binding finding ({@code structure-binding}, {@code code-invalid}) at the coded element. */
   private static void binding(
-      Findings out, Severity level, String expression, String message, String messageId) {
+      Findings out, Severity level, Loc expression, String message, String messageId) {
     out.issue(
         "structure-binding",
         level,
         "code-invalid",
-        expression,
+        expression.toString(),
         message,
         IssueSource.STRUCTURE,
         messageId);
@@ -485,7 +485,7 @@ final class Codes {
   }
 
   private static void passThrough(
-      Verdict verdict, String system, @Nullable String code, String expression, Findings out) {
+      Verdict verdict, String system, @Nullable String code, Loc expression, Findings out) {
     String coded = system + "#" + code;
     switch (verdict) {
       case UNKNOWN_SYSTEM ->
@@ -493,7 +493,7 @@ final class Codes {
               "structure-other",
               Severity.WARNING,
               "not-found",
-              expression,
+              expression.toString(),
               "The code system "
                   + system
                   + " is not known offline, so "
@@ -506,7 +506,7 @@ final class Codes {
               "structure-binding",
               Severity.ERROR,
               "code-invalid",
-              expression,
+              expression.toString(),
               "Unknown code " + coded + ": the code system " + system + " does not define it",
               IssueSource.STRUCTURE,
               PASS_THROUGH);
@@ -515,7 +515,7 @@ final class Codes {
               "structure-other",
               Severity.ERROR,
               "invalid",
-              expression,
+              expression.toString(),
               "'" + code + "' is not a valid code of " + system,
               IssueSource.STRUCTURE,
               PASS_THROUGH);
@@ -524,7 +524,7 @@ final class Codes {
               "structure-other",
               Severity.WARNING,
               "not-found",
-              expression,
+              expression.toString(),
               "'" + code + "' is not a known language tag (" + system + ")",
               IssueSource.STRUCTURE,
               PASS_THROUGH);
@@ -575,7 +575,7 @@ final class Codes {
 
   /** Reports a system that is not absolute (http:, https: or urn:); returns whether it did. */
   private static boolean relativeSystem(
-      String system, String holder, String expression, Findings out) {
+      String system, String holder, Loc expression, Findings out) {
     if (system.startsWith("http:") || system.startsWith("https:") || system.startsWith("urn:")) {
       return false;
     }
@@ -583,7 +583,7 @@ final class Codes {
         "structure-other",
         Severity.ERROR,
         "code-invalid",
-        expression,
+        expression.toString(),
         "The "
             + holder
             + "'s system '"

@@ -29,17 +29,16 @@ final class Datatypes {
     switch (type) {
       case "CodeableConcept" ->
           codes.codeableConcept(
-              value, defs.base().binding(), at.toString(), walker.doc().baseOnly(), walker.out());
+              value, defs.base().binding(), at, walker.doc().baseOnly(), walker.out());
       case "Coding" -> {
         if (!defs.base().path().endsWith("CodeableConcept.coding")) {
-          codes.coding(
-              value, defs.base().binding(), at.toString(), walker.doc().baseOnly(), walker.out());
+          codes.coding(value, defs.base().binding(), at, walker.doc().baseOnly(), walker.out());
         }
       }
       case "Reference" -> references.reference(walker, value, defs, at, scope);
       case "Narrative" -> narrative(walker, value, at, scope);
-      case "Identifier" -> identifier(value, at.toString(), walker.out());
-      case "Quantity", "SimpleQuantity" -> codes.quantityUnit(value, at.toString(), walker.out());
+      case "Identifier" -> identifier(value, at, walker.out());
+      case "Quantity", "SimpleQuantity" -> codes.quantityUnit(value, at, walker.out());
       case "Attachment" -> special(type);
       default -> {}
     }
@@ -139,7 +138,7 @@ final class Datatypes {
   }
 
   /** An identifier's system and, for the IETF URI and UUID systems, its value (§12). */
-  private static void identifier(Node identifier, String expression, Findings out) {
+  private static void identifier(Node identifier, Loc expression, Findings out) {
     // a number or boolean in place of the string is reported by the parser and still read as text
     String system = ParserReads.scalar(ParserReads.primitive(identifier, "system"));
     if (system == null) {
@@ -153,7 +152,7 @@ final class Datatypes {
           "structure-other",
           Severity.ERROR,
           "code-invalid",
-          expression,
+          expression.toString(),
           "The identifier system '" + system + "' must be an absolute URI",
           IssueSource.STRUCTURE,
           "Type_Specific_Checks_DT_Identifier_System");
@@ -178,7 +177,7 @@ final class Datatypes {
             "structure-other",
             Severity.ERROR,
             "code-invalid",
-            expression,
+            expression.toString(),
             "The system urn:ietf:rfc:3986 says the value is an absolute URI, and '"
                 + value
                 + "' is not one",
@@ -192,7 +191,7 @@ final class Datatypes {
           "structure-other",
           Severity.WARNING,
           "code-invalid",
-          expression,
+          expression.toString(),
           "A value in urn:uuid: form belongs to the system urn:ietf:rfc:3986, not " + system,
           IssueSource.STRUCTURE,
           "TYPE_SPECIFIC_CHECKS_DT_IDENTIFIER_IETF_SYSTEM_WRONG_3");
@@ -201,7 +200,7 @@ final class Datatypes {
           "structure-other",
           Severity.WARNING,
           "code-invalid",
-          expression,
+          expression.toString(),
           "A UUID identifier should use the system urn:ietf:rfc:3986 with urn:uuid:" + value,
           IssueSource.STRUCTURE,
           "TYPE_SPECIFIC_CHECKS_DT_IDENTIFIER_IETF_SYSTEM_WRONG_2");
@@ -210,7 +209,7 @@ final class Datatypes {
           "structure-other",
           Severity.ERROR,
           "code-invalid",
-          expression,
+          expression.toString(),
           "With the system " + system + " the value must be a UUID, and '" + value + "' is not",
           IssueSource.STRUCTURE,
           "TYPE_SPECIFIC_CHECKS_DT_IDENTIFIER_IETF_SYSTEM_WRONG_1");

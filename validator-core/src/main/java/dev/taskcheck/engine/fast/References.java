@@ -170,9 +170,7 @@ final class References {
       throw new NotCovered("a Reference.type without the definition of Reference");
     }
     if (type.binding() != null) {
-      w.engine()
-          .codes()
-          .referenceType(declared, type.binding(), at.child("type").toString(), w.out());
+      w.engine().codes().referenceType(declared, type.binding(), at.child("type"), w.out());
     }
   }
 

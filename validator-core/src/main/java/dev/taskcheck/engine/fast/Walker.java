@@ -737,7 +737,7 @@ final class Walker {
     Primitives.BindingCheck binding = null;
     Binding b = defs.base().binding();
     if (b != null && "code".equals(type)) {
-      binding = v -> engine.codes().code(v, b, at.toString(), doc.baseOnly(), out);
+      binding = v -> engine.codes().code(v, b, at, doc.baseOnly(), out);
     } else if (b != null && !"string".equals(type) && !"uri".equals(type)) {
       throw new NotCovered("a binding on a " + type + " element: " + defs.base().path());
     }
@@ -756,7 +756,7 @@ final class Walker {
       Primitives.BindingCheck profileBinding =
           pb == null || !"code".equals(type)
               ? null
-              : v -> engine.codes().code(v, pb, at.toString(), doc.baseOnly(), out);
+              : v -> engine.codes().code(v, pb, at, doc.baseOnly(), out);
       engine
           .primitives()
           .check(type, text, hasChildren, p, false, at, profileBinding, resourceId, out);
