@@ -45,7 +45,14 @@ final class Presences {
       String type,
       boolean repeats,
       Shape shape,
-      PresenceTest.Filter filter) {}
+      PresenceTest.Filter filter,
+      Map<String, Leaf> leaves) {}
+
+  /**
+   * A primitive child of an object step: an object counts as present only when it has one of these
+   * with a plain value (the typed view drops an object whose members are all unknown or malformed).
+   */
+  private record Leaf(Shape shape, boolean repeats) {}
 
   /** A {@link PresenceTest} whose paths are resolved from one focus definition. */
   private sealed interface Test {}
@@ -207,11 +214,36 @@ final class Presences {
           || (shape == Shape.OBJECT && s.filter() == PresenceTest.HasValues.HAS_VALUE)) {
         return null;
       }
-      steps.add(new Step(json, "_" + json, code, child.repeats(), shape, s.filter()));
+      steps.add(
+          new Step(
+              json,
+              "_" + json,
+              code,
+              child.repeats(),
+              shape,
+              s.filter(),
+              shape == Shape.OBJECT ? leaves(child, code) : Map.of()));
       at = child;
       atType = code;
     }
     return List.copyOf(steps);
+  }
+
+  /** The primitive children of an element of type {@code code}, by JSON name. */
+  private Map<String, Leaf> leaves(ElementDef element, String code) {
+    Map<String, Leaf> out = new java.util.HashMap<>();
+    for (ElementDef c : types.children(element, code)) {
+      String t = c.singleType();
+      // an id alone may not make an element present (ele-1 asks for more): not counted
+      if (c.sliceName() != null || c.isChoice() || t == null || c.name().equals("id")) {
+        continue;
+      }
+      Shape shape = shape(c, t);
+      if (shape != null && shape != Shape.OBJECT) {
+        out.put(c.name(), new Leaf(shape, c.repeats()));
+      }
+    }
+    return Map.copyOf(out);
   }
 
   private static @Nullable ElementDef child(List<ElementDef> children, String name) {
@@ -406,7 +438,9 @@ final class Presences {
           if (!name.equals(step.json)) {
             continue;
           }
-          if (c.inArray() != step.repeats || !plain(c, step.shape)) {
+          if (c.inArray() != step.repeats
+              || !plain(c, step.shape)
+              || (step.shape == Shape.OBJECT && !hasPlainLeaf(c, step.leaves))) {
             return null;
           }
           if (step.filter instanceof PresenceTest.OneOf v && !v.strings().contains(c.value())) {
@@ -427,6 +461,22 @@ final class Presences {
       current = next;
     }
     return current;
+  }
+
+  /** Whether an object has a primitive member of its type with a plain value. */
+  private static boolean hasPlainLeaf(Node object, Map<String, Leaf> leaves) {
+    if (!object.notes().emptyArrays().isEmpty() || !object.notes().duplicateKeys().isEmpty()) {
+      return false;
+    }
+    List<Node> children = object.children();
+    for (int i = 0; i < children.size(); i++) {
+      Node c = children.get(i);
+      Leaf leaf = leaves.get(c.name());
+      if (leaf != null && c.inArray() == leaf.repeats && plain(c, leaf.shape)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a JSON value is plainly of the shape: an object with members, a trimmed string. */
