@@ -50,7 +50,8 @@ final class Presences {
 
   /**
    * A primitive child of an object step: an object counts as present only when it has one of these
-   * with a plain value (the typed view drops an object whose members are all unknown or malformed).
+   * with a plain value and no {@code _x} partner (the typed view drops an object whose members are
+   * all unknown or malformed, and a value whose partner is {@code null}).
    */
   private record Leaf(Shape shape, boolean repeats) {}
 
@@ -472,7 +473,21 @@ final class Presences {
     for (int i = 0; i < children.size(); i++) {
       Node c = children.get(i);
       Leaf leaf = leaves.get(c.name());
-      if (leaf != null && c.inArray() == leaf.repeats && plain(c, leaf.shape)) {
+      if (leaf != null
+          && c.inArray() == leaf.repeats
+          && plain(c, leaf.shape)
+          && !hasPartner(children, c.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code _name} is among the members (a partner may drop the value: {@code null}). */
+  private static boolean hasPartner(List<Node> members, String name) {
+    for (int i = 0; i < members.size(); i++) {
+      String n = members.get(i).name();
+      if (n.length() == name.length() + 1 && n.charAt(0) == '_' && n.endsWith(name)) {
         return true;
       }
     }
