@@ -71,10 +71,16 @@ final class Presences {
   private record Logic(String op, Test left, Test right) implements Test {}
 
   /** The compiled form for one focus definition (compared by identity). */
-  private record Compiled(@Nullable ElementDef focus, @Nullable String type, @Nullable Test test) {}
+  private record Compiled(ElementDef focus, @Nullable String type, @Nullable Test test) {}
 
-  /** A constraint whose expression is no presence test. */
-  private static final Compiled NONE = new Compiled(null, null, null);
+  /**
+   * A constraint's expression read once, and its compiled forms by focus definition: the same
+   * constraint is on several definitions (a type and its profiles: Quantity, SimpleQuantity, Age).
+   */
+  private record Entry(@Nullable PresenceTest test, List<Compiled> byFocus) {}
+
+  /** Compiled forms kept per constraint; more foci are compiled on each use. */
+  private static final int MAX_FOCI = 16;
 
   // FHIRPath's three values, and the answer left to the evaluator
   private static final int TRUE = 1;
@@ -84,7 +90,7 @@ final class Presences {
 
   private final Types types;
   private final FhirModel model;
-  private final Map<Constraint, Compiled> compiled = new ConcurrentHashMap<>();
+  private final Map<Constraint, Entry> compiled = new ConcurrentHashMap<>();
 
   Presences(Types types, FhirModel model) {
     this.types = types;
@@ -99,12 +105,38 @@ final class Presences {
   // the definitions are compared by identity: the plan's, the same objects for every document
   @SuppressWarnings("ReferenceEquality")
   @Nullable Boolean decide(Constraint c, Node node, ElementDef focus, @Nullable String type) {
-    Compiled k = compiled.get(c);
-    if (k == null || (k != NONE && (k.focus != focus || !same(k.type, type)))) {
-      k = compile(c, focus, type);
-      compiled.put(c, k);
+    if (node.kind() != Node.Kind.OBJECT) {
+      return null;
     }
-    if (k.test == null || node.kind() != Node.Kind.OBJECT) {
+    Entry e = compiled.get(c);
+    if (e == null) {
+      String expression = c.expression();
+      e = new Entry(expression == null ? null : PresenceTest.of(expression), List.of());
+      compiled.put(c, e);
+    }
+    PresenceTest t = e.test;
+    if (t == null) {
+      return null;
+    }
+    Compiled k = null;
+    List<Compiled> byFocus = e.byFocus;
+    for (int i = 0; i < byFocus.size(); i++) {
+      Compiled known = byFocus.get(i);
+      if (known.focus == focus && same(known.type, type)) {
+        k = known;
+        break;
+      }
+    }
+    if (k == null) {
+      k = new Compiled(focus, type, resolve(t, focus, type));
+      if (byFocus.size() < MAX_FOCI) {
+        List<Compiled> more = new ArrayList<>(byFocus);
+        more.add(k);
+        // a race may lose one of two new forms; it is compiled again on its next use
+        compiled.put(c, new Entry(t, List.copyOf(more)));
+      }
+    }
+    if (k.test == null) {
       return null;
     }
     int v = value(k.test, node);
@@ -114,15 +146,6 @@ final class Presences {
 
   private static boolean same(@Nullable String a, @Nullable String b) {
     return a == null ? b == null : a.equals(b);
-  }
-
-  private Compiled compile(Constraint c, ElementDef focus, @Nullable String type) {
-    String expression = c.expression();
-    PresenceTest t = expression == null ? null : PresenceTest.of(expression);
-    if (t == null) {
-      return NONE;
-    }
-    return new Compiled(focus, type, resolve(t, focus, type));
   }
 
   private @Nullable Test resolve(PresenceTest t, ElementDef focus, @Nullable String type) {
