@@ -1,5 +1,6 @@
 package dev.taskcheck.fhirpath;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,8 +78,8 @@ public sealed interface PresenceTest {
       return NOT_COMPARED;
     }
     if (Values.isNumber(x) && Values.isNumber(y)) {
-      java.math.BigDecimal dx = Values.decimal(x);
-      java.math.BigDecimal dy = Values.decimal(y);
+      BigDecimal dx = Values.decimal(x);
+      BigDecimal dy = Values.decimal(y);
       return dx == null || dy == null ? NOT_COMPARED : Integer.signum(dx.compareTo(dy));
     }
     if (x instanceof DateTimeValue dx && y instanceof DateTimeValue dy) {

@@ -443,15 +443,16 @@ final class Presences {
    * what the definitions describe or a filter is left to the evaluator.
    */
   private static @Nullable List<Node> collect(List<Step> steps, Node focus) {
+    // the objects further down passed hasPlainLeaf, which reads their notes
+    if (!focus.notes().emptyArrays().isEmpty() || !focus.notes().duplicateKeys().isEmpty()) {
+      return null;
+    }
     List<Node> current = List.of(focus);
     for (int s = 0; s < steps.size(); s++) {
       Step step = steps.get(s);
       List<Node> next = null;
       for (int i = 0; i < current.size(); i++) {
         Node n = current.get(i);
-        if (!n.notes().emptyArrays().isEmpty() || !n.notes().duplicateKeys().isEmpty()) {
-          return null;
-        }
         List<Node> children = n.children();
         for (int j = 0; j < children.size(); j++) {
           Node c = children.get(j);
@@ -496,21 +497,11 @@ final class Presences {
     for (int i = 0; i < children.size(); i++) {
       Node c = children.get(i);
       Leaf leaf = leaves.get(c.name());
+      // the value as the parser keeps it: a partner that is no object drops it
       if (leaf != null
-          && c.inArray() == leaf.repeats
-          && plain(c, leaf.shape)
-          && !hasPartner(children, c.name())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether {@code _name} is among the members (a partner may drop the value: {@code null}). */
-  private static boolean hasPartner(List<Node> members, String name) {
-    for (int i = 0; i < members.size(); i++) {
-      String n = members.get(i).name();
-      if (n.length() == name.length() + 1 && n.charAt(0) == '_' && n.endsWith(name)) {
+          && !leaf.repeats
+          && ParserReads.primitive(object, c.name()) == c
+          && plain(c, leaf.shape)) {
         return true;
       }
     }

@@ -45,6 +45,8 @@ class PresencesTest {
         "owner.exists() ; \"owner\": {\"id\": \"a\"} ; null",
         "owner.exists() ; \"owner\": {} ; null",
         "owner.exists() ; \"owner\": {\"reference\": \"Practitioner/1\", \"_reference\": null} ; null",
+        "owner.exists() ; \"owner\": {\"reference\": \"Practitioner/1\", \"_reference\": {\"id\":"
+            + " \"r\"}} ; true",
         // an array where the element does not repeat, a partner, a value of another JSON type
         "owner.exists() ; \"owner\": [{\"reference\": \"Practitioner/1\"}] ; null",
         "status.exists() ; \"_status\": {\"extension\": []} ; null",
