@@ -418,6 +418,9 @@ public final class IgPackages {
         resources.add(r);
       }
     }
+    // in the order of their paths whatever held them (a folder, a .tgz, a .jar), so that the same
+    // package gets the same content hash, and so the same snapshot cache entry, in every form
+    resources.sort(Comparator.comparing(IgPackage.Resource::path));
     return new IgPackage(id, version, release, dependencies, origin, resources);
   }
 

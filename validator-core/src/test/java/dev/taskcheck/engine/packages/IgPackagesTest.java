@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -73,6 +74,22 @@ class IgPackagesTest {
                 .map(IgPackage.Resource::url)
                 .toList());
     assertThat(fromTgz.key()).isEqualTo(fromFolder.key());
+    assertThat(fromTgz.contentHash()).isEqualTo(fromFolder.contentHash());
+  }
+
+  /**
+   * The content hash (the snapshot cache's key) does not depend on the order the archive holds the
+   * files in: system tars write them in directory order.
+   */
+  @Test
+  void theOrderOfATgzsFilesDoesNotChangeItsContentHash() throws IOException {
+    Path sorted = TestPackages.tgz(Path.of(PING_PONG), tmp.resolve("sorted.tgz"));
+    Path reversed =
+        TestPackages.tgz(
+            Path.of(PING_PONG), tmp.resolve("reversed.tgz"), Comparator.reverseOrder());
+
+    assertThat(load(reversed.toString(), BASE_V1).contentHash())
+        .isEqualTo(load(sorted.toString(), BASE_V1).contentHash());
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -20,9 +21,14 @@ final class TestPackages {
   private TestPackages() {}
 
   static Path tgz(Path folder, Path target) throws IOException {
+    return tgz(folder, target, Comparator.naturalOrder());
+  }
+
+  /** As {@link #tgz(Path, Path)}, with the files in this order (tar keeps no order of its own). */
+  static Path tgz(Path folder, Path target, Comparator<Path> order) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(folder)) {
-      files = walk.filter(Files::isRegularFile).sorted().toList();
+      files = walk.filter(Files::isRegularFile).sorted(order).toList();
     }
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
       for (Path f : files) {
