@@ -407,7 +407,10 @@ public final class EngineBench {
     }
   }
 
-  private static List<String> generate(int count, double defectRate) throws IOException {
+  /**
+   * The benchmark's Tasks: {@code count} generated R4 Tasks, {@code defectRate} of them defective.
+   */
+  static List<String> generate(int count, double defectRate) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     new TaskGenerator(42).writeNdjson(bytes, count, defectRate);
     List<String> out = new ArrayList<>(count);
@@ -419,7 +422,7 @@ public final class EngineBench {
     return out;
   }
 
-  private static String arg(String[] args, String name, String fallback) {
+  static String arg(String[] args, String name, String fallback) {
     for (int i = 0; i + 1 < args.length; i++) {
       if (args[i].equals(name)) {
         return args[i + 1];

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# A paired comparison of this tree's build with an earlier commit's: both validate the same generated R4
+# Tasks at the same time, one process per core, in rounds; then again with the cores swapped. Prints, for
+# each pass, after a warm-up, the median ratio of the paired rounds (this tree / the commit), and the
+# geometric mean of the two passes, which cancels what one core does better than the other. On a shared
+# machine single runs of bench/engines.sh move by 20%; paired rounds see the same noise, so changes of a
+# few percent show (two runs of the same code gave 0.98).
+#
+#   ./mvnw -q -DskipTests package && bench/ab.sh <commit> [--engine auto|fast] [--count 6000] [--rounds 30] [--warm-up 25]
+#
+# The commit is built once, in the git worktree target/ab/<commit> (kept for the next comparison; `git
+# worktree remove` drops it); both sides run this tree's dev.taskcheck.bench.RateBench (TaskCheck's public
+# API only) with their own taskcheck.jar.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+[[ $# -ge 1 ]] || { sed -n '2,10p' "$0" >&2; exit 2; }
+commit=$(git -C "$root" rev-parse --short "$1")
+shift
+jar="$root/cli/target/taskcheck.jar"
+bench="$root/bench/target/taskcheck-bench.jar"
+gen=$(ls "$root"/testdata/target/taskcheck-testdata-*.jar 2>/dev/null | grep -v sources | head -1 || true)
+[[ -f "$jar" && -f "$bench" && -n "$gen" ]] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 2; }
+command -v taskset >/dev/null || { echo "needs taskset (util-linux) to give each side its own core" >&2; exit 2; }
+[[ $(nproc) -ge 2 ]] || { echo "needs two cores, one per side" >&2; exit 2; }
+
+work="$root/target/ab/$commit"
+old="$work/cli/target/taskcheck.jar"
+if [[ ! -f "$old" ]]; then
+  rm -rf "$work"
+  git -C "$root" worktree prune
+  git -C "$root" worktree add --detach "$work" "$commit" >/dev/null
+  echo "building $commit in $work ..."
+  (cd "$work" && ./mvnw -q package -pl cli -am -DskipTests -DskipITs -Dinvoker.skip=true -Djacoco.skip=true \
+      -Dspotless.check.skip=true) >"$root/target/ab/$commit.build.log" 2>&1 \
+    || { echo "the build of $commit failed: $root/target/ab/$commit.build.log" >&2; exit 1; }
+fi
+
+out="$root/target/ab/$commit.runs"
+mkdir -p "$out"
+run() { # core jar file args...
+  local core=$1 side=$2 file=$3
+  shift 3
+  taskset -c "$core" java -Xmx1g -XX:ActiveProcessorCount=1 -cp "$bench:$gen:$side" \
+    dev.taskcheck.bench.RateBench "$@" >"$file"
+}
+for pass in 1 2; do
+  if [[ $pass == 1 ]]; then a=0 b=1; else a=1 b=0; fi
+  echo "pass $pass: $commit on core $a, this tree on core $b ..."
+  run "$a" "$old" "$out/base-$pass.txt" "$@" &
+  run "$b" "$jar" "$out/change-$pass.txt" "$@" &
+  wait
+  java -cp "$bench:$gen:$jar" dev.taskcheck.bench.RateBench --compare "$out/base-$pass.txt" "$out/change-$pass.txt"
+done
+java -cp "$bench:$gen:$jar" dev.taskcheck.bench.RateBench --compare \
+  "$out/base-1.txt" "$out/change-1.txt" "$out/base-2.txt" "$out/change-2.txt" | tail -1

@@ -1,0 +1,126 @@
+// One side of bench/ab.sh: rounds of TaskCheck.validateText over the benchmark's generated Tasks on
+// one
+// thread, each round's rate printed as it ends; and, with --compare, the ratio of two such runs
+// made at
+// the same time. Uses only TaskCheck's public API, so it runs against an older build's jar too.
+package dev.taskcheck.bench;
+
+import dev.taskcheck.TaskCheck;
+import dev.taskcheck.model.FhirRelease;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Tasks per second of one build, round by round, for a paired comparison of two builds
+ * (bench/ab.sh): on a shared machine a single run moves by 20%, but two builds measured at the same
+ * moment, one per core, see the same noise.
+ */
+public final class RateBench {
+
+  private RateBench() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length >= 3 && args.length % 2 == 1 && args[0].equals("--compare")) {
+      double product = 1;
+      int passes = (args.length - 1) / 2;
+      for (int i = 1; i < args.length; i += 2) {
+        product *= compare(Path.of(args[i]), Path.of(args[i + 1]));
+      }
+      if (passes > 1) {
+        // each pass gives each build the other core; the mean cancels what a core itself adds
+        System.out.printf(
+            Locale.ROOT,
+            "change/baseline over the %d passes (geometric mean): %.3f%n",
+            passes,
+            Math.pow(product, 1.0 / passes));
+      }
+      return;
+    }
+    String engine = EngineBench.arg(args, "--engine", "auto");
+    int count = Integer.parseInt(EngineBench.arg(args, "--count", "6000"));
+    int rounds = Integer.parseInt(EngineBench.arg(args, "--rounds", "30"));
+    double warmUpSeconds = Double.parseDouble(EngineBench.arg(args, "--warm-up", "25"));
+    double defectRate = Double.parseDouble(EngineBench.arg(args, "--defect-rate", "0.4"));
+    List<String> tasks = EngineBench.generate(count, defectRate);
+    TaskCheck tc =
+        TaskCheck.builder()
+            .engine(engine)
+            .fhirVersion(FhirRelease.R4)
+            .now(Instant.parse("2026-01-01T00:00:00Z"))
+            .threads(1)
+            .build();
+    long findings = 0;
+    // the JIT needs 6-18 s on a 2-core machine; rounds measured before would compare compilers
+    long warmUpEnd = System.nanoTime() + (long) (warmUpSeconds * 1e9);
+    while (System.nanoTime() < warmUpEnd) {
+      for (String t : tasks) {
+        findings += tc.validateText(t, "task.json").size();
+      }
+    }
+    for (int r = 1; r <= rounds; r++) {
+      long start = System.nanoTime();
+      for (String t : tasks) {
+        findings += tc.validateText(t, "task.json").size();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf(Locale.ROOT, "round %d %.1f%n", r, tasks.size() / seconds);
+      System.out.flush();
+    }
+    // keeps the results alive, so no round can be optimised away
+    System.out.println("results " + findings);
+  }
+
+  /**
+   * Pairs the rounds of two runs made at the same time (a: the baseline, b: the change), leaves out
+   * the first half and prints the median of b/a (returned) and each run's median rate.
+   */
+  static double compare(Path a, Path b) throws IOException {
+    double[] ra = rates(a);
+    double[] rb = rates(b);
+    int n = Math.min(ra.length, rb.length);
+    if (n < 2) {
+      throw new IllegalArgumentException("fewer than two rounds in " + a + " or " + b);
+    }
+    int from = n / 2;
+    double[] ratios = new double[n - from];
+    for (int i = from; i < n; i++) {
+      ratios[i - from] = rb[i] / ra[i];
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "rounds %d-%d: baseline %.0f Tasks/s, change %.0f Tasks/s, change/baseline %.3f"
+            + " (median of the paired rounds; lowest %.3f, highest %.3f)%n",
+        from + 1,
+        n,
+        median(Arrays.copyOfRange(ra, from, n)),
+        median(Arrays.copyOfRange(rb, from, n)),
+        median(ratios.clone()),
+        Arrays.stream(ratios).min().orElseThrow(),
+        Arrays.stream(ratios).max().orElseThrow());
+    return median(ratios.clone());
+  }
+
+  private static double[] rates(Path file) throws IOException {
+    List<Double> out = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      String[] p = line.trim().split(" ", -1);
+      if (p.length == 3 && p[0].equals("round")) {
+        out.add(Double.parseDouble(p[2]));
+      }
+    }
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static double median(double[] values) {
+    Arrays.sort(values);
+    int m = values.length / 2;
+    return values.length % 2 == 1 ? values[m] : (values[m - 1] + values[m]) / 2;
+  }
+}
