@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # A paired comparison of this tree's build with an earlier commit's: both validate the same generated R4
-# Tasks at the same time, one process per core, in rounds; then again with the cores swapped. Prints, for
-# each pass, after a warm-up, the median ratio of the paired rounds (this tree / the commit), and the
-# geometric mean of the two passes, which cancels what one core does better than the other. On a shared
+# Tasks at the same time, one process per core, in rounds; then again with the cores swapped, for
+# AB_PASSES passes (4; each ~1 min). Prints, for each pass, after a warm-up, the median ratio of the paired
+# rounds (this tree / the commit), and the geometric mean over the passes: swapping cancels what one core
+# does better than the other, new processes what one JIT compilation does better than another (one
+# process can run 15% slower than the next throughout). On a shared
 # machine single runs of bench/engines.sh move by 20%; paired rounds see the same noise, so changes of a
 # few percent show (two runs of the same code gave 0.98).
 #
@@ -43,13 +45,15 @@ run() { # core jar file args...
   taskset -c "$core" java -Xmx1g -XX:ActiveProcessorCount=1 -cp "$bench:$gen:$side" \
     dev.taskcheck.bench.RateBench "$@" >"$file"
 }
-for pass in 1 2; do
-  if [[ $pass == 1 ]]; then a=0 b=1; else a=1 b=0; fi
+passes=${AB_PASSES:-4}
+pairs=()
+for ((pass = 1; pass <= passes; pass++)); do
+  if ((pass % 2 == 1)); then a=0 b=1; else a=1 b=0; fi
   echo "pass $pass: $commit on core $a, this tree on core $b ..."
   run "$a" "$old" "$out/base-$pass.txt" "$@" &
   run "$b" "$jar" "$out/change-$pass.txt" "$@" &
   wait
   java -cp "$bench:$gen:$jar" dev.taskcheck.bench.RateBench --compare "$out/base-$pass.txt" "$out/change-$pass.txt"
+  pairs+=("$out/base-$pass.txt" "$out/change-$pass.txt")
 done
-java -cp "$bench:$gen:$jar" dev.taskcheck.bench.RateBench --compare \
-  "$out/base-1.txt" "$out/change-1.txt" "$out/base-2.txt" "$out/change-2.txt" | tail -1
+java -cp "$bench:$gen:$jar" dev.taskcheck.bench.RateBench --compare "${pairs[@]}" | tail -1

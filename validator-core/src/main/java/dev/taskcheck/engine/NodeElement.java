@@ -44,4 +44,36 @@ final class NodeElement implements FhirElement {
     }
     return c;
   }
+
+  // the lookups below read the node's children by index: the rules make dozens per Task, and the
+  // interface's defaults iterate over the wrappers
+
+  @Override
+  public @Nullable FhirElement child(String name) {
+    List<Node> nodes = node.children();
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i).name().equals(name)) {
+        return children().get(i);
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public List<FhirElement> children(String name) {
+    List<Node> nodes = node.children();
+    List<FhirElement> out = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i).name().equals(name)) {
+        out.add(children().get(i));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public @Nullable String childValue(String name) {
+    String v = node.childValue(name);
+    return v == null || v.isBlank() ? null : v;
+  }
 }

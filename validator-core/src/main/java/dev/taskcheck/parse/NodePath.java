@@ -21,8 +21,8 @@ public final class NodePath {
    * property, {@code Task.requestedPerformer[1]} at the second item).
    */
   public static int[] position(Node root, String expression) {
-    Node n = resolve(root, expression);
     List<String> steps = split(stripComments(expression));
+    Node n = resolve(root, steps);
     String last = steps.isEmpty() ? "" : steps.get(steps.size() - 1);
     boolean indexed = last.endsWith("]");
     return indexed
@@ -35,7 +35,10 @@ public final class NodePath {
    * matches.
    */
   public static Node resolve(Node root, String expression) {
-    List<String> steps = split(stripComments(expression));
+    return resolve(root, split(stripComments(expression)));
+  }
+
+  private static Node resolve(Node root, List<String> steps) {
     if (steps.isEmpty()) {
       return root;
     }
@@ -62,11 +65,18 @@ public final class NodePath {
           return current;
         }
       }
-      List<Node> candidates = current.children(name);
-      if (candidates.isEmpty()) {
-        candidates =
-            choiceCandidates(current, name, s + 1 < steps.size() ? steps.get(s + 1) : null);
+      // the common case, a child of that name, without making a list of them
+      Node direct = nth(current, name, index);
+      if (direct != null) {
+        parent = current;
+        current = direct;
+        continue;
       }
+      if (current.child(name) != null) {
+        return current; // fewer children of that name than the index
+      }
+      List<Node> candidates =
+          choiceCandidates(current, name, s + 1 < steps.size() ? steps.get(s + 1) : null);
       if (candidates.isEmpty()) {
         // a JSON primitive with only an id or extensions: "_status": {...} and no "status"
         candidates = current.children("_" + name);
@@ -85,6 +95,19 @@ public final class NodePath {
       current = candidates.get(index);
     }
     return current;
+  }
+
+  /** The child at {@code index} among those called {@code name}, or null. */
+  private static @Nullable Node nth(Node node, String name, int index) {
+    List<Node> children = node.children();
+    int seen = 0;
+    for (int i = 0; i < children.size(); i++) {
+      Node c = children.get(i);
+      if (c.name().equals(name) && seen++ == index) {
+        return c;
+      }
+    }
+    return null;
   }
 
   private static List<Node> choiceCandidates(Node current, String name, @Nullable String next) {
@@ -179,6 +202,9 @@ public final class NodePath {
 
   /** Removes engine comments such as {@code /*Task/abc*}{@code /}. */
   public static String stripComments(String expression) {
+    if (expression.indexOf("/*") < 0) {
+      return expression;
+    }
     StringBuilder b = new StringBuilder(expression.length());
     int i = 0;
     while (i < expression.length()) {
