@@ -6,7 +6,8 @@
 # does better than the other, new processes what one JIT compilation does better than another (one
 # process can run 15% slower than the next throughout). On a shared
 # machine single runs of bench/engines.sh move by 20%; paired rounds see the same noise, so changes of a
-# few percent show (two runs of the same code gave 0.98).
+# few percent show (two runs of the same code gave 0.98). But each process settles in one of two steady
+# rates, 1.7x apart (docs/engines/fast-engine.md): read the per-pass rates, not only the mean.
 #
 #   ./mvnw -q -DskipTests package && bench/ab.sh <commit> [--engine auto|fast] [--count 6000] [--rounds 30] [--warm-up 25]
 #
