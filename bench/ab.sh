@@ -4,10 +4,10 @@
 # AB_PASSES passes (4; each ~1 min). Prints, for each pass, after a warm-up, the median ratio of the paired
 # rounds (this tree / the commit), and the geometric mean over the passes: swapping cancels what one core
 # does better than the other, new processes what one JIT compilation does better than another (one
-# process can run 15% slower than the next throughout). On a shared
-# machine single runs of bench/engines.sh move by 20%; paired rounds see the same noise, so changes of a
-# few percent show (two runs of the same code gave 0.98). But each process settles in one of two steady
-# rates, 1.7x apart (docs/engines/fast-engine.md): read the per-pass rates, not only the mean.
+# process can run 15% slower than the next throughout). On a shared machine single runs of
+# bench/engines.sh move by 20%; paired rounds see the same noise, so changes of a few percent show (two
+# runs of the same code gave 0.98). But each process settles in one of two steady rates, 1.7x apart
+# (docs/engines/fast-engine.md): read the per-pass rates, not only the mean.
 #
 #   ./mvnw -q -DskipTests package && bench/ab.sh <commit> [--engine auto|fast] [--count 6000] [--rounds 30] [--warm-up 25]
 #
@@ -16,7 +16,7 @@
 # API only) with their own taskcheck.jar.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-[[ $# -ge 1 ]] || { sed -n '2,10p' "$0" >&2; exit 2; }
+[[ $# -ge 1 ]] || { sed -n '2,12p' "$0" >&2; exit 2; }
 commit=$(git -C "$root" rev-parse --short "$1")
 shift
 jar="$root/cli/target/taskcheck.jar"

@@ -86,33 +86,33 @@ public final class RateBench {
   }
 
   /**
-   * Pairs the rounds of two runs made at the same time (a: the baseline, b: the change), leaves out
-   * the first half and prints the median of b/a (returned) and each run's median rate.
+   * Pairs the measured rounds of two runs made at the same time (a: the baseline, b: the change;
+   * the warm-up rounds are not among them) and prints the median of b/a (returned) and each run's
+   * median rate.
    */
   static double compare(Path a, Path b) throws IOException {
     double[] ra = rates(a);
     double[] rb = rates(b);
     int n = Math.min(ra.length, rb.length);
-    if (n < 2) {
-      throw new IllegalArgumentException("fewer than two rounds in " + a + " or " + b);
+    if (n < 1) {
+      throw new IllegalArgumentException("no measured round in " + a + " or " + b);
     }
-    int from = n / 2;
-    double[] ratios = new double[n - from];
-    for (int i = from; i < n; i++) {
-      ratios[i - from] = rb[i] / ra[i];
+    double[] ratios = new double[n];
+    for (int i = 0; i < n; i++) {
+      ratios[i] = rb[i] / ra[i];
     }
+    double ratio = median(ratios.clone());
     System.out.printf(
         Locale.ROOT,
-        "rounds %d-%d: baseline %.0f Tasks/s, change %.0f Tasks/s, change/baseline %.3f"
+        "%d rounds: baseline %.0f Tasks/s, change %.0f Tasks/s, change/baseline %.3f"
             + " (median of the paired rounds; lowest %.3f, highest %.3f)%n",
-        from + 1,
         n,
-        median(Arrays.copyOfRange(ra, from, n)),
-        median(Arrays.copyOfRange(rb, from, n)),
-        median(ratios.clone()),
+        median(Arrays.copyOf(ra, n)),
+        median(Arrays.copyOf(rb, n)),
+        ratio,
         Arrays.stream(ratios).min().orElseThrow(),
         Arrays.stream(ratios).max().orElseThrow());
-    return median(ratios.clone());
+    return ratio;
   }
 
   private static double[] rates(Path file) throws IOException {
