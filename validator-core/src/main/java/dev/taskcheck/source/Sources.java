@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -155,9 +156,17 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
    */
   private void openStream(String display, InputStream raw, boolean ndjsonByName)
       throws IOException {
-    // a document already in memory (TaskCheck.validateText) gets buffers of its own size, not the
-    // 64 KB a file gets: a server validating one small Task per call allocates no more than it
-    // needs
+    if (raw instanceof ByteArrayInputStream memory && !ndjsonByName) {
+      // a document already in memory (TaskCheck.validateText): one line, the usual case, becomes
+      // a document without a buffered stream and two line buffers around it
+      byte[] bytes = memory.readAllBytes();
+      if (singleLine(display, bytes)) {
+        return;
+      }
+      raw = new ByteArrayInputStream(bytes);
+    }
+    // a document in memory gets buffers of its own size, not the 64 KB a file gets: a server
+    // validating one small Task per call allocates no more than it needs
     int size =
         raw instanceof ByteArrayInputStream bytes
             ? Math.min(LineSplitter.CHUNK, bytes.available() + 1)
@@ -247,6 +256,40 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
   }
 
   /**
+   * Queues the document of in-memory content without a line break, as the general path below reads
+   * it (a trailing carriage return dropped; a line that is not one JSON object ends with a line
+   * break), and returns true; false for content that needs that path: several lines, a possible
+   * UTF-32 text, a line over the limit.
+   */
+  private boolean singleLine(String display, byte[] bytes) {
+    int length = bytes.length;
+    if (length == 0
+        || length > limits.maxLineBytes()
+        || utf32(bytes) != null
+        || indexOf(bytes, (byte) '\n') >= 0) {
+      return false;
+    }
+    byte[] line = bytes[length - 1] == '\r' ? Arrays.copyOf(bytes, length - 1) : bytes;
+    if (isWholeJsonObject(line)) {
+      ready.add(new RawDocument(display, 1, line, false));
+    } else if (line.length + 1L > limits.maxDocumentBytes()) {
+      ready.add(tooLarge(display));
+    } else {
+      ready.add(new RawDocument(display, 1, concatNewline(line), false));
+    }
+    return true;
+  }
+
+  private static int indexOf(byte[] bytes, byte b) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
    * How far a too-long NDJSON line is skipped looking for the next line before the rest of the
    * input is given up: as far as one whole document may be long.
    */
@@ -303,6 +346,11 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
     in.mark(4);
     byte[] head = in.readNBytes(4);
     in.reset();
+    return utf32(head);
+  }
+
+  /** {@link #utf32(InputStream)} of content in memory. */
+  private static @Nullable String utf32(byte[] head) {
     if (head.length < 4) {
       return null;
     }

@@ -1,0 +1,90 @@
+package dev.taskcheck.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Content in memory (TaskCheck.validateText) takes a shorter path when it is one line; it must give
+ * the items a stream of the same bytes gives.
+ */
+class InMemorySourcesTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"resourceType\":\"Task\"}",
+        "{\"resourceType\":\"Task\"}\r",
+        "  {\"a\":\"}\\\"{\"}  ",
+        "{\"resourceType\":\"Task\"} trailing",
+        "{\"a\":1}{\"b\":2}",
+        "<Task xmlns=\"http://hl7.org/fhir\"/>",
+        "   ",
+        "\r",
+        "[1,2]",
+        "{",
+        "\uFEFF{\"resourceType\":\"Task\"}",
+        "{\"a\":1}\n{\"b\":2}",
+        "{\"a\":1}\n",
+        "{\n\"a\":1\n}",
+        "",
+        "{\"text\":\"0123456789012345678901234567890123456789\"}",
+        "{\"text\":\"01234567890123456789\"}",
+        "0123456789012345678901234567890123456789",
+      })
+  void oneLineInMemoryReadsAsTheSameBytesFromAStream(String content) {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    for (SourceLimits limits : List.of(SourceLimits.defaults(), new SourceLimits(40, 30))) {
+      List<String> inMemory = items(() -> new ByteArrayInputStream(bytes), limits);
+      List<String> streamed =
+          items(() -> new BufferedInputStream(new ByteArrayInputStream(bytes)), limits);
+      assertThat(inMemory).as(limits.toString()).isEqualTo(streamed).isNotEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0000007B", "7B000000", "0000FEFF", "FFFE0000"})
+  void utf32InMemoryIsNamedAsFromAStream(String hex) {
+    byte[] bytes = new byte[hex.length() / 2 + 4];
+    for (int i = 0; i < hex.length() / 2; i++) {
+      bytes[i] = (byte) Integer.parseInt(hex.substring(2 * i, 2 * i + 2), 16);
+    }
+    List<String> inMemory = items(() -> new ByteArrayInputStream(bytes), SourceLimits.defaults());
+    assertThat(inMemory)
+        .isEqualTo(
+            items(
+                () -> new BufferedInputStream(new ByteArrayInputStream(bytes)),
+                SourceLimits.defaults()));
+    assertThat(inMemory.get(0)).contains("UTF-32");
+  }
+
+  private static List<String> items(Supplier<InputStream> stdin, SourceLimits limits) {
+    List<String> out = new ArrayList<>();
+    try (Sources sources = Sources.open(List.of("-"), Path.of("."), stdin, limits)) {
+      while (sources.hasNext()) {
+        SourceItem item = sources.next();
+        out.add(
+            item instanceof RawDocument d
+                ? "document line "
+                    + d.firstLine()
+                    + " ndjson "
+                    + d.ndjsonLine()
+                    + ": "
+                    + new String(d.bytes(), StandardCharsets.ISO_8859_1)
+                : item.toString());
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out;
+  }
+}
