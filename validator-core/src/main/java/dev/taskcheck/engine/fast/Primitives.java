@@ -171,10 +171,10 @@ final class Primitives {
     }
   }
 
-  private static boolean rule(
-      boolean condition, Check check, Loc at, Findings out, Object... args) {
+  // one argument, not varargs: the array is made only for a finding, not for every value checked
+  private static boolean rule(boolean condition, Check check, Loc at, Findings out, Object arg) {
     if (!condition) {
-      out.add(check, at, args);
+      out.add(check, at, arg);
     }
     return condition;
   }
@@ -277,12 +277,12 @@ final class Primitives {
   }
 
   private static boolean maxLength(String value, ElementDef def, Loc at, Findings out) {
-    return rule(
-        def.maxLength() == 0 || value.length() <= def.maxLength(),
-        Check.MAX_LENGTH,
-        at,
-        out,
-        def.maxLength());
+    int max = def.maxLength();
+    if (max == 0 || value.length() <= max) {
+      return true;
+    }
+    out.add(Check.MAX_LENGTH, at, max);
+    return false;
   }
 
   private static boolean dateTime(
