@@ -25,6 +25,9 @@ final class Bidi {
   private static final char RLM = '\u200f';
   private static final char ALM = '\u061c';
 
+  /** No character below this one is a bidirectional control, but the newline. */
+  static final char LOWEST = ALM;
+
   private Bidi() {}
 
   static boolean isBidi(char c) {

@@ -230,9 +230,9 @@ final class Invariants {
       }
       Boolean decided = intrinsic(c, node, type, scope, w);
       if (decided == null) {
-        Expression e = compile(c);
         decided = presences.decide(c, node, def, type);
         if (decided == null || crossCheck) {
+          Expression e = compile(c);
           if (f == null) {
             f = w.resourceNode(scope);
           }

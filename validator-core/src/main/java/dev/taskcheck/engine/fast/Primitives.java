@@ -187,6 +187,9 @@ final class Primitives {
     TreeSet<String> bad = null;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
+      if (c >= 32 && c < Bidi.LOWEST) {
+        continue; // most text: neither a control character nor a bidirectional control
+      }
       if (Bidi.isBidi(c)) {
         bidi = true;
       }
