@@ -1,10 +1,8 @@
 package dev.taskcheck.fhir;
 
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,7 +83,11 @@ public record FhirTemporal(
     int second;
     int fractionDigits;
     long fraction;
-    @Nullable ZoneOffset offset;
+
+    /** Whether the value gives a time-zone offset, and the offset in seconds. */
+    boolean zoned;
+
+    int offsetSeconds;
 
     /** False when {@code t} is not of the form. */
     boolean read(String t) {
@@ -141,7 +143,7 @@ public record FhirTemporal(
       }
       char z = t.charAt(i);
       if (z == 'Z') {
-        offset = ZoneOffset.UTC;
+        zoned = true;
         return i + 1 == n;
       }
       if ((z != '+' && z != '-') || n != i + 6 || t.charAt(i + 3) != ':') {
@@ -152,8 +154,8 @@ public record FhirTemporal(
       if (hours < 0 || minutes < 0 || minutes > 59 || hours > 14 || (hours == 14 && minutes != 0)) {
         return false;
       }
-      int sign = z == '-' ? -1 : 1;
-      offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+      zoned = true;
+      offsetSeconds = (z == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
       return true;
     }
 
@@ -203,45 +205,72 @@ public record FhirTemporal(
     if (!m.read(text)) {
       return Optional.empty();
     }
-    LocalDateTime start;
-    LocalDateTime end;
+    // local seconds since 1970-01-01T00:00 and nanoseconds of the span's start and end, counted
+    // here rather than with LocalDateTime arithmetic, which showed in profiles
+    long startSecond;
+    long startNano = 0;
+    long endSecond;
+    long endNano = 0;
     Precision precision;
     try {
       if (m.month == 0) {
-        start = LocalDate.of(m.year, 1, 1).atStartOfDay();
-        end = start.plusYears(1);
+        startSecond = epochDay(m.year, 1, 1) * SECONDS_PER_DAY;
+        endSecond = epochDay(m.year + 1, 1, 1) * SECONDS_PER_DAY;
         precision = Precision.YEAR;
       } else if (m.day == 0) {
-        start = LocalDate.of(m.year, m.month, 1).atStartOfDay();
-        end = start.plusMonths(1);
+        startSecond = epochDay(m.year, m.month, 1) * SECONDS_PER_DAY;
+        endSecond =
+            (m.month == 12 ? epochDay(m.year + 1, 1, 1) : epochDay(m.year, m.month + 1, 1))
+                * SECONDS_PER_DAY;
         precision = Precision.MONTH;
       } else if (m.hour < 0) {
-        start = LocalDate.of(m.year, m.month, m.day).atStartOfDay();
-        end = start.plusDays(1);
+        startSecond = epochDay(m.year, m.month, m.day) * SECONDS_PER_DAY;
+        endSecond = startSecond + SECONDS_PER_DAY;
         precision = Precision.DAY;
       } else {
-        LocalDateTime minute = LocalDate.of(m.year, m.month, m.day).atTime(m.hour, m.minute);
+        long minute =
+            epochDay(m.year, m.month, m.day) * SECONDS_PER_DAY + m.hour * 3600L + m.minute * 60L;
         boolean leap = m.second == 60;
-        Duration unit =
-            m.fractionDigits == 0
-                ? Duration.ofSeconds(1)
-                : Duration.ofNanos(tenToThe(9 - m.fractionDigits));
-        long nanos = m.fraction * unit.toNanos();
-        start = minute.plusSeconds(leap ? 59 : m.second).plusNanos(nanos);
-        end = leap ? minute.plusMinutes(1) : start.plus(unit);
+        long unitNanos = m.fractionDigits == 0 ? NANOS_PER_SECOND : tenToThe(9 - m.fractionDigits);
+        long nanos = m.fraction * unitNanos;
+        startSecond = minute + (leap ? 59 : m.second) + nanos / NANOS_PER_SECOND;
+        startNano = nanos % NANOS_PER_SECOND;
+        if (leap) {
+          endSecond = minute + 60;
+        } else {
+          long endNanos = startNano + unitNanos;
+          endSecond = startSecond + endNanos / NANOS_PER_SECOND;
+          endNano = endNanos % NANOS_PER_SECOND;
+        }
         precision = m.fractionDigits == 0 ? Precision.SECOND : Precision.MILLI;
       }
     } catch (DateTimeException e) {
       return Optional.empty(); // a day the month does not have
     }
-    ZoneOffset zone = m.offset;
-    if (zone == null) {
+    if (!m.zoned) {
       return Optional.of(
           new FhirTemporal(
-              text, precision, start.toInstant(EARLIEST_ZONE), end.toInstant(LATEST_ZONE), false));
+              text,
+              precision,
+              Instant.ofEpochSecond(startSecond - EARLIEST_ZONE.getTotalSeconds(), startNano),
+              Instant.ofEpochSecond(endSecond - LATEST_ZONE.getTotalSeconds(), endNano),
+              false));
     }
     return Optional.of(
-        new FhirTemporal(text, precision, start.toInstant(zone), end.toInstant(zone), true));
+        new FhirTemporal(
+            text,
+            precision,
+            Instant.ofEpochSecond(startSecond - m.offsetSeconds, startNano),
+            Instant.ofEpochSecond(endSecond - m.offsetSeconds, endNano),
+            true));
+  }
+
+  private static final long SECONDS_PER_DAY = 86_400;
+  private static final long NANOS_PER_SECOND = 1_000_000_000;
+
+  /** Days since 1970-01-01; a DateTimeException for a day the month does not have. */
+  private static long epochDay(int year, int month, int day) {
+    return LocalDate.of(year, month, day).toEpochDay();
   }
 
   /**

@@ -8,6 +8,8 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -365,9 +367,53 @@ class FhirTemporalTest {
       if (expected) {
         parsed++;
         assertThat(actual.get().zoned()).as(text).isEqualTo(m.group("offset") != null);
+        Instant[] span = span(m);
+        assertThat(actual.get().low()).as(text).isEqualTo(span[0]);
+        assertThat(actual.get().high()).as(text).isEqualTo(span[1]);
       }
     }
     assertThat(parsed).isGreaterThan(10_000);
+  }
+
+  /** The span of a matched value, computed with java.time's LocalDateTime and ZoneOffset. */
+  private static Instant[] span(Matcher m) {
+    int year = Integer.parseInt(m.group("year"));
+    LocalDateTime start;
+    LocalDateTime end;
+    if (m.group("month") == null) {
+      start = LocalDate.of(year, 1, 1).atStartOfDay();
+      end = start.plusYears(1);
+    } else if (m.group("day") == null) {
+      start = LocalDate.of(year, Integer.parseInt(m.group("month")), 1).atStartOfDay();
+      end = start.plusMonths(1);
+    } else {
+      LocalDate date =
+          LocalDate.of(year, Integer.parseInt(m.group("month")), Integer.parseInt(m.group("day")));
+      if (m.group("hour") == null) {
+        start = date.atStartOfDay();
+        end = start.plusDays(1);
+      } else {
+        LocalDateTime minute =
+            date.atTime(Integer.parseInt(m.group("hour")), Integer.parseInt(m.group("minute")));
+        int second = Integer.parseInt(m.group("second"));
+        String fraction = m.group("fraction");
+        Duration unit =
+            fraction == null
+                ? Duration.ofSeconds(1)
+                : Duration.ofNanos((long) Math.pow(10, 9 - fraction.length()));
+        long nanos = fraction == null ? 0 : Long.parseLong(fraction) * unit.toNanos();
+        start = minute.plusSeconds(second == 60 ? 59 : second).plusNanos(nanos);
+        end = second == 60 ? minute.plusMinutes(1) : start.plus(unit);
+      }
+    }
+    String offset = m.group("offset");
+    if (offset == null) {
+      return new Instant[] {
+        start.toInstant(ZoneOffset.ofHours(14)), end.toInstant(ZoneOffset.ofHours(-12))
+      };
+    }
+    ZoneOffset zone = ZoneOffset.of(offset);
+    return new Instant[] {start.toInstant(zone), end.toInstant(zone)};
   }
 
   private static boolean dayExists(Matcher m) {
