@@ -27,8 +27,15 @@ final class RuleIssues {
 
   private RuleIssues() {}
 
-  /** A rule that runs, with its metadata, read once rather than per Task. */
-  record Enabled<R>(R rule, TaskRule meta) {}
+  /**
+   * A rule that runs, with its metadata, read once rather than per Task: its id and severity too,
+   * which an annotation answers through a proxy and a map lookup on every call.
+   */
+  record Enabled<R>(R rule, TaskRule meta, String id, Severity severity) {
+    Enabled(R rule, TaskRule meta) {
+      this(rule, meta, meta.id(), meta.severity());
+    }
+  }
 
   /**
    * The rules of each release that run.

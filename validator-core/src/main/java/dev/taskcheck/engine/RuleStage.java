@@ -10,7 +10,6 @@ import dev.taskcheck.parse.Node;
 import dev.taskcheck.parse.NodePath;
 import dev.taskcheck.rules.Rule;
 import dev.taskcheck.rules.RuleContext;
-import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.catalog.RuleCatalog;
 import dev.taskcheck.source.LocatedResource;
 import java.time.Instant;
@@ -77,7 +76,6 @@ public final class RuleStage implements Stage {
     for (LocatedResource task : unit.tasks()) {
       TaskView view = TaskView.of(new NodeElement(task.node()), release);
       for (RuleIssues.Enabled<Rule> enabled : rules.getOrDefault(release, List.of())) {
-        TaskRule meta = enabled.meta();
         Context ctx = new Context(enabled, task.path(), root, sink, release);
         try {
           enabled.rule().check(view, ctx);
@@ -85,7 +83,7 @@ public final class RuleStage implements Stage {
           failures.accept(e);
           sink.add(
               RuleIssues.failure(
-                  meta.id(),
+                  enabled.id(),
                   "this Task",
                   task.path(),
                   task.node().line(),
@@ -99,7 +97,8 @@ public final class RuleStage implements Stage {
 
   /** A rule's view of the run: its findings go to the sink, placed in the document. */
   private final class Context extends RuleIssues.RunContext implements RuleContext {
-    private final TaskRule meta;
+    private final String id;
+    private final Severity severity;
     private final Class<?> ruleClass;
     private final String taskPath;
     private final Node root;
@@ -114,7 +113,8 @@ public final class RuleStage implements Stage {
         FhirRelease release) {
       super(config, now);
       this.release = release;
-      this.meta = enabled.meta();
+      this.id = enabled.id();
+      this.severity = enabled.severity();
       this.ruleClass = enabled.rule().getClass();
       this.taskPath = taskPath;
       this.root = root;
@@ -123,7 +123,7 @@ public final class RuleStage implements Stage {
 
     @Override
     public void report(String expression, String messageKey, @Nullable Object... args) {
-      report(meta.severity(), expression, messageKey, args);
+      report(severity, expression, messageKey, args);
     }
 
     @Override
@@ -133,7 +133,7 @@ public final class RuleStage implements Stage {
       sink.add(
           RuleIssues.finding(
               ruleClass,
-              meta.id(),
+              id,
               severity,
               inDocument,
               NodePath.position(root, inDocument),

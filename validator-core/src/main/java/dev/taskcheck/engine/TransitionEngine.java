@@ -9,7 +9,6 @@ import dev.taskcheck.model.IssueSource;
 import dev.taskcheck.model.LifecycleMetrics.StuckTask;
 import dev.taskcheck.model.RuleConfig;
 import dev.taskcheck.model.Severity;
-import dev.taskcheck.rules.TaskRule;
 import dev.taskcheck.rules.TransitionContext;
 import dev.taskcheck.rules.TransitionRule;
 import dev.taskcheck.rules.catalog.RuleCatalog;
@@ -93,8 +92,7 @@ public final class TransitionEngine {
     }
     FhirRelease release = history.latest().release();
     for (RuleIssues.Enabled<TransitionRule> enabled : rules.getOrDefault(release, List.of())) {
-      if (history.kind() == TaskHistory.Kind.SINGLE
-          && !enabled.meta().id().equals("transition-15")) {
+      if (history.kind() == TaskHistory.Kind.SINGLE && !enabled.id().equals("transition-15")) {
         continue;
       }
       Context ctx = new Context(enabled, out);
@@ -109,7 +107,7 @@ public final class TransitionEngine {
         out.computeIfAbsent(at, k -> new ArrayList<>())
             .add(
                 RuleIssues.failure(
-                    enabled.meta().id(),
+                    enabled.id(),
                     "this Task's history",
                     at.taskPath(),
                     pos[0],
@@ -147,13 +145,15 @@ public final class TransitionEngine {
   }
 
   private final class Context extends RuleIssues.RunContext implements TransitionContext {
-    private final TaskRule meta;
+    private final String id;
+    private final Severity severity;
     private final Class<?> ruleClass;
     private final Map<TaskVersion, List<Issue>> out;
 
     Context(RuleIssues.Enabled<TransitionRule> enabled, Map<TaskVersion, List<Issue>> out) {
       super(config, now);
-      this.meta = enabled.meta();
+      this.id = enabled.id();
+      this.severity = enabled.severity();
       this.ruleClass = enabled.rule().getClass();
       this.out = out;
     }
@@ -161,7 +161,7 @@ public final class TransitionEngine {
     @Override
     public void report(
         TaskVersion at, String expression, String messageKey, @Nullable Object... args) {
-      report(meta.severity(), at, expression, messageKey, args);
+      report(severity, at, expression, messageKey, args);
     }
 
     @Override
@@ -182,7 +182,7 @@ public final class TransitionEngine {
           .add(
               RuleIssues.finding(
                   ruleClass,
-                  meta.id(),
+                  id,
                   severity,
                   inDocument,
                   pos,
