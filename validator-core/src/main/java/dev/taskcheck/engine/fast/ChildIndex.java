@@ -70,6 +70,11 @@ final class ChildIndex {
     return size;
   }
 
+  /** How many lists are indexed (tests: a list made per document would grow this forever). */
+  static int indexed() {
+    return CACHE.size();
+  }
+
   static ChildIndex of(List<ElementDef> defs) {
     return CACHE.computeIfAbsent(new Key(defs), k -> new ChildIndex(defs));
   }

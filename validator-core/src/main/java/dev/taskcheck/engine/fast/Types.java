@@ -129,6 +129,27 @@ final class Types {
     return t == null ? List.of() : t.root().children();
   }
 
+  /** {@link #partnerChildren}'s list for xhtml, made once. */
+  private volatile @Nullable List<ElementDef> xhtmlPartner;
+
+  /**
+   * The child definitions of a primitive's JSON partner ({@code _name}): the type's own, but for
+   * xhtml, whose value 1..1 in the snapshot is the div itself and never in {@code _div}. The same
+   * list every time: {@link ChildIndex} indexes a list once, by its identity, and keeps it.
+   */
+  List<ElementDef> partnerChildren(String typeCode, TypeDef primitive) {
+    List<ElementDef> all = primitive.root().children();
+    if (!"xhtml".equals(typeCode)) {
+      return all;
+    }
+    List<ElementDef> known = xhtmlPartner;
+    if (known == null) {
+      known = all.stream().filter(d -> !d.name().equals("value")).toList();
+      xhtmlPartner = known;
+    }
+    return known;
+  }
+
   /**
    * The definition of an element's {@code contentReference} ({@code Questionnaire.item}), or null.
    */

@@ -711,11 +711,7 @@ final class Walker {
       throw new NotCovered("the primitive type " + type + " the plan does not define");
     }
     if (shadow != null && shadow.kind() == Node.Kind.OBJECT) {
-      List<ElementDef> shadowDefs = typeDef.root().children();
-      if ("xhtml".equals(type)) {
-        // xhtml.value is 1..1 in the snapshot, but the markup is the div itself, never in "_div"
-        shadowDefs = shadowDefs.stream().filter(d -> !d.name().equals("value")).toList();
-      }
+      List<ElementDef> shadowDefs = engine.types().partnerChildren(type, typeDef);
       complex(shadow, shadowDefs, new Defs(typeDef.root(), typeDef, null, null), at, scope, type);
     }
     // what the parser keeps of the partner: an id and extension objects ({} included; an unknown
