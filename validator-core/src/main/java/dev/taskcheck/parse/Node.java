@@ -113,7 +113,7 @@ public final class Node {
     this.column = column;
     this.memberLine = memberLine;
     this.memberColumn = memberColumn;
-    this.children = List.copyOf(children);
+    this.children = NodeList.of(children);
   }
 
   /**
