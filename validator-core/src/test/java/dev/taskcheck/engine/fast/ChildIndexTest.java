@@ -38,4 +38,23 @@ class ChildIndexTest {
     }
     assertThat(ChildIndex.indexed()).isEqualTo(indexed);
   }
+
+  /** A new TaskCheck reads the core plan the last one read, so it indexes nothing new. */
+  @Test
+  void aNewTaskCheckAddsNoIndexes() {
+    TaskCheck.builder()
+        .engine("fast")
+        .fhirVersion(FhirRelease.R4)
+        .build()
+        .validateText(DIV_PARTNER, "div-partner.json");
+    int indexed = ChildIndex.indexed();
+    for (int i = 0; i < 3; i++) {
+      TaskCheck.builder()
+          .engine("fast")
+          .fhirVersion(FhirRelease.R4)
+          .build()
+          .validateText(DIV_PARTNER, "div-partner.json");
+    }
+    assertThat(ChildIndex.indexed()).isEqualTo(indexed);
+  }
 }
