@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ChildIndex {
 
-  /** By the identity of the plan's (immutable) list: the plan decodes each definition once. */
-  private static final Map<Key, ChildIndex> CACHE = new ConcurrentHashMap<>();
+  /** How many indexes have been made in this process (tests: none should be made per document). */
+  private static final AtomicLong BUILT = new AtomicLong();
 
   /**
    * A property's definition, for a choice the type its name selects, and the definition's position
@@ -45,6 +46,7 @@ final class ChildIndex {
   private final List<String> choiceNames = new ArrayList<>();
 
   private ChildIndex(List<ElementDef> defs) {
+    BUILT.incrementAndGet();
     this.defs = defs;
     size = defs.size();
     for (int position = 0; position < defs.size(); position++) {
@@ -70,13 +72,23 @@ final class ChildIndex {
     return size;
   }
 
-  /** How many lists are indexed (tests: a list made per document would grow this forever). */
-  static int indexed() {
-    return CACHE.size();
+  /** How many indexes have been made in this process. */
+  static long built() {
+    return BUILT.get();
   }
 
-  static ChildIndex of(List<ElementDef> defs) {
-    return CACHE.computeIfAbsent(new Key(defs), k -> new ChildIndex(defs));
+  /**
+   * The indexes of one engine's definition lists, by the identity of the plan's (immutable) list:
+   * the plan decodes each definition once. Kept by the engine ({@link Types#index}) rather than for
+   * the process, so that the lists of a plan an engine no longer uses (the profiles of an IG
+   * package a dropped TaskCheck loaded) can be collected with it.
+   */
+  static final class Cache {
+    private final Map<Key, ChildIndex> indexes = new ConcurrentHashMap<>();
+
+    ChildIndex of(List<ElementDef> defs) {
+      return indexes.computeIfAbsent(new Key(defs), k -> new ChildIndex(defs));
+    }
   }
 
   /** The definition of a JSON property name (without its {@code _}), or null when unknown. */

@@ -255,7 +255,7 @@ final class PlanNode implements FhirNode {
       }
     }
     if (!out.isEmpty()) {
-      ChildIndex index = ChildIndex.of(childDefs());
+      ChildIndex index = types.index(childDefs());
       for (Property p : out) {
         p.found = index.find(p.name);
         p.group = p.found == null ? null : p.found.def().name();

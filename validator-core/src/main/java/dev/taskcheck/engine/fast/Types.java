@@ -4,7 +4,6 @@ import dev.taskcheck.plan.ElementDef;
 import dev.taskcheck.plan.Plan;
 import dev.taskcheck.plan.TypeDef;
 import dev.taskcheck.plan.TypeRef;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -130,28 +129,32 @@ final class Types {
     return t == null ? List.of() : t.root().children();
   }
 
-  /**
-   * {@link #partnerChildren}'s lists for xhtml, by the identity of the plan's list: made once per
-   * plan, however many engines (one per TaskCheck) read it.
-   */
-  private static final IdentityHashMap<List<ElementDef>, List<ElementDef>> XHTML_PARTNERS =
-      new IdentityHashMap<>();
+  private final ChildIndex.Cache indexes = new ChildIndex.Cache();
+
+  /** The index of a list of child definitions, made on its first use by this engine. */
+  ChildIndex index(List<ElementDef> childDefs) {
+    return indexes.of(childDefs);
+  }
+
+  /** {@link #partnerChildren}'s list for xhtml, made once by this engine. */
+  private volatile @Nullable List<ElementDef> xhtmlPartner;
 
   /**
    * The child definitions of a primitive's JSON partner ({@code _name}): the type's own, but for
    * xhtml, whose value 1..1 in the snapshot is the div itself and never in {@code _div}. The same
-   * list every time for one plan: {@link ChildIndex} indexes a list once, by its identity, and
-   * keeps it.
+   * list every time: {@link #index} indexes a list once, by its identity.
    */
   List<ElementDef> partnerChildren(String typeCode, TypeDef primitive) {
     List<ElementDef> all = primitive.root().children();
     if (!"xhtml".equals(typeCode)) {
       return all;
     }
-    synchronized (XHTML_PARTNERS) {
-      return XHTML_PARTNERS.computeIfAbsent(
-          all, a -> a.stream().filter(d -> !d.name().equals("value")).toList());
+    List<ElementDef> known = xhtmlPartner;
+    if (known == null) {
+      known = all.stream().filter(d -> !d.name().equals("value")).toList();
+      xhtmlPartner = known;
     }
+    return known;
   }
 
   /**

@@ -276,7 +276,7 @@ final class Walker {
     for (String key : notes.duplicateKeys()) {
       out.add(Check.DUPLICATE_KEY, loc, key);
     }
-    ChildIndex index = ChildIndex.of(childDefs);
+    ChildIndex index = engine.types().index(childDefs);
     for (String empty : notes.emptyArrays()) {
       emptyArray(index, empty, loc, parentType);
     }
@@ -330,7 +330,9 @@ final class Walker {
     }
     ElementDef profileParent = parent.profile();
     ChildIndex.Named[] profileDefs =
-        profileParent == null ? null : index.profileDefs(ChildIndex.of(profileParent.children()));
+        profileParent == null
+            ? null
+            : index.profileDefs(engine.types().index(profileParent.children()));
     for (int position = 0; position < childDefs.size(); position++) {
       ElementDef def = childDefs.get(position);
       if (def.sliceName() != null) {

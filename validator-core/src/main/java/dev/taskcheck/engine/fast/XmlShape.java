@@ -65,7 +65,7 @@ final class XmlShape {
 
   /** The children of a complex XML element, in JSON form. */
   private List<Node> complexChildren(Node xml, List<ElementDef> childDefs, TypeDef owner) {
-    ChildIndex index = ChildIndex.of(childDefs);
+    ChildIndex index = types.index(childDefs);
     List<Node> out = new ArrayList<>(xml.children().size() + 2);
     List<Node> children = xml.children();
     int lastPosition = -1;
