@@ -28,14 +28,10 @@ final class RuleIssues {
   private RuleIssues() {}
 
   /**
-   * A rule that runs, with its metadata, read once rather than per Task: its id and severity too,
-   * which an annotation answers through a proxy and a map lookup on every call.
+   * A rule that runs, with the id and severity of its annotation, read once rather than per finding
+   * (an annotation answers through a proxy and a map lookup on every call).
    */
-  record Enabled<R>(R rule, TaskRule meta, String id, Severity severity) {
-    Enabled(R rule, TaskRule meta) {
-      this(rule, meta, meta.id(), meta.severity());
-    }
-  }
+  record Enabled<R>(R rule, String id, Severity severity) {}
 
   /**
    * The rules of each release that run.
@@ -52,7 +48,7 @@ final class RuleIssues {
       for (R r : rules.apply(release)) {
         TaskRule meta = RuleCatalog.meta(r.getClass());
         if (runs.test(meta.id())) {
-          enabled.add(new Enabled<>(r, meta));
+          enabled.add(new Enabled<>(r, meta.id(), meta.severity()));
         }
       }
       out.put(release, List.copyOf(enabled));

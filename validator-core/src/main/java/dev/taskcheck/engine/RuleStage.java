@@ -97,9 +97,7 @@ public final class RuleStage implements Stage {
 
   /** A rule's view of the run: its findings go to the sink, placed in the document. */
   private final class Context extends RuleIssues.RunContext implements RuleContext {
-    private final String id;
-    private final Severity severity;
-    private final Class<?> ruleClass;
+    private final RuleIssues.Enabled<Rule> enabled;
     private final String taskPath;
     private final Node root;
     private final IssueSink sink;
@@ -113,9 +111,7 @@ public final class RuleStage implements Stage {
         FhirRelease release) {
       super(config, now);
       this.release = release;
-      this.id = enabled.id();
-      this.severity = enabled.severity();
-      this.ruleClass = enabled.rule().getClass();
+      this.enabled = enabled;
       this.taskPath = taskPath;
       this.root = root;
       this.sink = sink;
@@ -123,7 +119,7 @@ public final class RuleStage implements Stage {
 
     @Override
     public void report(String expression, String messageKey, @Nullable Object... args) {
-      report(severity, expression, messageKey, args);
+      report(enabled.severity(), expression, messageKey, args);
     }
 
     @Override
@@ -132,8 +128,8 @@ public final class RuleStage implements Stage {
       String inDocument = RuleIssues.inDocument(taskPath, severity, expression);
       sink.add(
           RuleIssues.finding(
-              ruleClass,
-              id,
+              enabled.rule().getClass(),
+              enabled.id(),
               severity,
               inDocument,
               NodePath.position(root, inDocument),

@@ -145,23 +145,19 @@ public final class TransitionEngine {
   }
 
   private final class Context extends RuleIssues.RunContext implements TransitionContext {
-    private final String id;
-    private final Severity severity;
-    private final Class<?> ruleClass;
+    private final RuleIssues.Enabled<TransitionRule> enabled;
     private final Map<TaskVersion, List<Issue>> out;
 
     Context(RuleIssues.Enabled<TransitionRule> enabled, Map<TaskVersion, List<Issue>> out) {
       super(config, now);
-      this.id = enabled.id();
-      this.severity = enabled.severity();
-      this.ruleClass = enabled.rule().getClass();
+      this.enabled = enabled;
       this.out = out;
     }
 
     @Override
     public void report(
         TaskVersion at, String expression, String messageKey, @Nullable Object... args) {
-      report(severity, at, expression, messageKey, args);
+      report(enabled.severity(), at, expression, messageKey, args);
     }
 
     @Override
@@ -181,8 +177,8 @@ public final class TransitionEngine {
       out.computeIfAbsent(at, k -> new ArrayList<>())
           .add(
               RuleIssues.finding(
-                  ruleClass,
-                  id,
+                  enabled.rule().getClass(),
+                  enabled.id(),
                   severity,
                   inDocument,
                   pos,

@@ -232,37 +232,28 @@ public record FhirTemporal(
             epochDay(m.year, m.month, m.day) * SECONDS_PER_DAY + m.hour * 3600L + m.minute * 60L;
         boolean leap = m.second == 60;
         long unitNanos = m.fractionDigits == 0 ? NANOS_PER_SECOND : tenToThe(9 - m.fractionDigits);
-        long nanos = m.fraction * unitNanos;
-        startSecond = minute + (leap ? 59 : m.second) + nanos / NANOS_PER_SECOND;
-        startNano = nanos % NANOS_PER_SECOND;
-        if (leap) {
-          endSecond = minute + 60;
-        } else {
-          long endNanos = startNano + unitNanos;
-          endSecond = startSecond + endNanos / NANOS_PER_SECOND;
-          endNano = endNanos % NANOS_PER_SECOND;
-        }
+        // under a second: at most 9 fraction digits, each a unit of the last one
+        startNano = m.fraction * unitNanos;
+        startSecond = minute + (leap ? 59 : m.second);
+        // Instant.ofEpochSecond carries a nanosecond count of a whole second or more over
+        endSecond = leap ? minute + 60 : startSecond;
+        endNano = leap ? 0 : startNano + unitNanos;
         precision = m.fractionDigits == 0 ? Precision.SECOND : Precision.MILLI;
       }
     } catch (DateTimeException e) {
       return Optional.empty(); // a day the month does not have
     }
-    if (!m.zoned) {
-      return Optional.of(
-          new FhirTemporal(
-              text,
-              precision,
-              Instant.ofEpochSecond(startSecond - EARLIEST_ZONE.getTotalSeconds(), startNano),
-              Instant.ofEpochSecond(endSecond - LATEST_ZONE.getTotalSeconds(), endNano),
-              false));
-    }
+    // a value without an offset spans from its local start at the easternmost zone to its local end
+    // at the westernmost
+    long lowOffset = m.zoned ? m.offsetSeconds : EARLIEST_ZONE.getTotalSeconds();
+    long highOffset = m.zoned ? m.offsetSeconds : LATEST_ZONE.getTotalSeconds();
     return Optional.of(
         new FhirTemporal(
             text,
             precision,
-            Instant.ofEpochSecond(startSecond - m.offsetSeconds, startNano),
-            Instant.ofEpochSecond(endSecond - m.offsetSeconds, endNano),
-            true));
+            Instant.ofEpochSecond(startSecond - lowOffset, startNano),
+            Instant.ofEpochSecond(endSecond - highOffset, endNano),
+            m.zoned));
   }
 
   private static final long SECONDS_PER_DAY = 86_400;
