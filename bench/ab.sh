@@ -9,6 +9,11 @@
 # runs of the same code gave 0.98). But each process settles in one of two steady rates, 1.7x apart
 # (docs/engines/fast-engine.md): read the per-pass rates, not only the mean.
 #
+# AB_MODE=same-process runs both builds in each process instead, in class loaders of their own, in
+# alternating rounds (dev.taskcheck.bench.PairBench): the machine's moves then hit both alike. Two
+# loads of the same build still differ by a few percent (each has its own JIT), so it runs several
+# processes and takes the geometric mean.
+#
 #   ./mvnw -q -DskipTests package && bench/ab.sh <commit> [--engine auto|fast] [--count 6000] [--rounds 30] [--warm-up 25]
 #
 # The commit is built once, in the git worktree target/ab/<commit> (kept for the next comparison; `git
@@ -47,6 +52,25 @@ run() { # core jar file args...
     dev.taskcheck.bench.RateBench "$@" >"$file"
 }
 passes=${AB_PASSES:-4}
+if [[ ${AB_MODE:-} == same-process ]]; then
+  # both builds in each process, in turns (PairBench); two such processes at a time, one per core,
+  # each loading the builds in the other order; AB_PASSES/2 rounds of two processes
+  ratios=()
+  for ((pass = 1; pass <= (passes + 1) / 2; pass++)); do
+    echo "pass $pass: two processes, each with $commit and this tree in turns ..."
+    taskset -c 0 java -Xmx1g -XX:ActiveProcessorCount=1 -cp "$bench:$gen" dev.taskcheck.bench.PairBench \
+      --baseline "$old" --change "$jar" "$@" >"$out/pair-$pass-0.txt" &
+    taskset -c 1 java -Xmx1g -XX:ActiveProcessorCount=1 -cp "$bench:$gen" dev.taskcheck.bench.PairBench \
+      --baseline "$old" --change "$jar" --change-first true "$@" >"$out/pair-$pass-1.txt" &
+    wait
+    for f in "$out/pair-$pass-0.txt" "$out/pair-$pass-1.txt"; do
+      head -1 "$f"
+      ratios+=("$(sed -n 's/.*change\/baseline \([0-9.]*\) .*/\1/p' "$f" | head -1)")
+    done
+  done
+  printf '%s\n' "${ratios[@]}" | awk '{ l += log($1); n++ } END { printf "change/baseline over the %d processes (geometric mean): %.3f\n", n, exp(l / n) }'
+  exit 0
+fi
 pairs=()
 for ((pass = 1; pass <= passes; pass++)); do
   if ((pass % 2 == 1)); then a=0 b=1; else a=1 b=0; fi

@@ -20,11 +20,8 @@ import dev.taskcheck.TaskCheck;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.model.Issue;
 import dev.taskcheck.model.Result;
-import dev.taskcheck.testdata.TaskGenerator;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,12 +74,12 @@ public final class EngineBench {
 
   public static void main(String[] args) throws Exception {
     int count = intArg(args, "--count", 2000);
-    double seconds = Double.parseDouble(arg(args, "--seconds", "10"));
+    double seconds = Double.parseDouble(BenchArgs.arg(args, "--seconds", "10"));
     int threads = intArg(args, "--threads", Runtime.getRuntime().availableProcessors());
     boolean hapi = !List.of(args).contains("--skip-hapi");
-    double defectRate = Double.parseDouble(arg(args, "--defect-rate", "0.4"));
+    double defectRate = Double.parseDouble(BenchArgs.arg(args, "--defect-rate", "0.4"));
 
-    List<String> tasks = generate(count, defectRate);
+    List<String> tasks = BenchArgs.generate(count, defectRate);
     System.out.printf(
         Locale.ROOT,
         "%d generated R4 Tasks (seed 42, %.0f%% with one defect), %d s per measurement, %d"
@@ -124,7 +121,7 @@ public final class EngineBench {
       engines.add(new Engine("HAPI FhirInstanceValidator (documented setup)", EngineBench::hapi));
     }
 
-    String only = arg(args, "--only", "");
+    String only = BenchArgs.arg(args, "--only", "");
     if (!only.isEmpty()) {
       // the baseline always runs; --only fast,reference keeps the engines whose names contain these
       List<String> wanted = List.of(only.toLowerCase(Locale.ROOT).split(",", -1));
@@ -410,28 +407,7 @@ public final class EngineBench {
   /**
    * The benchmark's Tasks: {@code count} generated R4 Tasks, {@code defectRate} of them defective.
    */
-  static List<String> generate(int count, double defectRate) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    new TaskGenerator(42).writeNdjson(bytes, count, defectRate);
-    List<String> out = new ArrayList<>(count);
-    for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n", -1)) {
-      if (!line.isBlank()) {
-        out.add(line);
-      }
-    }
-    return out;
-  }
-
-  static String arg(String[] args, String name, String fallback) {
-    for (int i = 0; i + 1 < args.length; i++) {
-      if (args[i].equals(name)) {
-        return args[i + 1];
-      }
-    }
-    return fallback;
-  }
-
   private static int intArg(String[] args, String name, int fallback) {
-    return Integer.parseInt(arg(args, name, Integer.toString(fallback)));
+    return Integer.parseInt(BenchArgs.arg(args, name, Integer.toString(fallback)));
   }
 }

@@ -43,12 +43,12 @@ public final class RateBench {
       }
       return;
     }
-    String engine = EngineBench.arg(args, "--engine", "auto");
-    int count = Integer.parseInt(EngineBench.arg(args, "--count", "6000"));
-    int rounds = Integer.parseInt(EngineBench.arg(args, "--rounds", "30"));
-    double warmUpSeconds = Double.parseDouble(EngineBench.arg(args, "--warm-up", "25"));
-    double defectRate = Double.parseDouble(EngineBench.arg(args, "--defect-rate", "0.4"));
-    List<String> tasks = EngineBench.generate(count, defectRate);
+    String engine = BenchArgs.arg(args, "--engine", "auto");
+    int count = Integer.parseInt(BenchArgs.arg(args, "--count", "6000"));
+    int rounds = Integer.parseInt(BenchArgs.arg(args, "--rounds", "30"));
+    double warmUpSeconds = Double.parseDouble(BenchArgs.arg(args, "--warm-up", "25"));
+    double defectRate = Double.parseDouble(BenchArgs.arg(args, "--defect-rate", "0.4"));
+    List<String> tasks = BenchArgs.generate(count, defectRate);
     TaskCheck tc =
         TaskCheck.builder()
             .engine(engine)
@@ -101,14 +101,14 @@ public final class RateBench {
     for (int i = 0; i < n; i++) {
       ratios[i] = rb[i] / ra[i];
     }
-    double ratio = median(ratios.clone());
+    double ratio = BenchArgs.median(ratios.clone());
     System.out.printf(
         Locale.ROOT,
         "%d rounds: baseline %.0f Tasks/s, change %.0f Tasks/s, change/baseline %.3f"
             + " (median of the paired rounds; lowest %.3f, highest %.3f)%n",
         n,
-        median(Arrays.copyOf(ra, n)),
-        median(Arrays.copyOf(rb, n)),
+        BenchArgs.median(Arrays.copyOf(ra, n)),
+        BenchArgs.median(Arrays.copyOf(rb, n)),
         ratio,
         Arrays.stream(ratios).min().orElseThrow(),
         Arrays.stream(ratios).max().orElseThrow());
@@ -124,11 +124,5 @@ public final class RateBench {
       }
     }
     return out.stream().mapToDouble(Double::doubleValue).toArray();
-  }
-
-  private static double median(double[] values) {
-    Arrays.sort(values);
-    int m = values.length / 2;
-    return values.length % 2 == 1 ? values[m] : (values[m - 1] + values[m]) / 2;
   }
 }
