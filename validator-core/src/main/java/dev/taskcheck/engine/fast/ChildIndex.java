@@ -1,6 +1,8 @@
 package dev.taskcheck.engine.fast;
 
 import dev.taskcheck.plan.ElementDef;
+import dev.taskcheck.plan.TypeDef;
+import dev.taskcheck.plan.TypeRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,11 +26,82 @@ final class ChildIndex {
    * A property's definition, for a choice the type its name selects, and the definition's position
    * in the list the index was made from.
    */
-  record Lookup(ElementDef def, @Nullable String type, int position) {}
+  static final class Lookup {
+    private final ElementDef def;
+    private final @Nullable String type;
+    private final int position;
 
-  private final Map<String, Lookup> plain = new HashMap<>();
+    /** What the walk needs of the value's type, resolved on first use (a benign race). */
+    private @Nullable Resolved resolved;
+
+    Lookup(ElementDef def, @Nullable String type, int position) {
+      this.def = def;
+      this.type = type;
+      this.position = position;
+    }
+
+    ElementDef def() {
+      return def;
+    }
+
+    /** The type a choice's property name selects; null for a definition that is no choice. */
+    @Nullable String type() {
+      return type;
+    }
+
+    int position() {
+      return position;
+    }
+
+    /** The value type's definition, kind and children, resolved once per lookup. */
+    Resolved resolved(Types types) {
+      Resolved r = resolved;
+      if (r == null) {
+        r = new Resolved(types, def, type != null ? type : def.singleType());
+        resolved = r;
+      }
+      return r;
+    }
+  }
+
+  /**
+   * A definition's value type resolved against an engine's plan: what the walk would otherwise ask
+   * {@link Types} for at every value (the type's definition, whether it is primitive or a resource,
+   * the child definitions and their index).
+   */
+  static final class Resolved {
+    final @Nullable String type;
+    final @Nullable TypeDef typeDef;
+    final boolean primitive;
+    final boolean resource;
+    final List<ElementDef> children;
+    private final Types types;
+    private @Nullable ChildIndex index;
+
+    private Resolved(Types types, ElementDef def, @Nullable String type) {
+      this.types = types;
+      this.type = type;
+      this.typeDef = type == null ? null : types.type(type);
+      this.primitive = typeDef != null && typeDef.kind() == TypeDef.Kind.PRIMITIVE_TYPE;
+      this.resource = typeDef != null && typeDef.kind() == TypeDef.Kind.RESOURCE;
+      this.children = types.children(def, type);
+    }
+
+    /** The index of {@link #children}, made on first use (a benign race: the same index). */
+    ChildIndex index() {
+      ChildIndex i = index;
+      if (i == null) {
+        i = types.index(children);
+        index = i;
+      }
+      return i;
+    }
+  }
+
+  /** Each property name's lookup: plain names, then every typed name of each choice. */
+  private final Map<String, Lookup> byProperty = new HashMap<>();
+
   private final int size;
-  private final List<Integer> choicePositions = new ArrayList<>();
 
   /** A definition by its name, and whether it has sliced children. */
   record Named(ElementDef def, boolean slicesChildren) {}
@@ -42,13 +115,14 @@ final class ChildIndex {
   private final Map<ChildIndex, Named[]> profiles = new ConcurrentHashMap<>();
 
   private final List<ElementDef> defs;
-  private final List<ElementDef> choices = new ArrayList<>();
-  private final List<String> choiceNames = new ArrayList<>();
 
   private ChildIndex(List<ElementDef> defs) {
     BUILT.incrementAndGet();
     this.defs = defs;
     size = defs.size();
+    List<ElementDef> choices = new ArrayList<>();
+    List<String> choiceNames = new ArrayList<>();
+    List<Integer> choicePositions = new ArrayList<>();
     for (int position = 0; position < defs.size(); position++) {
       ElementDef d = defs.get(position);
       if (d.sliceName() != null) {
@@ -62,9 +136,32 @@ final class ChildIndex {
         choiceNames.add(name);
         choicePositions.add(position);
       } else {
-        plain.putIfAbsent(name, new Lookup(d, null, position));
+        byProperty.putIfAbsent(name, new Lookup(d, null, position));
       }
     }
+    // each typed name of a choice (valueQuantity), after every plain name: a plain name wins, and
+    // of
+    // two choices the first, as a scan of the choices in order finds them (Types.choiceType); a
+    // property is then one map lookup, and the lookup of a choice's type is made once
+    for (int i = 0; i < choices.size(); i++) {
+      ElementDef c = choices.get(i);
+      for (TypeRef t : c.types()) {
+        String code = t.code();
+        if (code.isEmpty()) {
+          continue;
+        }
+        String property =
+            choiceNames.get(i) + Character.toUpperCase(code.charAt(0)) + code.substring(1);
+        if (code.equals(Types.choiceType(c, choiceNames.get(i), property))) {
+          byProperty.putIfAbsent(property, new Lookup(c, code, choicePositions.get(i)));
+        }
+      }
+    }
+  }
+
+  /** The definition list the index was made from. */
+  List<ElementDef> defs() {
+    return defs;
   }
 
   /** The number of definitions in the list the index was made from. */
@@ -93,18 +190,7 @@ final class ChildIndex {
 
   /** The definition of a JSON property name (without its {@code _}), or null when unknown. */
   @Nullable Lookup find(String property) {
-    Lookup d = plain.get(property);
-    if (d != null) {
-      return d;
-    }
-    for (int i = 0; i < choices.size(); i++) {
-      ElementDef c = choices.get(i);
-      String t = Types.choiceType(c, choiceNames.get(i), property);
-      if (t != null) {
-        return new Lookup(c, t, choicePositions.get(i));
-      }
-    }
-    return null;
+    return byProperty.get(property);
   }
 
   /**

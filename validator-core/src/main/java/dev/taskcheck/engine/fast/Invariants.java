@@ -80,13 +80,11 @@ final class Invariants {
   void element(
       Walker w, Node value, Walker.Defs defs, String type, Loc at, Walker.ResourceScope scope) {
     ElementDef inline = defs.base().children().isEmpty() ? null : defs.base();
-    PlanNode focus =
-        PlanNode.element(
-            types,
+    Focus focus =
+        new Focus(
             defs.base().name(),
             inline != null ? "BackboneElement" : type,
             value,
-            null,
             inline,
             defs.baseOwner());
     evaluate(
@@ -179,13 +177,11 @@ final class Invariants {
       Loc at,
       Walker.ResourceScope scope,
       Walker.Defs element) {
-    PlanNode focus =
-        PlanNode.element(
-            types,
+    Focus focus =
+        new Focus(
             element.base().name(),
             typeDef.type().equals(typeDef.name()) ? typeDef.type() : typeDef.name(),
             value,
-            null,
             null,
             typeDef);
     evaluate(
@@ -218,11 +214,11 @@ final class Invariants {
       TypeDef owner,
       ElementDef def,
       Node node,
-      @Nullable PlanNode focus,
+      @Nullable Focus focus,
       Loc at,
       Walker.ResourceScope scope,
       @Nullable String type) {
-    PlanNode f = focus;
+    PlanNode f = null;
     for (int i = 0; i < constraints.size(); i++) {
       Constraint c = constraints.get(i);
       if (c.expression() == null) {
@@ -234,7 +230,7 @@ final class Invariants {
         if (decided == null || crossCheck) {
           Expression e = compile(c);
           if (f == null) {
-            f = w.resourceNode(scope);
+            f = focus == null ? w.resourceNode(scope) : focus.node(types);
           }
           boolean evaluated =
               holds(e, f, EvaluationContext.of(w.resourceNode(scope), w.rootNode(), environment));
@@ -254,6 +250,18 @@ final class Invariants {
       if (!ok) {
         fail(w, c, owner, at);
       }
+    }
+  }
+
+  /**
+   * What the typed view of an element is made from; the view itself is made only when an invariant
+   * is evaluated (most are decided without it: {@link #intrinsic}, {@link Presences}).
+   */
+  private record Focus(
+      String name, String type, Node value, @Nullable ElementDef inline, @Nullable TypeDef owner) {
+
+    PlanNode node(Types types) {
+      return PlanNode.element(types, name, type, value, null, inline, owner);
     }
   }
 

@@ -246,8 +246,10 @@ final class Walker {
   /** One property of a JSON object matched to a child definition. */
   private static final class Match {
     final ElementDef def;
-    @Nullable String property;
-    @Nullable String type;
+
+    /** The lookup of the first property matched (for a choice, of the type it selects). */
+    final ChildIndex.Lookup found;
+
     final List<Node> values = new ArrayList<>(2);
 
     /** The {@code _x} partners, rare: no list is made until there is one. */
@@ -256,8 +258,9 @@ final class Walker {
     /** Whether the object has {@code "_name": []} for this element (no partner node). */
     boolean emptyPartner;
 
-    Match(ElementDef def) {
-      this.def = def;
+    Match(ChildIndex.Lookup found) {
+      this.def = found.def();
+      this.found = found;
     }
   }
 
@@ -272,11 +275,16 @@ final class Walker {
       Loc loc,
       ResourceScope scope,
       String parentType) {
+    complex(obj, engine.types().index(childDefs), parent, loc, scope, parentType);
+  }
+
+  private void complex(
+      Node obj, ChildIndex index, Defs parent, Loc loc, ResourceScope scope, String parentType) {
+    List<ElementDef> childDefs = index.defs();
     Node.Notes notes = obj.notes();
     for (String key : notes.duplicateKeys()) {
       out.add(Check.DUPLICATE_KEY, loc, key);
     }
-    ChildIndex index = engine.types().index(childDefs);
     for (String empty : notes.emptyArrays()) {
       emptyArray(index, empty, loc, parentType);
     }
@@ -295,22 +303,14 @@ final class Walker {
         out.add(Check.UNKNOWN_PROPERTY, loc.child(base), name, parentType);
         continue;
       }
-      ElementDef def = found.def();
-      String type = found.type();
       Match m = matches[found.position()];
       if (m == null) {
-        m = new Match(def);
+        m = new Match(found);
         matches[found.position()] = m;
-      }
-      if (def.isChoice()) {
-        if (m.property == null) {
-          m.property = base;
-          m.type = type;
-        } else if (!m.property.equals(base)) {
-          // the first typed property of a choice wins; another is unknown
-          out.add(Check.UNKNOWN_PROPERTY, loc.child(base), name, parentType);
-          continue;
-        }
+      } else if (m.found != found) {
+        // the first typed property of a choice wins; another is unknown (one lookup per name)
+        out.add(Check.UNKNOWN_PROPERTY, loc.child(base), name, parentType);
+        continue;
       }
       if (shadow) {
         if (m.shadows.isEmpty()) {
@@ -403,15 +403,16 @@ final class Walker {
     ElementDef def = m.def;
     String name = def.name();
     boolean repeats = def.max() > 1;
-    String type = m.type != null ? m.type : def.singleType();
+    ChildIndex.Resolved resolved = m.found.resolved(engine.types());
+    String type = resolved.type;
     if (type == null) {
       if (def.contentReference() != null) {
         return contentReference(m, defs, parent, scope);
       }
       throw new NotCovered("an element without a type: " + def.path());
     }
-    boolean primitive = engine.types().isPrimitive(type);
-    boolean resource = engine.types().isResource(type);
+    boolean primitive = resolved.primitive;
+    boolean resource = resolved.resource;
     List<Node> values = m.values;
     List<Node> shadows = m.shadows;
     Loc shapeLoc = def.isChoice() ? parent.child(name + "[x]") : parent.child(name);
@@ -481,7 +482,7 @@ final class Walker {
       Node value = i < values.size() ? values.get(i) : null;
       if (primitive) {
         Node shadow = i < shadows.size() ? shadows.get(i) : null;
-        if (primitiveValue(value, shadow, type, defs, at, shapeLoc, scope)) {
+        if (primitiveValue(value, shadow, type, resolved.typeDef, defs, at, shapeLoc, scope)) {
           present++;
         }
       } else if (value != null) {
@@ -501,7 +502,7 @@ final class Walker {
           if (containedResource(value, at, itemLoc, scope, def)) {
             present++;
           }
-        } else if (complexValue(value, type, defs, at, itemLoc, scope)) {
+        } else if (complexValue(value, type, resolved, defs, at, itemLoc, scope)) {
           present++;
         }
       }
@@ -591,7 +592,13 @@ final class Walker {
    * invariants. Returns whether it counts as present.
    */
   private boolean complexValue(
-      Node value, String type, Defs defs, Loc at, Loc shapeLoc, ResourceScope scope) {
+      Node value,
+      String type,
+      ChildIndex.@Nullable Resolved resolved,
+      Defs defs,
+      Loc at,
+      Loc shapeLoc,
+      ResourceScope scope) {
     if (value.kind() != Node.Kind.OBJECT) {
       out.add(Check.NOT_AN_OBJECT, shapeLoc, defs.base().name(), describe(value));
       return false;
@@ -602,11 +609,14 @@ final class Walker {
       // {"coding": []} has a property: only the empty array is reported
       out.add(Check.EMPTY_OBJECT, at, defs.base().name());
     }
-    TypeDef typeDef = engine.types().type(type);
+    TypeDef typeDef = resolved != null ? resolved.typeDef : engine.types().type(type);
     if (typeDef == null) {
       throw new NotCovered("the type " + type + " the plan does not define");
     }
-    List<ElementDef> childDefs = engine.types().children(defs.base(), type);
+    ChildIndex childIndex =
+        resolved != null
+            ? resolved.index()
+            : engine.types().index(engine.types().children(defs.base(), type));
     boolean inline = !defs.base().children().isEmpty();
     Defs childParent;
     if (inline) {
@@ -624,7 +634,7 @@ final class Walker {
       engine.extensions().extension(this, value, defs, at, scope);
       return true;
     }
-    complex(value, childDefs, childParent, at, scope, type);
+    complex(value, childIndex, childParent, at, scope, type);
     engine.datatypes().check(this, value, type, defs, at, scope);
     invariants(value, defs, type, at, scope);
     if (!inline) {
@@ -666,6 +676,7 @@ final class Walker {
       @Nullable Node value,
       @Nullable Node shadow,
       String type,
+      @Nullable TypeDef resolvedType,
       Defs defs,
       Loc at,
       Loc shapeLoc,
@@ -708,7 +719,7 @@ final class Walker {
     if (!present) {
       return false;
     }
-    TypeDef typeDef = engine.types().type(type);
+    TypeDef typeDef = resolvedType != null ? resolvedType : engine.types().type(type);
     if (typeDef == null) {
       throw new NotCovered("the primitive type " + type + " the plan does not define");
     }
@@ -720,18 +731,20 @@ final class Walker {
     // property, a null or string extension item are reported and dropped), so a primitive
     // left with neither value nor children gets ele-1 and "needs a value" (mutants of the IBM
     // minimal Task's _status and _intent)
-    List<Node> kept = new ArrayList<>(shadowChildren.size());
-    for (Node c : shadowChildren) {
-      if (("id".equals(c.name()) && ParserReads.scalar(c) != null)
-          || ("extension".equals(c.name()) && c.kind() == Node.Kind.OBJECT)) {
-        kept.add(c);
+    if (!shadowChildren.isEmpty()) {
+      List<Node> kept = new ArrayList<>(shadowChildren.size());
+      for (Node c : shadowChildren) {
+        if (("id".equals(c.name()) && ParserReads.scalar(c) != null)
+            || ("extension".equals(c.name()) && c.kind() == Node.Kind.OBJECT)) {
+          kept.add(c);
+        }
       }
+      shadowChildren = kept;
     }
-    shadowChildren = kept;
     boolean hasChildren = !shadowChildren.isEmpty();
     boolean resourceId =
         defs.baseOwner().kind() == TypeDef.Kind.RESOURCE
-            && defs.base().path().equals(defs.baseOwner().type() + ".id");
+            && isIdOf(defs.base().path(), defs.baseOwner().type());
     Primitives.BindingCheck binding = null;
     Binding b = defs.base().binding();
     if (b != null && "code".equals(type)) {
@@ -767,6 +780,11 @@ final class Walker {
         scope,
         value != null ? value : shadow);
     return true;
+  }
+
+  /** Whether {@code path} is {@code type + ".id"}, compared without making that string. */
+  private static boolean isIdOf(String path, String type) {
+    return path.length() == type.length() + 3 && path.startsWith(type) && path.endsWith(".id");
   }
 
   /**
@@ -896,9 +914,9 @@ final class Walker {
       Loc shapeLoc,
       ResourceScope scope) {
     if (engine.types().isPrimitive(type)) {
-      return primitiveValue(value, shadow, type, defs, at, shapeLoc, scope);
+      return primitiveValue(value, shadow, type, null, defs, at, shapeLoc, scope);
     }
-    return complexValue(value, type, defs, at, shapeLoc, scope);
+    return complexValue(value, type, null, defs, at, shapeLoc, scope);
   }
 
   static String describe(Node n) {
