@@ -64,7 +64,7 @@ if [[ ${AB_MODE:-} == same-process ]]; then
       --baseline "$old" --change "$jar" --change-first true "$@" >"$out/pair-$pass-1.txt" &
     wait
     for f in "$out/pair-$pass-0.txt" "$out/pair-$pass-1.txt"; do
-      head -1 "$f"
+      head -2 "$f"
       ratios+=("$(sed -n 's/.*change\/baseline \([0-9.]*\) .*/\1/p' "$f" | head -1)")
     done
   done

@@ -57,6 +57,10 @@ public final class PairBench {
     while (System.nanoTime() < warmUpEnd) {
       findings += a.round(tasks) + b.round(tasks);
     }
+    // bytes allocated per Task by each build, measured over one round each: unlike the rate, the
+    // same on every run
+    double allocA = allocatedPerTask(a, tasks);
+    double allocB = allocatedPerTask(b, tasks);
     // a b, b a, a b, ...: a round measured second in its pair is not always the change's
     double[] ra = new double[rounds];
     double[] rb = new double[rounds];
@@ -87,8 +91,23 @@ public final class PairBench {
         BenchArgs.median(ratios.clone()),
         quantile(ratios, 0.25),
         quantile(ratios, 0.75));
+    System.out.printf(
+        Locale.ROOT,
+        "allocated per Task: baseline %.1f KB, change %.1f KB (%.3f)%n",
+        allocA / 1024,
+        allocB / 1024,
+        allocB / allocA);
     // keeps the results alive, so no round can be optimised away
     System.out.println("results " + findings);
+  }
+
+  private static double allocatedPerTask(Side side, List<String> tasks)
+      throws ReflectiveOperationException {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    side.round(tasks);
+    return (threads.getCurrentThreadAllocatedBytes() - before) / (double) tasks.size();
   }
 
   private static double quantile(double[] values, double q) {
