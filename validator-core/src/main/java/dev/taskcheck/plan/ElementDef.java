@@ -74,7 +74,7 @@ public record ElementDef(
     if (known == null) {
       int dot = path.lastIndexOf('.');
       String last = dot < 0 ? path : path.substring(dot + 1);
-      known = last.endsWith("[x]") ? last.substring(0, last.length() - 3) : last;
+      known = (last.endsWith("[x]") ? last.substring(0, last.length() - 3) : last).intern();
       NAMES.put(path, known);
     }
     return known;
@@ -82,7 +82,9 @@ public record ElementDef(
 
   /**
    * Each path's name, computed once: a record keeps no derived fields, and the walkers ask for
-   * names of the same definitions for every document (one string, its hash computed once).
+   * names of the same definitions for every document (one string, its hash computed once). Names
+   * are interned, as the plan's strings and the JSON parser's property names are: a lookup by a
+   * property name then finds its key by identity, without comparing characters.
    */
   private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
 

@@ -144,8 +144,10 @@ public final class PlanCodec {
       String s = decoded[id];
       if (s == null) {
         Reader r = new Reader(bytes, offsets[id], this);
-        s = r.utf();
-        // a benign race: two threads may decode the same string; both store equal values
+        // interned: the walkers compare plan strings with the JSON parser's property names (which
+        // Jackson interns) and with constants, and equal strings that are one object compare at
+        // once. A benign race: two threads may decode the same string; both store the same object
+        s = r.utf().intern();
         decoded[id] = s;
       }
       return s;

@@ -224,13 +224,13 @@ final class Presences {
         if (code == null) {
           return null;
         }
-        json = s.name() + Character.toUpperCase(code.charAt(0)) + code.substring(1);
+        json = (s.name() + Character.toUpperCase(code.charAt(0)) + code.substring(1)).intern();
       } else {
         code = child.singleType();
         if (code == null || (s.type() != null && !s.type().equals(code))) {
           return null;
         }
-        json = s.name();
+        json = s.name().intern();
       }
       Shape shape = shape(child, code);
       if (shape == null
@@ -241,7 +241,7 @@ final class Presences {
       steps.add(
           new Step(
               json,
-              "_" + json,
+              ("_" + json).intern(),
               code,
               child.repeats(),
               shape,
