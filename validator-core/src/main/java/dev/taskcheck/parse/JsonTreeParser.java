@@ -86,7 +86,7 @@ final class JsonTreeParser {
             "structure");
       }
       JsonLocation rootStart = p.currentTokenLocation();
-      ObjectContent root = readObject(p, 1, 0, rootStart);
+      ObjectContent root = readObject(p, 1, 0, line(rootStart), column(rootStart));
       JsonToken trailing;
       try {
         trailing = p.nextToken();
@@ -177,27 +177,30 @@ final class JsonTreeParser {
         "invalid JSON: " + what, line + lineOffset, start - lineStart + 1, "too-long");
   }
 
-  private void count(JsonLocation at) {
+  // positions are passed on as line and column numbers, not as Jackson's JsonLocation: a location
+  // that does not leave the method that asks for it need not be allocated (one per JSON value)
+
+  private void count(int line, int column) {
     if (++nodes > limits.maxNodes()) {
       throw new LimitExceeded(
           DocumentLimits.TOO_MUCH_WORK,
           "the document has more than "
               + limits.maxNodes()
               + " elements (the per-document work limit); it is not checked",
-          line(at),
-          column(at));
+          line,
+          column);
     }
   }
 
-  private void depth(int depth, JsonLocation at) {
+  private void depth(int depth, int line, int column) {
     if (depth > limits.maxDepth()) {
       throw new LimitExceeded(
           DocumentLimits.TOO_DEEP,
           "the JSON is nested more than "
               + limits.maxDepth()
               + " levels deep (objects and arrays); it is not checked",
-          line(at),
-          column(at));
+          line,
+          column);
     }
   }
 
@@ -260,23 +263,25 @@ final class JsonTreeParser {
    * Reads the members of an object whose START_OBJECT is the current token, at {@code depth} (the
    * root is 1) and {@code contained} levels of contained resources.
    */
-  private ObjectContent readObject(JsonParser p, int depth, int contained, JsonLocation start)
-      throws IOException {
-    depth(depth, start);
+  private ObjectContent readObject(
+      JsonParser p, int depth, int contained, int startLine, int startColumn) throws IOException {
+    depth(depth, startLine, startColumn);
     ObjectContent content = new ObjectContent();
     int keys = 0;
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonLocation at = p.currentTokenLocation();
+      int atLine = line(at);
+      int atColumn = column(at);
       if (++keys > limits.maxKeysPerObject()) {
         throw new LimitExceeded(
             DocumentLimits.TOO_MANY_KEYS,
             "this JSON object has more than "
                 + limits.maxKeysPerObject()
                 + " properties (the per-object limit); the document is not checked",
-            line(at),
-            column(at));
+            atLine,
+            atColumn);
       }
       JsonToken value = p.nextToken();
       boolean first = content.member(name);
@@ -286,8 +291,8 @@ final class JsonTreeParser {
               ParseFailure.PARSE,
               "invalid JSON: resourceType appears more than once in this object, so what resource"
                   + " it is cannot be told",
-              line(at),
-              column(at),
+              atLine,
+              atColumn,
               "structure");
         }
         if (value == JsonToken.VALUE_STRING) {
@@ -296,7 +301,8 @@ final class JsonTreeParser {
           content.resourceTypeProblem =
               "resourceType must be a JSON string, but it is " + describe(value);
           if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
-            skip(p, depth + 1, p.currentTokenLocation());
+            JsonLocation start = p.currentTokenLocation();
+            skip(p, depth + 1, line(start), column(start));
           }
         }
         continue;
@@ -304,12 +310,23 @@ final class JsonTreeParser {
       if (value == JsonToken.START_ARRAY) {
         JsonToken item;
         boolean empty = true;
-        depth(depth + 1, at);
+        depth(depth + 1, atLine, atColumn);
         int inner = "contained".equals(name) ? contained + 1 : contained;
         while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
           empty = false;
+          JsonLocation itemAt = p.currentTokenLocation();
           content.children.add(
-              readValue(p, name, item, p.currentTokenLocation(), at, true, depth + 1, inner));
+              readValue(
+                  p,
+                  name,
+                  item,
+                  line(itemAt),
+                  column(itemAt),
+                  atLine,
+                  atColumn,
+                  true,
+                  depth + 1,
+                  inner));
         }
         if (empty) {
           if (content.emptyArrays == null) {
@@ -319,7 +336,8 @@ final class JsonTreeParser {
         }
       } else {
         int inner = "contained".equals(name) ? contained + 1 : contained;
-        content.children.add(readValue(p, name, value, at, at, false, depth, inner));
+        content.children.add(
+            readValue(p, name, value, atLine, atColumn, atLine, atColumn, false, depth, inner));
       }
     }
     if (t != JsonToken.END_OBJECT) {
@@ -329,24 +347,22 @@ final class JsonTreeParser {
   }
 
   /**
-   * Reads a value at {@code at}; {@code member} is where its property starts (differs inside
-   * arrays).
+   * Reads a value at line {@code l}, column {@code c}; {@code ml}, {@code mc} is where its property
+   * starts (differs inside arrays).
    */
   private Node readValue(
       JsonParser p,
       String name,
       JsonToken token,
-      JsonLocation at,
-      JsonLocation member,
+      int l,
+      int c,
+      int ml,
+      int mc,
       boolean inArray,
       int depth,
       int contained)
       throws IOException {
-    count(at);
-    int l = line(at);
-    int c = column(at);
-    int ml = line(member);
-    int mc = column(member);
+    count(l, c);
     if (token == JsonToken.START_OBJECT) {
       if (contained > limits.maxContainedDepth()) {
         throw new LimitExceeded(
@@ -357,7 +373,7 @@ final class JsonTreeParser {
             l,
             c);
       }
-      ObjectContent content = readObject(p, depth + 1, contained, at);
+      ObjectContent content = readObject(p, depth + 1, contained, l, c);
       return new Node(
           name,
           null,
@@ -382,7 +398,7 @@ final class JsonTreeParser {
     String text = null;
     if (kind == Node.Kind.ARRAY) {
       // arrays of arrays are not FHIR; keep the position, the structure engine reports the shape
-      skip(p, depth + 1, at);
+      skip(p, depth + 1, l, c);
     } else if (kind != Node.Kind.NULL) {
       text = p.getText();
     }
@@ -390,8 +406,8 @@ final class JsonTreeParser {
   }
 
   /** Skips the array whose START_ARRAY is current (at {@code depth}), counting its depth. */
-  private void skip(JsonParser p, int depth, JsonLocation at) throws IOException {
-    depth(depth, at);
+  private void skip(JsonParser p, int depth, int line, int column) throws IOException {
+    depth(depth, line, column);
     int level = 1;
     while (level > 0) {
       JsonToken t = p.nextToken();
@@ -400,7 +416,10 @@ final class JsonTreeParser {
       }
       if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
         level++;
-        depth(depth + level - 1, p.currentTokenLocation());
+        if (depth + level - 1 > limits.maxDepth()) {
+          JsonLocation at = p.currentTokenLocation();
+          depth(depth + level - 1, line(at), column(at));
+        }
       } else if (t == JsonToken.END_ARRAY || t == JsonToken.END_OBJECT) {
         level--;
       }
