@@ -16,6 +16,9 @@ final class NodeElement implements FhirElement {
   private final Node node;
   private @Nullable List<NodeElement> children;
 
+  /** The wrappers of the children made so far, by index; null until one is asked for. */
+  private NodeElement @Nullable [] wrappers;
+
   NodeElement(Node node) {
     this.node = node;
   }
@@ -34,15 +37,33 @@ final class NodeElement implements FhirElement {
   public List<NodeElement> children() {
     List<NodeElement> c = children;
     if (c == null) {
-      List<NodeElement> built = new ArrayList<>(node.children().size());
-      List<Node> nodes = node.children();
-      for (int i = 0; i < nodes.size(); i++) {
-        built.add(new NodeElement(nodes.get(i)));
+      int n = node.children().size();
+      List<NodeElement> built = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        built.add(wrapped(i));
       }
       c = Collections.unmodifiableList(built);
       children = c;
     }
     return c;
+  }
+
+  /**
+   * The wrapper of the node's child at {@code index}, made once: a rule that reads one child (the
+   * status of a Task) wraps that one, not all of them.
+   */
+  private NodeElement wrapped(int index) {
+    NodeElement[] w = wrappers;
+    if (w == null) {
+      w = new NodeElement[node.children().size()];
+      wrappers = w;
+    }
+    NodeElement e = w[index];
+    if (e == null) {
+      e = new NodeElement(node.children().get(index));
+      w[index] = e;
+    }
+    return e;
   }
 
   // the lookups below read the node's children by index: the rules make dozens per Task, and the
@@ -53,7 +74,7 @@ final class NodeElement implements FhirElement {
     List<Node> nodes = node.children();
     for (int i = 0; i < nodes.size(); i++) {
       if (nodes.get(i).name().equals(name)) {
-        return children().get(i);
+        return wrapped(i);
       }
     }
     return null;
@@ -62,13 +83,16 @@ final class NodeElement implements FhirElement {
   @Override
   public List<FhirElement> children(String name) {
     List<Node> nodes = node.children();
-    List<FhirElement> out = new ArrayList<>();
+    List<FhirElement> out = null;
     for (int i = 0; i < nodes.size(); i++) {
       if (nodes.get(i).name().equals(name)) {
-        out.add(children().get(i));
+        if (out == null) {
+          out = new ArrayList<>(2);
+        }
+        out.add(wrapped(i));
       }
     }
-    return out;
+    return out == null ? List.of() : out;
   }
 
   @Override

@@ -75,8 +75,14 @@ public final class RuleStage implements Stage {
     Node root = unit.document().root();
     for (LocatedResource task : unit.tasks()) {
       TaskView view = TaskView.of(new NodeElement(task.node()), release);
-      for (RuleIssues.Enabled<Rule> enabled : rules.getOrDefault(release, List.of())) {
-        Context ctx = new Context(enabled, task.path(), root, sink, release);
+      List<RuleIssues.Enabled<Rule>> enabledRules = rules.getOrDefault(release, List.of());
+      if (enabledRules.isEmpty()) {
+        continue;
+      }
+      // one context per Task, pointed at each rule in turn (a rule reports only while it runs)
+      Context ctx = new Context(enabledRules.get(0), task.path(), root, sink, release);
+      for (RuleIssues.Enabled<Rule> enabled : enabledRules) {
+        ctx.enabled = enabled;
         try {
           enabled.rule().check(view, ctx);
         } catch (RuntimeException e) {
@@ -97,7 +103,9 @@ public final class RuleStage implements Stage {
 
   /** A rule's view of the run: its findings go to the sink, placed in the document. */
   private final class Context extends RuleIssues.RunContext implements RuleContext {
-    private final RuleIssues.Enabled<Rule> enabled;
+    /** The rule running. */
+    private RuleIssues.Enabled<Rule> enabled;
+
     private final String taskPath;
     private final Node root;
     private final IssueSink sink;
