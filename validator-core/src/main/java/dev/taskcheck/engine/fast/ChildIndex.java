@@ -1,5 +1,6 @@
 package dev.taskcheck.engine.fast;
 
+import dev.taskcheck.plan.Constraint;
 import dev.taskcheck.plan.ElementDef;
 import dev.taskcheck.plan.TypeDef;
 import dev.taskcheck.plan.TypeRef;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -76,15 +78,32 @@ final class ChildIndex {
     final boolean resource;
     final List<ElementDef> children;
     private final Types types;
+    private final ElementDef def;
     private @Nullable ChildIndex index;
+    private @Nullable List<Constraint> typeConstraints;
 
     private Resolved(Types types, ElementDef def, @Nullable String type) {
       this.types = types;
+      this.def = def;
       this.type = type;
       this.typeDef = type == null ? null : types.type(type);
       this.primitive = typeDef != null && typeDef.kind() == TypeDef.Kind.PRIMITIVE_TYPE;
       this.resource = typeDef != null && typeDef.kind() == TypeDef.Kind.RESOURCE;
       this.children = types.children(def, type);
+    }
+
+    /**
+     * The invariants of the type's own definition that the element's definition does not repeat
+     * ({@link Walker#extra}), found on first use: {@code typeDef} must be non-null.
+     */
+    List<Constraint> typeConstraints() {
+      List<Constraint> c = typeConstraints;
+      if (c == null) {
+        TypeDef t = Objects.requireNonNull(typeDef);
+        c = Walker.extra(t.root().constraints(), def.constraints());
+        typeConstraints = c;
+      }
+      return c;
     }
 
     /** The index of {@link #children}, made on first use (a benign race: the same index). */
@@ -151,7 +170,8 @@ final class ChildIndex {
           continue;
         }
         String property =
-            choiceNames.get(i) + Character.toUpperCase(code.charAt(0)) + code.substring(1);
+            (choiceNames.get(i) + Character.toUpperCase(code.charAt(0)) + code.substring(1))
+                .intern();
         if (code.equals(Types.choiceType(c, choiceNames.get(i), property))) {
           byProperty.putIfAbsent(property, new Lookup(c, code, choicePositions.get(i)));
         }

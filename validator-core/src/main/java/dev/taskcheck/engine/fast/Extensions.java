@@ -107,6 +107,7 @@ final class Extensions {
             w,
             ext,
             extension,
+            Walker.extra(extension.root().constraints(), defs.base().constraints()),
             new Walker.Defs(extension.root(), extension, null, null),
             at,
             scope,

@@ -168,11 +168,15 @@ final class Invariants {
   /**
    * The invariants of a datatype's own definition (rat-1 on Ratio) and of a profile the second pass
    * applies to it.
+   *
+   * @param own the type's own invariants that the element's definition does not repeat ({@link
+   *     Walker#extra})
    */
   void type(
       Walker w,
       Node value,
       TypeDef typeDef,
+      List<Constraint> own,
       Walker.Defs typeDefs,
       Loc at,
       Walker.ResourceScope scope,
@@ -184,16 +188,7 @@ final class Invariants {
             value,
             null,
             typeDef);
-    evaluate(
-        w,
-        Walker.extra(typeDef.root().constraints(), element.base().constraints()),
-        typeDef,
-        typeDef.root(),
-        value,
-        focus,
-        at,
-        scope,
-        typeDef.type());
+    evaluate(w, own, typeDef, typeDef.root(), value, focus, at, scope, typeDef.type());
     if (typeDefs.profile() != null && typeDefs.profileOwner() != null) {
       evaluate(
           w,
@@ -378,7 +373,7 @@ final class Invariants {
 
   /** Whether the node has a child of this name with a JSON string, number or boolean value. */
   private static boolean hasPrimitive(Node node, String name) {
-    Node partner = node.child("_" + name);
+    Node partner = ParserReads.partner(node, name);
     if (partner != null && (partner.kind() != Node.Kind.OBJECT || partner.inArray())) {
       return false; // a partner that is not an object drops the value with it (ParserReads)
     }

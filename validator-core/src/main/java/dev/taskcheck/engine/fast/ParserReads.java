@@ -78,11 +78,26 @@ final class ParserReads {
     if (c == null) {
       return null;
     }
-    Node partner = parent.child("_" + name);
+    Node partner = partner(parent, name);
     if (partner != null ? dropping(partner) : emptyPartner(parent, name)) {
       return null;
     }
     return c;
+  }
+
+  /**
+   * The first child called {@code _name}, as {@code parent.child("_" + name)} finds it, without
+   * making that string (asked for every primitive an invariant reads).
+   */
+  static @Nullable Node partner(Node parent, String name) {
+    List<Node> children = parent.children();
+    for (int i = 0; i < children.size(); i++) {
+      String n = children.get(i).name();
+      if (n.length() == name.length() + 1 && n.charAt(0) == '_' && n.startsWith(name, 1)) {
+        return children.get(i);
+      }
+    }
+    return null;
   }
 
   /** Whether an object has {@code "_name": []} (no node: a note of the parser's). */

@@ -639,7 +639,11 @@ final class Walker {
     invariants(value, defs, type, at, scope);
     if (!inline) {
       // the type's own invariants (rat-1 on Ratio, ...) and those of a profile on the type
-      typeInvariants(value, typeDef, childParent, at, scope, defs);
+      List<Constraint> own =
+          resolved != null
+              ? resolved.typeConstraints()
+              : extra(typeDef.root().constraints(), defs.base().constraints());
+      typeInvariants(value, typeDef, own, childParent, at, scope, defs);
     }
     return true;
   }
@@ -653,7 +657,9 @@ final class Walker {
     if (p == null) {
       return null;
     }
-    for (TypeRef t : p.types()) {
+    List<TypeRef> types = p.types();
+    for (int i = 0; i < types.size(); i++) {
+      TypeRef t = types.get(i);
       if (t.code().equals(type) && !t.profiles().isEmpty()) {
         if (t.profiles().size() > 1) {
           throw new NotCovered("several profiles on a type of " + p.path());
@@ -761,7 +767,9 @@ final class Walker {
     if (text != null && text.startsWith("#") && URI_TYPES.contains(type)) {
       scope.internalRefs().add(text.substring(1));
     }
-    if (defs.profile() != null && defs.profileOwner() != null) {
+    if (defs.profile() != null
+        && defs.profileOwner() != null
+        && !sameValueChecks(defs.profile(), defs.base(), type, defs.core())) {
       ElementDef p = defs.profile();
       Binding pb = p.binding();
       Primitives.BindingCheck profileBinding =
@@ -780,6 +788,25 @@ final class Walker {
         scope,
         value != null ? value : shadow);
     return true;
+  }
+
+  /**
+   * Whether the profile's definition of a primitive asks of its value exactly what the base
+   * definition asks ({@link Primitives#check} reads a definition's binding, maximum length, fixed
+   * and pattern values, minimum and maximum, and for the date types whether it is a core one): then
+   * the profile's check would repeat each of the base's findings, which are kept once, and it is
+   * not run.
+   */
+  private static boolean sameValueChecks(
+      ElementDef profile, ElementDef base, String type, boolean baseCore) {
+    return java.util.Objects.equals(profile.binding(), base.binding())
+        && profile.maxLength() == base.maxLength()
+        && profile.fixed() == null
+        && profile.pattern() == null
+        && profile.minValue() == null
+        && profile.maxValue() == null
+        && (!baseCore
+            || !(type.equals("dateTime") || type.equals("date") || type.equals("instant")));
   }
 
   /** Whether {@code path} is {@code type + ".id"}, compared without making that string. */
@@ -870,8 +897,14 @@ final class Walker {
   }
 
   private void typeInvariants(
-      Node value, TypeDef typeDef, Defs typeDefs, Loc at, ResourceScope scope, Defs element) {
-    engine.invariants().type(this, value, typeDef, typeDefs, at, scope, element);
+      Node value,
+      TypeDef typeDef,
+      List<Constraint> own,
+      Defs typeDefs,
+      Loc at,
+      ResourceScope scope,
+      Defs element) {
+    engine.invariants().type(this, value, typeDef, own, typeDefs, at, scope, element);
   }
 
   /**
