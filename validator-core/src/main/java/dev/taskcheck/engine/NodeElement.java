@@ -2,9 +2,10 @@ package dev.taskcheck.engine;
 
 import dev.taskcheck.fhir.FhirElement;
 import dev.taskcheck.parse.Node;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,15 +38,23 @@ final class NodeElement implements FhirElement {
   public List<NodeElement> children() {
     List<NodeElement> c = children;
     if (c == null) {
-      int n = node.children().size();
-      List<NodeElement> built = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) {
-        built.add(wrapped(i));
-      }
-      c = Collections.unmodifiableList(built);
+      c = new Children();
       children = c;
     }
     return c;
+  }
+
+  /** The children as a list whose wrappers are made as they are read. */
+  private final class Children extends AbstractList<NodeElement> implements RandomAccess {
+    @Override
+    public NodeElement get(int index) {
+      return wrapped(index);
+    }
+
+    @Override
+    public int size() {
+      return node.children().size();
+    }
   }
 
   /**

@@ -44,4 +44,9 @@ final class NodeList extends AbstractList<Node> implements RandomAccess {
   public int size() {
     return nodes.length;
   }
+
+  @Override
+  public boolean isEmpty() {
+    return nodes.length == 0;
+  }
 }

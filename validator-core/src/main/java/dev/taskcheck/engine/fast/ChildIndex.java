@@ -117,8 +117,15 @@ final class ChildIndex {
     }
   }
 
-  /** Each property name's lookup: plain names, then every typed name of each choice. */
-  private final Map<String, Lookup> byProperty = new HashMap<>();
+  /**
+   * Each property name's lookup (plain names, then every typed name of each choice) in an
+   * open-addressing table (linear probing, at most half full), made once the index is complete: a
+   * property lookup is a hash, an identity comparison with the interned name and rarely a second
+   * probe.
+   */
+  private final String[] keys;
+
+  private final Lookup[] lookups;
 
   private final int size;
 
@@ -139,6 +146,7 @@ final class ChildIndex {
     BUILT.incrementAndGet();
     this.defs = defs;
     size = defs.size();
+    Map<String, Lookup> byProperty = new HashMap<>();
     List<ElementDef> choices = new ArrayList<>();
     List<String> choiceNames = new ArrayList<>();
     List<Integer> choicePositions = new ArrayList<>();
@@ -177,6 +185,18 @@ final class ChildIndex {
         }
       }
     }
+    int capacity = Integer.highestOneBit(Math.max(4, byProperty.size() * 2 + 1)) << 1;
+    keys = new String[capacity];
+    lookups = new Lookup[capacity];
+    for (Map.Entry<String, Lookup> e : byProperty.entrySet()) {
+      int h = e.getKey().hashCode();
+      int i = (h ^ (h >>> 16)) & (capacity - 1);
+      while (keys[i] != null) {
+        i = (i + 1) & (capacity - 1);
+      }
+      keys[i] = e.getKey();
+      lookups[i] = e.getValue();
+    }
   }
 
   /** The definition list the index was made from. */
@@ -209,8 +229,20 @@ final class ChildIndex {
   }
 
   /** The definition of a JSON property name (without its {@code _}), or null when unknown. */
+  // the names are interned, as the JSON parser's are: identity first, equals for any other string
+  @SuppressWarnings("ReferenceEquality")
   @Nullable Lookup find(String property) {
-    return byProperty.get(property);
+    int mask = keys.length - 1;
+    int h = property.hashCode();
+    for (int i = (h ^ (h >>> 16)) & mask; ; i = (i + 1) & mask) {
+      String k = keys[i];
+      if (k == null) {
+        return null;
+      }
+      if (k == property || k.equals(property)) {
+        return lookups[i];
+      }
+    }
   }
 
   /**
