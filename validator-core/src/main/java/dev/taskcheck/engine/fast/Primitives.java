@@ -51,6 +51,9 @@ final class Primitives {
   private static final TextPattern OID = TextPattern.lazy("[0-2](\\.(0|[1-9][0-9]*))+");
   private static final TextPattern ID = TextPattern.lazy("[A-Za-z0-9\\-.]{1,64}");
 
+  /** What {@link #typeRegex} gives for a type whose values no pattern checks (never matched). */
+  private static final TextPattern NO_REGEX = TextPattern.lazy("");
+
   /** The types exempt from the type-regex check (their own checks cover them). */
   private static final Set<String> REGEX_EXEMPT = Set.of("id", "base64Binary", "markdown");
 
@@ -153,9 +156,9 @@ final class Primitives {
     if (def.pattern() != null || (def.fixed() != null && !fixedAndEqual(def, value))) {
       throw new NotCovered("a fixed or pattern value on " + def.path());
     }
-    if (ok && !REGEX_EXEMPT.contains(type)) {
+    if (ok) {
       TextPattern regex = typeRegex(type);
-      if (regex != null && !regex.matches(value)) {
+      if (regex != NO_REGEX && !regex.matches(value)) {
         out.add(Check.REGEX_TYPE, at, value, type);
       }
     }
@@ -494,15 +497,20 @@ final class Primitives {
     }
   }
 
-  private @Nullable TextPattern typeRegex(String type) {
+  /**
+   * The pattern values of a type must match, or {@link #NO_REGEX} for a type without one or exempt
+   * from it: one map lookup per value.
+   */
+  private TextPattern typeRegex(String type) {
     TextPattern p = typeRegexes.get(type);
     if (p != null) {
       return p;
     }
     TypeDef def = types.type(type);
     String regex = def == null ? null : def.primitivePattern();
-    if (regex == null) {
-      return null;
+    if (regex == null || REGEX_EXEMPT.contains(type)) {
+      typeRegexes.put(type, NO_REGEX);
+      return NO_REGEX;
     }
     // the reference engine replaces two published patterns that do not say what they mean
     if (regex.equals("-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,17})?([eE][+-]?[0-9]{1,9}})?")) {
@@ -519,8 +527,8 @@ final class Primitives {
     if (v.length() <= 10) {
       return false;
     }
-    String tail = v.substring(10);
-    return tail.contains("-") || tail.contains("+") || tail.contains("Z");
+    // after the date part, read in place
+    return v.indexOf('-', 10) >= 0 || v.indexOf('+', 10) >= 0 || v.indexOf('Z', 10) >= 0;
   }
 
   /**
@@ -529,7 +537,7 @@ final class Primitives {
    */
   private static boolean yearIsValid(String v) {
     try {
-      int year = Integer.parseInt(v.substring(0, Math.min(4, v.length())));
+      int year = Integer.parseInt(v, 0, Math.min(4, v.length()), 10);
       return year >= 1800 && year <= ThisYear.get() + 80;
     } catch (NumberFormatException e) {
       return false;
