@@ -55,6 +55,24 @@ final class ChildIndex {
       return position;
     }
 
+    /** The definitions of this lookup's elements under an owner without a profile, kept once. */
+    private Walker.@Nullable Defs plainDefs;
+
+    /**
+     * The definitions of an element found by this lookup in a type {@code owner} no profile applies
+     * to: one object for every such element, remade only if the owner is another.
+     */
+    // the owner is a plan object, compared by identity
+    @SuppressWarnings("ReferenceEquality")
+    Walker.Defs plainDefs(TypeDef owner) {
+      Walker.Defs d = plainDefs;
+      if (d == null || d.baseOwner() != owner) {
+        d = new Walker.Defs(def, owner, null, null);
+        plainDefs = d;
+      }
+      return d;
+    }
+
     /** The value type's definition, kind and children, resolved once per lookup. */
     Resolved resolved(Types types) {
       Resolved r = resolved;

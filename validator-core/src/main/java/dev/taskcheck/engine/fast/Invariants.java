@@ -129,10 +129,14 @@ final class Invariants {
     throw new NotCovered("an empty System string without ele-1 in the definition of Element");
   }
 
-  /** The invariants of a primitive element (ele-1 mostly). */
+  /**
+   * The invariants of a primitive element (ele-1 mostly): its value (null when none) and the id and
+   * extension children of its JSON partner.
+   */
   void primitive(
       Walker w,
-      Walker.PrimitiveView value,
+      @Nullable String value,
+      List<Node> children,
       Walker.Defs defs,
       String type,
       Loc at,
@@ -143,8 +147,8 @@ final class Invariants {
         && def.name().equals("id")
         && def.path().indexOf('.') == def.path().lastIndexOf('.')
         && types.isResource(defs.baseOwner().type())
-        && (value.value() == null || value.value().isEmpty())
-        && value.children().isEmpty()) {
+        && (value == null || value.isEmpty())
+        && children.isEmpty()) {
       // a resource's id: a System string
       systemStringEle1(w, at);
       return;
@@ -153,10 +157,10 @@ final class Invariants {
     for (int i = 0; i < constraints.size(); i++) {
       Constraint c = constraints.get(i);
       if (c.key().equals("ele-1")) {
-        String v = value.value();
+        String v = value;
         // hasValue() or (children().count() > id.count()): an id alone does not satisfy it
         if ((v == null || v.isEmpty())
-            && value.children().stream().allMatch(ch -> ch.name().equals("id"))) {
+            && children.stream().allMatch(ch -> ch.name().equals("id"))) {
           fail(w, c, defs.baseOwner(), at);
         }
       } else if (c.expression() != null) {

@@ -243,14 +243,22 @@ final class Walker {
 
   // ---------------------------------------------------------------- complex elements
 
-  /** One property of a JSON object matched to a child definition. */
-  private static final class Match {
+  /**
+   * One property of a JSON object matched to a child definition, and the list of its values: most
+   * properties have one, which is held without a list of its own.
+   */
+  private static final class Match extends java.util.AbstractList<Node>
+      implements java.util.RandomAccess {
     final ElementDef def;
 
     /** The lookup of the first property matched (for a choice, of the type it selects). */
     final ChildIndex.Lookup found;
 
-    final List<Node> values = new ArrayList<>(2);
+    /** The only value, until there is a second. */
+    private @Nullable Node first;
+
+    /** All the values, once there are two or more. */
+    private @Nullable List<Node> all;
 
     /** The {@code _x} partners, rare: no list is made until there is one. */
     List<Node> shadows = List.of();
@@ -261,6 +269,39 @@ final class Walker {
     Match(ChildIndex.Lookup found) {
       this.def = found.def();
       this.found = found;
+    }
+
+    void addValue(Node value) {
+      List<Node> a = all;
+      if (a != null) {
+        a.add(value);
+      } else if (first == null) {
+        first = value;
+      } else {
+        a = new ArrayList<>(4);
+        a.add(first);
+        a.add(value);
+        all = a;
+      }
+    }
+
+    @Override
+    public Node get(int index) {
+      List<Node> a = all;
+      if (a != null) {
+        return a.get(index);
+      }
+      Node f = first;
+      if (index != 0 || f == null) {
+        throw new IndexOutOfBoundsException(index);
+      }
+      return f;
+    }
+
+    @Override
+    public int size() {
+      List<Node> a = all;
+      return a != null ? a.size() : first == null ? 0 : 1;
     }
   }
 
@@ -318,7 +359,7 @@ final class Walker {
         }
         m.shadows.add(child);
       } else {
-        m.values.add(child);
+        m.addValue(child);
       }
     }
     for (String empty : notes.emptyArrays()) {
@@ -344,7 +385,10 @@ final class Walker {
       if (m == null && def.min() == 0 && (profileDef == null || profileDef.min() == 0)) {
         continue; // absent, and optional in the base and the profile: nothing to check
       }
-      Defs defs = new Defs(def, parent.baseOwner(), profileDef, parent.profileOwner());
+      Defs defs =
+          m != null && profileDef == null && parent.profileOwner() == null
+              ? m.found.plainDefs(parent.baseOwner())
+              : new Defs(def, parent.baseOwner(), profileDef, parent.profileOwner());
       int count = m == null ? 0 : element(m, defs, loc, scope);
       cardinality(def, count, loc, parent.baseOwner(), IssueSource.STRUCTURE);
       if (profileDef != null && parent.profileOwner() != null) {
@@ -413,7 +457,7 @@ final class Walker {
     }
     boolean primitive = resolved.primitive;
     boolean resource = resolved.resource;
-    List<Node> values = m.values;
+    List<Node> values = m;
     List<Node> shadows = m.shadows;
     Loc shapeLoc = def.isChoice() ? parent.child(name + "[x]") : parent.child(name);
     if (!values.isEmpty()) {
@@ -518,8 +562,8 @@ final class Walker {
     }
     int present = 0;
     boolean repeats = m.def.max() > 1;
-    for (int i = 0; i < m.values.size(); i++) {
-      Node v = m.values.get(i);
+    for (int i = 0; i < m.size(); i++) {
+      Node v = m.get(i);
       Loc at = parent.child(m.def.name(), repeats ? i : -1);
       if (v.kind() != Node.Kind.OBJECT) {
         out.add(Check.NOT_AN_OBJECT, at, m.def.name(), describe(v));
@@ -780,13 +824,7 @@ final class Walker {
           .primitives()
           .check(type, text, hasChildren, p, false, at, profileBinding, resourceId, out);
     }
-    invariants(
-        new PrimitiveView(text, shadowChildren),
-        defs,
-        type,
-        at,
-        scope,
-        value != null ? value : shadow);
+    invariants(text, shadowChildren, defs, type, at, scope, value != null ? value : shadow);
     return true;
   }
 
@@ -887,13 +925,14 @@ final class Walker {
   }
 
   private void invariants(
-      PrimitiveView value,
+      @Nullable String value,
+      List<Node> children,
       Defs defs,
       String type,
       Loc at,
       ResourceScope scope,
       @Nullable Node node) {
-    engine.invariants().primitive(this, value, defs, type, at, scope, node);
+    engine.invariants().primitive(this, value, children, defs, type, at, scope, node);
   }
 
   private void typeInvariants(
@@ -906,11 +945,6 @@ final class Walker {
       Defs element) {
     engine.invariants().type(this, value, typeDef, own, typeDefs, at, scope, element);
   }
-
-  /**
-   * A primitive's value and its id/extension children, for the invariants of primitives (ele-1).
-   */
-  record PrimitiveView(@Nullable String value, List<Node> children) {}
 
   // ---------------------------------------------------------------- shared
 
