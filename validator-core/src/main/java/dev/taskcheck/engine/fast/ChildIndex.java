@@ -36,6 +36,9 @@ final class ChildIndex {
     /** What the walk needs of the value's type, resolved on first use (a benign race). */
     private @Nullable Resolved resolved;
 
+    /** The definitions of this lookup's elements under an owner without a profile, kept once. */
+    private Walker.@Nullable Defs plainDefs;
+
     Lookup(ElementDef def, @Nullable String type, int position) {
       this.def = def;
       this.type = type;
@@ -54,9 +57,6 @@ final class ChildIndex {
     int position() {
       return position;
     }
-
-    /** The definitions of this lookup's elements under an owner without a profile, kept once. */
-    private Walker.@Nullable Defs plainDefs;
 
     /**
      * The definitions of an element found by this lookup in a type {@code owner} no profile applies
@@ -118,7 +118,9 @@ final class ChildIndex {
       List<Constraint> c = typeConstraints;
       if (c == null) {
         TypeDef t = Objects.requireNonNull(typeDef);
-        c = Walker.extra(t.root().constraints(), def.constraints());
+        // an immutable copy: another thread may read the field without a lock, and an immutable
+        // list's final fields make that safe where an ArrayList's are not
+        c = List.copyOf(Walker.extra(t.root().constraints(), def.constraints()));
         typeConstraints = c;
       }
       return c;
@@ -185,9 +187,8 @@ final class ChildIndex {
       }
     }
     // each typed name of a choice (valueQuantity), after every plain name: a plain name wins, and
-    // of
-    // two choices the first, as a scan of the choices in order finds them (Types.choiceType); a
-    // property is then one map lookup, and the lookup of a choice's type is made once
+    // of two choices the first, as a scan of the choices in order finds them (Types.choiceType);
+    // a property is then one lookup, and the lookup of a choice's type is made once
     for (int i = 0; i < choices.size(); i++) {
       ElementDef c = choices.get(i);
       for (TypeRef t : c.types()) {

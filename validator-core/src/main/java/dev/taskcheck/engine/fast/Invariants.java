@@ -157,9 +157,8 @@ final class Invariants {
     for (int i = 0; i < constraints.size(); i++) {
       Constraint c = constraints.get(i);
       if (c.key().equals("ele-1")) {
-        String v = value;
         // hasValue() or (children().count() > id.count()): an id alone does not satisfy it
-        if ((v == null || v.isEmpty())
+        if ((value == null || value.isEmpty())
             && children.stream().allMatch(ch -> ch.name().equals("id"))) {
           fail(w, c, defs.baseOwner(), at);
         }
