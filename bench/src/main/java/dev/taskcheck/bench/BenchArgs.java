@@ -16,6 +16,9 @@ final class BenchArgs {
 
   private BenchArgs() {}
 
+  /**
+   * The benchmark's Tasks: {@code count} generated R4 Tasks, {@code defectRate} of them defective.
+   */
   static List<String> generate(int count, double defectRate) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     new TaskGenerator(42).writeNdjson(bytes, count, defectRate);
@@ -35,6 +38,31 @@ final class BenchArgs {
       }
     }
     return fallback;
+  }
+
+  static int intArg(String[] args, String name, int fallback) {
+    return Integer.parseInt(arg(args, name, Integer.toString(fallback)));
+  }
+
+  static double doubleArg(String[] args, String name, double fallback) {
+    return Double.parseDouble(arg(args, name, Double.toString(fallback)));
+  }
+
+  /**
+   * What a benchmark in rounds reads from its arguments ({@code --engine}, {@code --count}, {@code
+   * --defect-rate}, {@code --rounds}, {@code --warm-up}), with its own defaults, and the Tasks
+   * generated from them.
+   */
+  record Rounds(String engine, List<String> tasks, int rounds, double warmUpSeconds) {
+
+    static Rounds read(String[] args, int count, int rounds, double warmUpSeconds)
+        throws IOException {
+      return new Rounds(
+          arg(args, "--engine", "auto"),
+          generate(intArg(args, "--count", count), doubleArg(args, "--defect-rate", 0.4)),
+          intArg(args, "--rounds", rounds),
+          doubleArg(args, "--warm-up", warmUpSeconds));
+    }
   }
 
   static double median(double[] values) {

@@ -73,11 +73,11 @@ public final class EngineBench {
   private record Rate(double perSecond, double perCpuSecond, double bytesPerTask) {}
 
   public static void main(String[] args) throws Exception {
-    int count = intArg(args, "--count", 2000);
-    double seconds = Double.parseDouble(BenchArgs.arg(args, "--seconds", "10"));
-    int threads = intArg(args, "--threads", Runtime.getRuntime().availableProcessors());
+    int count = BenchArgs.intArg(args, "--count", 2000);
+    double seconds = BenchArgs.doubleArg(args, "--seconds", 10);
+    int threads = BenchArgs.intArg(args, "--threads", Runtime.getRuntime().availableProcessors());
     boolean hapi = !List.of(args).contains("--skip-hapi");
-    double defectRate = Double.parseDouble(BenchArgs.arg(args, "--defect-rate", "0.4"));
+    double defectRate = BenchArgs.doubleArg(args, "--defect-rate", 0.4);
 
     List<String> tasks = BenchArgs.generate(count, defectRate);
     System.out.printf(
@@ -402,12 +402,5 @@ public final class EngineBench {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  /**
-   * The benchmark's Tasks: {@code count} generated R4 Tasks, {@code defectRate} of them defective.
-   */
-  private static int intArg(String[] args, String name, int fallback) {
-    return Integer.parseInt(BenchArgs.arg(args, name, Integer.toString(fallback)));
   }
 }

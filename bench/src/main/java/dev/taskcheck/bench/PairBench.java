@@ -9,7 +9,6 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -39,21 +38,22 @@ public final class PairBench {
   public static void main(String[] args) throws Exception {
     Path baseline = Path.of(BenchArgs.arg(args, "--baseline", ""));
     Path change = Path.of(BenchArgs.arg(args, "--change", ""));
-    String engine = BenchArgs.arg(args, "--engine", "auto");
-    int count = Integer.parseInt(BenchArgs.arg(args, "--count", "3000"));
-    int rounds = Integer.parseInt(BenchArgs.arg(args, "--rounds", "60"));
-    double warmUpSeconds = Double.parseDouble(BenchArgs.arg(args, "--warm-up", "40"));
-    double defectRate = Double.parseDouble(BenchArgs.arg(args, "--defect-rate", "0.4"));
-    List<String> tasks = BenchArgs.generate(count, defectRate);
+    BenchArgs.Rounds run = BenchArgs.Rounds.read(args, 3000, 60, 40);
+    List<String> tasks = run.tasks();
+    int rounds = run.rounds();
     // which build is loaded and warmed first: a process is run each way (bench/ab.sh)
     boolean changeFirst = Boolean.parseBoolean(BenchArgs.arg(args, "--change-first", "false"));
-    Side b = changeFirst ? side("change", change, engine) : null;
-    Side a = side("baseline", baseline, engine);
-    if (b == null) {
-      b = side("change", change, engine);
+    Side a;
+    Side b;
+    if (changeFirst) {
+      b = side("change", change, run.engine());
+      a = side("baseline", baseline, run.engine());
+    } else {
+      a = side("baseline", baseline, run.engine());
+      b = side("change", change, run.engine());
     }
     long findings = 0;
-    long warmUpEnd = System.nanoTime() + (long) (warmUpSeconds * 1e9);
+    long warmUpEnd = System.nanoTime() + (long) (run.warmUpSeconds() * 1e9);
     while (System.nanoTime() < warmUpEnd) {
       findings += a.round(tasks) + b.round(tasks);
     }
@@ -121,9 +121,9 @@ public final class PairBench {
    * brings the rest), in a class loader that sees nothing of the other build.
    */
   private static Side side(String name, Path jar, String engine) throws Exception {
-    List<URL> urls = new ArrayList<>();
-    urls.add(jar.toUri().toURL());
-    ClassLoader loader = new URLClassLoader(name, urls.toArray(URL[]::new), platform());
+    ClassLoader loader =
+        new URLClassLoader(
+            name, new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
     Class<?> taskCheck = Class.forName("dev.taskcheck.TaskCheck", true, loader);
     Class<?> release = Class.forName("dev.taskcheck.model.FhirRelease", true, loader);
     Object builder = taskCheck.getMethod("builder").invoke(null);
@@ -135,10 +135,6 @@ public final class PairBench {
     b.getMethod("threads", int.class).invoke(builder, 1);
     Object tc = b.getMethod("build").invoke(builder);
     return new Side(name, tc, taskCheck.getMethod("validateText", String.class, String.class));
-  }
-
-  private static ClassLoader platform() {
-    return ClassLoader.getPlatformClassLoader();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -43,12 +43,11 @@ public final class RateBench {
       }
       return;
     }
-    String engine = BenchArgs.arg(args, "--engine", "auto");
-    int count = Integer.parseInt(BenchArgs.arg(args, "--count", "6000"));
-    int rounds = Integer.parseInt(BenchArgs.arg(args, "--rounds", "30"));
-    double warmUpSeconds = Double.parseDouble(BenchArgs.arg(args, "--warm-up", "25"));
-    double defectRate = Double.parseDouble(BenchArgs.arg(args, "--defect-rate", "0.4"));
-    List<String> tasks = BenchArgs.generate(count, defectRate);
+    BenchArgs.Rounds run = BenchArgs.Rounds.read(args, 6000, 30, 25);
+    String engine = run.engine();
+    List<String> tasks = run.tasks();
+    int rounds = run.rounds();
+    double warmUpSeconds = run.warmUpSeconds();
     TaskCheck tc =
         TaskCheck.builder()
             .engine(engine)
