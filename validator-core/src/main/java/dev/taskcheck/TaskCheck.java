@@ -38,11 +38,10 @@ import dev.taskcheck.rules.catalog.BuiltInRules;
 import dev.taskcheck.rules.catalog.RuleCatalog;
 import dev.taskcheck.source.SourceLimits;
 import dev.taskcheck.source.Sources;
-import java.io.ByteArrayInputStream;
+import dev.taskcheck.source.TextInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -600,10 +599,7 @@ public final class TaskCheck {
   public List<Result> validateText(String text, String sourceName) {
     Objects.requireNonNull(text);
     ValidationRequest request =
-        ValidationRequest.builder()
-            .input("-")
-            .stdin(() -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
-            .build();
+        ValidationRequest.builder().input("-").stdin(() -> new TextInput(text)).build();
     List<Result> results = new ArrayList<>();
     validate(request, results::add);
     List<Result> renamed = new ArrayList<>(results.size());

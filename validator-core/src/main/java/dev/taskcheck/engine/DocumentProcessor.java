@@ -20,6 +20,7 @@ import dev.taskcheck.source.RawDocument;
 import dev.taskcheck.source.ResourceLocator;
 import dev.taskcheck.source.SourceItem;
 import dev.taskcheck.source.SourceProblem;
+import dev.taskcheck.source.TextDocument;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -139,10 +140,21 @@ public final class DocumentProcessor {
                 null);
         return new Processed(List.of(unparsed(p.source(), p.line(), issue)), 0, 0, 0, null);
       }
-      return processDocument((RawDocument) item);
+      if (item instanceof TextDocument t) {
+        return processDocument(
+            t.source(), t.firstLine(), DocumentParser.parseText(t.text(), t.firstLine(), limits));
+      }
+      RawDocument raw = (RawDocument) item;
+      return processDocument(
+          raw.source(),
+          raw.firstLine(),
+          DocumentParser.parse(raw.bytes(), raw.firstLine(), limits));
     } catch (RuntimeException | StackOverflowError e) {
       internalErrors.accept(e);
-      Integer line = item instanceof RawDocument d ? d.firstLine() : null;
+      Integer line =
+          item instanceof RawDocument d
+              ? Integer.valueOf(d.firstLine())
+              : item instanceof TextDocument t ? Integer.valueOf(t.firstLine()) : null;
       Issue issue =
           new Issue(
               StructureIds.INTERNAL,
@@ -161,8 +173,7 @@ public final class DocumentProcessor {
     }
   }
 
-  private Processed processDocument(RawDocument raw) {
-    ParseOutcome outcome = DocumentParser.parse(raw.bytes(), raw.firstLine(), limits);
+  private Processed processDocument(String source, int firstLine, ParseOutcome outcome) {
     if (outcome instanceof ParseFailure f) {
       Issue issue =
           new Issue(
@@ -175,7 +186,7 @@ public final class DocumentProcessor {
               f.message(),
               IssueSource.PARSER,
               null);
-      return new Processed(List.of(unparsed(raw.source(), raw.firstLine(), issue)), 1, 0, 0, null);
+      return new Processed(List.of(unparsed(source, firstLine, issue)), 1, 0, 0, null);
     }
     ParsedDocument doc = (ParsedDocument) outcome;
     if (!ResourceTypes.isKnown(doc.resourceType())) {
@@ -192,7 +203,7 @@ public final class DocumentProcessor {
                   + "' is not a FHIR resource type, so this is not a FHIR resource",
               IssueSource.PARSER,
               null);
-      return new Processed(List.of(unparsed(raw.source(), raw.firstLine(), issue)), 1, 0, 0, null);
+      return new Processed(List.of(unparsed(source, firstLine, issue)), 1, 0, 0, null);
     }
     List<LocatedResource> all = ResourceLocator.resources(doc);
     List<LocatedResource> tasks = new ArrayList<>();
@@ -209,7 +220,7 @@ public final class DocumentProcessor {
         fixedRelease != null
             ? new ReleaseChoice(fixedRelease, "set by the fhirVersion option")
             : ReleaseDetector.detect(tasks);
-    DocumentUnit unit = new DocumentUnit(raw.source(), doc, release, tasks);
+    DocumentUnit unit = new DocumentUnit(source, doc, release, tasks);
 
     List<List<Issue>> perTask = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i++) {
@@ -233,7 +244,7 @@ public final class DocumentProcessor {
             documentLevel.stream().filter(i -> i.severity().isAtLeast(Severity.ERROR)).toList(),
             null,
             false,
-            raw.source());
+            source);
     List<Issue> envelope = envelopeOutcome.kept();
     if (!envelope.isEmpty() || !envelopeOutcome.suppressed().isEmpty()) {
       // errors in a Bundle outside every Task (its type, its fullUrls): the Tasks' container is
@@ -241,7 +252,7 @@ public final class DocumentProcessor {
       String id = doc.root().childValue("id");
       results.add(
           new Result(
-              raw.source(),
+              source,
               null,
               doc.root().line(),
               id == null ? doc.resourceType() : doc.resourceType() + "/" + id,
@@ -256,11 +267,10 @@ public final class DocumentProcessor {
       LocatedResource t = tasks.get(i);
       boolean enteredInError = "entered-in-error".equals(t.node().childValue("status"));
       IssuePolicy.Outcome applied =
-          policy.apply(
-              withoutMissingReason(perTask.get(i), t), t.path(), enteredInError, raw.source());
+          policy.apply(withoutMissingReason(perTask.get(i), t), t.path(), enteredInError, source);
       results.add(
           new Result(
-              raw.source(),
+              source,
               t.location(),
               t.line(),
               t.label(),

@@ -13,6 +13,7 @@ import dev.taskcheck.source.RawDocument;
 import dev.taskcheck.source.SourceItem;
 import dev.taskcheck.source.SourceProblem;
 import dev.taskcheck.source.Sources;
+import dev.taskcheck.source.TextDocument;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -137,8 +138,14 @@ public final class Pipeline {
     try {
       return processor.process(item);
     } catch (OutOfMemoryError e) {
-      Integer line = item instanceof RawDocument d ? d.firstLine() : null;
-      String size = item instanceof RawDocument d ? " (" + d.bytes().length + " bytes)" : "";
+      Integer line =
+          item instanceof RawDocument d
+              ? Integer.valueOf(d.firstLine())
+              : item instanceof TextDocument t ? Integer.valueOf(t.firstLine()) : null;
+      String size =
+          item instanceof RawDocument d
+              ? " (" + d.bytes().length + " bytes)"
+              : item instanceof TextDocument t ? " (" + t.text().length() + " characters)" : "";
       return processor.process(
           new SourceProblem(
               item.source(),

@@ -156,6 +156,12 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
    */
   private void openStream(String display, InputStream raw, boolean ndjsonByName)
       throws IOException {
+    if (raw instanceof TextInput text && !ndjsonByName) {
+      if (singleLineText(display, text.text())) {
+        return;
+      }
+      raw = new ByteArrayInputStream(text.readAllBytes());
+    }
     if (raw instanceof ByteArrayInputStream memory && !ndjsonByName) {
       // a document already in memory (TaskCheck.validateText): one line, the usual case, becomes
       // a document without a buffered stream and two line buffers around it
@@ -283,6 +289,35 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
     }
     document[document.length - 1] = '\n';
     ready.add(new RawDocument(display, 1, document, false));
+    return true;
+  }
+
+  /**
+   * {@link #singleLine} for text in memory: queues the document as the text with a line break and
+   * returns true when its UTF-8 bytes would have taken that path and decoded back to the same text;
+   * false for text that needs the bytes (a line break, a NUL character, a surrogate, a byte-order
+   * mark, a closing carriage return, a length near the limits), which is rare.
+   */
+  private boolean singleLineText(String display, String text) {
+    int length = text.length();
+    // a character is at most three UTF-8 bytes (four for a surrogate pair, which goes the other
+    // way)
+    long bytesAtMost = 3L * length;
+    if (length == 0
+        || bytesAtMost > limits.maxLineBytes()
+        || bytesAtMost + 1 > limits.maxDocumentBytes()
+        || text.charAt(0) == '\uFEFF'
+        || text.charAt(length - 1) == '\r'
+        || text.indexOf('\n') >= 0
+        || text.indexOf('\0') >= 0) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (Character.isSurrogate(text.charAt(i))) {
+        return false; // a lone one becomes '?' in UTF-8: read it as the bytes say
+      }
+    }
+    ready.add(new TextDocument(display, 1, text + "\n"));
     return true;
   }
 

@@ -79,6 +79,59 @@ class InMemorySourcesTest {
     assertThat(inMemory.get(0)).contains("UTF-32");
   }
 
+  /**
+   * Text in memory ({@link TextInput}) gives the items its UTF-8 bytes in memory give: a one-line
+   * text is taken as it is, the rest as bytes.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"resourceType\":\"Task\"}",
+        "{\"resourceType\":\"Task\"}\r",
+        "{\"resourceType\":\"Task\",\r\"id\":\"a\"}",
+        "{\"resourceType\":\"Task\"} trailing",
+        "<Task xmlns=\"http://hl7.org/fhir\"/>",
+        "   ",
+        "\r",
+        "{",
+        "\uFEFF{\"resourceType\":\"Task\"}",
+        "{\"a\":1}\n{\"b\":2}",
+        "{\"a\":1}\n",
+        "",
+        "{\"a\":\"\u0000\"}",
+        "\u0000\u0000\u0000{",
+        "{\"a\":\"caf\u00e9 \u4e2d \ufffd \u2028\"}",
+        "{\"a\":\"\ud83d\ude00\"}",
+        "{\"a\":\"\ud83d\"}",
+        "{\"a\":\"\ude00x\"}",
+        "{\"text\":\"0123456789012345678901234567890123456789\"}",
+        "{\"text\":\"\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\"}",
+      })
+  void textInMemoryReadsAsItsBytesInMemory(String content) {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    for (SourceLimits limits :
+        List.of(SourceLimits.defaults(), new SourceLimits(40, 30), new SourceLimits(24, 30))) {
+      assertThat(items(() -> new TextInput(content), limits))
+          .as(limits.toString())
+          .isEqualTo(items(() -> new ByteArrayInputStream(bytes), limits));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aOneLineTextIsTakenAsText() {
+    String task =
+        "{\"resourceType\":\"Task\",\"status\":\"draft\",\"note\":[{\"text\":\"\u00e9\"}]}";
+    try (Sources sources =
+        Sources.open(
+            List.of("-"), Path.of("."), () -> new TextInput(task), SourceLimits.defaults())) {
+      SourceItem item = sources.next();
+      assertThat(item).isEqualTo(new TextDocument("-", 1, task + "\n"));
+      assertThat(sources.hasNext()).isFalse();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static List<String> items(Supplier<InputStream> stdin, SourceLimits limits) {
     List<String> out = new ArrayList<>();
     try (Sources sources = Sources.open(List.of("-"), Path.of("."), stdin, limits)) {
@@ -92,7 +145,13 @@ class InMemorySourcesTest {
                     + d.ndjsonLine()
                     + ": "
                     + new String(d.bytes(), StandardCharsets.ISO_8859_1)
-                : item.toString());
+                : item instanceof TextDocument t
+                    ? "document line "
+                        + t.firstLine()
+                        + " ndjson false: "
+                        + new String(
+                            t.text().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)
+                    : item.toString());
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

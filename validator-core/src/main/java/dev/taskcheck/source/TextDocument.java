@@ -1,0 +1,17 @@
+package dev.taskcheck.source;
+
+import java.util.Objects;
+
+/**
+ * One document given as text ({@link TextInput}): what a {@link RawDocument} holds, already
+ * decoded. It reads as its UTF-8 bytes would: a line break ends it, no byte-order mark begins it.
+ *
+ * @param firstLine the line of the source on which the document starts
+ */
+public record TextDocument(String source, int firstLine, String text) implements SourceItem {
+
+  public TextDocument {
+    Objects.requireNonNull(source);
+    Objects.requireNonNull(text);
+  }
+}
