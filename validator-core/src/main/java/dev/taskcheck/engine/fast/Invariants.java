@@ -60,8 +60,19 @@ final class Invariants {
 
   /** The resource-level invariants (dom-*, inv-1, tsk-1, TaskCheck's Task profile's own). */
   void resource(Walker w, Node node, Walker.Defs defs, Loc loc, Walker.ResourceScope scope) {
+    // the base's and the profile's invariants ask the same paths
+    Presences.Memo memo = new Presences.Memo(node);
     evaluate(
-        w, defs.base().constraints(), defs.baseOwner(), defs.base(), node, null, loc, scope, null);
+        w,
+        defs.base().constraints(),
+        defs.baseOwner(),
+        defs.base(),
+        node,
+        null,
+        loc,
+        scope,
+        null,
+        memo);
     if (defs.profile() != null && defs.profileOwner() != null) {
       evaluate(
           w,
@@ -72,7 +83,8 @@ final class Invariants {
           null,
           loc,
           scope,
-          null);
+          null,
+          memo);
     }
   }
 
@@ -216,6 +228,20 @@ final class Invariants {
       Loc at,
       Walker.ResourceScope scope,
       @Nullable String type) {
+    evaluate(w, constraints, owner, def, node, focus, at, scope, type, null);
+  }
+
+  private void evaluate(
+      Walker w,
+      List<Constraint> constraints,
+      TypeDef owner,
+      ElementDef def,
+      Node node,
+      @Nullable Focus focus,
+      Loc at,
+      Walker.ResourceScope scope,
+      @Nullable String type,
+      Presences.@Nullable Memo memo) {
     PlanNode f = null;
     for (int i = 0; i < constraints.size(); i++) {
       Constraint c = constraints.get(i);
@@ -224,7 +250,7 @@ final class Invariants {
       }
       Boolean decided = intrinsic(c, node, type, scope, w);
       if (decided == null) {
-        decided = presences.decide(c, node, def, type);
+        decided = presences.decide(c, node, def, type, memo);
         if (decided == null || crossCheck) {
           Expression e = compile(c);
           if (f == null) {

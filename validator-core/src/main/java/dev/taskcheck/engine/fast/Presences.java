@@ -92,6 +92,9 @@ final class Presences {
   private final FhirModel model;
   private final Map<Constraint, Entry> compiled = new ConcurrentHashMap<>();
 
+  /** One list per distinct path, so that a {@link Memo} finds a path by identity. */
+  private final Map<List<Step>, List<Step>> paths = new ConcurrentHashMap<>();
+
   Presences(Types types, FhirModel model) {
     this.types = types;
     this.model = model;
@@ -104,7 +107,8 @@ final class Presences {
    */
   // the definitions are compared by identity: the plan's, the same objects for every document
   @SuppressWarnings("ReferenceEquality")
-  @Nullable Boolean decide(Constraint c, Node node, ElementDef focus, @Nullable String type) {
+  @Nullable Boolean decide(
+      Constraint c, Node node, ElementDef focus, @Nullable String type, @Nullable Memo memo) {
     if (node.kind() != Node.Kind.OBJECT) {
       return null;
     }
@@ -139,7 +143,7 @@ final class Presences {
     if (k.test == null) {
       return null;
     }
-    int v = value(k.test, node);
+    int v = value(k.test, node, memo != null && memo.focus == node ? memo : null);
     // an invariant holds when it is true; false and empty fail it
     return v == UNDECIDED ? null : v == TRUE;
   }
@@ -250,7 +254,9 @@ final class Presences {
       at = child;
       atType = code;
     }
-    return List.copyOf(steps);
+    List<Step> resolved = List.copyOf(steps);
+    List<Step> known = paths.putIfAbsent(resolved, resolved);
+    return known == null ? resolved : known;
   }
 
   /** The primitive children of an element of type {@code code}, by JSON name. */
@@ -308,29 +314,29 @@ final class Presences {
   }
 
   /** FHIRPath's value of a test ({@link #TRUE}, {@link #FALSE}, {@link #EMPTY}) or UNDECIDED. */
-  private int value(Test t, Node node) {
+  private int value(Test t, Node node, @Nullable Memo memo) {
     if (t instanceof Exists e) {
-      List<Node> found = collect(e.steps, node);
+      List<Node> found = collect(e.steps, node, memo);
       return found == null ? UNDECIDED : found.isEmpty() ? FALSE : TRUE;
     }
     if (t instanceof Not n) {
-      int inner = value(n.test, node);
+      int inner = value(n.test, node, memo);
       return inner == TRUE ? FALSE : inner == FALSE ? TRUE : inner;
     }
     if (t instanceof Compare c) {
-      return compare(c, node);
+      return compare(c, node, memo);
     }
     if (t instanceof Common c) {
-      return common(c, node);
+      return common(c, node, memo);
     }
     Logic l = (Logic) t;
-    int left = value(l.left, node);
+    int left = value(l.left, node, memo);
     switch (l.op) {
       case "implies" -> {
         if (left == FALSE) {
           return TRUE;
         }
-        int right = value(l.right, node);
+        int right = value(l.right, node, memo);
         if (right == TRUE || left == TRUE) {
           return right;
         }
@@ -341,7 +347,7 @@ final class Presences {
         if (left == FALSE) {
           return FALSE;
         }
-        int right = value(l.right, node);
+        int right = value(l.right, node, memo);
         if (right == FALSE) {
           return FALSE;
         }
@@ -354,7 +360,7 @@ final class Presences {
         if (left == TRUE) {
           return TRUE;
         }
-        int right = value(l.right, node);
+        int right = value(l.right, node, memo);
         if (right == TRUE) {
           return TRUE;
         }
@@ -365,7 +371,7 @@ final class Presences {
       }
       default -> {
         // xor: empty when either side is
-        int right = value(l.right, node);
+        int right = value(l.right, node, memo);
         if (left == EMPTY || right == EMPTY) {
           return EMPTY;
         }
@@ -377,13 +383,13 @@ final class Presences {
     }
   }
 
-  private int compare(Compare c, Node node) {
-    List<Node> left = collect(c.left, node);
+  private int compare(Compare c, Node node, @Nullable Memo memo) {
+    List<Node> left = collect(c.left, node, memo);
     if (left == null) {
       return UNDECIDED;
     }
     List<Step> rightSteps = c.right;
-    List<Node> right = rightSteps == null ? null : collect(rightSteps, node);
+    List<Node> right = rightSteps == null ? null : collect(rightSteps, node, memo);
     if (rightSteps != null && right == null) {
       return UNDECIDED;
     }
@@ -422,9 +428,9 @@ final class Presences {
     return holds ? TRUE : FALSE;
   }
 
-  private static int common(Common c, Node node) {
-    List<Node> left = collect(c.left, node);
-    List<Node> right = left == null || left.isEmpty() ? left : collect(c.right, node);
+  private static int common(Common c, Node node, @Nullable Memo memo) {
+    List<Node> left = collect(c.left, node, memo);
+    List<Node> right = left == null || left.isEmpty() ? left : collect(c.right, node, memo);
     if (left == null || right == null) {
       return UNDECIDED;
     }
@@ -436,6 +442,46 @@ final class Presences {
       }
     }
     return FALSE;
+  }
+
+  /**
+   * The paths already read from one focus while its invariants are decided: a resource's invariants
+   * ask the same paths again and again (eight of a Task's ask for its status). Paths are compared
+   * by identity: {@link #steps} gives one list per distinct path.
+   */
+  static final class Memo {
+    private static final int SIZE = 16;
+    private final Node focus;
+    private final Object[] paths = new Object[SIZE];
+    private final Object[] found = new Object[SIZE];
+    private int size;
+
+    Memo(Node focus) {
+      this.focus = focus;
+    }
+  }
+
+  /** What the memo keeps for a path whose answer is left to the evaluator (collect's null). */
+  private static final Object UNDECIDED_PATH = new Object();
+
+  @SuppressWarnings({"unchecked", "ReferenceEquality"}) // canonical paths, compared by identity
+  private static @Nullable List<Node> collect(List<Step> steps, Node focus, @Nullable Memo memo) {
+    if (memo == null) {
+      return collect(steps, focus);
+    }
+    for (int i = 0; i < memo.size; i++) {
+      if (memo.paths[i] == steps) {
+        Object f = memo.found[i];
+        return f == UNDECIDED_PATH ? null : (List<Node>) f;
+      }
+    }
+    List<Node> f = collect(steps, focus);
+    if (memo.size < Memo.SIZE) {
+      memo.paths[memo.size] = steps;
+      memo.found[memo.size] = f == null ? UNDECIDED_PATH : f;
+      memo.size++;
+    }
+    return f;
   }
 
   /**

@@ -91,9 +91,18 @@ class PresencesTest {
     ElementDef root = taskType.root();
     Constraint c = new Constraint("test-1", true, "test", expression, "", false);
 
-    Boolean answer = PRESENCES.decide(c, task, root, null);
+    Boolean answer = PRESENCES.decide(c, task, root, null, null);
 
     assertThat(answer).isEqualTo(expected);
+    // with a memo of the focus's paths, the same answer, twice (the second from the memo); a memo
+    // of another focus is not read
+    Presences.Memo memo = new Presences.Memo(task);
+    assertThat(PRESENCES.decide(c, task, root, null, memo)).isEqualTo(expected);
+    assertThat(PRESENCES.decide(c, task, root, null, memo)).isEqualTo(expected);
+    Node another = task("\"status\": \"failed\"");
+    Presences.Memo other = new Presences.Memo(another);
+    PRESENCES.decide(c, another, root, null, other);
+    assertThat(PRESENCES.decide(c, task, root, null, other)).isEqualTo(expected);
     if (answer != null) {
       PlanNode focus = PlanNode.resource(TYPES, task, "Task");
       boolean evaluated =
