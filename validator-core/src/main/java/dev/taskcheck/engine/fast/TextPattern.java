@@ -474,6 +474,15 @@ abstract sealed class TextPattern {
      */
     private final boolean[] absorbing;
 
+    /**
+     * For ASCII text, one lookup per character: {@code ascii[state << 7 | c]} is the next state,
+     * {@link #REJECT} for no match, or {@link #ABSORBED} for an absorbing state (matched).
+     */
+    private final int[] ascii;
+
+    private static final int REJECT = -1;
+    private static final int ABSORBED = -2;
+
     private Dfa(String regex, int[] starts, int[] next, boolean[] accepting) {
       this.regex = regex;
       this.starts = starts;
@@ -495,6 +504,13 @@ abstract sealed class TextPattern {
       for (int c = 0; c < DIRECT; c++) {
         direct[c] = (byte) classOf(c);
       }
+      this.ascii = new int[accepting.length << 7];
+      for (int q = 0; q < accepting.length; q++) {
+        for (int c = 0; c < 128; c++) {
+          int to = next[q * classes + direct[c]];
+          ascii[q << 7 | c] = to < 0 ? REJECT : absorbing[to] ? ABSORBED : to;
+        }
+      }
     }
 
     @Override
@@ -513,6 +529,15 @@ abstract sealed class TextPattern {
       int n = value.length();
       for (int i = 0; i < n; ) {
         char c = value.charAt(i);
+        if (c < 128) {
+          int to = ascii[state << 7 | c];
+          if (to < 0) {
+            return to == ABSORBED;
+          }
+          state = to;
+          i++;
+          continue;
+        }
         int cls;
         if (c < DIRECT) {
           cls = direct[c];
