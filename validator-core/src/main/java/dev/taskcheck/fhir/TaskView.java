@@ -70,6 +70,22 @@ public abstract class TaskView {
   private static final Set<String> PERIOD_CHOICES =
       CHOICE_BASES.stream().map(b -> b + "Period").collect(Collectors.toUnmodifiableSet());
 
+  static {
+    // collectPeriods looks names up only when they end so or are "during"
+    for (String name : PERIOD_NAMES) {
+      checkPeriodName(name);
+    }
+    for (String name : PERIOD_CHOICES) {
+      checkPeriodName(name);
+    }
+  }
+
+  private static void checkPeriodName(String name) {
+    if (!name.endsWith("eriod") && !name.equals("during")) {
+      throw new AssertionError("collectPeriods would not look up " + name);
+    }
+  }
+
   private final FhirElement task;
   private final FhirRelease release;
 
@@ -382,7 +398,9 @@ public abstract class TaskView {
       }
       // Step.append's parent is this element's step; the root writes "Task" itself
       Step step = new Step(path, children, i);
-      if (PERIOD_NAMES.contains(name) || PERIOD_CHOICES.contains(name)) {
+      // every name of either set ends so, or is "during": most names are not looked up
+      if ((name.endsWith("eriod") || name.equals("during"))
+          && (PERIOD_NAMES.contains(name) || PERIOD_CHOICES.contains(name))) {
         StringBuilder b = new StringBuilder(48);
         step.append(b);
         out.add(new PeriodView(b.toString(), c.childValue("start"), c.childValue("end")));

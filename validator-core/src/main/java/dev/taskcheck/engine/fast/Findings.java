@@ -22,7 +22,14 @@ final class Findings {
 
   private final Node root;
   private final List<Issue> issues = new ArrayList<>();
-  private final Set<List<Object>> seen = new HashSet<>();
+
+  /**
+   * The keys of the findings so far, once there are more than {@link #SCAN}; below that the list of
+   * findings itself is scanned (most documents have a few, and hashing their messages cost more).
+   */
+  private @Nullable Set<List<Object>> seen;
+
+  private static final int SCAN = 16;
 
   Findings(Node root) {
     this.root = root;
@@ -107,14 +114,46 @@ final class Findings {
       @Nullable String messageId,
       @Nullable String profile) {
     // as the reference engine keeps one of two messages with the same text at the same place
-    if (!seen.add(
-        List.of(ruleId, level, expression, source, Objects.toString(messageId), message))) {
-      return;
+    if (seen == null && issues.size() >= SCAN) {
+      Set<List<Object>> keys = new HashSet<>();
+      for (Issue i : issues) {
+        keys.add(
+            key(i.ruleId(), i.severity(), i.expression(), i.source(), i.messageId(), i.message()));
+      }
+      seen = keys;
+    }
+    if (seen != null) {
+      if (!seen.add(key(ruleId, level, expression, source, messageId, message))) {
+        return;
+      }
+    } else {
+      for (int i = 0; i < issues.size(); i++) {
+        Issue known = issues.get(i);
+        if (known.ruleId().equals(ruleId)
+            && known.severity() == level
+            && expression.equals(known.expression())
+            && known.source() == source
+            && Objects.equals(known.messageId(), messageId)
+            && known.message().equals(message)) {
+          return;
+        }
+      }
     }
     int[] at = NodePath.position(root, expression);
     issues.add(
         new Issue(
             ruleId, level, type, expression, at[0], at[1], message, source, messageId, profile));
+  }
+
+  private static List<Object> key(
+      String ruleId,
+      Severity level,
+      @Nullable String expression,
+      IssueSource source,
+      @Nullable String messageId,
+      String message) {
+    return List.of(
+        ruleId, level, Objects.toString(expression), source, Objects.toString(messageId), message);
   }
 
   List<Issue> issues() {
