@@ -61,7 +61,7 @@ final class Primitives {
    * Whitespace as HL7's utilities count it (Unicode spaces included, unlike {@code
    * Character.isWhitespace}).
    */
-  private static final String WHITESPACE =
+  static final String WHITESPACE =
       "\t\n\u000B\u000C\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004"
           + "\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000";
 
@@ -652,7 +652,11 @@ final class Primitives {
   }
 
   static boolean isWhitespace(char c) {
-    return WHITESPACE.indexOf(c) >= 0;
+    if (c <= ' ') {
+      return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+    // the rest of WHITESPACE is U+0085 and above
+    return c >= '\u0085' && WHITESPACE.indexOf(c) >= 0;
   }
 
   static boolean isAllWhitespace(String s) {
