@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 final class JsonTreeParser {
 
   /** Large enough for base64 attachments in Task.input; the whole document is bounded elsewhere. */
-  private static final int MAX_STRING_LENGTH = 512 * 1024 * 1024;
+  static final int MAX_STRING_LENGTH = 512 * 1024 * 1024;
 
   /** The longest number (in characters); FHIR decimals have at most 18 significant digits. */
   static final int MAX_NUMBER_LENGTH = 1_000;
@@ -47,7 +47,21 @@ final class JsonTreeParser {
     this.limits = limits;
   }
 
+  /**
+   * Parses a document: an ordinary one with {@link FastJsonReader}, which gives the same tree; any
+   * other (an error, an irregularity, a limit reached) with Jackson, as if the fast path did not
+   * exist.
+   */
   static ParseOutcome parse(String text, int firstLine, DocumentLimits limits) {
+    Node root = FastJsonReader.read(text, firstLine, limits);
+    if (root != null) {
+      return new ParsedDocument(Format.JSON, root, text, firstLine);
+    }
+    return parseWithJackson(text, firstLine, limits);
+  }
+
+  /** Parses a document with Jackson only (the path every error, finding and limit comes from). */
+  static ParseOutcome parseWithJackson(String text, int firstLine, DocumentLimits limits) {
     return new JsonTreeParser(firstLine, limits).parseDocument(text, firstLine);
   }
 

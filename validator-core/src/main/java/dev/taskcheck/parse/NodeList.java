@@ -1,6 +1,7 @@
 package dev.taskcheck.parse;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -13,7 +14,7 @@ import java.util.RandomAccess;
  */
 final class NodeList extends AbstractList<Node> implements RandomAccess {
 
-  private static final NodeList EMPTY = new NodeList(new Node[0]);
+  static final NodeList EMPTY = new NodeList(new Node[0]);
 
   private final Node[] nodes;
 
@@ -33,6 +34,13 @@ final class NodeList extends AbstractList<Node> implements RandomAccess {
       Objects.requireNonNull(n);
     }
     return new NodeList(nodes);
+  }
+
+  /**
+   * The nodes {@code from} (inclusive) to {@code to} (exclusive) of an array, which holds no null.
+   */
+  static NodeList copyOf(Node[] array, int from, int to) {
+    return from == to ? EMPTY : new NodeList(Arrays.copyOfRange(array, from, to));
   }
 
   @Override
