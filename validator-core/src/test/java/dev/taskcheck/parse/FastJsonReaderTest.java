@@ -329,6 +329,27 @@ class FastJsonReaderTest {
         "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Task\","
             + "\"contained\":[{\"resourceType\":\"Patient\",\"id\":\"p\"}]}}],"
             + "\"contained\":{\"resourceType\":\"X\"}}");
+    StringBuilder wide = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      wide.append("\"w").append(i % 70).append("\":").append(i % 3 == 0 ? "[]" : "1").append(',');
+    }
+    fast(task(wide.append("\"w5\":{}").toString()));
+    // more distinct names than the name cache holds: evicted names are interned again
+    StringBuilder distinct = new StringBuilder();
+    for (int o = 0; o < 6; o++) {
+      distinct.append(o == 0 ? "" : ",").append("\"o").append(o).append("\":{");
+      for (int i = 0; i < 1_000; i++) {
+        distinct
+            .append(i == 0 ? "" : ",")
+            .append("\"n")
+            .append(o * 1_000 + i)
+            .append("\":")
+            .append(i);
+      }
+      distinct.append('}');
+    }
+    fast(task(distinct.toString()));
+    fast(task(distinct.toString()));
     fast(task("\"resourceTypeX\":1,\"resourcetype\":\"a\",\"contained\":[]"));
     fast(task("\"\":1,\" \":2,\"a b\":3"));
   }
