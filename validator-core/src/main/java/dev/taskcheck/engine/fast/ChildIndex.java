@@ -95,6 +95,13 @@ final class ChildIndex {
     final boolean primitive;
     final boolean resource;
     final List<ElementDef> children;
+
+    /**
+     * The element's name where a finding is about its JSON shape: {@code value[x]} for a choice,
+     * else its name.
+     */
+    final String shapeName;
+
     private final Types types;
     private final ElementDef def;
     private @Nullable ChildIndex index;
@@ -108,6 +115,7 @@ final class ChildIndex {
       this.primitive = typeDef != null && typeDef.kind() == TypeDef.Kind.PRIMITIVE_TYPE;
       this.resource = typeDef != null && typeDef.kind() == TypeDef.Kind.RESOURCE;
       this.children = types.children(def, type);
+      this.shapeName = def.isChoice() ? def.name() + "[x]" : def.name();
     }
 
     /**

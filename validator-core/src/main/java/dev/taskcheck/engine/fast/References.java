@@ -9,6 +9,8 @@ import dev.taskcheck.plan.TypeDef;
 import dev.taskcheck.plan.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -360,9 +362,39 @@ final class References {
     return types.type(candidate) != null ? candidate : null;
   }
 
+  /**
+   * The target types of an element's Reference type, by the element's list of types (the plan's
+   * object, compared by identity: the same for every document).
+   */
+  private final Map<Identity, List<String>> targets = new ConcurrentHashMap<>();
+
+  /** A key that is equal only to itself. */
+  private record Identity(Object of) {
+    @Override
+    @SuppressWarnings("ReferenceEquality") // the point
+    public boolean equals(@Nullable Object o) {
+      return o instanceof Identity other && other.of == of;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(of);
+    }
+  }
+
   private List<String> targetTypes(Walker.Defs defs) {
+    List<TypeRef> types = defs.base().types();
+    List<String> known = targets.get(new Identity(types));
+    if (known == null) {
+      known = List.copyOf(findTargetTypes(types));
+      targets.put(new Identity(types), known);
+    }
+    return known;
+  }
+
+  private List<String> findTargetTypes(List<TypeRef> elementTypes) {
     List<String> out = new ArrayList<>();
-    for (TypeRef t : defs.base().types()) {
+    for (TypeRef t : elementTypes) {
       if (!t.code().equals("Reference")) {
         continue;
       }

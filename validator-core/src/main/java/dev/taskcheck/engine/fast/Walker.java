@@ -459,7 +459,7 @@ final class Walker {
     boolean resource = resolved.resource;
     List<Node> values = m;
     List<Node> shadows = m.shadows;
-    Loc shapeLoc = def.isChoice() ? parent.child(name + "[x]") : parent.child(name);
+    Loc shapeLoc = parent.child(resolved.shapeName);
     if (!values.isEmpty()) {
       boolean array = values.get(0).inArray();
       if (repeats && !array) {
@@ -519,10 +519,11 @@ final class Walker {
     int present = 0;
     int n = primitive ? Math.max(values.size(), shadows.size()) : values.size();
     for (int i = 0; i < n; i++) {
+      // a single element that is no choice is where its shape is (the same Loc)
       Loc at =
           def.isChoice()
               ? parent.choice(name, repeats ? i : -1, type)
-              : parent.child(name, repeats ? i : -1);
+              : repeats ? parent.child(name, i) : shapeLoc;
       Node value = i < values.size() ? values.get(i) : null;
       if (primitive) {
         Node shadow = i < shadows.size() ? shadows.get(i) : null;
