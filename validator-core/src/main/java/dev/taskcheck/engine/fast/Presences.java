@@ -90,7 +90,11 @@ final class Presences {
 
   private final Types types;
   private final FhirModel model;
-  private final Map<Constraint, Entry> compiled = new ConcurrentHashMap<>();
+
+  /**
+   * By constraint, compared by identity (the plan's objects: hashing a record reads every field).
+   */
+  private final Map<IdentityKey, Entry> compiled = new ConcurrentHashMap<>();
 
   /** One list per distinct path, so that a {@link Memo} finds a path by identity. */
   private final Map<List<Step>, List<Step>> paths = new ConcurrentHashMap<>();
@@ -112,11 +116,12 @@ final class Presences {
     if (node.kind() != Node.Kind.OBJECT) {
       return null;
     }
-    Entry e = compiled.get(c);
+    IdentityKey key = new IdentityKey(c);
+    Entry e = compiled.get(key);
     if (e == null) {
       String expression = c.expression();
       e = new Entry(expression == null ? null : PresenceTest.of(expression), List.of());
-      compiled.put(c, e);
+      compiled.put(key, e);
     }
     PresenceTest t = e.test;
     if (t == null) {
@@ -137,7 +142,7 @@ final class Presences {
         List<Compiled> more = new ArrayList<>(byFocus);
         more.add(k);
         // a race may lose one of two new forms; it is compiled again on its next use
-        compiled.put(c, new Entry(t, List.copyOf(more)));
+        compiled.put(key, new Entry(t, List.copyOf(more)));
       }
     }
     if (k.test == null) {

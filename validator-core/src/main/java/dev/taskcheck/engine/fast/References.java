@@ -366,28 +366,14 @@ final class References {
    * The target types of an element's Reference type, by the element's list of types (the plan's
    * object, compared by identity: the same for every document).
    */
-  private final Map<Identity, List<String>> targets = new ConcurrentHashMap<>();
-
-  /** A key that is equal only to itself. */
-  private record Identity(Object of) {
-    @Override
-    @SuppressWarnings("ReferenceEquality") // the point
-    public boolean equals(@Nullable Object o) {
-      return o instanceof Identity other && other.of == of;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(of);
-    }
-  }
+  private final Map<IdentityKey, List<String>> targets = new ConcurrentHashMap<>();
 
   private List<String> targetTypes(Walker.Defs defs) {
     List<TypeRef> types = defs.base().types();
-    List<String> known = targets.get(new Identity(types));
+    List<String> known = targets.get(new IdentityKey(types));
     if (known == null) {
       known = List.copyOf(findTargetTypes(types));
-      targets.put(new Identity(types), known);
+      targets.put(new IdentityKey(types), known);
     }
     return known;
   }
