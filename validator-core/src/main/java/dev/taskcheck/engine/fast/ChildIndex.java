@@ -251,7 +251,10 @@ final class ChildIndex {
     private final Map<Key, ChildIndex> indexes = new ConcurrentHashMap<>();
 
     ChildIndex of(List<ElementDef> defs) {
-      return indexes.computeIfAbsent(new Key(defs), k -> new ChildIndex(defs));
+      Key key = new Key(defs);
+      // a plain read first: computeIfAbsent may lock the bin even when the index is there
+      ChildIndex known = indexes.get(key);
+      return known != null ? known : indexes.computeIfAbsent(key, k -> new ChildIndex(defs));
     }
   }
 
