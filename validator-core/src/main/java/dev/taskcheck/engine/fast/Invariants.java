@@ -41,6 +41,26 @@ final class Invariants {
    */
   private final Map<Constraint, Expression> compiled = new ConcurrentHashMap<>();
 
+  /**
+   * {@link Walker#extra}'s answers by the profile's list of constraints (the plan's object,
+   * compared by identity), with the list they were taken against: this engine's, as its plan is.
+   */
+  private final Map<IdentityKey, Extra> extras = new ConcurrentHashMap<>();
+
+  private record Extra(List<Constraint> already, List<Constraint> extra) {}
+
+  /** The profile's constraints that the base's do not repeat, found once per pair of lists. */
+  @SuppressWarnings("ReferenceEquality") // the plan's lists, the same objects for every document
+  private List<Constraint> extra(List<Constraint> profile, List<Constraint> base) {
+    IdentityKey key = new IdentityKey(profile);
+    Extra e = extras.get(key);
+    if (e == null || e.already != base) {
+      e = new Extra(base, List.copyOf(Walker.extra(profile, base)));
+      extras.put(key, e);
+    }
+    return e.extra;
+  }
+
   /** The invariants decided off the JSON ({@link Presences}). */
   private final Presences presences;
 
@@ -76,7 +96,7 @@ final class Invariants {
     if (defs.profile() != null && defs.profileOwner() != null) {
       evaluate(
           w,
-          Walker.extra(defs.profile().constraints(), defs.base().constraints()),
+          extra(defs.profile().constraints(), defs.base().constraints()),
           defs.profileOwner(),
           defs.base(),
           node,
@@ -104,7 +124,7 @@ final class Invariants {
     if (defs.profile() != null && defs.profileOwner() != null) {
       evaluate(
           w,
-          Walker.extra(defs.profile().constraints(), defs.base().constraints()),
+          extra(defs.profile().constraints(), defs.base().constraints()),
           defs.profileOwner(),
           defs.base(),
           value,
@@ -207,7 +227,7 @@ final class Invariants {
     if (typeDefs.profile() != null && typeDefs.profileOwner() != null) {
       evaluate(
           w,
-          Walker.extra(typeDefs.profile().constraints(), typeDef.root().constraints()),
+          extra(typeDefs.profile().constraints(), typeDef.root().constraints()),
           typeDefs.profileOwner(),
           typeDef.root(),
           value,

@@ -29,6 +29,27 @@ final class Types {
   }
 
   /**
+   * {@link #firstProfile}'s answers by type reference (the plan's object, compared by identity).
+   */
+  private final Map<IdentityKey, TypeDef> firstProfiles = new ConcurrentHashMap<>();
+
+  /**
+   * The definition of a type reference's first profile ({@code Quantity} with a {@code
+   * SimpleQuantity} profile), or null when the plan does not define it; found once per reference.
+   */
+  @Nullable TypeDef firstProfile(TypeRef t) {
+    IdentityKey key = new IdentityKey(t);
+    TypeDef known = firstProfiles.get(key);
+    if (known == null) {
+      known = plan.definition(t.profiles().get(0));
+      if (known != null) {
+        firstProfiles.put(key, known);
+      }
+    }
+    return known;
+  }
+
+  /**
    * The definition of a type code: a base type ({@code Quantity}, {@code string}), or a core
    * profile of one used as a type ({@code Age}, {@code SimpleQuantity} in R4's Range), or null when
    * the plan does not know it.

@@ -709,7 +709,7 @@ final class Walker {
         if (t.profiles().size() > 1) {
           throw new NotCovered("several profiles on a type of " + p.path());
         }
-        TypeDef profile = engine.types().plan().definition(t.profiles().get(0));
+        TypeDef profile = engine.types().firstProfile(t);
         if (profile == null) {
           throw new NotCovered("the unknown type profile " + t.profiles().get(0));
         }
