@@ -407,33 +407,19 @@ final class FastJsonReader {
     }
     if (c == '0') {
       c = ch(++pos);
-    } else if (c >= '1' && c <= '9') {
-      do {
-        c = ch(++pos);
-      } while (c >= '0' && c <= '9');
     } else {
-      throw new Bail();
+      c = digits();
     }
     if (c == '.') {
-      c = ch(++pos);
-      if (c < '0' || c > '9') {
-        throw new Bail();
-      }
-      do {
-        c = ch(++pos);
-      } while (c >= '0' && c <= '9');
+      pos++;
+      c = digits();
     }
     if (c == 'e' || c == 'E') {
       c = ch(++pos);
       if (c == '+' || c == '-') {
-        c = ch(++pos);
+        pos++;
       }
-      if (c < '0' || c > '9') {
-        throw new Bail();
-      }
-      do {
-        c = ch(++pos);
-      } while (c >= '0' && c <= '9');
+      c = digits();
     }
     if (pos - start > JsonTreeParser.MAX_NUMBER_LENGTH) {
       throw new Bail();
@@ -442,6 +428,18 @@ final class FastJsonReader {
   }
 
   /** A property name, interned; {@link #pos} is at its opening quote. */
+  /** One digit or more from {@link #pos} on (else gives up); returns the character after them. */
+  private char digits() {
+    char c = ch(pos);
+    if (c < '0' || c > '9') {
+      throw new Bail();
+    }
+    do {
+      c = ch(++pos);
+    } while (c >= '0' && c <= '9');
+    return c;
+  }
+
   private String readName() {
     char[] b = buf;
     int start = pos + 1;

@@ -120,7 +120,16 @@ final class Invariants {
             inline,
             defs.baseOwner());
     evaluate(
-        w, defs.base().constraints(), defs.baseOwner(), defs.base(), value, focus, at, scope, type);
+        w,
+        defs.base().constraints(),
+        defs.baseOwner(),
+        defs.base(),
+        value,
+        focus,
+        at,
+        scope,
+        type,
+        null);
     if (defs.profile() != null && defs.profileOwner() != null) {
       evaluate(
           w,
@@ -131,7 +140,8 @@ final class Invariants {
           focus,
           at,
           scope,
-          type);
+          type,
+          null);
     }
   }
 
@@ -223,7 +233,7 @@ final class Invariants {
             value,
             null,
             typeDef);
-    evaluate(w, own, typeDef, typeDef.root(), value, focus, at, scope, typeDef.type());
+    evaluate(w, own, typeDef, typeDef.root(), value, focus, at, scope, typeDef.type(), null);
     if (typeDefs.profile() != null && typeDefs.profileOwner() != null) {
       evaluate(
           w,
@@ -234,21 +244,9 @@ final class Invariants {
           focus,
           at,
           scope,
-          typeDef.type());
+          typeDef.type(),
+          null);
     }
-  }
-
-  private void evaluate(
-      Walker w,
-      List<Constraint> constraints,
-      TypeDef owner,
-      ElementDef def,
-      Node node,
-      @Nullable Focus focus,
-      Loc at,
-      Walker.ResourceScope scope,
-      @Nullable String type) {
-    evaluate(w, constraints, owner, def, node, focus, at, scope, type, null);
   }
 
   private void evaluate(
