@@ -9,6 +9,9 @@
 # runs of the same code gave 0.98). But each process settles in one of two steady rates, 1.7x apart
 # (docs/engines/fast-engine.md): read the per-pass rates, not only the mean.
 #
+# Each process gets one CPU (-XX:ActiveProcessorCount=1), with which the JVM picks its serial collector;
+# bench/engines.sh runs under the default G1, which weighs allocation differently.
+#
 # AB_MODE=same-process runs both builds in each process instead, in class loaders of their own, in
 # alternating rounds (dev.taskcheck.bench.PairBench): the machine's moves then hit both alike. Two
 # loads of the same build still differ by a few percent (each has its own JIT), so it runs several
@@ -21,7 +24,7 @@
 # API only) with their own taskcheck.jar.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-[[ $# -ge 1 ]] || { sed -n '2,12p' "$0" >&2; exit 2; }
+[[ $# -ge 1 ]] || { sed -n '2,24p' "$0" >&2; exit 2; }
 commit=$(git -C "$root" rev-parse --short "$1")
 shift
 jar="$root/cli/target/taskcheck.jar"
