@@ -151,10 +151,7 @@ public final class DocumentProcessor {
           DocumentParser.parse(raw.bytes(), raw.firstLine(), limits));
     } catch (RuntimeException | StackOverflowError e) {
       internalErrors.accept(e);
-      Integer line =
-          item instanceof RawDocument d
-              ? Integer.valueOf(d.firstLine())
-              : item instanceof TextDocument t ? Integer.valueOf(t.firstLine()) : null;
+      Integer line = item.documentLine();
       Issue issue =
           new Issue(
               StructureIds.INTERNAL,

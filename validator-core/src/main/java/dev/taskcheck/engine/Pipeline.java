@@ -138,10 +138,7 @@ public final class Pipeline {
     try {
       return processor.process(item);
     } catch (OutOfMemoryError e) {
-      Integer line =
-          item instanceof RawDocument d
-              ? Integer.valueOf(d.firstLine())
-              : item instanceof TextDocument t ? Integer.valueOf(t.firstLine()) : null;
+      Integer line = item.documentLine();
       String size =
           item instanceof RawDocument d
               ? " (" + d.bytes().length + " bytes)"

@@ -18,4 +18,9 @@ public record RawDocument(String source, int firstLine, byte[] bytes, boolean nd
     Objects.requireNonNull(source);
     Objects.requireNonNull(bytes);
   }
+
+  @Override
+  public Integer documentLine() {
+    return firstLine;
+  }
 }

@@ -1,5 +1,7 @@
 package dev.taskcheck.source;
 
+import org.jspecify.annotations.Nullable;
+
 /** What reading the inputs yields, in input order: documents to parse, or problems to report. */
 public sealed interface SourceItem permits RawDocument, SourceProblem, TextDocument {
 
@@ -8,4 +10,7 @@ public sealed interface SourceItem permits RawDocument, SourceProblem, TextDocum
    * stdin).
    */
   String source();
+
+  /** The line of the source on which the document starts; null for a problem, which is none. */
+  @Nullable Integer documentLine();
 }

@@ -28,4 +28,9 @@ public record SourceProblem(
   public SourceProblem(String source, @Nullable Integer line, String message, String issueType) {
     this(source, line, message, issueType, Severity.FATAL);
   }
+
+  @Override
+  public @Nullable Integer documentLine() {
+    return null;
+  }
 }

@@ -14,4 +14,9 @@ public record TextDocument(String source, int firstLine, String text) implements
     Objects.requireNonNull(source);
     Objects.requireNonNull(text);
   }
+
+  @Override
+  public Integer documentLine() {
+    return firstLine;
+  }
 }

@@ -248,10 +248,10 @@ final class ChildIndex {
    * package a dropped TaskCheck loaded) can be collected with it.
    */
   static final class Cache {
-    private final Map<Key, ChildIndex> indexes = new ConcurrentHashMap<>();
+    private final Map<IdentityKey, ChildIndex> indexes = new ConcurrentHashMap<>();
 
     ChildIndex of(List<ElementDef> defs) {
-      Key key = new Key(defs);
+      IdentityKey key = new IdentityKey(defs);
       // a plain read first: computeIfAbsent may lock the bin even when the index is there
       ChildIndex known = indexes.get(key);
       return known != null ? known : indexes.computeIfAbsent(key, k -> new ChildIndex(defs));
@@ -301,24 +301,5 @@ final class ChildIndex {
     }
     Named[] raced = profiles.putIfAbsent(profile, out);
     return raced != null ? raced : out;
-  }
-
-  /** A list compared by identity. */
-  private static final class Key {
-    private final List<ElementDef> list;
-
-    Key(List<ElementDef> list) {
-      this.list = list;
-    }
-
-    @Override
-    public boolean equals(@Nullable Object o) {
-      return o instanceof Key k && k.list == list;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(list);
-    }
   }
 }

@@ -101,21 +101,20 @@ final class Extensions {
     } finally {
       w.leaveExtension(previous);
     }
-    w.engine()
-        .invariants()
-        .type(
-            w,
-            ext,
-            extension,
-            Walker.extra(extension.root().constraints(), defs.base().constraints()),
-            new Walker.Defs(extension.root(), extension, null, null),
-            at,
-            scope,
-            defs);
-    w.engine().invariants().element(w, ext, defs, "Extension", at, scope);
+    Invariants invariants = w.engine().invariants();
+    invariants.type(
+        w,
+        ext,
+        extension,
+        invariants.extra(extension.root().constraints(), defs.base().constraints()),
+        new Walker.Defs(extension.root(), extension, null, null),
+        at,
+        scope,
+        defs);
+    invariants.element(w, ext, defs, "Extension", at, scope);
     if (urlNode != null && urlNode.kind() == Node.Kind.STRING && "".equals(url)) {
       // ele-1 on an empty Extension.url (§10, extension/url-empty)
-      w.engine().invariants().systemStringEle1(w, at.child("url"));
+      invariants.systemStringEle1(w, at.child("url"));
     }
   }
 

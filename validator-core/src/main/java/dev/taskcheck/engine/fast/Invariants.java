@@ -42,23 +42,20 @@ final class Invariants {
   private final Map<Constraint, Expression> compiled = new ConcurrentHashMap<>();
 
   /**
-   * {@link Walker#extra}'s answers by the profile's list of constraints (the plan's object,
-   * compared by identity), with the list they were taken against: this engine's, as its plan is.
+   * {@link Walker#extra}'s answers by the pair of constraint lists (the plan's objects, compared by
+   * identity): this engine's, as its plan is.
    */
-  private final Map<IdentityKey, Extra> extras = new ConcurrentHashMap<>();
+  private final Map<IdentityKey, List<Constraint>> extras = new ConcurrentHashMap<>();
 
-  private record Extra(List<Constraint> already, List<Constraint> extra) {}
-
-  /** The profile's constraints that the base's do not repeat, found once per pair of lists. */
-  @SuppressWarnings("ReferenceEquality") // the plan's lists, the same objects for every document
-  private List<Constraint> extra(List<Constraint> profile, List<Constraint> base) {
-    IdentityKey key = new IdentityKey(profile);
-    Extra e = extras.get(key);
-    if (e == null || e.already != base) {
-      e = new Extra(base, List.copyOf(Walker.extra(profile, base)));
-      extras.put(key, e);
+  /** The constraints of {@code own} that {@code already} does not repeat, found once per pair. */
+  List<Constraint> extra(List<Constraint> own, List<Constraint> already) {
+    IdentityKey key = new IdentityKey(own, already);
+    List<Constraint> known = extras.get(key);
+    if (known == null) {
+      known = List.copyOf(Walker.extra(own, already));
+      extras.put(key, known);
     }
-    return e.extra;
+    return known;
   }
 
   /** The invariants decided off the JSON ({@link Presences}). */
