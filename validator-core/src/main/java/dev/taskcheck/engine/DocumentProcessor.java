@@ -142,7 +142,7 @@ public final class DocumentProcessor {
       }
       if (item instanceof TextDocument t) {
         return processDocument(
-            t.source(), t.firstLine(), DocumentParser.parseText(t.text(), t.firstLine(), limits));
+            t.source(), t.firstLine(), DocumentParser.parseLine(t.text(), t.firstLine(), limits));
       }
       RawDocument raw = (RawDocument) item;
       return processDocument(

@@ -2,7 +2,6 @@ package dev.taskcheck.fhir;
 
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
@@ -259,9 +258,31 @@ public record FhirTemporal(
   private static final long SECONDS_PER_DAY = 86_400;
   private static final long NANOS_PER_SECOND = 1_000_000_000;
 
-  /** Days since 1970-01-01; a DateTimeException for a day the month does not have. */
-  private static long epochDay(int year, int month, int day) {
-    return LocalDate.of(year, month, day).toEpochDay();
+  /**
+   * Days since 1970-01-01 in the proleptic Gregorian calendar, as {@code LocalDate.toEpochDay}
+   * counts them; a DateTimeException for a day the month does not have. Counted here: {@code
+   * LocalDate.of} showed in profiles.
+   */
+  static long epochDay(int year, int month, int day) {
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+      throw new DateTimeException("no such day: " + year + "-" + month + "-" + day);
+    }
+    // years from March, so that a leap day ends its year; eras of 400 years, 146,097 days each
+    long y = month <= 2 ? year - 1L : year;
+    long era = Math.floorDiv(y, 400);
+    long yearOfEra = y - era * 400;
+    int monthFromMarch = month > 2 ? month - 3 : month + 9;
+    long dayOfYear = (153L * monthFromMarch + 2) / 5 + day - 1;
+    long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097 + dayOfEra - 719_468; // 719,468 days from 0000-03-01 to 1970-01-01
+  }
+
+  private static int daysInMonth(int year, int month) {
+    return switch (month) {
+      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
   }
 
   /**

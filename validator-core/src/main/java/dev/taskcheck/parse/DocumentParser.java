@@ -40,6 +40,23 @@ public final class DocumentParser {
     return parseText(text, firstLine, DocumentLimits.DEFAULTS);
   }
 
+  /**
+   * Parses the text of one line as a file's line reads: as if a line break followed it. An ordinary
+   * JSON document is read as it is; any other text (XML, an error, an irregularity) is parsed with
+   * the line break appended, so every finding and position is that of the line.
+   */
+  public static ParseOutcome parseLine(String text, int firstLine, DocumentLimits limits) {
+    // the line break after the root object is whitespace: it changes nothing the reader builds
+    Node root =
+        text.length() < JsonTreeParser.MAX_STRING_LENGTH
+            ? FastJsonReader.read(text, firstLine, limits)
+            : null;
+    if (root != null) {
+      return new ParsedDocument(Format.JSON, root, text, firstLine);
+    }
+    return parseText(text + "\n", firstLine, limits);
+  }
+
   /** Parses text that is already decoded, within the given per-document budgets. */
   public static ParseOutcome parseText(String text, int firstLine, DocumentLimits limits) {
     int line = firstLine;

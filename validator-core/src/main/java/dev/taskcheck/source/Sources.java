@@ -293,10 +293,11 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
   }
 
   /**
-   * {@link #singleLine} for text in memory: queues the document as the text with a line break and
-   * returns true when its UTF-8 bytes would have taken that path and decoded back to the same text;
-   * false for text that needs the bytes (a line break, a NUL character, a surrogate, a byte-order
-   * mark, a closing carriage return, a length near the limits), which is rare.
+   * {@link #singleLine} for text in memory: queues the document as the text (a line, read as if its
+   * line break followed) and returns true when its UTF-8 bytes would have taken that path and
+   * decoded back to the same text; false for text that needs the bytes (a line break, a NUL
+   * character, a surrogate, a byte-order mark, a closing carriage return, a length near the
+   * limits), which is rare.
    */
   private boolean singleLineText(String display, String text) {
     int length = text.length();
@@ -317,7 +318,7 @@ public final class Sources implements Iterator<SourceItem>, Closeable {
         return false; // a lone one becomes '?' in UTF-8: read it as the bytes say
       }
     }
-    ready.add(new TextDocument(display, 1, text + "\n"));
+    ready.add(new TextDocument(display, 1, text));
     return true;
   }
 

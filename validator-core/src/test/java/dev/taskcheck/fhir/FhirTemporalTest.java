@@ -24,6 +24,36 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FhirTemporalTest {
 
+  @Test
+  void epochDaysAreLocalDatesForEveryDayOfEveryYearALexicalValueHas() {
+    // years 0000-9999 and the one after (a year's or December's end), every day number of every
+    // month; and months and days out of range in years of each leap rule
+    java.util.Set<Integer> edgeYears = java.util.Set.of(-1, 0, 1, 4, 100, 400, 1900, 2000, 10_000);
+    for (int year = -1; year <= 10_000; year++) {
+      boolean edge = edgeYears.contains(year);
+      for (int month = edge ? 0 : 1; month <= (edge ? 13 : 12); month++) {
+        for (int day = edge ? 0 : 1; day <= (edge ? 32 : 31); day++) {
+          LocalDate expected;
+          try {
+            expected = LocalDate.of(year, month, day);
+          } catch (DateTimeException e) {
+            expected = null;
+          }
+          Long actual;
+          try {
+            actual = FhirTemporal.epochDay(year, month, day);
+          } catch (DateTimeException e) {
+            actual = null;
+          }
+          Long wanted = expected == null ? null : expected.toEpochDay();
+          if (!java.util.Objects.equals(actual, wanted)) {
+            assertThat(actual).as("%d-%d-%d", year, month, day).isEqualTo(wanted);
+          }
+        }
+      }
+    }
+  }
+
   private static FhirTemporal of(String text) {
     return FhirTemporal.parse(text).orElseThrow(() -> new AssertionError("not parsed: " + text));
   }

@@ -3,6 +3,7 @@ package dev.taskcheck.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DocumentParserTest {
@@ -130,6 +131,36 @@ class DocumentParserTest {
     assertThat(resource.child("extension").childValue("url")).isEqualTo("http://example.org/e");
     assertThat(resource.children("input")).hasSize(2);
     assertThat(resource.child("text").child("div")).isNotNull();
+  }
+
+  @Test
+  void aLineParsesAsItsTextWithTheLineBreak() {
+    // parseLine reads an ordinary document without copying the break on; any other text with it
+    for (String text :
+        List.of(
+            "{\"resourceType\":\"Task\",\"status\":\"draft\"}",
+            "  {\"resourceType\":\"Task\"}\t ",
+            "{\"resourceType\":\"Task\",\"status\":",
+            "{\"resourceType\":\"Task\"",
+            "{\"resourceType\":\"Task\"} x",
+            "{\"status\":\"draft\"}",
+            "\uFEFF{\"resourceType\":\"Task\"}",
+            "\u2003{\"resourceType\":\"Task\"}",
+            "<Task xmlns=\"http://hl7.org/fhir\"><status value=\"draft\"/></Task>",
+            "<Task xmlns=\"http://hl7.org/fhir\">",
+            "[1]",
+            "x",
+            "",
+            " ")) {
+      for (int firstLine : new int[] {1, 7}) {
+        JsonTrees.sameAsALine(text, firstLine, DocumentLimits.DEFAULTS, text);
+      }
+    }
+    ParseOutcome truncated =
+        DocumentParser.parseLine("{\"resourceType\":\"Task\"", 3, DocumentLimits.DEFAULTS);
+    assertThat(truncated).isInstanceOf(ParseFailure.class);
+    // the end of the input is after the line break, as in a file
+    assertThat(((ParseFailure) truncated).line()).isEqualTo(4);
   }
 
   @Test

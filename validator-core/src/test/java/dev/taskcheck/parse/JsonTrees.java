@@ -36,7 +36,27 @@ final class JsonTrees {
       assertThat(((ParsedDocument) through).firstLine()).isEqualTo(firstLine);
       assertThat(((ParsedDocument) through).text()).isSameAs(text);
     }
+    sameAsALine(text, firstLine, limits, what);
     return new Outcome(jackson, fast);
+  }
+
+  /**
+   * Asserts that {@link DocumentParser#parseLine}, which does not copy the line break on for an
+   * ordinary document, gives what parsing the text with its line break gives: the same tree, or the
+   * same failure at the same place.
+   */
+  static void sameAsALine(String text, int firstLine, DocumentLimits limits, String what) {
+    ParseOutcome line = DocumentParser.parseLine(text, firstLine, limits);
+    ParseOutcome withBreak = DocumentParser.parseText(text + "\n", firstLine, limits);
+    if (withBreak instanceof ParsedDocument expected) {
+      assertThat(line).as("%s: as a line", what).isInstanceOf(ParsedDocument.class);
+      ParsedDocument actual = (ParsedDocument) line;
+      assertThat(actual.format()).as("%s: format", what).isEqualTo(expected.format());
+      assertThat(actual.firstLine()).as("%s: first line", what).isEqualTo(firstLine);
+      assertSame(expected.root(), actual.root(), what + " as a line", true);
+    } else {
+      assertThat(line).as("%s: as a line", what).isEqualTo(withBreak);
+    }
   }
 
   /** Asserts two trees equal in every field, property names interned (the same String). */

@@ -79,8 +79,7 @@ final class References {
           "REFERENCE_REF_INVALID_REF");
       return;
     }
-    @SuppressWarnings("StringSplitter") // String.split as the reference engine splits
-    String[] parts = ref.split("/");
+    Parts parts = new Parts(ref);
     if (suspicious(ref, parts)) {
       w.out()
           .issue(
@@ -326,25 +325,86 @@ final class References {
    * The reference engine's suspicion: not absolute, not #..., and neither Type/id nor
    * Type/id/_history/v.
    */
-  private boolean suspicious(String url, String[] parts) {
+  private boolean suspicious(String url, Parts parts) {
     if (Primitives.isAbsoluteUrl(url) || url.startsWith("#")) {
       return false;
     }
-    if (parts.length == 2 && types.isConcreteResourceName(parts[0]) && ID.matches(parts[1])) {
+    if (parts.length == 2
+        && types.isConcreteResourceName(parts.get(0))
+        && ID.matches(parts.get(1))) {
       return false;
     }
     return !(parts.length == 4
-        && types.isConcreteResourceName(parts[0])
-        && ID.matches(parts[1])
-        && "_history".equals(parts[2])
-        && ID.matches(parts[3]));
+        && types.isConcreteResourceName(parts.get(0))
+        && ID.matches(parts.get(1))
+        && parts.is(2, "_history")
+        && ID.matches(parts.get(3)));
+  }
+
+  /**
+   * A reference's parts between slashes, as {@code String.split("/")} gives them (the reference
+   * engine splits so): empty parts kept, except at the end, which are dropped; an empty text is one
+   * empty part. Each part is cut out only when asked for.
+   */
+  static final class Parts {
+    private final String text;
+
+    /** Where each part starts; part i ends one before where part i + 1 starts, or at the end. */
+    private final int[] starts;
+
+    final int length;
+
+    Parts(String text) {
+      this.text = text;
+      int slashes = 0;
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '/') {
+          slashes++;
+        }
+      }
+      int[] at = new int[slashes + 1];
+      int k = 1;
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '/') {
+          at[k++] = i + 1;
+        }
+      }
+      this.starts = at;
+      int count = at.length;
+      if (text.isEmpty()) {
+        this.length = 1;
+        return;
+      }
+      while (count > 0 && end(count - 1) == at[count - 1]) {
+        count--; // an empty part at the end
+      }
+      this.length = count;
+    }
+
+    private int end(int i) {
+      return i + 1 < starts.length ? starts[i + 1] - 1 : text.length();
+    }
+
+    String get(int i) {
+      if (i < 0 || i >= length) {
+        throw new IndexOutOfBoundsException(i);
+      }
+      return text.substring(starts[i], end(i));
+    }
+
+    /** Whether part i is {@code what}, without cutting it out. */
+    boolean is(int i, String what) {
+      int start = starts[i];
+      int end = end(i);
+      return end - start == what.length() && text.startsWith(what, start);
+    }
   }
 
   /**
    * The resource type a reference's text implies ({@code Patient/1}, {@code
    * http://x/Patient/1/_history/2}), from its parts between slashes.
    */
-  private @Nullable String impliedType(String[] parts) {
+  private @Nullable String impliedType(Parts parts) {
     String candidate;
     switch (parts.length) {
       case 0, 1 -> {
@@ -352,12 +412,12 @@ final class References {
         // (ReferenceEngineQuirksTest); no type is implied
         return null;
       }
-      case 2 -> candidate = parts[0];
+      case 2 -> candidate = parts.get(0);
       default ->
           candidate =
-              parts[parts.length - 2].equals("_history") && parts.length >= 4
-                  ? parts[parts.length - 4]
-                  : parts[parts.length - 2];
+              parts.is(parts.length - 2, "_history") && parts.length >= 4
+                  ? parts.get(parts.length - 4)
+                  : parts.get(parts.length - 2);
     }
     return types.type(candidate) != null ? candidate : null;
   }
