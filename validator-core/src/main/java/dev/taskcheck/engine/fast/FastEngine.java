@@ -164,7 +164,8 @@ public final class FastEngine implements Stage {
     if (taskProfile && profile == null) {
       throw new NotCovered("TaskCheck's Task profile is missing from the plan");
     }
-    Document doc = new Document(root, baseOnly, profile, bundle ? root : null, targets);
+    Document doc =
+        new Document(root, baseOnly, profile, bundle ? root : null, targets, unit.tasks());
     Walker walker = new Walker(engine, doc, out);
     walker.resource(root, Loc.root(root.name()), null, true, profile);
     List<Issue> issues = postProcess(out.issues());

@@ -14,6 +14,8 @@ import dev.taskcheck.parse.Node;
 import dev.taskcheck.plan.Constraint;
 import dev.taskcheck.plan.ElementDef;
 import dev.taskcheck.plan.TypeDef;
+import dev.taskcheck.rules.catalog.CatalogEntry;
+import dev.taskcheck.rules.catalog.RuleCatalog;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -260,7 +262,7 @@ final class Invariants {
     PlanNode f = null;
     for (int i = 0; i < constraints.size(); i++) {
       Constraint c = constraints.get(i);
-      if (c.expression() == null) {
+      if (c.expression() == null || droppedByPolicy(c, at, scope, w)) {
         continue;
       }
       Boolean decided = intrinsic(c, node, type, scope, w);
@@ -290,6 +292,39 @@ final class Invariants {
         fail(w, c, owner, at);
       }
     }
+  }
+
+  /**
+   * The base invariants a rule of the catalog replaces ({@code inv-1}, {@code per-1}): where the
+   * issue policy drops their findings, they are not evaluated.
+   */
+  private static final String[] REPLACED =
+      RuleCatalog.entries().stream()
+          .map(CatalogEntry::replaces)
+          .filter(r -> !r.isEmpty())
+          .toArray(String[]::new);
+
+  /**
+   * Whether the issue policy would drop this invariant's finding at {@code at} ({@code
+   * IssuePolicy.replaced}: the Task's own inv-1, per-1 anywhere in a Task outside its contained
+   * resources, which date-1 and date-2 check instead): it is not evaluated there.
+   */
+  private static boolean droppedByPolicy(
+      Constraint c, Loc at, Walker.ResourceScope scope, Walker w) {
+    String key = c.key();
+    boolean replaced = false;
+    for (String r : REPLACED) {
+      if (r.equals(key)) {
+        replaced = true;
+        break;
+      }
+    }
+    if (!replaced || scope.container() != null) {
+      return false;
+    }
+    String taskPath = w.doc().taskPath(scope.node());
+    CatalogEntry by = RuleCatalog.replacing(key);
+    return taskPath != null && by != null && by.replacedIn().covers(at.toString(), taskPath);
   }
 
   /**
