@@ -1,7 +1,10 @@
 package dev.taskcheck.fhir;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,5 +49,45 @@ public interface FhirElement {
     FhirElement c = child(name);
     String v = c == null ? null : c.value();
     return v == null || v.isBlank() ? null : v;
+  }
+
+  /**
+   * Gives {@code found} the way to each element below this one whose name is one of {@code names}:
+   * its position among this element's children, then among the children of each element on the way
+   * down, in document order. The search goes below neither an element it finds, nor an element with
+   * a value, nor a {@code _x} partner, nor a child of this element named in {@code notHere}. This
+   * default walks {@link #children()}; an adapter of a parse tree may walk the tree without making
+   * an element of each node.
+   */
+  default void findNamed(Set<String> names, Set<String> notHere, Consumer<int[]> found) {
+    findNamed(this, names, notHere, found, new int[8], 0);
+  }
+
+  private static int[] findNamed(
+      FhirElement e,
+      Set<String> names,
+      Set<String> notHere,
+      Consumer<int[]> found,
+      int[] path,
+      int depth) {
+    List<? extends FhirElement> children = e.children();
+    int[] way = path;
+    for (int i = 0; i < children.size(); i++) {
+      FhirElement c = children.get(i);
+      String name = c.name();
+      if (c.value() != null || name.startsWith("_") || (depth == 0 && notHere.contains(name))) {
+        continue;
+      }
+      if (depth == way.length) {
+        way = Arrays.copyOf(way, depth * 2);
+      }
+      way[depth] = i;
+      if (names.contains(name)) {
+        found.accept(Arrays.copyOf(way, depth + 1));
+      } else {
+        way = findNamed(c, names, notHere, found, way, depth + 1);
+      }
+    }
+    return way;
   }
 }

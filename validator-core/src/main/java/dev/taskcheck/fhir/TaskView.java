@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
@@ -63,28 +64,15 @@ public abstract class TaskView {
   private static final List<String> CHOICE_BASES = List.of("value", "bounds");
 
   /**
-   * The choice elements of type Period ({@code valuePeriod}, {@code boundsPeriod}): with {@link
-   * #PERIOD_NAMES}, the names {@link #collectPeriods} takes, compared whole rather than taken apart
-   * for every element of the Task.
+   * The names of the elements {@link #periods} takes: {@link #PERIOD_NAMES}, and the choice
+   * elements of type Period ({@code valuePeriod}, {@code boundsPeriod}).
    */
-  private static final Set<String> PERIOD_CHOICES =
-      CHOICE_BASES.stream().map(b -> b + "Period").collect(Collectors.toUnmodifiableSet());
+  private static final Set<String> PERIOD_ELEMENTS =
+      Stream.concat(PERIOD_NAMES.stream(), CHOICE_BASES.stream().map(b -> b + "Period"))
+          .collect(Collectors.toUnmodifiableSet());
 
-  static {
-    // collectPeriods looks names up only when they end so or are "during"
-    for (String name : PERIOD_NAMES) {
-      checkPeriodName(name);
-    }
-    for (String name : PERIOD_CHOICES) {
-      checkPeriodName(name);
-    }
-  }
-
-  private static void checkPeriodName(String name) {
-    if (!name.endsWith("eriod") && !name.equals("during")) {
-      throw new AssertionError("collectPeriods would not look up " + name);
-    }
-  }
+  /** The Task's children {@link #periods} does not look in. */
+  private static final Set<String> NO_PERIODS_HERE = Set.of("contained", "text");
 
   private final FhirElement task;
   private final FhirRelease release;
@@ -338,8 +326,22 @@ public abstract class TaskView {
    */
   public final List<PeriodView> periods() {
     List<PeriodView> out = new ArrayList<>();
-    collectPeriods(task, null, out);
+    task.findNamed(PERIOD_ELEMENTS, NO_PERIODS_HERE, way -> out.add(period(way)));
     return out;
+  }
+
+  /** The Period at the end of the way {@link FhirElement#findNamed} gave. */
+  private PeriodView period(int[] way) {
+    Step step = null;
+    FhirElement e = task;
+    for (int position : way) {
+      List<? extends FhirElement> siblings = e.children();
+      step = new Step(step, siblings, position);
+      e = siblings.get(position);
+    }
+    StringBuilder b = new StringBuilder(48);
+    Objects.requireNonNull(step).append(b);
+    return new PeriodView(b.toString(), e.childValue("start"), e.childValue("end"));
   }
 
   /**
@@ -381,32 +383,6 @@ public abstract class TaskView {
       if (repeats) {
         b.append('[').append(index).append(']');
       }
-    }
-  }
-
-  private static void collectPeriods(
-      FhirElement element, @Nullable Step path, List<PeriodView> out) {
-    boolean root = path == null;
-    List<? extends FhirElement> children = element.children();
-    for (int i = 0; i < children.size(); i++) {
-      FhirElement c = children.get(i);
-      String name = c.name();
-      if (c.value() != null
-          || name.startsWith("_")
-          || (root && (name.equals("contained") || name.equals("text")))) {
-        continue;
-      }
-      // Step.append's parent is this element's step; the root writes "Task" itself
-      Step step = new Step(path, children, i);
-      // every name of either set ends so, or is "during": most names are not looked up
-      if ((name.endsWith("eriod") || name.equals("during"))
-          && (PERIOD_NAMES.contains(name) || PERIOD_CHOICES.contains(name))) {
-        StringBuilder b = new StringBuilder(48);
-        step.append(b);
-        out.add(new PeriodView(b.toString(), c.childValue("start"), c.childValue("end")));
-        continue;
-      }
-      collectPeriods(c, step, out);
     }
   }
 
