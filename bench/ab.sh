@@ -10,7 +10,9 @@
 # (docs/engines/fast-engine.md): read the per-pass rates, not only the mean.
 #
 # Each process gets one CPU (-XX:ActiveProcessorCount=1), with which the JVM picks its serial collector;
-# bench/engines.sh runs under the default G1, which weighs allocation differently.
+# bench/engines.sh runs under the default G1, which weighs allocation differently. AB_GC=g1 (with
+# AB_MODE=same-process) runs each process as engines.sh does instead: both CPUs, G1, one process at a
+# time (so twice as long).
 #
 # AB_MODE=same-process runs both builds in each process instead, in class loaders of their own, in
 # alternating rounds (dev.taskcheck.bench.PairBench): the machine's moves then hit both alike. Two
@@ -24,7 +26,7 @@
 # API only) with their own taskcheck.jar.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-[[ $# -ge 1 ]] || { sed -n '2,24p' "$0" >&2; exit 2; }
+[[ $# -ge 1 ]] || { sed -n '2,26p' "$0" >&2; exit 2; }
 commit=$(git -C "$root" rev-parse --short "$1")
 shift
 jar="$root/cli/target/taskcheck.jar"
@@ -61,11 +63,19 @@ if [[ ${AB_MODE:-} == same-process ]]; then
   ratios=()
   for ((pass = 1; pass <= (passes + 1) / 2; pass++)); do
     echo "pass $pass: two processes, each with $commit and this tree in turns ..."
-    taskset -c 0 java -Xmx1g -XX:ActiveProcessorCount=1 -cp "$bench:$gen" dev.taskcheck.bench.PairBench \
-      --baseline "$old" --change "$jar" "$@" >"$out/pair-$pass-0.txt" &
-    taskset -c 1 java -Xmx1g -XX:ActiveProcessorCount=1 -cp "$bench:$gen" dev.taskcheck.bench.PairBench \
-      --baseline "$old" --change "$jar" --change-first true "$@" >"$out/pair-$pass-1.txt" &
-    wait
+    if [[ ${AB_GC:-} == g1 ]]; then
+      # as bench/engines.sh runs: both CPUs and G1, so one process at a time
+      java -Xmx1g -XX:+UseG1GC -cp "$bench:$gen" dev.taskcheck.bench.PairBench \
+        --baseline "$old" --change "$jar" "$@" >"$out/pair-$pass-0.txt"
+      java -Xmx1g -XX:+UseG1GC -cp "$bench:$gen" dev.taskcheck.bench.PairBench \
+        --baseline "$old" --change "$jar" --change-first true "$@" >"$out/pair-$pass-1.txt"
+    else
+      taskset -c 0 java -Xmx1g -XX:ActiveProcessorCount=1 -cp "$bench:$gen" dev.taskcheck.bench.PairBench \
+        --baseline "$old" --change "$jar" "$@" >"$out/pair-$pass-0.txt" &
+      taskset -c 1 java -Xmx1g -XX:ActiveProcessorCount=1 -cp "$bench:$gen" dev.taskcheck.bench.PairBench \
+        --baseline "$old" --change "$jar" --change-first true "$@" >"$out/pair-$pass-1.txt" &
+      wait
+    fi
     for f in "$out/pair-$pass-0.txt" "$out/pair-$pass-1.txt"; do
       head -2 "$f"
       ratios+=("$(sed -n 's/.*change\/baseline \([0-9.]*\) .*/\1/p' "$f" | head -1)")

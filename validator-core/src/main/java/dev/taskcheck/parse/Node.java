@@ -198,14 +198,17 @@ public final class Node {
 
   /** All children with this name, in document order. */
   public List<Node> children(String childName) {
-    List<Node> out = new ArrayList<>();
+    List<Node> out = null;
     for (int i = 0; i < children.size(); i++) {
       Node c = children.get(i);
       if (c.name.equals(childName)) {
+        if (out == null) {
+          out = new ArrayList<>(2);
+        }
         out.add(c);
       }
     }
-    return out;
+    return out == null ? List.of() : out;
   }
 
   /** The first child with this name, or null. */

@@ -166,8 +166,11 @@ final class Bundles {
     static final String FORMAT2 = "/";
 
     /** No references resolved: a document that is not a Bundle. */
+    /** No Bundle: one instance for every document, whose map nothing writes. */
+    private static final Targets NONE = new Targets(new IdentityHashMap<>());
+
     static Targets none() {
-      return new Targets(new IdentityHashMap<>());
+      return NONE;
     }
 
     /** The type of the entry {@code reference} in {@code task} resolves to, or null. */

@@ -112,12 +112,13 @@ final class Invariants {
       Walker w, Node value, Walker.Defs defs, String type, Loc at, Walker.ResourceScope scope) {
     ElementDef inline = defs.base().children().isEmpty() ? null : defs.base();
     Focus focus =
-        new Focus(
-            defs.base().name(),
-            inline != null ? "BackboneElement" : type,
-            value,
-            inline,
-            defs.baseOwner());
+        w.focus()
+            .set(
+                defs.base().name(),
+                inline != null ? "BackboneElement" : type,
+                value,
+                inline,
+                defs.baseOwner());
     evaluate(
         w,
         defs.base().constraints(),
@@ -226,12 +227,13 @@ final class Invariants {
       Walker.ResourceScope scope,
       Walker.Defs element) {
     Focus focus =
-        new Focus(
-            element.base().name(),
-            typeDef.type().equals(typeDef.name()) ? typeDef.type() : typeDef.name(),
-            value,
-            null,
-            typeDef);
+        w.focus()
+            .set(
+                element.base().name(),
+                typeDef.type().equals(typeDef.name()) ? typeDef.type() : typeDef.name(),
+                value,
+                null,
+                typeDef);
     evaluate(w, own, typeDef, typeDef.root(), value, focus, at, scope, typeDef.type(), null);
     if (typeDefs.profile() != null && typeDefs.profileOwner() != null) {
       evaluate(
@@ -329,13 +331,35 @@ final class Invariants {
 
   /**
    * What the typed view of an element is made from; the view itself is made only when an invariant
-   * is evaluated (most are decided without it: {@link #intrinsic}, {@link Presences}).
+   * is evaluated (most are decided without it: {@link #intrinsic}, {@link Presences}). One per
+   * walker, set for each element whose invariants are decided ({@link Walker#focus}): an element's
+   * invariants are decided before the next element's, and nothing is made for the many that need no
+   * view.
    */
-  private record Focus(
-      String name, String type, Node value, @Nullable ElementDef inline, @Nullable TypeDef owner) {
+  static final class Focus {
+    private String name = "";
+    private String type = "";
+    private @Nullable Node value;
+    private @Nullable ElementDef inline;
+    private @Nullable TypeDef owner;
+
+    Focus set(
+        String name,
+        String type,
+        Node value,
+        @Nullable ElementDef inline,
+        @Nullable TypeDef owner) {
+      this.name = name;
+      this.type = type;
+      this.value = value;
+      this.inline = inline;
+      this.owner = owner;
+      return this;
+    }
 
     PlanNode node(Types types) {
-      return PlanNode.element(types, name, type, value, null, inline, owner);
+      return PlanNode.element(
+          types, name, type, java.util.Objects.requireNonNull(value), null, inline, owner);
     }
   }
 

@@ -144,8 +144,8 @@ final class References {
     }
     if (implied != null && !targets.isEmpty() && !ref.startsWith("#") && resolvedType == null) {
       boolean ok = false;
-      for (String t : targets) {
-        if (isSubtype(implied, t)) {
+      for (int i = 0; i < targets.size(); i++) {
+        if (isSubtype(implied, targets.get(i))) {
           ok = true;
           break;
         }
@@ -385,9 +385,20 @@ final class References {
       return i + 1 < starts.length ? starts[i + 1] - 1 : text.length();
     }
 
+    /** The first part, once cut out: the type of {@code Type/id}, asked for twice. */
+    private @Nullable String first;
+
     String get(int i) {
       if (i < 0 || i >= length) {
         throw new IndexOutOfBoundsException(i);
+      }
+      if (i == 0) {
+        String f = first;
+        if (f == null) {
+          f = text.substring(0, end(0));
+          first = f;
+        }
+        return f;
       }
       return text.substring(starts[i], end(i));
     }

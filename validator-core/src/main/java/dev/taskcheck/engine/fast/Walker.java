@@ -30,9 +30,18 @@ final class Walker {
   private final Engine engine;
   private final Findings out;
   private final Document doc;
-  private final java.util.IdentityHashMap<Node, PlanNode> resourceNodes =
-      new java.util.IdentityHashMap<>();
+
+  /** Made on first use, as the two maps below: most documents need neither. */
+  private java.util.@Nullable IdentityHashMap<Node, PlanNode> resourceNodes;
+
   private @Nullable ExtensionScope extension;
+
+  private final Invariants.Focus focus = new Invariants.Focus();
+
+  /** What the invariants of the element being checked are decided on ({@link Invariants}). */
+  Invariants.Focus focus() {
+    return focus;
+  }
 
   Walker(Engine engine, Document doc, Findings out) {
     this.engine = engine;
@@ -40,22 +49,35 @@ final class Walker {
     this.out = out;
   }
 
-  private final java.util.IdentityHashMap<Node, Narratives.Outcome> narratives =
-      new java.util.IdentityHashMap<>();
+  private java.util.@Nullable IdentityHashMap<Node, Narratives.Outcome> narratives;
 
   void narrativeOutcome(Node narrative, Narratives.Outcome outcome) {
-    narratives.put(narrative, outcome);
+    java.util.IdentityHashMap<Node, Narratives.Outcome> known = narratives;
+    if (known == null) {
+      known = new java.util.IdentityHashMap<>(4);
+      narratives = known;
+    }
+    known.put(narrative, outcome);
   }
 
   /** The outcome of a narrative's XHTML checks, or null when it was not checked. */
   Narratives.@Nullable Outcome narrativeOutcome(Node narrative) {
-    return narratives.get(narrative);
+    java.util.IdentityHashMap<Node, Narratives.Outcome> known = narratives;
+    return known == null ? null : known.get(narrative);
+  }
+
+  private PlanNode typedView(Node resource) {
+    java.util.IdentityHashMap<Node, PlanNode> known = resourceNodes;
+    if (known == null) {
+      known = new java.util.IdentityHashMap<>(4);
+      resourceNodes = known;
+    }
+    return known.computeIfAbsent(resource, n -> PlanNode.resource(engine.types(), n, n.name()));
   }
 
   /** The typed view of a resource, for invariants ({@code %resource}). */
   PlanNode resourceNode(ResourceScope scope) {
-    return resourceNodes.computeIfAbsent(
-        scope.node(), n -> PlanNode.resource(engine.types(), n, n.name()));
+    return typedView(scope.node());
   }
 
   /**
@@ -67,14 +89,12 @@ final class Walker {
     while (outer.container() != null) {
       outer = outer.container();
     }
-    return resourceNodes.computeIfAbsent(
-        outer.node(), n -> PlanNode.resource(engine.types(), n, n.name()));
+    return typedView(outer.node());
   }
 
   /** The typed view of the document's root resource ({@code %rootResource}). */
   PlanNode rootNode() {
-    return resourceNodes.computeIfAbsent(
-        doc.root(), n -> PlanNode.resource(engine.types(), n, n.name()));
+    return typedView(doc.root());
   }
 
   /**
@@ -168,7 +188,7 @@ final class Walker {
     }
     ResourceScope scope = new ResourceScope(node, loc, type, container, documentRoot);
     if (container != null) {
-      containedScopes.put(node, scope);
+      containedScopes().put(node, scope);
     }
     Defs defs = new Defs(def.root(), def, profile == null ? null : profile.root(), profile);
     String id = node.childValue("id");
@@ -187,8 +207,16 @@ final class Walker {
   }
 
   /** The scopes of the contained resources walked, by node (their internal references). */
-  private final java.util.IdentityHashMap<Node, ResourceScope> containedScopes =
-      new java.util.IdentityHashMap<>();
+  private java.util.@Nullable IdentityHashMap<Node, ResourceScope> containedScopes;
+
+  private java.util.IdentityHashMap<Node, ResourceScope> containedScopes() {
+    java.util.IdentityHashMap<Node, ResourceScope> known = containedScopes;
+    if (known == null) {
+      known = new java.util.IdentityHashMap<>(4);
+      containedScopes = known;
+    }
+    return known;
+  }
 
   /**
    * dom-3 as the reference engine enforces it: a contained resource must be referred to from its
@@ -220,14 +248,14 @@ final class Walker {
     if (id != null && baseRefs.contains(id)) {
       return true;
     }
-    ResourceScope own = containedScopes.get(c);
+    ResourceScope own = containedScopes().get(c);
     Set<String> refs = own == null ? Set.of() : own.internalRefs();
     if (refs.contains("")) {
       return true;
     }
     for (Node other : all) {
       if (other != c && !ignore.contains(other)) {
-        ResourceScope os = containedScopes.get(other);
+        ResourceScope os = containedScopes().get(other);
         List<Node> ignore2 = new ArrayList<>(ignore);
         ignore2.add(other);
         if (os != null
@@ -334,7 +362,9 @@ final class Walker {
     }
     // by the definition's position in childDefs
     Match[] matches = new Match[index.size()];
-    for (Node child : ParserReads.read(obj)) {
+    List<Node> read = ParserReads.read(obj);
+    for (int c = 0; c < read.size(); c++) {
+      Node child = read.get(c);
       String name = child.name();
       String partnerOf = ParserReads.partnerOf(name);
       boolean shadow = partnerOf != null;

@@ -27,7 +27,9 @@ final class ProgressOutputs {
       return List.of();
     }
     List<OutputView> out = new ArrayList<>();
-    for (OutputView o : task.outputs()) {
+    List<OutputView> all = task.outputs();
+    for (int i = 0; i < all.size(); i++) {
+      OutputView o = all.get(i);
       if (o.ratio() != null || configured(o, ctx.config().progressOutputTypes())) {
         out.add(o);
       }
