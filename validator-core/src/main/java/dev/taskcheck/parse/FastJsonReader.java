@@ -50,7 +50,7 @@ final class FastJsonReader {
 
   /**
    * The text's characters and a 0 after them (never valid anywhere in JSON, so every scan stops
-   * there without a bounds check of its own).
+   * there without a bounds check of its own), in a buffer of the thread's that may be longer.
    */
   private final char[] buf;
 
@@ -83,7 +83,24 @@ final class FastJsonReader {
   private int namesTop;
 
   /** Where {@link #readEscapedString} unescapes. */
-  private char[] scratch = new char[64];
+  private char[] scratch;
+
+  /**
+   * A thread's character buffers, kept from one document to the next: a document's characters are
+   * copied into one, and the strings made from it are copies, so nothing refers to it once a
+   * document is read. Buffers up to {@link #KEPT_CHARS} are kept (256 KB a thread at most); a
+   * larger document gets its own.
+   */
+  private static final class Buffers {
+    char[] text = new char[1024];
+    char[] scratch = new char[64];
+  }
+
+  private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+  static final int KEPT_CHARS = 1 << 16;
+
+  private final Buffers buffers;
 
   /** What {@link #readObject} found besides the children. */
   private @Nullable String objectResourceType;
@@ -93,8 +110,21 @@ final class FastJsonReader {
   private FastJsonReader(String text, int firstLine, DocumentLimits limits) {
     this.s = text;
     this.n = text.length();
-    this.buf = new char[n + 1];
-    text.getChars(0, n, buf, 0);
+    Buffers held = BUFFERS.get();
+    this.buffers = held;
+    char[] b = held.text;
+    if (b.length < n + 2) {
+      b = new char[n + 2];
+      if (b.length <= KEPT_CHARS) {
+        held.text = b;
+      }
+    }
+    text.getChars(0, n, b, 0);
+    // the 0 after the text (and one more: nothing reads past the first, as with a buffer of n + 1)
+    b[n] = 0;
+    b[n + 1] = 0;
+    this.buf = b;
+    this.scratch = held.scratch;
     this.line = firstLine;
     this.maxDepth = limits.maxDepth();
     this.maxKeys = limits.maxKeysPerObject();
@@ -564,6 +594,9 @@ final class FastJsonReader {
       }
     }
     scratch = out;
+    if (out.length <= KEPT_CHARS) {
+      buffers.scratch = out;
+    }
     pos = p + 1;
     return new String(out, 0, length);
   }

@@ -435,4 +435,22 @@ class FastJsonReaderTest {
         "root",
         true);
   }
+
+  @Test
+  void aShorterDocumentAfterALongerOneReadsOnlyItsOwnCharacters() {
+    // the thread's buffer still holds the longer document's characters after the shorter one's
+    String whole = task("\"status\":\"draft\",\"note\":[{\"text\":\"a\\u00e9b\"}]");
+    for (int cut = 1; cut < whole.length(); cut++) {
+      fast(whole);
+      String prefix = whole.substring(0, cut);
+      JsonTrees.Outcome o = JsonTrees.compare(prefix, 1, DEFAULTS, prefix);
+      assertThat(o.fast()).as("a prefix is no document: %s", prefix).isNull();
+    }
+    // and one longer than the buffers a thread keeps, then a short one
+    StringBuilder b = new StringBuilder(task("\"note\":[{\"text\":\""));
+    b.setLength(b.length() - 1);
+    b.append("x".repeat(FastJsonReader.KEPT_CHARS)).append("\"}]}");
+    fast(b.toString());
+    fast(whole);
+  }
 }

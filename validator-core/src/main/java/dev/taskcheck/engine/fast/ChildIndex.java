@@ -73,6 +73,28 @@ final class ChildIndex {
       return d;
     }
 
+    /**
+     * The definitions of this lookup's elements under an owner and a profile's definition of them:
+     * the last pair asked for is kept (a Task's children, under TaskCheck's Task profile, ask for
+     * the same pair every time).
+     */
+    private Walker.@Nullable Defs profiledDefs;
+
+    // plan objects, compared by identity
+    @SuppressWarnings("ReferenceEquality")
+    Walker.Defs profiledDefs(
+        TypeDef owner, @Nullable ElementDef profile, @Nullable TypeDef profileOwner) {
+      Walker.Defs d = profiledDefs;
+      if (d == null
+          || d.baseOwner() != owner
+          || d.profile() != profile
+          || d.profileOwner() != profileOwner) {
+        d = new Walker.Defs(def, owner, profile, profileOwner);
+        profiledDefs = d;
+      }
+      return d;
+    }
+
     /** The value type's definition, kind and children, resolved once per lookup. */
     Resolved resolved(Types types) {
       Resolved r = resolved;
@@ -106,6 +128,29 @@ final class ChildIndex {
     private final ElementDef def;
     private @Nullable ChildIndex index;
     private @Nullable List<Constraint> typeConstraints;
+
+    /** The definitions a value's children are checked against, for the last type profile. */
+    private Walker.@Nullable Defs childDefs;
+
+    /**
+     * The definitions of a value's children: the type's, and those of a profile on the type (null
+     * for none); the last answer is kept.
+     */
+    // plan objects, compared by identity
+    @SuppressWarnings("ReferenceEquality")
+    Walker.Defs childDefs(TypeDef typeDef, @Nullable TypeDef typeProfile) {
+      Walker.Defs d = childDefs;
+      if (d == null || d.baseOwner() != typeDef || d.profileOwner() != typeProfile) {
+        d =
+            new Walker.Defs(
+                typeDef.root(),
+                typeDef,
+                typeProfile == null ? null : typeProfile.root(),
+                typeProfile);
+        childDefs = d;
+      }
+      return d;
+    }
 
     private Resolved(Types types, ElementDef def, @Nullable String type) {
       this.types = types;

@@ -416,9 +416,11 @@ final class Walker {
         continue; // absent, and optional in the base and the profile: nothing to check
       }
       Defs defs =
-          m != null && profileDef == null && parent.profileOwner() == null
-              ? m.found.plainDefs(parent.baseOwner())
-              : new Defs(def, parent.baseOwner(), profileDef, parent.profileOwner());
+          m == null
+              ? new Defs(def, parent.baseOwner(), profileDef, parent.profileOwner())
+              : profileDef == null && parent.profileOwner() == null
+                  ? m.found.plainDefs(parent.baseOwner())
+                  : m.found.profiledDefs(parent.baseOwner(), profileDef, parent.profileOwner());
       int count = m == null ? 0 : element(m, defs, loc, scope);
       cardinality(def, count, loc, parent.baseOwner(), IssueSource.STRUCTURE);
       if (profileDef != null && parent.profileOwner() != null) {
@@ -699,11 +701,13 @@ final class Walker {
     } else {
       TypeDef typeProfile = typeProfile(defs, type);
       childParent =
-          new Defs(
-              typeDef.root(),
-              typeDef,
-              typeProfile == null ? null : typeProfile.root(),
-              typeProfile);
+          resolved != null
+              ? resolved.childDefs(typeDef, typeProfile)
+              : new Defs(
+                  typeDef.root(),
+                  typeDef,
+                  typeProfile == null ? null : typeProfile.root(),
+                  typeProfile);
     }
     if ("Extension".equals(type)) {
       engine.extensions().extension(this, value, defs, at, scope);
