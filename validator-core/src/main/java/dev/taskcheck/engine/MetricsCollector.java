@@ -259,12 +259,12 @@ public final class MetricsCollector {
 
   /** Durations in milliseconds, growing as needed. */
   private static final class Series {
-    private long[] millis = new long[16];
+    private long[] millis = new long[0]; // most runs have no history: nothing until a duration
     private int size;
 
     void add(Duration d) {
       if (size == millis.length) {
-        millis = Arrays.copyOf(millis, size * 2);
+        millis = Arrays.copyOf(millis, Math.max(16, size * 2));
       }
       millis[size++] = d.toMillis();
     }
