@@ -277,13 +277,10 @@ final class Walker {
    */
   private static final class Match extends java.util.AbstractList<Node>
       implements java.util.RandomAccess {
-    ElementDef def;
+    final ElementDef def;
 
     /** The lookup of the first property matched (for a choice, of the type it selects). */
-    ChildIndex.Lookup found;
-
-    /** Which object's match this is ({@link Walker#complex}). */
-    long generation = -1;
+    final ChildIndex.Lookup found;
 
     /** The only value, until there is a second. */
     private @Nullable Node first;
@@ -300,24 +297,6 @@ final class Walker {
     Match(ChildIndex.Lookup found) {
       this.def = found.def();
       this.found = found;
-    }
-
-    /** This match taken over for a property of another object. */
-    void reset(ChildIndex.Lookup lookup, long objectGeneration) {
-      def = lookup.def();
-      found = lookup;
-      generation = objectGeneration;
-      first = null;
-      all = null;
-      shadows = List.of();
-      emptyPartner = false;
-    }
-
-    /** Lets go of the values once they are checked. */
-    void release() {
-      first = null;
-      all = null;
-      shadows = List.of();
     }
 
     void addValue(Node value) {
@@ -368,50 +347,8 @@ final class Walker {
     complex(obj, engine.types().index(childDefs), parent, loc, scope, parentType);
   }
 
-  /**
-   * The walker's matches, by depth of object nesting: an object's are dead once its children are
-   * checked, so the next object at that depth takes them over ({@link Match#generation} tells which
-   * are this object's). Most objects of a Task are at two or three depths.
-   */
-  private Match[][] matchesByDepth = new Match[8][];
-
-  private int depth;
-
-  private long generation;
-
   private void complex(
       Node obj, ChildIndex index, Defs parent, Loc loc, ResourceScope scope, String parentType) {
-    int level = depth++;
-    try {
-      if (level == matchesByDepth.length) {
-        matchesByDepth = java.util.Arrays.copyOf(matchesByDepth, level * 2);
-      }
-      Match[] slots = matchesByDepth[level];
-      if (slots == null || slots.length < index.size()) {
-        slots = new Match[Math.max(index.size(), 16)];
-        matchesByDepth[level] = slots;
-      }
-      complex(obj, index, parent, loc, scope, parentType, slots, ++generation);
-    } finally {
-      depth--;
-    }
-  }
-
-  /** The match of this object at a position, or null: a slot may hold an earlier object's. */
-  private static @Nullable Match live(Match[] slots, int position, long generation) {
-    Match m = slots[position];
-    return m != null && m.generation == generation ? m : null;
-  }
-
-  private void complex(
-      Node obj,
-      ChildIndex index,
-      Defs parent,
-      Loc loc,
-      ResourceScope scope,
-      String parentType,
-      Match[] slots,
-      long generation) {
     List<ElementDef> childDefs = index.defs();
     Node.Notes notes = obj.notes();
     for (String key : notes.duplicateKeys()) {
@@ -424,6 +361,7 @@ final class Walker {
       out.add(Check.UNKNOWN_PROPERTY, loc.child("resourceType"), "resourceType", parentType);
     }
     // by the definition's position in childDefs
+    Match[] matches = new Match[index.size()];
     List<Node> read = ParserReads.read(obj);
     for (int c = 0; c < read.size(); c++) {
       Node child = read.get(c);
@@ -436,14 +374,10 @@ final class Walker {
         out.add(Check.UNKNOWN_PROPERTY, loc.child(base), name, parentType);
         continue;
       }
-      Match m = live(slots, found.position(), generation);
+      Match m = matches[found.position()];
       if (m == null) {
-        m = slots[found.position()];
-        if (m == null) {
-          m = new Match(found);
-          slots[found.position()] = m;
-        }
-        m.reset(found, generation);
+        m = new Match(found);
+        matches[found.position()] = m;
       } else if (m.found != found) {
         // the first typed property of a choice wins; another is unknown (one lookup per name)
         out.add(Check.UNKNOWN_PROPERTY, loc.child(base), name, parentType);
@@ -461,9 +395,8 @@ final class Walker {
     for (String empty : notes.emptyArrays()) {
       String partnerOf = ParserReads.partnerOf(empty);
       ChildIndex.Lookup found = partnerOf == null ? null : index.find(partnerOf);
-      Match m = found == null ? null : live(slots, found.position(), generation);
-      if (m != null) {
-        m.emptyPartner = true;
+      if (found != null && matches[found.position()] != null) {
+        matches[found.position()].emptyPartner = true;
       }
     }
     ElementDef profileParent = parent.profile();
@@ -476,7 +409,7 @@ final class Walker {
       if (def.sliceName() != null) {
         continue;
       }
-      Match m = live(slots, position, generation);
+      Match m = matches[position];
       // (a profile that slices the element's children is not covered, present or absent)
       ElementDef profileDef = profileDefs == null ? null : profileChild(profileDefs[position]);
       if (m == null && def.min() == 0 && (profileDef == null || profileDef.min() == 0)) {
@@ -492,9 +425,6 @@ final class Walker {
       cardinality(def, count, loc, parent.baseOwner(), IssueSource.STRUCTURE);
       if (profileDef != null && parent.profileOwner() != null) {
         cardinality(profileDef, count, loc, parent.profileOwner(), IssueSource.PROFILE);
-      }
-      if (m != null) {
-        m.release(); // the walker keeps the slot, not the nodes
       }
     }
   }
