@@ -1,10 +1,10 @@
 package dev.taskcheck.engine;
 
 import dev.taskcheck.fhir.FhirElement;
+import dev.taskcheck.fhir.NamedSearch;
 import dev.taskcheck.parse.Node;
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 import java.util.Set;
@@ -116,35 +116,7 @@ final class NodeElement implements FhirElement {
   /** {@link FhirElement#findNamed} over the nodes: no element is made for the nodes passed. */
   @Override
   public void findNamed(Set<String> names, Set<String> notHere, Consumer<int[]> found) {
-    findNamed(node, names, notHere, found, new int[8], 0);
-  }
-
-  private static int[] findNamed(
-      Node n,
-      Set<String> names,
-      Set<String> notHere,
-      Consumer<int[]> found,
-      int[] path,
-      int depth) {
     // the children and values are those of the elements: NodeElement adds nothing to either
-    List<Node> children = n.children();
-    int[] way = path;
-    for (int i = 0; i < children.size(); i++) {
-      Node c = children.get(i);
-      String name = c.name();
-      if (c.value() != null || name.startsWith("_") || (depth == 0 && notHere.contains(name))) {
-        continue;
-      }
-      if (depth == way.length) {
-        way = Arrays.copyOf(way, depth * 2);
-      }
-      way[depth] = i;
-      if (names.contains(name)) {
-        found.accept(Arrays.copyOf(way, depth + 1));
-      } else {
-        way = findNamed(c, names, notHere, found, way, depth + 1);
-      }
-    }
-    return way;
+    NamedSearch.run(node, Node::children, Node::name, Node::value, names, notHere, found);
   }
 }

@@ -1,7 +1,6 @@
 package dev.taskcheck.fhir;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -60,34 +59,7 @@ public interface FhirElement {
    * an element of each node.
    */
   default void findNamed(Set<String> names, Set<String> notHere, Consumer<int[]> found) {
-    findNamed(this, names, notHere, found, new int[8], 0);
-  }
-
-  private static int[] findNamed(
-      FhirElement e,
-      Set<String> names,
-      Set<String> notHere,
-      Consumer<int[]> found,
-      int[] path,
-      int depth) {
-    List<? extends FhirElement> children = e.children();
-    int[] way = path;
-    for (int i = 0; i < children.size(); i++) {
-      FhirElement c = children.get(i);
-      String name = c.name();
-      if (c.value() != null || name.startsWith("_") || (depth == 0 && notHere.contains(name))) {
-        continue;
-      }
-      if (depth == way.length) {
-        way = Arrays.copyOf(way, depth * 2);
-      }
-      way[depth] = i;
-      if (names.contains(name)) {
-        found.accept(Arrays.copyOf(way, depth + 1));
-      } else {
-        way = findNamed(c, names, notHere, found, way, depth + 1);
-      }
-    }
-    return way;
+    NamedSearch.run(
+        this, FhirElement::children, FhirElement::name, FhirElement::value, names, notHere, found);
   }
 }
