@@ -117,6 +117,6 @@ final class NodeElement implements FhirElement {
   @Override
   public void findNamed(Set<String> names, Set<String> notHere, Consumer<int[]> found) {
     // the children and values are those of the elements: NodeElement adds nothing to either
-    NamedSearch.run(node, Node::children, Node::name, Node::value, names, notHere, found);
+    new NamedSearch<Node>(Node::children, Node::name, Node::value, names, notHere, found).run(node);
   }
 }

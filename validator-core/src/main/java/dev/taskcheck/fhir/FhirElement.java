@@ -59,7 +59,8 @@ public interface FhirElement {
    * an element of each node.
    */
   default void findNamed(Set<String> names, Set<String> notHere, Consumer<int[]> found) {
-    NamedSearch.run(
-        this, FhirElement::children, FhirElement::name, FhirElement::value, names, notHere, found);
+    new NamedSearch<FhirElement>(
+            FhirElement::children, FhirElement::name, FhirElement::value, names, notHere, found)
+        .run(this);
   }
 }

@@ -8,56 +8,45 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link FhirElement#findNamed} over any tree of elements: the interface's elements, or a parse
- * tree's nodes, which an adapter searches without making an element of each.
+ * {@link FhirElement#findNamed} over any tree of elements, given how to read its children, names
+ * and values: the interface's elements, or a parse tree's nodes, which an adapter searches without
+ * making an element of each.
  */
-public final class NamedSearch {
-
-  private NamedSearch() {}
+public record NamedSearch<T>(
+    Function<T, ? extends List<? extends T>> children,
+    Function<T, String> name,
+    Function<T, @Nullable String> value,
+    Set<String> names,
+    Set<String> notHere,
+    Consumer<int[]> found) {
 
   /**
-   * Gives {@code found} the way to each element below {@code root} whose name is one of {@code
-   * names}, as {@link FhirElement#findNamed} says.
+   * Gives {@link #found} the way to each element below {@code root} whose name is one of {@link
+   * #names}, as {@link FhirElement#findNamed} says.
    */
-  public static <T> void run(
-      T root,
-      Function<T, ? extends List<? extends T>> children,
-      Function<T, String> name,
-      Function<T, @Nullable String> value,
-      Set<String> names,
-      Set<String> notHere,
-      Consumer<int[]> found) {
-    new Search<T>(children, name, value, names, notHere, found).below(root, new int[8], 0);
+  public void run(T root) {
+    below(root, new int[8], 0);
   }
 
-  private record Search<T>(
-      Function<T, ? extends List<? extends T>> children,
-      Function<T, String> name,
-      Function<T, @Nullable String> value,
-      Set<String> names,
-      Set<String> notHere,
-      Consumer<int[]> found) {
-
-    int[] below(T e, int[] path, int depth) {
-      List<? extends T> all = children.apply(e);
-      int[] way = path;
-      for (int i = 0; i < all.size(); i++) {
-        T c = all.get(i);
-        String n = name.apply(c);
-        if (value.apply(c) != null || n.startsWith("_") || (depth == 0 && notHere.contains(n))) {
-          continue;
-        }
-        if (depth == way.length) {
-          way = Arrays.copyOf(way, depth * 2);
-        }
-        way[depth] = i;
-        if (names.contains(n)) {
-          found.accept(Arrays.copyOf(way, depth + 1));
-        } else {
-          way = below(c, way, depth + 1);
-        }
+  private int[] below(T e, int[] path, int depth) {
+    List<? extends T> all = children.apply(e);
+    int[] way = path;
+    for (int i = 0; i < all.size(); i++) {
+      T c = all.get(i);
+      String n = name.apply(c);
+      if (value.apply(c) != null || n.startsWith("_") || (depth == 0 && notHere.contains(n))) {
+        continue;
       }
-      return way;
+      if (depth == way.length) {
+        way = Arrays.copyOf(way, depth * 2);
+      }
+      way[depth] = i;
+      if (names.contains(n)) {
+        found.accept(Arrays.copyOf(way, depth + 1));
+      } else {
+        way = below(c, way, depth + 1);
+      }
     }
+    return way;
   }
 }
