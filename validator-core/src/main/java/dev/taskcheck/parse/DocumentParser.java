@@ -46,7 +46,8 @@ public final class DocumentParser {
    * the line break appended, so every finding and position is that of the line.
    */
   public static ParseOutcome parseLine(String text, int firstLine, DocumentLimits limits) {
-    // the line break after the root object is whitespace: it changes nothing the reader builds
+    // the line break after the root object is whitespace: it changes nothing the reader builds;
+    // the text with its break must be within the reader's length limit, as parseText's would be
     Node root =
         text.length() < JsonTreeParser.MAX_STRING_LENGTH
             ? FastJsonReader.read(text, firstLine, limits)

@@ -457,7 +457,6 @@ final class FastJsonReader {
     return new String(buf, start, pos - start);
   }
 
-  /** A property name, interned; {@link #pos} is at its opening quote. */
   /** One digit or more from {@link #pos} on (else gives up); returns the character after them. */
   private char digits() {
     char c = ch(pos);
@@ -470,6 +469,7 @@ final class FastJsonReader {
     return c;
   }
 
+  /** A property name, interned; {@link #pos} is at its opening quote. */
   private String readName() {
     char[] b = buf;
     int start = pos + 1;

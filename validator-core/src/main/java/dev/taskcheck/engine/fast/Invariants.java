@@ -81,28 +81,37 @@ final class Invariants {
   void resource(Walker w, Node node, Walker.Defs defs, Loc loc, Walker.ResourceScope scope) {
     // the base's and the profile's invariants ask the same paths
     Presences.Memo memo = new Presences.Memo(node);
-    evaluate(
-        w,
-        defs.base().constraints(),
-        defs.baseOwner(),
-        defs.base(),
-        node,
-        null,
-        loc,
-        scope,
-        null,
-        memo);
-    if (defs.profile() != null && defs.profileOwner() != null) {
+    withProfile(w, defs, defs.base().constraints(), node, null, loc, scope, null, memo);
+  }
+
+  /**
+   * The invariants {@code own} of the definition {@code defs.base()}, then those its profile's
+   * definition adds, if the element has one.
+   */
+  private void withProfile(
+      Walker w,
+      Walker.Defs defs,
+      List<Constraint> own,
+      Node node,
+      @Nullable Focus focus,
+      Loc at,
+      Walker.ResourceScope scope,
+      @Nullable String type,
+      Presences.@Nullable Memo memo) {
+    evaluate(w, own, defs.baseOwner(), defs.base(), node, focus, at, scope, type, memo);
+    ElementDef profile = defs.profile();
+    TypeDef profileOwner = defs.profileOwner();
+    if (profile != null && profileOwner != null) {
       evaluate(
           w,
-          extra(defs.profile().constraints(), defs.base().constraints()),
-          defs.profileOwner(),
+          extra(profile.constraints(), defs.base().constraints()),
+          profileOwner,
           defs.base(),
           node,
-          null,
-          loc,
+          focus,
+          at,
           scope,
-          null,
+          type,
           memo);
     }
   }
@@ -119,30 +128,7 @@ final class Invariants {
                 value,
                 inline,
                 defs.baseOwner());
-    evaluate(
-        w,
-        defs.base().constraints(),
-        defs.baseOwner(),
-        defs.base(),
-        value,
-        focus,
-        at,
-        scope,
-        type,
-        null);
-    if (defs.profile() != null && defs.profileOwner() != null) {
-      evaluate(
-          w,
-          extra(defs.profile().constraints(), defs.base().constraints()),
-          defs.profileOwner(),
-          defs.base(),
-          value,
-          focus,
-          at,
-          scope,
-          type,
-          null);
-    }
+    withProfile(w, defs, defs.base().constraints(), value, focus, at, scope, type, null);
   }
 
   /**
@@ -216,6 +202,9 @@ final class Invariants {
    *
    * @param own the type's own invariants that the element's definition does not repeat ({@link
    *     Walker#extra})
+   * @param typeDefs the type's own definition ({@code typeDef.root()}, owned by {@code typeDef})
+   *     and a profile's definition of the type, as the walker checks the value's children against
+   *     them
    */
   void type(
       Walker w,
@@ -234,20 +223,7 @@ final class Invariants {
                 value,
                 null,
                 typeDef);
-    evaluate(w, own, typeDef, typeDef.root(), value, focus, at, scope, typeDef.type(), null);
-    if (typeDefs.profile() != null && typeDefs.profileOwner() != null) {
-      evaluate(
-          w,
-          extra(typeDefs.profile().constraints(), typeDef.root().constraints()),
-          typeDefs.profileOwner(),
-          typeDef.root(),
-          value,
-          focus,
-          at,
-          scope,
-          typeDef.type(),
-          null);
-    }
+    withProfile(w, typeDefs, own, value, focus, at, scope, typeDef.type(), null);
   }
 
   private void evaluate(
