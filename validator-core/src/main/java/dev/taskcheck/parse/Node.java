@@ -52,7 +52,8 @@ public final class Node {
       duplicateKeys = List.copyOf(duplicateKeys);
     }
 
-    boolean isEmpty() {
+    /** Whether the parser noticed nothing. */
+    public boolean isEmpty() {
       return emptyArrays.isEmpty() && duplicateKeys.isEmpty() && !resourceTypeNotString;
     }
   }

@@ -22,6 +22,10 @@ final class Engine {
   private final References references;
   private final Invariants invariants;
 
+  /** The values walked, one table per thread ({@link WalkedValues}). */
+  @SuppressWarnings("ThreadLocalUsage") // one per engine: its definitions are the tables' keys
+  private final ThreadLocal<WalkedValues> walkedValues = ThreadLocal.withInitial(WalkedValues::new);
+
   Engine(FhirRelease release, Plan plan) {
     this(release, plan, url -> null, url -> false);
   }
@@ -77,5 +81,10 @@ final class Engine {
 
   Invariants invariants() {
     return invariants;
+  }
+
+  /** This thread's table of values walked. */
+  WalkedValues walkedValues() {
+    return walkedValues.get();
   }
 }

@@ -75,7 +75,8 @@ public final class FastEngine implements Stage {
     return "fast";
   }
 
-  private Engine engine(FhirRelease release) {
+  // package-private: the tests read its tables of walked values
+  Engine engine(FhirRelease release) {
     synchronized (engines) {
       return engines.computeIfAbsent(
           release,

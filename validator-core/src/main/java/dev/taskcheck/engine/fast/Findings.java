@@ -31,6 +31,29 @@ final class Findings {
 
   private static final int SCAN = 16;
 
+  /**
+   * Every finding made, in order, those dropped as repeats of one kept included: what the walk of a
+   * value found, for {@link WalkedValues} to make again where the same value comes back.
+   */
+  private final List<Made> made = new ArrayList<>();
+
+  /** A finding as it was made. */
+  record Made(
+      String ruleId,
+      Severity level,
+      String type,
+      String expression,
+      String message,
+      IssueSource source,
+      @Nullable String messageId,
+      @Nullable String profile) {
+
+    /** The same finding at another expression. */
+    Made at(String otherExpression) {
+      return new Made(ruleId, level, type, otherExpression, message, source, messageId, profile);
+    }
+  }
+
   Findings(Node root) {
     this.root = root;
   }
@@ -113,6 +136,7 @@ final class Findings {
       IssueSource source,
       @Nullable String messageId,
       @Nullable String profile) {
+    made.add(new Made(ruleId, level, type, expression, message, source, messageId, profile));
     // as the reference engine keeps one of two messages with the same text at the same place
     if (seen == null && issues.size() >= SCAN) {
       Set<List<Object>> keys = new HashSet<>();
@@ -158,5 +182,28 @@ final class Findings {
 
   List<Issue> issues() {
     return issues;
+  }
+
+  /** How many findings were made so far, those dropped as repeats of one kept included. */
+  int made() {
+    return made.size();
+  }
+
+  /** The findings made since {@link #made()} returned {@code from}. */
+  List<Made> madeSince(int from) {
+    return made.subList(from, made.size());
+  }
+
+  /** Makes a finding again (at another expression: {@link Made#at}). */
+  void again(Made m) {
+    add(
+        m.ruleId(),
+        m.level(),
+        m.type(),
+        m.expression(),
+        m.message(),
+        m.source(),
+        m.messageId(),
+        m.profile());
   }
 }

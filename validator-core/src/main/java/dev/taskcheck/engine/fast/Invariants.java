@@ -246,6 +246,10 @@ final class Invariants {
       Boolean decided = intrinsic(c, node, type, scope, w);
       if (decided == null) {
         decided = presences.decide(c, node, def, type, memo);
+        if (decided == null) {
+          // the expression may read %resource or %rootResource
+          w.contextual();
+        }
         if (decided == null || crossCheck) {
           Expression e = compile(c);
           if (f == null) {
@@ -302,7 +306,12 @@ final class Invariants {
     }
     String taskPath = w.doc().taskPath(scope.node());
     CatalogEntry by = RuleCatalog.replacing(key);
-    return taskPath != null && by != null && by.replacedIn().covers(at.toString(), taskPath);
+    boolean dropped =
+        taskPath != null && by != null && by.replacedIn().covers(at.toString(), taskPath);
+    if (dropped) {
+      w.contextual();
+    }
+    return dropped;
   }
 
   /**

@@ -41,6 +41,19 @@ final class Loc {
     return new Loc(this, childName, childIndex, type);
   }
 
+  /**
+   * Whether this path or one above it is a choice element's ({@code value.ofType(T)}): only then do
+   * {@link #toString} and {@link #parserPath} differ.
+   */
+  boolean hasChoice() {
+    for (Loc l = this; l != null; l = l.parent) {
+      if (l.ofType != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder(64);

@@ -47,11 +47,33 @@ final class Walker {
     this.engine = engine;
     this.doc = doc;
     this.out = out;
+    // in a Bundle, or beside contained resources, a value's references can resolve in the
+    // document: its walk is not a function of its content alone
+    this.walked =
+        doc.bundle() == null && doc.root().child("contained") == null
+            ? engine.walkedValues()
+            : null;
+  }
+
+  /** The values walked before, or null where they cannot be used ({@link WalkedValues}). */
+  private final @Nullable WalkedValues walked;
+
+  /**
+   * Counts what makes the walk of a value depend on more than its content: a FHIRPath evaluation,
+   * an extension, a narrative, an invariant the issue policy leaves out where it is. A value during
+   * whose walk it changed is not kept ({@link WalkedValues}).
+   */
+  private int contextual;
+
+  /** Notes that the value being walked depends on where it is ({@link #contextual}). */
+  void contextual() {
+    contextual++;
   }
 
   private java.util.@Nullable IdentityHashMap<Node, Narratives.Outcome> narratives;
 
   void narrativeOutcome(Node narrative, Narratives.Outcome outcome) {
+    contextual++;
     java.util.IdentityHashMap<Node, Narratives.Outcome> known = narratives;
     if (known == null) {
       known = new java.util.IdentityHashMap<>(4);
@@ -110,6 +132,7 @@ final class Walker {
 
   /** Enters an extension with this url (null: none); returns what {@link #leaveExtension} takes. */
   @Nullable ExtensionScope enterExtension(@Nullable String url) {
+    contextual++;
     ExtensionScope previous = extension;
     extension = new ExtensionScope(url);
     return previous;
@@ -713,6 +736,19 @@ final class Walker {
       engine.extensions().extension(this, value, defs, at, scope);
       return true;
     }
+    WalkedValues known = extension == null ? walked : null;
+    int hash = known == null ? WalkedValues.NOT_KEPT : known.hash(value);
+    if (known != null && hash != WalkedValues.NOT_KEPT) {
+      WalkedValues.Slot before = known.find(hash, value, defs, type, doc.baseOnly());
+      if (before != null && before.replay(at, out)) {
+        return true;
+      }
+    }
+    int made = out.made();
+    int marks = contextual;
+    int refs = scope.internalRefs().size();
+    int waiting = scope.afterContained().size();
+    int ids = scope.containedIds().size();
     complex(value, childIndex, childParent, at, scope, type);
     engine.datatypes().check(this, value, type, defs, at, scope);
     invariants(value, defs, type, at, scope);
@@ -723,6 +759,14 @@ final class Walker {
               ? resolved.typeConstraints()
               : extra(typeDef.root().constraints(), defs.base().constraints());
       typeInvariants(value, typeDef, own, childParent, at, scope, defs);
+    }
+    if (known != null
+        && hash != WalkedValues.NOT_KEPT
+        && contextual == marks
+        && scope.internalRefs().size() == refs
+        && scope.afterContained().size() == waiting
+        && scope.containedIds().size() == ids) {
+      known.store(hash, value, defs, type, doc.baseOnly(), at, out.madeSince(made));
     }
     return true;
   }
