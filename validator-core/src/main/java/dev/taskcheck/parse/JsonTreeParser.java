@@ -150,8 +150,9 @@ final class JsonTreeParser {
   }
 
   /**
-   * A Jackson read constraint (number or name length), in TaskCheck's words, at the start of the
-   * offending token (Jackson notices it at the end, and its token location is the previous token).
+   * A Jackson read constraint (number or name length, colliding names), in TaskCheck's words, at
+   * the start of the offending token (Jackson notices it at the end, and its token location is the
+   * previous token).
    */
   private ParseFailure constraintFailure(StreamConstraintsException e, JsonParser p, String text) {
     long reached = p.currentLocation().getCharOffset();
@@ -159,7 +160,15 @@ final class JsonTreeParser {
     String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
     String what;
     int start = end;
-    if (m.startsWith("Number")) {
+    String issueType = "too-long";
+    if (m.contains("collision")) {
+      // Jackson's guard against names crafted to share one hash (a DoS on its symbol table); the
+      // fast reader reads such a document when it is otherwise valid, so this is one with an error
+      what =
+          "too many property names with the same hash (the parser's guard against documents"
+              + " crafted to make it slow)";
+      issueType = "too-costly";
+    } else if (m.startsWith("Number")) {
       what = "a number longer than " + MAX_NUMBER_LENGTH + " characters";
       while (start > 0 && "0123456789+-.eE".indexOf(text.charAt(start - 1)) >= 0) {
         start--;
@@ -188,7 +197,7 @@ final class JsonTreeParser {
       }
     }
     return new ParseFailure(
-        "invalid JSON: " + what, line + lineOffset, start - lineStart + 1, "too-long");
+        "invalid JSON: " + what, line + lineOffset, start - lineStart + 1, issueType);
   }
 
   // positions are passed on as line and column numbers, not as Jackson's JsonLocation: a location

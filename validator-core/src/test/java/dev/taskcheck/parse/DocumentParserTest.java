@@ -40,6 +40,39 @@ class DocumentParserTest {
     return failed(text.getBytes(StandardCharsets.UTF_8), 1);
   }
 
+  /**
+   * 512 property names whose hashes, as Jackson's symbol table computes them (h * 33 + c from any
+   * seed), are all the same: two-character blocks "aB" and "b!" have the same hash, and so does any
+   * string of nine of them.
+   */
+  private static String collidingNames(String end) {
+    StringBuilder b = new StringBuilder("{\"resourceType\":\"Task\",\"status\":\"draft\"");
+    for (int n = 0; n < 512; n++) {
+      b.append(",\"");
+      for (int bit = 8; bit >= 0; bit--) {
+        b.append((n >> bit & 1) == 0 ? "aB" : "b!");
+      }
+      b.append("\":1");
+    }
+    return b.append(end).toString();
+  }
+
+  @Test
+  void namesCraftedToCollideAreReadOrRefusedWithAFinding() {
+    // valid: the reader of its own reads it (every name an unknown element, for the engines)
+    ParseOutcome ok = DocumentParser.parseText(collidingNames("}"), 1);
+    assertThat(ok).isInstanceOf(ParsedDocument.class);
+    assertThat(((ParsedDocument) ok).root().children()).hasSize(513);
+    // with an error, it goes to Jackson, whose guard stops it: one failure, not an exception
+    ParseOutcome bad = DocumentParser.parseText(collidingNames(",\"x\":}"), 1);
+    assertThat(bad).isInstanceOf(ParseFailure.class);
+    ParseFailure f = (ParseFailure) bad;
+    assertThat(f.issueType()).isEqualTo("too-costly");
+    assertThat(f.ruleId()).isEqualTo(ParseFailure.PARSE);
+    assertThat(f.line()).isEqualTo(1);
+    assertThat(f.column()).isGreaterThan(1);
+  }
+
   @Test
   void jsonTreeHasNamesValuesAndPositions() {
     ParsedDocument doc = parsed(TASK_JSON);
