@@ -103,14 +103,15 @@ final class Findings {
             ? messageId.substring(0, messageId.lastIndexOf('#'))
             : null;
     add(
-        key,
-        level,
-        "invariant",
-        expression,
-        "Constraint failed: " + key + ": " + human,
-        source,
-        messageId,
-        profile);
+        new Made(
+            key,
+            level,
+            "invariant",
+            expression,
+            "Constraint failed: " + key + ": " + human,
+            source,
+            messageId,
+            profile));
   }
 
   /**
@@ -124,19 +125,17 @@ final class Findings {
       String message,
       IssueSource source,
       @Nullable String messageId) {
-    add(ruleId, level, type, expression, message, source, messageId, null);
+    add(new Made(ruleId, level, type, expression, message, source, messageId, null));
   }
 
-  private void add(
-      String ruleId,
-      Severity level,
-      String type,
-      String expression,
-      String message,
-      IssueSource source,
-      @Nullable String messageId,
-      @Nullable String profile) {
-    made.add(new Made(ruleId, level, type, expression, message, source, messageId, profile));
+  private void add(Made m) {
+    made.add(m);
+    String ruleId = m.ruleId();
+    Severity level = m.level();
+    String expression = m.expression();
+    String message = m.message();
+    IssueSource source = m.source();
+    String messageId = m.messageId();
     // as the reference engine keeps one of two messages with the same text at the same place
     if (seen == null && issues.size() >= SCAN) {
       Set<List<Object>> keys = new HashSet<>();
@@ -166,7 +165,16 @@ final class Findings {
     int[] at = NodePath.position(root, expression);
     issues.add(
         new Issue(
-            ruleId, level, type, expression, at[0], at[1], message, source, messageId, profile));
+            ruleId,
+            level,
+            m.type(),
+            expression,
+            at[0],
+            at[1],
+            message,
+            source,
+            messageId,
+            m.profile()));
   }
 
   private static List<Object> key(
@@ -196,14 +204,6 @@ final class Findings {
 
   /** Makes a finding again (at another expression: {@link Made#at}). */
   void again(Made m) {
-    add(
-        m.ruleId(),
-        m.level(),
-        m.type(),
-        m.expression(),
-        m.message(),
-        m.source(),
-        m.messageId(),
-        m.profile());
+    add(m);
   }
 }

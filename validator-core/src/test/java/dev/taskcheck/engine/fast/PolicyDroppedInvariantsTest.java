@@ -3,8 +3,6 @@ package dev.taskcheck.engine.fast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskcheck.engine.DocumentProcessor;
-import dev.taskcheck.engine.DocumentUnit;
-import dev.taskcheck.engine.IssueSink;
 import dev.taskcheck.engine.Processed;
 import dev.taskcheck.engine.Stage;
 import dev.taskcheck.model.FhirRelease;
@@ -44,30 +42,12 @@ class PolicyDroppedInvariantsTest {
   private final List<Issue> raw = new ArrayList<>();
 
   private final Stage recording =
-      new Stage() {
-        @Override
-        public String name() {
-          return "fast";
-        }
-
-        @Override
-        public void check(DocumentUnit unit, IssueSink sink) {
-          FAST.check(
-              unit,
-              new IssueSink() {
-                @Override
-                public void add(Issue issue) {
-                  raw.add(issue);
-                  sink.add(issue);
-                }
-
-                @Override
-                public void checkedBy(String engine) {
-                  sink.checkedBy(engine);
-                }
-              });
-        }
-      };
+      new RecordingStage(
+          FAST,
+          raw::add,
+          reason -> {
+            throw new AssertionError("not covered: " + reason);
+          });
 
   private static List<String> at(List<Issue> issues, String ruleId) {
     return issues.stream()

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskcheck.TestData;
 import dev.taskcheck.engine.DocumentProcessor;
-import dev.taskcheck.engine.DocumentUnit;
-import dev.taskcheck.engine.IssueSink;
 import dev.taskcheck.engine.Stage;
 import dev.taskcheck.model.FhirRelease;
-import dev.taskcheck.model.Issue;
 import dev.taskcheck.source.RawDocument;
 import dev.taskcheck.testdata.TaskGenerator;
 import dev.taskcheck.testdata.mutation.Mutant;
@@ -36,44 +33,24 @@ class WalkedValuesTest {
   private static List<String> findings(FastEngine engine, String name, String text) {
     List<String> found = new ArrayList<>();
     Stage stage =
-        new Stage() {
-          @Override
-          public String name() {
-            return "fast";
-          }
-
-          @Override
-          public void check(DocumentUnit unit, IssueSink sink) {
-            String reason =
-                engine.tryCheck(
-                    unit,
-                    new IssueSink() {
-                      @Override
-                      public void add(Issue i) {
-                        found.add(
-                            i.ruleId()
-                                + " "
-                                + i.severity()
-                                + " "
-                                + i.expression()
-                                + " "
-                                + i.line()
-                                + ":"
-                                + i.column()
-                                + " "
-                                + i.messageId()
-                                + " "
-                                + i.message());
-                      }
-
-                      @Override
-                      public void checkedBy(String e) {}
-                    });
-            if (reason != null) {
-              found.add("not covered: " + reason);
-            }
-          }
-        };
+        new RecordingStage(
+            engine,
+            i ->
+                found.add(
+                    i.ruleId()
+                        + " "
+                        + i.severity()
+                        + " "
+                        + i.expression()
+                        + " "
+                        + i.line()
+                        + ":"
+                        + i.column()
+                        + " "
+                        + i.messageId()
+                        + " "
+                        + i.message()),
+            reason -> found.add("not covered: " + reason));
     new DocumentProcessor(List.of(stage), null, t -> {})
         .process(new RawDocument(name, 1, text.getBytes(StandardCharsets.UTF_8), false));
     return found;
