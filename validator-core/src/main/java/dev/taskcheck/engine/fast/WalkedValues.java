@@ -31,8 +31,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class WalkedValues {
 
-  /** How many values are kept (a power of two). */
-  static final int SLOTS = 4096;
+  /**
+   * How many values are kept (a power of two). 4,096 measured 2% faster on the benchmark, but held
+   * values reach the old generation, and a 1,000,000-Task run under {@code -Xmx256m} then peaked at
+   * 392 MB RSS in half the runs (300 MB with 1,024).
+   */
+  static final int SLOTS = 1024;
 
   /**
    * How many hashes of values walked once are remembered (a power of two): about 13 values per Task
