@@ -130,12 +130,7 @@ final class Findings {
 
   private void add(Made m) {
     made.add(m);
-    String ruleId = m.ruleId();
-    Severity level = m.level();
     String expression = m.expression();
-    String message = m.message();
-    IssueSource source = m.source();
-    String messageId = m.messageId();
     // as the reference engine keeps one of two messages with the same text at the same place
     if (seen == null && issues.size() >= SCAN) {
       Set<List<Object>> keys = new HashSet<>();
@@ -146,18 +141,19 @@ final class Findings {
       seen = keys;
     }
     if (seen != null) {
-      if (!seen.add(key(ruleId, level, expression, source, messageId, message))) {
+      if (!seen.add(
+          key(m.ruleId(), m.level(), expression, m.source(), m.messageId(), m.message()))) {
         return;
       }
     } else {
       for (int i = 0; i < issues.size(); i++) {
         Issue known = issues.get(i);
-        if (known.ruleId().equals(ruleId)
-            && known.severity() == level
+        if (known.ruleId().equals(m.ruleId())
+            && known.severity() == m.level()
             && expression.equals(known.expression())
-            && known.source() == source
-            && Objects.equals(known.messageId(), messageId)
-            && known.message().equals(message)) {
+            && known.source() == m.source()
+            && Objects.equals(known.messageId(), m.messageId())
+            && known.message().equals(m.message())) {
           return;
         }
       }
@@ -165,15 +161,15 @@ final class Findings {
     int[] at = NodePath.position(root, expression);
     issues.add(
         new Issue(
-            ruleId,
-            level,
+            m.ruleId(),
+            m.level(),
             m.type(),
             expression,
             at[0],
             at[1],
-            message,
-            source,
-            messageId,
+            m.message(),
+            m.source(),
+            m.messageId(),
             m.profile()));
   }
 

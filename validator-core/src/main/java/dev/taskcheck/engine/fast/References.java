@@ -97,7 +97,7 @@ final class References {
     // what the reference resolves to in the document's Bundle, when it is in one
     String inBundle = w.doc().targets().type(scope.node(), ref);
     if (ref.startsWith("#")) {
-      scope.internalRefs().add(ref.substring(1));
+      w.localReference(scope, ref.substring(1));
       Resolved target = contained(scope, ref);
       if (target == null) {
         referenceError(
@@ -272,6 +272,7 @@ final class References {
     String targetPath = target.loc().toString();
     String expression = at.toString();
     Walker.ResourceScope owner = target.container();
+    w.contextual();
     owner
         .afterContained()
         .add(

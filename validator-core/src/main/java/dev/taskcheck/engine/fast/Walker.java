@@ -60,14 +60,25 @@ final class Walker {
 
   /**
    * Counts what makes the walk of a value depend on more than its content: a FHIRPath evaluation,
-   * an extension, a narrative, an invariant the issue policy leaves out where it is. A value during
-   * whose walk it changed is not kept ({@link WalkedValues}).
+   * an extension, a narrative, an invariant the issue policy leaves out where it is, a mark left on
+   * the resource (a local reference, a check waiting for its contained resources, a contained
+   * resource). A value during whose walk it changed is not kept ({@link WalkedValues}).
    */
   private int contextual;
 
   /** Notes that the value being walked depends on where it is ({@link #contextual}). */
   void contextual() {
     contextual++;
+  }
+
+  /**
+   * Counts {@code #id} as a local reference of the resource (contained resources must be
+   * referenced, dom-3); the value being walked then leaves a mark on its resource ({@link
+   * #contextual}).
+   */
+  void localReference(ResourceScope scope, String id) {
+    contextual++;
+    scope.internalRefs().add(id);
   }
 
   private java.util.@Nullable IdentityHashMap<Node, Narratives.Outcome> narratives;
@@ -746,9 +757,6 @@ final class Walker {
     }
     int made = out.made();
     int marks = contextual;
-    int refs = scope.internalRefs().size();
-    int waiting = scope.afterContained().size();
-    int ids = scope.containedIds().size();
     complex(value, childIndex, childParent, at, scope, type);
     engine.datatypes().check(this, value, type, defs, at, scope);
     invariants(value, defs, type, at, scope);
@@ -760,12 +768,7 @@ final class Walker {
               : extra(typeDef.root().constraints(), defs.base().constraints());
       typeInvariants(value, typeDef, own, childParent, at, scope, defs);
     }
-    if (known != null
-        && hash != WalkedValues.NOT_KEPT
-        && contextual == marks
-        && scope.internalRefs().size() == refs
-        && scope.afterContained().size() == waiting
-        && scope.containedIds().size() == ids) {
+    if (known != null && hash != WalkedValues.NOT_KEPT && contextual == marks) {
       known.store(hash, value, defs, type, doc.baseOnly(), at, out.madeSince(made));
     }
     return true;
@@ -888,7 +891,7 @@ final class Walker {
         .primitives()
         .check(type, text, hasChildren, defs.base(), defs.core(), at, binding, resourceId, out);
     if (text != null && text.startsWith("#") && URI_TYPES.contains(type)) {
-      scope.internalRefs().add(text.substring(1));
+      localReference(scope, text.substring(1));
     }
     if (defs.profile() != null
         && defs.profileOwner() != null
@@ -947,6 +950,8 @@ final class Walker {
   /** A resource held by an element (contained): validated as a resource of its own type. */
   private boolean containedResource(
       Node value, Loc at, Loc shapeLoc, ResourceScope scope, ElementDef def) {
+    // its id and its findings belong to the resource that holds it
+    contextual++;
     if (value.kind() != Node.Kind.OBJECT) {
       out.add(Check.NOT_AN_OBJECT, shapeLoc, def.name(), describe(value));
       return false;
