@@ -5,6 +5,7 @@ import dev.taskcheck.plan.ElementDef;
 import dev.taskcheck.plan.TypeDef;
 import dev.taskcheck.plan.TypeRef;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +40,22 @@ final class ChildIndex {
     /** The definitions of this lookup's elements under an owner without a profile, kept once. */
     private Walker.@Nullable Defs plainDefs;
 
+    /** The definition's name ({@link ElementDef#name}, a map lookup), kept for the walk. */
+    private final String name;
+
     Lookup(ElementDef def, @Nullable String type, int position) {
       this.def = def;
       this.type = type;
       this.position = position;
+      this.name = def.name();
     }
 
     ElementDef def() {
       return def;
+    }
+
+    String name() {
+      return name;
     }
 
     /** The type a choice's property name selects; null for a definition that is no choice. */
@@ -209,9 +218,31 @@ final class ChildIndex {
 
   /**
    * For a profile's children, the profile's definition of each of this index's definitions by
-   * position ({@link #profileDefs}), made once per profile (an index compares by identity).
+   * position ({@link #profiled}), made once per profile (an index compares by identity).
    */
-  private final Map<ChildIndex, Named[]> profiles = new ConcurrentHashMap<>();
+  private final Map<ChildIndex, Profiled> profiles = new ConcurrentHashMap<>();
+
+  /**
+   * The positions of the definitions that are checked even when the JSON has no value for them:
+   * those required (min above 0), slices left out. The walker visits these and the positions of the
+   * properties present, not every definition of the type (a Task has fifty).
+   */
+  private final int[] required;
+
+  /**
+   * The profile's definitions of an index's definitions by position ({@code null} where it has none
+   * or the definition is a slice), and the positions checked even when absent: required in the base
+   * or in the profile, or sliced by the profile (not covered, present or absent).
+   */
+  static final class Profiled {
+    final @Nullable Named[] defs;
+    final int[] required;
+
+    Profiled(@Nullable Named[] defs, int[] required) {
+      this.defs = defs;
+      this.required = required;
+    }
+  }
 
   private final List<ElementDef> defs;
 
@@ -257,6 +288,15 @@ final class ChildIndex {
         }
       }
     }
+    int[] req = new int[defs.size()];
+    int requiredCount = 0;
+    for (int position = 0; position < defs.size(); position++) {
+      ElementDef d = defs.get(position);
+      if (d.sliceName() == null && d.min() > 0) {
+        req[requiredCount++] = position;
+      }
+    }
+    required = Arrays.copyOf(req, requiredCount);
     int capacity = Integer.highestOneBit(Math.max(4, byProperty.size() * 2 + 1)) << 1;
     keys = new String[capacity];
     lookups = new Lookup[capacity];
@@ -328,23 +368,36 @@ final class ChildIndex {
     return byName.get(name);
   }
 
+  /** The positions checked even when absent, without a profile ({@link #required}). */
+  int[] required() {
+    return required;
+  }
+
   /**
-   * The profile's definition ({@link #named}) of each of this index's definitions, by position:
-   * null where the profile has none or the definition is a slice.
+   * The profile's definition ({@link #named}) of each of this index's definitions, by position, and
+   * the positions checked even when absent under that profile ({@link Profiled}).
    */
-  @Nullable Named[] profileDefs(ChildIndex profile) {
-    Named[] known = profiles.get(profile);
+  Profiled profiled(ChildIndex profile) {
+    Profiled known = profiles.get(profile);
     if (known != null) {
       return known;
     }
-    Named[] out = new Named[size];
+    @Nullable Named[] out = new Named[size];
+    int[] req = new int[size];
+    int requiredCount = 0;
     for (int position = 0; position < size; position++) {
       ElementDef d = defs.get(position);
-      if (d.sliceName() == null) {
-        out[position] = profile.named(d.name());
+      if (d.sliceName() != null) {
+        continue;
+      }
+      Named n = profile.named(d.name());
+      out[position] = n;
+      if (d.min() > 0 || (n != null && (n.slicesChildren() || n.def().min() > 0))) {
+        req[requiredCount++] = position;
       }
     }
-    Named[] raced = profiles.putIfAbsent(profile, out);
-    return raced != null ? raced : out;
+    Profiled made = new Profiled(out, Arrays.copyOf(req, requiredCount));
+    Profiled raced = profiles.putIfAbsent(profile, made);
+    return raced != null ? raced : made;
   }
 }

@@ -9,6 +9,7 @@ import dev.taskcheck.plan.ElementDef;
 import dev.taskcheck.plan.TypeDef;
 import dev.taskcheck.plan.TypeRef;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -187,10 +188,24 @@ final class Walker {
       ElementDef base,
       TypeDef baseOwner,
       @Nullable ElementDef profile,
-      @Nullable TypeDef profileOwner) {
+      @Nullable TypeDef profileOwner,
+      boolean core) {
 
-    boolean core() {
-      return baseOwner.url().startsWith(Types.CORE) && baseOwner.kind() != TypeDef.Kind.LOGICAL;
+    /**
+     * With {@link #core}, whether the base owner is a core definition (not a logical model), found
+     * once here rather than for every primitive value.
+     */
+    Defs(
+        ElementDef base,
+        TypeDef baseOwner,
+        @Nullable ElementDef profile,
+        @Nullable TypeDef profileOwner) {
+      this(
+          base,
+          baseOwner,
+          profile,
+          profileOwner,
+          baseOwner.url().startsWith(Types.CORE) && baseOwner.kind() != TypeDef.Kind.LOGICAL);
     }
   }
 
@@ -397,6 +412,9 @@ final class Walker {
     // by the definition's position in childDefs
     Match[] matches = new Match[index.size()];
     List<Node> read = ParserReads.read(obj);
+    // the positions of the definitions with a value, in the order first found
+    int[] present = new int[read.size()];
+    int presentCount = 0;
     for (int c = 0; c < read.size(); c++) {
       Node child = read.get(c);
       String name = child.name();
@@ -412,6 +430,7 @@ final class Walker {
       if (m == null) {
         m = new Match(found);
         matches[found.position()] = m;
+        present[presentCount++] = found.position();
       } else if (m.found != found) {
         // the first typed property of a choice wins; another is unknown (one lookup per name)
         out.add(Check.UNKNOWN_PROPERTY, loc.child(base), name, parentType);
@@ -434,11 +453,27 @@ final class Walker {
       }
     }
     ElementDef profileParent = parent.profile();
-    ChildIndex.Named[] profileDefs =
+    ChildIndex.Profiled profiled =
         profileParent == null
             ? null
-            : index.profileDefs(engine.types().index(profileParent.children()));
-    for (int position = 0; position < childDefs.size(); position++) {
+            : index.profiled(engine.types().index(profileParent.children()));
+    ChildIndex.@Nullable Named[] profileDefs = profiled == null ? null : profiled.defs;
+    // the definitions with a value and those checked when absent, each once, in definition order
+    // (the order of the findings); the others are optional and absent: nothing to check
+    int[] required = profiled == null ? index.required() : profiled.required;
+    Arrays.sort(present, 0, presentCount);
+    int p = 0;
+    int r = 0;
+    while (p < presentCount || r < required.length) {
+      int position;
+      if (r >= required.length || (p < presentCount && present[p] < required[r])) {
+        position = present[p++];
+      } else {
+        position = required[r++];
+        if (p < presentCount && present[p] == position) {
+          p++;
+        }
+      }
       ElementDef def = childDefs.get(position);
       if (def.sliceName() != null) {
         continue;
@@ -511,7 +546,7 @@ final class Walker {
    */
   private int element(Match m, Defs defs, Loc parent, ResourceScope scope) {
     ElementDef def = m.def;
-    String name = def.name();
+    String name = m.found.name();
     boolean repeats = def.max() > 1;
     ChildIndex.Resolved resolved = m.found.resolved(engine.types());
     String type = resolved.type;
