@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -280,11 +281,11 @@ final class Invariants {
    * The base invariants a rule of the catalog replaces ({@code inv-1}, {@code per-1}): where the
    * issue policy drops their findings, they are not evaluated.
    */
-  private static final String[] REPLACED =
+  private static final Set<String> REPLACED =
       RuleCatalog.entries().stream()
           .map(CatalogEntry::replaces)
           .filter(r -> !r.isEmpty())
-          .toArray(String[]::new);
+          .collect(Collectors.toUnmodifiableSet());
 
   /**
    * Whether the issue policy would drop this invariant's finding at {@code at} ({@code
@@ -294,14 +295,7 @@ final class Invariants {
   private static boolean droppedByPolicy(
       Constraint c, Loc at, Walker.ResourceScope scope, Walker w) {
     String key = c.key();
-    boolean replaced = false;
-    for (String r : REPLACED) {
-      if (r.equals(key)) {
-        replaced = true;
-        break;
-      }
-    }
-    if (!replaced || scope.container() != null) {
+    if (!REPLACED.contains(key) || scope.container() != null) {
       return false;
     }
     String taskPath = w.doc().taskPath(scope.node());

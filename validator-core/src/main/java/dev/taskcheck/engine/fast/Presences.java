@@ -53,7 +53,13 @@ final class Presences {
    * with a plain value and no {@code _x} partner (the typed view drops an object whose members are
    * all unknown or malformed, and a value whose partner is {@code null}).
    */
-  private record Leaf(Shape shape, boolean repeats) {}
+  private record Leaf(Shape shape, boolean repeats, Map<String, Leaf> inner) {}
+
+  /**
+   * How many levels of single complex children {@link #leaves} reads: an object is present when a
+   * child object of it is, which has a plain primitive member ({@code output.type.text}).
+   */
+  private static final int LEAF_DEPTH = 2;
 
   /** A {@link PresenceTest} whose paths are resolved from one focus definition. */
   private sealed interface Test {}
@@ -255,7 +261,7 @@ final class Presences {
               child.repeats(),
               shape,
               s.filter(),
-              shape == Shape.OBJECT ? leaves(child, code) : Map.of()));
+              shape == Shape.OBJECT ? leaves(child, code, LEAF_DEPTH) : Map.of()));
       at = child;
       atType = code;
     }
@@ -264,8 +270,11 @@ final class Presences {
     return known == null ? resolved : known;
   }
 
-  /** The primitive children of an element of type {@code code}, by JSON name. */
-  private Map<String, Leaf> leaves(ElementDef element, String code) {
+  /**
+   * The primitive children of an element of type {@code code}, by JSON name, and, {@code depth}
+   * levels down, its single complex children with theirs.
+   */
+  private Map<String, Leaf> leaves(ElementDef element, String code, int depth) {
     Map<String, Leaf> out = new java.util.HashMap<>();
     for (ElementDef c : types.children(element, code)) {
       String t = c.singleType();
@@ -274,8 +283,16 @@ final class Presences {
         continue;
       }
       Shape shape = shape(c, t);
-      if (shape != null && shape != Shape.OBJECT) {
-        out.put(c.name(), new Leaf(shape, c.repeats()));
+      if (shape == null) {
+        continue;
+      }
+      if (shape != Shape.OBJECT) {
+        out.put(c.name(), new Leaf(shape, c.repeats(), Map.of()));
+      } else if (depth > 1 && !c.repeats() && c.contentReference() == null) {
+        Map<String, Leaf> inner = leaves(c, t, depth - 1);
+        if (!inner.isEmpty()) {
+          out.put(c.name(), new Leaf(shape, false, inner));
+        }
       }
     }
     return Map.copyOf(out);
@@ -461,9 +478,59 @@ final class Presences {
     private final Object[] found = new Object[SIZE];
     private int size;
 
+    /**
+     * The focus's members by JSON name, as the first step of a path reads them ({@link #members}):
+     * paths that differ in their filter only ({@code status.where($this = 'completed')}, {@code
+     * status.where($this in ...)}) read the focus's members once.
+     */
+    private final String[] names = new String[SIZE];
+
+    private final Object[] members = new Object[SIZE];
+    private int named;
+
     Memo(Node focus) {
       this.focus = focus;
     }
+  }
+
+  /** What {@link #members} gives when the focus has the {@code _x} partner of the name. */
+  private static final Object PARTNER = new Object();
+
+  /**
+   * The members of {@code focus} named {@code step.json}, or {@link #PARTNER} when it has a member
+   * named {@code step.partner} (the path is then left to the evaluator).
+   */
+  @SuppressWarnings("ReferenceEquality") // the steps' names are interned, compared by identity
+  private static Object members(Step step, Node focus, Memo memo) {
+    for (int i = 0; i < memo.named; i++) {
+      if (memo.names[i] == step.json) {
+        return memo.members[i];
+      }
+    }
+    Object out = List.of();
+    List<Node> children = focus.children();
+    for (int j = 0; j < children.size(); j++) {
+      Node c = children.get(j);
+      String name = c.name();
+      if (name.equals(step.partner)) {
+        out = PARTNER;
+        break;
+      }
+      if (name.equals(step.json)) {
+        if (out instanceof List<?> l && l.isEmpty()) {
+          out = new ArrayList<Node>(2);
+        }
+        @SuppressWarnings("unchecked")
+        List<Node> list = (List<Node>) out;
+        list.add(c);
+      }
+    }
+    if (memo.named < Memo.SIZE) {
+      memo.names[memo.named] = step.json;
+      memo.members[memo.named] = out;
+      memo.named++;
+    }
+    return out;
   }
 
   /** What the memo keeps for a path whose answer is left to the evaluator (collect's null). */
@@ -472,7 +539,7 @@ final class Presences {
   @SuppressWarnings({"unchecked", "ReferenceEquality"}) // canonical paths, compared by identity
   private static @Nullable List<Node> collect(List<Step> steps, Node focus, @Nullable Memo memo) {
     if (memo == null) {
-      return collect(steps, focus);
+      return read(steps, focus, null);
     }
     for (int i = 0; i < memo.size; i++) {
       if (memo.paths[i] == steps) {
@@ -480,7 +547,7 @@ final class Presences {
         return f == UNDECIDED_PATH ? null : (List<Node>) f;
       }
     }
-    List<Node> f = collect(steps, focus);
+    List<Node> f = read(steps, focus, memo);
     if (memo.size < Memo.SIZE) {
       memo.paths[memo.size] = steps;
       memo.found[memo.size] = f == null ? UNDECIDED_PATH : f;
@@ -493,7 +560,8 @@ final class Presences {
    * The values the path gives from {@code focus}, or null when the JSON on the way is not plainly
    * what the definitions describe or a filter is left to the evaluator.
    */
-  private static @Nullable List<Node> collect(List<Step> steps, Node focus) {
+  @SuppressWarnings("unchecked") // members gives a list of nodes or PARTNER
+  private static @Nullable List<Node> read(List<Step> steps, Node focus, @Nullable Memo memo) {
     // the objects further down passed hasPlainLeaf, which reads their notes
     if (!focus.notes().emptyArrays().isEmpty() || !focus.notes().duplicateKeys().isEmpty()) {
       return null;
@@ -504,7 +572,17 @@ final class Presences {
       List<Node> next = null;
       for (int i = 0; i < current.size(); i++) {
         Node n = current.get(i);
-        List<Node> children = n.children();
+        List<Node> children;
+        if (s == 0 && memo != null) {
+          // the focus's members of this name, read once for the paths that start with it
+          Object m = members(step, n, memo);
+          if (m == PARTNER) {
+            return null;
+          }
+          children = (List<Node>) m;
+        } else {
+          children = n.children();
+        }
         for (int j = 0; j < children.size(); j++) {
           Node c = children.get(j);
           String name = c.name();
@@ -539,7 +617,10 @@ final class Presences {
     return current;
   }
 
-  /** Whether an object has a primitive member of its type with a plain value. */
+  /**
+   * Whether an object has a primitive member of its type with a plain value, or a single object
+   * member that has one ({@link #leaves}).
+   */
   private static boolean hasPlainLeaf(Node object, Map<String, Leaf> leaves) {
     if (!object.notes().emptyArrays().isEmpty() || !object.notes().duplicateKeys().isEmpty()) {
       return false;
@@ -548,11 +629,15 @@ final class Presences {
     for (int i = 0; i < children.size(); i++) {
       Node c = children.get(i);
       Leaf leaf = leaves.get(c.name());
-      // the value as the parser keeps it: a partner that is no object drops it
-      if (leaf != null
-          && !leaf.repeats
-          && ParserReads.primitive(object, c.name()) == c
-          && plain(c, leaf.shape)) {
+      if (leaf == null || leaf.repeats) {
+        continue;
+      }
+      if (leaf.shape == Shape.OBJECT) {
+        if (!c.inArray() && plain(c, Shape.OBJECT) && hasPlainLeaf(c, leaf.inner)) {
+          return true;
+        }
+      } else if (ParserReads.primitive(object, c.name()) == c && plain(c, leaf.shape)) {
+        // the value as the parser keeps it: a partner that is no object drops it
         return true;
       }
     }

@@ -52,6 +52,22 @@ class PresencesTest {
         "status.exists() ; \"_status\": {\"extension\": []} ; null",
         "status.exists() ; \"status\": 1 ; null",
         "status.exists() ; \"status\": \" draft\" ; null",
+        // an object present through a single object member with a plain value of its own
+        "output.exists() ; \"output\": [{\"type\": {\"text\": \"done\"}, \"valueBoolean\":"
+            + " true}] ; true",
+        "restriction.exists() ; \"restriction\": {\"period\": {\"start\": \"2020\"}} ; true",
+        "output.exists() ; \"output\": [{\"type\": {\"texte\": \"done\"}}] ; null",
+        "output.exists() ; \"output\": [{\"type\": [{\"text\": \"done\"}]}] ; null",
+        "output.exists() ; \"output\": [{\"type\": {\"id\": \"t\"}}] ; null",
+        "output.exists() ; \"output\": [{\"type\": {\"coding\": [{\"code\": \"c\"}]}}] ; null",
+        "output.exists() ; \"output\": [{\"valueBoolean\": true}] ; null",
+        // paths that share their first step and differ in their filter
+        "status.where($this = 'completed').exists() implies status.where($this in ('completed' |"
+            + " 'failed')).exists() ; \"status\": \"completed\" ; true",
+        "status.where($this = 'failed').exists() or status.where($this = 'draft').exists() ;"
+            + " \"status\": \"draft\" ; true",
+        "status.where($this = 'failed').exists() or status.where($this = 'draft').exists() ;"
+            + " \"status\": \"draft\", \"_status\": null ; null",
         // where($this in ...) and implies
         "status.where($this in ('failed' | 'rejected')).exists() implies statusReason.exists() ;"
             + " \"status\": \"failed\" ; false",
