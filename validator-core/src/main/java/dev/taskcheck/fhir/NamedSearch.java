@@ -25,10 +25,18 @@ public record NamedSearch<T>(
    * #names}, as {@link FhirElement#findNamed} says.
    */
   public void run(T root) {
-    below(root, new int[8], 0);
+    long lengths = 0;
+    for (String n : names) {
+      lengths |= 1L << n.length();
+    }
+    below(root, new int[8], 0, lengths);
   }
 
-  private int[] below(T e, int[] path, int depth) {
+  /**
+   * @param lengths the lengths of {@link #names} modulo 64, as bits: most names are passed by their
+   *     length, without a look into the set
+   */
+  private int[] below(T e, int[] path, int depth, long lengths) {
     List<? extends T> all = children.apply(e);
     int[] way = path;
     for (int i = 0; i < all.size(); i++) {
@@ -41,10 +49,10 @@ public record NamedSearch<T>(
         way = Arrays.copyOf(way, depth * 2);
       }
       way[depth] = i;
-      if (names.contains(n)) {
+      if ((lengths & (1L << n.length())) != 0 && names.contains(n)) {
         found.accept(Arrays.copyOf(way, depth + 1));
       } else {
-        way = below(c, way, depth + 1);
+        way = below(c, way, depth + 1, lengths);
       }
     }
     return way;

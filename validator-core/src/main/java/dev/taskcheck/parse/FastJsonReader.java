@@ -474,6 +474,8 @@ final class FastJsonReader {
     char[] b = buf;
     int start = pos + 1;
     int p = start;
+    // the name's end and its hash in one pass
+    int h = 0;
     for (; ; ) {
       char c = b[p];
       if (c == '"') {
@@ -482,6 +484,7 @@ final class FastJsonReader {
       if (c == '\\' || c < ' ') {
         throw new Bail();
       }
+      h = 31 * h + c;
       p++;
     }
     pos = p + 1;
@@ -489,21 +492,12 @@ final class FastJsonReader {
     if (length > JsonTreeParser.MAX_NAME_LENGTH) {
       throw new Bail();
     }
-    int h = 0;
-    for (int i = start; i < p; i++) {
-      h = 31 * h + b[i];
-    }
     int slot = (h ^ (h >>> 12)) & NAMES_MASK;
     Name known = NAMES[slot];
-    if (known != null && known.hash == h && known.chars.length == length) {
-      char[] k = known.chars;
-      int i = 0;
-      while (i < length && k[i] == b[start + i]) {
-        i++;
-      }
-      if (i == length) {
-        return known.string;
-      }
+    if (known != null
+        && known.hash == h
+        && Arrays.equals(known.chars, 0, known.chars.length, b, start, p)) {
+      return known.string;
     }
     String name = new String(b, start, length).intern();
     NAMES[slot] = new Name(name, h);

@@ -228,6 +228,14 @@ class FastJsonReaderTest {
   }
 
   @Test
+  void namesWithTheSameHashAreTold() {
+    // "Aa" and "BB" have the same String hash, and so do their concatenations: the name table
+    // compares the characters, not only the hash
+    fast(task("\"Aa\":1,\"BB\":2,\"AaAa\":3,\"BBBB\":4,\"AaBB\":5,\"BBAa\":6"));
+    fast(task("\"BB\":{\"Aa\":[{\"BB\":1,\"Aa\":2}]},\"Aa\":\"x\""));
+  }
+
+  @Test
   void numbersAndLiterals() {
     fast(
         task(

@@ -161,7 +161,7 @@ public final class FastEngine implements Stage {
       baseOnly = declaredProfiles(engine, root, out, fromPackages);
     }
     IgClaims claims = bundle ? IgClaims.NONE : igClaims(root, release);
-    TypeDef profile = taskProfile ? engine.types().plan().definition(TASK_PROFILE) : null;
+    TypeDef profile = taskProfile ? engine.taskProfile() : null;
     if (taskProfile && profile == null) {
       throw new NotCovered("TaskCheck's Task profile is missing from the plan");
     }

@@ -467,19 +467,7 @@ final class References {
   }
 
   private boolean isSubtype(String type, String target) {
-    String t = type;
-    for (int depth = 0; t != null && depth < 16; depth++) {
-      if (t.equals(target)) {
-        return true;
-      }
-      TypeDef d = types.type(t);
-      if (d == null || d.baseDefinition() == null) {
-        return false;
-      }
-      TypeDef base = types.plan().definition(d.baseDefinition());
-      t = base == null ? null : base.type();
-    }
-    return false;
+    return types.lineage(type).contains(target);
   }
 
   private static @Nullable String stringChild(Node n, String name) {

@@ -4,9 +4,12 @@ import dev.taskcheck.plan.ElementDef;
 import dev.taskcheck.plan.Plan;
 import dev.taskcheck.plan.TypeDef;
 import dev.taskcheck.plan.TypeRef;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,8 +98,55 @@ final class Types {
    * first part.
    */
   boolean isConcreteResourceName(String name) {
-    return !name.isEmpty() && Character.isUpperCase(name.charAt(0)) && isConcreteResource(name);
+    return !name.isEmpty()
+        && Character.isUpperCase(name.charAt(0))
+        && concreteResources().contains(name);
   }
+
+  /** The names of the release's concrete resource types, found on first use (a benign race). */
+  private @Nullable Set<String> concreteResources;
+
+  private Set<String> concreteResources() {
+    Set<String> known = concreteResources;
+    if (known == null) {
+      known =
+          plan.typeNames().stream()
+              .filter(this::isConcreteResource)
+              .collect(Collectors.toUnmodifiableSet());
+      concreteResources = known;
+    }
+    return known;
+  }
+
+  /**
+   * The type names a type derives from by its base definitions, itself first ({@code Patient},
+   * {@code DomainResource}, {@code Resource}), at most sixteen; found once per type of the plan.
+   */
+  List<String> lineage(String type) {
+    List<String> known = lineages.get(type);
+    if (known != null) {
+      return known;
+    }
+    if (type(type) == null) {
+      return List.of(type); // not kept: a name from the document, no type of the plan
+    }
+    List<String> out = new ArrayList<>();
+    String t = type;
+    for (int depth = 0; t != null && depth < 16; depth++) {
+      out.add(t);
+      TypeDef d = type(t);
+      if (d == null || d.baseDefinition() == null) {
+        break;
+      }
+      TypeDef base = plan.definition(d.baseDefinition());
+      t = base == null ? null : base.type();
+    }
+    known = List.copyOf(out);
+    lineages.put(type, known);
+    return known;
+  }
+
+  private final Map<String, List<String>> lineages = new ConcurrentHashMap<>();
 
   /**
    * The type a choice element's JSON or XML name gives ({@code valueDateTime} with base name {@code
