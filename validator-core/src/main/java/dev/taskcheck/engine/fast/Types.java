@@ -7,9 +7,7 @@ import dev.taskcheck.plan.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,25 +96,26 @@ final class Types {
    * first part.
    */
   boolean isConcreteResourceName(String name) {
-    return !name.isEmpty()
-        && Character.isUpperCase(name.charAt(0))
-        && concreteResources().contains(name);
-  }
-
-  /** The names of the release's concrete resource types, found on first use (a benign race). */
-  private @Nullable Set<String> concreteResources;
-
-  private Set<String> concreteResources() {
-    Set<String> known = concreteResources;
+    if (name.isEmpty() || !Character.isUpperCase(name.charAt(0))) {
+      return false;
+    }
+    Boolean known = concreteResources.get(name);
     if (known == null) {
-      known =
-          plan.typeNames().stream()
-              .filter(this::isConcreteResource)
-              .collect(Collectors.toUnmodifiableSet());
-      concreteResources = known;
+      known = isConcreteResource(name);
+      // kept for the plan's type names only: a reference may name anything
+      if (plan.typeNames().contains(name)) {
+        concreteResources.put(name, known);
+      }
     }
     return known;
   }
+
+  /**
+   * Whether each type name asked for is a concrete resource, found on first use: one lookup where
+   * the plan takes two, and no definition decoded before it is asked for (the first result waits
+   * for every one that is).
+   */
+  private final Map<String, Boolean> concreteResources = new ConcurrentHashMap<>();
 
   /**
    * The type names a type derives from by its base definitions, itself first ({@code Patient},
