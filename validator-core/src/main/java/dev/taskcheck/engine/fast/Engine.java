@@ -3,7 +3,6 @@ package dev.taskcheck.engine.fast;
 import dev.taskcheck.model.FhirRelease;
 import dev.taskcheck.plan.CodeSystemDef;
 import dev.taskcheck.plan.Plan;
-import dev.taskcheck.plan.TypeDef;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -54,30 +53,6 @@ final class Engine {
 
   FhirRelease release() {
     return release;
-  }
-
-  /**
-   * TaskCheck's Task profile in this engine's plan, looked up on first use (a benign race: the
-   * holder's final field is seen set by any thread that sees the holder).
-   */
-  private @Nullable Found taskProfile;
-
-  private static final class Found {
-    final @Nullable TypeDef def;
-
-    Found(@Nullable TypeDef def) {
-      this.def = def;
-    }
-  }
-
-  /** TaskCheck's Task profile in this engine's plan, or null when the plan has none. */
-  @Nullable TypeDef taskProfile() {
-    Found f = taskProfile;
-    if (f == null) {
-      f = new Found(types.plan().definition(FastEngine.TASK_PROFILE));
-      taskProfile = f;
-    }
-    return f.def;
   }
 
   Types types() {

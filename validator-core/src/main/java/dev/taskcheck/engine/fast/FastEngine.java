@@ -161,7 +161,8 @@ public final class FastEngine implements Stage {
       baseOnly = declaredProfiles(engine, root, out, fromPackages);
     }
     IgClaims claims = bundle ? IgClaims.NONE : igClaims(root, release);
-    TypeDef profile = taskProfile ? engine.taskProfile() : null;
+    // the plan's definitions are kept by URL once looked up (Types.type)
+    TypeDef profile = taskProfile ? engine.types().type(TASK_PROFILE) : null;
     if (taskProfile && profile == null) {
       throw new NotCovered("TaskCheck's Task profile is missing from the plan");
     }

@@ -507,7 +507,8 @@ final class Presences {
         return memo.members[i];
       }
     }
-    Object out = List.of();
+    List<Node> named = List.of();
+    Object out = named;
     List<Node> children = focus.children();
     for (int j = 0; j < children.size(); j++) {
       Node c = children.get(j);
@@ -517,12 +518,11 @@ final class Presences {
         break;
       }
       if (name.equals(step.json)) {
-        if (out instanceof List<?> l && l.isEmpty()) {
-          out = new ArrayList<Node>(2);
+        if (named.isEmpty()) {
+          named = new ArrayList<>(2);
+          out = named;
         }
-        @SuppressWarnings("unchecked")
-        List<Node> list = (List<Node>) out;
-        list.add(c);
+        named.add(c);
       }
     }
     if (memo.named < Memo.SIZE) {

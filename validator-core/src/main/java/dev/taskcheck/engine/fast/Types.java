@@ -99,23 +99,11 @@ final class Types {
     if (name.isEmpty() || !Character.isUpperCase(name.charAt(0))) {
       return false;
     }
-    Boolean known = concreteResources.get(name);
-    if (known == null) {
-      known = isConcreteResource(name);
-      // kept for the plan's type names only: a reference may name anything
-      if (plan.typeNames().contains(name)) {
-        concreteResources.put(name, known);
-      }
-    }
-    return known;
+    // through the types kept by code (one lookup where the plan takes two); a name the plan does
+    // not know is not kept
+    TypeDef t = type(name);
+    return t != null && t.kind() == TypeDef.Kind.RESOURCE && !t.isAbstract() && !t.constraint();
   }
-
-  /**
-   * Whether each type name asked for is a concrete resource, found on first use: one lookup where
-   * the plan takes two, and no definition decoded before it is asked for (the first result waits
-   * for every one that is).
-   */
-  private final Map<String, Boolean> concreteResources = new ConcurrentHashMap<>();
 
   /**
    * The type names a type derives from by its base definitions, itself first ({@code Patient},
