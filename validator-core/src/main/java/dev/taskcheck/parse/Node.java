@@ -66,9 +66,23 @@ public final class Node {
   private final int memberLine;
   private final int memberColumn;
   private final List<Node> children;
-  private final Kind kind;
+
+  /** {@link #kind}'s ordinal (a byte keeps a node at 56 bytes with {@link #contentHash}). */
+  private final byte kind;
+
   private final boolean inArray;
   private final Notes notes;
+
+  /** {@link #contentHash()} once it has been asked for, 0 before. */
+  private int contentHash;
+
+  private static final Kind[] KINDS = Kind.values();
+
+  /**
+   * What {@link #contentHash()} gives when the parser noticed something about this node or one
+   * below it ({@link #notes()}), which its content does not show.
+   */
+  public static final int NOTED = 1;
 
   /** An XML node. */
   Node(
@@ -104,7 +118,7 @@ public final class Node {
       Kind kind,
       boolean inArray,
       Notes notes) {
-    this.kind = kind;
+    this.kind = ordinal(kind);
     this.inArray = inArray;
     this.notes = notes.isEmpty() ? Notes.NONE : notes;
     this.name = name;
@@ -115,6 +129,11 @@ public final class Node {
     this.memberLine = memberLine;
     this.memberColumn = memberColumn;
     this.children = NodeList.of(children);
+  }
+
+  @SuppressWarnings("EnumOrdinal") // KINDS maps it back; never stored outside this class
+  private static byte ordinal(Kind kind) {
+    return (byte) kind.ordinal();
   }
 
   /**
@@ -182,7 +201,7 @@ public final class Node {
 
   /** What the node was in the source (a JSON value's kind, or {@link Kind#XML}). */
   public Kind kind() {
-    return kind;
+    return KINDS[kind];
   }
 
   /** True for an item of a JSON array ({@code "input": [ {...} ]}). */
@@ -195,6 +214,47 @@ public final class Node {
    */
   public Notes notes() {
     return notes;
+  }
+
+  /**
+   * A hash of the node's content: its name, kind, array membership, value, resource type and its
+   * children's content, in order (not its position); {@link #NOTED} when the parser noticed
+   * something about it or a node below it. Computed once per node, when first asked for: a node's
+   * is made from its children's, so asking for a value and then for the values inside it reads each
+   * node once.
+   */
+  public int contentHash() {
+    int h = contentHash;
+    if (h == 0) {
+      h = hashContent();
+      contentHash = h;
+    }
+    return h;
+  }
+
+  private int hashContent() {
+    if (!notes.isEmpty()) {
+      return NOTED;
+    }
+    int h = name.hashCode();
+    h = 31 * h + kind;
+    h = 31 * h + (inArray ? 1 : 0);
+    if (value != null) {
+      h = 31 * h + value.hashCode();
+    }
+    if (resourceType != null) {
+      h = 31 * h + resourceType.hashCode();
+    }
+    h = 31 * h + children.size();
+    for (int i = 0; i < children.size(); i++) {
+      int c = children.get(i).contentHash();
+      if (c == NOTED) {
+        return NOTED;
+      }
+      h = 31 * h + c;
+    }
+    // 0 means not yet known, NOTED is taken
+    return h == 0 || h == NOTED ? 2 : h;
   }
 
   /** All children with this name, in document order. */

@@ -146,19 +146,15 @@ final class WalkedValues {
    */
   static final int MAX_CONTENT = 8192;
 
-  /** What is left of {@link #MAX_CONTENT} while {@link #hash} reads a value. */
-  private int left;
-
   /**
-   * The hash of a value's content (names, kinds, values, array membership, resource types, in
-   * order), or {@link #NOT_KEPT} when the value is not kept: one of its objects has parser notes
-   * (empty arrays, repeated keys), which the content does not show, or it is bigger than {@link
-   * #MAX_CONTENT}.
+   * The hash of a value's content ({@link Node#contentHash}: names, kinds, values, array
+   * membership, resource types, in order), or {@link #NOT_KEPT} when the value is not kept: one of
+   * its objects has parser notes (empty arrays, repeated keys), which the content does not show.
+   * The node keeps its hash, so that the values inside a value walked next cost no second reading.
    */
   int hash(Node value) {
-    left = MAX_CONTENT;
-    int h = contentHash(value);
-    if (h == NOT_KEPT) {
+    int h = value.contentHash();
+    if (h == Node.NOTED) {
       return NOT_KEPT;
     }
     // spread the bits (the finalizer of MurmurHash3) so that the low ones pick the slot
@@ -170,35 +166,21 @@ final class WalkedValues {
     return h == NOT_KEPT ? 1 : h;
   }
 
-  private int contentHash(Node n) {
-    if (!n.notes().isEmpty() || --left < 0) {
-      return NOT_KEPT;
-    }
-    int h = n.name().hashCode();
-    h = 31 * h + n.kind().name().hashCode();
-    h = 31 * h + (n.inArray() ? 1 : 0);
+  /**
+   * What is left of {@code left} after a value's content, in characters of its primitive values
+   * plus one per node; negative when the value has more than {@code left}.
+   */
+  private static int within(Node n, int left) {
+    left--;
     String v = n.value();
     if (v != null) {
       left -= v.length();
-      if (left < 0) {
-        return NOT_KEPT;
-      }
-      h = 31 * h + v.hashCode();
-    }
-    String r = n.resourceType();
-    if (r != null) {
-      h = 31 * h + r.hashCode();
     }
     List<Node> children = n.children();
-    h = 31 * h + children.size();
-    for (int i = 0; i < children.size(); i++) {
-      int c = contentHash(children.get(i));
-      if (c == NOT_KEPT) {
-        return NOT_KEPT;
-      }
-      h = 31 * h + c;
+    for (int i = 0; i < children.size() && left >= 0; i++) {
+      left = within(children.get(i), left);
     }
-    return h == NOT_KEPT ? 1 : h;
+    return left;
   }
 
   /** The walk kept for a value with this content and key, or null. */
@@ -235,6 +217,9 @@ final class WalkedValues {
     int door = hash & (SEEN - 1);
     if (seen[door] != hash) {
       seen[door] = hash;
+      return;
+    }
+    if (within(value, MAX_CONTENT) < 0) {
       return;
     }
     Findings.Made[] findings = new Findings.Made[found.size()];

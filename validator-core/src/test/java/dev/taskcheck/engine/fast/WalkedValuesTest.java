@@ -189,17 +189,26 @@ class WalkedValuesTest {
     assertThat(WalkedValues.sameContent(code.get("a"), code.get("d"))).isFalse();
     // an empty array is a parser note the content does not show: never kept
     assertThat(table.hash(code.get("e"))).isEqualTo(WalkedValues.NOT_KEPT);
-    // nor is a value bigger than MAX_CONTENT
-    dev.taskcheck.parse.Node big =
-        ((dev.taskcheck.parse.ParsedDocument)
-                dev.taskcheck.parse.DocumentParser.parseText(
-                    "{\"resourceType\":\"Task\",\"code\":{\"text\":\""
-                        + "x".repeat(WalkedValues.MAX_CONTENT)
-                        + "\"}}",
-                    1))
-            .root();
-    assertThat(table.hash(java.util.Objects.requireNonNull(big.child("code"))))
-        .isEqualTo(WalkedValues.NOT_KEPT);
+    // a value's hash is its node's, kept there: the same on a second asking
+    assertThat(table.hash(code.get("c"))).isEqualTo(table.hash(code.get("c")));
+    assertThat(table.hash(code.get("a"))).isNotEqualTo(table.hash(code.get("c")));
+    // nor is a value bigger than MAX_CONTENT kept, however often it comes
+    FastEngine engine = new FastEngine(true);
+    WalkedValues r4 = engine.engine(FhirRelease.R4).walkedValues();
+    for (int size : new int[] {WalkedValues.MAX_CONTENT, 100}) {
+      String text =
+          "{\"resourceType\":\"Task\",\"status\":\"draft\",\"intent\":\"order\",\"code\":"
+              + "{\"text\":\""
+              + "x".repeat(size)
+              + "\"}}";
+      long before = r4.hits();
+      for (int i = 0; i < 3; i++) {
+        findings(engine, "big.json", text);
+      }
+      assertThat(r4.hits() - before)
+          .as("values of %s characters found", size)
+          .isEqualTo(size == 100 ? 1 : 0);
+    }
     assertThat(table.hash(code.get("a"))).isNotEqualTo(WalkedValues.NOT_KEPT);
   }
 }
