@@ -2,6 +2,7 @@ package dev.taskcheck.engine.fast;
 
 import dev.taskcheck.model.Severity;
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -425,24 +426,45 @@ enum Check {
   }
 
   String message(Object... args) {
-    return args.length == 0
-        ? plain
-        : FORMATS
-            .get()
-            .computeIfAbsent(this, c -> new MessageFormat(c.template, Locale.ROOT))
-            .format(args);
+    if (args.length == 0) {
+      return plain;
+    }
+    Formats f = FORMATS.get();
+    Object[] shown = args;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] instanceof Number n) {
+        // as MessageFormat shows a number, with a format kept rather than made for each number
+        if (shown == args) {
+          shown = args.clone();
+        }
+        shown[i] = f.number.format(n);
+      }
+    }
+    return f.templates
+        .computeIfAbsent(this, c -> new MessageFormat(c.template, Locale.ROOT))
+        .format(shown);
+  }
+
+  /**
+   * One thread's parsed templates and number format (neither {@link MessageFormat} nor {@link
+   * NumberFormat} is thread-safe): parsing a template for every finding cost more than the finding,
+   * and MessageFormat makes a number format for every number it shows.
+   */
+  private static final class Formats {
+    private final Map<Check, MessageFormat> templates = new EnumMap<>(Check.class);
+    private final NumberFormat number = NumberFormat.getInstance(Locale.ROOT);
   }
 
   private final String template;
 
+  /** The wording, as {@link MessageFormat} reads it. */
+  String template() {
+    return template;
+  }
+
   /** The template without arguments: its quotes undone. */
   private final String plain;
 
-  /**
-   * The parsed templates, per thread ({@link MessageFormat} is not thread-safe): parsing a template
-   * for every finding cost more than the finding.
-   */
   @SuppressWarnings("ThreadLocalUsage") // one for the enum, for the life of the JVM
-  private static final ThreadLocal<Map<Check, MessageFormat>> FORMATS =
-      ThreadLocal.withInitial(() -> new EnumMap<>(Check.class));
+  private static final ThreadLocal<Formats> FORMATS = ThreadLocal.withInitial(Formats::new);
 }

@@ -333,13 +333,16 @@ final class ChildIndex {
    * package a dropped TaskCheck loaded) can be collected with it.
    */
   static final class Cache {
-    private final Map<IdentityKey, ChildIndex> indexes = new ConcurrentHashMap<>();
+    private final IdentityCache<ChildIndex> indexes = new IdentityCache<>();
 
     ChildIndex of(List<ElementDef> defs) {
-      IdentityKey key = new IdentityKey(defs);
-      // a plain read first: computeIfAbsent may lock the bin even when the index is there
-      ChildIndex known = indexes.get(key);
-      return known != null ? known : indexes.computeIfAbsent(key, k -> new ChildIndex(defs));
+      ChildIndex known = indexes.get(defs);
+      if (known == null) {
+        // a race may build an index twice; either is the same
+        known = new ChildIndex(defs);
+        indexes.put(defs, known);
+      }
+      return known;
     }
   }
 

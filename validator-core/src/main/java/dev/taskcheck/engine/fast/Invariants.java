@@ -48,15 +48,14 @@ final class Invariants {
    * {@link Walker#extra}'s answers by the pair of constraint lists (the plan's objects, compared by
    * identity): this engine's, as its plan is.
    */
-  private final Map<IdentityKey, List<Constraint>> extras = new ConcurrentHashMap<>();
+  private final IdentityCache<List<Constraint>> extras = new IdentityCache<>();
 
   /** The constraints of {@code own} that {@code already} does not repeat, found once per pair. */
   List<Constraint> extra(List<Constraint> own, List<Constraint> already) {
-    IdentityKey key = new IdentityKey(own, already);
-    List<Constraint> known = extras.get(key);
+    List<Constraint> known = extras.get(own, already);
     if (known == null) {
       known = List.copyOf(Walker.extra(own, already));
-      extras.put(key, known);
+      extras.put(own, already, known);
     }
     return known;
   }

@@ -100,7 +100,7 @@ final class Presences {
   /**
    * By constraint, compared by identity (the plan's objects: hashing a record reads every field).
    */
-  private final Map<IdentityKey, Entry> compiled = new ConcurrentHashMap<>();
+  private final IdentityCache<Entry> compiled = new IdentityCache<>();
 
   /** One list per distinct path, so that a {@link Memo} finds a path by identity. */
   private final Map<List<Step>, List<Step>> paths = new ConcurrentHashMap<>();
@@ -122,12 +122,11 @@ final class Presences {
     if (node.kind() != Node.Kind.OBJECT) {
       return null;
     }
-    IdentityKey key = new IdentityKey(c);
-    Entry e = compiled.get(key);
+    Entry e = compiled.get(c);
     if (e == null) {
       String expression = c.expression();
       e = new Entry(expression == null ? null : PresenceTest.of(expression), List.of());
-      compiled.put(key, e);
+      compiled.put(c, e);
     }
     PresenceTest t = e.test;
     if (t == null) {
@@ -148,7 +147,7 @@ final class Presences {
         List<Compiled> more = new ArrayList<>(byFocus);
         more.add(k);
         // a race may lose one of two new forms; it is compiled again on its next use
-        compiled.put(key, new Entry(t, List.copyOf(more)));
+        compiled.put(c, new Entry(t, List.copyOf(more)));
       }
     }
     if (k.test == null) {

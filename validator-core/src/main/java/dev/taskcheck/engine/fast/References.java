@@ -9,8 +9,6 @@ import dev.taskcheck.plan.TypeDef;
 import dev.taskcheck.plan.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -438,14 +436,14 @@ final class References {
    * The target types of an element's Reference type, by the element's list of types (the plan's
    * object, compared by identity: the same for every document).
    */
-  private final Map<IdentityKey, List<String>> targets = new ConcurrentHashMap<>();
+  private final IdentityCache<List<String>> targets = new IdentityCache<>();
 
   private List<String> targetTypes(Walker.Defs defs) {
     List<TypeRef> types = defs.base().types();
-    List<String> known = targets.get(new IdentityKey(types));
+    List<String> known = targets.get(types);
     if (known == null) {
       known = List.copyOf(findTargetTypes(types));
-      targets.put(new IdentityKey(types), known);
+      targets.put(types, known);
     }
     return known;
   }

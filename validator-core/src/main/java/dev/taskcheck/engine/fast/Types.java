@@ -32,19 +32,18 @@ final class Types {
   /**
    * {@link #firstProfile}'s answers by type reference (the plan's object, compared by identity).
    */
-  private final Map<IdentityKey, TypeDef> firstProfiles = new ConcurrentHashMap<>();
+  private final IdentityCache<TypeDef> firstProfiles = new IdentityCache<>();
 
   /**
    * The definition of a type reference's first profile ({@code Quantity} with a {@code
    * SimpleQuantity} profile), or null when the plan does not define it; found once per reference.
    */
   @Nullable TypeDef firstProfile(TypeRef t) {
-    IdentityKey key = new IdentityKey(t);
-    TypeDef known = firstProfiles.get(key);
+    TypeDef known = firstProfiles.get(t);
     if (known == null) {
       known = plan.definition(t.profiles().get(0));
       if (known != null) {
-        firstProfiles.put(key, known);
+        firstProfiles.put(t, known);
       }
     }
     return known;
