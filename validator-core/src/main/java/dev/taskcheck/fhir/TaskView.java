@@ -87,6 +87,16 @@ public abstract class TaskView {
 
   private boolean statusRead;
 
+  /**
+   * The dates read so far ({@link #temporal}), by their text's identity: the date rules read the
+   * same few values (lastModified by three of them), and a Task has few dates.
+   */
+  private final @Nullable String[] datesRead = new String[8];
+
+  private final @Nullable FhirTemporal[] datesParsed = new FhirTemporal[8];
+
+  private int dates;
+
   TaskView(FhirElement task, FhirRelease release) {
     this.task = Objects.requireNonNull(task);
     this.release = Objects.requireNonNull(release);
@@ -126,6 +136,30 @@ public abstract class TaskView {
   public final boolean statusIs(TaskStatus... statuses) {
     TaskStatus s = status();
     return s != null && s.isIn(statuses);
+  }
+
+  /**
+   * A date, dateTime or instant of this Task read as FHIR writes them, or null when {@code text} is
+   * null or no such value; read once per Task and value (the texts the views give are the
+   * document's own, the same string for every rule that asks).
+   */
+  @SuppressWarnings("ReferenceEquality") // the same text of the same Task: read once
+  public final @Nullable FhirTemporal temporal(@Nullable String text) {
+    if (text == null) {
+      return null;
+    }
+    for (int i = 0; i < dates; i++) {
+      if (datesRead[i] == text) {
+        return datesParsed[i];
+      }
+    }
+    FhirTemporal t = FhirTemporal.parse(text).orElse(null);
+    if (dates < datesRead.length) {
+      datesRead[dates] = text;
+      datesParsed[dates] = t;
+      dates++;
+    }
+    return t;
   }
 
   /** When the Task was created: {@code authoredOn}, which 1.4.0 calls {@code created}. */
@@ -339,9 +373,16 @@ public abstract class TaskView {
       step = new Step(step, siblings, position);
       e = siblings.get(position);
     }
-    StringBuilder b = new StringBuilder(48);
-    Objects.requireNonNull(step).append(b);
-    return new PeriodView(b.toString(), e.childValue("start"), e.childValue("end"));
+    Step at = Objects.requireNonNull(step);
+    // the expression is written only when a rule reports the Period: most are in order
+    return new PeriodView(
+        () -> {
+          StringBuilder b = new StringBuilder(48);
+          at.append(b);
+          return b.toString();
+        },
+        e.childValue("start"),
+        e.childValue("end"));
   }
 
   /**

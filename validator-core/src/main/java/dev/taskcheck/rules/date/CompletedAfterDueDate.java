@@ -36,8 +36,8 @@ public final class CompletedAfterDueDate implements Rule {
       return;
     }
     Located<String> endValue = task.executionEnd();
-    FhirTemporal end = Dates.parse(endValue);
-    FhirTemporal due = Dates.parse(task.dueDate());
+    FhirTemporal end = Dates.parse(task, endValue);
+    FhirTemporal due = Dates.parse(task, task.dueDate());
     if (endValue != null && end != null && due != null && due.certainlyBefore(end)) {
       ctx.report(endValue.expression(), LATE, end.text(), due.text());
     }

@@ -2,6 +2,7 @@ package dev.taskcheck.rules.date;
 
 import dev.taskcheck.fhir.FhirTemporal;
 import dev.taskcheck.fhir.Located;
+import dev.taskcheck.fhir.TaskView;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,11 +13,12 @@ final class Dates {
 
   private Dates() {}
 
-  static @Nullable FhirTemporal parse(@Nullable Located<String> value) {
-    return value == null ? null : parse(value.value());
+  /** The value read as a date, once per Task however many rules ask ({@link TaskView#temporal}). */
+  static @Nullable FhirTemporal parse(TaskView task, @Nullable Located<String> value) {
+    return value == null ? null : task.temporal(value.value());
   }
 
-  static @Nullable FhirTemporal parse(@Nullable String value) {
-    return value == null ? null : FhirTemporal.parse(value).orElse(null);
+  static @Nullable FhirTemporal parse(TaskView task, @Nullable String value) {
+    return task.temporal(value);
   }
 }

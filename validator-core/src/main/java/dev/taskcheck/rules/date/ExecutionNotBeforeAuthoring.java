@@ -28,8 +28,8 @@ public final class ExecutionNotBeforeAuthoring implements Rule {
   @Override
   public void check(TaskView task, RuleContext ctx) {
     Located<String> startValue = task.executionStart();
-    FhirTemporal start = Dates.parse(startValue);
-    FhirTemporal authored = Dates.parse(task.authoredOn());
+    FhirTemporal start = Dates.parse(task, startValue);
+    FhirTemporal authored = Dates.parse(task, task.authoredOn());
     if (startValue != null
         && start != null
         && authored != null

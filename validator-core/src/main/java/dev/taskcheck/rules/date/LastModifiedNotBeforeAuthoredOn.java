@@ -45,8 +45,8 @@ public final class LastModifiedNotBeforeAuthoredOn implements Rule {
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
-    FhirTemporal authored = Dates.parse(task.authoredOn());
-    FhirTemporal modified = Dates.parse(task.lastModified());
+    FhirTemporal authored = Dates.parse(task, task.authoredOn());
+    FhirTemporal modified = Dates.parse(task, task.lastModified());
     if (authored != null && modified != null && modified.certainlyBefore(authored)) {
       ctx.report(
           "Task.lastModified",

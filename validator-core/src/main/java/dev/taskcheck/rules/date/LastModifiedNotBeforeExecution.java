@@ -27,12 +27,12 @@ public final class LastModifiedNotBeforeExecution implements Rule {
 
   @Override
   public void check(TaskView task, RuleContext ctx) {
-    FhirTemporal modified = Dates.parse(task.lastModified());
+    FhirTemporal modified = Dates.parse(task, task.lastModified());
     if (modified == null) {
       return;
     }
-    FhirTemporal start = Dates.parse(task.executionStart());
-    FhirTemporal end = Dates.parse(task.executionEnd());
+    FhirTemporal start = Dates.parse(task, task.executionStart());
+    FhirTemporal end = Dates.parse(task, task.executionEnd());
     if (start != null && modified.certainlyBefore(start)) {
       ctx.report("Task.lastModified", BEFORE_START, modified.text(), start.text());
     } else if (end != null && modified.certainlyBefore(end)) {

@@ -43,7 +43,7 @@ public final class NoDateInFuture implements Rule {
     for (Located<String> value :
         Arrays.asList(
             task.authoredOn(), task.lastModified(), task.executionStart(), task.executionEnd())) {
-      FhirTemporal t = Dates.parse(value);
+      FhirTemporal t = Dates.parse(task, value);
       if (value != null && t != null && t.certainlyAfter(latest)) {
         ctx.report(value.expression(), FUTURE, t.text(), ctx.now().toString());
       }

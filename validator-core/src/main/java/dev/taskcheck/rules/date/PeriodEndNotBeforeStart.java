@@ -43,8 +43,8 @@ public final class PeriodEndNotBeforeStart implements Rule {
   @Override
   public void check(TaskView task, RuleContext ctx) {
     for (PeriodView p : task.periods()) {
-      FhirTemporal start = Dates.parse(p.start());
-      FhirTemporal end = Dates.parse(p.end());
+      FhirTemporal start = Dates.parse(task, p.start());
+      FhirTemporal end = Dates.parse(task, p.end());
       if (start != null && end != null && end.certainlyBefore(start)) {
         ctx.report(p.expression(), REVERSED, end.text(), start.text());
       }
