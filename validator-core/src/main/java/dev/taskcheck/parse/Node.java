@@ -232,8 +232,9 @@ public final class Node {
     return h;
   }
 
+  @SuppressWarnings("ReferenceEquality") // the constructor keeps every empty Notes as NONE
   private int hashContent() {
-    if (!notes.isEmpty()) {
+    if (notes != Notes.NONE) {
       return NOTED;
     }
     int h = name.hashCode();

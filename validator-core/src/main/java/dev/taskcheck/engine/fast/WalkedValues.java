@@ -259,19 +259,30 @@ final class WalkedValues {
     return next == '.' || next == '[';
   }
 
-  /** Whether two values have the same content, as {@link #hash} reads it. */
+  /**
+   * Whether two values have the same content, as {@link #hash} reads it: equal hashes (kept by the
+   * nodes, and never {@link Node#NOTED} for both: a value with parser notes is not the same as any
+   * other), then the nodes themselves, level by level.
+   */
   @SuppressWarnings("ReferenceEquality") // the same node has the same content
   static boolean sameContent(Node a, Node b) {
     if (a == b) {
       return true;
     }
+    int h = a.contentHash();
+    if (h != b.contentHash() || h == Node.NOTED) {
+      return false;
+    }
+    return sameNodes(a, b);
+  }
+
+  /** {@link #sameContent} below two nodes of equal hashes, neither of them noted. */
+  private static boolean sameNodes(Node a, Node b) {
     if (a.kind() != b.kind()
         || a.inArray() != b.inArray()
         || !a.name().equals(b.name())
         || !Objects.equals(a.value(), b.value())
-        || !Objects.equals(a.resourceType(), b.resourceType())
-        || !a.notes().isEmpty()
-        || !b.notes().isEmpty()) {
+        || !Objects.equals(a.resourceType(), b.resourceType())) {
       return false;
     }
     List<Node> ac = a.children();
@@ -280,7 +291,10 @@ final class WalkedValues {
       return false;
     }
     for (int i = 0; i < ac.size(); i++) {
-      if (!sameContent(ac.get(i), bc.get(i))) {
+      Node x = ac.get(i);
+      Node y = bc.get(i);
+      // a child's hash was made with its parent's, and is kept: a cheap first test
+      if (x.contentHash() != y.contentHash() || !sameNodes(x, y)) {
         return false;
       }
     }

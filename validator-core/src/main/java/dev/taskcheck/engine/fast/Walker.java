@@ -782,7 +782,9 @@ final class Walker {
       engine.extensions().extension(this, value, defs, at, scope);
       return true;
     }
-    WalkedValues known = extension == null ? walked : null;
+    // a narrative's walk checks its XHTML, which is never kept (narrativeOutcome): its content,
+    // the biggest string of most resources, is not hashed
+    WalkedValues known = extension == null && !"Narrative".equals(type) ? walked : null;
     int hash = known == null ? WalkedValues.NOT_KEPT : known.hash(value);
     if (known != null && hash != WalkedValues.NOT_KEPT) {
       WalkedValues.Slot before = known.find(hash, value, defs, type, doc.baseOnly());

@@ -173,6 +173,7 @@ class WalkedValuesTest {
     docs.put("c", "{\"resourceType\":\"Task\",\"code\":{\"text\":\"y\"}}");
     docs.put("d", "{\"resourceType\":\"Task\",\"code\":{\"text\":[\"x\"]}}");
     docs.put("e", "{\"resourceType\":\"Task\",\"code\":{\"text\":\"x\",\"coding\":[]}}");
+    docs.put("f", "{\"resourceType\":\"Task\",\"code\":{\"text\":\"x\",\"coding\":[]}}");
     Map<String, dev.taskcheck.parse.Node> code = new LinkedHashMap<>();
     docs.forEach(
         (k, v) -> {
@@ -189,6 +190,8 @@ class WalkedValuesTest {
     assertThat(WalkedValues.sameContent(code.get("a"), code.get("d"))).isFalse();
     // an empty array is a parser note the content does not show: never kept
     assertThat(table.hash(code.get("e"))).isEqualTo(WalkedValues.NOT_KEPT);
+    // and two such values are not the same content, though they read alike
+    assertThat(WalkedValues.sameContent(code.get("e"), code.get("f"))).isFalse();
     // a value's hash is its node's, kept there: the same on a second asking
     assertThat(table.hash(code.get("c"))).isEqualTo(table.hash(code.get("c")));
     assertThat(table.hash(code.get("a"))).isNotEqualTo(table.hash(code.get("c")));
