@@ -6,8 +6,16 @@
 // fast engine covers and, of those, the ones on which its findings equal the reference engine's.
 // --xml adds the fast engine on the same Tasks written as XML by HAPI's parsers.
 //
+// Then, for the fast engine and auto, paired rounds (--paired-rounds, 10; 0 leaves them out): one
+// second of the engine and one of the baseline in turns (the order swapped each round), on 1 and on
+// N threads, and the median and quartiles of the rounds' ratios. Each engine's figures above come
+// from one stretch of time, the baseline's from another, and on a shared machine the two move apart
+// by 20% from run to run (2026-12-07: the fast engine's 2-thread ratio 0.196-0.265 over four runs
+// of
+// one build); rounds in turns see the same machine, so their median moves less.
+//
 //   ./mvnw -q -DskipTests package && bench/engines.sh [--count 2000] [--seconds 10] [--threads N]
-//       [--only fast,reference] [--skip-hapi] [--skip-agreement] [--xml]
+//       [--only fast,reference] [--skip-hapi] [--skip-agreement] [--xml] [--paired-rounds 10]
 //
 // Wall-clock figures: run on a quiet machine, and read the ratios, not the absolute numbers.
 package dev.taskcheck.bench;
@@ -132,8 +140,9 @@ public final class EngineBench {
                   && wanted.stream().noneMatch(w -> e.name.toLowerCase(Locale.ROOT).contains(w)));
     }
     List<Figures> all = new ArrayList<>();
+    List<Consumer<String>> validators = new ArrayList<>();
     for (Engine e : engines) {
-      all.add(measure(e, e.xml ? xmlTasks : tasks, seconds, threads));
+      all.add(measure(e, e.xml ? xmlTasks : tasks, seconds, threads, validators));
     }
 
     Figures base = all.get(0);
@@ -174,9 +183,75 @@ public final class EngineBench {
           f.perCpuSecond / base.perCpuSecond,
           f.bytesPerTask / 1024);
     }
+    int rounds = BenchArgs.intArg(args, "--paired-rounds", 10);
+    if (rounds > 0) {
+      System.out.printf(
+          Locale.ROOT,
+          "%npaired rounds: 1 s of the engine and 1 s of the baseline in turns, %d rounds on 1"
+              + " thread and %d on %d; the ratio engine/baseline, median (quartiles)%n",
+          rounds,
+          rounds,
+          threads);
+      for (int i = 1; i < engines.size(); i++) {
+        Engine e = engines.get(i);
+        if (!e.xml && (e.name.contains("fast engine") || e.name.contains("auto"))) {
+          paired(e.name, validators.get(0), validators.get(i), tasks, rounds, threads);
+        }
+      }
+    }
     if (!List.of(args).contains("--skip-agreement")) {
       agreement(tasks, now);
     }
+  }
+
+  /**
+   * Rounds of one second of {@code engine} and one of {@code baseline}, in turns, the order swapped
+   * each round, on one thread and then on {@code threads}; prints the median and quartiles of the
+   * rounds' ratios. Both are warmed up already ({@link #measure}).
+   */
+  private static void paired(
+      String name,
+      Consumer<String> baseline,
+      Consumer<String> engine,
+      List<String> tasks,
+      int rounds,
+      int threads)
+      throws Exception {
+    double[] one = new double[rounds];
+    double[] many = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      boolean engineFirst = r % 2 == 0;
+      double a = run(engineFirst ? engine : baseline, tasks, 1).perSecond();
+      double b = run(engineFirst ? baseline : engine, tasks, 1).perSecond();
+      one[r] = engineFirst ? a / b : b / a;
+    }
+    for (int r = 0; r < rounds; r++) {
+      boolean engineFirst = r % 2 == 0;
+      double a = window(List.of(engineFirst ? engine : baseline), tasks, 1, threads);
+      double b = window(List.of(engineFirst ? baseline : engine), tasks, 1, threads);
+      many[r] = engineFirst ? a / b : b / a;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%-46s 1 thread %.4f (%.4f-%.4f)   %d threads %.4f (%.4f-%.4f)%n",
+        name,
+        quantile(one, 0.5),
+        quantile(one, 0.25),
+        quantile(one, 0.75),
+        threads,
+        quantile(many, 0.5),
+        quantile(many, 0.25),
+        quantile(many, 0.75));
+  }
+
+  /** The {@code q} quantile of the values, linearly interpolated between the nearest two. */
+  static double quantile(double[] values, double q) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    double at = q * (sorted.length - 1);
+    int low = (int) Math.floor(at);
+    int high = Math.min(low + 1, sorted.length - 1);
+    return sorted[low] + (at - low) * (sorted[high] - sorted[low]);
   }
 
   /** Coverage and agreement of the fast engine against the reference engine on the same Tasks. */
@@ -287,11 +362,18 @@ public final class EngineBench {
     return validator::validateWithResult;
   }
 
-  private static Figures measure(Engine engine, List<String> tasks, double seconds, int threads)
+  /** Measures one engine; adds the validator it made and warmed up to {@code validators}. */
+  private static Figures measure(
+      Engine engine,
+      List<String> tasks,
+      double seconds,
+      int threads,
+      List<Consumer<String>> validators)
       throws Exception {
     System.out.println("measuring " + engine.name + " ...");
     long t0 = System.nanoTime();
     Consumer<String> first = engine.create.get();
+    validators.add(first);
     first.accept(tasks.get(0));
     double firstMs = (System.nanoTime() - t0) / 1e6;
     double warm = warmUp(first, tasks, seconds / 3);
@@ -371,13 +453,23 @@ public final class EngineBench {
     for (Consumer<String> v : validators) {
       run(v, tasks, Math.min(1, seconds / 3));
     }
+    return window(validators, tasks, seconds, threads);
+  }
+
+  /**
+   * Tasks per second on {@code threads} threads over {@code seconds}: thread t runs {@code
+   * validators.get(t)}, or the last one when there are fewer.
+   */
+  private static double window(
+      List<Consumer<String>> validators, List<String> tasks, double seconds, int threads)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       AtomicBoolean stop = new AtomicBoolean();
       List<Future<Long>> counts = new ArrayList<>();
       long start = System.nanoTime();
       for (int t = 0; t < threads; t++) {
-        Consumer<String> v = validators.get(t);
+        Consumer<String> v = validators.get(Math.min(t, validators.size() - 1));
         int offset = t * tasks.size() / threads;
         counts.add(
             pool.submit(
