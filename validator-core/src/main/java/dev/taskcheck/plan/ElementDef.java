@@ -1,7 +1,9 @@
 package dev.taskcheck.plan;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,10 +32,6 @@ import org.jspecify.annotations.Nullable;
  * @param minValue the minimum value ({@code minValue[x]}), or null
  * @param maxValue the maximum value ({@code maxValue[x]}), or null
  * @param children the elements defined inline below this one, in snapshot order
- * @param name the element's name, always the last step of its path without {@code [x]} ({@code
- *     value} for {@code value[x]}), interned: made from the path by the constructor, whatever is
- *     given (a record keeps no other field, and the walkers ask for the names of the same
- *     definitions for every element of every document)
  */
 public record ElementDef(
     String id,
@@ -53,8 +51,7 @@ public record ElementDef(
     int maxLength,
     @Nullable FixedValue minValue,
     @Nullable FixedValue maxValue,
-    List<ElementDef> children,
-    String name) {
+    List<ElementDef> children) {
 
   /** The maximum cardinality {@code *}. */
   public static final int UNBOUNDED = Integer.MAX_VALUE;
@@ -66,57 +63,30 @@ public record ElementDef(
     constraints = List.copyOf(constraints);
     representation = List.copyOf(representation);
     children = List.copyOf(children);
-    name = nameOf(path);
   }
 
-  /** An element, its name made from its path. */
-  public ElementDef(
-      String id,
-      String path,
-      int min,
-      int max,
-      List<TypeRef> types,
-      @Nullable String contentReference,
-      @Nullable Binding binding,
-      List<Constraint> constraints,
-      @Nullable FixedValue fixed,
-      @Nullable FixedValue pattern,
-      boolean modifier,
-      List<String> representation,
-      @Nullable String sliceName,
-      @Nullable Slicing slicing,
-      int maxLength,
-      @Nullable FixedValue minValue,
-      @Nullable FixedValue maxValue,
-      List<ElementDef> children) {
-    this(
-        id,
-        path,
-        min,
-        max,
-        types,
-        contentReference,
-        binding,
-        constraints,
-        fixed,
-        pattern,
-        modifier,
-        representation,
-        sliceName,
-        slicing,
-        maxLength,
-        minValue,
-        maxValue,
-        children,
-        "");
+  /**
+   * The element's name: the last step of its path, without {@code [x]} ({@code value} for {@code
+   * value[x]}).
+   */
+  public String name() {
+    String known = NAMES.get(path);
+    if (known == null) {
+      int dot = path.lastIndexOf('.');
+      String last = dot < 0 ? path : path.substring(dot + 1);
+      known = (last.endsWith("[x]") ? last.substring(0, last.length() - 3) : last).intern();
+      NAMES.put(path, known);
+    }
+    return known;
   }
 
-  /** The last step of a path without {@code [x]}, interned. */
-  private static String nameOf(String path) {
-    int dot = path.lastIndexOf('.');
-    String last = dot < 0 ? path : path.substring(dot + 1);
-    return (last.endsWith("[x]") ? last.substring(0, last.length() - 3) : last).intern();
-  }
+  /**
+   * Each path's name, computed once: a record keeps no derived fields, and the walkers ask for
+   * names of the same definitions for every document (one string, its hash computed once). Names
+   * are interned, as the plan's strings and the JSON parser's property names are: a lookup by a
+   * property name then finds its key by identity, without comparing characters.
+   */
+  private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
 
   /** Whether this is a choice element ({@code value[x]}). */
   public boolean isChoice() {

@@ -86,7 +86,9 @@ final class Types {
 
   /** Whether {@code type} is a concrete resource type ({@code Patient}; not {@code Resource}). */
   boolean isConcreteResource(String type) {
-    TypeDef t = plan.type(type);
+    // through the types kept by code (one lookup where the plan takes two); a name the plan does
+    // not know is not kept
+    TypeDef t = type(type);
     return t != null && t.kind() == TypeDef.Kind.RESOURCE && !t.isAbstract() && !t.constraint();
   }
 
@@ -95,13 +97,7 @@ final class Types {
    * first part.
    */
   boolean isConcreteResourceName(String name) {
-    if (name.isEmpty() || !Character.isUpperCase(name.charAt(0))) {
-      return false;
-    }
-    // through the types kept by code (one lookup where the plan takes two); a name the plan does
-    // not know is not kept
-    TypeDef t = type(name);
-    return t != null && t.kind() == TypeDef.Kind.RESOURCE && !t.isAbstract() && !t.constraint();
+    return !name.isEmpty() && Character.isUpperCase(name.charAt(0)) && isConcreteResource(name);
   }
 
   /**
