@@ -58,6 +58,13 @@ final class WalkedValues {
   private final @Nullable Slot[] slots = new Slot[SLOTS];
 
   /**
+   * The hash of each slot's value ({@link #NOT_KEPT} for an empty slot), read before the slot: most
+   * values looked up are not kept (identifiers, dates, references seen once), and telling so from
+   * this small array spares reading a slot object that lies anywhere in the heap.
+   */
+  private final int[] hashes = new int[SLOTS];
+
+  /**
    * The hashes of values walked once, by slot: a value is kept the second time it is walked, so
    * that the many that come once (identifiers, dates, most references) are not held.
    */
@@ -186,7 +193,11 @@ final class WalkedValues {
   /** The walk kept for a value with this content and key, or null. */
   @SuppressWarnings("ReferenceEquality") // the plan's definitions, one object each
   @Nullable Slot find(int hash, Node value, Walker.Defs defs, String type, boolean baseOnly) {
-    Slot s = slots[hash & (SLOTS - 1)];
+    int i = hash & (SLOTS - 1);
+    if (hashes[i] != hash) {
+      return null;
+    }
+    Slot s = slots[i];
     if (s == null
         || s.hash != hash
         || s.base != defs.base()
@@ -243,8 +254,9 @@ final class WalkedValues {
         }
       }
     }
-    slots[hash & (SLOTS - 1)] =
-        new Slot(hash, value, defs, type, baseOnly, findings, forms, choiceFree);
+    int i = hash & (SLOTS - 1);
+    slots[i] = new Slot(hash, value, defs, type, baseOnly, findings, forms, choiceFree);
+    hashes[i] = hash;
   }
 
   /** Whether {@code expression} names {@code path} or something inside it. */
