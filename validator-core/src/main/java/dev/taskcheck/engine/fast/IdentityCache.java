@@ -18,6 +18,11 @@ final class IdentityCache<V> {
 
   private int size;
 
+  /** How many entries are kept. */
+  synchronized int size() {
+    return size;
+  }
+
   /** What is kept for {@code key}, or null. */
   @Nullable V get(Object key) {
     return get(key, null);

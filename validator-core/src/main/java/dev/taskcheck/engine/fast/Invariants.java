@@ -238,12 +238,14 @@ final class Invariants {
       @Nullable String type,
       Presences.@Nullable Memo memo) {
     PlanNode f = null;
-    for (int i = 0; i < constraints.size(); i++) {
-      Constraint c = constraints.get(i);
-      if (c.expression() == null || droppedByPolicy(c, at, scope, w)) {
+    Prepared[] prepared = prepared(constraints);
+    for (int i = 0; i < prepared.length; i++) {
+      Prepared p = prepared[i];
+      Constraint c = p.constraint;
+      if (p.kind == Prepared.NO_EXPRESSION || (p.replaced && droppedByPolicy(c, at, scope, w))) {
         continue;
       }
-      Boolean decided = intrinsic(c, node, type, scope, w);
+      Boolean decided = intrinsic(p, node, type, scope, w);
       if (decided == null) {
         decided = presences.decide(c, node, def, type, memo);
         if (decided == null) {
@@ -294,7 +296,7 @@ final class Invariants {
   private static boolean droppedByPolicy(
       Constraint c, Loc at, Walker.ResourceScope scope, Walker w) {
     String key = c.key();
-    if (!REPLACED.contains(key) || scope.container() != null) {
+    if (scope.container() != null) {
       return false;
     }
     String taskPath = w.doc().taskPath(scope.node());
@@ -343,40 +345,107 @@ final class Invariants {
 
   /** The answer of an invariant decided by code, or null to evaluate its FHIRPath. */
   private @Nullable Boolean intrinsic(
-      Constraint c, Node node, @Nullable String type, Walker.ResourceScope scope, Walker w) {
-    return switch (c.key()) {
+      Prepared p, Node node, @Nullable String type, Walker.ResourceScope scope, Walker w) {
+    return switch (p.kind) {
       // the reference engine's hasValue() holds for every complex element but a Quantity whose
       // value Java cannot read as a number: HL7 core turns the Quantity into its own to find its
       // string form, and the failed conversion fails ele-1 (reference-behaviour.md §16)
-      case "ele-1" -> !"Quantity".equals(type) || readableValue(node);
+      case Prepared.ELE_1 -> !"Quantity".equals(type) || readableValue(node);
       // never evaluated: the contained-resource check reports orphans instead
-      case "dom-3" -> Boolean.TRUE;
-      case "dom-6" -> dom6(c, node, scope, w);
-      case "dom-2", "dom-4", "dom-5" -> node.child("contained") == null ? Boolean.TRUE : null;
+      case Prepared.DOM_3 -> Boolean.TRUE;
+      case Prepared.DOM_6 -> dom6(p.constraint, node, scope, w);
+      case Prepared.DOM_2_4_5 -> node.child("contained") == null ? Boolean.TRUE : null;
       // the common answers of three core invariants, read off the tree without a typed view
-      case "ref-1" -> trueIf(REF_1.contains(c.expression()) && ref1Holds(node));
-      case "per-1" ->
+      case Prepared.REF_1 -> trueIf(ref1Holds(node));
+      case Prepared.PER_1 -> trueIf(node.child("start") == null || node.child("end") == null);
+      case Prepared.QTY_3 ->
           trueIf(
-              PER_1.contains(c.expression())
-                  && (node.child("start") == null || node.child("end") == null));
-      case "qty-3" ->
-          trueIf(
-              QTY_3.equals(c.expression())
-                  && ((node.child("code") == null && node.child("_code") == null)
-                      || hasPrimitive(node, "system")));
-      case "txt-1", "txt-2" -> {
+              (node.child("code") == null && node.child("_code") == null)
+                  || hasPrimitive(node, "system"));
+      case Prepared.TXT_1, Prepared.TXT_2 -> {
         Narratives.Outcome o = w.narrativeOutcome(node);
         if (o == null) {
-          throw new NotCovered("the narrative invariant " + c.key() + " without its XHTML checks");
+          throw new NotCovered(
+              "the narrative invariant " + p.constraint.key() + " without its XHTML checks");
         }
-        yield c.key().equals("txt-1") ? o.txt1() : o.txt2();
+        yield p.kind == Prepared.TXT_1 ? o.txt1() : o.txt2();
       }
       default -> null;
     };
   }
 
+  /**
+   * A constraint with what {@link #evaluate} asks of it on every element, worked out once: which of
+   * the invariants {@link #intrinsic} decides it is (by key, and for ref-1, per-1 and qty-3 by the
+   * published text too), and whether a rule of the catalog replaces it ({@link #REPLACED}).
+   */
+  private static final class Prepared {
+    static final int OTHER = 0;
+    static final int NO_EXPRESSION = 1;
+    static final int ELE_1 = 2;
+    static final int DOM_3 = 3;
+    static final int DOM_6 = 4;
+    static final int DOM_2_4_5 = 5;
+    static final int REF_1 = 6;
+    static final int PER_1 = 7;
+    static final int QTY_3 = 8;
+    static final int TXT_1 = 9;
+    static final int TXT_2 = 10;
+
+    final Constraint constraint;
+    final int kind;
+    final boolean replaced;
+
+    Prepared(Constraint c) {
+      this.constraint = c;
+      String e = c.expression();
+      this.kind =
+          e == null
+              ? NO_EXPRESSION
+              : switch (c.key()) {
+                case "ele-1" -> ELE_1;
+                case "dom-3" -> DOM_3;
+                case "dom-6" -> DOM_6;
+                case "dom-2", "dom-4", "dom-5" -> DOM_2_4_5;
+                case "ref-1" -> REF_1_TEXTS.contains(e) ? REF_1 : OTHER;
+                case "per-1" -> PER_1_TEXTS.contains(e) ? PER_1 : OTHER;
+                case "qty-3" -> QTY_3_TEXT.equals(e) ? QTY_3 : OTHER;
+                case "txt-1" -> TXT_1;
+                case "txt-2" -> TXT_2;
+                default -> OTHER;
+              };
+      this.replaced = REPLACED.contains(c.key());
+    }
+  }
+
+  /**
+   * The prepared constraints of each list the walker passes (the plan's lists and those {@link
+   * #extra} keeps, the same objects for every document), by the list's identity.
+   */
+  private final IdentityCache<Prepared[]> prepared = new IdentityCache<>();
+
+  /**
+   * How many lists {@link #prepared} keeps: far more than a plan has, a bound should a list made
+   * per element ever reach it (it is then prepared on each use instead).
+   */
+  private static final int MAX_PREPARED = 4096;
+
+  private Prepared[] prepared(List<Constraint> constraints) {
+    Prepared[] p = prepared.get(constraints);
+    if (p == null) {
+      p = new Prepared[constraints.size()];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = new Prepared(constraints.get(i));
+      }
+      if (prepared.size() < MAX_PREPARED) {
+        prepared.put(constraints, p);
+      }
+    }
+    return p;
+  }
+
   /** The published ref-1 texts (R4, R4B, R5), all guarded by {@link ExpressionFixes}. */
-  private static final Set<String> REF_1 =
+  private static final Set<String> REF_1_TEXTS =
       Set.of(
           "reference.startsWith('#').not() or (reference.substring(1).trace('url') in"
               + " %rootResource.contained.id.trace('ids'))",
@@ -388,13 +457,13 @@ final class Invariants {
               + " or (reference='#' and %rootResource!=%resource))");
 
   /** The published per-1 texts (R4 and R4B, R5). */
-  private static final Set<String> PER_1 =
+  private static final Set<String> PER_1_TEXTS =
       Set.of(
           "start.hasValue().not() or end.hasValue().not() or (start <= end)",
           "start.hasValue().not() or end.hasValue().not() or (start.lowBoundary() <="
               + " end.highBoundary())");
 
-  private static final String QTY_3 = "code.empty() or system.exists()";
+  private static final String QTY_3_TEXT = "code.empty() or system.exists()";
 
   /** True when {@code holds}, else null: the expression decides. */
   private static @Nullable Boolean trueIf(boolean holds) {

@@ -802,7 +802,7 @@ final class Walker {
       List<Constraint> own =
           resolved != null
               ? resolved.typeConstraints()
-              : extra(typeDef.root().constraints(), defs.base().constraints());
+              : engine.invariants().extra(typeDef.root().constraints(), defs.base().constraints());
       typeInvariants(value, typeDef, own, childParent, at, scope, defs);
     }
     if (known != null && hash != WalkedValues.NOT_KEPT && contextual == marks) {
