@@ -2,6 +2,12 @@ package dev.taskcheck.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class NodePathTest {
@@ -91,5 +97,94 @@ class NodePathTest {
     assertThat(NodePath.position(task, "Task.note")).containsExactly(2, 3);
     assertThat(NodePath.position(task, "Task.note[1]")).containsExactly(4, 5);
     assertThat(NodePath.position(task, "Task.note[1].text")).containsExactly(4, 6);
+  }
+
+  /**
+   * Reading the steps in place gives the positions the split form gave ({@link SplitNodePath}), for
+   * the paths of every node of the samples and of this class's Bundle, and for those paths bent the
+   * ways findings and odd input bend them: indexes out of range or malformed, choice types, engine
+   * comments, functions, partners, stray dots, names that are not there.
+   */
+  @Test
+  void readsStepsInPlaceAsTheSplitFormDid() throws IOException {
+    List<Node> roots = new ArrayList<>(List.of(ROOT));
+    for (String sample :
+        List.of(
+            "spec-r4-Task-example1.json",
+            "spec-r5-Task-example2.json",
+            "bundle-cardiology-workup.json",
+            "davinci-pcde-task-requested.xml")) {
+      Path file = Path.of("../testdata/samples", sample);
+      roots.add(((ParsedDocument) DocumentParser.parseText(Files.readString(file), 1)).root());
+    }
+    String[] bends = {
+      "",
+      ".missing",
+      "[9]",
+      "[-1]",
+      "[x]",
+      "[]",
+      ".extension[0]",
+      ".id",
+      "/*Task/x*/",
+      ".ofType(Ratio)",
+      ".ofType(Quantity).value",
+      ".where(a.b = 'c')",
+      ".resolve()",
+      ".",
+      "..",
+      ".value",
+      ".coding[0].code",
+      ".extension('u').value"
+    };
+    Random random = new Random(20261207);
+    int compared = 0;
+    for (Node root : roots) {
+      List<String> paths = new ArrayList<>();
+      paths(root, root.resourceType() != null ? root.resourceType() : root.name(), paths);
+      for (String path : paths) {
+        List<String> expressions = new ArrayList<>();
+        expressions.add(path);
+        expressions.add("." + path);
+        for (int i = 0; i < 4; i++) {
+          expressions.add(path + bends[random.nextInt(bends.length)]);
+          expressions.add(
+              path + bends[random.nextInt(bends.length)] + bends[random.nextInt(bends.length)]);
+        }
+        int dot = path.lastIndexOf('.');
+        if (dot > 0) {
+          // the last step as a choice's base with its type, and as a primitive's partner
+          String last = path.substring(dot + 1);
+          expressions.add(path.substring(0, dot) + "._" + last);
+          if (last.startsWith("value") && last.length() > 5) {
+            expressions.add(path.substring(0, dot) + ".value.ofType(" + last.substring(5) + ")");
+          }
+        }
+        for (String e : expressions) {
+          assertThat(NodePath.position(root, e))
+              .as(e)
+              .containsExactly(SplitNodePath.position(root, e));
+          compared++;
+        }
+      }
+    }
+    assertThat(compared).isGreaterThan(2_000);
+  }
+
+  /** The path of every node below {@code n}, indexed among siblings of the same name. */
+  private static void paths(Node n, String path, List<String> out) {
+    out.add(path);
+    List<Node> children = n.children();
+    for (int i = 0; i < children.size(); i++) {
+      Node c = children.get(i);
+      int index = 0;
+      for (int j = 0; j < i; j++) {
+        if (children.get(j).name().equals(c.name())) {
+          index++;
+        }
+      }
+      String step = c.name() == null || c.name().isEmpty() ? "item" : c.name();
+      paths(c, path + "." + step + (c.inArray() || index > 0 ? "[" + index + "]" : ""), out);
+    }
   }
 }
