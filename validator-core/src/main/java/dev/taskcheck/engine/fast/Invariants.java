@@ -247,7 +247,12 @@ final class Invariants {
       }
       Boolean decided = intrinsic(p, node, type, scope, w);
       if (decided == null) {
-        decided = presences.decide(c, node, def, type, memo);
+        Presences.Compiled form = p.form;
+        if (form == null || !form.isFor(def, type)) {
+          form = presences.form(c, def, type);
+          p.form = form;
+        }
+        decided = presences.decide(form, node, memo);
         if (decided == null) {
           // the expression may read %resource or %rootResource
           w.contextual();
@@ -395,6 +400,12 @@ final class Invariants {
     final Constraint constraint;
     final int kind;
     final boolean replaced;
+
+    /**
+     * The last compiled form {@link Presences} gave for the constraint (most lists are read with
+     * one focus and type); an immutable record, so a thread reading another's write sees it whole.
+     */
+    Presences.@Nullable Compiled form;
 
     Prepared(Constraint c) {
       this.constraint = c;

@@ -76,8 +76,20 @@ final class Presences {
 
   private record Logic(String op, Test left, Test right) implements Test {}
 
-  /** The compiled form for one focus definition (compared by identity). */
-  private record Compiled(ElementDef focus, @Nullable String type, @Nullable Test test) {}
+  /**
+   * A constraint's compiled form for one focus definition (compared by identity) and type; its test
+   * is null where the constraint is left to the evaluator. A caller may keep the last one it was
+   * given ({@link #form}) and pass it to {@link #decide(Compiled, Node, Memo)} while the focus and
+   * type are the same.
+   */
+  record Compiled(ElementDef focus, @Nullable String type, @Nullable Test test) {
+
+    /** Whether this is the form for {@code focus} and {@code type}. */
+    @SuppressWarnings("ReferenceEquality") // the plan's definitions, one object each
+    boolean isFor(ElementDef otherFocus, @Nullable String otherType) {
+      return focus == otherFocus && same(type, otherType);
+    }
+  }
 
   /**
    * A constraint's expression read once, and its compiled forms by focus definition: the same
@@ -119,9 +131,24 @@ final class Presences {
   @SuppressWarnings("ReferenceEquality")
   @Nullable Boolean decide(
       Constraint c, Node node, ElementDef focus, @Nullable String type, @Nullable Memo memo) {
-    if (node.kind() != Node.Kind.OBJECT) {
+    return decide(form(c, focus, type), node, memo);
+  }
+
+  /**
+   * Whether the invariant of the compiled form holds on {@code node}, or null when it is left to
+   * the evaluator.
+   */
+  @Nullable Boolean decide(Compiled k, Node node, @Nullable Memo memo) {
+    if (node.kind() != Node.Kind.OBJECT || k.test == null) {
       return null;
     }
+    int v = value(k.test, node, memo != null && memo.focus == node ? memo : null);
+    // an invariant holds when it is true; false and empty fail it
+    return v == UNDECIDED ? null : v == TRUE;
+  }
+
+  /** The compiled form of {@code c} on an element defined by {@code focus} of type {@code type}. */
+  Compiled form(Constraint c, ElementDef focus, @Nullable String type) {
     Entry e = compiled.get(c);
     if (e == null) {
       String expression = c.expression();
@@ -130,32 +157,23 @@ final class Presences {
     }
     PresenceTest t = e.test;
     if (t == null) {
-      return null;
+      return new Compiled(focus, type, null);
     }
-    Compiled k = null;
     List<Compiled> byFocus = e.byFocus;
     for (int i = 0; i < byFocus.size(); i++) {
       Compiled known = byFocus.get(i);
-      if (known.focus == focus && same(known.type, type)) {
-        k = known;
-        break;
+      if (known.isFor(focus, type)) {
+        return known;
       }
     }
-    if (k == null) {
-      k = new Compiled(focus, type, resolve(t, focus, type));
-      if (byFocus.size() < MAX_FOCI) {
-        List<Compiled> more = new ArrayList<>(byFocus);
-        more.add(k);
-        // a race may lose one of two new forms; it is compiled again on its next use
-        compiled.put(c, new Entry(t, List.copyOf(more)));
-      }
+    Compiled k = new Compiled(focus, type, resolve(t, focus, type));
+    if (byFocus.size() < MAX_FOCI) {
+      List<Compiled> more = new ArrayList<>(byFocus);
+      more.add(k);
+      // a race may lose one of two new forms; it is compiled again on its next use
+      compiled.put(c, new Entry(t, List.copyOf(more)));
     }
-    if (k.test == null) {
-      return null;
-    }
-    int v = value(k.test, node, memo != null && memo.focus == node ? memo : null);
-    // an invariant holds when it is true; false and empty fail it
-    return v == UNDECIDED ? null : v == TRUE;
+    return k;
   }
 
   private static boolean same(@Nullable String a, @Nullable String b) {
