@@ -51,7 +51,12 @@ public final class Pipeline {
       throw new IllegalArgumentException("threads must be at least 1");
     }
     this.processor = processor;
-    this.threads = effectiveThreads(threads, Runtime.getRuntime().availableProcessors());
+    // up to four threads are always allowed: the processor count (a read of the container's
+    // limits, slow enough to show when a library call validates one small document) is not asked
+    this.threads =
+        threads <= 4
+            ? threads
+            : effectiveThreads(threads, Runtime.getRuntime().availableProcessors());
   }
 
   /**

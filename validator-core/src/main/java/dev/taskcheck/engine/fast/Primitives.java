@@ -538,7 +538,9 @@ final class Primitives {
   private static boolean yearIsValid(String v) {
     try {
       int year = Integer.parseInt(v, 0, Math.min(4, v.length()), 10);
-      return year >= 1800 && year <= ThisYear.get() + 80;
+      // a year within 80 of the one last read is within 80 of the current one (years only grow):
+      // the clock is read only for a year past that
+      return year >= 1800 && (year <= ThisYear.last() + 80 || year <= ThisYear.get() + 80);
     } catch (NumberFormatException e) {
       return false;
     }
@@ -550,6 +552,11 @@ final class Primitives {
    */
   private record ThisYear(int year, long endsAtMillis) {
     private static volatile ThisYear current = read();
+
+    /** The year last read from the clock: the current year or one before it. */
+    static int last() {
+      return current.year;
+    }
 
     static int get() {
       ThisYear y = current;
