@@ -525,9 +525,39 @@ abstract sealed class TextPattern {
 
     @Override
     boolean matches(CharSequence value) {
+      // a String's own loop: charAt through the interface is a call per character wherever some
+      // caller passes another CharSequence
+      return value instanceof String s ? matchesString(s) : matchesChars(value);
+    }
+
+    private boolean matchesString(String value) {
       int state = 0;
       int n = value.length();
       for (int i = 0; i < n; ) {
+        char c = value.charAt(i);
+        if (c < 128) {
+          int to = ascii[state << 7 | c];
+          if (to < 0) {
+            return to == ABSORBED;
+          }
+          state = to;
+          i++;
+          continue;
+        }
+        return rest(value, i, state);
+      }
+      return accepting[state];
+    }
+
+    private boolean matchesChars(CharSequence value) {
+      return rest(value, 0, 0);
+    }
+
+    /** Matches from {@code i} in {@code state}, any character. */
+    private boolean rest(CharSequence value, int from, int start) {
+      int state = start;
+      int n = value.length();
+      for (int i = from; i < n; ) {
         char c = value.charAt(i);
         if (c < 128) {
           int to = ascii[state << 7 | c];
