@@ -589,38 +589,43 @@ final class Presences {
       List<Node> next = null;
       for (int i = 0; i < current.size(); i++) {
         Node n = current.get(i);
-        List<Node> children;
+        // two loops, so that each list's get is called from a place that sees one kind of list (a
+        // call through the interface per member where one place saw three)
         if (s == 0 && memo != null) {
           // the focus's members of this name, read once for the paths that start with it
           Object m = members(step, n, memo);
           if (m == PARTNER) {
             return null;
           }
-          children = (List<Node>) m;
+          List<Node> named = (List<Node>) m;
+          for (int j = 0; j < named.size(); j++) {
+            Node c = named.get(j);
+            int taken = take(c, step);
+            if (taken == UNDECIDED) {
+              return null;
+            }
+            if (taken == TRUE) {
+              if (next == null) {
+                next = new ArrayList<>(2);
+              }
+              next.add(c);
+            }
+          }
         } else {
-          children = n.children();
-        }
-        for (int j = 0; j < children.size(); j++) {
-          Node c = children.get(j);
-          String name = c.name();
-          if (name.equals(step.partner)) {
-            return null;
+          List<Node> children = n.children();
+          for (int j = 0; j < children.size(); j++) {
+            Node c = children.get(j);
+            int taken = take(c, step);
+            if (taken == UNDECIDED) {
+              return null;
+            }
+            if (taken == TRUE) {
+              if (next == null) {
+                next = new ArrayList<>(2);
+              }
+              next.add(c);
+            }
           }
-          if (!name.equals(step.json)) {
-            continue;
-          }
-          if (c.inArray() != step.repeats
-              || !plain(c, step.shape)
-              || (step.shape == Shape.OBJECT && !hasPlainLeaf(c, step.leaves))) {
-            return null;
-          }
-          if (step.filter instanceof PresenceTest.OneOf v && !v.strings().contains(c.value())) {
-            continue;
-          }
-          if (next == null) {
-            next = new ArrayList<>(2);
-          }
-          next.add(c);
         }
       }
       if (next == null) {
@@ -632,6 +637,29 @@ final class Presences {
       current = next;
     }
     return current;
+  }
+
+  /**
+   * Whether a member is one of the step's values ({@link #TRUE}), another member ({@link #FALSE}),
+   * or one that leaves the path to the evaluator ({@link #UNDECIDED}).
+   */
+  private static int take(Node c, Step step) {
+    String name = c.name();
+    if (name.equals(step.partner)) {
+      return UNDECIDED;
+    }
+    if (!name.equals(step.json)) {
+      return FALSE;
+    }
+    if (c.inArray() != step.repeats
+        || !plain(c, step.shape)
+        || (step.shape == Shape.OBJECT && !hasPlainLeaf(c, step.leaves))) {
+      return UNDECIDED;
+    }
+    if (step.filter instanceof PresenceTest.OneOf v && !v.strings().contains(c.value())) {
+      return FALSE;
+    }
+    return TRUE;
   }
 
   /**
