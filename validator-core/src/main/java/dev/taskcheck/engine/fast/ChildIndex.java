@@ -43,11 +43,22 @@ final class ChildIndex {
     /** The definition's name ({@link ElementDef#name}, a map lookup), kept for the walk. */
     private final String name;
 
+    /**
+     * Whether the definition is a choice ({@link ElementDef#isChoice}, a test of its path's text),
+     * kept for the walk.
+     */
+    private final boolean choice;
+
     Lookup(ElementDef def, @Nullable String type, int position) {
       this.def = def;
       this.type = type;
       this.position = position;
       this.name = def.name();
+      this.choice = def.isChoice();
+    }
+
+    boolean choice() {
+      return choice;
     }
 
     ElementDef def() {

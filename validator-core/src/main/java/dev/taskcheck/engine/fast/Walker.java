@@ -619,10 +619,11 @@ final class Walker {
     }
     int present = 0;
     int n = primitive ? Math.max(values.size(), shadows.size()) : values.size();
+    boolean choice = m.found.choice();
     for (int i = 0; i < n; i++) {
       // a single element that is no choice is where its shape is (the same Loc)
       Loc at =
-          def.isChoice()
+          choice
               ? parent.choice(name, repeats ? i : -1, type)
               : repeats ? parent.child(name, i) : shapeLoc;
       Node value = i < values.size() ? values.get(i) : null;
@@ -632,8 +633,7 @@ final class Walker {
           present++;
         }
       } else if (value != null) {
-        Loc itemLoc =
-            def.isChoice() ? shapeLoc : repeats && value.inArray() ? parent.child(name, i) : at;
+        Loc itemLoc = choice ? shapeLoc : repeats && value.inArray() ? parent.child(name, i) : at;
         if (resource && doc.bundle() != null && def.path().equals("Bundle.entry.resource")) {
           // a Task entry is validated as a resource of its own; every finding about another entry
           // is dropped (reference-behaviour.md §4), so it is not walked. The reference engine holds
