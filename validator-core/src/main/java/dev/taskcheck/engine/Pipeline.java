@@ -46,15 +46,19 @@ public final class Pipeline {
   /** The most worker threads a run ever uses, whatever the machine: validation is CPU-bound. */
   public static final int THREAD_CEILING = 256;
 
+  /** How many worker threads a run may have per available processor. */
+  private static final int THREADS_PER_PROCESSOR = 4;
+
   public Pipeline(DocumentProcessor processor, int threads) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
     }
     this.processor = processor;
-    // up to four threads are always allowed: the processor count (a read of the container's
-    // limits, slow enough to show when a library call validates one small document) is not asked
+    // as many threads as one processor may have are always allowed: the processor count (a read
+    // of the container's limits, slow enough to show when a library call validates one small
+    // document) is not asked
     this.threads =
-        threads <= 4
+        threads <= THREADS_PER_PROCESSOR
             ? threads
             : effectiveThreads(threads, Runtime.getRuntime().availableProcessors());
   }
@@ -65,7 +69,8 @@ public final class Pipeline {
    * cost a stack each; one per input over 100,000 files exhausts the operating system).
    */
   public static int effectiveThreads(int requested, int processors) {
-    int cap = (int) Math.min(THREAD_CEILING, 4L * Math.max(1, processors));
+    int cap =
+        (int) Math.min(THREAD_CEILING, (long) THREADS_PER_PROCESSOR * Math.max(1, processors));
     return Math.max(1, Math.min(requested, cap));
   }
 

@@ -242,7 +242,7 @@ final class Invariants {
     for (int i = 0; i < prepared.length; i++) {
       Prepared p = prepared[i];
       Constraint c = p.constraint;
-      if (p.kind == Prepared.NO_EXPRESSION || (p.replaced && droppedByPolicy(c, at, scope, w))) {
+      if (p.kind == Prepared.NO_EXPRESSION || droppedByPolicy(p, at, scope, w)) {
         continue;
       }
       Boolean decided = intrinsic(p, node, type, scope, w);
@@ -298,12 +298,11 @@ final class Invariants {
    * IssuePolicy.replaced}: the Task's own inv-1, per-1 anywhere in a Task outside its contained
    * resources, which date-1 and date-2 check instead): it is not evaluated there.
    */
-  private static boolean droppedByPolicy(
-      Constraint c, Loc at, Walker.ResourceScope scope, Walker w) {
-    String key = c.key();
-    if (scope.container() != null) {
+  private static boolean droppedByPolicy(Prepared p, Loc at, Walker.ResourceScope scope, Walker w) {
+    if (!p.replaced || scope.container() != null) {
       return false;
     }
+    String key = p.constraint.key();
     String taskPath = w.doc().taskPath(scope.node());
     CatalogEntry by = RuleCatalog.replacing(key);
     boolean dropped =

@@ -128,7 +128,6 @@ final class Presences {
    * the evaluator.
    */
   // the definitions are compared by identity: the plan's, the same objects for every document
-  @SuppressWarnings("ReferenceEquality")
   @Nullable Boolean decide(
       Constraint c, Node node, ElementDef focus, @Nullable String type, @Nullable Memo memo) {
     return decide(form(c, focus, type), node, memo);

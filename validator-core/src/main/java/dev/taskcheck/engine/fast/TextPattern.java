@@ -527,7 +527,7 @@ abstract sealed class TextPattern {
     boolean matches(CharSequence value) {
       // a String's own loop: charAt through the interface is a call per character wherever some
       // caller passes another CharSequence
-      return value instanceof String s ? matchesString(s) : matchesChars(value);
+      return value instanceof String s ? matchesString(s) : rest(value, 0, 0);
     }
 
     private boolean matchesString(String value) {
@@ -547,10 +547,6 @@ abstract sealed class TextPattern {
         return rest(value, i, state);
       }
       return accepting[state];
-    }
-
-    private boolean matchesChars(CharSequence value) {
-      return rest(value, 0, 0);
     }
 
     /** Matches from {@code i} in {@code state}, any character. */

@@ -74,7 +74,6 @@ final class WalkedValues {
 
   /** A value kept, its key and its findings. */
   static final class Slot {
-    private final int hash;
     private final Node value;
     private final ElementDef base;
     private final TypeDef baseOwner;
@@ -96,7 +95,6 @@ final class WalkedValues {
     private final boolean choiceFree;
 
     private Slot(
-        int hash,
         Node value,
         Walker.Defs defs,
         String type,
@@ -104,7 +102,6 @@ final class WalkedValues {
         Findings.Made[] findings,
         byte[] forms,
         boolean choiceFree) {
-      this.hash = hash;
       this.value = value;
       this.base = defs.base();
       this.baseOwner = defs.baseOwner();
@@ -197,9 +194,9 @@ final class WalkedValues {
     if (hashes[i] != hash) {
       return null;
     }
+    // the slot's value has this hash: the table is one thread's, and store writes both
     Slot s = slots[i];
     if (s == null
-        || s.hash != hash
         || s.base != defs.base()
         || s.baseOwner != defs.baseOwner()
         || s.profile != defs.profile()
@@ -255,7 +252,7 @@ final class WalkedValues {
       }
     }
     int i = hash & (SLOTS - 1);
-    slots[i] = new Slot(hash, value, defs, type, baseOnly, findings, forms, choiceFree);
+    slots[i] = new Slot(value, defs, type, baseOnly, findings, forms, choiceFree);
     hashes[i] = hash;
   }
 
