@@ -54,6 +54,18 @@ final class Primitives {
   /** What {@link #typeRegex} gives for a type whose values no pattern checks (never matched). */
   private static final TextPattern NO_REGEX = TextPattern.lazy("");
 
+  /** The patterns of the types whose check begins with a pattern of this class's own. */
+  private static final Map<String, TextPattern> OWN =
+      Map.of("dateTime", DATETIME, "date", DATE, "instant", INSTANT, "time", TIME);
+
+  /**
+   * A type's pattern, and whether every value it matches the type's own pattern ({@link #OWN})
+   * matches too.
+   */
+  private record TypeRegex(TextPattern pattern, boolean withinOwn) {}
+
+  private static final TypeRegex NONE = new TypeRegex(NO_REGEX, false);
+
   /** The types exempt from the type-regex check (their own checks cover them). */
   private static final Set<String> REGEX_EXEMPT = Set.of("id", "base64Binary", "markdown");
 
@@ -67,7 +79,7 @@ final class Primitives {
 
   private final Types types;
   private final FhirRelease release;
-  private final Map<String, TextPattern> typeRegexes = new ConcurrentHashMap<>();
+  private final Map<String, TypeRegex> typeRegexes = new ConcurrentHashMap<>();
 
   Primitives(Types types, FhirRelease release) {
     this.types = types;
@@ -115,6 +127,10 @@ final class Primitives {
       return;
     }
     boolean ok = characters(value, at, out);
+    TypeRegex regex = typeRegex(type);
+    // a value the type's pattern matches, where that pattern accepts nothing the type's own one
+    // refuses (R4's dateTime, date and instant), needs no pass of the own one: one pass, not two
+    boolean typeMatched = regex.withinOwn() && regex.pattern().matches(value);
     if (!"xhtml".equals(type) && !"markdown".equals(type)) {
       String tag = htmlTag(value);
       if (tag != null) {
@@ -131,14 +147,14 @@ final class Primitives {
         }
       }
       case "string" -> ok &= string(value, def, at, out);
-      case "dateTime" -> ok &= dateTime(value, def, core, at, out);
-      case "time" -> ok &= rule(TIME.matches(value), Check.TIME, at, out, value);
-      case "date" -> ok &= date(value, def, core, at, out);
+      case "dateTime" -> ok &= dateTime(value, typeMatched, def, core, at, out);
+      case "time" -> ok &= rule(typeMatched || TIME.matches(value), Check.TIME, at, out, value);
+      case "date" -> ok &= date(value, typeMatched, def, core, at, out);
       case "base64Binary" -> ok &= base64(value, at, out);
       case "integer", "unsignedInt", "positiveInt" -> ok &= integer(type, value, def, at, out);
       case "integer64" -> throw new NotCovered("an integer64 value");
       case "decimal" -> ok &= decimal(value, def, at, out);
-      case "instant" -> ok &= instant(value, core, at, out);
+      case "instant" -> ok &= instant(value, typeMatched, core, at, out);
       case "code" -> {
         ok &= rule(codeWhitespaceOk(value), Check.CODE_WHITESPACE, at, out, value);
         ok &= maxLength(value, def, at, out);
@@ -156,9 +172,9 @@ final class Primitives {
     if (def.pattern() != null || (def.fixed() != null && !fixedAndEqual(def, value))) {
       throw new NotCovered("a fixed or pattern value on " + def.path());
     }
-    if (ok) {
-      TextPattern regex = typeRegex(type);
-      if (regex != NO_REGEX && !regex.matches(value)) {
+    if (ok && !typeMatched) {
+      TextPattern pattern = regex.pattern();
+      if (pattern != NO_REGEX && !pattern.matches(value)) {
         out.add(Check.REGEX_TYPE, at, value, type);
       }
     }
@@ -292,8 +308,8 @@ final class Primitives {
   }
 
   private static boolean dateTime(
-      String value, ElementDef def, boolean core, Loc at, Findings out) {
-    boolean ok = rule(DATETIME.matches(value), Check.DATETIME, at, out, value);
+      String value, boolean shaped, ElementDef def, boolean core, Loc at, Findings out) {
+    boolean ok = rule(shaped || DATETIME.matches(value), Check.DATETIME, at, out, value);
     if (core) {
       ok &= rule(!value.contains("T") || hasTimeZone(value), Check.DATETIME_TZ, at, out, value);
     }
@@ -310,8 +326,9 @@ final class Primitives {
     return ok;
   }
 
-  private static boolean date(String value, ElementDef def, boolean core, Loc at, Findings out) {
-    boolean ok = rule(DATE.matches(value), Check.DATE, at, out, value);
+  private static boolean date(
+      String value, boolean shaped, ElementDef def, boolean core, Loc at, Findings out) {
+    boolean ok = rule(shaped || DATE.matches(value), Check.DATE, at, out, value);
     ok &= maxLength(value, def, at, out);
     if (ok) {
       if (!Dates.valid(value, false)) {
@@ -325,8 +342,8 @@ final class Primitives {
     return ok;
   }
 
-  private static boolean instant(String value, boolean core, Loc at, Findings out) {
-    boolean ok = rule(INSTANT.matches(value), Check.INSTANT_REGEX, at, out, value);
+  private static boolean instant(String value, boolean shaped, boolean core, Loc at, Findings out) {
+    boolean ok = rule(shaped || INSTANT.matches(value), Check.INSTANT_REGEX, at, out, value);
     if (ok) {
       if (!Dates.valid(value.startsWith("-") ? value.substring(1) : value, true)) {
         out.add(Check.INSTANT, at, value);
@@ -501,16 +518,16 @@ final class Primitives {
    * The pattern values of a type must match, or {@link #NO_REGEX} for a type without one or exempt
    * from it: one map lookup per value.
    */
-  private TextPattern typeRegex(String type) {
-    TextPattern p = typeRegexes.get(type);
-    if (p != null) {
-      return p;
+  private TypeRegex typeRegex(String type) {
+    TypeRegex known = typeRegexes.get(type);
+    if (known != null) {
+      return known;
     }
     TypeDef def = types.type(type);
     String regex = def == null ? null : def.primitivePattern();
     if (regex == null || REGEX_EXEMPT.contains(type)) {
-      typeRegexes.put(type, NO_REGEX);
-      return NO_REGEX;
+      typeRegexes.put(type, NONE);
+      return NONE;
     }
     // the reference engine replaces two published patterns that do not say what they mean
     if (regex.equals("-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,17})?([eE][+-]?[0-9]{1,9}})?")) {
@@ -518,9 +535,11 @@ final class Primitives {
     } else if (regex.equals("[ \\r\\n\\t\\S]+")) {
       regex = "^[\\s\\S]+$";
     }
-    p = TextPattern.compile(regex);
-    typeRegexes.put(type, p);
-    return p;
+    TextPattern p = TextPattern.compile(regex);
+    TextPattern own = OWN.get(type);
+    TypeRegex made = new TypeRegex(p, own != null && TextPattern.within(p, own));
+    typeRegexes.put(type, made);
+    return made;
   }
 
   private static boolean hasTimeZone(String v) {

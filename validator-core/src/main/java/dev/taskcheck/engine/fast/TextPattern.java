@@ -57,6 +57,22 @@ abstract sealed class TextPattern {
     return this instanceof Dfa;
   }
 
+  /** This pattern's automaton, or null when it runs with {@link Pattern}. */
+  @Nullable Dfa automaton() {
+    return this instanceof Dfa d ? d : null;
+  }
+
+  /**
+   * True when every value {@code inner} matches, {@code outer} matches too, as shown by their
+   * automata; false when that is not so or not known (either runs with {@link Pattern}). A value
+   * {@code inner} matches then needs no test against {@code outer}.
+   */
+  static boolean within(TextPattern inner, TextPattern outer) {
+    Dfa a = inner.automaton();
+    Dfa b = outer.automaton();
+    return a != null && b != null && a.within(b);
+  }
+
   private static final class Lazy extends TextPattern {
     private final String regex;
     private volatile @Nullable TextPattern compiled;
@@ -87,6 +103,11 @@ abstract sealed class TextPattern {
     @Override
     boolean isAutomaton() {
       return get().isAutomaton();
+    }
+
+    @Override
+    @Nullable Dfa automaton() {
+      return get().automaton();
     }
   }
 
@@ -516,6 +537,55 @@ abstract sealed class TextPattern {
     @Override
     String regex() {
       return regex;
+    }
+
+    /**
+     * Whether every text this automaton accepts {@code outer} accepts too: no state pair reachable
+     * in both at once (over the input classes of both) accepts here and not there.
+     */
+    boolean within(Dfa outer) {
+      TreeSet<Integer> bounds = new TreeSet<>();
+      for (int c : starts) {
+        bounds.add(c);
+      }
+      for (int c : outer.starts) {
+        bounds.add(c);
+      }
+      int[] mine = new int[bounds.size()];
+      int[] theirs = new int[bounds.size()];
+      int k = 0;
+      for (int c : bounds) {
+        mine[k] = classOf(c);
+        theirs[k] = outer.classOf(c);
+        k++;
+      }
+      int width = outer.accepting.length + 1; // the outer's dead state is its last
+      BitSet seen = new BitSet();
+      ArrayDeque<Integer> todo = new ArrayDeque<>();
+      seen.set(0);
+      todo.add(0);
+      while (!todo.isEmpty()) {
+        int pair = todo.poll();
+        int q = pair / width;
+        int o = pair % width;
+        boolean outerDead = o == width - 1;
+        if (accepting[q] && (outerDead || !outer.accepting[o])) {
+          return false;
+        }
+        for (int c = 0; c < mine.length; c++) {
+          int q2 = next[q * classes + mine[c]];
+          if (q2 < 0) {
+            continue;
+          }
+          int o2 = outerDead ? -1 : outer.next[o * outer.classes + theirs[c]];
+          int to = q2 * width + (o2 < 0 ? width - 1 : o2);
+          if (!seen.get(to)) {
+            seen.set(to);
+            todo.add(to);
+          }
+        }
+      }
+      return true;
     }
 
     private int classOf(int cp) {

@@ -160,6 +160,56 @@ class TextPatternTest {
     return b.toString();
   }
 
+  /**
+   * {@link TextPattern#within} over every pair of the patterns above: where it says yes, no sample
+   * one accepts the other refuses; where it says no, for the pairs of the date types, a sample
+   * shows why (so that the test fails if the answer is wrongly always yes or always no).
+   */
+  @Test
+  void withinHoldsWhereNoSampleRefutesIt() {
+    List<String> all = regexes().toList();
+    List<String> samples = new ArrayList<>(samples(new Random(7)));
+    Random random = new Random(11);
+    for (int k = 0; k < 20_000; k++) {
+      samples.add(mutate(samples.get(20_001 + random.nextInt(samples.size() - 20_001)), random));
+    }
+    int yes = 0;
+    for (String inner : all) {
+      TextPattern a = TextPattern.compile(inner);
+      for (String outer : all) {
+        TextPattern b = TextPattern.compile(outer);
+        if (TextPattern.within(a, b)) {
+          yes++;
+          for (String s : samples) {
+            if (a.matches(s)) {
+              assertThat(b.matches(s)).as("%s within %s, on '%s'", inner, outer, s).isTrue();
+            }
+          }
+        }
+      }
+      assertThat(TextPattern.within(a, a)).as(inner).isTrue();
+    }
+    assertThat(yes).isGreaterThan(all.size());
+    // R4's dateTime (a zone after a time) within the engine's own (a zone optional); not back
+    String r4DateTime = all.get(15);
+    String own = all.get(17);
+    assertThat(TextPattern.within(TextPattern.compile(r4DateTime), TextPattern.compile(own)))
+        .isTrue();
+    assertThat(TextPattern.within(TextPattern.compile(own), TextPattern.compile(r4DateTime)))
+        .isFalse();
+    assertThat(TextPattern.compile(own).matches("2024-01-15T10:30:00")).isTrue();
+    assertThat(TextPattern.compile(r4DateTime).matches("2024-01-15T10:30:00")).isFalse();
+    // R5's dateTime takes a zone after a month, which the engine's own refuses
+    String r5DateTime = all.get(16);
+    assertThat(TextPattern.within(TextPattern.compile(r5DateTime), TextPattern.compile(own)))
+        .isFalse();
+    assertThat(TextPattern.compile(r5DateTime).matches("2024-01Z")).isTrue();
+    assertThat(TextPattern.compile(own).matches("2024-01Z")).isFalse();
+    // a pattern the JDK runs is never said to be within anything
+    assertThat(TextPattern.within(TextPattern.compile("a*?"), TextPattern.compile("[\\s\\S]*")))
+        .isFalse();
+  }
+
   @Test
   void leavesOtherConstructsToTheJdk() {
     for (String regex :
