@@ -549,7 +549,7 @@ public final class TaskCheck {
             now != null ? now : clock.instant(),
             Instant.now(),
             rulesInForce(),
-            request.workingDirectory().toAbsolutePath().normalize().toString());
+            absolute(request.workingDirectory()));
     boolean given = request.versionsInGivenOrder();
     try (Sources sources =
         Sources.open(request.inputs(), request.workingDirectory(), request.stdin(), limits)) {
@@ -562,6 +562,25 @@ public final class TaskCheck {
       Thread.currentThread().interrupt();
       throw new TaskCheckException("the validation was interrupted", e);
     }
+  }
+
+  /** A working directory and its absolute form. */
+  private record Directory(Path given, String absolute) {}
+
+  /**
+   * The last directory {@link #absolute} made absolute: nearly every call gives the same one (the
+   * process's), and making it absolute again cost 0.4% of a small Task's {@link #validateText}.
+   */
+  private static volatile @Nullable Directory lastDirectory;
+
+  private static String absolute(Path directory) {
+    Directory last = lastDirectory;
+    if (last != null && last.given().equals(directory)) {
+      return last.absolute();
+    }
+    String absolute = directory.toAbsolutePath().normalize().toString();
+    lastDirectory = new Directory(directory, absolute);
+    return absolute;
   }
 
   /**

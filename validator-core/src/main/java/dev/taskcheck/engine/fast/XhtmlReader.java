@@ -363,9 +363,12 @@ final class XhtmlReader {
         }
         reference(b);
       } else {
-        int stop = pos + 1;
-        while (stop < length && text.charAt(stop) != '<' && text.charAt(stop) != '&') {
-          stop++;
+        int stop = markup(pos + 1);
+        if (b == null && (stop == length || text.charAt(stop) == '<')) {
+          // text with no reference in it, the usual case: one copy, not a builder's two
+          element.addContent(XhtmlNode.Kind.TEXT, text.substring(pos, stop));
+          pos = stop;
+          continue;
         }
         if (b == null) {
           b = new StringBuilder(stop - pos);
@@ -375,6 +378,22 @@ final class XhtmlReader {
       }
     }
     flushText(element, b);
+  }
+
+  /** Where the next '&' is at or after {@link #pos}, or {@link #length}; kept between calls. */
+  private int nextReference = -1;
+
+  /**
+   * The first '<' or '&' at or after {@code from}, or {@link #length}: found with {@link
+   * String#indexOf}, which reads many characters a step, where a loop over the characters read one.
+   */
+  private int markup(int from) {
+    int lt = text.indexOf('<', from);
+    if (nextReference < from) {
+      int amp = text.indexOf('&', from);
+      nextReference = amp < 0 ? length : amp;
+    }
+    return Math.min(lt < 0 ? length : lt, nextReference);
   }
 
   private static void flushText(XhtmlNode element, @Nullable StringBuilder b) {
