@@ -123,7 +123,7 @@ final class Invariants {
     Focus focus =
         w.focus()
             .set(
-                defs.base().name(),
+                defs.base(),
                 inline != null ? "BackboneElement" : type,
                 value,
                 inline,
@@ -215,14 +215,7 @@ final class Invariants {
       Loc at,
       Walker.ResourceScope scope,
       Walker.Defs element) {
-    Focus focus =
-        w.focus()
-            .set(
-                element.base().name(),
-                typeDef.type().equals(typeDef.name()) ? typeDef.type() : typeDef.name(),
-                value,
-                null,
-                typeDef);
+    Focus focus = w.focus().setType(element.base(), typeDef, value);
     withProfile(w, typeDefs, own, value, focus, at, scope, typeDef.type(), null);
   }
 
@@ -321,29 +314,59 @@ final class Invariants {
    * view.
    */
   static final class Focus {
-    private String name = "";
-    private String type = "";
+    /** The element's definition, whose name the view takes (read only when a view is made). */
+    private @Nullable ElementDef named;
+
+    /** The view's type, or null for {@link #typeOf}'s. */
+    private @Nullable String type;
+
+    /** The datatype whose own invariants are decided, when {@link #type} is null. */
+    private @Nullable TypeDef typeOf;
+
     private @Nullable Node value;
     private @Nullable ElementDef inline;
     private @Nullable TypeDef owner;
 
     Focus set(
-        String name,
+        ElementDef named,
         String type,
         Node value,
         @Nullable ElementDef inline,
         @Nullable TypeDef owner) {
-      this.name = name;
+      this.named = named;
       this.type = type;
+      this.typeOf = null;
       this.value = value;
       this.inline = inline;
       this.owner = owner;
       return this;
     }
 
+    /** A value as an instance of its datatype (or of the profile on it, {@code typeDef}). */
+    Focus setType(ElementDef named, TypeDef typeDef, Node value) {
+      this.named = named;
+      this.type = null;
+      this.typeOf = typeDef;
+      this.value = value;
+      this.inline = null;
+      this.owner = typeDef;
+      return this;
+    }
+
     PlanNode node(Types types) {
+      String t = type;
+      if (t == null) {
+        TypeDef d = java.util.Objects.requireNonNull(typeOf);
+        t = d.type().equals(d.name()) ? d.type() : d.name();
+      }
       return PlanNode.element(
-          types, name, type, java.util.Objects.requireNonNull(value), null, inline, owner);
+          types,
+          java.util.Objects.requireNonNull(named).name(),
+          t,
+          java.util.Objects.requireNonNull(value),
+          null,
+          inline,
+          owner);
     }
   }
 
