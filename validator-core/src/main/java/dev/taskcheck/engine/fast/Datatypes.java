@@ -73,12 +73,7 @@ final class Datatypes {
     String lang = ParserReads.scalar(ParserReads.primitive(scope.node(), "language"));
     Narratives.Outcome outcome =
         narratives.check(
-            text,
-            at.child("div").toString(),
-            scope.loc().toString(),
-            lang,
-            linkScopes(w.doc(), outer.node()),
-            w.out());
+            text, at.child("div"), scope.loc(), lang, linkScopes(w.doc(), outer.node()), w.out());
     scope.internalRefs().addAll(outcome.localReferences());
     w.narrativeOutcome(narrative, outcome);
     narrativeInvariants(w, outcome, at.child("div"));

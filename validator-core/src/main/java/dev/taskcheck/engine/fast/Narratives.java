@@ -63,8 +63,8 @@ final class Narratives {
    */
   Outcome check(
       String div,
-      String divExpression,
-      String resourceExpression,
+      Loc divExpression,
+      Loc resourceExpression,
       @Nullable String resourceLanguage,
       List<LinkScope> linkScopes,
       Findings out) {

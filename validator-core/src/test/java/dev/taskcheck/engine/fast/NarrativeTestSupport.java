@@ -186,12 +186,13 @@ final class NarrativeTestSupport {
       return;
     }
     String divExpression = expression + ".text.div";
+    Loc at = Loc.root(expression);
     Narratives.Outcome o =
         new Narratives()
             .check(
                 Objects.requireNonNull(div.value()),
-                divExpression,
-                expression,
+                at.child("text").child("div"),
+                at,
                 resource.childValue("language"),
                 scopes,
                 out);
