@@ -454,7 +454,7 @@ final class FastJsonReader {
     if (pos - start > JsonTreeParser.MAX_NUMBER_LENGTH) {
       throw new Bail();
     }
-    return new String(buf, start, pos - start);
+    return s.substring(start, pos);
   }
 
   /** One digit or more from {@link #pos} on (else gives up); returns the character after them. */
@@ -513,7 +513,8 @@ final class FastJsonReader {
       char c = b[p];
       if (c == '"') {
         pos = p + 1;
-        return new String(b, start, p - start);
+        // from the text itself: a Latin-1 text's bytes are copied, not its characters compressed
+        return s.substring(start, p);
       }
       if (c == '\\') {
         return readEscapedString(start, p);

@@ -23,7 +23,14 @@ public enum ReplacedIn {
     if (this == TASK) {
       return expression.equals(taskPath);
     }
-    boolean inTask = expression.equals(taskPath) || expression.startsWith(taskPath + ".");
-    return inTask && !expression.startsWith(taskPath + ".contained");
+    // read in place: no "taskPath." strings made per call
+    int n = taskPath.length();
+    if (!expression.startsWith(taskPath)) {
+      return false;
+    }
+    if (expression.length() == n) {
+      return true;
+    }
+    return expression.charAt(n) == '.' && !expression.startsWith(".contained", n);
   }
 }
