@@ -515,8 +515,9 @@ final class Primitives {
   }
 
   /**
-   * The pattern values of a type must match, or {@link #NO_REGEX} for a type without one or exempt
-   * from it: one map lookup per value.
+   * The pattern values of a type must match ({@link #NONE} for a type without one or exempt from
+   * it), and whether it is within the type's own ({@link #OWN}, decided on the two automata when
+   * the type is first seen): one map lookup per value.
    */
   private TypeRegex typeRegex(String type) {
     TypeRegex known = typeRegexes.get(type);
