@@ -42,6 +42,13 @@ public final class FastEngine implements Stage {
   private final Map<FhirRelease, Engine> engines = new EnumMap<>(FhirRelease.class);
 
   /**
+   * A copy of {@link #engines}, read without the lock: every document asks for its engine, and a
+   * lock shared by the worker threads was taken and released per document. Replaced whole, under
+   * the lock, when an engine is made, and never changed after.
+   */
+  private volatile Map<FhirRelease, Engine> made = new EnumMap<>(FhirRelease.class);
+
+  /**
    * @param taskProfile whether each Task is also checked against TaskCheck's Task profile (false
    *     when no profile rule can report in the run)
    */
@@ -77,10 +84,17 @@ public final class FastEngine implements Stage {
 
   // package-private: the tests read its tables of walked values
   Engine engine(FhirRelease release) {
+    Engine known = made.get(release);
+    if (known != null) {
+      return known;
+    }
     synchronized (engines) {
-      return engines.computeIfAbsent(
-          release,
-          r -> new Engine(r, Plans.of(r), url -> igProfiles.codeSystem(r, url), fromPackages));
+      Engine e =
+          engines.computeIfAbsent(
+              release,
+              r -> new Engine(r, Plans.of(r), url -> igProfiles.codeSystem(r, url), fromPackages));
+      made = new EnumMap<>(engines);
+      return e;
     }
   }
 
