@@ -39,14 +39,15 @@ public final class FastEngine implements Stage {
       "https://taskcheck.dev/fhir/StructureDefinition/taskcheck-task";
 
   private final boolean taskProfile;
-  private final Map<FhirRelease, Engine> engines = new EnumMap<>(FhirRelease.class);
 
   /**
-   * A copy of {@link #engines}, read without the lock: every document asks for its engine, and a
+   * The engines made, by release, read without a lock: every document asks for its engine, and a
    * lock shared by the worker threads was taken and released per document. Replaced whole, under
-   * the lock, when an engine is made, and never changed after.
+   * {@link #making}, when an engine is made; a map once published is never changed.
    */
-  private volatile Map<FhirRelease, Engine> made = new EnumMap<>(FhirRelease.class);
+  private volatile Map<FhirRelease, Engine> engines = new EnumMap<>(FhirRelease.class);
+
+  private final Object making = new Object();
 
   /**
    * @param taskProfile whether each Task is also checked against TaskCheck's Task profile (false
@@ -84,17 +85,24 @@ public final class FastEngine implements Stage {
 
   // package-private: the tests read its tables of walked values
   Engine engine(FhirRelease release) {
-    Engine known = made.get(release);
+    Engine known = engines.get(release);
     if (known != null) {
       return known;
     }
-    synchronized (engines) {
-      Engine e =
-          engines.computeIfAbsent(
-              release,
-              r -> new Engine(r, Plans.of(r), url -> igProfiles.codeSystem(r, url), fromPackages));
-      made = new EnumMap<>(engines);
-      return e;
+    synchronized (making) {
+      known = engines.get(release);
+      if (known == null) {
+        known =
+            new Engine(
+                release,
+                Plans.of(release),
+                url -> igProfiles.codeSystem(release, url),
+                fromPackages);
+        Map<FhirRelease, Engine> next = new EnumMap<>(engines);
+        next.put(release, known);
+        engines = next;
+      }
+      return known;
     }
   }
 

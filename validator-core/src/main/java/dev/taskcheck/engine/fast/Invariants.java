@@ -317,11 +317,8 @@ final class Invariants {
     /** The element's definition, whose name the view takes (read only when a view is made). */
     private @Nullable ElementDef named;
 
-    /** The view's type, or null for {@link #typeOf}'s. */
+    /** The view's type, or null for the name of {@link #owner}, a datatype or a profile on one. */
     private @Nullable String type;
-
-    /** The datatype whose own invariants are decided, when {@link #type} is null. */
-    private @Nullable TypeDef typeOf;
 
     private @Nullable Node value;
     private @Nullable ElementDef inline;
@@ -333,30 +330,32 @@ final class Invariants {
         Node value,
         @Nullable ElementDef inline,
         @Nullable TypeDef owner) {
+      return with(named, type, value, inline, owner);
+    }
+
+    /** A value as an instance of its datatype (or of the profile on it, {@code typeDef}). */
+    Focus setType(ElementDef named, TypeDef typeDef, Node value) {
+      return with(named, null, value, null, typeDef);
+    }
+
+    private Focus with(
+        ElementDef named,
+        @Nullable String type,
+        Node value,
+        @Nullable ElementDef inline,
+        @Nullable TypeDef owner) {
       this.named = named;
       this.type = type;
-      this.typeOf = null;
       this.value = value;
       this.inline = inline;
       this.owner = owner;
       return this;
     }
 
-    /** A value as an instance of its datatype (or of the profile on it, {@code typeDef}). */
-    Focus setType(ElementDef named, TypeDef typeDef, Node value) {
-      this.named = named;
-      this.type = null;
-      this.typeOf = typeDef;
-      this.value = value;
-      this.inline = null;
-      this.owner = typeDef;
-      return this;
-    }
-
     PlanNode node(Types types) {
       String t = type;
       if (t == null) {
-        TypeDef d = java.util.Objects.requireNonNull(typeOf);
+        TypeDef d = java.util.Objects.requireNonNull(owner);
         t = d.type().equals(d.name()) ? d.type() : d.name();
       }
       return PlanNode.element(
