@@ -550,18 +550,39 @@ public final class TaskCheck {
             Instant.now(),
             rulesInForce(),
             absolute(request.workingDirectory()));
+    return drive(request, run.now(), (pipeline, sources) -> pipeline.run(sources, run, listener));
+  }
+
+  /** What a {@link Pipeline} gives for the sources of a request. */
+  private interface Drive<T> {
+    T over(Pipeline pipeline, Sources sources) throws InterruptedException;
+  }
+
+  /**
+   * Opens the request's sources and hands them, with the pipeline that checks them, to {@code d}.
+   */
+  private <T> T drive(ValidationRequest request, Instant runNow, Drive<T> d) {
     boolean given = request.versionsInGivenOrder();
     try (Sources sources =
         Sources.open(request.inputs(), request.workingDirectory(), request.stdin(), limits)) {
-      return new Pipeline(processorFor(run.now(), history || given), threads)
-          .histories(stuckAfter, given)
-          .run(sources, run, listener);
+      Pipeline pipeline =
+          new Pipeline(processorFor(runNow, history || given), threads)
+              .histories(stuckAfter, given);
+      return d.over(pipeline, sources);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TaskCheckException("the validation was interrupted", e);
     }
+  }
+
+  /**
+   * The results {@link #validate(ValidationRequest, ReportListener)} would hand its listener, in
+   * order, without the run's information, counts, timings and metrics, which nobody reads here.
+   */
+  private List<Result> results(ValidationRequest request) {
+    return drive(request, now != null ? now : clock.instant(), Pipeline::results);
   }
 
   /** A working directory and its absolute form. */
@@ -619,8 +640,7 @@ public final class TaskCheck {
     Objects.requireNonNull(text);
     ValidationRequest request =
         ValidationRequest.builder().input("-").stdin(() -> new TextInput(text)).build();
-    List<Result> results = new ArrayList<>();
-    validate(request, results::add);
+    List<Result> results = results(request);
     List<Result> renamed = new ArrayList<>(results.size());
     for (Result r : results) {
       renamed.add(

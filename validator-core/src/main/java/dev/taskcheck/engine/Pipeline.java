@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,13 +96,49 @@ public final class Pipeline {
     long start = System.nanoTime();
     Counter counter = new Counter(start, stuckAfter);
     listener.start(run);
+    drive(sources, p -> counter.emit(p, listener));
+    if (!counter.versions.isEmpty()) {
+      List<TaskVersion> versions = counter.versions;
+      counter.versions = new ArrayList<>();
+      counter.emit(processor.histories(versions, givenOrder), listener);
+    }
+    RunTotals outcome = counter.outcome(sources.inputs());
+    if (outcome.metrics() != null) {
+      listener.metrics(outcome.metrics());
+    }
+    listener.finish(outcome.summary(), outcome.timings());
+    return outcome;
+  }
+
+  /**
+   * The results of a run whose counts, timings and metrics nobody reads ({@code
+   * TaskCheck.validateText}), in input order, the histories' last: the same results {@link #run}
+   * hands its listener, without the totals made for each.
+   */
+  public List<Result> results(Sources sources) throws InterruptedException {
+    List<Result> out = new ArrayList<>(1);
+    List<TaskVersion> versions = new ArrayList<>(0);
+    drive(
+        sources,
+        p -> {
+          out.addAll(p.results());
+          versions.addAll(p.versions());
+        });
+    if (!versions.isEmpty()) {
+      out.addAll(processor.histories(versions, givenOrder).results());
+    }
+    return out;
+  }
+
+  /** Processes every item of {@code sources}, handing each outcome to {@code sink} in order. */
+  private void drive(Sources sources, Consumer<Processed> sink) throws InterruptedException {
     // one document (a library call on a string, a file of one Task) is checked on the calling
     // thread: starting worker threads for it costs more than checking it
     SourceItem first = sources.hasNext() ? sources.next() : null;
     if (first != null && (threads == 1 || !sources.hasNext())) {
-      counter.emit(processGuarded(first), listener);
+      sink.accept(processGuarded(first));
       while (sources.hasNext()) {
-        counter.emit(processGuarded(sources.next()), listener);
+        sink.accept(processGuarded(sources.next()));
       }
     } else if (first != null) {
       ExecutorService pool = Executors.newFixedThreadPool(threads, new WorkerThreads());
@@ -114,27 +151,16 @@ public final class Pipeline {
           window.addLast(pool.submit(() -> processGuarded(item)));
           while (window.size() >= maxInFlight
               || (!window.isEmpty() && window.peekFirst().isDone())) {
-            counter.emit(take(window.removeFirst()), listener);
+            sink.accept(take(window.removeFirst()));
           }
         }
         while (!window.isEmpty()) {
-          counter.emit(take(window.removeFirst()), listener);
+          sink.accept(take(window.removeFirst()));
         }
       } finally {
         pool.shutdownNow();
       }
     }
-    if (!counter.versions.isEmpty()) {
-      List<TaskVersion> versions = counter.versions;
-      counter.versions = new ArrayList<>();
-      counter.emit(processor.histories(versions, givenOrder), listener);
-    }
-    RunTotals outcome = counter.outcome(sources.inputs());
-    if (outcome.metrics() != null) {
-      listener.metrics(outcome.metrics());
-    }
-    listener.finish(outcome.summary(), outcome.timings());
-    return outcome;
   }
 
   /**
