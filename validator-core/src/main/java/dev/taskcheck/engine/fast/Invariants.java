@@ -298,8 +298,7 @@ final class Invariants {
     String key = p.constraint.key();
     String taskPath = w.doc().taskPath(scope.node());
     CatalogEntry by = RuleCatalog.replacing(key);
-    boolean dropped =
-        taskPath != null && by != null && by.replacedIn().covers(at.toString(), taskPath);
+    boolean dropped = taskPath != null && by != null && at.coveredBy(by.replacedIn(), taskPath);
     if (dropped) {
       w.contextual();
     }

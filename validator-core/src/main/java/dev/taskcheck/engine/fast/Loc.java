@@ -1,5 +1,6 @@
 package dev.taskcheck.engine.fast;
 
+import dev.taskcheck.rules.ReplacedIn;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +53,29 @@ final class Loc {
       }
     }
     return false;
+  }
+
+  /**
+   * {@link ReplacedIn#covers} of this path's expression ({@link #toString}), read off the steps
+   * where the root is the Task's path: the expression is then that path, or it and a dot and the
+   * first step, whose name alone tells a contained resource. Written out otherwise.
+   */
+  boolean coveredBy(ReplacedIn in, String taskPath) {
+    Loc first = null;
+    Loc root = this;
+    while (root.parent != null) {
+      first = root;
+      root = root.parent;
+    }
+    if (root.index >= 0 || root.ofType != null || !root.name.equals(taskPath)) {
+      return in.covers(toString(), taskPath);
+    }
+    if (first == null) {
+      return true;
+    }
+    // the first step is written from its name on: ".contained" follows the Task's path only when
+    // the name starts so (a shorter name is followed by '[', '.', '(' or nothing)
+    return in == ReplacedIn.TASK_ELEMENTS && !first.name.startsWith("contained");
   }
 
   @Override
