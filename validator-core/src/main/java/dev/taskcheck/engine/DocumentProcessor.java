@@ -235,13 +235,16 @@ public final class DocumentProcessor {
       checkHistories(unit, sink, versions, histories);
     }
 
-    List<Result> results = new ArrayList<>();
+    List<Result> results = new ArrayList<>(tasks.size() + 1);
+    // most documents have no finding outside their Tasks: nothing to grade then
     IssuePolicy.Outcome envelopeOutcome =
-        policy.apply(
-            documentLevel.stream().filter(i -> i.severity().isAtLeast(Severity.ERROR)).toList(),
-            null,
-            false,
-            source);
+        documentLevel.isEmpty()
+            ? IssuePolicy.Outcome.NONE
+            : policy.apply(
+                documentLevel.stream().filter(i -> i.severity().isAtLeast(Severity.ERROR)).toList(),
+                null,
+                false,
+                source);
     List<Issue> envelope = envelopeOutcome.kept();
     if (!envelope.isEmpty() || !envelopeOutcome.suppressed().isEmpty()) {
       // errors in a Bundle outside every Task (its type, its fullUrls): the Tasks' container is

@@ -124,7 +124,11 @@ public final class IssuePolicy {
   }
 
   /** The findings of one Task after the policy, and the ones suppressions removed. */
-  public record Outcome(List<Issue> kept, List<SuppressedIssue> suppressed) {}
+  public record Outcome(List<Issue> kept, List<SuppressedIssue> suppressed) {
+
+    /** What the policy gives for no findings. */
+    public static final Outcome NONE = new Outcome(List.of(), List.of());
+  }
 
   /**
    * Applies the policy to the findings of one Task.
