@@ -58,7 +58,9 @@ class TextPatternTest {
         "a.b|\\d\\D\\W{2,}|[^a-c\\d]?x{3}",
         // an accepting state that every character leads back to ends the match early
         "ab[\\s\\S]*",
-        "[^x]*x[\\s\\S]*|y+");
+        "[^x]*x[\\s\\S]*|y+",
+        // an automaton of 151 states
+        "[0-9a-f:.\\-]{1,150}z?");
   }
 
   private static final String ALPHABET =
