@@ -57,8 +57,9 @@ final class Loc {
 
   /**
    * {@link ReplacedIn#covers} of this path's expression ({@link #toString}), read off the steps
-   * where the root is the Task's path: the expression is then that path, or it and a dot and the
-   * first step, whose name alone tells a contained resource. Written out otherwise.
+   * where the root is the Task's path: the expression is then that path (a root is written as its
+   * name alone), or it and a dot and the first step, whose name alone tells a contained resource.
+   * Written out otherwise.
    */
   boolean coveredBy(ReplacedIn in, String taskPath) {
     Loc first = null;
@@ -67,7 +68,7 @@ final class Loc {
       first = root;
       root = root.parent;
     }
-    if (root.index >= 0 || root.ofType != null || !root.name.equals(taskPath)) {
+    if (!root.name.equals(taskPath)) {
       return in.covers(toString(), taskPath);
     }
     if (first == null) {
